@@ -1,0 +1,10 @@
+"""The command line: thin commands over the library, one module per area."""
+
+from __future__ import annotations
+
+from newsgraph.cli import extract  # noqa: F401  (each import registers its commands)
+from newsgraph.cli.app import app
+
+
+def main() -> None:
+    app()

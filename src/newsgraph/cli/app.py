@@ -1,0 +1,38 @@
+"""The Typer applications every command module registers on, and their shared options."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+app = typer.Typer(
+    name="newsgraph",
+    help="Who said what, about whom, when, and with which numbers, in news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Score newsgraph against gold annotations and print precision, recall and F1.")
+app.add_typer(eval_app, name="eval")
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db", help="Store: a SQLite file path or a database URL (default: NEWSGRAPH_DB or the user data dir)."
+    ),
+]
+PublishedOption = Annotated[
+    str | None,
+    typer.Option("--published", help="Publication date (YYYY-MM-DD) for articles that do not carry one."),
+]
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print one error line and give the exit to raise."""
+    err.print(f"[red]error:[/red] {message}", markup=True)
+    return typer.Exit(code)

@@ -1,0 +1,54 @@
+"""`newsgraph extract`: print what newsgraph finds, store nothing."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from newsgraph.cli.app import PublishedOption, app, err, out
+from newsgraph.cli.render import extraction_table
+from newsgraph.errors import InputError
+from newsgraph.ingest import read_paths
+from newsgraph.pipeline import ExtractionFailure, Extractor
+
+
+class Format(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Files, folders or '-' for standard input.")],
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help="json (pretty), jsonl (one line each) or table.")
+    ] = Format.json,
+    published: PublishedOption = None,
+) -> None:
+    """Extract entities, quotes, figures, dates and events from articles and print them (stores nothing)."""
+    failed = 0
+
+    def report(error: InputError) -> None:
+        nonlocal failed
+        failed += 1
+        err.print(f"skipped {error}", markup=False)
+
+    extractor = Extractor()
+    for result in extractor.extract_many(read_paths(paths, on_error=report, published=published)):
+        if isinstance(result, ExtractionFailure):
+            failed += 1
+            err.print(f"failed {result.error}", markup=False)
+            continue
+        if format is Format.table:
+            out.print(extraction_table(result))
+        elif format is Format.jsonl:
+            out.print(json.dumps(result.to_dict(), ensure_ascii=False), markup=False)
+        else:
+            out.print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2), markup=False)
+    if failed:
+        raise typer.Exit(1)

@@ -1,0 +1,200 @@
+"""The spaCy pipeline: a loaded model plus newsgraph's components, and the extractor that runs it.
+
+Importing this package registers the component factories, so anyone can
+``nlp.add_pipe("newsgraph_quotes")`` in a pipeline of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, replace
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.errors import ArticleTooLong, ModelNotFound, NewsgraphError
+from newsgraph.model import Article, Extraction
+from newsgraph.pipeline import dates, entities, events, figures, quotes, speakers  # noqa: F401
+from newsgraph.pipeline.extensions import register_extensions
+from newsgraph.settings import Settings
+
+# In the order they run: each one reads what the ones before it wrote.
+COMPONENTS = (
+    "newsgraph_entities",
+    "newsgraph_quotes",
+    "newsgraph_speakers",
+    "newsgraph_figures",
+    "newsgraph_dates",
+    "newsgraph_events",
+)
+
+
+def load_model(name: str) -> Language:
+    """Load the spaCy model by package name, with a clear error when it is missing."""
+    try:
+        return spacy.load(name)
+    except OSError as error:
+        raise ModelNotFound(name) from error
+
+
+def build_nlp(settings: Settings | None = None, model: Language | None = None) -> Language:
+    """The model named in the settings with newsgraph's components added after it."""
+    settings = settings or Settings()
+    nlp = model if model is not None else load_model(settings.model)
+    nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
+    for name in COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    return nlp
+
+
+def to_extraction(doc: Doc, article: Article) -> Extraction:
+    """Collect what the components wrote on a Doc into the output contract."""
+    return Extraction(
+        article=article,
+        entities=list(doc._.entities or []),
+        quotes=list(doc._.quotes or []),
+        figures=list(doc._.figures or []),
+        dates=list(doc._.dates or []),
+        events=list(doc._.events or []),
+    )
+
+
+@dataclass
+class ExtractionFailure:
+    """An article the pipeline could not process, and why."""
+
+    article: Article
+    error: NewsgraphError
+
+
+class ComponentFailed(NewsgraphError):
+    code = "E021"
+
+    def __init__(self, source: str | None, component: str, error: Exception) -> None:
+        super().__init__(f"{source or 'article'}: component {component} failed: {type(error).__name__}: {error}")
+
+
+class Extractor:
+    """Runs the pipeline over articles in batches; one slow model load, many articles."""
+
+    def __init__(self, settings: Settings | None = None, nlp: Language | None = None) -> None:
+        register_extensions()
+        self.settings = settings or Settings()
+        self.nlp = nlp if nlp is not None else build_nlp(self.settings)
+
+    def extract(self, article: Article) -> Extraction:
+        """Extract one article, raising the reason when it cannot be done."""
+        for result in self.extract_many([article]):
+            if isinstance(result, ExtractionFailure):
+                raise result.error
+            return result
+        raise AssertionError("extract_many yields one result per article")
+
+    def extract_many(
+        self, articles: Iterable[Article], n_process: int | None = None
+    ) -> Iterator[Extraction | ExtractionFailure]:
+        """One result per article, in order: an Extraction, or an ExtractionFailure saying why."""
+        n_process = n_process or self.settings.n_process
+        if n_process > 1:
+            yield from _extract_in_processes(articles, self.settings, n_process)
+            return
+        failures: dict[str, NewsgraphError] = {}
+        pending: dict[str, Article] = {}
+        order: list[tuple[str, Article]] = []
+
+        def docs() -> Iterator[Doc]:
+            for index, article in enumerate(articles):
+                key = f"{index}:{article.id}"
+                if len(article.text) > self.settings.max_chars:
+                    failures[key] = ArticleTooLong(article.source, len(article.text), self.settings.max_chars)
+                    order.append((key, article))
+                    continue
+                doc = self.nlp.make_doc(article.text)
+                doc._.published = article.published
+                doc._.article_key = key
+                pending[key] = article
+                order.append((key, article))
+                yield doc
+
+        def on_error(name: str, component: Callable[..., object], batch: list[Doc], error: Exception) -> None:
+            for doc in batch:
+                key = doc._.article_key
+                failures[key] = ComponentFailed(pending[key].source, name, error)
+
+        # Only our components get this handler; spaCy's own keep theirs (the parser cannot take one).
+        self.nlp.default_error_handler = on_error
+        processed = self.nlp.pipe(docs(), batch_size=self.settings.batch_size)
+        for doc in processed:
+            key = doc._.article_key
+            # Flush, in input order, everything before this doc: failures were dropped by spaCy.
+            while order and order[0][0] != key:
+                yield self._failure(order.pop(0), failures)
+            order.pop(0)
+            yield to_extraction(doc, pending.pop(key))
+        while order:
+            yield self._failure(order.pop(0), failures)
+
+    @staticmethod
+    def _failure(
+        entry: tuple[str, Article | ExtractionFailure], failures: dict[str, NewsgraphError]
+    ) -> ExtractionFailure:
+        key, article = entry
+        assert isinstance(article, Article)
+        return ExtractionFailure(article, failures[key])
+
+
+_worker: Extractor | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    global _worker
+    _worker = Extractor(replace(settings, n_process=1))
+
+
+def _work(batch: list[Article]) -> list[Extraction | ExtractionFailure]:
+    assert _worker is not None
+    return list(_worker.extract_many(batch))
+
+
+def _extract_in_processes(
+    articles: Iterable[Article], settings: Settings, n_process: int
+) -> Iterator[Extraction | ExtractionFailure]:
+    """Each worker process loads its own pipeline; results come back in input order.
+
+    spaCy's own n_process serializes Docs with msgpack, which cannot carry the typed
+    objects our components leave on them, so whole articles go to the workers instead.
+    """
+    batches = _batched(articles, settings.batch_size)
+    with ProcessPoolExecutor(n_process, initializer=_start_worker, initargs=(settings,)) as pool:
+        window: list[Future[list[Extraction | ExtractionFailure]]] = []
+        for batch in batches:
+            window.append(pool.submit(_work, batch))
+            if len(window) > 2 * n_process:
+                yield from window.pop(0).result()
+        for future in window:
+            yield from future.result()
+
+
+def _batched(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+_default: Extractor | None = None
+
+
+def default_extractor() -> Extractor:
+    """A process-wide extractor, loaded on first use."""
+    global _default
+    if _default is None:
+        _default = Extractor()
+    return _default

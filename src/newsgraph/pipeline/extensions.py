@@ -1,0 +1,27 @@
+"""The Doc extensions newsgraph's components read and write, registered once."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+# name -> default; lists are created per Doc by a getter-free default of None and
+# filled by the components, so no two Docs ever share a list.
+DOC_EXTENSIONS: dict[str, object] = {
+    "published": None,  # ISO date of the article, read by the date resolver
+    "article_key": None,  # the article's id, so failures can be traced to their article
+    "entities": None,  # list[model.Entity]
+    "quotes": None,  # list[model.Quote]
+    "figures": None,  # list[model.Figure]
+    "dates": None,  # list[model.DateRef]
+    "events": None,  # list[model.Event]
+}
+
+
+def register_extensions() -> None:
+    """Register newsgraph's Doc extensions unless another import already did."""
+    for name, default in DOC_EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+register_extensions()

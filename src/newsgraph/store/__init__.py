@@ -1,0 +1,1 @@
+"""The store: articles and everything extracted from them, in SQLite or PostgreSQL."""

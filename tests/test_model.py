@@ -1,0 +1,64 @@
+"""The JSON contract: lossless round-trip and stable article identity."""
+
+from __future__ import annotations
+
+from newsgraph.model import (
+    SCHEMA,
+    Article,
+    DateRef,
+    Entity,
+    Event,
+    Extraction,
+    Figure,
+    Part,
+    Quote,
+    Span,
+    Speaker,
+    article_id,
+)
+
+
+def sample() -> Extraction:
+    text = "Mayor Ana Ortiz said Tuesday that “the bridge will open” to 2,000 cars."
+    article = Article(text=text, title="Bridge", published="2024-05-08", source="x.txt", metadata={"k": 1})
+    return Extraction(
+        article=article,
+        entities=[Entity("e1", "Ana Ortiz", "PERSON", ["Mayor"], None, [Span(6, 15, "Ana Ortiz")])],
+        quotes=[
+            Quote(
+                "q1",
+                "direct",
+                "the bridge will open",
+                35,
+                55,
+                cue=Span(16, 20, "said"),
+                speaker=Speaker("e1", "Ana Ortiz", "Ana Ortiz", 6, 15),
+                parts=[Part(35, 55)],
+                date="2024-05-07",
+            )
+        ],
+        figures=[Figure("2,000", 60, 65, 2000, counted="cars")],
+        dates=[DateRef("Tuesday", 21, 28, "2024-05-07")],
+        events=[Event("v1", "AGREE", Span(16, 20, "said"), actor="e1", negated=True, size=[1, 2])],
+    )
+
+
+def test_round_trip_is_lossless() -> None:
+    extraction = sample()
+    data = extraction.to_dict()
+    assert data["schema"] == SCHEMA
+    assert Extraction.from_dict(data) == extraction
+
+
+def test_contract_keys_are_always_present() -> None:
+    data = sample().to_dict()
+    assert set(data) == {"schema", "article", "entities", "quotes", "figures", "dates", "events"}
+    assert {"id", "kind", "text", "start", "end", "cue", "speaker"} <= set(data["quotes"][0])
+    assert {"text", "value", "approx", "unit", "counted", "claimed_by", "start", "end"} <= set(data["figures"][0])
+    assert {"type", "mode", "actor", "target", "trigger", "date", "location"} <= set(data["events"][0])
+
+
+def test_article_id_ignores_whitespace_but_not_url() -> None:
+    assert article_id("A  b\n c") == article_id("A b c")
+    assert article_id("A b c", "https://x.test/1") != article_id("A b c")
+    assert Article(text="Hello there.").id == article_id("Hello there.")
