@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsgraph.cli import extract  # noqa: F401  (each import registers its commands)
+from newsgraph.cli import bench, extract  # noqa: F401  (each import registers its commands)
 from newsgraph.cli.app import app
 
 

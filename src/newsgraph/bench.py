@@ -1,0 +1,117 @@
+"""Throughput of newsgraph measured against bare spaCy on the same texts, in one process.
+
+Shared machines are noisy, so absolute speeds say little: what we report is the
+ratio of each stage to bare ``nlp.pipe`` of the same model, measured in alternating
+rounds and taking each stage's fastest round.
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+import tempfile
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsgraph.ingest import read_paths
+from newsgraph.model import Article, Extraction
+from newsgraph.pipeline import Extractor, build_nlp, load_model
+from newsgraph.settings import Settings
+
+
+@dataclass
+class StageTiming:
+    """Best-of-rounds time of one stage over the whole text set."""
+
+    name: str
+    seconds: list[float] = field(default_factory=list)
+
+    @property
+    def best(self) -> float:
+        return min(self.seconds)
+
+
+@dataclass
+class BenchReport:
+    articles: int
+    words: int
+    stages: dict[str, StageTiming]
+    peak_rss_mb: float
+
+    def words_per_second(self, stage: str) -> float:
+        return self.words / self.stages[stage].best
+
+    def ratio(self, stage: str, base: str) -> float:
+        return self.stages[stage].best / self.stages[base].best
+
+    def render(self) -> str:
+        lines = [f"{self.articles} articles, {self.words:,} words; best of {len(self.stages['spacy'].seconds)} rounds"]
+        lines.append(f"{'stage':<10} {'seconds':>9} {'words/s':>10}  ratio")
+        bases = {"spacy": None, "extract": "spacy", "ingest": "extract"}
+        for name, base in bases.items():
+            if name not in self.stages:
+                continue
+            ratio = f"{self.ratio(name, base):.3f}x {base}" if base else "1.000x (bare spaCy)"
+            lines.append(f"{name:<10} {self.stages[name].best:>9.2f} {self.words_per_second(name):>10,.0f}  {ratio}")
+        if "ingest" in self.stages:
+            lines.append(f"{'':<10} {'':>9} {'':>10}  {self.ratio('ingest', 'spacy'):.3f}x spacy (ingest)")
+        lines.append(f"peak memory (max RSS of this process): {self.peak_rss_mb:,.0f} MB")
+        return "\n".join(lines)
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process so far (Linux reports KiB, macOS bytes)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def _timed(run: Callable[[], Iterable[object]]) -> float:
+    """Seconds to exhaust an iterable, keeping none of its items (so memory stays that of one batch)."""
+    start = time.perf_counter()
+    deque(run(), maxlen=0)
+    return time.perf_counter() - start
+
+
+def load_articles(paths: Sequence[str | Path]) -> list[Article]:
+    """The benchmark's texts, read once up front so that reading is not what we time."""
+    return list(read_paths(paths))
+
+
+def run_benchmark(
+    articles: Sequence[Article],
+    rounds: int = 3,
+    with_ingest: bool = True,
+    settings: Settings | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> BenchReport:
+    """Time bare spaCy, newsgraph's extract and ingest into SQLite, alternating each round."""
+    settings = settings or Settings()
+    texts = [a.text for a in articles]
+    bare = load_model(settings.model)
+    extractor = Extractor(settings, nlp=build_nlp(settings))
+    stages = {name: StageTiming(name) for name in ("spacy", "extract", "ingest")[: 3 if with_ingest else 2]}
+
+    def ingest_once() -> Iterator[bool]:
+        from newsgraph.store import Store
+
+        with tempfile.TemporaryDirectory() as folder:
+            store = Store(f"sqlite:///{Path(folder) / 'bench.db'}")
+            for result in extractor.extract_many(articles):
+                if isinstance(result, Extraction):
+                    yield store.add(result)
+
+    # One untimed warm-up so that lazy loading is not charged to the first stage.
+    deque(extractor.extract_many(articles[:5]), maxlen=0)
+    for round_ in range(1, rounds + 1):
+        stages["spacy"].seconds.append(_timed(lambda: bare.pipe(texts, batch_size=settings.batch_size)))
+        stages["extract"].seconds.append(_timed(lambda: extractor.extract_many(articles)))
+        if with_ingest:
+            stages["ingest"].seconds.append(_timed(ingest_once))
+        if progress:
+            times = ", ".join(f"{s.name} {s.seconds[-1]:.2f}s" for s in stages.values())
+            progress(f"round {round_}/{rounds}: {times}")
+    words = sum(len(text.split()) for text in texts)
+    return BenchReport(len(articles), words, stages, peak_rss_mb())
