@@ -1,0 +1,82 @@
+"""Mentions over time as an inline SVG bar chart, drawn on the server (no JavaScript library).
+
+Days with no mention are drawn as gaps so that time reads evenly; a long span is
+grouped by month so that bars stay wide enough to see and hover.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from markupsafe import Markup, escape
+
+WIDTH, HEIGHT, PAD, AXIS = 640, 170, 6, 24
+MAX_DAYS = 92
+
+
+def _parse(day: str) -> date | None:
+    try:
+        return date.fromisoformat(day[:10])
+    except (TypeError, ValueError):
+        return None
+
+
+def buckets(per_day: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Counts per day (gaps filled with 0), or per month when the span is long."""
+    counts: dict[date, int] = {}
+    for day, count in per_day:
+        parsed = _parse(day)
+        if parsed is not None and count > 0:
+            counts[parsed] = counts.get(parsed, 0) + count
+    if not counts:
+        return []
+    first, last = min(counts), max(counts)
+    if (last - first).days < MAX_DAYS:
+        days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+        return [(d.isoformat(), counts.get(d, 0)) for d in days]
+    months: dict[str, int] = {}
+    cursor = first.replace(day=1)
+    while cursor <= last:
+        months[cursor.strftime("%Y-%m")] = 0
+        cursor = (cursor + timedelta(days=32)).replace(day=1)
+    for when, count in counts.items():
+        months[when.strftime("%Y-%m")] += count
+    return list(months.items())
+
+
+def mentions_chart(per_day: Iterable[tuple[str, int]]) -> Markup:
+    """An accessible SVG: one bar per day or month, each with its count as a tooltip."""
+    bars = buckets(per_day)
+    if not bars:
+        return Markup('<p class="muted">No dated mentions.</p>')
+    peak = max(count for _, count in bars)
+    step = (WIDTH - 2 * PAD) / len(bars)
+    plot = HEIGHT - AXIS - PAD
+    total = sum(count for _, count in bars)
+    summary = f"{total} mentions from {bars[0][0]} to {bars[-1][0]}, at most {peak} in one {_unit(bars)}"
+    parts = [
+        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(summary)}" '
+        'preserveAspectRatio="none" xmlns="http://www.w3.org/2000/svg">',
+        f"<title>{escape(summary)}</title>",
+        f'<line class="axis" x1="{PAD}" y1="{PAD + plot}" x2="{WIDTH - PAD}" y2="{PAD + plot}"/>',
+    ]
+    for index, (label, count) in enumerate(bars):
+        height = plot * count / peak
+        x = PAD + index * step
+        parts.append(
+            f'<rect class="bar" x="{x + step * 0.1:.1f}" y="{PAD + plot - height:.1f}" '
+            f'width="{max(step * 0.8, 1):.1f}" height="{height:.1f}">'
+            f"<title>{escape(label)}: {count}</title></rect>"
+        )
+    baseline = HEIGHT - 8
+    parts.append(f'<text x="{PAD}" y="{baseline}" class="tick">{escape(bars[0][0])}</text>')
+    if len(bars) > 1:
+        parts.append(f'<text x="{WIDTH - PAD}" y="{baseline}" class="tick end">{escape(bars[-1][0])}</text>')
+    parts.append(f'<text x="{PAD}" y="{PAD + 12}" class="tick">max {peak}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _unit(bars: list[tuple[str, int]]) -> str:
+    return "month" if len(bars[0][0]) == 7 else "day"
