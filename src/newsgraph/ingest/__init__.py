@@ -1,8 +1,10 @@
 """Readers: every source kind becomes a stream of Article.
 
 ``read_paths`` walks files, folders and ``-`` (standard input), recognises each
-file's kind from its content, and reports what it cannot read through ``on_error``
-so that the rest of the batch goes on.
+file's kind from its content (the suffix is only a hint), and reports what it cannot
+read through ``on_error`` so that the rest of the batch goes on. Files are opened as
+streams: record formats are read record by record, and a single article is read only
+after its size was checked against ``Settings.max_chars``.
 """
 
 from __future__ import annotations
@@ -10,12 +12,24 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from newsgraph.errors import InputError
-from newsgraph.ingest.text import read_text
+from newsgraph.ingest.encoding import decode
+from newsgraph.ingest.feeds import read_feed
+from newsgraph.ingest.html import looks_like_html, read_html
+from newsgraph.ingest.records import read_csv, read_json, read_jsonl
+from newsgraph.ingest.sniff import Kind, sniff
+from newsgraph.ingest.streams import TRUNCATION_ERRORS, gunzip, gunzip_head, peek, read_limited, records
+from newsgraph.ingest.text import article_from_text, read_text
+from newsgraph.ingest.warc import read_warc
 from newsgraph.model import Article
+from newsgraph.settings import Settings
 
 ErrorHandler = Callable[[InputError], None]
+
+# Bytes per character allowed before decoding: UTF-8 needs up to 4 for one character.
+BYTES_PER_CHAR = 4
 
 
 def _raise(error: InputError) -> None:
@@ -36,37 +50,100 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
 def read_paths(
     paths: Iterable[str | Path], on_error: ErrorHandler = _raise, published: str | None = None
 ) -> Iterator[Article]:
-    """Articles from every path; '-' reads standard input."""
+    """Articles from every path; '-' reads standard input; ``published`` fills in missing dates."""
+    max_chars = Settings().max_chars
     for path in paths:
         if str(path) == "-":
-            yield from _read_bytes(sys.stdin.buffer.read(), "<stdin>", on_error, published)
-            continue
-        if not Path(path).exists():
+            articles = read_stream(sys.stdin.buffer, "<stdin>", on_error, max_chars)
+        elif not Path(path).exists():
             on_error(InputError(path, "no such file or folder"))
             continue
-        for file in iter_files([path]):
-            try:
-                data = file.read_bytes()
-            except OSError as error:
-                on_error(InputError(file, f"cannot read: {error.strerror}"))
-                continue
-            yield from _read_bytes(data, str(file), on_error, published)
+        else:
+            articles = _read_files(iter_files([path]), on_error, max_chars)
+        for article in articles:
+            if published and not article.published:
+                article.published = published
+            yield article
 
 
-def _read_bytes(data: bytes, source: str, on_error: ErrorHandler, published: str | None) -> Iterator[Article]:
+def _read_files(files: Iterable[Path], on_error: ErrorHandler, max_chars: int) -> Iterator[Article]:
+    for file in files:
+        try:
+            stream = file.open("rb")
+        except OSError as error:
+            on_error(InputError(file, f"cannot read: {error.strerror}"))
+            continue
+        with stream:
+            yield from read_stream(stream, str(file), on_error, max_chars, suffix=_suffix(file))
+
+
+def _suffix(file: Path) -> str:
+    suffixes = [s.lower() for s in file.suffixes]
+    return next((s for s in reversed(suffixes) if s != ".gz"), "")
+
+
+def read_stream(
+    stream: BinaryIO, source: str, on_error: ErrorHandler, max_chars: int, suffix: str = ""
+) -> Iterator[Article]:
+    """Articles from one binary stream, whatever its kind; every problem goes to ``on_error``."""
+    count = 0
     try:
-        article = read_text(data, source)
+        for article in _dispatch(stream, source, on_error, max_chars, suffix, compressed=False):
+            count += 1
+            yield article
     except InputError as error:
         on_error(error)
-        return
-    if published and not article.published:
-        article.published = published
-    yield article
+    except TRUNCATION_ERRORS:
+        on_error(InputError(source, f"truncated gzip stream after {records(count)}"))
+    except OSError as error:
+        on_error(InputError(source, f"cannot read: {error}"))
+
+
+def _dispatch(
+    stream: BinaryIO, source: str, on_error: ErrorHandler, max_chars: int, suffix: str, compressed: bool
+) -> Iterator[Article]:
+    head, stream = peek(stream)
+    if not head:
+        raise InputError(source, "empty file" if not compressed else "empty gzip stream")
+    kind = sniff(head, suffix)
+    if kind is Kind.GZIP and sniff(gunzip_head(head), suffix) is Kind.WARC:
+        # Decompressed here, not by warcio, which ends a cut archive silently.
+        yield from read_warc(gunzip(stream), source, on_error, max_chars)
+    elif kind is Kind.GZIP:
+        if compressed:
+            raise InputError(source, "gzip inside gzip is not read")
+        yield from _dispatch(gunzip(stream), source, on_error, max_chars, suffix, compressed=True)
+    elif kind is Kind.WARC:
+        yield from read_warc(stream, source, on_error, max_chars)
+    elif kind is Kind.JSONL:
+        yield from read_jsonl(stream, source, on_error, max_chars)
+    elif kind is Kind.JSON:
+        yield from read_json(stream, source, on_error, max_chars)
+    elif kind is Kind.CSV:
+        yield from read_csv(stream, source, on_error, max_chars)
+    elif kind is Kind.FEED:
+        yield from read_feed(read_limited(stream, BYTES_PER_CHAR * max_chars * 16, source), source, on_error)
+    else:
+        yield _one_article(read_limited(stream, BYTES_PER_CHAR * max_chars, source), kind, source, max_chars)
+
+
+def _one_article(data: bytes, kind: Kind, source: str, max_chars: int) -> Article:
+    """A text or HTML file that is one article."""
+    article = read_html(decode(data, source), source) if kind is Kind.HTML else read_text(data, source)
+    if len(article.text) > max_chars:
+        raise InputError(source, f"too large: {len(article.text):,} characters is over the limit of {max_chars:,}")
+    return article
 
 
 def article_from_string(content: str, published: str | None = None, source: str | None = None) -> Article:
-    """One article from a string of text (or HTML, once the HTML reader lands)."""
-    article = read_text(content.encode("utf-8"), source or "<string>")
+    """One article from a string of plain text or of HTML (told apart by its markup)."""
+    name = source or "<string>"
+    if sniff(content[:4096].encode("utf-8")) is Kind.HTML or (
+        looks_like_html(content) and content.lstrip().startswith("<")
+    ):
+        article = read_html(content, name)
+    else:
+        article = article_from_text(content, name)
     if published:
         article.published = published
     return article

@@ -5,24 +5,11 @@ from __future__ import annotations
 import re
 
 from newsgraph.errors import InputError
+from newsgraph.ingest.encoding import decode
 from newsgraph.model import Article
 
 _HEADLINE_MAX_WORDS = 20
 _FINAL_PUNCT = re.compile(r"[.!?:;\"”’)]\s*$")
-
-
-def decode(data: bytes, source: str) -> str:
-    """Bytes to text: UTF-8 when valid, otherwise the encoding charset-normalizer finds."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise InputError(source, "binary or undecodable content (no text encoding fits)")
-    return str(best)
 
 
 def headlines(text: str) -> list[str]:
@@ -38,12 +25,19 @@ def headlines(text: str) -> list[str]:
     return lines
 
 
-def read_text(data: bytes, source: str) -> Article:
-    """One article from a plain-text file."""
-    text = decode(data, source).replace("\r\n", "\n")
+def article_from_text(text: str, source: str) -> Article:
+    """One article from text already decoded."""
+    text = text.replace("\r\n", "\n")
     if not text.strip():
-        raise InputError(source, "empty: no text in it")
+        raise InputError(source, "empty file" if not text else "no text in it, only white space")
     heads = headlines(text)
     section = heads[0] if len(heads) == 2 else None
     title = heads[-1] if heads else None
     return Article(text=text, title=title, section=section, source=source)
+
+
+def read_text(data: bytes, source: str) -> Article:
+    """One article from the bytes of a plain-text file."""
+    if not data:
+        raise InputError(source, "empty file")
+    return article_from_text(decode(data, source), source)

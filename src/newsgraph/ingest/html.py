@@ -1,0 +1,87 @@
+"""HTML pages: the main text, title, date and canonical url, through trafilatura.
+
+Paragraphs are joined by a blank line, as in our plain-text articles, so components
+that look at paragraph breaks see the same shape whatever the source was.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import lxml.html
+from lxml.etree import ParserError
+
+from newsgraph.errors import InputError
+from newsgraph.ingest.dates import set_published
+from newsgraph.ingest.encoding import check_text
+from newsgraph.model import Article
+
+_BLOCKS = {
+    "address", "article", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
+    "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol", "p",
+    "pre", "section", "table", "td", "th", "tr", "ul",
+}  # fmt: skip
+_DROPPED = ("script", "style", "noscript", "template", "iframe", "object")
+_SPACES = re.compile(r"[ \t\r\f\v]+")
+# Fewer words than this is a menu or a notice that trafilatura fell back to, not an article.
+_MIN_WORDS = 12
+_TAG = re.compile(r"<[a-zA-Z!/]")
+
+
+def paragraphs(text: str) -> str:
+    """Lines of extracted text as paragraphs separated by one blank line."""
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n\n".join(line for line in lines if line)
+
+
+def read_html(content: str | bytes, source: str, url: str | None = None, published: str | None = None) -> Article:
+    """One article from an HTML page; ``url`` and ``published`` are fallbacks (e.g. from a WARC record)."""
+    import trafilatura
+
+    try:
+        document = trafilatura.bare_extraction(
+            content, url=url, with_metadata=True, include_comments=False, include_tables=False
+        )
+    except (ValueError, TypeError, ParserError) as error:
+        raise InputError(source, f"HTML that cannot be parsed ({error})") from error
+    text = paragraphs(getattr(document, "text", None) or "") if document is not None else ""
+    if len(text.split()) < _MIN_WORDS:
+        raise InputError(source, "no article text found in the HTML")
+    check_text(text, source)
+    metadata: dict[str, Any] = {}
+    for key in ("author", "sitename", "description", "language"):
+        value = getattr(document, key, None)
+        if value:
+            metadata[key] = value
+    return Article(
+        text=text,
+        title=getattr(document, "title", None) or None,
+        url=getattr(document, "url", None) or url,
+        published=set_published(metadata, getattr(document, "date", None)) or published,
+        source=source,
+        metadata=metadata,
+    )
+
+
+def looks_like_html(text: str) -> bool:
+    """True when a string holds markup rather than plain prose."""
+    return bool(_TAG.search(text[:2048]))
+
+
+def html_to_text(fragment: str) -> str:
+    """The readable text of an HTML fragment (a feed entry's content), paragraphs kept."""
+    if not looks_like_html(fragment):
+        return paragraphs(fragment)
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (ParserError, ValueError):
+        return paragraphs(fragment)
+    for element in list(root.iter(*_DROPPED)):
+        element.drop_tree()
+    for element in root.iter():
+        # Newlines in the markup are layout; only block elements break paragraphs.
+        block = "\n" if isinstance(element.tag, str) and element.tag.lower() in _BLOCKS else ""
+        element.text = block + (element.text or "").replace("\n", " ")
+        element.tail = block + (element.tail or "").replace("\n", " ")
+    return paragraphs(root.text_content())

@@ -1,0 +1,95 @@
+"""What kind of source a file is, told from its first bytes; the suffix is only a hint."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from enum import StrEnum
+
+from newsgraph.ingest.encoding import bom_encoding
+
+
+class Kind(StrEnum):
+    GZIP = "gzip"
+    WARC = "warc"
+    FEED = "feed"
+    HTML = "html"
+    JSON = "json"
+    JSONL = "jsonl"
+    CSV = "csv"
+    TEXT = "text"
+
+
+_FEED = re.compile(r"<(rss|feed|rdf:RDF)\b", re.IGNORECASE)
+_HTML = re.compile(r"<(!doctype\s+html|html|head|body|meta|title|article)\b", re.IGNORECASE)
+_MARKUP_START = re.compile(r"^\s*(<\?xml|<!--|<!doctype|<[a-z])", re.IGNORECASE)
+_SUFFIX_HINTS = {
+    ".csv": Kind.CSV,
+    ".tsv": Kind.CSV,
+    ".jsonl": Kind.JSONL,
+    ".ndjson": Kind.JSONL,
+    ".json": Kind.JSON,
+    ".html": Kind.HTML,
+    ".htm": Kind.HTML,
+    ".rss": Kind.FEED,
+    ".atom": Kind.FEED,
+}
+TEXT_COLUMN = "text"
+CSV_DELIMITERS = ",;\t|"
+
+
+def head_text(head: bytes) -> str:
+    """The first bytes as text for sniffing only (lossy: never used as article text)."""
+    encoding = bom_encoding(head)
+    if encoding is None and head[:200].count(b"\0") > 20:
+        encoding = "utf-16-le" if head[1:2] == b"\0" else "utf-16-be"
+    return head.decode(encoding or "utf-8", errors="replace").lstrip("\ufeff")
+
+
+def sniff(head: bytes, suffix: str = "") -> Kind:
+    """The kind of a source from its first bytes (``suffix`` only settles JSON vs JSON Lines, CSV vs text)."""
+    if head.startswith(b"\x1f\x8b"):
+        return Kind.GZIP
+    if head.startswith(b"WARC/"):
+        return Kind.WARC
+    text = head_text(head)
+    start = text.lstrip()
+    if _MARKUP_START.match(start):
+        if _FEED.search(start[:4096]):
+            return Kind.FEED
+        if _HTML.search(start):
+            return Kind.HTML
+    if start.startswith("["):
+        return Kind.JSON
+    if start.startswith("{"):
+        return _json_kind(start, suffix)
+    if _csv_header(start) is not None:
+        return Kind.CSV
+    return Kind.TEXT
+
+
+def _json_kind(text: str, suffix: str) -> Kind:
+    """JSON Lines when the first line is a whole JSON value by itself, else one JSON document."""
+    first = text.split("\n", 1)[0]
+    try:
+        json.loads(first)
+    except ValueError:
+        return Kind.JSONL if _SUFFIX_HINTS.get(suffix) is Kind.JSONL else Kind.JSON
+    return Kind.JSONL
+
+
+def _csv_header(text: str) -> str | None:
+    """The delimiter of a CSV header line that has a ``text`` column, if the text starts with one."""
+    first = text.split("\n", 1)[0].strip("\r")
+    for delimiter in CSV_DELIMITERS:
+        if delimiter in first:
+            columns = next(csv.reader([first], delimiter=delimiter))
+            if TEXT_COLUMN in (c.strip().lower() for c in columns):
+                return delimiter
+    return None
+
+
+def csv_delimiter(head: str) -> str:
+    """The delimiter of the header line (a comma when none fits)."""
+    return _csv_header(head) or ","
