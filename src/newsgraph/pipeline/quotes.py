@@ -1,19 +1,258 @@
-"""Quotes: direct, indirect and mixed, with their cues."""
+"""Quotes: direct (in marks), indirect (reported speech) and mixed, each with its cue and speaker mention.
+
+Direct quotes come from the marks in the text (``direct.py``) and are attributed by
+the reporting verb in the words around them: after the quote (",” Kirby said",
+",” said Kirby"), or before it ("Kirby said: “…”"). A quote with no cue of its own
+that opens its sentence continues the speaker of the quote just before. Indirect
+speech comes from the parse (``indirect.py``). The speaker left here is the mention
+in the text; ``speakers.py`` resolves it to an entity.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from dataclasses import dataclass
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+
+from newsgraph.model import Part, Quote, Span, Speaker
+from newsgraph.pipeline.cues import (
+    according_source,
+    cue_end,
+    is_according,
+    is_cue,
+    lexicon,
+    phrase_bounds,
+    subject_of,
+)
+from newsgraph.pipeline.direct import Marked, find_marked
+from newsgraph.pipeline.indirect import Candidate, find_indirect
+
+# How far (in words) a cue may stand from the quote it attributes.
+_CUE_REACH = 8
+_SENTENCE_END = frozenset({".", "!", "?"})
+_INTRODUCERS = frozenset({":", ",", "that", "—", "–", "-"})
+_OPENERS = frozenset(".!?:;—–")
+
+
+@dataclass
+class _Context:
+    """What the attribution rules need about one Doc."""
+
+    doc: Doc
+    starts: list[int]
+
+    def token_at(self, char: int) -> int:
+        """Index of the first token starting at or after ``char``."""
+        return bisect_left(self.starts, char)
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        """Tokens that start inside start..end."""
+        return [self.doc[i] for i in range(self.token_at(start), self.token_at(end))]
+
+
+def _paragraph(text: str, at: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return start, len(text) if end < 0 else end
+
+
+def _speaker_of(cue: Token) -> tuple[int, int] | None:
+    subject = according_source(cue) if is_according(cue) else subject_of(cue)
+    if subject is None or subject.lower_ in {"it", "there", "which", "that", "what"}:
+        return None
+    return phrase_bounds(subject)
+
+
+def _as_candidate(marked: Marked, cue: Token | None, kind: str = "direct") -> Candidate:
+    return Candidate(
+        kind=kind,
+        start=marked.start,
+        end=marked.end,
+        cue=(cue.idx, cue_end(cue)) if cue is not None else None,
+        speaker=_speaker_of(cue) if cue is not None else None,
+        cue_token=cue.i if cue is not None else None,
+        parts=list(marked.pieces) if len(marked.pieces) > 1 else [],
+        paragraph=marked.last_paragraph,
+    )
 
 
 class QuoteFinder:
-    """Placeholder until the quotes extractor lands: writes an empty list."""
+    """Finds the quotes of a Doc and leaves them, with provisional speaker mentions, on ``doc._.quotes``."""
+
+    def __init__(self, min_words: int = 4) -> None:
+        self.min_words = min_words
+        self.direct_lemmas = lexicon().direct
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = []
+        context = _Context(doc, [t.idx for t in doc])
+        marked = find_marked(doc.text)
+        direct, fragments = self._direct(context, marked)
+        quoted = [False] * len(doc)
+        for quote in direct:
+            for piece in quote.parts or [(quote.start, quote.end)]:
+                for i in range(context.token_at(piece[0]), context.token_at(piece[1])):
+                    quoted[i] = True
+        indirect = find_indirect(doc, quoted)
+        doc._.quotes = _to_quotes(doc, _combine(doc.text, direct, indirect, fragments))
         return doc
 
+    def _direct(self, context: _Context, marked: list[Marked]) -> tuple[list[Candidate], list[Marked]]:
+        """Attribute each quote in marks; join interrupted ones; set short uncued ones aside as fragments."""
+        text = context.doc.text
+        found: list[Candidate] = []
+        fragments: list[Marked] = []
+        previous_close = 0
+        joinable = False
+        for index, quote in enumerate(marked):
+            next_open = marked[index + 1].open_mark if index + 1 < len(marked) else len(text)
+            close = quote.close_mark if quote.close_mark is not None else quote.end
+            after, ends_with_comma = self._after(context, close + 1, next_open)
+            cue = after or self._before(context, quote, previous_close)
+            previous_close = close + 1
+            if found and joinable and cue is None and text[quote.start : quote.start + 1].islower():
+                last = found[-1]
+                last.parts = (last.parts or [(last.start, last.end)]) + list(quote.pieces)
+                last.end = quote.end
+                joinable = ends_with_comma
+                continue
+            joinable = after is not None and ends_with_comma
+            if cue is not None:
+                found.append(_as_candidate(quote, cue))
+            elif self._substantial(context, quote) and self._opens_sentence(text, quote):
+                inherited = _as_candidate(quote, None)
+                if found and quote.first_paragraph - found[-1].paragraph <= 1:
+                    inherited.speaker = found[-1].speaker
+                found.append(inherited)
+            else:
+                fragments.append(quote)
+        return found, fragments
 
-@Language.factory("newsgraph_quotes", assigns=["doc._.quotes"])
-def make_quotes(nlp: Language, name: str) -> QuoteFinder:
-    return QuoteFinder()
+    def _after(self, context: _Context, start: int, next_open: int) -> tuple[Token | None, bool]:
+        """The cue in the words after a quote (",” he said."), and whether they end on a comma."""
+        _, paragraph_end = _paragraph(context.doc.text, start)
+        end = min(next_open, paragraph_end)
+        words = 0
+        cue: Token | None = None
+        last = ""
+        for token in context.tokens(start, end):
+            if token.is_space:
+                continue
+            last = token.text
+            if token.text in _SENTENCE_END:
+                break
+            if cue is None and words < _CUE_REACH and (is_cue(token, self.direct_lemmas) or is_according(token)):
+                cue = token
+            if not token.is_punct:
+                words += 1
+        if cue is None:
+            return None, False
+        return cue, last == "," and end == next_open
+
+    def _before(self, context: _Context, quote: Marked, previous_close: int) -> Token | None:
+        """The cue in the words before a quote ("He said: “…”"), or in a paragraph ending with a colon."""
+        text = context.doc.text
+        paragraph_start, _ = _paragraph(text, quote.open_mark)
+        start = max(paragraph_start, previous_close)
+        if not text[start : quote.open_mark].strip() and start == paragraph_start and paragraph_start > 0:
+            before, _ = _paragraph(text, max(paragraph_start - 2, 0))
+            if not text[before:paragraph_start].rstrip().endswith(":"):
+                return None
+            start = before
+            end = text.rfind(":", before, paragraph_start) + 1
+        else:
+            end = quote.open_mark
+        tokens = [t for t in context.tokens(start, end) if not t.is_space]
+        cut = max((i + 1 for i, t in enumerate(tokens) if t.text in _SENTENCE_END), default=0)
+        tokens = tokens[cut:]
+        if not tokens:
+            return None
+        if tokens[-1].lower_ not in _INTRODUCERS and not is_cue(tokens[-1], self.direct_lemmas):
+            return None
+        for token in reversed(tokens[-_CUE_REACH:]):
+            if is_cue(token, self.direct_lemmas) or is_according(token):
+                return token
+        return None
+
+    def _substantial(self, context: _Context, quote: Marked) -> bool:
+        """Long enough and with a verb: a title, nickname or scare quote is neither."""
+        words = 0
+        verb = False
+        for token in context.tokens(quote.start, quote.end):
+            if token.is_alpha:
+                words += 1
+            verb = verb or token.pos_ in {"VERB", "AUX"}
+        return words >= self.min_words and verb
+
+    @staticmethod
+    def _opens_sentence(text: str, quote: Marked) -> bool:
+        """A quote standing on its own starts a paragraph or follows the end of a sentence."""
+        before = text[: quote.open_mark].rstrip(' \t\u00a0“”"')
+        return not before or before[-1] == "\n" or before[-1] in _OPENERS
+
+
+def _words_outside(text: str, outer: Candidate, inner: Candidate) -> int:
+    """How many words of ``outer`` lie outside ``inner`` ("that" aside)."""
+    outside = text[outer.start : inner.start] + " " + text[inner.end : outer.end]
+    return sum(1 for w in outside.split() if any(ch.isalnum() for ch in w) and w.lower() != "that")
+
+
+def _combine(text: str, direct: list[Candidate], indirect: list[Candidate], fragments: list[Marked]) -> list[Candidate]:
+    """One report per stretch of text: direct quotes win over the parse's view of them; fragments make speech mixed."""
+    kept_direct = list(direct)
+    kept_indirect: list[Candidate] = []
+    for report in indirect:
+        overlapping = [d for d in kept_direct if d.start < report.end and report.start < d.end]
+        if not overlapping:
+            kept_indirect.append(report)
+            continue
+        if all(report.start <= d.start and d.end <= report.end for d in overlapping) and all(
+            _words_outside(text, report, d) > 0 for d in overlapping
+        ):
+            for d in overlapping:
+                kept_direct.remove(d)
+            report.kind = "mixed"
+            kept_indirect.append(report)
+    for report in kept_indirect:
+        if any(report.start <= f.start and f.end <= report.end for f in fragments):
+            report.kind = "mixed"
+    return sorted(kept_direct + kept_indirect, key=lambda c: c.start)
+
+
+def _to_quotes(doc: Doc, found: list[Candidate]) -> list[Quote]:
+    text = doc.text
+    quotes = []
+    for number, candidate in enumerate(found, start=1):
+        speaker = None
+        if candidate.speaker is not None:
+            s, e = candidate.speaker
+            speaker = Speaker(entity=None, name=text[s:e], text=text[s:e], start=s, end=e)
+        cue = (
+            Span(candidate.cue[0], candidate.cue[1], text[candidate.cue[0] : candidate.cue[1]])
+            if candidate.cue
+            else None
+        )
+        quotes.append(
+            Quote(
+                id=f"q{number}",
+                kind=candidate.kind,
+                text=text[candidate.start : candidate.end],
+                start=candidate.start,
+                end=candidate.end,
+                cue=cue,
+                speaker=speaker,
+                parts=[Part(s, e) for s, e in candidate.parts],
+            )
+        )
+    return quotes
+
+
+@Language.factory(
+    "newsgraph_quotes",
+    requires=["doc.sents", "token.dep", "token.lemma"],
+    assigns=["doc._.quotes"],
+    default_config={"min_words": 4},
+)
+def make_quotes(nlp: Language, name: str, min_words: int) -> QuoteFinder:
+    return QuoteFinder(min_words=min_words)

@@ -1,0 +1,135 @@
+"""Reporting cues: the verbs (by lemma) and phrases that say someone said or thought something.
+
+The lexicon lives in ``data/cues.json`` so that it can grow without touching code.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+VERB_TAGS = frozenset({"VERB", "AUX"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
+# Dependents that end a speaker's noun phrase: what follows them describes, not names, the speaker.
+_NP_BREAKS = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl"})
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The cue lemmas by use."""
+
+    speech: frozenset[str]
+    belief: frozenset[str]
+    evidence: frozenset[str]
+    indirect_only: frozenset[str]
+
+    @property
+    def direct(self) -> frozenset[str]:
+        """Lemmas that may attribute a quote in marks."""
+        return (self.speech | self.belief) - self.indirect_only
+
+    @property
+    def indirect(self) -> frozenset[str]:
+        """Lemmas that attribute a clausal complement."""
+        return self.speech | self.belief | self.evidence
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The cue lexicon shipped with newsgraph, read once."""
+    data = json.loads(resources.files("newsgraph.pipeline").joinpath("data/cues.json").read_text(encoding="utf-8"))
+    return Lexicon(
+        speech=frozenset(data["speech"]),
+        belief=frozenset(data["belief"]),
+        evidence=frozenset(data["evidence"]),
+        indirect_only=frozenset(data["indirect_only"]),
+    )
+
+
+def is_cue(token: Token, lemmas: frozenset[str]) -> bool:
+    """A verb whose lemma is one of these reporting lemmas."""
+    return token.pos_ in VERB_TAGS and token.lemma_.lower() in lemmas
+
+
+def is_according(token: Token) -> bool:
+    """The "according" of "according to X"."""
+    return token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
+
+
+def according_source(token: Token) -> Token | None:
+    """X in "according to X"."""
+    for to in token.children:
+        if to.lower_ == "to":
+            return next((c for c in to.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def cue_end(token: Token) -> int:
+    """End offset of a cue: the verb with its particle ("point out"), or "according to"."""
+    end = token.idx + len(token)
+    for child in token.children:
+        if child.i == token.i + 1 and (child.dep_ == "prt" or (is_according(token) and child.lower_ == "to")):
+            end = child.idx + len(child)
+    return end
+
+
+def subject_of(verb: Token) -> Token | None:
+    """Who the reporting verb is about: its subject, or for participles and conjuncts the main clause's."""
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            if child.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
+                return verb.head
+            return child
+        if child.dep_ == "agent":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    if verb.dep_ == "relcl" and verb.head.pos_ in {"PROPN", "NOUN"}:
+        return verb.head
+    if verb.dep_ == "conj" and verb.head is not verb:
+        return subject_of(verb.head)
+    if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj", "acl"}:
+        return _nearest_subject_left(verb)
+    return None
+
+
+def _nearest_subject_left(verb: Token) -> Token | None:
+    """ "…, saying that …": the subject of the closest clause before the participle."""
+    sent_start = verb.sent.start
+    for i in range(verb.i - 1, sent_start - 1, -1):
+        left = verb.doc[i]
+        if left.pos_ in VERB_TAGS:
+            subject = next((c for c in left.children if c.dep_ in SUBJECTS), None)
+            if subject is not None and subject.tag_ not in RELATIVE_TAGS:
+                return subject
+    return None
+
+
+def phrase_bounds(head: Token) -> tuple[int, int]:
+    """Character span of the noun phrase a speaker's head word stands in, without what describes it after."""
+    left = head.left_edge
+    for token in head.lefts:
+        if token.dep_ in _NP_BREAKS or token.pos_ == "PUNCT":
+            left = head.doc[token.i + 1] if token.i + 1 <= head.i else head
+    end_token = head
+    for token in head.rights:
+        if token.dep_ in _NP_BREAKS or token.pos_ == "PUNCT":
+            break
+        end_token = token.right_edge
+    if left.i > head.i:
+        left = head
+    start, end = left.idx, end_token.idx + len(end_token)
+    text = head.doc.text
+    # A phrase never runs over a line break (a headline or dateline above is not part of it).
+    newline = text.rfind("\n", start, head.idx)
+    if newline >= 0:
+        start = newline + 1
+    newline = text.find("\n", head.idx, end)
+    if newline >= 0:
+        end = newline
+    return start, end

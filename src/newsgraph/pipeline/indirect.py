@@ -1,0 +1,142 @@
+"""Reported speech from the dependency parse: "X said (that) …", "…, saying that …", "according to X"."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.pipeline.cues import (
+    according_source,
+    cue_end,
+    is_according,
+    is_cue,
+    lexicon,
+    phrase_bounds,
+    subject_of,
+)
+
+# Complements that carry what was said; "ask whether …" and "know how …" parse the same way.
+_CLAUSES = frozenset({"ccomp"})
+# Subjects that stand for nobody: "It was reported that …", "There is said to be …".
+_EMPTY_SUBJECTS = frozenset({"it", "there", "this", "that", "which", "what"})
+_QUESTION_WORDS = frozenset({"when", "how", "what", "whether", "if", "why", "where", "who", "which"})
+_EDGE_PUNCT = frozenset(",.;:!?—–-\"“”'‘’()")
+
+
+@dataclass
+class Candidate:
+    """A quote found but not yet resolved: spans as (start, end) character offsets."""
+
+    kind: str
+    start: int
+    end: int
+    cue: tuple[int, int] | None
+    speaker: tuple[int, int] | None
+    cue_token: int | None = None
+    parts: list[tuple[int, int]] = field(default_factory=list)
+    paragraph: int = 0
+    belief: bool = False
+
+
+def _trimmed(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
+    """Token range first..last (inclusive) as characters, without punctuation at its edges."""
+    while first <= last and doc[first].text in _EDGE_PUNCT:
+        first += 1
+    while last >= first and (doc[last].text in _EDGE_PUNCT or doc[last].is_space):
+        last -= 1
+    if last < first:
+        return None
+    return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _speaker_span(subject: Token | None) -> tuple[int, int] | None:
+    if subject is None or subject.lower_ in _EMPTY_SUBJECTS:
+        return None
+    return phrase_bounds(subject)
+
+
+def _clause(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in _CLAUSES), None)
+
+
+def _from_verb(verb: Token) -> Candidate | None:
+    clause = _clause(verb)
+    if clause is None:
+        return None
+    belief = verb.lemma_.lower() in lexicon().belief and verb.lemma_.lower() not in lexicon().speech
+    if belief and clause.left_edge.lower_ in _QUESTION_WORDS:
+        # "does not know when …" reports ignorance, not a belief.
+        return None
+    span = _trimmed(verb.doc, clause.left_edge.i, clause.right_edge.i)
+    if span is None or clause.right_edge.i - clause.left_edge.i < 1:
+        return None
+    if span[0] <= verb.idx < span[1]:
+        return None
+    subject = subject_of(verb)
+    if subject is not None and subject.i >= clause.left_edge.i and subject.i <= clause.right_edge.i:
+        subject = None
+    return Candidate(
+        kind="indirect",
+        start=span[0],
+        end=span[1],
+        cue=(verb.idx, cue_end(verb)),
+        speaker=_speaker_span(subject),
+        cue_token=verb.i,
+        belief=belief,
+    )
+
+
+def _from_according(according: Token) -> Candidate | None:
+    """ "X, according to Y": X is what Y says; the clause is the one "according" hangs from."""
+    source = according_source(according)
+    head = according.head
+    if source is None or head is according:
+        return None
+    doc = according.doc
+    first, last = head.left_edge.i, head.right_edge.i
+    inner_first, inner_last = according.left_edge.i, according.right_edge.i
+    pieces = [_trimmed(doc, first, inner_first - 1), _trimmed(doc, inner_last + 1, last)]
+    kept = [p for p in pieces if p is not None and p[1] - p[0] > 1]
+    if not kept:
+        return None
+    return Candidate(
+        kind="indirect",
+        start=kept[0][0],
+        end=kept[-1][1],
+        cue=(according.idx, cue_end(according)),
+        speaker=_speaker_span(source),
+        cue_token=according.i,
+        parts=kept if len(kept) > 1 else [],
+    )
+
+
+def find_indirect(doc: Doc, quoted: Sequence[bool]) -> list[Candidate]:
+    """Every reporting verb with a clause (and every "according to") outside quote marks."""
+    lemmas = lexicon().indirect
+    found: list[Candidate] = []
+    for token in doc:
+        if quoted[token.i]:
+            continue
+        if token.lower_ == "according" and is_according(token):
+            candidate = _from_according(token)
+        elif is_cue(token, lemmas):
+            candidate = _from_verb(token)
+        else:
+            continue
+        if candidate is not None:
+            found.append(candidate)
+    return _outermost(found)
+
+
+def _outermost(found: list[Candidate]) -> list[Candidate]:
+    """Each word has one role (PolNeAR is univocal): drop reports whose cue sits inside another's content."""
+    kept: list[Candidate] = []
+    for candidate in sorted(found, key=lambda c: c.start - c.end):
+        assert candidate.cue is not None
+        cue_start = candidate.cue[0]
+        if any(k.start <= cue_start < k.end for k in kept):
+            continue
+        kept.append(candidate)
+    return sorted(kept, key=lambda c: c.start)
