@@ -1,19 +1,480 @@
-"""Figures: quantities with value, hedge, unit, what they count and who claims them."""
+"""Figures: quantities with value, hedge, unit, what they count and who claims them.
+
+The component walks the tokens once. Where a number starts (digits, written words,
+"a dozen", "tens of thousands") it reads the number with ``numbers.read_phrase``, then
+looks around it: a currency sign before, a unit or "%" after ("units.json"), a second
+number making a range ("3 to 5", "between 5% and 6%"), a hedge before ("more than",
+"an estimated"), a verb of change governing it ("rose 5%"), and the noun it counts
+(the noun it modifies, or what follows "of"). Numbers that are dates, times, ordinals,
+phone numbers or parts of names are not figures.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+
+from newsgraph.model import Figure
+from newsgraph.pipeline import units
+from newsgraph.pipeline.numbers import Phrase, read_phrase, read_token, words
+
+# NER labels whose tokens are calendar or clock, not quantities.
+DATE_LABELS = frozenset({"DATE", "TIME"})
+# NER labels of names a number can be part of ("Boeing 737", "Apollo 11", "Channel 5").
+NAME_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW", "ORG", "PERSON"})
+DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "year of age"})
+MONTHS = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "jan.",
+        "feb",
+        "feb.",
+        "mar",
+        "mar.",
+        "apr",
+        "apr.",
+        "jun",
+        "jun.",
+        "jul",
+        "jul.",
+        "aug",
+        "aug.",
+        "sep",
+        "sep.",
+        "sept",
+        "sept.",
+        "oct",
+        "oct.",
+        "nov",
+        "nov.",
+        "dec",
+        "dec.",
+        "am",
+        "pm",
+        "a.m.",
+        "p.m.",
+    }
+)
+RANGE_WORDS = frozenset({"to", "-", "–", "—"})
+PER_WORDS = frozenset({"per", "a", "an", "/"})
+NOT_NAMES = frozenset({"US", "U.S.", "USD", "HK", "RM", "EUR", "GBP", "JPY", "Rs", "Y"})
+
+
+@dataclass
+class Quantity:
+    """A number found in the tokens, before it becomes a Figure."""
+
+    start: int  # first token (hedge or currency included)
+    end: int  # token after the last one (unit included)
+    number: int  # first token of the number itself
+    value: float | int | list[float | int] | None
+    unit: str | None = None
+    approx: str | None = None
+    change: str = "="
+    counted: str | None = None
+    problem: str | None = None
 
 
 class FigureFinder:
-    """Placeholder until the figures extractor lands: writes an empty list."""
+    """Finds every quantity in a Doc and writes them as Figures to ``doc._.figures``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.figures = []
+        doc._.figures = find_figures(doc)
         return doc
 
 
-@Language.factory("newsgraph_figures", assigns=["doc._.figures"])
+@Language.factory("newsgraph_figures", requires=["doc.ents", "token.dep"], assigns=["doc._.figures"])
 def make_figures(nlp: Language, name: str) -> FigureFinder:
     return FigureFinder()
+
+
+def find_figures(doc: Doc) -> list[Figure]:
+    """Every figure of the Doc, in text order."""
+    texts = [t.text for t in doc]
+    spaces = [bool(t.whitespace_) for t in doc]
+    ent_label = [""] * len(doc)
+    for ent in doc.ents:
+        for index in range(ent.start, ent.end):
+            ent_label[index] = ent.label_
+    found: list[Quantity] = []
+    index = 0
+    while index < len(doc):
+        quantity = _quantity_at(doc, texts, spaces, ent_label, index)
+        if quantity is None:
+            index += 1
+            continue
+        found.append(quantity)
+        index = quantity.end
+    _inherit_counted(doc, found)
+    return [_to_figure(doc, q) for q in found]
+
+
+def _could_start(token: Token) -> bool:
+    lower = token.lower_
+    lexicon = words()
+    return (
+        any(ch.isdigit() for ch in lower)
+        or lower in lexicon.units
+        or lower in lexicon.vague
+        or lower in ("a", "an", "dozen", "tens", "hundreds")
+    )
+
+
+def _quantity_at(
+    doc: Doc, texts: Sequence[str], spaces: Sequence[bool], ent_label: Sequence[str], index: int
+) -> Quantity | None:
+    token = doc[index]
+    if not _could_start(token):
+        return None
+    currency = units.currency_before(texts, spaces, index)
+    phrase = read_phrase(texts, index, money=currency is not None)
+    if phrase is None:
+        return None
+    end = index + phrase.length
+    unit = currency[0] if currency else None
+    if phrase.prefix:
+        unit = units.currency_of_prefix(phrase.prefix)
+        if unit is None:
+            return None
+    if phrase.suffix:
+        glued = units.unit_of_text(phrase.suffix)
+        if glued is None or unit is not None and glued != "percentage":
+            return None
+        unit = glued
+    if unit is None or currency is not None:
+        after = _unit_after(texts, spaces, end)
+        if after is not None and (unit is None or after[0] == unit):
+            unit, end = after[0], after[1]
+    if not _is_figure(doc, texts, ent_label, index, end, phrase, unit):
+        return None
+    start = index - (currency[1] if currency else 0)
+    value = phrase.value
+    value, end, unit = _range(doc, texts, spaces, index, start, end, value, unit)
+    if unit is not None:
+        end, unit = _per(doc, texts, spaces, end, unit)
+    quantity = Quantity(start, end, index, value, unit, problem=phrase.problem)
+    _hedge(doc, quantity)
+    if quantity.change == "=":
+        quantity.change = _change(doc, quantity)
+    quantity.counted = _counted(doc, quantity)
+    return quantity
+
+
+def _unit_after(texts: Sequence[str], spaces: Sequence[bool], end: int) -> tuple[str, int] | None:
+    """The unit after a number, possibly hyphenated to it ("50-year-old", "5-mpg")."""
+    if end >= len(texts):
+        return None
+    found = units.unit_after(texts, spaces, end)
+    if found is not None:
+        return found[0], end + found[1]
+    if texts[end] == "-" and end + 1 < len(texts):
+        found = units.unit_after(texts, spaces, end + 1)
+        if found is not None:
+            return found[0], end + 1 + found[1]
+    return None
+
+
+def _is_figure(
+    doc: Doc, texts: Sequence[str], ent_label: Sequence[str], index: int, end: int, phrase: Phrase, unit: str | None
+) -> bool:
+    """False for dates, times, years, ordinals, phone numbers, names and pronoun "one"."""
+    token = doc[index]
+    label = ent_label[index]
+    if label in DATE_LABELS and unit not in DURATIONS:
+        return False
+    if end < len(doc) and doc[end].lower_ in MONTHS and unit is None:
+        return False
+    if index > 0 and doc[index - 1].lower_ in MONTHS and unit is None:
+        return False
+    if ":" in token.text or _phone(texts, index):
+        return False
+    if unit is None and end < len(doc) and not doc[end - 1].whitespace_ and doc[end].is_alpha:
+        return False
+    if index > 0 and not doc[index - 1].whitespace_ and doc[index - 1].is_alpha:
+        return False
+    value = phrase.value
+    if unit is None and isinstance(value, int) and 1800 <= value <= 2100 and token.text.isdigit():
+        return False
+    if unit is None and _in_name(doc, ent_label, index, end):
+        return False
+    lower = token.lower_
+    if lower in ("one", "half", "a", "an") and unit is None and phrase.length == 1 + (lower in ("a", "an")):
+        following = doc[end].lower_ if end < len(doc) else ""
+        if lower == "one" and (token.dep_ == "nummod" or following == "of") and _not_pronoun_one(doc, index):
+            return True
+        return following == "of" and lower != "one"
+    return True
+
+
+def _not_pronoun_one(doc: Doc, index: int) -> bool:
+    """ "one" after "no", "each", "this", "the same", "another" is a pronoun, not a count."""
+    before = doc[index - 1].lower_ if index > 0 else ""
+    return before not in ("no", "each", "this", "that", "same", "any", "every", "which", "the", "another")
+
+
+def _phone(texts: Sequence[str], index: int) -> bool:
+    """Digit groups joined by hyphens three or more times ("555-123-4567")."""
+    digits = 0
+    for position in range(max(0, index - 4), min(len(texts), index + 5)):
+        text = texts[position]
+        if text.isdigit():
+            digits += 1
+        elif text not in ("-", "(", ")", "."):
+            if position > index:
+                break
+            digits = 0
+    return digits >= 3 and "-" in texts[max(0, index - 4) : index + 5]
+
+
+def _in_name(doc: Doc, ent_label: Sequence[str], index: int, end: int) -> bool:
+    """A number that is part of a name: "Apollo 11", "Boeing 737", "S&P 500", "Lang, 20"."""
+    if index > 0:
+        before = doc[index - 1]
+        text = before.text
+        if (
+            any(ch.isupper() for ch in text)
+            and any(ch.isalpha() for ch in text)
+            and text not in NOT_NAMES
+            and not before.is_stop
+            and before.lower_ not in words().hedges
+            and not (before.is_sent_start and before.pos_ not in ("PROPN",))
+        ):
+            return True
+        if (
+            text == ","
+            and index > 1
+            and ent_label[index - 2] == "PERSON"
+            and end < len(doc)
+            and doc[end].text in (",", ")")
+        ):
+            return True
+    label = ent_label[index]
+    if label in NAME_LABELS:
+        ent = next((e for e in doc.ents if e.start <= index < e.end), None)
+        if ent is not None and any(t.text[:1].isupper() and t.is_alpha for t in ent):
+            return True
+    return False
+
+
+def _range(
+    doc: Doc,
+    texts: Sequence[str],
+    spaces: Sequence[bool],
+    index: int,
+    start: int,
+    end: int,
+    value: float | int | list[float | int] | None,
+    unit: str | None,
+) -> tuple[float | int | list[float | int] | None, int, str | None]:
+    """Widen "3 to 5", "3-5", "between 5% and 6%", "from 240 to 273" into [low, high]."""
+    if not isinstance(value, int | float) or end + 1 >= len(doc):
+        return value, end, unit
+    joiner = texts[end].lower()
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if not (joiner in RANGE_WORDS or joiner == "and" and before == "between"):
+        return value, end, unit
+    second = end + 1
+    currency = units.currency_before(texts, spaces, second)
+    if currency is None and second + 1 < len(texts):
+        probe = units.currency_before(texts, spaces, second + 1)
+        if probe is not None and probe[1] == 1:
+            currency, second = probe, second + 1
+    if currency is not None and currency[0] != unit:
+        return value, end, unit
+    phrase = read_phrase(texts, second, money=currency is not None or unit is not None)
+    if phrase is None or not isinstance(phrase.value, int | float) or phrase.suffix and phrase.prefix:
+        return value, end, unit
+    high_end = second + phrase.length
+    high_unit = units.unit_of_text(phrase.suffix) if phrase.suffix else None
+    after = _unit_after(texts, spaces, high_end)
+    if after is not None and high_unit is None:
+        high_unit, high_end = after
+    if currency is not None:
+        high_unit = currency[0]
+    if high_unit is not None and unit is not None and high_unit != unit:
+        return value, end, unit
+    if high_unit is None and unit is not None and joiner == "to" and before != "from":
+        return value, end, unit
+    low, high = value, phrase.value
+    first = read_token(texts[second])
+    if phrase.length > 1 and first is not None and first.value and high > low * 100 and end == index + 1:
+        low = low * (high / first.value)
+    return [_tidy(low), _tidy(high)], high_end, unit or high_unit
+
+
+def _tidy(value: float | int) -> float | int:
+    return int(value) if float(value).is_integer() and abs(value) < 2**53 else float(f"{value:.12g}")
+
+
+def _per(doc: Doc, texts: Sequence[str], spaces: Sequence[bool], end: int, unit: str) -> tuple[int, str]:
+    """ "$3,500 a month", "$58.24 per barrel", "63 cents per share": a unit per another."""
+    if end + 1 >= len(doc) or texts[end].lower() not in PER_WORDS:
+        return end, unit
+    found = units.unit_after(texts, spaces, end + 1)
+    if found is not None:
+        return end + 1 + found[1], f"{unit} per {found[0]}"
+    following = doc[end + 1]
+    if texts[end].lower() == "per" and following.pos_ == "NOUN":
+        return end + 2, f"{unit} per {following.lemma_.lower()}"
+    return end, unit
+
+
+def _hedge(doc: Doc, quantity: Quantity) -> None:
+    """A hedge right before the figure ("more than", "an estimated") sets approx and change."""
+    hedges = words().hedges
+    for length in (3, 2, 1):
+        start = quantity.start - length
+        if start < 0:
+            continue
+        span = doc[start : quantity.start]
+        key = span.text.lower()
+        if key not in hedges:
+            continue
+        if length == 1 and key in ("over", "under", "above", "below", "some", "just") and _is_prep_object(doc, start):
+            return
+        quantity.start = start
+        quantity.approx = key[3:] if key.startswith("an ") and " " not in key[3:] else key
+        quantity.change = hedges[key]
+        return
+    if quantity.start > 0 and doc[quantity.start - 1].text in ("~", "≈"):
+        quantity.start -= 1
+        quantity.approx, quantity.change = "~", "~"
+
+
+def _is_prep_object(doc: Doc, index: int) -> bool:
+    """ "over the weekend", "under Trump": the word governs a noun, not the number after it."""
+    following = doc[index + 1] if index + 1 < len(doc) else None
+    return following is not None and following.pos_ in ("DET", "PROPN")
+
+
+def _head(doc: Doc, quantity: Quantity) -> Token:
+    """The token of the figure whose head lies outside it: where it attaches to the sentence."""
+    for index in range(quantity.number, quantity.end):
+        token = doc[index]
+        if not quantity.start <= token.head.i < quantity.end:
+            return token
+    return doc[quantity.end - 1]
+
+
+def _change(doc: Doc, quantity: Quantity) -> str:
+    """up / down when a verb of change governs the figure ("rose 5%", "dropped by 3"), else '='."""
+    lexicon = words()
+    if quantity.start > 0:
+        before = doc[quantity.start - 1].lower_
+        if before in ("up", "+"):
+            return "up"
+        if before in ("down", "minus"):
+            return "down"
+    if doc[quantity.number].text.startswith("+"):
+        return "up"
+    head = _head(doc, quantity)
+    governor = head.head
+    if head.dep_ == "pobj":
+        if governor.lower_ != "by":
+            return "="
+        governor = governor.head
+    elif head.dep_ not in ("dobj", "npadvmod", "advmod", "attr", "nummod", "quantmod", "obj", "ccomp", "appos"):
+        return "="
+    lemma = governor.lemma_.lower()
+    if lemma in lexicon.up or governor.lower_ in lexicon.up:
+        return "up"
+    if lemma in lexicon.down or governor.lower_ in lexicon.down:
+        return "down"
+    return "="
+
+
+def _noun_phrase(doc: Doc, first: int, noun: Token) -> str | None:
+    """The words from ``first`` to the noun, when they are all modifiers of it."""
+    if noun.i < first or noun.i - first > 5:
+        return None
+    tokens = doc[first : noun.i + 1]
+    if any(t.pos_ not in ("ADJ", "NOUN", "PROPN", "NUM", "PUNCT") or t.text in (",", ";") for t in tokens):
+        return noun.text if noun.pos_ in ("NOUN", "PROPN") else None
+    return tokens.text
+
+
+def _counted(doc: Doc, quantity: Quantity) -> str | None:
+    """The noun the figure counts: the noun it modifies, or the one after "of"."""
+    end = quantity.end
+    if end < len(doc) and doc[end].lower_ == "of":
+        return _of_object(doc, end)
+    if quantity.unit is not None:
+        return None
+    last = doc[end - 1]
+    noun = last.head
+    if last.dep_ in ("nummod", "compound", "quantmod", "amod") and noun.pos_ in ("NOUN", "PROPN") and noun.i >= end:
+        return _noun_phrase(doc, end, noun)
+    if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].tag_ in ("NNS", "NN") and doc[end].head.i != end - 1:
+        return doc[end].text if doc[end].tag_ == "NNS" else None
+    return None
+
+
+def _of_object(doc: Doc, of: int) -> str | None:
+    """ "dozens of people", "one of the best speakers", "60 per cent of its revenue"."""
+    objects = [t for t in doc[of].children if t.dep_ == "pobj"]
+    if not objects or objects[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = objects[0]
+    first = of + 1
+    while first < noun.i and doc[first].pos_ in ("DET", "PRON") or first < noun.i and doc[first].dep_ == "poss":
+        first += 1
+    while first < noun.i and doc[first].dep_ == "case":
+        first += 1
+    return _noun_phrase(doc, first, noun)
+
+
+def _inherit_counted(doc: Doc, found: list[Quantity]) -> None:
+    """ "400 targets in Gaza, including 50 in southern Gaza": the 50 counts targets too."""
+    for position, quantity in enumerate(found):
+        if quantity.counted or quantity.unit or position == 0:
+            continue
+        head = _head(doc, quantity)
+        if head.dep_ == "nummod":
+            continue
+        sentence = doc[quantity.number].sent
+        for earlier in reversed(found[:position]):
+            if earlier.start < sentence.start:
+                break
+            if earlier.counted and not earlier.unit:
+                quantity.counted = earlier.counted
+                break
+
+
+def _to_figure(doc: Doc, quantity: Quantity) -> Figure:
+    span = doc[quantity.start : quantity.end]
+    figure = Figure(
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        value=quantity.value,
+        approx=quantity.approx,
+        unit=quantity.unit,
+        counted=quantity.counted,
+        change=quantity.change,
+    )
+    figure.claimed_by = _claimed_by(doc, figure.start, figure.end)
+    return figure
+
+
+def _claimed_by(doc: Doc, start: int, end: int) -> str | None:
+    """The speaker of the quote whose text holds the figure, if any."""
+    for quote in doc._.quotes or []:
+        parts = quote.parts or [quote]
+        if any(part.start <= start and end <= part.end for part in parts):
+            return quote.speaker.name if quote.speaker else None
+    return None

@@ -1,0 +1,1 @@
+"""Evaluation: gold readers, scorers and the reports `newsgraph eval` prints."""
