@@ -1,19 +1,152 @@
-"""Dates: date expressions resolved against the article's published date."""
+"""Dates: date expressions resolved against the article's published date.
+
+Candidates are spaCy's DATE and TIME entities plus the day words NER misses
+("Friday", "today", "last week", "the weekend"). Each is resolved by the rules of
+``calendar`` with the tense of the verb it attaches to (a weekday in a past-tense
+report is the last one before publication, under "will" the next one). Only the
+residue of absolute forms our rules do not know goes to dateparser, cached. Quotes
+whose cue verb carries a resolved day ("Kirby said Sunday") get that day as their date.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from newsgraph.model import DateRef
+from newsgraph.pipeline.calendar import Resolution, date_words, parse_published, resolve
+
+DATE_LABELS = frozenset({"DATE", "TIME"})
+PERIOD_WORDS = frozenset({"week", "month", "year", "weekend"})
+PERIOD_MODIFIERS = frozenset({"last", "this", "next", "past", "previous", "coming", "the"})
+
+
+@dataclass
+class Found:
+    """A resolved date expression and the tokens it covers (for the quote dates)."""
+
+    span: SpacySpan
+    ref: DateRef
 
 
 class DateResolver:
-    """Placeholder until the dates extractor lands: writes an empty list."""
+    """Writes every date expression of a Doc to ``doc._.dates`` and dates the quotes it can."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.dates = []
+        published = parse_published(doc._.published)
+        found = [Found(span, _ref(span, published)) for span in candidate_spans(doc)]
+        found = [f for f in found if f.ref is not None]
+        doc._.dates = [f.ref for f in found]
+        _date_quotes(doc, found)
         return doc
 
 
-@Language.factory("newsgraph_dates", assigns=["doc._.dates"])
+@Language.factory(
+    "newsgraph_dates", requires=["doc.ents", "token.dep", "doc._.quotes"], assigns=["doc._.dates", "doc._.quotes"]
+)
 def make_dates(nlp: Language, name: str) -> DateResolver:
     return DateResolver()
+
+
+def candidate_spans(doc: Doc) -> list[SpacySpan]:
+    """DATE/TIME entities and, outside them, weekdays, day words and "last week"-like phrases."""
+    lexicon = date_words()
+    spans = [ent for ent in doc.ents if ent.label_ in DATE_LABELS]
+    taken = {i for ent in spans for i in range(ent.start, ent.end)}
+    index = 0
+    while index < len(doc):
+        token = doc[index]
+        lower = token.lower_
+        if index in taken:
+            index += 1
+            continue
+        if lower in lexicon.weekdays and token.text[:1].isupper() or lower in lexicon.days:
+            spans.append(doc[index : index + 1])
+        elif lower in PERIOD_WORDS and index > 0 and doc[index - 1].lower_ in PERIOD_MODIFIERS:
+            start = index - 1
+            if lower != "weekend" and doc[start].lower_ == "the":
+                index += 1
+                continue
+            spans.append(doc[start : index + 1])
+        index += 1
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _future(span: SpacySpan) -> bool:
+    """Whether the verb the expression attaches to speaks of the future ("will meet on Friday")."""
+    cues = date_words().future_cues
+    token = span.root
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT":
+            if token.lemma_.lower() in cues or any(
+                child.dep_ in ("aux", "auxpass") and child.lower_ in cues | {"will", "'ll", "shall"}
+                for child in token.children
+            ):
+                return True
+            if token.tag_ in ("VBD", "VBN") or token.dep_ == "ROOT":
+                return False
+        if token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+def _anchored(words: list[str]) -> bool:
+    """Words that name a point in time (a month, a weekday, a year), not a duration ("three years")."""
+    lexicon = date_words()
+    return any(w in lexicon.months or w in lexicon.weekdays or (w.isdigit() and len(w) == 4) for w in words)
+
+
+def _ref(span: SpacySpan, published: date | None) -> DateRef | None:
+    words = [t.lower_ for t in span]
+    resolution = resolve(words, published, _future(span))
+    if not resolution.handled:
+        if not _anchored(words):
+            return None
+        resolution = _residue(span.text, published.isoformat() if published else None)
+    return DateRef(
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        value=resolution.value,
+    )
+
+
+@lru_cache(maxsize=4096)
+def _residue(text: str, published: str | None) -> Resolution:
+    """Absolute forms our rules do not know, through dateparser (slow: cached, never on the hot path)."""
+    import dateparser
+
+    base = datetime.fromisoformat(published) if published else None
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["year"] if base is None else []}
+    if base is not None:
+        settings["RELATIVE_BASE"] = base
+    try:
+        parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    except Exception as error:  # dateparser raises many kinds on odd input; a batch must go on
+        return Resolution(None, problem=f"dateparser could not read it: {type(error).__name__}")
+    return Resolution(parsed.date().isoformat() if parsed else None)
+
+
+def _date_quotes(doc: Doc, found: list[Found]) -> None:
+    """A quote's date: a single day whose expression depends on the quote's cue verb."""
+    days = [f for f in found if f.ref.value and len(f.ref.value) == 10]
+    if not days:
+        return
+    for quote in doc._.quotes or []:
+        if quote.cue is None or quote.date:
+            continue
+        cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+        if cue is None:
+            continue
+        verb = cue.root
+        for day in days:
+            head = day.span.root.head
+            if head == verb or head.dep_ == "prep" and head.lower_ == "on" and head.head == verb:
+                quote.date = day.ref.value
+                break
