@@ -15,8 +15,9 @@ from spacy.tokens import Token
 VERB_TAGS = frozenset({"VERB", "AUX"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
-# Dependents that end a speaker's noun phrase: what follows them describes, not names, the speaker.
-_NP_BREAKS = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl"})
+# Subjects that stand for nobody: "It was reported that …", "There is said to be …".
+_EMPTY_SUBJECTS = frozenset({"it", "there", "this", "that", "which", "what"})
+_NOT_SOURCES = frozenset({"TIME", "DATE", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Lexicon:
     belief: frozenset[str]
     evidence: frozenset[str]
     indirect_only: frozenset[str]
+    object: frozenset[str]
 
     @property
     def direct(self) -> frozenset[str]:
@@ -36,7 +38,7 @@ class Lexicon:
     @property
     def indirect(self) -> frozenset[str]:
         """Lemmas that attribute a clausal complement."""
-        return self.speech | self.belief | self.evidence
+        return self.speech | self.belief | self.evidence | self.object
 
 
 @lru_cache(maxsize=1)
@@ -48,12 +50,20 @@ def lexicon() -> Lexicon:
         belief=frozenset(data["belief"]),
         evidence=frozenset(data["evidence"]),
         indirect_only=frozenset(data["indirect_only"]),
+        object=frozenset(data["object"]),
     )
 
 
 def is_cue(token: Token, lemmas: frozenset[str]) -> bool:
     """A verb whose lemma is one of these reporting lemmas."""
     return token.pos_ in VERB_TAGS and token.lemma_.lower() in lemmas
+
+
+def can_speak(subject: Token) -> bool:
+    """Whether a subject can be a source: not "it"/"there" of "it was reported", not a time or number."""
+    if subject.lower_ in _EMPTY_SUBJECTS or subject.like_num:
+        return False
+    return subject.ent_type_ not in _NOT_SOURCES
 
 
 def is_according(token: Token) -> bool:
@@ -111,18 +121,14 @@ def _nearest_subject_left(verb: Token) -> Token | None:
 
 
 def phrase_bounds(head: Token) -> tuple[int, int]:
-    """Character span of the noun phrase a speaker's head word stands in, without what describes it after."""
-    left = head.left_edge
-    for token in head.lefts:
-        if token.dep_ in _NP_BREAKS or token.pos_ == "PUNCT":
-            left = head.doc[token.i + 1] if token.i + 1 <= head.i else head
-    end_token = head
-    for token in head.rights:
-        if token.dep_ in _NP_BREAKS or token.pos_ == "PUNCT":
-            break
-        end_token = token.right_edge
-    if left.i > head.i:
-        left = head
+    """Character span of the noun phrase a speaker's head word stands in, what describes it included.
+
+    PolNeAR's sources keep appositions and relative clauses ("Chris Cox, who runs the
+    lobbying arm,"); the speaker's entity is found from the head word alone.
+    """
+    left, end_token = head.left_edge, head.right_edge
+    while end_token.i > head.i and end_token.pos_ == "PUNCT":
+        end_token = end_token.doc[end_token.i - 1]
     start, end = left.idx, end_token.idx + len(end_token)
     text = head.doc.text
     # A phrase never runs over a line break (a headline or dateline above is not part of it).

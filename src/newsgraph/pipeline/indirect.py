@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.pipeline.cues import (
     according_source,
+    can_speak,
     cue_end,
     is_according,
     is_cue,
@@ -19,8 +20,6 @@ from newsgraph.pipeline.cues import (
 
 # Complements that carry what was said; "ask whether …" and "know how …" parse the same way.
 _CLAUSES = frozenset({"ccomp"})
-# Subjects that stand for nobody: "It was reported that …", "There is said to be …".
-_EMPTY_SUBJECTS = frozenset({"it", "there", "this", "that", "which", "what"})
 _QUESTION_WORDS = frozenset({"when", "how", "what", "whether", "if", "why", "where", "who", "which"})
 _EDGE_PUNCT = frozenset(",.;:!?—–-\"“”'‘’()")
 
@@ -52,13 +51,22 @@ def _trimmed(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
 
 
 def _speaker_span(subject: Token | None) -> tuple[int, int] | None:
-    if subject is None or subject.lower_ in _EMPTY_SUBJECTS:
+    if subject is None or not can_speak(subject):
         return None
     return phrase_bounds(subject)
 
 
 def _clause(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in _CLAUSES), None)
+    """What the verb reports: its clause; for "object" cues, failing that, its object ("called for [a ban]")."""
+    clause = next((c for c in verb.children if c.dep_ in _CLAUSES), None)
+    if clause is not None or verb.lemma_.lower() not in lexicon().object:
+        return clause
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            return child
+        if child.dep_ == "prep" and child.i == verb.i + 1 and child.lower_ in {"for", "on"}:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _from_verb(verb: Token) -> Candidate | None:

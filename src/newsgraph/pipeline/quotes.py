@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.model import Part, Quote, Span, Speaker
 from newsgraph.pipeline.cues import (
     according_source,
+    can_speak,
     cue_end,
     is_according,
     is_cue,
@@ -60,7 +61,7 @@ def _paragraph(text: str, at: int) -> tuple[int, int]:
 
 def _speaker_of(cue: Token) -> tuple[int, int] | None:
     subject = according_source(cue) if is_according(cue) else subject_of(cue)
-    if subject is None or subject.lower_ in {"it", "there", "which", "that", "what"}:
+    if subject is None or not can_speak(subject):
         return None
     return phrase_bounds(subject)
 
@@ -173,6 +174,11 @@ class QuoteFinder:
         for token in reversed(tokens[-_CUE_REACH:]):
             if is_cue(token, self.direct_lemmas) or is_according(token):
                 return token
+        if tokens[-1].text == ":":
+            # "Cruz called them on it:" — a colon before a quote makes its clause the attribution.
+            for token in reversed(tokens[-_CUE_REACH * 2 :]):
+                if token.pos_ in {"VERB", "AUX"} and subject_of(token) is not None:
+                    return token
         return None
 
     def _substantial(self, context: _Context, quote: Marked) -> bool:
