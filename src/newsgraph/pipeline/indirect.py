@@ -21,6 +21,7 @@ from newsgraph.pipeline.cues import (
 # Complements that carry what was said; "ask whether …" and "know how …" parse the same way.
 _CLAUSES = frozenset({"ccomp"})
 _QUESTION_WORDS = frozenset({"when", "how", "what", "whether", "if", "why", "where", "who", "which"})
+_REASONS = frozenset({"for", "as", "over", "about"})
 _EDGE_PUNCT = frozenset(",.;:!?—–-\"“”'‘’()")
 
 
@@ -77,13 +78,18 @@ def _from_verb(verb: Token) -> Candidate | None:
     if belief and clause.left_edge.lower_ in _QUESTION_WORDS:
         # "does not know when …" reports ignorance, not a belief.
         return None
-    span = _trimmed(verb.doc, clause.left_edge.i, clause.right_edge.i)
-    if span is None or clause.right_edge.i - clause.left_edge.i < 1:
+    last = clause.right_edge.i
+    if clause.dep_ == "dobj":
+        # "blamed [Hamas for the truce falling apart]": the reason belongs to what is reported.
+        reasons = [c.right_edge.i for c in verb.rights if c.dep_ == "prep" and c.lower_ in _REASONS and c.i > last]
+        last = max([last, *reasons])
+    span = _trimmed(verb.doc, clause.left_edge.i, last)
+    if span is None or last - clause.left_edge.i < 1:
         return None
     if span[0] <= verb.idx < span[1]:
         return None
     subject = subject_of(verb)
-    if subject is not None and subject.i >= clause.left_edge.i and subject.i <= clause.right_edge.i:
+    if subject is not None and clause.left_edge.i <= subject.i <= last:
         subject = None
     return Candidate(
         kind="indirect",
