@@ -1,6 +1,6 @@
 """JSON Lines, JSON documents and CSV: one article per record, read as a stream.
 
-A record needs ``text``; ``title``, ``url``, ``published``, ``id`` and ``source`` have
+A record needs ``text``; ``title``, ``section``, ``url``, ``published``, ``id`` and ``source`` have
 their meaning and every other field is kept as metadata. A bad record is reported with
 its line number and the reading goes on with the next one.
 """
@@ -21,7 +21,7 @@ from newsgraph.ingest.streams import HEAD_BYTES, peek
 from newsgraph.model import Article
 
 ErrorSink = Any  # Callable[[InputError], None]; kept loose so readers stay free of ingest's imports
-_KNOWN = ("text", "title", "url", "published", "id", "source")
+_KNOWN = ("text", "title", "section", "url", "published", "id", "source")
 _CHUNK = 1 << 16
 
 
@@ -46,6 +46,7 @@ def article_from_record(record: Any, source: str, line: int, max_chars: int) -> 
         text=text.replace("\r\n", "\n"),
         id=record_id or "",
         title=_text_or_none(record.get("title")),
+        section=_text_or_none(record.get("section")),
         url=_text_or_none(record.get("url")),
         published=set_published(metadata, record.get("published")),
         source=str(given) if given else f"{source}#{record_id or line}",
