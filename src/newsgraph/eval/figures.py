@@ -40,6 +40,10 @@ CRITERIA = ("value", "value+change", "value+unit")
 
 
 def _fold_word(word: str) -> str:
+    if len(word) > 3 and word.endswith("men"):
+        return word[:-3] + "man"
+    if word.endswith(("us", "ss", "is")):
+        return word
     if len(word) > 3 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith(("ches", "shes", "xes", "ses")):

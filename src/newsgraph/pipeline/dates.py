@@ -39,8 +39,11 @@ class DateResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         published = parse_published(doc._.published)
-        found = [Found(span, _ref(span, published)) for span in candidate_spans(doc)]
-        found = [f for f in found if f.ref is not None]
+        found: list[Found] = []
+        for span in candidate_spans(doc):
+            ref = _ref(span, published)
+            if ref is not None:
+                found.append(Found(span, ref))
         doc._.dates = [f.ref for f in found]
         _date_quotes(doc, found)
         return doc

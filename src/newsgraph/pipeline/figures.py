@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Figure
+from newsgraph.pipeline.calendar import date_words
 from newsgraph.pipeline import units
 from newsgraph.pipeline.numbers import Phrase, read_phrase, read_token, words
 
@@ -121,6 +122,7 @@ def find_figures(doc: Doc) -> list[Figure]:
         found.append(quantity)
         index = quantity.end
     _inherit_counted(doc, found)
+    _inherit_conversions(texts, found)
     return [_to_figure(doc, q) for q in found]
 
 
@@ -131,7 +133,7 @@ def _could_start(token: Token) -> bool:
         any(ch.isdigit() for ch in lower)
         or lower in lexicon.units
         or lower in lexicon.vague
-        or lower in ("a", "an", "dozen", "tens", "hundreds")
+        or lower in ("a", "an", "dozen", "tens", "hundreds", "minus")
     )
 
 
@@ -147,8 +149,13 @@ def _quantity_at(
         return None
     end = index + phrase.length
     unit = currency[0] if currency else None
-    if phrase.prefix:
-        unit = units.currency_of_prefix(phrase.prefix)
+    prefix = phrase.prefix.lstrip("~")
+    if prefix in ("US", "A"):
+        if unit != "dollar":
+            return None
+        unit = "dollar" if prefix == "US" else "australian dollar"
+    elif prefix:
+        unit = units.currency_of_prefix(prefix)
         if unit is None:
             return None
     if phrase.suffix:
@@ -165,9 +172,13 @@ def _quantity_at(
     start = index - (currency[1] if currency else 0)
     value = phrase.value
     value, end, unit = _range(doc, texts, spaces, index, start, end, value, unit)
+    if unit is None and isinstance(value, list) and _names_follow(doc, ent_label, index, end):
+        return None
     if unit is not None:
         end, unit = _per(doc, texts, spaces, end, unit)
     quantity = Quantity(start, end, index, value, unit, problem=phrase.problem)
+    if phrase.prefix.startswith("~"):
+        quantity.approx, quantity.change = "~", "~"
     _hedge(doc, quantity)
     if quantity.change == "=":
         quantity.change = _change(doc, quantity)
@@ -194,8 +205,14 @@ def _is_figure(
 ) -> bool:
     """False for dates, times, years, ordinals, phone numbers, names and pronoun "one"."""
     token = doc[index]
-    label = ent_label[index]
-    if label in DATE_LABELS and unit not in DURATIONS:
+    if ent_label[index] in DATE_LABELS and unit is None and _calendar_entity(doc, index):
+        return False
+    if (
+        unit in DURATIONS
+        and end < len(doc)
+        and texts[index + 1 : index + 2] == ["-"]
+        and doc[end].pos_ in ("NOUN", "SYM")
+    ):
         return False
     if end < len(doc) and doc[end].lower_ in MONTHS and unit is None:
         return False
@@ -207,18 +224,37 @@ def _is_figure(
         return False
     if index > 0 and not doc[index - 1].whitespace_ and doc[index - 1].is_alpha:
         return False
-    value = phrase.value
-    if unit is None and isinstance(value, int) and 1800 <= value <= 2100 and token.text.isdigit():
+    if unit is None and _year_like(token.text) and not (token.dep_ == "nummod" and token.head.tag_ == "NNS"):
         return False
     if unit is None and _in_name(doc, ent_label, index, end):
         return False
     lower = token.lower_
+    if lower == "dozen" and token.dep_ != "nummod" and (end >= len(doc) or doc[end].lower_ != "of"):
+        return False
     if lower in ("one", "half", "a", "an") and unit is None and phrase.length == 1 + (lower in ("a", "an")):
         following = doc[end].lower_ if end < len(doc) else ""
         if lower == "one" and (token.dep_ == "nummod" or following == "of") and _not_pronoun_one(doc, index):
             return True
         return following == "of" and lower != "one"
     return True
+
+
+def _calendar_entity(doc: Doc, index: int) -> bool:
+    """A DATE/TIME entity that names a point in time ("March 3", "Sunday night"), not an amount."""
+    ent = next((e for e in doc.ents if e.start <= index < e.end), None)
+    if ent is None:
+        return False
+    calendar = date_words()
+    return (
+        any(
+            t.lower_ in calendar.months
+            or t.lower_ in calendar.weekdays
+            or t.lower_ in calendar.days
+            or t.lower_ == "ago"
+            for t in ent
+        )
+        or ent.label_ == "TIME"
+    )
 
 
 def _not_pronoun_one(doc: Doc, index: int) -> bool:
@@ -258,17 +294,27 @@ def _in_name(doc: Doc, ent_label: Sequence[str], index: int, end: int) -> bool:
         if (
             text == ","
             and index > 1
-            and ent_label[index - 2] == "PERSON"
+            and (ent_label[index - 2] == "PERSON" or doc[index - 2].pos_ == "PROPN")
             and end < len(doc)
             and doc[end].text in (",", ")")
         ):
             return True
+    if _names_follow(doc, ent_label, index, end):
+        return True
     label = ent_label[index]
     if label in NAME_LABELS:
         ent = next((e for e in doc.ents if e.start <= index < e.end), None)
         if ent is not None and any(t.text[:1].isupper() and t.is_alpha for t in ent):
             return True
     return False
+
+
+def _names_follow(doc: Doc, ent_label: Sequence[str], index: int, end: int) -> bool:
+    """Digits before a name ("iPhone 11 Pro", "16-18 Industrial Avenue"); not "63,150 Model 3s"."""
+    if end >= len(doc) or not doc[index].text[:1].isdigit() or "," in doc[index].text:
+        return False
+    after = doc[end]
+    return after.pos_ == "PROPN" and after.text[:1].isupper() and ent_label[end] not in ("NORP", "GPE", "MONEY")
 
 
 def _range(
@@ -286,7 +332,9 @@ def _range(
         return value, end, unit
     joiner = texts[end].lower()
     before = doc[start - 1].lower_ if start > 0 else ""
-    if not (joiner in RANGE_WORDS or joiner == "and" and before == "between"):
+    if not (joiner in RANGE_WORDS or joiner == "and" and before == "between" or joiner == "or" and unit is None):
+        return value, end, unit
+    if before == "by" and joiner == "to" and unit is not None:
         return value, end, unit
     second = end + 1
     currency = units.currency_before(texts, spaces, second)
@@ -310,11 +358,21 @@ def _range(
         return value, end, unit
     if high_unit is None and unit is not None and joiner == "to" and before != "from":
         return value, end, unit
+    if unit is None and high_unit is None and _year_like(texts[index]) and _year_like(texts[second]):
+        return value, end, unit
     low, high = value, phrase.value
+    if joiner == "or" and not (isinstance(low, int) and isinstance(high, int) and 0 < high - low <= 10):
+        return value, end, unit
     first = read_token(texts[second])
     if phrase.length > 1 and first is not None and first.value and high > low * 100 and end == index + 1:
-        low = low * (high / first.value)
+        scaled = low * (high / first.value)
+        if scaled < high or start == index:
+            low = scaled
     return [_tidy(low), _tidy(high)], high_end, unit or high_unit
+
+
+def _year_like(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and 1000 <= int(text) <= 2199
 
 
 def _tidy(value: float | int) -> float | int:
@@ -323,11 +381,16 @@ def _tidy(value: float | int) -> float | int:
 
 def _per(doc: Doc, texts: Sequence[str], spaces: Sequence[bool], end: int, unit: str) -> tuple[int, str]:
     """ "$3,500 a month", "$58.24 per barrel", "63 cents per share": a unit per another."""
+    if end + 2 < len(doc) and texts[end] in ("US", "U.S.") and texts[end + 1].lower() in PER_WORDS:
+        end += 1
     if end + 1 >= len(doc) or texts[end].lower() not in PER_WORDS:
         return end, unit
     found = units.unit_after(texts, spaces, end + 1)
+    after = end + 1 + found[1] if found is not None else end + 1
+    if after < len(doc) and doc[after].lower_ in ("earlier", "ago", "later", "before", "after"):
+        return end, unit
     if found is not None:
-        return end + 1 + found[1], f"{unit} per {found[0]}"
+        return after, f"{unit} per {found[0]}"
     following = doc[end + 1]
     if texts[end].lower() == "per" and following.pos_ == "NOUN":
         return end + 2, f"{unit} per {following.lemma_.lower()}"
@@ -374,7 +437,7 @@ def _head(doc: Doc, quantity: Quantity) -> Token:
 def _change(doc: Doc, quantity: Quantity) -> str:
     """up / down when a verb of change governs the figure ("rose 5%", "dropped by 3"), else '='."""
     lexicon = words()
-    if quantity.start > 0:
+    if quantity.start > 0 and doc[quantity.start - 1].dep_ != "prt":
         before = doc[quantity.start - 1].lower_
         if before in ("up", "+"):
             return "up"
@@ -391,6 +454,8 @@ def _change(doc: Doc, quantity: Quantity) -> str:
     elif head.dep_ not in ("dobj", "npadvmod", "advmod", "attr", "nummod", "quantmod", "obj", "ccomp", "appos"):
         return "="
     lemma = governor.lemma_.lower()
+    if lemma == "average":
+        return "~"
     if lemma in lexicon.up or governor.lower_ in lexicon.up:
         return "up"
     if lemma in lexicon.down or governor.lower_ in lexicon.down:
@@ -400,7 +465,7 @@ def _change(doc: Doc, quantity: Quantity) -> str:
 
 def _noun_phrase(doc: Doc, first: int, noun: Token) -> str | None:
     """The words from ``first`` to the noun, when they are all modifiers of it."""
-    if noun.i < first or noun.i - first > 5:
+    if noun.i < first or noun.i - first > 5 or noun.ent_type_ in DATE_LABELS and noun.lemma_ not in DURATIONS:
         return None
     tokens = doc[first : noun.i + 1]
     if any(t.pos_ not in ("ADJ", "NOUN", "PROPN", "NUM", "PUNCT") or t.text in (",", ";") for t in tokens):
@@ -453,6 +518,15 @@ def _inherit_counted(doc: Doc, found: list[Quantity]) -> None:
             if earlier.counted and not earlier.unit:
                 quantity.counted = earlier.counted
                 break
+
+
+def _inherit_conversions(texts: Sequence[str], found: list[Quantity]) -> None:
+    """ "more than 7.5 million crowns (US $1.1 million)": a conversion shares the hedge and change."""
+    for previous, quantity in zip(found, found[1:], strict=False):
+        between = texts[previous.end : quantity.start]
+        if between not in (["("], ["/"]) or quantity.approx or quantity.change != "=":
+            continue
+        quantity.approx, quantity.change = previous.approx, previous.change
 
 
 def _to_figure(doc: Doc, quantity: Quantity) -> Figure:

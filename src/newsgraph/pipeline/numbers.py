@@ -30,7 +30,7 @@ _SCIENTIFIC = re.compile(r"^(\d+(?:\.\d+)?)(?:[eE]|×10\^?)([+\-−]?\d+)$")
 _FRACTION = re.compile(r"^(\d+)[/⁄](\d+)$")
 _GLUED = re.compile(r"^([+\-−]?(?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d+)?)([^\d.,].*)$")
 _CURRENCY_GLUED = re.compile(
-    r"^(US\$|USD|HK\$|A\$|C\$|NZ\$|\$A|\$US|\$|€|£|¥|RM|Rs\.?|EUR|GBP|JPY)(\d[\d,]*(?:\.\d+)?)(.*)$"
+    r"^(US\$|USD|HK\$|A\$|C\$|NZ\$|\$A|\$US|\$|€|£|¥|RM|Rs\.?|EUR|GBP|JPY|PS|US|A)(\d[\d,]*(?:\.\d+)?)(.*)$"
 )
 
 
@@ -95,6 +95,14 @@ def _digits(text: str) -> Reading | None:
 def read_token(text: str) -> Reading | None:
     """Read one token as a number, a written number or a scale word; None when it is neither."""
     text = text.strip()
+    if text[:1] in ("~", "≈") and len(text) > 1:
+        inner = read_token(text[1:])
+        return Reading(inner.value, inner.kind, "~" + inner.prefix, inner.suffix, inner.problem) if inner else None
+    if text.lower().startswith("minus-") and len(text) > 6:
+        inner = read_token(text[6:])
+        if inner is None or inner.value is None or inner.kind != "digits":
+            return None
+        return Reading(-inner.value, inner.kind, inner.prefix, inner.suffix, inner.problem)
     if not text:
         return None
     lower = text.lower()
@@ -150,6 +158,8 @@ class Phrase:
 
 def _scale_of(text: str, money: bool) -> float | None:
     lexicon = words()
+    if len(text) == 2 and text.endswith("."):
+        text = text[:-1]
     lower = text.lower()
     if lower not in lexicon.scales:
         return None
@@ -174,9 +184,16 @@ def read_phrase(texts: Sequence[str], start: int = 0, money: bool = False) -> Ph
     if first in lexicon.vague:
         low, high = lexicon.vague[first]
         return Phrase([clean(low) or 0, clean(high) or 0], 1)
+    if first == "minus" and start + 1 < len(texts):
+        after = start + 2 if texts[start + 1] == "-" else start + 1
+        inner = read_phrase(texts, after, money)
+        if inner is None or not isinstance(inner.value, int | float):
+            return None
+        return Phrase(-inner.value, inner.length + after - start, inner.prefix, inner.suffix, inner.problem)
     index = start
     current: float | None = None
     last = ""
+    prefix = ""
     if first in ("a", "an") and start + 1 < len(texts):
         following = texts[start + 1].lower()
         if following in lexicon.fractions or following == "half":
@@ -198,7 +215,7 @@ def read_phrase(texts: Sequence[str], start: int = 0, money: bool = False) -> Ph
                 return Phrase(clean(reading.value * scale), 1, reading.prefix)
             if reading.suffix:
                 return Phrase(clean(reading.value), 1, reading.prefix, reading.suffix)
-        current, last, index = reading.value, reading.kind, start
+        current, last, index, prefix = reading.value, reading.kind, start, reading.prefix
         if reading.kind == "scale":
             current = lexicon.scales[first]
     total = 0.0
@@ -206,7 +223,7 @@ def read_phrase(texts: Sequence[str], start: int = 0, money: bool = False) -> Ph
     while index < len(texts):
         text = texts[index]
         lower = text.lower()
-        scale = _scale_of(text, money)
+        scale = _scale_of(text, money or bool(prefix.lstrip("~")))
         if scale is not None:
             if scale < 1000:
                 current = (current if current is not None else 1.0) * scale
@@ -239,7 +256,7 @@ def read_phrase(texts: Sequence[str], start: int = 0, money: bool = False) -> Ph
                 last, index = "word", index + 2
                 continue
         break
-    return Phrase(clean(total + (current or 0.0)), index - start)
+    return Phrase(clean(total + (current or 0.0)), index - start, prefix)
 
 
 def parse_number(text: str) -> Value:

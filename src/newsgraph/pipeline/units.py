@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from newsgraph.pipeline.numbers import DATA
 
-MAX_TOKENS = 4
+MAX_TOKENS = 5
 
 
 @dataclass(frozen=True)
