@@ -18,8 +18,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Figure
-from newsgraph.pipeline.calendar import date_words
 from newsgraph.pipeline import units
+from newsgraph.pipeline.calendar import date_words
 from newsgraph.pipeline.numbers import Phrase, read_phrase, read_token, words
 
 # NER labels whose tokens are calendar or clock, not quantities.
