@@ -185,11 +185,11 @@ def read_phrase(texts: Sequence[str], start: int = 0, money: bool = False) -> Ph
         low, high = lexicon.vague[first]
         return Phrase([clean(low) or 0, clean(high) or 0], 1)
     if first == "minus" and start + 1 < len(texts):
-        after = start + 2 if texts[start + 1] == "-" else start + 1
-        inner = read_phrase(texts, after, money)
+        skip = start + 2 if texts[start + 1] == "-" else start + 1
+        inner = read_phrase(texts, skip, money)
         if inner is None or not isinstance(inner.value, int | float):
             return None
-        return Phrase(-inner.value, inner.length + after - start, inner.prefix, inner.suffix, inner.problem)
+        return Phrase(-inner.value, inner.length + skip - start, inner.prefix, inner.suffix, inner.problem)
     index = start
     current: float | None = None
     last = ""
@@ -238,12 +238,12 @@ def read_phrase(texts: Sequence[str], start: int = 0, money: bool = False) -> Ph
             current, index = current + unit, index + 1
             continue
         if text == "-" and index + 1 < len(texts) and last == "word" and current is not None:
-            after = texts[index + 1].lower()
-            if current % 100 in (20, 30, 40, 50, 60, 70, 80, 90) and 0 < lexicon.units.get(after, 0) < 10:
-                current, index = current + lexicon.units[after], index + 2
+            joined = texts[index + 1].lower()
+            if tens and 0 < lexicon.units.get(joined, 0) < 10:
+                current, index = current + lexicon.units[joined], index + 2
                 continue
-            if after in lexicon.fractions:
-                return Phrase(clean(current * lexicon.fractions[after]), index + 2 - start)
+            if joined in lexicon.fractions:
+                return Phrase(clean(current * lexicon.fractions[joined]), index + 2 - start)
         if last in ("word", "digits") and lower in lexicon.fractions and current is not None and current < 10:
             return Phrase(clean(current * lexicon.fractions[lower]), index + 1 - start)
         if last == "scale" and current is not None and unit is not None and unit >= 1:
