@@ -117,6 +117,7 @@ class Entity:
     affiliation: str | None = None
     mentions: list[Span] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
+    descriptions: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data = {
@@ -129,6 +130,8 @@ class Entity:
         }
         if self.aliases:
             data["aliases"] = list(self.aliases)
+        if self.descriptions:
+            data["descriptions"] = list(self.descriptions)
         return data
 
     @classmethod

@@ -1,37 +1,228 @@
-"""Entities: spaCy's named entities grouped into one Entity per referent, with all mentions."""
+"""Entities: one Entity per referent of an article, with its canonical name, titles and every mention.
+
+spaCy's named entities are repaired (names.py), grouped across name variants and label
+disagreements, given titles, affiliations and descriptions from the words around them
+(titles.py), joined by the noun phrases that act like organisations, and finally by the
+definite descriptions that refer back to them (actors.py). The helpers at the bottom
+are how later components (quotes, speakers, events) read and extend the entities.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from newsgraph.model import Entity, Span
+from newsgraph.pipeline.actors import (
+    DEFINITE,
+    content_words,
+    description_phrases,
+    find_actors,
+    matches,
+)
+from newsgraph.pipeline.names import (
+    Group,
+    RawMention,
+    fold,
+    group_mentions,
+    name_key,
+    repair,
+    settle_headline_mentions,
+    title_case_lines,
+)
+from newsgraph.pipeline.titles import read_modifiers
 
 # spaCy labels that name things a reader would look up; numbers and dates have their own components.
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
+# Organisations a person can be affiliated with; a country is a nationality, not an employer.
+AFFILIATION_LABELS = frozenset({"ORG"})
+# Definite descriptions refer back only to these ("the group", "the spokesman", "the country").
+DESCRIBED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+NOUN_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 
 
 class EntityGrouper:
-    """Groups mentions with the same normalized name into one entity."""
+    """Builds the article's entities from NER mentions, their context and acting noun phrases."""
 
     def __call__(self, doc: Doc) -> Doc:
-        by_key: dict[tuple[str, str], Entity] = {}
-        for ent in doc.ents:
-            if ent.label_ not in NAMED_LABELS:
-                continue
-            key = (ent.label_, ent.text.casefold())
-            entity = by_key.get(key)
-            if entity is None:
-                entity = Entity(id=f"e{len(by_key) + 1}", name=ent.text, type=ent.label_)
-                by_key[key] = entity
-            entity.mentions.append(Span(ent.start_char, ent.end_char, ent.text))
-        doc._.entities = list(by_key.values())
+        mentions = [
+            m for ent in doc.ents if ent.label_ in NAMED_LABELS for m in repair(doc, ent.start, ent.end, ent.label_)
+        ]
+        mentions = settle_headline_mentions(doc, mentions, *title_case_lines(doc))
+        groups = group_mentions(doc, mentions)
+        entities = [_entity(doc, group) for group in groups]
+        parsed = doc.has_annotation("DEP")
+        if parsed:
+            owner = {
+                i: e for e, g in zip(entities, groups, strict=True) for m in g.mentions for i in range(m.start, m.end)
+            }
+            for entity, group in zip(entities, groups, strict=True):
+                _read_context(doc, entity, group.mentions, owner)
+            entities = _add_actors(doc, entities, owner)
+        entities.sort(key=lambda e: e.mentions[0].start)
+        for number, entity in enumerate(entities, 1):
+            entity.id = f"e{number}"
+        doc._.entities = entities
+        if parsed:
+            _add_description_mentions(doc)
         return doc
 
 
 @Language.factory("newsgraph_entities", requires=["doc.ents"], assigns=["doc._.entities"])
 def make_entities(nlp: Language, name: str) -> EntityGrouper:
     return EntityGrouper()
+
+
+def _entity(doc: Doc, group: Group) -> Entity:
+    """An entity named by the fullest form among its mentions, the other forms kept as aliases."""
+    unique = {(m.start, m.end): _char_span(doc, m.start, m.end) for m in group.mentions}
+    spans = sorted(unique.values(), key=lambda s: s.start)
+    forms: dict[str, tuple[str, int]] = {}
+    for span in spans:
+        form = " ".join(span.text.split())
+        known = forms.get(fold(form))
+        forms[fold(form)] = (known[0] if known else form, (known[1] if known else 0) + 1)
+    name = max(forms.values(), key=_fullness(group.label))[0]
+    aliases = [form for form, _ in forms.values() if form != name]
+    return Entity(id="", name=name, type=group.label, mentions=spans, aliases=aliases)
+
+
+def _char_span(doc: Doc, start: int, end: int) -> Span:
+    """The model's Span of the tokens doc[start:end], by character offsets into the text."""
+    first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    return Span(first, last, doc.text[first:last])
+
+
+def _fullness(label: str) -> Callable[[tuple[str, int]], tuple[int, ...]]:
+    """How to rank a name's forms (text, count): the fullest; for people the most used full name.
+
+    A person's rarer longer forms are often NER debris ("Crooked Hillary Clinton") or a
+    middle name, so a full name used most often wins over one used once.
+    """
+    if label == "PERSON":
+        return lambda form: (len(form[0].split()) > 1, form[1], len(form[0].split()), len(form[0]))
+    # "The United Nations" is no fuller than "United Nations": the article's usual form wins.
+    return lambda form: (len(name_key(form[0]).split()), form[1], len(form[0]))
+
+
+def _read_context(doc: Doc, entity: Entity, mentions: list[RawMention], owner: dict[int, Entity]) -> None:
+    """Titles, affiliation and descriptions from the words around each mention, in text order."""
+    person = entity.type == "PERSON"
+    for mention in sorted(mentions, key=lambda m: m.start):
+        found = read_modifiers(doc, mention.start, mention.end, entity.type)
+        for span in found.titles:
+            _add_phrase(entity.titles, span.text)
+        for span in found.descriptions:
+            _add_phrase(entity.descriptions, span.text)
+        if person and entity.affiliation is None:
+            entity.affiliation = next(
+                (
+                    owner[t.i].name
+                    for zone in found.affiliation_zones
+                    for t in zone
+                    if t.i in owner and owner[t.i].type in AFFILIATION_LABELS and owner[t.i] is not entity
+                ),
+                None,
+            )
+
+
+def _add_phrase(phrases: list[str], text: str) -> None:
+    """Add a title or description once; a longer form ending in a known one replaces it."""
+    phrase = " ".join(text.split())
+    folded = fold(phrase)
+    for i, known in enumerate(phrases):
+        if folded == fold(known) or fold(known).endswith(" " + folded):
+            return
+        if folded.endswith(" " + fold(known)):
+            phrases[i] = phrase
+            return
+    phrases.append(phrase)
+
+
+def _add_actors(doc: Doc, entities: list[Entity], owner: dict[int, Entity]) -> list[Entity]:
+    """Organisations named by acting noun phrases; the people or place word inside stops being a mention."""
+    by_key = {name_key(e.name): e for e in entities}
+    for phrase in find_actors(doc, set(owner)):
+        span = _char_span(doc, phrase.start, phrase.end)
+        start, end = span.start, span.end
+        for i in range(phrase.start, phrase.end):
+            inner = owner.pop(i, None)
+            if inner is not None:
+                inner.mentions = [m for m in inner.mentions if not (m.start < end and start < m.end)]
+        key = name_key(phrase.name)
+        actor = by_key.get(key)
+        if actor is None:
+            actor = Entity(id="", name=" ".join(phrase.name.split()), type="ORG")
+            by_key[key] = actor
+            entities.append(actor)
+        add_mention(actor, doc, start, end)
+        for i in range(phrase.start, phrase.end):
+            owner[i] = actor
+    return [e for e in entities if e.mentions]
+
+
+def _add_description_mentions(doc: Doc) -> None:
+    """ "the militant group" after "militant group Hamas" becomes a mention of Hamas."""
+    index = _DescriptionIndex(doc._.entities)
+    if not index.by_head:
+        return
+    taken = {i for e in doc._.entities for m in e.mentions for i in _token_range(doc, m.start, m.end)}
+    for token in doc:
+        if token.tag_ != "NN" or token.dep_ in NOUN_MODIFIER_DEPS or token.i in taken:
+            continue
+        det = next((c for c in token.lefts if c.dep_ == "det" and c.lower_ in DEFINITE), None)
+        if det is None or any(doc[i].dep_ not in NOUN_MODIFIER_DEPS or i in taken for i in range(det.i + 1, token.i)):
+            continue
+        entity = index.resolve(doc[det.i : token.i + 1])
+        if entity is not None:
+            add_mention(entity, doc, doc[det.i + 1].idx, token.idx + len(token))
+
+
+def _token_range(doc: Doc, start: int, end: int) -> range:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
+
+
+class _DescriptionIndex:
+    """The entities' titles and descriptions by their head noun, for resolving many phrases cheaply."""
+
+    def __init__(self, entities: list[Entity] | None) -> None:
+        self.by_head: dict[str, list[tuple[Entity, list[str]]]] = {}
+        for entity in entities or []:
+            if entity.type not in DESCRIBED_LABELS:
+                continue
+            for phrase in description_phrases(entity):
+                words = fold(phrase).split()
+                if words:
+                    self.by_head.setdefault(words[-1].rstrip("s"), []).append((entity, words))
+
+    def resolve(self, span: SpacySpan) -> Entity | None:
+        head = span.root.lemma_.lower()
+        words = content_words(span)
+        found: list[Entity] = []
+        for entity, phrase_words in self.by_head.get(head.rstrip("s"), []):
+            before = entity.mentions and entity.mentions[0].end <= span.start_char
+            if before and entity not in found and matches(words, head, phrase_words):
+                found.append(entity)
+        return found[0] if len(found) == 1 else None
+
+
+def resolve_description(doc: Doc, span: SpacySpan) -> Entity | None:
+    """The entity a definite description such as "the militant group" or "the spokesman" refers back to.
+
+    For the speakers resolver and other later components. `span` is the noun phrase as a
+    spaCy Span, with or without its article ("the prime minister", "The Israeli
+    military"). The answer is the one entity, first mentioned before the span, whose
+    title, description ("militant group" from "militant group Hamas" or from "Hamas,
+    the militant group that ...") or common-noun name ("Israeli military") ends in the
+    same head noun and holds every word of the phrase: "the group" and "the militant
+    group" fit "militant group", "the Palestinian group" does not. None when no entity
+    or more than one fits — never a guess.
+    """
+    return _DescriptionIndex(doc._.entities).resolve(span)
 
 
 def entity_at(doc: Doc, start: int, end: int) -> Entity | None:

@@ -1,0 +1,106 @@
+"""Actors NER misses: noun phrases that act like organisations, and descriptions that corefer.
+
+"The Israeli military said" names an organisation in all but form, so it becomes an ORG
+entity when it acts (subject of a verb, agent of a passive, source of "according to").
+"The militant group" after "militant group Hamas" is Hamas again: a definite description
+is resolved to the one earlier entity whose title or description has the same head noun
+and holds all its words.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.model import Entity
+
+DATA = Path(__file__).parent / "data"
+_LEXICON = json.loads((DATA / "entities_en.json").read_text(encoding="utf-8"))
+ACTOR_HEADS = frozenset(_LEXICON["actor_heads"])
+# Modifiers that make a common noun phrase a particular organisation: "Israeli", "U.S.".
+PLACE_LABELS = frozenset({"NORP", "GPE"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+DEFINITE = frozenset({"the", "this", "that"})
+
+
+@dataclass
+class ActorPhrase:
+    """A noun phrase acting as an organisation: its token span (no article) and name."""
+
+    start: int
+    end: int
+    name: str
+
+
+def acts(token: Token) -> bool:
+    """The head noun of a phrase that does or says something."""
+    if token.dep_ == "nsubj":
+        return True
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "by" and head.dep_ == "agent":
+        return True
+    return token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
+
+
+def find_actors(doc: Doc, taken: set[int]) -> list[ActorPhrase]:
+    """Acting noun phrases headed by an organisation noun and marked as particular by a people or place word.
+
+    `taken` holds indices of tokens already inside a name mention; phrases whose head is
+    inside one are names already ("the Israel Defense Forces").
+    """
+    phrases: list[ActorPhrase] = []
+    for token in doc:
+        if token.pos_ not in ("NOUN", "PROPN") or token.i in taken or token.lower_ not in ACTOR_HEADS:
+            continue
+        if not acts(token):
+            continue
+        start = _modifier_start(token)
+        modifiers = doc[start : token.i]
+        particular = any(t.ent_type_ in PLACE_LABELS for t in modifiers) or (
+            token.text[:1].isupper() and not token.is_sent_start
+        )
+        if not particular or any(t.i in taken and t.ent_type_ not in PLACE_LABELS for t in modifiers):
+            continue
+        phrases.append(ActorPhrase(start, token.i + 1, doc[start : token.i + 1].text))
+    return phrases
+
+
+def _modifier_start(head: Token) -> int:
+    """The first of the contiguous adjective and noun modifiers right before the head."""
+    doc = head.doc
+    start = head.i
+    while start > 0:
+        left = doc[start - 1]
+        if left.dep_ not in MODIFIER_DEPS or not start - 1 < left.head.i <= head.i:
+            break
+        start -= 1
+    return start
+
+
+def content_words(span: Span) -> set[str]:
+    """Lemmas of the words that say something in a noun phrase (no articles, no punctuation)."""
+    return {t.lemma_.lower() for t in span if not (t.is_punct or t.dep_ in ("det", "predet", "case", "poss"))}
+
+
+def description_phrases(entity: Entity) -> list[str]:
+    """The phrases an entity can be referred back to by: its titles, descriptions, and a common-noun name."""
+    phrases = list(entity.titles) + list(entity.descriptions)
+    if entity.name.split()[-1][:1].islower():
+        phrases.append(entity.name)
+    return phrases
+
+
+def matches(words: set[str], head: str, phrase_words: list[str]) -> bool:
+    """A description "the militant group" fits "militant group": same head, no word beyond it."""
+    if not phrase_words:
+        return False
+    last = phrase_words[-1]
+    return _same_noun(last, head) and all(any(_same_noun(w, p) for p in phrase_words) for w in words)
+
+
+def _same_noun(a: str, b: str) -> bool:
+    a, b = a.rstrip("."), b.rstrip(".")
+    return a == b or a.rstrip("s") == b.rstrip("s")

@@ -1,0 +1,313 @@
+"""Name forms: cheap repairs of NER spans, and the keys under which variants of a name meet.
+
+spaCy's small model makes the same few span errors again and again in news: a title
+swallowed into a PERSON ("Prime Minister Benjamin Netanyahu"), a possessor swallowed
+into it ("NBC's Kristen Welker"), a possessive or an article kept on the name. These
+are repaired here so that every mention holds the name only.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.pipeline.titles import DATA, LEXICON, is_title_word
+
+_FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "\u00a0": " ", "–": "-", "—": "-"})
+POSSESSIVES = frozenset({"'s", "'", "s'"})
+
+
+def fold(text: str) -> str:
+    """Lower-case text with one kind of apostrophe, dash and space, so spellings compare equal."""
+    return " ".join(unicodedata.normalize("NFKC", text).translate(_FOLD).casefold().split())
+
+
+def name_key(text: str) -> str:
+    """The key two mentions of one name share: no article, no possessive, no dots, one case."""
+    key = fold(text)
+    for article in ("the ", "a ", "an "):
+        if key.startswith(article):
+            key = key[len(article) :]
+            break
+    for ending in ("'s", "'"):
+        if key.endswith(ending):
+            key = key[: -len(ending)]
+            break
+    return key.replace(".", "").strip()
+
+
+def name_words(text: str) -> tuple[str, ...]:
+    """The words of a person's name for matching variants, without suffixes such as "Jr."."""
+    words = name_key(text).replace(",", " ").split()
+    while len(words) > 1 and words[-1] in LEXICON.suffixes:
+        words.pop()
+    return tuple(words)
+
+
+def is_possessive(token: Token) -> bool:
+    return token.tag_ == "POS" or fold(token.text) in POSSESSIVES
+
+
+@dataclass
+class RawMention:
+    """One NER mention after repair: token span of the name, its label, and its key."""
+
+    start: int
+    end: int
+    label: str
+    key: str
+    # The "The" of "The Associated Press" inside a sentence is part of the name, not an article.
+    proper_the: bool = False
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Cut spaces, punctuation, possessives and a mere article off the edges of a span."""
+    first_line_end = next((i for i in range(start, end) if "\n" in doc[i].text), end)
+    end = first_line_end
+    while start < end and (doc[start].is_space or doc[start].is_punct or doc[start].lower_ in ("a", "an")):
+        start += 1
+    while end > start and (doc[end - 1].is_space or is_possessive(doc[end - 1]) or _is_edge_punct(doc[end - 1])):
+        end -= 1
+    if start < end and doc[start].text == "the":
+        start += 1
+    return start, end
+
+
+def _is_edge_punct(token: Token) -> bool:
+    # "Corp." keeps its dot (one token); a lone trailing "." or "," does not belong to a name.
+    return token.is_punct and token.text not in (")",)
+
+
+def repair(doc: Doc, start: int, end: int, label: str) -> list[RawMention]:
+    """The name mentions hidden in one NER span: possessor and name apart, title and honorific out."""
+    start, end = trim(doc, start, end)
+    # A name has a capital letter; "the state" tagged ORG is a common noun phrase.
+    if start >= end or not any(ch.isupper() for ch in doc[start:end].text):
+        return []
+    mentions: list[RawMention] = []
+    possessive = next((i for i in range(end - 2, start, -1) if is_possessive(doc[i])), None)
+    if label != "PERSON" and possessive is not None and not any(_capitalised(t) for t in doc[possessive + 1 : end]):
+        end = possessive  # "Obama's 2008": the possessor is the name, what follows is no part of it
+    if label == "PERSON":
+        possessive = next((i for i in range(end - 2, start, -1) if is_possessive(doc[i])), None)
+        if possessive is not None:
+            mentions.extend(repair(doc, start, possessive, "ORG"))
+            start = possessive + 1
+        start = _after_title(doc, start, end)
+        if start >= end:
+            return mentions
+        if end - start > 1 and doc[start].is_sent_start and doc[start].lower_.endswith("ing"):
+            start += 1  # "Injecting Clinton's troubles": a capitalised gerund, no first name
+    proper_the = doc[start].text == "The" and not doc[start].is_sent_start
+    if doc[start].text == "The" and not proper_the and end - start > 1:
+        start += 1
+    key = name_key(doc[start:end].text)
+    if sum(ch.isalpha() for ch in key) > 1:
+        mentions.append(RawMention(start, end, label, key, proper_the))
+    return mentions
+
+
+def _after_title(doc: Doc, start: int, end: int) -> int:
+    """Where the name starts in a PERSON span that begins with titles ("Sen.", "Prime Minister").
+
+    Only a prefix ending in a title word moves out, and only when a capitalised word that
+    is no suffix follows it: "John Major" and "Martin Luther King Jr." stay whole.
+    """
+    cut = start
+    for i in range(start, end - 1):
+        if is_title_word(doc[i]) or _word(doc[i]) in LEXICON.honorifics:
+            rest = doc[i + 1 : end]
+            if any(_capitalised(t) and _word(t) not in LEXICON.suffixes and not is_title_word(t) for t in rest):
+                cut = i + 1
+    if cut == start and end - start == 1 and (is_title_word(doc[start]) or _word(doc[start]) in LEXICON.honorifics):
+        return end
+    if all(is_title_word(t) or _word(t) in LEXICON.honorifics for t in doc[start:end]):
+        return end
+    return cut
+
+
+def _word(token: Token) -> str:
+    return token.lower_.rstrip(".")
+
+
+# Spellings of one name ("U.S.", "United States"): every variant's key maps to the first's.
+_SAME_NAME = json.loads((DATA / "entities_en.json").read_text(encoding="utf-8"))["same_name"]
+SAME_KEY = {name_key(variant): name_key(names[0]) for names in _SAME_NAME for variant in names}
+# When mentions of one name disagree on the label and the votes tie, the earlier label here wins.
+LABEL_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT")
+# Labels a bare surname is often mistagged with; GPE and LOC are left out ("Washington", "Jordan").
+SURNAME_MISLABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP", "EVENT", "LAW"})
+ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "on", "in"})
+
+
+@dataclass
+class Group:
+    """Mentions of one referent, gathered from NER mentions whose names are variants of each other."""
+
+    mentions: list[RawMention]
+    label: str
+    # The words of its fullest name, for matching surnames and first names.
+    words: tuple[str, ...]
+
+
+def group_mentions(doc: Doc, mentions: list[RawMention]) -> list[Group]:
+    """One group per referent: same key (any label, majority wins), then person and acronym variants."""
+    by_key: dict[str, list[RawMention]] = {}
+    for mention in mentions:
+        by_key.setdefault(SAME_KEY.get(mention.key, mention.key), []).append(mention)
+    groups = [Group(ms, majority_label(ms), _fullest_words(doc, ms)) for ms in by_key.values()]
+    groups = _merge_person_variants(doc, groups)
+    return _merge_acronyms(doc, groups)
+
+
+def _fullest_words(doc: Doc, mentions: list[RawMention]) -> tuple[str, ...]:
+    return max((name_words(doc[m.start : m.end].text) for m in mentions), key=len)
+
+
+def majority_label(mentions: list[RawMention]) -> str:
+    counts = Counter(m.label for m in mentions)
+    return max(counts, key=lambda label: (counts[label], -_priority(label)))
+
+
+def _priority(label: str) -> int:
+    return LABEL_PRIORITY.index(label) if label in LABEL_PRIORITY else len(LABEL_PRIORITY)
+
+
+def _merge_person_variants(doc: Doc, groups: list[Group]) -> list[Group]:
+    """Fold shorter forms of a person's name into the one full name they fit, never into two."""
+    full = [g for g in groups if g.label == "PERSON" and len(g.words) > 1]
+    by_last: dict[str, list[Group]] = {}
+    for group in full:
+        by_last.setdefault(group.words[-1], []).append(group)
+    merged: set[int] = set()
+    for group in sorted(full, key=lambda g: len(g.words)):
+        same_last = by_last[group.words[-1]]
+        longer = [g for g in same_last if id(g) not in merged and _fits_inside(group.words, g.words)]
+        if len(longer) == 1:
+            longer[0].mentions.extend(group.mentions)
+            merged.add(id(group))
+    by_word: dict[str, list[Group]] = {}
+    for group in full:
+        if id(group) not in merged:
+            for word in _ends_of_forms(doc, group):
+                by_word.setdefault(word, []).append(group)
+    for group in groups:
+        if len(group.words) != 1 or (group.label != "PERSON" and group.label not in SURNAME_MISLABELS):
+            continue
+        owners = by_word.get(group.words[0], [])
+        if group.label != "PERSON":
+            owners = [g for g in owners if g.words[-1] == group.words[0]]
+        if len(owners) == 1:
+            owners[0].mentions.extend(group.mentions)
+            merged.add(id(group))
+    return [g for g in groups if id(g) not in merged]
+
+
+def _ends_of_forms(doc: Doc, group: Group) -> set[str]:
+    """First and last words of every full form in a group: "Hillary" names "Crooked Hillary Clinton" too."""
+    ends: set[str] = set()
+    for key in {m.key for m in group.mentions}:
+        words = name_words(key)
+        if len(words) > 1:
+            ends.update((words[0], words[-1]))
+    return ends
+
+
+def _fits_inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """ "Hillary Clinton" inside "Hillary Rodham Clinton" or "Crooked Hillary Clinton": same surname, words in order."""
+    if len(short) >= len(long) or short[-1] != long[-1]:
+        return False
+    rest = iter(long[:-1])
+    return all(word in rest for word in short[:-1])
+
+
+def _merge_acronyms(doc: Doc, groups: list[Group]) -> list[Group]:
+    """ "NSC" with "National Security Council" when no other organisation has the same initials."""
+    initials: dict[str, list[Group]] = {}
+    for group in groups:
+        words = [w for w in group.words if w not in ACRONYM_SKIP]
+        if group.label == "ORG" and len(words) > 1:
+            initials.setdefault("".join(w[0] for w in words), []).append(group)
+    merged: set[int] = set()
+    for group in groups:
+        texts = {doc[m.start : m.end].text.replace(".", "") for m in group.mentions}
+        acronym = next((t for t in texts if t.isupper() and t.isalpha() and 1 < len(t) < 7), None)
+        owners = initials.get(acronym.lower(), []) if acronym else []
+        if len(owners) == 1 and owners[0] is not group and group.label != "PERSON":
+            owners[0].mentions.extend(group.mentions)
+            merged.add(id(group))
+    return [g for g in groups if id(g) not in merged]
+
+
+# Short words a headline leaves in lower case ("Trump Takes Aim at the Fed").
+# A line with this many words that is not in title case is body text: the headline is above it.
+BODY_LINE_WORDS = 6
+HEADLINE_LOWER = frozenset(
+    {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "as", "vs"}
+)
+
+
+def title_case_lines(doc: Doc) -> tuple[set[int], int]:
+    """Token indices on headline-style lines ("Obama Says Museum Tells Story"), where NER guesses,
+    and the index of the first token of the body (after the headline lines at the top)."""
+    found: set[int] = set()
+    body_start: int | None = None
+    line: list[Token] = []
+    for token in [*doc, None]:
+        if token is not None and not (token.is_space and "\n" in token.text):
+            line.append(token)
+            continue
+        if _title_case(line):
+            found.update(t.i for t in line)
+        elif body_start is None and sum(t.is_alpha for t in line) >= BODY_LINE_WORDS:
+            body_start = line[0].i
+        line = []
+    if len(found) * 2 >= len(doc):
+        return set(), 0
+    return found, body_start if body_start is not None else len(doc)
+
+
+def _title_case(line: list[Token]) -> bool:
+    words = [t for t in line if t.is_alpha and t.lower_ not in HEADLINE_LOWER]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
+
+
+def settle_headline_mentions(
+    doc: Doc, mentions: list[RawMention], headline: set[int], body_start: int
+) -> list[RawMention]:
+    """Keep a mention from a headline-style line only as far as it names what the body names.
+
+    "Obama Says" becomes "Obama" when the body has "Obama". A span the body never names
+    is dropped from the headline at the top and kept elsewhere (bylines, subheadings).
+    """
+    if not headline:
+        return mentions
+    body = [m for m in mentions if m.start not in headline]
+    known = {SAME_KEY.get(m.key, m.key) for m in body}
+    settled = list(body)
+    for mention in mentions:
+        if mention.start in headline:
+            part = _known_part(doc, mention, known)
+            if part is not None:
+                settled.append(part)
+            elif mention.start >= body_start:
+                settled.append(mention)
+    return sorted(settled, key=lambda m: m.start)
+
+
+def _known_part(doc: Doc, mention: RawMention, known: set[str]) -> RawMention | None:
+    """The longest prefix or suffix of the mention whose key the body knows."""
+    for size in range(mention.end - mention.start, 0, -1):
+        for start in (mention.start, mention.end - size):
+            key = name_key(doc[start : start + size].text)
+            if SAME_KEY.get(key, key) in known:
+                return RawMention(start, start + size, mention.label, key)
+    return None
