@@ -71,6 +71,7 @@ MONTHS = frozenset(
         "p.m.",
     }
 )
+YEAR_PREPOSITIONS = frozenset({"in", "since", "between", "from", "until", "by", "before", "after", "of"})
 RANGE_WORDS = frozenset({"to", "-", "–", "—"})
 PER_WORDS = frozenset({"per", "a", "an", "/"})
 NOT_NAMES = frozenset({"US", "U.S.", "USD", "HK", "RM", "EUR", "GBP", "JPY", "Rs", "Y"})
@@ -224,8 +225,10 @@ def _is_figure(
         return False
     if index > 0 and not doc[index - 1].whitespace_ and doc[index - 1].is_alpha:
         return False
-    if unit is None and _year_like(token.text) and not (token.dep_ == "nummod" and token.head.tag_ == "NNS"):
-        return False
+    if unit is None and _year_like(token.text):
+        before = doc[index - 1].lower_ if index > 0 else ""
+        if before in YEAR_PREPOSITIONS or not (token.dep_ == "nummod" and token.head.tag_ == "NNS"):
+            return False
     if unit is None and _in_name(doc, ent_label, index, end):
         return False
     lower = token.lower_
@@ -437,12 +440,16 @@ def _head(doc: Doc, quantity: Quantity) -> Token:
 def _change(doc: Doc, quantity: Quantity) -> str:
     """up / down when a verb of change governs the figure ("rose 5%", "dropped by 3"), else '='."""
     lexicon = words()
-    if quantity.start > 0 and doc[quantity.start - 1].dep_ != "prt":
-        before = doc[quantity.start - 1].lower_
-        if before in ("up", "+"):
+    if quantity.start > 0:
+        previous = doc[quantity.start - 1]
+        before = previous.lower_
+        moves = previous.dep_ != "prt" or previous.head.lemma_.lower() in lexicon.movement
+        if before in ("up", "+") and moves:
             return "up"
-        if before in ("down", "minus"):
+        if before == "down" and moves:
             return "down"
+        if before in ("to", "at", "from", "of"):
+            return "="
     if doc[quantity.number].text.startswith("+"):
         return "up"
     head = _head(doc, quantity)
@@ -451,11 +458,14 @@ def _change(doc: Doc, quantity: Quantity) -> str:
         if governor.lower_ != "by":
             return "="
         governor = governor.head
-    elif head.dep_ not in ("dobj", "npadvmod", "advmod", "attr", "nummod", "quantmod", "obj", "ccomp", "appos"):
+    elif head.dep_ not in ("dobj", "npadvmod", "advmod", "attr", "quantmod", "obj", "ccomp", "appos"):
         return "="
     lemma = governor.lemma_.lower()
     if lemma == "average":
         return "~"
+    adverb = next((c.lower_ for c in governor.children if c.dep_ == "advmod" and c.i < head.i), "")
+    if adverb in lexicon.up or adverb in lexicon.down:
+        lemma = adverb
     if lemma in lexicon.up or governor.lower_ in lexicon.up:
         return "up"
     if lemma in lexicon.down or governor.lower_ in lexicon.down:

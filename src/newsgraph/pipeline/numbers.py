@@ -30,7 +30,7 @@ _SCIENTIFIC = re.compile(r"^(\d+(?:\.\d+)?)(?:[eE]|×10\^?)([+\-−]?\d+)$")
 _FRACTION = re.compile(r"^(\d+)[/⁄](\d+)$")
 _GLUED = re.compile(r"^([+\-−]?(?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d+)?)([^\d.,].*)$")
 _CURRENCY_GLUED = re.compile(
-    r"^(US\$|USD|HK\$|A\$|C\$|NZ\$|\$A|\$US|\$|€|£|¥|RM|Rs\.?|EUR|GBP|JPY|PS|US|A)(\d[\d,]*(?:\.\d+)?)(.*)$"
+    r"^(US\$|USD|HK\$|A\$|C\$|NZ\$|\$A|\$US|\$|€|£|¥|RM|Rs\.?|EUR|GBP|JPY|PS|US|A|Y=)(\d[\d,]*(?:\.\d+)?)(.*)$"
 )
 
 
@@ -45,6 +45,7 @@ class Words:
     hedges: dict[str, str]
     up: frozenset[str]
     down: frozenset[str]
+    movement: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +59,7 @@ def words() -> Words:
         hedges=data["hedges"],
         up=frozenset(data["up_words"]),
         down=frozenset(data["down_words"]),
+        movement=frozenset(data["movement_verbs"]),
     )
 
 
