@@ -211,6 +211,7 @@ class Figure:
     counted: str | None = None
     claimed_by: str | None = None
     change: str = "="
+    note: str | None = None  # why value is None (an absurd number such as "1e400")
 
     _KEYS = {"text", "value", "approx", "unit", "counted", "claimed_by", "start", "end"}
 
@@ -223,6 +224,7 @@ class Figure:
             "counted": self.counted,
             "claimed_by": self.claimed_by,
             "change": self.change,
+            "note": self.note,
             "start": self.start,
             "end": self.end,
         }
@@ -241,9 +243,13 @@ class DateRef:
     start: int
     end: int
     value: str | None
+    note: str | None = None  # why value is None when the words name a date ("February 30")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "value": self.value, "start": self.start, "end": self.end}
+        data = {"text": self.text, "value": self.value, "start": self.start, "end": self.end}
+        if self.note:
+            data["note"] = self.note
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DateRef:

@@ -117,6 +117,7 @@ def _ref(span: SpacySpan, published: date | None) -> DateRef | None:
         start=span.start_char,
         end=span.end_char,
         value=resolution.value,
+        note=resolution.problem,
     )
 
 

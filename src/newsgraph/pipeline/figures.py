@@ -27,50 +27,7 @@ DATE_LABELS = frozenset({"DATE", "TIME"})
 # NER labels of names a number can be part of ("Boeing 737", "Apollo 11", "Channel 5").
 NAME_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW", "ORG", "PERSON"})
 DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "year of age"})
-MONTHS = frozenset(
-    {
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "jan.",
-        "feb",
-        "feb.",
-        "mar",
-        "mar.",
-        "apr",
-        "apr.",
-        "jun",
-        "jun.",
-        "jul",
-        "jul.",
-        "aug",
-        "aug.",
-        "sep",
-        "sep.",
-        "sept",
-        "sept.",
-        "oct",
-        "oct.",
-        "nov",
-        "nov.",
-        "dec",
-        "dec.",
-        "am",
-        "pm",
-        "a.m.",
-        "p.m.",
-    }
-)
+CLOCK_WORDS = frozenset({"am", "pm", "a.m.", "p.m."})
 YEAR_PREPOSITIONS = frozenset({"in", "since", "between", "from", "until", "by", "before", "after", "of"})
 RANGE_WORDS = frozenset({"to", "-", "–", "—"})
 PER_WORDS = frozenset({"per", "a", "an", "/"})
@@ -209,15 +166,16 @@ def _is_figure(
     if ent_label[index] in DATE_LABELS and unit is None and _calendar_entity(doc, index):
         return False
     if (
-        unit in DURATIONS
+        unit in DURATIONS - {"year of age"}
         and end < len(doc)
         and texts[index + 1 : index + 2] == ["-"]
         and doc[end].pos_ in ("NOUN", "SYM")
     ):
         return False
-    if end < len(doc) and doc[end].lower_ in MONTHS and unit is None:
+    calendar = date_words().months.keys() | CLOCK_WORDS
+    if end < len(doc) and doc[end].lower_ in calendar and unit is None:
         return False
-    if index > 0 and doc[index - 1].lower_ in MONTHS and unit is None:
+    if index > 0 and doc[index - 1].lower_ in calendar and unit is None:
         return False
     if ":" in token.text or _phone(texts, index):
         return False
@@ -550,6 +508,7 @@ def _to_figure(doc: Doc, quantity: Quantity) -> Figure:
         unit=quantity.unit,
         counted=quantity.counted,
         change=quantity.change,
+        note=quantity.problem,
     )
     figure.claimed_by = _claimed_by(doc, figure.start, figure.end)
     return figure

@@ -179,7 +179,7 @@ def read_phrase(texts: Sequence[str], start: int = 0, money: bool = False) -> Ph
         return None
     lexicon = words()
     first = texts[start].lower()
-    three = " ".join(t.lower() for t in texts[start : start + 3])
+    three = " ".join(t.lower() for t in texts[start : start + 3]) if start + 3 <= len(texts) else ""
     if three in lexicon.vague:
         low, high = lexicon.vague[three]
         return Phrase([clean(low) or 0, clean(high) or 0], 3)
@@ -229,6 +229,8 @@ def read_phrase(texts: Sequence[str], start: int = 0, money: bool = False) -> Ph
         if scale is not None:
             if scale < 1000:
                 current = (current if current is not None else 1.0) * scale
+            elif current is None and last == "scale":
+                total *= scale
             else:
                 total += (current if current is not None else 1.0) * scale
                 current = None
@@ -258,7 +260,10 @@ def read_phrase(texts: Sequence[str], start: int = 0, money: bool = False) -> Ph
                 last, index = "word", index + 2
                 continue
         break
-    return Phrase(clean(total + (current or 0.0)), index - start, prefix)
+    raw = total + (current or 0.0)
+    value = clean(raw)
+    problem = None if value is not None else f"{raw:.3g} is out of range"
+    return Phrase(value, index - start, prefix, problem=problem)
 
 
 def parse_number(text: str) -> Value:
@@ -278,6 +283,9 @@ def _split(text: str) -> list[str]:
     """Whitespace tokens with hyphens between words or numbers split off, as spaCy does."""
     out: list[str] = []
     for piece in text.split():
+        if _SCIENTIFIC.match(piece):
+            out.append(piece)
+            continue
         parts = re.split(r"(?<=[A-Za-z\d])([-–])(?=[A-Za-z\d])", piece)
         out.extend(p for p in parts if p)
     return out
