@@ -59,9 +59,12 @@ def is_cue(token: Token, lemmas: frozenset[str]) -> bool:
     return token.pos_ in VERB_TAGS and token.lemma_.lower() in lemmas
 
 
-def can_speak(subject: Token) -> bool:
-    """Whether a subject can be a source: not "it"/"there" of "it was reported", not a time or number."""
+def can_speak(subject: Token, cue: Token) -> bool:
+    """Whether a subject can be the cue's source: not "it" of "it was reported", not a time, not another paragraph's."""
     if subject.lower_ in _EMPTY_SUBJECTS or subject.like_num:
+        return False
+    first, last = sorted((subject.idx, cue.idx))
+    if "\n" in subject.doc.text[first:last]:
         return False
     return subject.ent_type_ not in _NOT_SOURCES
 

@@ -92,19 +92,18 @@ class _Scanner:
         self.open_at, self.continuing, self.depth = None, False, 0
 
     def _paragraph_end(self, at: int) -> None:
+        if self.open_at is not None and not self.continuing:
+            following = _NOT_SPACE.search(self.text, at)
+            if following and following.group() in OPENING + STRAIGHT:
+                # Newspaper convention: the quote goes on in the next paragraph.
+                self.pieces.append(_trim(self.text, self.piece_start, at))
+                self.continuing = True
+            else:
+                self._close(at, None)
         if self.text[self.paragraph_start : at].strip():
             self.paragraph += 1
             self.marks_in_paragraph = 0
         self.paragraph_start = at + 1
-        if self.open_at is None or self.continuing:
-            return
-        following = _NOT_SPACE.search(self.text, at)
-        if following and following.group() in OPENING + STRAIGHT:
-            # Newspaper convention: the quote goes on in the next paragraph.
-            self.pieces.append(_trim(self.text, self.piece_start, at))
-            self.continuing = True
-        else:
-            self._close(at, None)
 
     def _opening(self, at: int, char: str) -> None:
         self.marks_in_paragraph += 1

@@ -22,7 +22,7 @@ from newsgraph.pipeline.cues import (
 _CLAUSES = frozenset({"ccomp"})
 _QUESTION_WORDS = frozenset({"when", "how", "what", "whether", "if", "why", "where", "who", "which"})
 _REASONS = frozenset({"for", "as", "over", "about"})
-_EDGE_PUNCT = frozenset(",.;:!?—–-\"“”'‘’()")
+_EDGE_PUNCT = ",.;:!?—–-\"“”'‘’()"
 
 
 @dataclass
@@ -51,8 +51,8 @@ def _trimmed(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
     return doc[first].idx, doc[last].idx + len(doc[last])
 
 
-def _speaker_span(subject: Token | None) -> tuple[int, int] | None:
-    if subject is None or not can_speak(subject):
+def _speaker_span(subject: Token | None, cue: Token) -> tuple[int, int] | None:
+    if subject is None or not can_speak(subject, cue):
         return None
     return phrase_bounds(subject)
 
@@ -64,7 +64,8 @@ def _clause(verb: Token) -> Token | None:
         return clause
     for child in verb.children:
         if child.dep_ == "dobj":
-            return child
+            # "asked him": a pronoun object is whom they spoke to, not what they said.
+            return None if child.pos_ == "PRON" else child
         if child.dep_ == "prep" and child.i == verb.i + 1 and child.lower_ in {"for", "on"}:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
@@ -96,7 +97,7 @@ def _from_verb(verb: Token) -> Candidate | None:
         start=span[0],
         end=span[1],
         cue=(verb.idx, cue_end(verb)),
-        speaker=_speaker_span(subject),
+        speaker=_speaker_span(subject, verb),
         cue_token=verb.i,
         belief=belief,
     )
@@ -120,7 +121,7 @@ def _from_according(according: Token) -> Candidate | None:
         start=kept[0][0],
         end=kept[-1][1],
         cue=(according.idx, cue_end(according)),
-        speaker=_speaker_span(source),
+        speaker=_speaker_span(source, according),
         cue_token=according.i,
         parts=kept if len(kept) > 1 else [],
     )
@@ -139,9 +140,30 @@ def find_indirect(doc: Doc, quoted: Sequence[bool]) -> list[Candidate]:
             candidate = _from_verb(token)
         else:
             continue
-        if candidate is not None:
+        if candidate is not None and _within_paragraph(doc.text, candidate):
             found.append(candidate)
     return _outermost(found)
+
+
+def _within_paragraph(text: str, candidate: Candidate) -> bool:
+    """Clip a report to the paragraph of its cue (the parser's sentences may run over a break)."""
+    assert candidate.cue is not None
+    cue = candidate.cue[0]
+    start = max(candidate.start, text.rfind("\n", 0, cue) + 1)
+    stop = text.find("\n", cue)
+    end = candidate.end if stop < 0 else min(candidate.end, stop)
+    if end - start < 2:
+        return False
+    if (start, end) != (candidate.start, candidate.end):
+        while start < end and text[start] in _EDGE_PUNCT + " \t\u00a0":
+            start += 1
+        while end > start and text[end - 1] in _EDGE_PUNCT + " \t\u00a0":
+            end -= 1
+        candidate.start, candidate.end = start, end
+        candidate.parts = [(max(s, start), min(e, end)) for s, e in candidate.parts if min(e, end) > max(s, start)]
+        if len(candidate.parts) < 2:
+            candidate.parts = []
+    return end > start
 
 
 def _outermost(found: list[Candidate]) -> list[Candidate]:

@@ -61,7 +61,7 @@ def _paragraph(text: str, at: int) -> tuple[int, int]:
 
 def _speaker_of(cue: Token) -> tuple[int, int] | None:
     subject = according_source(cue) if is_according(cue) else subject_of(cue)
-    if subject is None or not can_speak(subject):
+    if subject is None or not can_speak(subject, cue):
         return None
     return phrase_bounds(subject)
 
@@ -110,14 +110,15 @@ class QuoteFinder:
             next_open = marked[index + 1].open_mark if index + 1 < len(marked) else len(text)
             close = quote.close_mark if quote.close_mark is not None else quote.end
             after, ends_with_comma = self._after(context, close + 1, next_open)
-            cue = after or self._before(context, quote, previous_close)
-            previous_close = close + 1
-            if found and joinable and cue is None and text[quote.start : quote.start + 1].islower():
+            if found and joinable and after is None and text[quote.start : quote.start + 1].islower():
                 last = found[-1]
                 last.parts = (last.parts or [(last.start, last.end)]) + list(quote.pieces)
                 last.end = quote.end
                 joinable = ends_with_comma
+                previous_close = close + 1
                 continue
+            cue = after or self._before(context, quote, previous_close)
+            previous_close = close + 1
             joinable = after is not None and ends_with_comma
             if cue is not None:
                 found.append(_as_candidate(quote, cue))

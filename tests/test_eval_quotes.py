@@ -1,0 +1,97 @@
+"""Quote evaluation: the brat and gold JSON readers, span matching, and `newsgraph eval quotes`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsgraph.cli import app
+from newsgraph.errors import GoldFormatError
+from newsgraph.eval.brat import read_brat
+from newsgraph.eval.gold import read_gold_json
+from newsgraph.eval.matching import characters, match, trim
+
+TEXT = (
+    "“The harbour will reopen on Monday,” the port director said.\n\n"
+    "Fishermen, the union said, have lost a month of work, and the union wants compensation.\n"
+)
+
+
+def brat_folder(tmp_path: Path) -> Path:
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "port.txt").write_text(TEXT, encoding="utf-8")
+    quote_end = TEXT.index(",”") + 2
+    fishermen = TEXT.index("Fishermen")
+    union = TEXT.index("the union said")
+    have = TEXT.index("have lost")
+    clause_end = TEXT.index(", and")
+    first = [
+        f"T1\tContent 0 {quote_end}\t{TEXT[:quote_end]}",
+        f"T2\tSource {quote_end + 1} {quote_end + 18}\tthe port director",
+        f"T3\tCue {quote_end + 19} {quote_end + 23}\tsaid",
+        f"T4\tAttribution {quote_end + 19} {quote_end + 23}\tsaid",
+        "E1\tAttribution:T4 Content:T1 Source:T2 Cue:T3",
+        f"T5\tContent {fishermen} {fishermen + 9};{have} {clause_end}\tFishermen have lost a month of work",
+        f"T6\tSource {union} {union + 9}\tthe union",
+        f"T7\tCue {union + 10} {union + 14}\tsaid",
+        "E2\tAttribution:T4 Content:T5 Source:T6 Cue:T7",
+    ]
+    (tmp_path / "attributions" / "port_a1.ann").write_text("\n".join(first) + "\n", encoding="utf-8")
+    (tmp_path / "attributions" / "port_b2.ann").write_text("T1\tContent 0 5\t“The \nE1\tAttribution:T1 Content:T1\n")
+    return tmp_path
+
+
+def test_brat_reader_takes_the_first_annotator_and_discontinuous_spans(tmp_path: Path) -> None:
+    (doc,) = read_brat(brat_folder(tmp_path))
+    assert doc.name == "port" and doc.text == TEXT
+    assert len(doc.quotes) == 2
+    second = doc.quotes[1]
+    assert len(second.content) == 2
+    assert " ".join(TEXT[s:e] for s, e in second.content) == "Fishermen have lost a month of work"
+    assert second.source is not None and TEXT[second.source[0][0] : second.source[0][1]] == "the union"
+
+
+def test_brat_reader_refuses_a_folder_without_its_parts(tmp_path: Path) -> None:
+    with pytest.raises(GoldFormatError):
+        read_brat(tmp_path)
+
+
+def test_matching_trims_edges_and_pairs_one_to_one() -> None:
+    text = "“Hello there,” he said."
+    assert trim(text, [(0, 14)]) == [(1, 12)]
+    gold = [characters(text, [(0, 14)])]
+    preds = [characters(text, [(1, 12)]), characters(text, [(1, 6)])]
+    assert match(gold, preds, 1.0) == [(0, 0)]
+    assert match(gold, preds[1:], 0.5) == []
+
+
+def test_gold_json_finds_its_strings_in_the_text(tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_text(TEXT, encoding="utf-8")
+    gold = {
+        "input": "article.txt",
+        "quotes": [{"text": "The harbour will reopen on Monday", "speaker": "port director", "cue": "said"}],
+    }
+    (tmp_path / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    (doc,) = read_gold_json(tmp_path / "gold.json")
+    (quote,) = doc.quotes
+    s, e = quote.content[0]
+    assert doc.text[s:e] == "The harbour will reopen on Monday"
+    assert quote.cue is not None and quote.speaker == "port director"
+
+
+def test_eval_quotes_command_prints_figures_and_misses(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["eval", "quotes", "--gold", str(brat_folder(tmp_path)), "--doc", "port"])
+    assert result.exit_code == 0, result.output
+    assert "content overlap" in result.output
+    assert "speaker accuracy on matched contents" in result.output
+    assert "port: " in result.output and "missed:" in result.output
+
+
+def test_eval_quotes_command_fails_clearly_on_a_bad_gold(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["eval", "quotes", "--gold", str(tmp_path / "nothing")])
+    assert result.exit_code == 1
+    assert "E040" in result.output

@@ -1,0 +1,166 @@
+"""Quotes on small news-style sentences of our own: each construct, and each thing that is not a quote."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.model import Article, Extraction, Quote
+from newsgraph.pipeline import Extractor, load_model
+from newsgraph.pipeline.direct import find_marked
+from newsgraph.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    """spaCy with the components quotes depend on (entities) and the two under test, nothing after them."""
+    nlp = load_model(Settings().model)
+    for name in ("newsgraph_entities", "newsgraph_quotes", "newsgraph_speakers"):
+        nlp.add_pipe(name)
+    return Extractor(nlp=nlp)
+
+
+def run(extractor: Extractor, text: str) -> Extraction:
+    return extractor.extract(Article(text=text))
+
+
+def only(extraction: Extraction) -> Quote:
+    assert len(extraction.quotes) == 1, [q.text for q in extraction.quotes]
+    return extraction.quotes[0]
+
+
+def assert_offsets(extraction: Extraction) -> None:
+    text = extraction.article.text
+    for quote in extraction.quotes:
+        assert quote.text == text[quote.start : quote.end]
+        if quote.cue:
+            assert quote.cue.text == text[quote.cue.start : quote.cue.end]
+        if quote.speaker:
+            assert quote.speaker.text == text[quote.speaker.start : quote.speaker.end]
+        for part in quote.parts:
+            assert quote.start <= part.start < part.end <= quote.end
+
+
+def test_quote_then_cue_and_speaker(extractor: Extractor) -> None:
+    result = run(extractor, "“We will finish the bridge before winter,” the mayor said on Tuesday.")
+    quote = only(result)
+    assert (quote.kind, quote.text) == ("direct", "We will finish the bridge before winter")
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert quote.speaker is not None and quote.speaker.text == "the mayor"
+    assert_offsets(result)
+
+
+def test_inverted_cue_with_straight_marks(extractor: Extractor) -> None:
+    quote = only(run(extractor, '"The budget is balanced for the first time," said Maria Lopez.'))
+    assert quote.text == "The budget is balanced for the first time"
+    assert quote.speaker is not None and quote.speaker.name == "Maria Lopez"
+
+
+def test_cue_before_the_quote(extractor: Extractor) -> None:
+    quote = only(run(extractor, "Maria Lopez told reporters: “The budget is balanced for the first time.”"))
+    assert quote.cue is not None and quote.cue.text == "told"
+    assert quote.speaker is not None and quote.speaker.name == "Maria Lopez"
+
+
+def test_quote_over_two_paragraphs_is_one_quote_with_parts(extractor: Extractor) -> None:
+    text = (
+        "“The river rose faster than anyone expected this spring.\n\n"
+        "“We moved the families out before the levee broke,” the fire chief said."
+    )
+    result = run(extractor, text)
+    quote = only(result)
+    assert len(quote.parts) == 2
+    assert quote.text.startswith("The river rose") and quote.text.endswith("before the levee broke")
+    assert quote.speaker is not None and quote.speaker.text == "the fire chief"
+    assert_offsets(result)
+
+
+def test_interrupted_mid_sentence_is_one_quote(extractor: Extractor) -> None:
+    result = run(extractor, "“The vote,” the senator said, “was never going to be close this year.”")
+    quote = only(result)
+    assert [result.article.text[p.start : p.end] for p in quote.parts] == [
+        "The vote",
+        "was never going to be close this year.",
+    ]
+    assert quote.cue is not None and quote.cue.text == "said"
+
+
+def test_two_sentences_around_the_cue_are_two_quotes_sharing_the_speaker(extractor: Extractor) -> None:
+    text = "“We lost the vote tonight,” Peter Hale said. “We will come back stronger next year.”"
+    first, second = run(extractor, text).quotes
+    assert first.cue is not None and second.cue is None
+    assert first.speaker is not None and second.speaker is not None
+    assert second.speaker.name == first.speaker.name == "Peter Hale"
+
+
+def test_uncued_paragraph_continues_the_previous_speaker(extractor: Extractor) -> None:
+    text = (
+        "“The factory will stay open through the summer,” said Anna Berg, the plant manager.\n\n"
+        "“Nobody is losing a job this year, and we are hiring again.”"
+    )
+    first, second = run(extractor, text).quotes
+    assert second.cue is None
+    assert second.speaker is not None and second.speaker.name == "Anna Berg"
+
+
+def test_quote_never_closed_ends_with_its_paragraph(extractor: Extractor) -> None:
+    result = run(extractor, "The coach said: “We played badly and we know it\n\nThe team flies home on Sunday.")
+    quote = only(result)
+    assert quote.text == "We played badly and we know it"
+    assert_offsets(result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister appeared on “Evening Report” on Sunday morning.",
+        "Talks over the port reached an “impasse” last week.",
+        "Senator James “Jimmy” Olsen arrived late to the hearing.",
+    ],
+)
+def test_titles_nicknames_and_scare_quotes_are_not_quotes(extractor: Extractor, text: str) -> None:
+    assert run(extractor, text).quotes == []
+
+
+def test_fragment_inside_reported_speech_makes_it_mixed(extractor: Extractor) -> None:
+    quote = only(run(extractor, "The mayor said that the stadium deal was a “costly mistake” for the city."))
+    assert quote.kind == "mixed"
+    assert "costly mistake" in quote.text
+
+
+def test_reported_speech_from_the_parse(extractor: Extractor) -> None:
+    quote = only(run(extractor, "The governor said on Friday that the bridge would reopen next month."))
+    assert quote.kind == "indirect"
+    assert quote.text == "that the bridge would reopen next month"
+    assert quote.speaker is not None and quote.speaker.text == "The governor"
+
+
+def test_participle_takes_the_main_subject(extractor: Extractor) -> None:
+    quote = only(run(extractor, "Laura Kim left the meeting early, saying that the vote had been rigged."))
+    assert quote.cue is not None and quote.cue.text == "saying"
+    assert quote.speaker is not None and quote.speaker.name == "Laura Kim"
+
+
+def test_according_to_names_the_source_of_the_clause(extractor: Extractor) -> None:
+    quote = only(run(extractor, "The paper mill will close in May, according to Northfield Paper."))
+    assert quote.text == "The paper mill will close in May"
+    assert quote.cue is not None and quote.cue.text == "according to"
+    assert quote.speaker is not None and quote.speaker.text == "Northfield Paper"
+
+
+def test_belief_counts_as_attribution(extractor: Extractor) -> None:
+    quote = only(run(extractor, "Most economists believe that prices will fall next year."))
+    assert quote.text == "that prices will fall next year"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"""""""', "“““”””", "“never closed " * 50, "\n".join(["A paragraph."] * 5000), "", "   \n\n  ", "!!! ???"],
+)
+def test_odd_text_gives_a_result(extractor: Extractor, text: str) -> None:
+    result = run(extractor, text)
+    assert_offsets(result)
+
+
+def test_marks_scanner_recovers_unbalanced_marks() -> None:
+    text = "He said the line was “long.\n\nShe agreed” and left."
+    assert [text[m.start : m.end] for m in find_marked(text)] == ["long.", "She agreed"]
