@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from fnmatch import fnmatch
 from pathlib import Path
 from typing import BinaryIO
 
@@ -36,15 +37,26 @@ def _raise(error: InputError) -> None:
     raise error
 
 
+# Files a corpus folder may hold beside its articles: its documentation and its gold
+# (examples/README.md, examples/expected.json). Named explicitly, they are still read.
+NOT_ARTICLES = ("README*", "LICENSE*", "CHANGELOG*", "*.md", "expected.json")
+
+
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named, and files inside folders named (recursively, sorted, hidden ones skipped)."""
+    """Files named, and files inside folders named (recursively, sorted; hidden files and NOT_ARTICLES skipped)."""
     for path in map(Path, paths):
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
+                if child.is_file() and not _skipped(child.relative_to(path)):
                     yield child
         else:
             yield path
+
+
+def _skipped(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts) or any(
+        fnmatch(relative.name, pattern) for pattern in NOT_ARTICLES
+    )
 
 
 def read_paths(
