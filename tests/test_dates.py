@@ -1,0 +1,149 @@
+"""Dates resolved against the publication day: rules on their own, then through the pipeline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsgraph.model import Article, DateRef, Extraction
+from newsgraph.pipeline import Extractor
+from newsgraph.pipeline.calendar import parse_published, resolve, weekday
+
+SUNDAY = date(2023, 12, 3)
+WEDNESDAY = date(2023, 12, 6)
+
+
+def run(extractor: Extractor, text: str, published: str | None) -> Extraction:
+    extraction = extractor.extract(Article(text=text, published=published))
+    for ref in extraction.dates:
+        assert text[ref.start : ref.end] == ref.text
+    return extraction
+
+
+def values(extractor: Extractor, text: str, published: str | None) -> list[tuple[str, str | None]]:
+    return [(d.text, d.value) for d in run(extractor, text, published).dates]
+
+
+def test_weekday_in_a_past_report_is_the_last_one_on_or_before_publication() -> None:
+    assert weekday(6, SUNDAY, future=False) == SUNDAY
+    assert weekday(4, SUNDAY, future=False) == date(2023, 12, 1)
+    assert weekday(5, SUNDAY, future=False) == date(2023, 12, 2)
+
+
+def test_weekday_in_the_future_is_the_next_one() -> None:
+    assert weekday(4, SUNDAY, future=True) == date(2023, 12, 8)
+    assert weekday(6, SUNDAY, future=True) == date(2023, 12, 10)
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        (["today"], "2023-12-06"),
+        (["yesterday"], "2023-12-05"),
+        (["tomorrow"], "2023-12-07"),
+        (["last", "week"], "2023-11-27/2023-12-03"),
+        (["this", "week"], "2023-12-04/2023-12-10"),
+        (["last", "month"], "2023-11-01/2023-11-30"),
+        (["next", "year"], "2024-01-01/2024-12-31"),
+        (["the", "weekend"], "2023-12-02/2023-12-03"),
+        (["dec.", "1"], "2023-12-01"),
+        (["march", "3"], "2023-03-03"),
+        (["march", "3", ",", "2024"], "2024-03-03"),
+        (["in", "march"], "2023-03-01/2023-03-31"),
+        (["april", "2018"], "2018-04-01/2018-04-30"),
+        (["2019"], "2019-01-01/2019-12-31"),
+        (["three", "days", "ago"], "2023-12-03"),
+    ],
+)
+def test_rules(words: list[str], value: str) -> None:
+    assert resolve(words, WEDNESDAY).value == value
+
+
+def test_partial_date_after_publication_is_last_year_in_a_past_report_and_this_year_ahead() -> None:
+    assert resolve(["dec.", "20"], WEDNESDAY).value == "2022-12-20"
+    assert resolve(["dec.", "20"], WEDNESDAY, future=True).value == "2023-12-20"
+    assert resolve(["in", "january"], WEDNESDAY, future=True).value == "2024-01-01/2024-01-31"
+
+
+def test_weekend_seen_from_monday_and_ahead() -> None:
+    monday = date(2023, 12, 4)
+    assert resolve(["over", "the", "weekend"], monday).value == "2023-12-02/2023-12-03"
+    assert resolve(["the", "weekend"], monday, future=True).value == "2023-12-09/2023-12-10"
+
+
+def test_february_30_has_no_value_and_says_why() -> None:
+    result = resolve(["february", "30"], WEDNESDAY)
+    assert result.value is None and "no day 30" in (result.problem or "")
+
+
+def test_year_9999_plus_one_day_overflows_without_crashing() -> None:
+    last = date(9999, 12, 31)
+    for words in (["tomorrow"], ["next", "week"], ["next", "year"], ["friday"]):
+        result = resolve(words, last, future=True)
+        assert result.value is None and result.problem
+
+
+def test_published_strings() -> None:
+    assert parse_published("2023-12-03T10:15:00Z") == SUNDAY
+    assert parse_published("yesterday") is None
+    assert parse_published(None) is None
+
+
+def test_past_and_future_weekdays_in_one_article(extractor: Extractor) -> None:
+    text = "The ministers met on Friday and will meet again on Friday."
+    assert values(extractor, text, "2023-12-06") == [("Friday", "2023-12-01"), ("Friday", "2023-12-08")]
+
+
+def test_day_words_and_periods(extractor: Extractor) -> None:
+    text = "She spoke yesterday and will return tomorrow; it was quiet last week and over the weekend."
+    assert values(extractor, text, "2023-12-06") == [
+        ("yesterday", "2023-12-05"),
+        ("tomorrow", "2023-12-07"),
+        ("last week", "2023-11-27/2023-12-03"),
+        ("the weekend", "2023-12-02/2023-12-03"),
+    ]
+
+
+def test_absolute_and_partial_dates(extractor: Extractor) -> None:
+    text = "The law passed on Dec. 1 and takes effect March 3, 2024; sales slumped in March and in 2019."
+    assert values(extractor, text, "2023-12-06") == [
+        ("Dec. 1", "2023-12-01"),
+        ("March 3, 2024", "2024-03-03"),
+        ("March", "2023-03-01/2023-03-31"),
+        ("2019", "2019-01-01/2019-12-31"),
+    ]
+
+
+def test_unknown_publication_leaves_relative_dates_null(extractor: Extractor) -> None:
+    text = "She spoke yesterday, on Friday, on Dec. 1 and on March 3, 2024, and in 2019."
+    assert values(extractor, text, None) == [
+        ("yesterday", None),
+        ("Friday", None),
+        ("Dec. 1", None),
+        ("March 3, 2024", "2024-03-03"),
+        ("2019", "2019-01-01/2019-12-31"),
+    ]
+
+
+def test_durations_are_not_dates(extractor: Extractor) -> None:
+    assert values(extractor, "The talks lasted three years and two weeks.", "2023-12-06") == []
+
+
+def test_bad_dates_and_the_end_of_the_calendar(extractor: Extractor) -> None:
+    refs: list[DateRef] = run(extractor, "It happened on February 30.", "2023-12-06").dates
+    assert [(r.text, r.value) for r in refs] == [("February 30", None)]
+    assert refs[0].note
+    late = run(extractor, "She will speak tomorrow and next year.", "9999-12-31").dates
+    assert [(r.text, r.value) for r in late] == [("tomorrow", None), ("next year", None)]
+    assert all(r.note for r in late)
+
+
+def test_quote_takes_the_day_its_cue_verb_carries(extractor: Extractor) -> None:
+    quotes = run(extractor, '"We are ready," the mayor said Tuesday.', "2023-12-06").quotes
+    assert [q.date for q in quotes] == ["2023-12-05"]
+
+
+def test_quote_without_a_day_on_its_cue_stays_undated(extractor: Extractor) -> None:
+    text = 'The mayor, who arrived on Tuesday, said: "We are ready for the storm."'
+    assert [q.date for q in run(extractor, text, "2023-12-06").quotes] == [None]
