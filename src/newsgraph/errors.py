@@ -76,3 +76,13 @@ class GoldFormatError(NewsgraphError):
 
     def __init__(self, path: str | Path, problem: str) -> None:
         super().__init__(f"{path}: {problem}")
+
+
+class StoreVersionError(StoreError):
+    code = "E033"
+
+    def __init__(self, found: int, supported: int) -> None:
+        super().__init__(
+            f"the store was written by a newer newsgraph (schema version {found}; this one reads up to "
+            f"{supported}): upgrade newsgraph (pip install -U newsgraph) or use another --db"
+        )

@@ -1,1 +1,29 @@
 """The store: articles and everything extracted from them, in SQLite or PostgreSQL."""
+
+from newsgraph.store.records import (
+    ArticleRow,
+    EntityDetail,
+    EntityRow,
+    EventRow,
+    FigureRow,
+    IngestReport,
+    Page,
+    Progress,
+    QuoteRow,
+    TitleSeen,
+)
+from newsgraph.store.repository import Store
+
+__all__ = [
+    "ArticleRow",
+    "EntityDetail",
+    "EntityRow",
+    "EventRow",
+    "FigureRow",
+    "IngestReport",
+    "Page",
+    "Progress",
+    "QuoteRow",
+    "Store",
+    "TitleSeen",
+]

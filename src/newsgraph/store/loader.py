@@ -1,0 +1,112 @@
+"""Ingesting files into the store: read, skip what is stored, extract, write, and keep a record of the run.
+
+Everything streams: articles are read one by one, those already stored are dropped
+before the pipeline sees them (an id lookup is far cheaper than parsing), the rest go
+through ``Extractor.extract_many`` in its batches and are written one transaction per
+article. A run killed half way leaves whole articles only; the next run skips them
+and completes the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+
+from newsgraph.errors import InputError
+from newsgraph.ingest import read_paths
+from newsgraph.model import Article
+from newsgraph.store.records import IngestReport, Progress
+from newsgraph.store.schema import ingest_runs
+from newsgraph.store.writer import now
+
+if TYPE_CHECKING:
+    from newsgraph.pipeline import Extractor
+    from newsgraph.store.repository import Store
+
+ProgressCallback = Callable[[Progress], None]
+
+
+def _where(error: InputError) -> str:
+    return f"{error.path}:{error.line}" if error.line is not None else error.path
+
+
+class Ingestion:
+    """One ingest run over some paths into a store."""
+
+    def __init__(self, store: Store, progress: ProgressCallback | None) -> None:
+        self.store = store
+        self.report = IngestReport()
+        self.progress = progress
+        self.done = 0
+
+    def tell(self, source: str | None, failure: tuple[str, str] | None = None) -> None:
+        if self.progress is not None:
+            r = self.report
+            self.progress(Progress(self.done, r.new, r.existing, len(r.failed), r.words, source, failure))
+
+    def fail(self, source: str, reason: str) -> None:
+        self.report.failed.append((source, reason))
+        self.done += 1
+        self.tell(source, (source, reason))
+
+    def unread(self, error: InputError) -> None:
+        self.fail(_where(error), error.problem)
+
+    def fresh(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """Articles not yet stored; the others are counted as already there."""
+        for article in articles:
+            if self.store.has_article(article.id):
+                self.report.existing += 1
+                self.done += 1
+                self.tell(article.source)
+                continue
+            yield article
+
+    def run(self, paths: Iterable[str | Path], extractor: Extractor, published: str | None) -> IngestReport:
+        from newsgraph.pipeline import ExtractionFailure
+
+        names = [str(p) for p in paths]
+        run_id = self.start(names)
+        self.report.run_id = run_id
+        try:
+            articles = self.fresh(read_paths(names, on_error=self.unread, published=published))
+            for result in extractor.extract_many(articles):
+                if isinstance(result, ExtractionFailure):
+                    self.fail(result.article.source or result.article.id, str(result.error))
+                    continue
+                if self.store.add(result, run_id=run_id):
+                    self.report.new += 1
+                    self.report.words += len(result.article.text.split())
+                else:
+                    self.report.existing += 1
+                self.done += 1
+                self.tell(result.article.source)
+        finally:
+            self.finish(run_id)
+        return self.report
+
+    def start(self, paths: list[str]) -> int:
+        with self.store.writing() as connection:
+            return int(
+                connection.execute(
+                    sa.insert(ingest_runs).values(started=now(), paths=paths, failures=[]).returning(ingest_runs.c.id)
+                ).scalar_one()
+            )
+
+    def finish(self, run_id: int) -> None:
+        r = self.report
+        with self.store.writing() as connection:
+            connection.execute(
+                sa.update(ingest_runs)
+                .where(ingest_runs.c.id == run_id)
+                .values(
+                    finished=now(),
+                    new=r.new,
+                    existing=r.existing,
+                    failed=len(r.failed),
+                    failures=[{"source": s, "reason": why} for s, why in r.failed],
+                )
+            )

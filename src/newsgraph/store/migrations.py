@@ -1,0 +1,54 @@
+"""Opening a store: create a new one, or bring an older one up to ``SCHEMA_VERSION``.
+
+Each migration takes a store from version n to n + 1 inside the same transaction as
+the version bump, so a failed upgrade leaves the store as it was. A store written by
+a newer newsgraph is refused rather than misread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlalchemy as sa
+
+from newsgraph.errors import StoreVersionError
+from newsgraph.store.schema import SCHEMA_VERSION, metadata, quotes, schema_version
+from newsgraph.store.search import create_fulltext
+
+
+def _v1_to_v2(connection: sa.Connection) -> None:
+    """Version 2 keeps the date a quote was said in its own column, so that since/until can use it."""
+    connection.execute(sa.text('ALTER TABLE quotes ADD COLUMN "date" VARCHAR(32)'))
+    rows = connection.execute(sa.select(quotes.c.id, quotes.c.data)).all()
+    for row in rows:
+        when = (row.data or {}).get("date")
+        if when:
+            connection.execute(sa.update(quotes).where(quotes.c.id == row.id).values(date=when))
+
+
+# MIGRATIONS[n] upgrades a store of version n to version n + 1.
+MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {1: _v1_to_v2}
+
+
+def stored_version(connection: sa.Connection) -> int | None:
+    """The version a store was written with, or None for an empty database."""
+    if not sa.inspect(connection).has_table("schema_version"):
+        return None
+    return connection.execute(sa.select(sa.func.max(schema_version.c.version))).scalar()
+
+
+def open_schema(connection: sa.Connection) -> None:
+    """Create the tables of a new store, or migrate an older one; refuse a newer one."""
+    version = stored_version(connection)
+    if version is None:
+        metadata.create_all(connection)
+        create_fulltext(connection)
+        connection.execute(sa.insert(schema_version).values(version=SCHEMA_VERSION))
+        return
+    if version > SCHEMA_VERSION:
+        raise StoreVersionError(version, SCHEMA_VERSION)
+    while version < SCHEMA_VERSION:
+        MIGRATIONS[version](connection)
+        version += 1
+    connection.execute(sa.delete(schema_version))
+    connection.execute(sa.insert(schema_version).values(version=SCHEMA_VERSION))

@@ -1,0 +1,173 @@
+"""One entity in full (names, titles over time, articles, quotes by and about it) and the store's counts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+
+from newsgraph.store.linking import fold
+from newsgraph.store.queries import (
+    ARTICLE_COLUMNS,
+    ARTICLE_ORDER,
+    QUOTE_ORDER,
+    aliases_by_entity,
+    article_row,
+    day,
+    quote_row,
+    quote_select,
+)
+from newsgraph.store.records import EntityDetail, TitleSeen
+from newsgraph.store.schema import (
+    article_entities,
+    articles,
+    dates,
+    entities,
+    entity_aliases,
+    entity_titles,
+    event_sources,
+    events,
+    figures,
+    ingest_runs,
+    mentions,
+    quotes,
+)
+
+# The most articles and quotes an entity's detail lists (the counts give the totals).
+DETAIL_LIMIT = 100
+
+
+def find_entity(connection: sa.Connection, id_or_name: int | str) -> Any | None:
+    """The record meant by an id, a name or a full-name alias; the most mentioned one when several share it."""
+    value = str(id_or_name).strip()
+    if value.isdigit():
+        row = connection.execute(sa.select(entities).where(entities.c.id == int(value))).first()
+        if row is not None:
+            return row
+    key = fold(value)
+    if not key:
+        return None
+    by_alias = sa.select(entity_aliases.c.entity_id).where(entity_aliases.c.key == key)
+    for condition in (entities.c.key == key, entities.c.id.in_(by_alias)):
+        row = connection.execute(
+            sa.select(entities).where(condition).order_by(entities.c.articles.desc(), entities.c.id).limit(1)
+        ).first()
+        if row is not None:
+            return row
+    return None
+
+
+def entity_detail(connection: sa.Connection, row: Any) -> EntityDetail:
+    entity_id = row.id
+    appears = sa.select(article_entities.c.article_id).where(article_entities.c.entity_id == entity_id)
+    listed = connection.execute(
+        sa.select(*ARTICLE_COLUMNS).where(articles.c.id.in_(appears)).order_by(*ARTICLE_ORDER).limit(DETAIL_LIMIT)
+    ).all()
+    quotes_by = connection.execute(
+        quote_select().where(quotes.c.speaker_entity_id == entity_id).order_by(*QUOTE_ORDER).limit(DETAIL_LIMIT)
+    ).all()
+    about = quote_select().where(
+        sa.or_(quotes.c.speaker_entity_id.is_(None), quotes.c.speaker_entity_id != entity_id),
+        sa.exists(
+            sa.select(mentions.c.id)
+            .join(
+                article_entities,
+                sa.and_(
+                    article_entities.c.article_id == mentions.c.article_id,
+                    article_entities.c.local_id == mentions.c.local_id,
+                ),
+            )
+            .where(
+                article_entities.c.entity_id == entity_id,
+                mentions.c.article_id == quotes.c.article_id,
+                mentions.c.start >= quotes.c.start,
+                mentions.c.end <= quotes.c.end,
+            )
+        ),
+    )
+    quotes_about = connection.execute(about.order_by(*QUOTE_ORDER).limit(DETAIL_LIMIT)).all()
+    history = [
+        TitleSeen(t.title, t.first_seen, t.last_seen, t.articles)
+        for t in connection.execute(
+            sa.select(entity_titles)
+            .where(entity_titles.c.entity_id == entity_id)
+            .order_by(entity_titles.c.last_seen.desc().nulls_last(), entity_titles.c.articles.desc())
+        )
+    ]
+    affiliations = connection.execute(
+        sa.select(article_entities.c.affiliation)
+        .where(article_entities.c.entity_id == entity_id, article_entities.c.affiliation.is_not(None))
+        .distinct()
+        .order_by(article_entities.c.affiliation)
+    ).scalars()
+    return EntityDetail(
+        id=entity_id,
+        name=row.name,
+        type=row.type,
+        aliases=aliases_by_entity(connection, [entity_id]).get(entity_id, []),
+        titles=[t.title for t in history],
+        title_history=history,
+        affiliations=list(affiliations),
+        counts={
+            "articles": row.articles,
+            "mentions": row.mentions,
+            "quotes_by": row.quotes,
+            "quotes_about": _count(connection, about),
+        },
+        first_seen=row.first_seen,
+        last_seen=row.last_seen,
+        articles=[article_row(a) for a in listed],
+        quotes_by=[quote_row(q) for q in quotes_by],
+        quotes_about=[quote_row(q) for q in quotes_about],
+        mentions_per_day=_mentions_per_day(connection, entity_id),
+    )
+
+
+def _count(connection: sa.Connection, statement: sa.Select[Any]) -> int:
+    return int(connection.execute(sa.select(sa.func.count()).select_from(statement.subquery())).scalar_one())
+
+
+def _mentions_per_day(connection: sa.Connection, entity_id: int) -> dict[str, int]:
+    published = day(articles.c.published)
+    statement = (
+        sa.select(published.label("day"), sa.func.count(mentions.c.id))
+        .select_from(mentions)
+        .join(
+            article_entities,
+            sa.and_(
+                article_entities.c.article_id == mentions.c.article_id,
+                article_entities.c.local_id == mentions.c.local_id,
+            ),
+        )
+        .join(articles, articles.c.id == mentions.c.article_id)
+        .where(article_entities.c.entity_id == entity_id, articles.c.published.is_not(None))
+        .group_by(published)
+        .order_by(published)
+    )
+    return {when: int(count) for when, count in connection.execute(statement)}
+
+
+def store_stats(connection: sa.Connection) -> dict[str, Any]:
+    """How much the store holds, in all and by kind."""
+
+    def count(table: sa.Table) -> int:
+        return int(connection.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
+
+    def by(column: sa.ColumnElement[Any]) -> dict[str, int]:
+        statement = sa.select(column, sa.func.count()).group_by(column).order_by(sa.func.count().desc(), column)
+        return {str(key): int(n) for key, n in connection.execute(statement)}
+
+    return {
+        "articles": count(articles),
+        "entities": count(entities),
+        "mentions": count(mentions),
+        "quotes": count(quotes),
+        "figures": count(figures),
+        "dates": count(dates),
+        "events": count(events),
+        "event_reports": count(event_sources),
+        "ingest_runs": count(ingest_runs),
+        "entities_by_type": by(entities.c.type),
+        "quotes_by_kind": by(quotes.c.kind),
+        "events_by_type": by(events.c.type),
+    }

@@ -1,0 +1,438 @@
+"""The store's read side: lists with filters and paging, and whole articles back as Extractions.
+
+Dates compare on their first ten characters (YYYY-MM-DD), so a published value with a
+time of day still falls on its day. Name filters fold case, accents and punctuation
+the way linking does (``linking.fold``); substring filters escape LIKE's wildcards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import sqlalchemy as sa
+
+from newsgraph.model import Article, DateRef, Entity, Event, Extraction, Figure, Quote, Span
+from newsgraph.store.linking import fold
+from newsgraph.store.records import ArticleRow, EntityRow, EventRow, FigureRow, Page, QuoteRow
+from newsgraph.store.schema import (
+    article_entities,
+    articles,
+    dates,
+    entities,
+    entity_aliases,
+    entity_titles,
+    event_sources,
+    events,
+    figures,
+    mentions,
+    quotes,
+)
+from newsgraph.store.search import article_match, quote_match
+
+T = TypeVar("T")
+
+
+def day(column: sa.ColumnElement[Any]) -> sa.ColumnElement[str]:
+    return sa.func.substr(column, 1, 10)
+
+
+def page(
+    connection: sa.Connection,
+    statement: sa.Select[Any],
+    order: list[Any],
+    limit: int,
+    offset: int,
+    build: Callable[[Any], T],
+) -> Page[T]:
+    """One page of ``statement`` in ``order``, and the count of all its rows."""
+    total = connection.execute(sa.select(sa.func.count()).select_from(statement.subquery())).scalar_one()
+    rows = connection.execute(statement.order_by(*order).limit(limit).offset(offset)).all()
+    return Page(items=[build(row) for row in rows], total=int(total), limit=limit, offset=offset)
+
+
+def entity_matches(value: str) -> sa.Select[Any]:
+    """Ids of the store-wide entities a user means by ``value``: an id, a name or an alias."""
+    key = fold(value)
+    condition = sa.or_(
+        entities.c.key == key,
+        entities.c.id.in_(sa.select(entity_aliases.c.entity_id).where(entity_aliases.c.key == key)),
+    )
+    if value.strip().isdigit():
+        condition = sa.or_(condition, entities.c.id == int(value.strip()))
+    return sa.select(entities.c.id).where(condition)
+
+
+def contains(column: sa.ColumnElement[Any], value: str) -> sa.ColumnElement[bool]:
+    return sa.func.lower(column).contains(value.lower(), autoescape=True)
+
+
+# Articles
+
+
+ARTICLE_COLUMNS = (
+    articles.c.id,
+    articles.c.title,
+    articles.c.published,
+    articles.c.source,
+    articles.c.url,
+    articles.c.section,
+    articles.c.words,
+    articles.c.n_entities,
+    articles.c.n_quotes,
+    articles.c.n_figures,
+    articles.c.n_events,
+)
+
+
+def article_row(row: Any) -> ArticleRow:
+    return ArticleRow(
+        id=row.id,
+        title=row.title,
+        published=row.published,
+        source=row.source,
+        url=row.url,
+        section=row.section,
+        words=row.words,
+        entities=row.n_entities,
+        quotes=row.n_quotes,
+        figures=row.n_figures,
+        events=row.n_events,
+    )
+
+
+ARTICLE_ORDER = [articles.c.published.desc().nulls_last(), articles.c.pk.desc()]
+
+
+def list_articles(
+    connection: sa.Connection,
+    q: str | None,
+    since: str | None,
+    until: str | None,
+    source: str | None,
+    limit: int,
+    offset: int,
+) -> Page[ArticleRow]:
+    statement = sa.select(*ARTICLE_COLUMNS)
+    if q and q.strip():
+        statement = statement.where(article_match(connection.dialect.name, q))
+    if since:
+        statement = statement.where(day(articles.c.published) >= since[:10])
+    if until:
+        statement = statement.where(day(articles.c.published) <= until[:10])
+    if source:
+        statement = statement.where(contains(articles.c.source, source))
+    return page(connection, statement, ARTICLE_ORDER, limit, offset, article_row)
+
+
+def read_article(connection: sa.Connection, article_id: str) -> Extraction | None:
+    """The Extraction as it was added, or None."""
+    row = connection.execute(sa.select(articles).where(articles.c.id == article_id)).first()
+    if row is None:
+        return None
+    article = Article(
+        text=row.text,
+        id=row.id,
+        url=row.url,
+        title=row.title,
+        section=row.section,
+        published=row.published,
+        source=row.source,
+        metadata=dict(row.metadata or {}),
+    )
+    spans: dict[str, list[Span]] = {}
+    for m in connection.execute(
+        sa.select(mentions)
+        .where(mentions.c.article_id == article_id)
+        .order_by(mentions.c.local_id, mentions.c.position)
+    ):
+        spans.setdefault(m.local_id, []).append(Span(m.start, m.end, m.text))
+    found = []
+    for e in _data(connection, article_entities, article_id, article_entities.c.local_id):
+        entity = Entity.from_dict(e.data)
+        entity.mentions = spans.get(e.local_id, [])
+        found.append(entity)
+    return Extraction(
+        article=article,
+        entities=found,
+        quotes=[Quote.from_dict(r.data) for r in _data(connection, quotes, article_id)],
+        figures=[Figure.from_dict(r.data) for r in _data(connection, figures, article_id)],
+        dates=[DateRef.from_dict(r.data) for r in _data(connection, dates, article_id)],
+        events=[Event.from_dict(r.data) for r in _data(connection, event_sources, article_id)],
+        schema=row.schema,
+    )
+
+
+def _data(connection: sa.Connection, table: sa.Table, article_id: str, *extra: Any) -> list[Any]:
+    statement = sa.select(table.c.data, *extra).where(table.c.article_id == article_id).order_by(table.c.position)
+    return list(connection.execute(statement))
+
+
+# Quotes
+
+
+def said_on() -> sa.ColumnElement[str]:
+    """The day a quote was said when the article tells, else the article's published day."""
+    return sa.func.coalesce(day(quotes.c.date), day(articles.c.published))
+
+
+def quote_row(row: Any) -> QuoteRow:
+    return QuoteRow(
+        id=row.id,
+        local_id=row.local_id,
+        article_id=row.article_id,
+        article_title=row.title,
+        published=row.published,
+        kind=row.kind,
+        text=row.text,
+        start=row.start,
+        end=row.end,
+        cue=row.cue,
+        date=row.date,
+        speaker_name=row.speaker_name,
+        speaker_text=row.speaker_text,
+        speaker_entity=row.speaker_entity_id,
+        speaker_local=row.speaker_local,
+    )
+
+
+def quote_select() -> sa.Select[Any]:
+    return sa.select(
+        quotes.c.id,
+        quotes.c.local_id,
+        quotes.c.article_id,
+        articles.c.title,
+        articles.c.published,
+        quotes.c.kind,
+        quotes.c.text,
+        quotes.c.start,
+        quotes.c.end,
+        quotes.c.cue,
+        quotes.c.date,
+        quotes.c.speaker_name,
+        quotes.c.speaker_text,
+        quotes.c.speaker_entity_id,
+        quotes.c.speaker_local,
+    ).join_from(quotes, articles, quotes.c.article_id == articles.c.id)
+
+
+QUOTE_ORDER = [said_on().desc().nulls_last(), articles.c.pk.desc(), quotes.c.position]
+
+
+def list_quotes(
+    connection: sa.Connection,
+    speaker: str | None,
+    q: str | None,
+    since: str | None,
+    until: str | None,
+    article: str | None,
+    limit: int,
+    offset: int,
+) -> Page[QuoteRow]:
+    statement = quote_select()
+    if speaker and speaker.strip():
+        statement = statement.where(
+            sa.or_(quotes.c.speaker_entity_id.in_(entity_matches(speaker)), contains(quotes.c.speaker_name, speaker))
+        )
+    if q and q.strip():
+        statement = statement.where(quote_match(connection.dialect.name, q))
+    if since:
+        statement = statement.where(said_on() >= since[:10])
+    if until:
+        statement = statement.where(said_on() <= until[:10])
+    if article:
+        statement = statement.where(quotes.c.article_id == article)
+    return page(connection, statement, QUOTE_ORDER, limit, offset, quote_row)
+
+
+# Entities
+
+
+def list_entities(
+    connection: sa.Connection, q: str | None, type: str | None, limit: int, offset: int
+) -> Page[EntityRow]:
+    statement = sa.select(entities)
+    key = fold(q) if q else ""
+    if q and q.strip():
+        aliased = sa.select(entity_aliases.c.entity_id).where(entity_aliases.c.key.contains(key, autoescape=True))
+        statement = statement.where(sa.or_(entities.c.key.contains(key, autoescape=True), entities.c.id.in_(aliased)))
+    if type:
+        statement = statement.where(entities.c.type == type.strip().upper())
+    order = [entities.c.articles.desc(), entities.c.mentions.desc(), entities.c.name, entities.c.id]
+    result = page(connection, statement, order, limit, offset, entity_row)
+    ids = [row.id for row in result.items]
+    names = aliases_by_entity(connection, ids)
+    titles = titles_by_entity(connection, ids)
+    for row in result.items:
+        row.aliases = names.get(row.id, [])
+        row.titles = titles.get(row.id, [])
+    return result
+
+
+def entity_row(row: Any) -> EntityRow:
+    return EntityRow(
+        id=row.id,
+        name=row.name,
+        type=row.type,
+        articles=row.articles,
+        mentions=row.mentions,
+        quotes=row.quotes,
+        first_seen=row.first_seen,
+        last_seen=row.last_seen,
+    )
+
+
+def aliases_by_entity(connection: sa.Connection, ids: list[int]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    statement = (
+        sa.select(entity_aliases.c.entity_id, entity_aliases.c.alias)
+        .where(entity_aliases.c.entity_id.in_(ids))
+        .order_by(entity_aliases.c.entity_id, entity_aliases.c.alias)
+    )
+    for entity_id, alias in connection.execute(statement):
+        found.setdefault(entity_id, []).append(alias)
+    return found
+
+
+def titles_by_entity(connection: sa.Connection, ids: list[int]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    statement = (
+        sa.select(entity_titles.c.entity_id, entity_titles.c.title)
+        .where(entity_titles.c.entity_id.in_(ids))
+        .order_by(entity_titles.c.entity_id, entity_titles.c.last_seen.desc().nulls_last(), entity_titles.c.title)
+    )
+    for entity_id, title in connection.execute(statement):
+        found.setdefault(entity_id, []).append(title)
+    return found
+
+
+# Figures
+
+
+def figure_row(row: Any) -> FigureRow:
+    return FigureRow(
+        id=row.id,
+        article_id=row.article_id,
+        article_title=row.title,
+        published=row.published,
+        text=row.text,
+        start=row.start,
+        end=row.end,
+        value=row.value,
+        approx=row.approx,
+        unit=row.unit,
+        counted=row.counted,
+        claimed_by=row.claimed_by,
+        change=row.change or "=",
+    )
+
+
+def list_figures(
+    connection: sa.Connection, q: str | None, counted: str | None, limit: int, offset: int
+) -> Page[FigureRow]:
+    statement = sa.select(
+        figures.c.id,
+        figures.c.article_id,
+        articles.c.title,
+        articles.c.published,
+        figures.c.text,
+        figures.c.start,
+        figures.c.end,
+        figures.c.value,
+        figures.c.approx,
+        figures.c.unit,
+        figures.c.counted,
+        figures.c.claimed_by,
+        figures.c.change,
+    ).join_from(figures, articles, figures.c.article_id == articles.c.id)
+    if q and q.strip():
+        statement = statement.where(
+            sa.or_(contains(figures.c.text, q.strip()), contains(sa.func.coalesce(figures.c.counted, ""), q.strip()))
+        )
+    if counted and counted.strip():
+        statement = statement.where(sa.func.lower(figures.c.counted) == counted.strip().lower())
+    order = [articles.c.published.desc().nulls_last(), articles.c.pk.desc(), figures.c.position]
+    return page(connection, statement, order, limit, offset, figure_row)
+
+
+# Events
+
+
+def list_events(
+    connection: sa.Connection,
+    type: str | None,
+    actor: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int,
+    offset: int,
+) -> Page[EventRow]:
+    actors, targets, places = entities.alias("actor"), entities.alias("target"), entities.alias("place")
+    statement = (
+        sa.select(
+            events,
+            actors.c.name.label("actor_name"),
+            targets.c.name.label("target_name"),
+            places.c.name.label("location_name"),
+        )
+        .outerjoin(actors, actors.c.id == events.c.actor_id)
+        .outerjoin(targets, targets.c.id == events.c.target_id)
+        .outerjoin(places, places.c.id == events.c.location_id)
+    )
+    if type and type.strip():
+        statement = statement.where(events.c.type == type.strip().upper())
+    if actor and actor.strip():
+        statement = statement.where(
+            sa.or_(events.c.actor_id.in_(entity_matches(actor)), contains(actors.c.name, actor.strip()))
+        )
+    if since:
+        statement = statement.where(day(events.c.day) >= since[:10])
+    if until:
+        statement = statement.where(day(events.c.day) <= until[:10])
+    order = [events.c.day.desc().nulls_last(), events.c.id.desc()]
+    result = page(connection, statement, order, limit, offset, lambda row: row)
+    told = _sources(connection, [row.id for row in result.items])
+    return Page([_event_row(row, told[row.id]) for row in result.items], result.total, limit, offset)
+
+
+def _sources(connection: sa.Connection, ids: list[int]) -> dict[int, list[Any]]:
+    """The articles telling each event, earliest published first."""
+    statement = (
+        sa.select(
+            event_sources.c.event_id,
+            event_sources.c.trigger,
+            articles.c.id,
+            articles.c.title,
+            articles.c.published,
+        )
+        .join_from(event_sources, articles, event_sources.c.article_id == articles.c.id)
+        .where(event_sources.c.event_id.in_(ids))
+        .order_by(event_sources.c.event_id, articles.c.published.nulls_last(), articles.c.pk, event_sources.c.position)
+    )
+    found: dict[int, list[Any]] = {event_id: [] for event_id in ids}
+    for row in connection.execute(statement):
+        found[row.event_id].append(row)
+    return found
+
+
+def _event_row(row: Any, told: list[Any]) -> EventRow:
+    first = told[0]
+    return EventRow(
+        id=row.id,
+        type=row.type,
+        mode=row.mode,
+        date=row.date,
+        trigger=first.trigger,
+        article_id=first.id,
+        article_title=first.title,
+        published=first.published,
+        actor_name=row.actor_name,
+        actor_entity=row.actor_id,
+        target_name=row.target_name,
+        target_entity=row.target_id,
+        location_name=row.location_name,
+        location_entity=row.location_id,
+        negated=bool(row.negated),
+        sources=row.sources,
+        article_ids=list(dict.fromkeys(t.id for t in told)),
+    )

@@ -1,0 +1,216 @@
+"""The Store: the one way into the database, for the CLI, the web app and Python users alike.
+
+All writes go through ``add`` (one transaction per article) and ``ingest`` (which calls
+``add``); every read method returns records from ``newsgraph.store.records``. The
+same article id is never stored twice, so re-running an ingest changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
+
+from newsgraph.errors import ArticleNotFound, EntityNotFound, StoreError
+from newsgraph.model import Extraction
+from newsgraph.settings import db_url_from
+from newsgraph.store import profiles, queries
+from newsgraph.store.engine import WRITE, create_engine, lock_for_writing
+from newsgraph.store.loader import Ingestion, ProgressCallback
+from newsgraph.store.migrations import open_schema
+from newsgraph.store.records import (
+    ArticleRow,
+    EntityDetail,
+    EntityRow,
+    EventRow,
+    FigureRow,
+    IngestReport,
+    Page,
+    QuoteRow,
+)
+from newsgraph.store.schema import articles
+from newsgraph.store.writer import write_extraction
+
+if TYPE_CHECKING:
+    from newsgraph.pipeline import Extractor
+
+
+class Store:
+    """Articles and what was extracted from them, in SQLite (the default) or PostgreSQL.
+
+    ``url`` is a database URL (``sqlite:///path``, ``postgresql://…``), a SQLite file
+    path, or None for NEWSGRAPH_DB or the file in the user's data directory.
+    """
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = db_url_from(url)
+        self.engine = create_engine(self.url)
+        try:
+            with self.writing() as connection:
+                open_schema(connection)
+        except sa.exc.OperationalError as error:
+            self.engine.dispose()
+            raise StoreError(f"cannot open the store at {self._safe_url()}: {error.orig}") from error
+
+    def _safe_url(self) -> str:
+        return sa.engine.make_url(self.url).render_as_string(hide_password=True)
+
+    def __repr__(self) -> str:
+        return f"Store({self._safe_url()!r})"
+
+    def close(self) -> None:
+        """Release the database connections (the store can be opened again later)."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    @contextmanager
+    def writing(self) -> Iterator[sa.Connection]:
+        """One write transaction: committed when the block ends, rolled back if it raises."""
+        with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
+            lock_for_writing(connection)
+            yield connection
+
+    @contextmanager
+    def reading(self) -> Iterator[sa.Connection]:
+        """One read transaction, so that a page and its count agree."""
+        with self.engine.connect() as connection, connection.begin():
+            yield connection
+
+    # Writing
+
+    def add(self, extraction: Extraction, run_id: int | None = None) -> bool:
+        """Store an extraction in one transaction; False when its article is already stored."""
+        try:
+            with self.writing() as connection:
+                return write_extraction(connection, extraction, run_id)
+        except sa.exc.IntegrityError:
+            # Another writer stored the same article between our check and our insert.
+            if self.has_article(extraction.article.id):
+                return False
+            raise
+
+    def ingest(
+        self,
+        paths: Iterable[str | Path],
+        extractor: Extractor | None = None,
+        published: str | None = None,
+        progress: ProgressCallback | None = None,
+    ) -> IngestReport:
+        """Read, extract and store every article under ``paths``; what cannot be read is reported, not raised."""
+        if extractor is None:
+            from newsgraph.pipeline import default_extractor
+
+            extractor = default_extractor()
+        return Ingestion(self, progress).run(paths, extractor, published)
+
+    # Reading
+
+    def has_article(self, article_id: str) -> bool:
+        with self.reading() as connection:
+            found = connection.execute(sa.select(articles.c.pk).where(articles.c.id == article_id)).first()
+        return found is not None
+
+    def article(self, article_id: str) -> Extraction:
+        """The whole Extraction of one article, as it was added."""
+        with self.reading() as connection:
+            extraction = queries.read_article(connection, article_id)
+        if extraction is None:
+            raise ArticleNotFound(article_id)
+        return extraction
+
+    def articles(
+        self,
+        q: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        source: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> Page[ArticleRow]:
+        """Articles, newest first: ``q`` searches title and text, ``source`` is a part of the source name."""
+        with self.reading() as connection:
+            return queries.list_articles(connection, q, since, until, source, limit, offset)
+
+    def iter_articles(self) -> Iterator[Extraction]:
+        """Every stored Extraction, oldest stored first, read one at a time (for export)."""
+        last = 0
+        while True:
+            with self.reading() as connection:
+                batch = connection.execute(
+                    sa.select(articles.c.pk, articles.c.id)
+                    .where(articles.c.pk > last)
+                    .order_by(articles.c.pk)
+                    .limit(100)
+                ).all()
+                if not batch:
+                    return
+                found = [queries.read_article(connection, row.id) for row in batch]
+            last = batch[-1].pk
+            yield from (extraction for extraction in found if extraction is not None)
+
+    def quotes(
+        self,
+        speaker: str | None = None,
+        q: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        article: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> Page[QuoteRow]:
+        """Quotes, newest first.
+
+        ``speaker`` is a store-wide entity id, name or alias (case-insensitive), or a part
+        of the speaker's name; ``q`` searches the quote's words; since/until compare the
+        day it was said when known, else the article's published day.
+        """
+        with self.reading() as connection:
+            return queries.list_quotes(connection, speaker, q, since, until, article, limit, offset)
+
+    def entities(
+        self, q: str | None = None, type: str | None = None, limit: int = 50, offset: int = 0
+    ) -> Page[EntityRow]:
+        """Store-wide entities, most widely reported first; ``q`` is a part of a name or alias."""
+        with self.reading() as connection:
+            return queries.list_entities(connection, q, type, limit, offset)
+
+    def entity(self, id_or_name: int | str) -> EntityDetail:
+        """One entity by store-wide id, name or alias, with its titles, articles and quotes."""
+        with self.reading() as connection:
+            row = profiles.find_entity(connection, id_or_name)
+            if row is None:
+                raise EntityNotFound(str(id_or_name))
+            return profiles.entity_detail(connection, row)
+
+    def figures(
+        self, q: str | None = None, counted: str | None = None, limit: int = 50, offset: int = 0
+    ) -> Page[FigureRow]:
+        """Figures, newest article first; ``q`` is a part of the figure or what it counts."""
+        with self.reading() as connection:
+            return queries.list_figures(connection, q, counted, limit, offset)
+
+    def events(
+        self,
+        type: str | None = None,
+        actor: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> Page[EventRow]:
+        """Store-wide events (one per happening, however many articles tell it), newest first."""
+        with self.reading() as connection:
+            return queries.list_events(connection, type, actor, since, until, limit, offset)
+
+    def stats(self) -> dict[str, Any]:
+        """Counts of everything stored, and by entity type, quote kind and event type."""
+        with self.reading() as connection:
+            return profiles.store_stats(connection)

@@ -1,0 +1,210 @@
+"""The tables of the store, for SQLite and PostgreSQL alike (SQLAlchemy Core).
+
+Each extracted item keeps the columns that queries filter and sort on, plus ``data``:
+the item's own contract JSON, so that ``Store.article`` gives back exactly the
+``Extraction`` that was added, whatever optional fields the model grows.
+Full-text search is dialect-specific and lives beside these tables in ``fulltext.py``.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+# Bump with a function in migrations.MIGRATIONS that brings the previous version here.
+SCHEMA_VERSION = 2
+
+metadata = sa.MetaData()
+
+schema_version = sa.Table(
+    "schema_version",
+    metadata,
+    sa.Column("version", sa.Integer, primary_key=True, autoincrement=False),
+)
+
+ingest_runs = sa.Table(
+    "ingest_runs",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("started", sa.String(32), nullable=False),
+    sa.Column("finished", sa.String(32)),
+    sa.Column("paths", sa.JSON, nullable=False),
+    sa.Column("new", sa.Integer, nullable=False, default=0),
+    sa.Column("existing", sa.Integer, nullable=False, default=0),
+    sa.Column("failed", sa.Integer, nullable=False, default=0),
+    sa.Column("failures", sa.JSON, nullable=False, default=list),
+)
+
+articles = sa.Table(
+    "articles",
+    metadata,
+    # An integer key for the full-text index; ``id`` is the article's own stable id.
+    sa.Column("pk", sa.Integer, primary_key=True),
+    sa.Column("id", sa.String(64), nullable=False, unique=True),
+    sa.Column("url", sa.Text),
+    sa.Column("title", sa.Text),
+    sa.Column("section", sa.Text),
+    sa.Column("published", sa.String(32), index=True),
+    sa.Column("source", sa.Text, index=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("metadata", sa.JSON, nullable=False, default=dict),
+    sa.Column("schema", sa.String(32), nullable=False),
+    sa.Column("words", sa.Integer, nullable=False, default=0),
+    sa.Column("n_entities", sa.Integer, nullable=False, default=0),
+    sa.Column("n_quotes", sa.Integer, nullable=False, default=0),
+    sa.Column("n_figures", sa.Integer, nullable=False, default=0),
+    sa.Column("n_events", sa.Integer, nullable=False, default=0),
+    sa.Column("run_id", sa.Integer, sa.ForeignKey("ingest_runs.id")),
+    sa.Column("added", sa.String(32), nullable=False),
+)
+
+entities = sa.Table(
+    "entities",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("type", sa.String(32), nullable=False),
+    # The folded canonical name that links articles' entities to this record.
+    sa.Column("key", sa.Text, nullable=False),
+    sa.Column("articles", sa.Integer, nullable=False, default=0),
+    sa.Column("mentions", sa.Integer, nullable=False, default=0),
+    sa.Column("quotes", sa.Integer, nullable=False, default=0),
+    sa.Column("first_seen", sa.String(32)),
+    sa.Column("last_seen", sa.String(32)),
+    sa.Index("ix_entities_type_key", "type", "key"),
+)
+
+entity_aliases = sa.Table(
+    "entity_aliases",
+    metadata,
+    sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id"), primary_key=True),
+    sa.Column("key", sa.Text, primary_key=True),
+    sa.Column("alias", sa.Text, nullable=False),
+    # Full names (two tokens or more) may link another article's entity; single words may not.
+    sa.Column("full", sa.Boolean, nullable=False),
+    sa.Index("ix_entity_aliases_key", "key"),
+)
+
+entity_titles = sa.Table(
+    "entity_titles",
+    metadata,
+    sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id"), primary_key=True),
+    sa.Column("title", sa.Text, primary_key=True),
+    sa.Column("first_seen", sa.String(32)),
+    sa.Column("last_seen", sa.String(32)),
+    sa.Column("articles", sa.Integer, nullable=False, default=0),
+)
+
+article_entities = sa.Table(
+    "article_entities",
+    metadata,
+    sa.Column("article_id", sa.String(64), sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("local_id", sa.String(32), primary_key=True),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id"), nullable=False, index=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("type", sa.String(32), nullable=False),
+    sa.Column("affiliation", sa.Text),
+    sa.Column("data", sa.JSON, nullable=False),
+)
+
+mentions = sa.Table(
+    "mentions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("article_id", sa.String(64), nullable=False),
+    sa.Column("local_id", sa.String(32), nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.ForeignKeyConstraint(["article_id", "local_id"], ["article_entities.article_id", "article_entities.local_id"]),
+    sa.Index("ix_mentions_article_entity", "article_id", "local_id"),
+)
+
+quotes = sa.Table(
+    "quotes",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("article_id", sa.String(64), sa.ForeignKey("articles.id"), nullable=False, index=True),
+    sa.Column("local_id", sa.String(32), nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("cue", sa.Text),
+    sa.Column("speaker_local", sa.String(32)),
+    sa.Column("speaker_entity_id", sa.Integer, sa.ForeignKey("entities.id"), index=True),
+    sa.Column("speaker_name", sa.Text),
+    sa.Column("speaker_text", sa.Text),
+    sa.Column("parts", sa.JSON, nullable=False, default=list),
+    sa.Column("date", sa.String(32)),
+    sa.Column("data", sa.JSON, nullable=False),
+    sa.UniqueConstraint("article_id", "position"),
+)
+
+figures = sa.Table(
+    "figures",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("article_id", sa.String(64), sa.ForeignKey("articles.id"), nullable=False, index=True),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("value", sa.JSON),
+    sa.Column("approx", sa.Text),
+    sa.Column("unit", sa.Text),
+    sa.Column("counted", sa.Text, index=True),
+    sa.Column("claimed_by", sa.Text),
+    sa.Column("change", sa.String(8)),
+    sa.Column("data", sa.JSON, nullable=False),
+)
+
+dates = sa.Table(
+    "dates",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("article_id", sa.String(64), sa.ForeignKey("articles.id"), nullable=False, index=True),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("value", sa.String(64)),
+    sa.Column("data", sa.JSON, nullable=False),
+)
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    # type|actor|target|date|location|negated over store-wide ids; null when too little is known to merge.
+    sa.Column("key", sa.Text, index=True),
+    sa.Column("type", sa.String(32), nullable=False, index=True),
+    sa.Column("mode", sa.String(32)),
+    sa.Column("actor_id", sa.Integer, sa.ForeignKey("entities.id"), index=True),
+    sa.Column("target_id", sa.Integer, sa.ForeignKey("entities.id")),
+    sa.Column("location_id", sa.Integer, sa.ForeignKey("entities.id")),
+    sa.Column("date", sa.String(64)),
+    # The event's date, else the first telling article's published day: what since/until filter.
+    sa.Column("day", sa.String(32), index=True),
+    sa.Column("negated", sa.Boolean, nullable=False, default=False),
+    sa.Column("sources", sa.Integer, nullable=False, default=0),
+)
+
+event_sources = sa.Table(
+    "event_sources",
+    metadata,
+    sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id"), nullable=False, index=True),
+    sa.Column("article_id", sa.String(64), sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("position", sa.Integer, primary_key=True),
+    sa.Column("local_id", sa.String(32), nullable=False),
+    sa.Column("trigger", sa.Text, nullable=False),
+    sa.Column("trigger_start", sa.Integer, nullable=False),
+    sa.Column("trigger_end", sa.Integer, nullable=False),
+    sa.Column("reported_by", sa.String(32)),
+    sa.Column("data", sa.JSON, nullable=False),
+)
+
+# Everything an article carries, in the order it is written (and the reverse for deleting).
+ARTICLE_TABLES = (quotes, figures, dates, event_sources, mentions, article_entities)

@@ -1,0 +1,233 @@
+"""Writing one Extraction: the article and everything it carries, in the caller's transaction.
+
+The caller (``Store.add``) holds one transaction around ``write_extraction``: either the
+whole article is stored, with its entities linked and its events merged, or nothing
+of it is. An article id already stored is left untouched.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from newsgraph.model import Extraction
+from newsgraph.store.linking import count_in, event_key, link_entity
+from newsgraph.store.schema import (
+    article_entities,
+    articles,
+    dates,
+    event_sources,
+    events,
+    figures,
+    mentions,
+    quotes,
+)
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def is_stored(connection: sa.Connection, article_id: str) -> bool:
+    return connection.execute(sa.select(articles.c.pk).where(articles.c.id == article_id)).first() is not None
+
+
+def write_extraction(connection: sa.Connection, extraction: Extraction, run_id: int | None = None) -> bool:
+    """Store the article with all it carries; False (and nothing written) when its id is already stored."""
+    article = extraction.article
+    if is_stored(connection, article.id):
+        return False
+    connection.execute(
+        sa.insert(articles).values(
+            id=article.id,
+            url=article.url,
+            title=article.title,
+            section=article.section,
+            published=article.published,
+            source=article.source,
+            text=article.text,
+            metadata=article.metadata,
+            schema=extraction.schema,
+            words=len(article.text.split()),
+            n_entities=len(extraction.entities),
+            n_quotes=len(extraction.quotes),
+            n_figures=len(extraction.figures),
+            n_events=len(extraction.events),
+            run_id=run_id,
+            added=now(),
+        )
+    )
+    ids = _write_entities(connection, extraction)
+    _write_quotes(connection, extraction, ids)
+    _write_items(connection, extraction)
+    _write_events(connection, extraction, ids)
+    return True
+
+
+def _write_entities(connection: sa.Connection, extraction: Extraction) -> dict[str, int]:
+    """Link each entity to its store-wide record; article-local id -> store-wide id."""
+    article = extraction.article
+    spoken = Counter(q.speaker.entity for q in extraction.quotes if q.speaker and q.speaker.entity)
+    ids: dict[str, int] = {}
+    tally: dict[int, list[int]] = {}
+    entity_rows: list[dict[str, Any]] = []
+    mention_rows: list[dict[str, Any]] = []
+    for position, entity in enumerate(extraction.entities):
+        record = link_entity(connection, entity, article.published)
+        ids[entity.id] = record
+        counts = tally.setdefault(record, [0, 0])
+        counts[0] += len(entity.mentions)
+        counts[1] += spoken[entity.id]
+        data = entity.to_dict()
+        del data["mentions"]
+        entity_rows.append(
+            {
+                "article_id": article.id,
+                "local_id": entity.id,
+                "position": position,
+                "entity_id": record,
+                "name": entity.name,
+                "type": entity.type,
+                "affiliation": entity.affiliation,
+                "data": data,
+            }
+        )
+        mention_rows.extend(
+            {
+                "article_id": article.id,
+                "local_id": entity.id,
+                "position": index,
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+            }
+            for index, m in enumerate(entity.mentions)
+        )
+    for record, (mention_count, quote_count) in tally.items():
+        count_in(connection, record, mention_count, quote_count)
+    if entity_rows:
+        connection.execute(sa.insert(article_entities), entity_rows)
+    if mention_rows:
+        connection.execute(sa.insert(mentions), mention_rows)
+    return ids
+
+
+def _write_quotes(connection: sa.Connection, extraction: Extraction, ids: dict[str, int]) -> None:
+    rows = []
+    for position, quote in enumerate(extraction.quotes):
+        speaker = quote.speaker
+        rows.append(
+            {
+                "article_id": extraction.article.id,
+                "local_id": quote.id,
+                "position": position,
+                "kind": quote.kind,
+                "text": quote.text,
+                "start": quote.start,
+                "end": quote.end,
+                "cue": quote.cue.text if quote.cue else None,
+                "speaker_local": speaker.entity if speaker else None,
+                "speaker_entity_id": ids.get(speaker.entity or "") if speaker else None,
+                "speaker_name": speaker.name if speaker else None,
+                "speaker_text": speaker.text if speaker else None,
+                "parts": [p.to_dict() for p in quote.parts],
+                "date": quote.date,
+                "data": quote.to_dict(),
+            }
+        )
+    if rows:
+        connection.execute(sa.insert(quotes), rows)
+
+
+def _write_items(connection: sa.Connection, extraction: Extraction) -> None:
+    article_id = extraction.article.id
+    figure_rows = [
+        {
+            "article_id": article_id,
+            "position": position,
+            "text": f.text,
+            "start": f.start,
+            "end": f.end,
+            "value": f.value,
+            "approx": f.approx,
+            "unit": f.unit,
+            "counted": f.counted,
+            "claimed_by": f.claimed_by,
+            "change": f.change,
+            "data": f.to_dict(),
+        }
+        for position, f in enumerate(extraction.figures)
+    ]
+    date_rows = [
+        {
+            "article_id": article_id,
+            "position": position,
+            "text": d.text,
+            "start": d.start,
+            "end": d.end,
+            "value": d.value,
+            "data": d.to_dict(),
+        }
+        for position, d in enumerate(extraction.dates)
+    ]
+    if figure_rows:
+        connection.execute(sa.insert(figures), figure_rows)
+    if date_rows:
+        connection.execute(sa.insert(dates), date_rows)
+
+
+def _write_events(connection: sa.Connection, extraction: Extraction, ids: dict[str, int]) -> None:
+    """Each event joins the store-wide event it repeats, or starts a new one."""
+    article = extraction.article
+    for position, event in enumerate(extraction.events):
+        key = event_key(event, ids)
+        found = None
+        if key is not None:
+            found = connection.execute(sa.select(events.c.id).where(events.c.key == key).limit(1)).scalar()
+        told_here = found is not None and _told_by(connection, found, article.id)
+        if found is None:
+            found = connection.execute(
+                sa.insert(events)
+                .values(
+                    key=key,
+                    type=event.type,
+                    mode=event.mode,
+                    actor_id=ids.get(event.actor or ""),
+                    target_id=ids.get(event.target or ""),
+                    location_id=ids.get(event.location or ""),
+                    date=event.date,
+                    day=(event.date or "")[:10] or article.published,
+                    negated=event.negated,
+                    sources=0,
+                )
+                .returning(events.c.id)
+            ).scalar_one()
+        if not told_here:
+            connection.execute(sa.update(events).where(events.c.id == found).values(sources=events.c.sources + 1))
+        connection.execute(
+            sa.insert(event_sources).values(
+                event_id=found,
+                article_id=article.id,
+                position=position,
+                local_id=event.id,
+                trigger=event.trigger.text,
+                trigger_start=event.trigger.start,
+                trigger_end=event.trigger.end,
+                reported_by=event.reported_by,
+                data=event.to_dict(),
+            )
+        )
+
+
+def _told_by(connection: sa.Connection, event_id: int, article_id: str) -> bool:
+    return (
+        connection.execute(
+            sa.select(event_sources.c.event_id).where(
+                event_sources.c.event_id == event_id, event_sources.c.article_id == article_id
+            )
+        ).first()
+        is not None
+    )
