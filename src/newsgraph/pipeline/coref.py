@@ -65,6 +65,7 @@ class Coref:
 
     def __init__(self, doc: Doc, quotes: list[Quote]) -> None:
         self.doc = doc
+        self.text = doc.text
         self.words = names()
         self.starts = [t.idx for t in doc]
         self.sentence_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
@@ -105,7 +106,7 @@ class Coref:
         return max(bisect_right(self.starts, char) - 1, 0)
 
     def _in_quote(self, char: int) -> bool:
-        index = bisect_right(self.quoted, (char, len(self.doc.text) + 1)) - 1
+        index = bisect_right(self.quoted, (char, len(self.text) + 1)) - 1
         return index >= 0 and self.quoted[index][0] <= char < self.quoted[index][1]
 
     def resolve(self, start: int, end: int) -> Entity | None:
@@ -207,6 +208,6 @@ class Coref:
         if first > last:
             return None
         start, end = self.doc[first].idx, self.doc[last].idx + len(self.doc[last])
-        entity = add_entity(self.doc, self.doc.text[start:end], "ORG", start, end)
+        entity = add_entity(self.doc, self.text[start:end], "ORG", start, end)
         self._learn(entity)
         return entity

@@ -63,8 +63,8 @@ def can_speak(subject: Token, cue: Token) -> bool:
     """Whether a subject can be the cue's source: not "it" of "it was reported", not a time, not another paragraph's."""
     if subject.lower_ in _EMPTY_SUBJECTS or subject.like_num:
         return False
-    first, last = sorted((subject.idx, cue.idx))
-    if "\n" in subject.doc.text[first:last]:
+    first, last = sorted((subject.i, cue.i))
+    if any("\n" in token.text for token in subject.doc[first:last]):
         return False
     return subject.ent_type_ not in _NOT_SOURCES
 
@@ -132,13 +132,14 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
     left, end_token = head.left_edge, head.right_edge
     while end_token.i > head.i and end_token.pos_ == "PUNCT":
         end_token = end_token.doc[end_token.i - 1]
-    start, end = left.idx, end_token.idx + len(end_token)
-    text = head.doc.text
     # A phrase never runs over a line break (a headline or dateline above is not part of it).
-    newline = text.rfind("\n", start, head.idx)
-    if newline >= 0:
-        start = newline + 1
-    newline = text.find("\n", head.idx, end)
-    if newline >= 0:
-        end = newline
-    return start, end
+    doc = head.doc
+    for i in range(head.i - 1, left.i - 1, -1):
+        if "\n" in doc[i].text_with_ws:
+            left = doc[i + 1]
+            break
+    for i in range(head.i, end_token.i):
+        if "\n" in doc[i].text_with_ws:
+            end_token = doc[i - 1] if doc[i].is_space and i > head.i else doc[i]
+            break
+    return left.idx, end_token.idx + len(end_token)

@@ -127,7 +127,7 @@ def _from_according(according: Token) -> Candidate | None:
     )
 
 
-def find_indirect(doc: Doc, quoted: Sequence[bool]) -> list[Candidate]:
+def find_indirect(doc: Doc, quoted: Sequence[bool], text: str) -> list[Candidate]:
     """Every reporting verb with a clause (and every "according to") outside quote marks."""
     lemmas = lexicon().indirect
     found: list[Candidate] = []
@@ -140,7 +140,7 @@ def find_indirect(doc: Doc, quoted: Sequence[bool]) -> list[Candidate]:
             candidate = _from_verb(token)
         else:
             continue
-        if candidate is not None and _within_paragraph(doc.text, candidate):
+        if candidate is not None and _within_paragraph(text, candidate):
             found.append(candidate)
     return _outermost(found)
 

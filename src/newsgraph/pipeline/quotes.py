@@ -43,6 +43,7 @@ class _Context:
 
     doc: Doc
     starts: list[int]
+    text: str
 
     def token_at(self, char: int) -> int:
         """Index of the first token starting at or after ``char``."""
@@ -87,21 +88,22 @@ class QuoteFinder:
         self.direct_lemmas = lexicon().direct
 
     def __call__(self, doc: Doc) -> Doc:
-        context = _Context(doc, [t.idx for t in doc])
-        marked = find_marked(doc.text)
+        # Doc.text joins every token each time it is read: read it once.
+        context = _Context(doc, [t.idx for t in doc], doc.text)
+        marked = find_marked(context.text)
         direct, fragments = self._direct(context, marked)
         quoted = [False] * len(doc)
         for quote in direct:
             for piece in quote.parts or [(quote.start, quote.end)]:
                 for i in range(context.token_at(piece[0]), context.token_at(piece[1])):
                     quoted[i] = True
-        indirect = find_indirect(doc, quoted)
-        doc._.quotes = _to_quotes(doc, _combine(doc.text, direct, indirect, fragments))
+        indirect = find_indirect(doc, quoted, context.text)
+        doc._.quotes = _to_quotes(context.text, _combine(context.text, direct, indirect, fragments))
         return doc
 
     def _direct(self, context: _Context, marked: list[Marked]) -> tuple[list[Candidate], list[Marked]]:
         """Attribute each quote in marks; join interrupted ones; set short uncued ones aside as fragments."""
-        text = context.doc.text
+        text = context.text
         found: list[Candidate] = []
         fragments: list[Marked] = []
         previous_close = 0
@@ -133,7 +135,7 @@ class QuoteFinder:
 
     def _after(self, context: _Context, start: int, next_open: int) -> tuple[Token | None, bool]:
         """The cue in the words after a quote (",” he said."), and whether they end on a comma."""
-        _, paragraph_end = _paragraph(context.doc.text, start)
+        _, paragraph_end = _paragraph(context.text, start)
         end = min(next_open, paragraph_end)
         words = 0
         cue: Token | None = None
@@ -154,7 +156,7 @@ class QuoteFinder:
 
     def _before(self, context: _Context, quote: Marked, previous_close: int) -> Token | None:
         """The cue in the words before a quote ("He said: “…”"), or in a paragraph ending with a colon."""
-        text = context.doc.text
+        text = context.text
         paragraph_start, _ = _paragraph(text, quote.open_mark)
         start = max(paragraph_start, previous_close)
         if not text[start : quote.open_mark].strip() and start == paragraph_start and paragraph_start > 0:
@@ -227,8 +229,7 @@ def _combine(text: str, direct: list[Candidate], indirect: list[Candidate], frag
     return sorted(kept_direct + kept_indirect, key=lambda c: c.start)
 
 
-def _to_quotes(doc: Doc, found: list[Candidate]) -> list[Quote]:
-    text = doc.text
+def _to_quotes(text: str, found: list[Candidate]) -> list[Quote]:
     quotes = []
     for number, candidate in enumerate(found, start=1):
         speaker = None
