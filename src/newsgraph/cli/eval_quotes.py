@@ -26,7 +26,7 @@ def eval_quotes(
     ] = None,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="Score only the first N documents.")] = None,
 ) -> None:
-    """Precision, recall and F1 of quote contents, sources and cues (exact and overlap), speaker accuracy, misses by kind."""
+    """Precision, recall and F1 of quote contents, sources and cues; speaker accuracy; misses by kind."""
     try:
         golds = read_gold(gold)
     except NewsgraphError as error:

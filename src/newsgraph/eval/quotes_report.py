@@ -9,7 +9,8 @@ from newsgraph.model import Quote
 
 
 def _row(name: str, counts: Counts) -> str:
-    return f"{name:<18}{counts.precision:>10.3f}{counts.recall:>10.3f}{counts.f1:>10.3f}{counts.tp:>8}{counts.gold:>8}{counts.pred:>8}"
+    figures = f"{counts.precision:>10.3f}{counts.recall:>10.3f}{counts.f1:>10.3f}"
+    return f"{name:<18}{figures}{counts.tp:>8}{counts.gold:>8}{counts.pred:>8}"
 
 
 def format_report(report: Report) -> str:
@@ -66,7 +67,8 @@ def _pred_line(quote: Quote) -> str:
 def format_misses(doc: GoldDoc, result: DocResult) -> str:
     """One document's missed gold quotes, false quotes and wrong speakers, for error analysis."""
     lines = [
-        f"{doc.name}: {len(result.missed)} missed, {len(result.false)} false, {len(result.wrong_speaker)} wrong speakers"
+        f"{doc.name}: {len(result.missed)} missed, {len(result.false)} false, "
+        f"{len(result.wrong_speaker)} wrong speakers"
     ]
     lines += ["missed:"] + [f"  {_gold_line(doc, g)}" for g in result.missed]
     lines += ["false:"] + [f"  {_pred_line(q)}" for q in result.false]
