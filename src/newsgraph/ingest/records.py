@@ -16,7 +16,7 @@ from typing import Any, BinaryIO
 from newsgraph.errors import InputError
 from newsgraph.ingest.dates import set_published
 from newsgraph.ingest.encoding import detect_encoding
-from newsgraph.ingest.sniff import csv_delimiter
+from newsgraph.ingest.sniff import TEXT_COLUMN, csv_delimiter
 from newsgraph.ingest.streams import HEAD_BYTES, peek
 from newsgraph.model import Article
 
@@ -142,6 +142,8 @@ def read_csv(stream: BinaryIO, source: str, on_error: ErrorSink, max_chars: int)
     try:
         rows = csv.DictReader(text, delimiter=delimiter)
         rows.fieldnames = [name.strip().lower() for name in rows.fieldnames or []]
+        if TEXT_COLUMN not in rows.fieldnames:
+            raise InputError(source, f"a table without a 'text' column (columns: {', '.join(rows.fieldnames)[:200]})")
         line = 1
         while True:
             try:

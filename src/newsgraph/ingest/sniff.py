@@ -24,17 +24,7 @@ class Kind(StrEnum):
 _FEED = re.compile(r"<(rss|feed|rdf:RDF)\b", re.IGNORECASE)
 _HTML = re.compile(r"<(!doctype\s+html|html|head|body|meta|title|article)\b", re.IGNORECASE)
 _MARKUP_START = re.compile(r"^\s*(<\?xml|<!--|<!doctype|<[a-z])", re.IGNORECASE)
-_SUFFIX_HINTS = {
-    ".csv": Kind.CSV,
-    ".tsv": Kind.CSV,
-    ".jsonl": Kind.JSONL,
-    ".ndjson": Kind.JSONL,
-    ".json": Kind.JSON,
-    ".html": Kind.HTML,
-    ".htm": Kind.HTML,
-    ".rss": Kind.FEED,
-    ".atom": Kind.FEED,
-}
+_TABLE_SUFFIXES = (".csv", ".tsv")
 TEXT_COLUMN = "text"
 CSV_DELIMITERS = ",;\t|"
 
@@ -48,7 +38,7 @@ def head_text(head: bytes) -> str:
 
 
 def sniff(head: bytes, suffix: str = "") -> Kind:
-    """The kind of a source from its first bytes (``suffix`` only settles JSON vs JSON Lines, CSV vs text)."""
+    """The kind of a source from its first bytes; a .csv or .tsv suffix makes plain text a table."""
     if head.startswith(b"\x1f\x8b"):
         return Kind.GZIP
     if head.startswith(b"WARC/"):
@@ -63,19 +53,23 @@ def sniff(head: bytes, suffix: str = "") -> Kind:
     if start.startswith("["):
         return Kind.JSON
     if start.startswith("{"):
-        return _json_kind(start, suffix)
-    if _csv_header(start) is not None:
+        return _json_kind(start)
+    if _csv_header(start) is not None or suffix in _TABLE_SUFFIXES:
         return Kind.CSV
     return Kind.TEXT
 
 
-def _json_kind(text: str, suffix: str) -> Kind:
-    """JSON Lines when the first line is a whole JSON value by itself, else one JSON document."""
-    first = text.split("\n", 1)[0]
+def _json_kind(text: str) -> Kind:
+    """JSON Lines when each of the first lines is a record of its own, else one JSON document.
+
+    A broken first record still reads as JSON Lines when the next line opens another
+    record, so that the bad line is reported and the rest is read.
+    """
+    lines = [line.strip() for line in text.split("\n")[:3]]
     try:
-        json.loads(first)
+        json.loads(lines[0])
     except ValueError:
-        return Kind.JSONL if _SUFFIX_HINTS.get(suffix) is Kind.JSONL else Kind.JSON
+        return Kind.JSONL if len(lines) > 1 and lines[1].startswith("{") and lines[1].endswith("}") else Kind.JSON
     return Kind.JSONL
 
 
