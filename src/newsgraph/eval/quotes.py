@@ -125,24 +125,24 @@ def score_document(report: Report, gold: GoldDoc, extraction: Extraction) -> Doc
         pairs = match(golds, preds, threshold)
         on_optional = sum(1 for g, _ in pairs if g in optional)
         counts.add(len(pairs) - on_optional, required, len(preds) - on_optional)
-    pairs = dict(match(golds, preds, OVERLAP))
+    paired = dict(match(golds, preds, OVERLAP))
     for index, g in enumerate(gold.quotes):
         if index in optional:
             continue
         kind = gold_kind(text, g)
         report.gold_by_kind[kind] += 1
-        if index not in pairs:
+        if index not in paired:
             result.missed.append(g)
             continue
         report.found_by_kind[kind] += 1
-        quote = extraction.quotes[pairs[index]]
+        quote = extraction.quotes[paired[index]]
         report.speaker_scored += 1
         if _speaker_right(text, g, quote, extraction):
             report.speaker_right += 1
             report.speaker_by_kind[kind] += 1
         else:
             result.wrong_speaker.append((g, quote))
-    matched = set(pairs.values())
+    matched = set(paired.values())
     for index, quote in enumerate(extraction.quotes):
         if index not in matched:
             result.false.append(quote)
