@@ -1,19 +1,542 @@
-"""Events: PLOVER-coded actor-action-target from the dependency parse."""
+"""Events: PLOVER-coded actor-action-target from the dependency parse.
+
+A verb ("struck", "pulled negotiators from") or an event noun ("the attack on", "talks
+with") is looked up in the lexicon in its frame; its subject (or the agent of a
+passive) becomes the actor and its object the target, both as entities of the article.
+What is only said, feared or asked is kept apart: threats and promises get their own
+types, negated events are marked, hypotheticals and questions are left out, and an event
+reported by someone keeps that quote as its source.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from newsgraph.model import Entity, Event, Figure, Quote, Span
+from newsgraph.pipeline.event_actors import Actor, ActorFinder
+from newsgraph.pipeline.event_lexicon import Code, Lexicon, lemma_in, lexicon
+
+HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+# A promise with "unless" is a threat: "will withdraw its force unless a ceasefire is arranged".
+THREAT_MARKS = frozenset({"unless"})
+TARGET_PREPS = ("on", "against", "with", "to", "at", "into", "upon", "toward", "towards", "from", "of", "for")
+PLACE_PREPS = frozenset({"in", "at", "near", "across", "inside", "outside", "throughout", "around", "into"})
+SUBJECTS = ("nsubj", "csubj")
+# Nouns for what is said or written, whose "-ing" clause is done by whoever issued them.
+REPORT_NOUNS = frozenset({"declaration", "statement", "resolution", "letter", "note", "communique", "message"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Types whose target is the place itself when no one is named: "struck 400 targets in Gaza".
+PHYSICAL = frozenset({"ASSAULT", "COERCE"})
+KILL = frozenset({"kill", "murder", "massacre", "assassinate", "execute", "behead"})
+WOUND = frozenset({"wound", "injure", "hurt", "maim"})
+
+
+@dataclass
+class Draft:
+    """An event being built: the words found so far, before they become entity ids."""
+
+    code: Code
+    trigger: Token
+    anchor: Token
+    actor: Token | None = None
+    target: Token | None = None
+    negated: bool = False
+    argument_verbs: list[Token] = field(default_factory=list)
 
 
 class EventCoder:
-    """Placeholder until the events extractor lands: writes an empty list."""
+    """Codes the events of each sentence and links them to entities, quotes, dates and figures."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = []
+        doc._.events = _DocCoder(doc, self.lex).events()
         return doc
+
+
+class _DocCoder:
+    """The work on one Doc: every lookup table built once, then one pass over the sentences."""
+
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.actors = ActorFinder(doc, lex)
+        self.quotes: list[Quote] = list(doc._.quotes or [])
+        self.entities_by_id = {e.id: e for e in doc._.entities or []}
+        self.dates = self._clause_dates()
+        self.figures = self._figure_tokens()
+
+    def events(self) -> list[Event]:
+        events: list[Event] = []
+        for sent in self.doc.sents:
+            if _is_question(sent):
+                continue
+            drafts = self._sentence(sent)
+            drafts.sort(key=lambda d: (_depth(d.anchor), d.trigger.i))
+            for draft in drafts:
+                events.append(self._event(draft, f"v{len(events) + 1}"))
+        return events
+
+    # Finding events
+
+    def _sentence(self, sent: SpacySpan) -> list[Draft]:
+        drafts: list[Draft] = []
+        consumed: set[int] = set()
+        for token in sent:
+            if token.i in consumed:
+                continue
+            draft = self._verbal(token, consumed) if token.pos_ in ("VERB", "ADJ", "AUX") else None
+            if draft is not None:
+                drafts.append(draft)
+                consumed.add(draft.trigger.i)
+        for token in sent:
+            if token.i not in consumed and token.pos_ in ("NOUN", "PROPN"):
+                draft = self._nominal(token)
+                if draft is not None:
+                    drafts.append(draft)
+        return drafts
+
+    def _verbal(self, token: Token, consumed: set[int]) -> Draft | None:
+        wrapper = self.lex.wrappers.get(lemma_in(token, self.lex.wrappers))
+        inner = _infinitive_of(token) if wrapper else None
+        if token.pos_ != "VERB" and inner is None:
+            return None
+        if self.actors.entity_of(token) is not None or (token.is_title and not token.is_sent_start):
+            return None
+        if _infinitive(token) or self._hypothetical(token):
+            return None
+        if inner is not None and wrapper is not None:
+            draft = self._wrapped(token, inner, wrapper)
+            consumed.add(inner.i)
+        else:
+            draft = self._plain(token, consumed)
+        if draft is None and self._obligation(token):
+            draft = Draft(Code("REQUEST"), token, token, *self._arguments(token), argument_verbs=[token])
+        if draft is None:
+            return None
+        draft.negated = draft.negated or _negated(token)
+        return self._modality(draft)
+
+    def _obligation(self, verb: Token) -> bool:
+        """ "X said Y must do Z": a demand on Y, whatever Z is."""
+        modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        return bool(modals & self.lex.obligation_modals) and self._reporter(verb) is not None
+
+    def _plain(self, token: Token, consumed: set[int]) -> Draft | None:
+        """A verb coded by its own frame, or by the event noun it governs ("held talks")."""
+        code = self.lex.verb(token, conditional_only=True)
+        noun = None
+        if code is None and lemma_in(token, self.lex.light_verbs) in self.lex.light_verbs:
+            noun, code = self._light_object(token)
+        if code is None and lemma_in(token, self.lex.speech_verbs) not in self.lex.speech_verbs:
+            code = self.lex.verb(token)
+        if code is None:
+            return None
+        if noun is not None:
+            consumed.add(noun.i)
+        actor, target = self._arguments(token)
+        if target is None and noun is not None:
+            target = _prep_object(noun)
+        return Draft(code, token, token, actor, target, argument_verbs=[token])
+
+    def _light_object(self, verb: Token) -> tuple[Token | None, Code | None]:
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.pos_ == "VERB" and not _infinitive(child):
+                code = self.lex.verb(child)
+                if code is not None:
+                    return child, code
+            nouns = [child] if child.dep_ in ("dobj", "nsubjpass", "attr") else []
+            if child.dep_ == "prep":
+                nouns = [c for c in child.children if c.dep_ == "pobj"]
+            for noun in list(nouns):
+                nouns += [c for c in noun.children if c.dep_ == "compound"]
+                for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+                    nouns += [c for c in of.children if c.dep_ == "pobj"]
+            for noun in nouns:
+                code = self.lex.noun(noun)
+                if code is not None:
+                    return noun, code
+        return None, None
+
+    def _wrapped(self, wrapper: Token, inner: Token, kind: str) -> Draft | None:
+        """ "threatened to strike", "vowed to release", "refused to deploy": the stance, not the act."""
+        for _ in range(3):
+            deeper = (
+                _infinitive_of(inner) if self.lex.wrappers.get(lemma_in(inner, self.lex.wrappers)) == "act" else None
+            )
+            if deeper is None:
+                break
+            inner = deeper
+        inner_code = self.lex.verb(inner, conditional_only=True)
+        if inner_code is None and lemma_in(inner, self.lex.light_verbs) in self.lex.light_verbs:
+            inner_code = self._light_object(inner)[1]
+        inner_code = inner_code or self.lex.verb(inner)
+        own = self.lex.verb(wrapper)
+        inner_negated = _negated(inner)
+        code: Code | None
+        if kind == "threat":
+            mode = None
+            if inner_code is not None:
+                mode = "relations" if inner_code.type == "SANCTION" else "violence"
+            code = Code("THREATEN", mode)
+        elif kind == "refuse":
+            code = Code("REJECT")
+        elif kind == "act":
+            code = inner_code
+        elif inner_code is None:
+            code = own if own is not None and own.type in ("AGREE", "REQUEST") else None
+        elif inner_negated and inner_code.type in self.lex.cooperative:
+            code = Code("REJECT")
+        elif inner_code.type in self.lex.hostile:
+            code = Code("MOBILIZE") if kind == "prepare" else Code("THREATEN", "violence")
+        elif inner_code.type in ("REJECT", "REQUEST", "ACCUSE"):
+            code = inner_code
+        else:
+            code = Code("AGREE")
+        if code is None:
+            return None
+        actor, _ = self._arguments(wrapper)
+        _, target = self._arguments(inner)
+        if code.target == "partner" or (inner_code is not None and inner_code.target == "partner"):
+            code = Code(code.type, code.mode, "partner")
+        return Draft(code, wrapper, wrapper, actor, target, argument_verbs=[wrapper, inner])
+
+    def _modality(self, draft: Draft) -> Draft | None:
+        """Future acts become promises or threats; obligations reported by someone become requests."""
+        verb = draft.anchor
+        modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        reporter = self._reporter(verb)
+        future = bool(modals & self.lex.future_modals) or ("would" in modals and reporter is not None)
+        future = future or _going_to(verb)
+        if modals & self.lex.obligation_modals:
+            if reporter is None:
+                return None
+            subject = next((c for c in reporter.children if c.dep_ in SUBJECTS), None)
+            return Draft(Code("REQUEST"), draft.trigger, draft.anchor, subject, draft.actor, draft.negated)
+        if future and draft.negated and draft.code.type in self.lex.cooperative:
+            draft.code, draft.negated = Code("REJECT"), False
+            return draft
+        if not future or draft.code.type in ("THREATEN", "REJECT", "REQUEST", "ACCUSE", "AGREE"):
+            return draft
+        if draft.code.type in self.lex.cooperative:
+            conditional = any(c.dep_ == "advcl" and _has_mark(c, THREAT_MARKS) for c in verb.children)
+            if draft.negated:
+                draft.code, draft.negated = Code("REJECT"), False
+            else:
+                draft.code = Code("THREATEN", "relations") if conditional else Code("AGREE")
+        elif not draft.negated:
+            mode = "relations" if draft.code.type == "SANCTION" else "violence"
+            draft.code = Code("THREATEN", mode, draft.code.target)
+        return draft
+
+    def _nominal(self, noun: Token) -> Draft | None:
+        """ "the attack on Gaza", "talks with Hamas", "Israel's release of prisoners"."""
+        code = self.lex.noun(noun)
+        if code is None or noun.dep_ in ("compound",) or self._hypothetical(noun.head):
+            return None
+        actor = next((c for c in noun.children if c.dep_ == "poss"), None)
+        target = None
+        for prep in (c for c in noun.children if c.dep_ in ("prep", "agent")):
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            if prep.lower_ == "by":
+                actor = actor or pobj
+            elif prep.lower_ == "between":
+                actor = actor or pobj
+                target = target or next((c for c in pobj.children if c.dep_ == "conj"), None)
+            elif prep.lower_ in TARGET_PREPS:
+                target = target or pobj
+        if actor is None:
+            actor = next(
+                (c for c in noun.children if c.dep_ in ("amod", "compound") and self.actors.entity_of(c) is not None),
+                None,
+            )
+        if actor is None and target is None:
+            return None
+        return Draft(code, noun, noun, actor, target)
+
+    # Arguments
+
+    def _arguments(self, verb: Token) -> tuple[Token | None, Token | None]:
+        """The actor and target words of a verb, passives inverted."""
+        children = list(verb.children)
+        subject = next((c for c in children if c.dep_ in SUBJECTS), None)
+        passive_subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
+        agent = next((c for a in children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"), None)
+        target = next((c for c in children if c.dep_ == "dative"), None)
+        target = target or next((c for c in children if c.dep_ == "dobj"), None)
+        if passive_subject is not None or (verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN"):
+            actor = agent
+            target = passive_subject if passive_subject is not None else verb.head
+        else:
+            actor = subject if subject is not None else self._inherited_subject(verb)
+        if actor is not None and actor.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            actor = verb.head
+        if target is None:
+            target = _prep_object(verb)
+        return actor, target
+
+    def _inherited_subject(self, verb: Token) -> Token | None:
+        """The subject a verb shares with the one it hangs from ("…and issued", "agreed to share")."""
+        if verb.tag_ == "VBG" and verb.i > 0:
+            before = verb.doc[verb.i - 1]
+            if before.dep_ == "pobj" and before.pos_ in ("PROPN", "NOUN") and before.head.head.i != verb.i:
+                return before
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            head = verb.head
+            if self.lex.noun(head) is None and head.lemma_.lower() not in REPORT_NOUNS:
+                return head
+            if head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "ADP"):
+                owner = head.head if head.head.pos_ == "VERB" else head.head.head
+                return next((c for c in owner.children if c.dep_ in SUBJECTS), None)
+            return None
+        if verb.dep_ == "acomp":
+            return next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+            head = verb.head
+            subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
+            if subject is None and head.dep_ in ("conj", "xcomp", "advcl") and head.head.i != head.i:
+                return self._inherited_subject(head)
+            return subject
+        return None
+
+    def _reporter(self, verb: Token) -> Token | None:
+        """The speech verb an event is reported under ("The military said … it struck")."""
+        token = verb
+        for _ in range(4):
+            if token.dep_ not in ("ccomp", "conj", "xcomp", "advcl", "parataxis") or token.head.i == token.i:
+                return None
+            token = token.head
+            if lemma_in(token, self.lex.speech_verbs) in self.lex.speech_verbs:
+                return token
+        return None
+
+    def _hypothetical(self, token: Token) -> bool:
+        """Conditions, possibilities and questions are not events ("if", "could", "might")."""
+        if _has_mark(token, HYPOTHETICAL_MARKS):
+            return True
+        modals = {c.lower_ for c in token.children if c.dep_ == "aux"}
+        if modals & (self.lex.hypothetical_modals - self.lex.obligation_modals):
+            return True
+        return "would" in modals and self._reporter(token) is None
+
+    # From words to the output contract
+
+    def _event(self, draft: Draft, event_id: str) -> Event:
+        quote = self._quote_at(draft.trigger.idx)
+        reporter = self._reporter(draft.anchor)
+        speaker = self._speaker(quote, reporter)
+        actor = self.actors.resolve(draft.actor, speaker) if draft.actor is not None else None
+        exclude = actor.entity if actor is not None else None
+        target: Entity | None = None
+        if draft.code.target == "partner":
+            target = self._partner(draft.trigger.sent, exclude)
+        elif draft.target is not None:
+            found = self.actors.resolve(draft.target, speaker, exclude=exclude)
+            target = found.entity if found is not None and found.entity is not exclude else None
+        location = self._location(draft)
+        if target is None and location is not None and draft.code.type in PHYSICAL:
+            target = self.entities_by_id.get(location) or self.actors.entity_by_id(location)
+        event = Event(
+            id=event_id,
+            type=draft.code.type,
+            mode=draft.code.mode,
+            trigger=Span(draft.trigger.idx, draft.trigger.idx + len(draft.trigger), draft.trigger.text),
+            actor=actor.entity.id if actor is not None else None,
+            target=target.id if target is not None else None,
+            date=self._date(draft, reporter),
+            location=location,
+            reported_by=quote.id if quote is not None else None,
+            negated=draft.negated,
+        )
+        if actor is not None:
+            self._describe_actor(event, actor)
+        self._count(event, draft)
+        return event
+
+    def _describe_actor(self, event: Event, actor: Actor) -> None:
+        event.actor_country = self.actors.country(actor)
+        event.actor_sector = self.actors.sector(actor)
+
+    def _speaker(self, quote: Quote | None, reporter: Token | None) -> Entity | None:
+        if quote is not None and quote.speaker is not None and quote.speaker.entity:
+            found = self.entities_by_id.get(quote.speaker.entity)
+            if found is not None:
+                return found
+        if reporter is not None:
+            subject = next((c for c in reporter.children if c.dep_ in SUBJECTS), None)
+            resolved = self.actors.resolve(subject) if subject is not None else None
+            return resolved.entity if resolved is not None else None
+        return None
+
+    def _quote_at(self, offset: int) -> Quote | None:
+        for quote in self.quotes:
+            parts = quote.parts or []
+            if parts and any(p.start <= offset < p.end for p in parts):
+                return quote
+            if not parts and quote.start <= offset < quote.end:
+                return quote
+        return None
+
+    def _partner(self, sent: SpacySpan, exclude: Entity | None) -> Entity | None:
+        """The other side of talks a party walks out of: the one named after "with" in the sentence."""
+        for token in sent:
+            if token.dep_ == "prep" and token.lower_ == "with":
+                pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+                found = self.actors.resolve(pobj, exclude=exclude) if pobj is not None else None
+                if found is not None and found.entity is not exclude:
+                    return found.entity
+        return None
+
+    def _clause_dates(self) -> dict[int, str]:
+        """Date values by the index of the verb whose clause holds them."""
+        by_verb: dict[int, str] = {}
+        for ref in self.doc._.dates or []:
+            if not ref.value:
+                continue
+            span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+            if span is None:
+                continue
+            token = span.root
+            for _ in range(6):
+                if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+                    break
+                token = token.head
+            by_verb.setdefault(token.i, ref.value)
+        return by_verb
+
+    def _date(self, draft: Draft, reporter: Token | None) -> str | None:
+        clause = [draft.anchor, *draft.argument_verbs]
+        if draft.anchor.pos_ in ("NOUN", "PROPN"):
+            clause.append(draft.anchor.head)
+        if reporter is not None:
+            clause.append(reporter)
+        for token in clause:
+            if token.i in self.dates:
+                return self.dates[token.i]
+        return None
+
+    def _location(self, draft: Draft) -> str | None:
+        """A place named in a prepositional phrase of the event ("in Gaza"), nearest first."""
+        heads = [*draft.argument_verbs] or [draft.anchor]
+        heads += [c for h in heads for c in h.children if c.dep_ in ("dobj", "nsubjpass")]
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+                    continue
+                for token in _place_words(prep):
+                    place = self.actors.place(token)
+                    if place is not None:
+                        return place.id
+        return None
+
+    def _figure_tokens(self) -> dict[int, Figure]:
+        by_token: dict[int, Figure] = {}
+        for figure in self.doc._.figures or []:
+            if isinstance(figure.value, int | float) and not isinstance(figure.value, bool):
+                span = self.doc.char_span(figure.start, figure.end, alignment_mode="expand")
+                if span is not None:
+                    by_token[span.root.i] = figure
+        return by_token
+
+    def _count(self, event: Event, draft: Draft) -> None:
+        """size, dead and injured from the figures of the event's object or actor phrase."""
+        if not self.figures:
+            return
+        verb = draft.argument_verbs[-1] if draft.argument_verbs else draft.anchor
+        lemma = verb.lemma_.lower()
+        for dep in ("dobj", "nsubjpass", "nsubj"):
+            for child in (c for c in verb.children if c.dep_ == dep):
+                figure = next((self.figures[t.i] for t in child.subtree if t.i in self.figures), None)
+                if figure is None:
+                    continue
+                if dep != "nsubj" and lemma in KILL:
+                    event.dead = event.dead if event.dead is not None else figure.value
+                elif dep != "nsubj" and lemma in WOUND:
+                    event.injured = event.injured if event.injured is not None else figure.value
+                elif event.size is None:
+                    event.size = figure.value
+
+
+def _is_question(sent: SpacySpan) -> bool:
+    return sent.text.rstrip().rstrip("\"'”’»)").endswith("?")
+
+
+def _infinitive(token: Token) -> bool:
+    """A "to" verb stands for an aim or a plan, not a deed, unless a wrapper verb codes it."""
+    return token.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp", "pcomp") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )
+
+
+def _infinitive_of(token: Token) -> Token | None:
+    """The verb a wrapper governs: "threatened [to strike]", "is willing [to withdraw]"."""
+    for child in token.children:
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            return child
+        # "sworn to fight"; but in "staged a protest to demand" the clause is a purpose.
+        if (
+            child.dep_ == "advcl"
+            and child.pos_ == "VERB"
+            and any(c.lower_ == "to" for c in child.lefts)
+            and not any(c.dep_ == "dobj" for c in token.children)
+        ):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "to":
+            pcomp = next((c for c in child.children if c.dep_ == "pcomp" and c.pos_ == "VERB"), None)
+            if pcomp is not None:
+                return pcomp
+    return None
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children) or (
+        token.dep_ == "xcomp" and any(c.dep_ == "neg" for c in token.head.children)
+    )
+
+
+def _has_mark(token: Token, words: frozenset[str]) -> bool:
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in words for c in token.children)
+
+
+def _going_to(verb: Token) -> bool:
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lower_ == "going" and any(c.lower_ == "to" for c in verb.children)
+
+
+def _place_words(prep: Token) -> list[Token]:
+    """The object of a preposition, its conjuncts, and "the town of [Cizre]"."""
+    words: list[Token] = []
+    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        words += [pobj, *(c for c in pobj.children if c.dep_ in ("conj", "appos", "compound"))]
+        for of in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"):
+            words += [c for c in of.children if c.dep_ == "pobj"]
+    return words
+
+
+def _prep_object(token: Token) -> Token | None:
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token = token.head
+        depth += 1
+    return depth
 
 
 @Language.factory("newsgraph_events", assigns=["doc._.events"])
 def make_events(nlp: Language, name: str) -> EventCoder:
-    return EventCoder()
+    return EventCoder(lexicon())

@@ -1,0 +1,132 @@
+"""Scoring events against PLOVER records: type recall, top-1 type, type plus source actor.
+
+Each record's sentence runs through the whole pipeline (published = the record's date).
+- type recall: the gold type is among the sentence's events;
+- top-1: the one event we would report for the sentence. It is the first event (in our
+  order: main clause first) whose trigger is one of the gold eventText words; when no
+  trigger is, our first event. Its type must equal the gold type;
+- type + source: the top-1 event has the gold type and its actor is a gold source:
+  the words of the actor entity (name or any mention) share a content word with a gold
+  actorText ("Israeli army bulldozers" fits "Israeli army"). A record without a gold
+  source needs an event without actor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsgraph.eval.plover import PloverRecord, read_plover
+from newsgraph.model import Article, Event, Extraction
+from newsgraph.pipeline import ExtractionFailure, Extractor
+
+STOP = frozenset({"the", "a", "an", "of", "and", "in", "s", "'s", "on", "to", "for", "by"})
+WORD = re.compile(r"[\w-]+")
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-case words without articles and plural s, for matching actor texts."""
+    words = set()
+    for word in WORD.findall(text.lower()):
+        if word in STOP:
+            continue
+        words.add(word[:-1] if len(word) > 3 and word.endswith("s") else word)
+    return words
+
+
+def top_event(events: list[Event], event_text: str) -> Event | None:
+    """Our one event for a sentence: the first whose trigger is a gold event word, else the first."""
+    gold_words = {w.lower() for w in WORD.findall(event_text)}
+    for event in events:
+        if event.trigger.text.lower() in gold_words:
+            return event
+    return events[0] if events else None
+
+
+def actor_matches(extraction: Extraction, event: Event, sources: list[str]) -> bool:
+    """The event's actor is one of the gold sources (shared content word), or both have none."""
+    entity = extraction.entity(event.actor)
+    if not sources:
+        return entity is None
+    if entity is None:
+        return False
+    ours = content_words(entity.name)
+    for mention in entity.mentions:
+        ours |= content_words(mention.text)
+    return any(ours & content_words(source) for source in sources)
+
+
+@dataclass
+class EventReport:
+    """The figures `newsgraph eval events` prints."""
+
+    records: int = 0
+    failed: int = 0
+    recalled: int = 0
+    top1: int = 0
+    top1_source: int = 0
+    with_events: int = 0
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, record: PloverRecord, extraction: Extraction) -> None:
+        self.records += 1
+        events = extraction.events
+        self.with_events += bool(events)
+        self.recalled += any(e.type == record.type for e in events)
+        top = top_event(events, record.event_text)
+        predicted = top.type if top is not None else "none"
+        if top is not None and predicted == record.type:
+            self.top1 += 1
+            if actor_matches(extraction, top, record.sources):
+                self.top1_source += 1
+            else:
+                actor = extraction.entity(top.actor)
+                self.misses.append(f"{record.id}: actor {actor.name if actor else None!r}, gold {record.sources}")
+        else:
+            self.confusion[(record.type, predicted)] += 1
+            trigger = top.trigger.text if top is not None else "-"
+            self.misses.append(f"{record.id}: {predicted} ({trigger}), gold {record.type} ({record.event_text})")
+
+    def ratio(self, count: int) -> float:
+        return count / self.records if self.records else 0.0
+
+    def render(self, show_misses: int = 0, top_errors: int = 10) -> str:
+        lines = [
+            f"PLOVER records: {self.records} ({self.failed} failed), with any event: {self.with_events}",
+            f"type recall (gold type among the sentence's events): {self.ratio(self.recalled):.3f}",
+            "top-1 type accuracy (event whose trigger is an eventText word, else our first): "
+            f"{self.ratio(self.top1):.3f}",
+            f"type + source actor accuracy (top-1 type right and actor shares a word with a gold source): "
+            f"{self.ratio(self.top1_source):.3f}",
+            "most frequent type errors (gold -> ours):",
+        ]
+        for (gold, ours), count in self.confusion.most_common(top_errors):
+            lines.append(f"  {gold:>9} -> {ours:<9} {count}")
+        if show_misses:
+            lines.append("misses:")
+            lines.extend(f"  {m}" for m in self.misses[:show_misses])
+        return "\n".join(lines)
+
+
+def evaluate_events(path: Path, extractor: Extractor | None = None) -> EventReport:
+    """Run the pipeline on every record of a PLOVER file and score its events."""
+    records = read_plover(path)
+    return score_records(records, extractor or Extractor())
+
+
+def score_records(records: Iterable[PloverRecord], extractor: Extractor) -> EventReport:
+    items = list(records)
+    articles = [Article(text=r.text, published=r.date, source=r.id) for r in items]
+    report = EventReport()
+    for record, result in zip(items, extractor.extract_many(articles), strict=True):
+        if isinstance(result, ExtractionFailure):
+            report.records += 1
+            report.failed += 1
+            report.confusion[(record.type, "failed")] += 1
+            continue
+        report.add(record, result)
+    return report

@@ -1,0 +1,249 @@
+"""Actors of events: from a noun phrase of the parse to an entity of the article.
+
+An actor is named ("Hamas"), described ("the militant group"), referred to by a pronoun
+("He blamed…", "it struck…") or only a group noun with its nationality ("the Israeli
+military"), which NER often misses. Each way ends at an entity id of the article, so an
+event's actor is the same record as the speaker of a quote and the entity of a mention.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.model import Entity
+from newsgraph.pipeline import entities as entities_module
+from newsgraph.pipeline.entities import add_entity, add_mention
+from newsgraph.pipeline.event_lexicon import Lexicon
+
+PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+THING = frozenset({"it", "its", "itself"})
+PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+SPEAKER = frozenset({"i", "we", "me", "us", "our", "my"})
+# Group nouns that stand for their "of" phrase: "a group of Moroccan diplomats".
+PARTITIVE = frozenset(
+    {
+        "group",
+        "number",
+        "member",
+        "dozen",
+        "hundred",
+        "thousand",
+        "some",
+        "most",
+        "many",
+        "all",
+        "part",
+        "batch",
+        "patch",
+        "contingent",
+        "team",
+        "wave",
+        "band",
+        "unit",
+        "one",
+        "two",
+        "several",
+        "couple",
+    }
+)
+# Heads of descriptions that point back to a named organisation or country ("the militant group").
+ORG_DESCRIPTIONS = frozenset({"group", "organization", "organisation", "movement", "militant", "faction", "party"})
+PLACE_DESCRIPTIONS = frozenset({"country", "nation", "government", "regime", "state", "kingdom", "republic"})
+ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+DROP_LEADING = frozenset({"DET", "NUM", "PUNCT", "ADP", "PRON", "CCONJ", "SYM"})
+
+
+@dataclass
+class Actor:
+    """An entity and the words that named it here (read for country and sector)."""
+
+    entity: Entity
+    words: list[Token]
+
+
+class ActorFinder:
+    """Maps tokens to the article's entities, creating ones for unnamed group actors."""
+
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        if doc._.entities is None:
+            doc._.entities = []
+        self.by_token: dict[int, Entity] = {}
+        for entity in doc._.entities:
+            for mention in entity.mentions:
+                self._index(entity, mention.start, mention.end)
+        self._describe: Callable[..., Any] | None = getattr(entities_module, "resolve_description", None)
+
+    def _index(self, entity: Entity, start: int, end: int) -> None:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return
+        for token in span:
+            self.by_token.setdefault(token.i, entity)
+
+    def entity_by_id(self, entity_id: str) -> Entity | None:
+        return next((e for e in self.doc._.entities if e.id == entity_id), None)
+
+    def entity_of(self, token: Token) -> Entity | None:
+        """The entity whose mention covers this token, if any."""
+        return self.by_token.get(token.i)
+
+    def resolve(self, token: Token, speaker: Entity | None = None, exclude: Entity | None = None) -> Actor | None:
+        """The actor a noun phrase (given by its head) stands for, or None when it names none."""
+        head = self._through_partitive(token)
+        lower = head.lower_
+        if head.pos_ == "PRON" or lower in PERSONAL | THING | PLURAL | SPEAKER:
+            entity = self._pronoun(head, speaker)
+            return Actor(entity, [head]) if entity is not None and entity is not exclude else None
+        words = self._phrase(head)
+        entity = self.entity_of(head)
+        if entity is not None and entity.type in ACTOR_TYPES:
+            return Actor(entity, words)
+        if self._is_description(head):
+            entity = self._description(head)
+            if entity is not None and entity is not exclude:
+                return Actor(entity, words)
+        named = [self.entity_of(t) for t in words if t.i != head.i]
+        named_orgs = [e for e in named if e is not None and e.type in ("ORG", "PERSON")]
+        if named_orgs:
+            return Actor(named_orgs[0], words)
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if owner is not None and self._is_actor_noun(head):
+            entity = self._pronoun(owner, speaker)
+            if entity is not None and entity is not exclude:
+                return Actor(entity, words)
+        if (self._is_actor_noun(head) and self._particular(head, words)) or self._unnamed_name(head):
+            return Actor(self._create(words), words)
+        others = [e for e in named if e is not None and e.type in ACTOR_TYPES]
+        if others:
+            return Actor(others[0], words)
+        if self.lex.nouns.get(head.lemma_.lower()):
+            return None
+        inner = [self.entity_of(t) for t in head.subtree]
+        found = next((e for e in inner if e is not None and e.type in ACTOR_TYPES and e is not exclude), None)
+        return Actor(found, words) if found is not None else None
+
+    def place(self, token: Token) -> Entity | None:
+        """The place entity a token belongs to ("in Gaza"), or None."""
+        entity = self.entity_of(token)
+        return entity if entity is not None and entity.type in PLACE_TYPES else None
+
+    def _through_partitive(self, token: Token) -> Token:
+        if token.lemma_.lower() in PARTITIVE or token.like_num:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return pobj
+        return token
+
+    def _phrase(self, head: Token) -> list[Token]:
+        """The head and its left modifiers, without articles, numbers or leading punctuation."""
+        start = head.left_edge.i
+        while start < head.i and (
+            self.doc[start].pos_ in DROP_LEADING
+            or self.doc[start].dep_ in ("nummod", "quantmod", "predet", "advmod")
+            or self.doc[start].like_num
+            or self.doc[start].lower_ in ("more", "than", "some", "about", "up", "to")
+        ):
+            start += 1
+        return list(self.doc[start : head.i + 1])
+
+    def _is_actor_noun(self, head: Token) -> bool:
+        return head.pos_ in ("NOUN", "PROPN") and (
+            head.lemma_.lower() in self.lex.sectors or head.lower_ in self.lex.sectors
+        )
+
+    def _unnamed_name(self, head: Token) -> bool:
+        """A proper noun NER left out ("Ethopia has agreed"): still a name, so an actor."""
+        return head.pos_ == "PROPN" and head.ent_type_ == "" and head.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj")
+
+    def _particular(self, head: Token, words: list[Token]) -> bool:
+        """A group noun names one actor when a country or people word marks it ("Israeli soldiers")."""
+        return head.pos_ == "PROPN" or any(
+            t.i != head.i and (t.lower_ in self.lex.countries or t.ent_type_ in ("NORP", "GPE")) for t in words
+        )
+
+    def _is_description(self, head: Token) -> bool:
+        has_the = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+        lemma = head.lemma_.lower()
+        return (
+            has_the
+            and (lemma in ORG_DESCRIPTIONS or lemma in PLACE_DESCRIPTIONS)
+            and not any(self.entity_of(c) is not None for c in head.children)
+        )
+
+    def _description(self, head: Token) -> Entity | None:
+        if self._describe is not None:
+            span = self.doc[head.left_edge.i : head.i + 1]
+            found = self._describe(self.doc, span)
+            if isinstance(found, Entity):
+                return found
+        wanted = ("GPE",) if head.lemma_.lower() in PLACE_DESCRIPTIONS else ("ORG",)
+        return self._nearest_before(head, wanted)
+
+    def _pronoun(self, token: Token, speaker: Entity | None) -> Entity | None:
+        lower = token.lower_
+        if lower in SPEAKER:
+            return speaker
+        if lower in PERSONAL:
+            if speaker is not None and speaker.type == "PERSON":
+                return speaker
+            return self._nearest_before(token, ("PERSON",))
+        if speaker is not None and speaker.type != "PERSON":
+            return speaker
+        return self._nearest_before(token, ("ORG", "GPE", "NORP"))
+
+    def _nearest_before(self, token: Token, types: Iterable[str]) -> Entity | None:
+        """The entity of the given types mentioned last before the token, within a few sentences."""
+        wanted = set(types)
+        limit = max(0, token.sent.start - 200)
+        for i in range(token.i - 1, limit - 1, -1):
+            entity = self.by_token.get(i)
+            if entity is not None and entity.type in wanted:
+                return entity
+        return None
+
+    def _create(self, words: list[Token]) -> Entity:
+        """An ORG entity for a group actor NER missed ("Israeli military"), merged by name."""
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        name = self.doc.text[start:end]
+        key = name.casefold()
+        for entity in self.doc._.entities:
+            if entity.name.casefold() == key or key in (a.casefold() for a in entity.aliases):
+                add_mention(entity, self.doc, start, end)
+                self._index(entity, start, end)
+                return entity
+        entity = add_entity(self.doc, name, "ORG", start, end)
+        self._index(entity, start, end)
+        return entity
+
+    def country(self, actor: Actor) -> str | None:
+        """ISO3 code of the actor's country, read from its words or its own name."""
+        words = [t.lower_ for t in actor.words] + actor.entity.name.casefold().split()
+        for size in (3, 2, 1):
+            for i in range(len(words) - size + 1):
+                code = self.lex.countries.get(" ".join(words[i : i + size]))
+                if code:
+                    return code
+        name = actor.entity.name.casefold()
+        return self.lex.countries.get(name) if actor.entity.type in ("GPE", "NORP") else None
+
+    def sector(self, actor: Actor) -> str | None:
+        """Sector code of the actor (GOV, MIL, REB…), from its head noun, modifiers or titles."""
+        if actor.entity.type == "GPE" and len(actor.words) <= 2:
+            return "GOV"
+        candidates = [t.lemma_.lower() for t in reversed(actor.words)]
+        candidates += [w.rstrip("s") for w in actor.entity.name.casefold().split()[::-1]]
+        candidates += [w.lower() for title in actor.entity.titles for w in title.split()[::-1]]
+        for word in candidates:
+            code = self.lex.sectors.get(word)
+            if code:
+                return code
+        return None

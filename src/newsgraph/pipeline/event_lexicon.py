@@ -1,0 +1,177 @@
+"""The PLOVER event lexicon: verbs and nouns, with the frames that decide their type and mode.
+
+The words live in ``data/events_lexicon.json`` so that a reader can check and extend the
+coding without reading code; this module only turns them into fast lookups and matches
+a word's frame (its object, particle, preposition or modifiers) against the parse.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Token
+
+
+@dataclass(frozen=True)
+class Code:
+    """A PLOVER type and mode, and how to find the target when the object is not it."""
+
+    type: str
+    mode: str | None = None
+    target: str | None = None
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One reading of a word: it applies when every condition it names holds."""
+
+    code: Code
+    object: frozenset[str] = frozenset()
+    particle: frozenset[str] = frozenset()
+    prep: frozenset[str] = frozenset()
+    modifier: frozenset[str] = frozenset()
+
+    @property
+    def conditional(self) -> bool:
+        return bool(self.object or self.particle or self.prep or self.modifier)
+
+
+def _code(text: str, target: str | None = None) -> Code:
+    kind, _, mode = text.partition("/")
+    return Code(kind, mode or None, target)
+
+
+def _frames(spec: str | list[Any]) -> tuple[Frame, ...]:
+    items = spec if isinstance(spec, list) else [spec]
+    frames = []
+    for item in items:
+        if isinstance(item, str):
+            frames.append(Frame(_code(item)))
+            continue
+        frames.append(
+            Frame(
+                _code(item["type"], item.get("target")),
+                object=frozenset(item.get("object", ())),
+                particle=frozenset(item.get("particle", ())),
+                prep=frozenset(item.get("prep", ())),
+                modifier=frozenset(item.get("modifier", ())),
+            )
+        )
+    return tuple(frames)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every word list the event coder reads, loaded once."""
+
+    verbs: dict[str, tuple[Frame, ...]]
+    nouns: dict[str, tuple[Frame, ...]]
+    light_verbs: frozenset[str]
+    wrappers: dict[str, str]
+    speech_verbs: frozenset[str]
+    hypothetical_modals: frozenset[str]
+    future_modals: frozenset[str]
+    obligation_modals: frozenset[str]
+    cooperative: frozenset[str]
+    hostile: frozenset[str]
+    countries: dict[str, str]
+    sectors: dict[str, str]
+
+    def verb(self, token: Token, conditional_only: bool = False) -> Code | None:
+        """The code of a verb in its frame, or None when no frame of it fits."""
+        return _real(_match(self.verbs.get(lemma_in(token, self.verbs)), token, conditional_only))
+
+    def noun(self, token: Token) -> Code | None:
+        """The code of an event noun ("attack", "talks", "hunger strike"), or None."""
+        return _real(_match(self.nouns.get(lemma_in(token, self.nouns)), token, False))
+
+
+def lemma_in(token: Token, words: Collection[str]) -> str:
+    """The token's lemma, or a plainer form of it that the word list knows.
+
+    The small model's lemmatizer slips on some forms ("staged" -> "stag"); the word list
+    decides between the lemma and the form with its ending cut off.
+    """
+    lemma = token.lemma_.lower()
+    if lemma in words:
+        return lemma
+    lower = token.lower_
+    for suffix, repl in (("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", ""), ("s", "")):
+        if lower.endswith(suffix) and lower[: -len(suffix)] + repl in words:
+            return lower[: -len(suffix)] + repl
+    return lemma
+
+
+def _real(code: Code | None) -> Code | None:
+    """A frame of type NONE says the word is no event in that frame ("press release")."""
+    return None if code is None or code.type == "NONE" else code
+
+
+def _words(tokens: list[Token]) -> set[str]:
+    return {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+
+
+def _match(frames: tuple[Frame, ...] | None, token: Token, conditional_only: bool) -> Code | None:
+    if not frames:
+        return None
+    children = list(token.children)
+    objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative")]
+    if token.dep_ in ("acl", "relcl") and token.tag_ == "VBN":
+        objects.append(token.head)
+    objects += [p for c in children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    objects += [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    object_words = _words(objects + [m for o in objects for m in o.children if m.dep_ in ("compound", "amod")])
+    particles = {c.lower_ for c in children if c.dep_ == "prt"}
+    preps = {c.lower_ for c in children if c.dep_ in ("prep", "agent")}
+    modifiers = _words([c for c in children if c.dep_ in ("compound", "amod", "nmod")])
+    for frame in frames:
+        if not frame.conditional:
+            if conditional_only:
+                continue
+            return frame.code
+        if frame.object and not frame.object & object_words:
+            continue
+        if frame.particle and not frame.particle & particles:
+            continue
+        if frame.prep and not frame.prep & preps:
+            continue
+        if frame.modifier and not frame.modifier & modifiers:
+            continue
+        return frame.code
+    return None
+
+
+def _read(name: str) -> dict[str, Any]:
+    text = resources.files("newsgraph.pipeline").joinpath("data", name).read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The lexicon from the package's data files (read once per process)."""
+    words = _read("events_lexicon.json")
+    countries = {name: code for code, names in _read("events_countries.json")["codes"].items() for name in names}
+    sectors: dict[str, str] = {}
+    for code, names in _read("events_sectors.json")["sectors"].items():
+        for name in names:
+            sectors.setdefault(name, code)
+    return Lexicon(
+        verbs={k: _frames(v) for k, v in words["verbs"].items()},
+        nouns={k: _frames(v) for k, v in words["nouns"].items()},
+        light_verbs=frozenset(words["light_verbs"]),
+        wrappers=dict(words["wrappers"]),
+        speech_verbs=frozenset(words["speech_verbs"]),
+        hypothetical_modals=frozenset(words["hypothetical_modals"]),
+        future_modals=frozenset(words["future_modals"]),
+        obligation_modals=frozenset(words["obligation_modals"]),
+        cooperative=frozenset(words["cooperative"]),
+        hostile=frozenset(words["hostile"]),
+        countries=countries,
+        sectors=sectors,
+    )
