@@ -78,7 +78,10 @@ def _csv_header(text: str) -> str | None:
     first = text.split("\n", 1)[0].strip("\r")
     for delimiter in CSV_DELIMITERS:
         if delimiter in first:
-            columns = next(csv.reader([first], delimiter=delimiter))
+            try:
+                columns = next(csv.reader([first], delimiter=delimiter))
+            except csv.Error:
+                return None
             if TEXT_COLUMN in (c.strip().lower() for c in columns):
                 return delimiter
     return None
