@@ -6,8 +6,9 @@ Pages call the same store methods as the JSON API; they only arrange and escape.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -18,64 +19,58 @@ from newsgraph.api.routes_api import Offset, Since, Until, blank, day, store_of
 from newsgraph.api.templating import entity_href, templates
 from newsgraph.model import Entity
 
+if TYPE_CHECKING:
+    from newsgraph.store import ArticleRow, Store
+
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 PAGE_SIZE = 25
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
+HOME_COUNTS = ("articles", "quotes", "entities", "figures", "dates", "events")
 # Enough quotes to rank a week's speakers without reading a whole large store.
 WEEK_SAMPLE = 2000
 
 
-def _field(row: Any, name: str) -> Any:
-    return row.get(name) if isinstance(row, dict) else getattr(row, name, None)
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
 
 
-def _counts(stats: dict[str, Any]) -> list[tuple[str, int]]:
-    """The integer counts of the store's stats, in a readable order."""
-    return [(name.replace("_", " "), value) for name, value in stats.items() if isinstance(value, int)]
-
-
-def _week(store: Any, latest: list[Any]) -> tuple[date | None, bool]:
+def _week_end(latest: list[ArticleRow]) -> tuple[date | None, bool]:
     """The last day of "this week": today, or the newest article's day when the corpus is older."""
-    days = [d for d in (_parse_day(_field(row, "published")) for row in latest) if d]
+    days = [d for d in (_day(row.published) for row in latest) if d]
     if not days:
         return None, False
-    newest = max(days)
-    today = date.today()
+    newest, today = max(days), date.today()
     return (newest, True) if newest < today - timedelta(days=6) else (today, False)
 
 
-def _parse_day(value: Any) -> date | None:
-    try:
-        return date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
+def _most_quoted(store: Store, start: date, end: date) -> list[tuple[str, str, int]]:
+    """Speakers of the week's quotes, most quoted first: (name, link key, count)."""
+    rows = store.quotes(since=start.isoformat(), until=end.isoformat(), limit=WEEK_SAMPLE).items
+    names: dict[str, str] = {}
+    tally: Counter[str] = Counter()
+    for row in rows:
+        if row.speaker_name:
+            key = str(row.speaker_entity or row.speaker_name)
+            names[key] = row.speaker_name
+            tally[key] += 1
+    return [(names[key], key, count) for key, count in tally.most_common(10)]
 
 
 @router.get("/")
 def home(request: Request) -> Response:
     store = store_of(request)
     latest = store.articles(limit=10).items
-    end, old = _week(store, latest)
-    top: list[tuple[str, str | None, int]] = []
-    start = None
-    if end is not None:
-        start = end - timedelta(days=6)
-        week = store.quotes(since=start.isoformat(), until=end.isoformat(), limit=WEEK_SAMPLE).items
-        names: dict[str, str] = {}
-        tally: Counter[str] = Counter()
-        for row in week:
-            name = _field(row, "speaker_name")
-            if not name:
-                continue
-            key = _field(row, "speaker_entity") or name
-            names[key] = name
-            tally[key] += 1
-        top = [(names[key], key, count) for key, count in tally.most_common(10)]
+    end, old = _week_end(latest)
+    start = end - timedelta(days=6) if end else None
+    stats = store.stats()
     context = {
-        "counts": _counts(store.stats()),
+        "counts": [(name, stats[name]) for name in HOME_COUNTS if isinstance(stats.get(name), int)],
         "latest": latest,
-        "top_speakers": top,
+        "top_speakers": _most_quoted(store, start, end) if start and end else [],
         "week_start": start,
         "week_end": end,
         "week_is_old": old,
@@ -97,17 +92,31 @@ def articles_page(
     return templates.TemplateResponse(request, "articles.html", {"page": page, "params": params})
 
 
-def _entity_url(entity: Entity) -> str | None:
-    return entity_href(entity.name)
+def _entity_urls(store: Store, article_id: str) -> Callable[[Entity], str | None]:
+    """Links from an article's entities to their store-wide pages.
+
+    Speakers link by the store-wide id their quotes carry; other entities by name,
+    which the store resolves to the most reported entity of that name or alias.
+    """
+    quotes = store.quotes(article=article_id, limit=500).items
+    linked = {row.speaker_local: row.speaker_entity for row in quotes if row.speaker_local and row.speaker_entity}
+
+    def url(entity: Entity) -> str | None:
+        return entity_href(str(linked.get(entity.id) or entity.name))
+
+    return url
 
 
 @router.get("/articles/{article_id}")
 def article_page(request: Request, article_id: str) -> Response:
-    extraction = store_of(request).article(article_id)
+    store = store_of(request)
+    extraction = store.article(article_id)
+    entity_url = _entity_urls(store, article_id)
     context = {
         "article": extraction.article,
         "extraction": extraction,
-        "annotated": annotate(extraction, _entity_url),
+        "annotated": annotate(extraction, entity_url),
+        "entity_url": entity_url,
     }
     return templates.TemplateResponse(request, "article.html", context)
 
@@ -127,14 +136,14 @@ def entities_page(
 
 @router.get("/entities/{entity_id}")
 def entity_page(request: Request, entity_id: str) -> Response:
-    detail: Any = store_of(request).entity(entity_id)
+    detail = store_of(request).entity(entity_id)
     context = {
         "entity": detail,
-        "counts": [],
-        "chart": mentions_chart([]),
-        "quotes_by": [],
-        "quotes_about": [],
-        "articles": [],
+        "counts": [(name.replace("_", " "), value) for name, value in detail.counts.items()],
+        "chart": mentions_chart(detail.mentions_per_day.items()),
+        "quotes_by": detail.quotes_by,
+        "quotes_about": detail.quotes_about,
+        "articles": detail.articles,
     }
     return templates.TemplateResponse(request, "entity.html", context)
 
