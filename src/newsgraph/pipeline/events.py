@@ -29,6 +29,8 @@ SUBJECTS = ("nsubj", "csubj")
 # Nouns for what is said or written, whose "-ing" clause is done by whoever issued them.
 REPORT_NOUNS = frozenset({"declaration", "statement", "resolution", "letter", "note", "communique", "message"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Verbs whose subject event stops rather than happens: "the truce ended".
+ENDING_VERBS = frozenset({"end", "collapse", "expire", "break", "fail", "stall", "falter", "lapse"})
 # Types whose target is the place itself when no one is named: "struck 400 targets in Gaza".
 PHYSICAL = frozenset({"ASSAULT", "COERCE"})
 KILL = frozenset({"kill", "murder", "massacre", "assassinate", "execute", "behead"})
@@ -104,7 +106,8 @@ class _DocCoder:
     def _verbal(self, token: Token, consumed: set[int]) -> Draft | None:
         wrapper = self.lex.wrappers.get(lemma_in(token, self.lex.wrappers))
         inner = _infinitive_of(token) if wrapper else None
-        if token.pos_ != "VERB" and inner is None:
+        if (token.pos_ != "VERB" and inner is None) or token.dep_ in ("amod", "compound"):
+            # "the detained reporters" describes people, it does not tell a detention.
             return None
         if self.actors.entity_of(token) is not None or (token.is_title and not token.is_sent_start):
             return None
@@ -140,8 +143,9 @@ class _DocCoder:
         if noun is not None:
             consumed.add(noun.i)
         actor, target = self._arguments(token)
-        if target is None and noun is not None:
-            target = _prep_object(noun)
+        if noun is not None:
+            # "escalated its bombardment on Gaza": the target hangs from the event noun.
+            target = _prep_object(noun) or (None if target is noun else target)
         return Draft(code, token, token, actor, target, argument_verbs=[token])
 
     def _light_object(self, verb: Token) -> tuple[Token | None, Code | None]:
@@ -237,7 +241,17 @@ class _DocCoder:
     def _nominal(self, noun: Token) -> Draft | None:
         """ "the attack on Gaza", "talks with Hamas", "Israel's release of prisoners"."""
         code = self.lex.noun(noun)
-        if code is None or noun.dep_ in ("compound",) or self._hypothetical(noun.head):
+        if code is None or noun.dep_ == "compound":
+            return None
+        if noun.dep_ in ("nsubj", "nsubjpass") and (
+            self.lex.verb(noun.head) is not None or lemma_in(noun.head, ENDING_VERBS) in ENDING_VERBS
+        ):
+            # "The attack killed 12" is coded at "killed"; "the truce ended" is no retreat.
+            return None
+        clause = noun.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        if _infinitive(clause) or self._hypothetical(clause):
             return None
         actor = next((c for c in noun.children if c.dep_ == "poss"), None)
         target = None

@@ -1,0 +1,213 @@
+"""Events on small sentences of our own: one construct each, as a reader would check them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsgraph.cli import app
+from newsgraph.model import Article, Event, Extraction
+from newsgraph.pipeline import Extractor
+
+
+def run(extractor: Extractor, text: str, published: str | None = "2024-03-07") -> Extraction:
+    return extractor.extract(Article(text=text, published=published))
+
+
+def only(extraction: Extraction, kind: str) -> Event:
+    found = [e for e in extraction.events if e.type == kind]
+    assert len(found) == 1, [(e.type, e.trigger.text) for e in extraction.events]
+    return found[0]
+
+
+def name(extraction: Extraction, entity_id: str | None) -> str:
+    entity = extraction.entity(entity_id)
+    return entity.name if entity is not None else ""
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "mode", "trigger"),
+    [
+        ("Rebels attacked the town of Goma on Monday.", "ASSAULT", None, "attacked"),
+        ("The foreign minister accused Belarus of hiding the convoy.", "ACCUSE", "allege", "accused"),
+        ("Police in Lagos arrested two journalists on Friday.", "COERCE", "arrest", "arrested"),
+        ("The junta released 30 prisoners from the northern jail.", "RETREAT", "release", "released"),
+        ("Chile and Peru agreed to meet in Lima next month.", "AGREE", None, "agreed"),
+        ("Norway expelled three Russian diplomats.", "SANCTION", None, "expelled"),
+        ("Thousands of farmers demonstrated outside the parliament in Paris.", "PROTEST", "demo", "demonstrated"),
+        ("Angola hosted the Zambian president for two days of talks.", "CONSULT", "host", "hosted"),
+        ("Japan will send food aid to the flooded provinces.", "AGREE", None, "send"),
+        ("The opposition rejected the budget proposal.", "REJECT", None, "rejected"),
+    ],
+)
+def test_verbs_are_coded_by_lexicon_and_frame(
+    extractor: Extractor, text: str, kind: str, mode: str | None, trigger: str
+) -> None:
+    event = only(run(extractor, text), kind)
+    assert event.mode == mode
+    assert event.trigger.text == trigger
+
+
+def test_actor_is_the_subject_and_target_the_object(extractor: Extractor) -> None:
+    extraction = run(extractor, "Kenya accused Somalia of backing the raid.")
+    event = only(extraction, "ACCUSE")
+    assert name(extraction, event.actor) == "Kenya"
+    assert name(extraction, event.target) == "Somalia"
+
+
+def test_passive_takes_the_agent_as_actor(extractor: Extractor) -> None:
+    extraction = run(extractor, "The Italian embassy was attacked by Libyan militiamen on Sunday.")
+    event = only(extraction, "ASSAULT")
+    assert "militiamen" in name(extraction, event.actor)
+    assert event.actor_country == "LBY"
+
+
+def test_phrasal_frame_picks_the_mode(extractor: Extractor) -> None:
+    extraction = run(extractor, "Egypt pulled its negotiators from Doha after the impasse with Hamas.")
+    event = only(extraction, "SANCTION")
+    assert event.mode == "withdraw"
+    assert name(extraction, event.actor) == "Egypt"
+    assert name(extraction, event.target) == "Hamas"
+
+
+def test_nominal_event_with_its_target(extractor: Extractor) -> None:
+    extraction = run(extractor, "The Turkish minister announced talks with Iran on the pipeline.")
+    event = only(extraction, "CONSULT")
+    assert name(extraction, event.target) == "Iran"
+
+
+def test_nominal_event_without_verb(extractor: Extractor) -> None:
+    extraction = run(extractor, "Residents described the attack on Kharkiv as the worst in months.")
+    event = only(extraction, "ASSAULT")
+    assert event.trigger.text == "attack"
+    assert name(extraction, event.target) == "Kharkiv"
+
+
+def test_negated_event_is_marked(extractor: Extractor) -> None:
+    event = only(run(extractor, "Iran did not attack the tanker, the navy said."), "ASSAULT")
+    assert event.negated is True
+    assert event.to_dict()["negated"] is True
+
+
+def test_threat_is_not_the_act(extractor: Extractor) -> None:
+    extraction = run(extractor, "Russia threatened to strike the port of Odesa.")
+    event = only(extraction, "THREATEN")
+    assert event.trigger.text == "threatened"
+    assert name(extraction, event.actor) == "Russia"
+    assert not [e for e in extraction.events if e.type == "ASSAULT"]
+
+
+def test_vow_is_an_agreement_not_the_release(extractor: Extractor) -> None:
+    extraction = run(extractor, "The Sudanese president vowed to free the detained reporters.")
+    assert [e.type for e in extraction.events] == ["AGREE"]
+
+
+def test_refusal_is_a_rejection(extractor: Extractor) -> None:
+    extraction = run(extractor, "Hungary refused to deploy troops in Kosovo.")
+    assert only(extraction, "REJECT").trigger.text == "refused"
+    assert not [e for e in extraction.events if e.type == "MOBILIZE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If Turkey attacks the border town, the alliance could respond.",
+        "Syria could attack the convoy within days.",
+        "Will Egypt close the border with Gaza?",
+        "Did the army really arrest the mayor?",
+    ],
+)
+def test_hypotheticals_and_questions_are_not_events(extractor: Extractor, text: str) -> None:
+    assert run(extractor, text).events == []
+
+
+def test_reported_event_takes_speaker_quote_and_date(extractor: Extractor) -> None:
+    extraction = run(extractor, "The Ukrainian army said Tuesday it shelled 30 positions in Donetsk.")
+    event = only(extraction, "ASSAULT")
+    assert name(extraction, event.actor) == "Ukrainian army"
+    assert event.actor_country == "UKR"
+    assert event.actor_sector == "MIL"
+    assert event.date == "2024-03-05"
+    assert event.size == 30
+    assert name(extraction, event.location) == "Donetsk"
+    quote = next(q for q in extraction.quotes if q.id == event.reported_by)
+    assert quote.start <= event.trigger.start < quote.end
+
+
+def test_pronoun_actor_is_the_last_person_named(extractor: Extractor) -> None:
+    text = "Prime Minister Ana Duarte met union leaders in Lisbon. She blamed the strikers for the delays."
+    extraction = run(extractor, text)
+    event = only(extraction, "ACCUSE")
+    assert name(extraction, event.actor) == "Ana Duarte"
+
+
+def test_description_target_is_the_group_named_before(extractor: Extractor) -> None:
+    text = (
+        "Qatar hosted talks between Israel and militant group Hamas. "
+        "The Egyptian mediator blamed the militant group for the delay."
+    )
+    extraction = run(extractor, text)
+    event = only(extraction, "ACCUSE")
+    assert name(extraction, event.target) == "Hamas"
+
+
+def test_killed_and_wounded_fill_dead_and_injured(extractor: Extractor) -> None:
+    extraction = run(extractor, "Gunmen killed 12 villagers near Maiduguri on Saturday.")
+    event = only(extraction, "ASSAULT")
+    assert event.dead == 12
+    assert name(extraction, event.location) == "Maiduguri"
+
+
+def test_events_point_at_their_trigger_words(extractor: Extractor) -> None:
+    text = "Police arrested 40 protesters in Minsk. Belarus later released them."
+    extraction = run(extractor, text)
+    assert extraction.events
+    for event in extraction.events:
+        assert text[event.trigger.start : event.trigger.end] == event.trigger.text
+        for ref in (event.actor, event.target, event.location):
+            assert ref is None or extraction.entity(ref) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "“”“",
+        "Hamas. Israel. Qatar. Kirby.",
+        " and ".join(["the army struck the depot"] * 300) + ".",
+        "\n\n".join(["Police arrested 1e400 people?"] * 60),
+        "The minister zorbled the flimflam beside the quangle.",
+    ],
+)
+def test_odd_text_never_crashes(extractor: Extractor, text: str) -> None:
+    extraction = run(extractor, text)
+    assert all(e.type for e in extraction.events)
+
+
+def test_unknown_verbs_give_no_events(extractor: Extractor) -> None:
+    assert run(extractor, "The minister zorbled the flimflam beside the quangle.").events == []
+
+
+def test_jsonl_records_keep_their_id_and_get_events(tmp_path: Path) -> None:
+    records = [
+        {"id": "n1", "text": "Rebels attacked the town of Goma on Monday.", "published": "2024-03-07"},
+        {"id": "n2", "text": "Chile expelled two Bolivian diplomats on Friday.", "published": "2024-03-08"},
+    ]
+    path = tmp_path / "news.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(path), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 2
+    for line, record in zip(lines, records, strict=True):
+        article = line["article"]
+        assert record["id"] in (article["id"], article.get("source") or "") or str(article.get("source", "")).endswith(
+            "#" + record["id"]
+        )
+        assert article["published"] == record["published"]
+        assert line["events"]
+    assert lines[0]["events"][0]["type"] == "ASSAULT"
+    assert lines[1]["events"][0]["type"] == "SANCTION"
