@@ -6,12 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.conftest import PLOVER_DEV, need_shared
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
 from newsgraph.eval.events import content_words, evaluate_events
 from newsgraph.pipeline import Extractor
-from tests.conftest import PLOVER_DEV, need_shared
 
 RECORDS = [
     {

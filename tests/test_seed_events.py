@@ -7,10 +7,10 @@ import re
 from typing import Any
 
 import pytest
+from tests.conftest import SEED, need_shared
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
-from tests.conftest import SEED, need_shared
 
 STOP = {"the", "a", "an", "of"}
 
