@@ -233,3 +233,13 @@ def test_examples_folder_reads_without_a_single_error() -> None:
     assert not errors
     assert len(articles) == 11
     assert os.path.commonpath([a.source or "" for a in articles]) == str(EXAMPLES)
+
+
+def test_an_endless_json_line_is_skipped_in_pieces(tmp_path: Path) -> None:
+    path = tmp_path / "long.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        out.write('{"text": "' + "word " * 500_000 + '"}\n')
+        out.write(json.dumps({"text": "The short one after it."}) + "\n")
+    articles, errors = read_all(path)
+    assert [a.text for a in articles] == ["The short one after it."]
+    assert [(e.line, e.problem) for e in errors] == [(1, "too large: a line of more than 2,000,000 characters")]

@@ -10,7 +10,7 @@ after its size was checked against ``Settings.max_chars``.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import BinaryIO
@@ -21,13 +21,11 @@ from newsgraph.ingest.feeds import read_feed
 from newsgraph.ingest.html import looks_like_html, read_html
 from newsgraph.ingest.records import read_csv, read_json, read_jsonl
 from newsgraph.ingest.sniff import Kind, sniff
-from newsgraph.ingest.streams import TRUNCATION_ERRORS, gunzip, gunzip_head, peek, read_limited, records
+from newsgraph.ingest.streams import TRUNCATION_ERRORS, ErrorHandler, gunzip, gunzip_head, peek, read_limited, records
 from newsgraph.ingest.text import article_from_text, read_text
 from newsgraph.ingest.warc import read_warc
 from newsgraph.model import Article
 from newsgraph.settings import Settings
-
-ErrorHandler = Callable[[InputError], None]
 
 # Bytes per character allowed before decoding: UTF-8 needs up to 4 for one character.
 BYTES_PER_CHAR = 4

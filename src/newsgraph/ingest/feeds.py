@@ -8,9 +8,8 @@ from typing import Any
 from newsgraph.errors import InputError
 from newsgraph.ingest.dates import iso_date, set_published
 from newsgraph.ingest.html import html_to_text
+from newsgraph.ingest.streams import ErrorHandler
 from newsgraph.model import Article
-
-ErrorSink = Any  # Callable[[InputError], None]
 
 
 def _entry_text(entry: Any) -> str:
@@ -21,7 +20,7 @@ def _entry_text(entry: Any) -> str:
     return max(texts, key=len, default="")
 
 
-def read_feed(data: bytes, source: str, on_error: ErrorSink) -> Iterator[Article]:
+def read_feed(data: bytes, source: str, on_error: ErrorHandler) -> Iterator[Article]:
     """Articles from the entries of an RSS or Atom feed; an entry with no text is reported."""
     import feedparser
 

@@ -17,12 +17,13 @@ from newsgraph.errors import InputError
 from newsgraph.ingest.dates import set_published
 from newsgraph.ingest.encoding import detect_encoding
 from newsgraph.ingest.sniff import TEXT_COLUMN, csv_delimiter
-from newsgraph.ingest.streams import HEAD_BYTES, peek
+from newsgraph.ingest.streams import HEAD_BYTES, ErrorHandler, peek
 from newsgraph.model import Article
 
-ErrorSink = Any  # Callable[[InputError], None]; kept loose so readers stay free of ingest's imports
 _KNOWN = ("text", "title", "section", "url", "published", "id", "source")
 _CHUNK = 1 << 16
+# A JSON line holds its text escaped: allow for the quoting and the other fields.
+_LINE_CHARS_PER_TEXT_CHAR = 2
 
 
 def article_from_record(record: Any, source: str, line: int, max_chars: int) -> Article:
@@ -66,10 +67,17 @@ def _text_stream(stream: BinaryIO, source: str) -> tuple[str, io.TextIOWrapper]:
     return head.decode(encoding, errors="replace"), wrapper
 
 
-def read_jsonl(stream: BinaryIO, source: str, on_error: ErrorSink, max_chars: int) -> Iterator[Article]:
+def read_jsonl(stream: BinaryIO, source: str, on_error: ErrorHandler, max_chars: int) -> Iterator[Article]:
     """One article per line; a malformed line is reported and skipped."""
     _, lines = _text_stream(stream, source)
-    for number, line in enumerate(lines, start=1):
+    limit = _LINE_CHARS_PER_TEXT_CHAR * max_chars
+    number = 0
+    while line := lines.readline(limit):
+        number += 1
+        if len(line) == limit and not line.endswith("\n"):
+            _skip_rest_of_line(lines, limit)
+            on_error(InputError(source, f"too large: a line of more than {limit:,} characters", number))
+            continue
         if not line.strip():
             continue
         try:
@@ -83,12 +91,18 @@ def read_jsonl(stream: BinaryIO, source: str, on_error: ErrorSink, max_chars: in
             on_error(error)
 
 
+def _skip_rest_of_line(lines: io.TextIOWrapper, chunk: int) -> None:
+    """Read past the end of an over-long line, a chunk at a time, so it never sits in memory whole."""
+    while (part := lines.readline(chunk)) and not part.endswith("\n"):
+        pass
+
+
 def _reason(error: ValueError) -> str:
     """A JSON error message without json's own position suffix (we give the line)."""
     return getattr(error, "msg", None) or str(error)
 
 
-def read_json(stream: BinaryIO, source: str, on_error: ErrorSink, max_chars: int) -> Iterator[Article]:
+def read_json(stream: BinaryIO, source: str, on_error: ErrorHandler, max_chars: int) -> Iterator[Article]:
     """A JSON array of records, one object, or objects one after another, decoded incrementally."""
     decoder = json.JSONDecoder()
     _, text = _text_stream(stream, source)
@@ -133,7 +147,7 @@ def _lines_before(error: ValueError) -> int:
     return max(getattr(error, "lineno", 1) - 1, 0)
 
 
-def read_csv(stream: BinaryIO, source: str, on_error: ErrorSink, max_chars: int) -> Iterator[Article]:
+def read_csv(stream: BinaryIO, source: str, on_error: ErrorHandler, max_chars: int) -> Iterator[Article]:
     """One article per row of a CSV (or TSV, ';'-separated) file with a header naming a text column."""
     head, text = _text_stream(stream, source)
     delimiter = csv_delimiter(head)

@@ -25,6 +25,7 @@ _FEED = re.compile(r"<(rss|feed|rdf:RDF)\b", re.IGNORECASE)
 _HTML = re.compile(r"<(!doctype\s+html|html|head|body|meta|title|article)\b", re.IGNORECASE)
 _MARKUP_START = re.compile(r"^\s*(<\?xml|<!--|<!doctype|<[a-z])", re.IGNORECASE)
 _TABLE_SUFFIXES = (".csv", ".tsv")
+_LINES_SUFFIXES = (".jsonl", ".ndjson")
 TEXT_COLUMN = "text"
 CSV_DELIMITERS = ",;\t|"
 
@@ -38,7 +39,11 @@ def head_text(head: bytes) -> str:
 
 
 def sniff(head: bytes, suffix: str = "") -> Kind:
-    """The kind of a source from its first bytes; a .csv or .tsv suffix makes plain text a table."""
+    """The kind of a source from its first bytes; the suffix only settles what they leave open.
+
+    A .csv or .tsv suffix makes plain text a table; .jsonl tells JSON Lines from a JSON
+    document when the first line is longer than the bytes sniffed.
+    """
     if head.startswith(b"\x1f\x8b"):
         return Kind.GZIP
     if head.startswith(b"WARC/"):
@@ -53,19 +58,21 @@ def sniff(head: bytes, suffix: str = "") -> Kind:
     if start.startswith("["):
         return Kind.JSON
     if start.startswith("{"):
-        return _json_kind(start)
+        return _json_kind(start, suffix)
     if _csv_header(start) is not None or suffix in _TABLE_SUFFIXES:
         return Kind.CSV
     return Kind.TEXT
 
 
-def _json_kind(text: str) -> Kind:
+def _json_kind(text: str, suffix: str) -> Kind:
     """JSON Lines when each of the first lines is a record of its own, else one JSON document.
 
     A broken first record still reads as JSON Lines when the next line opens another
     record, so that the bad line is reported and the rest is read.
     """
     lines = [line.strip() for line in text.split("\n")[:3]]
+    if len(lines) == 1 and suffix in _LINES_SUFFIXES:
+        return Kind.JSONL  # a first line longer than the sniffed bytes: only the suffix can tell
     try:
         json.loads(lines[0])
     except ValueError:

@@ -9,9 +9,13 @@ from __future__ import annotations
 import gzip
 import io
 import zlib
+from collections.abc import Callable
 from typing import BinaryIO
 
 from newsgraph.errors import InputError
+
+# What every reader reports a bad file or record to, so that the batch goes on.
+ErrorHandler = Callable[[InputError], None]
 
 HEAD_BYTES = 65536
 TRUNCATION_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)

@@ -12,10 +12,9 @@ from typing import Any, BinaryIO
 from newsgraph.errors import InputError
 from newsgraph.ingest.dates import iso_date
 from newsgraph.ingest.html import read_html
-from newsgraph.ingest.streams import TRUNCATION_ERRORS, read_exactly, records
+from newsgraph.ingest.streams import TRUNCATION_ERRORS, ErrorHandler, read_exactly, records
 from newsgraph.model import Article
 
-ErrorSink = Any  # Callable[[InputError], None]
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
@@ -23,7 +22,7 @@ class _Truncated(Exception):
     """The archive ends inside a record."""
 
 
-def read_warc(stream: BinaryIO, source: str, on_error: ErrorSink, max_chars: int) -> Iterator[Article]:
+def read_warc(stream: BinaryIO, source: str, on_error: ErrorHandler, max_chars: int) -> Iterator[Article]:
     """Articles from the HTML responses of a WARC file; other records are passed over."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
