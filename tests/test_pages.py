@@ -111,8 +111,10 @@ def test_entity_page_by_name_and_hostile_entity(client: TestClient) -> None:
 
 
 def test_quotes_page_searches_words_and_speaker(client: TestClient) -> None:
-    html = page(client, "/quotes?q=ferry")
+    # As the search form sends it: empty boxes mean no filter.
+    html = page(client, "/quotes?q=ferry&speaker=&since=&until=")
     assert "ferry fares would rise next year" in html and "1 quote" in html
+    assert "is not a day" in page(client, "/quotes?since=May", 422)
     html = page(client, "/quotes?speaker=Ben+Cole")
     assert "Ortiz had hidden a cost of more than 40 million pounds" in html
     assert "ferry fares" not in html

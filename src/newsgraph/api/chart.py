@@ -13,6 +13,9 @@ from markupsafe import Markup, escape
 
 WIDTH, HEIGHT, PAD, AXIS = 640, 170, 6, 24
 MAX_DAYS = 92
+# A few bars stay bar-shaped instead of filling the width.
+MAX_STEP = 48
+LABEL_WIDTH = 85
 
 
 def _parse(day: str) -> date | None:
@@ -51,13 +54,13 @@ def mentions_chart(per_day: Iterable[tuple[str, int]]) -> Markup:
     if not bars:
         return Markup('<p class="muted">No dated mentions.</p>')
     peak = max(count for _, count in bars)
-    step = (WIDTH - 2 * PAD) / len(bars)
+    step = min((WIDTH - 2 * PAD) / len(bars), MAX_STEP)
     plot = HEIGHT - AXIS - PAD
     total = sum(count for _, count in bars)
     summary = f"{total} mentions from {bars[0][0]} to {bars[-1][0]}, at most {peak} in one {_unit(bars)}"
     parts = [
         f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(summary)}" '
-        'preserveAspectRatio="none" xmlns="http://www.w3.org/2000/svg">',
+        'xmlns="http://www.w3.org/2000/svg">',
         f"<title>{escape(summary)}</title>",
         f'<line class="axis" x1="{PAD}" y1="{PAD + plot}" x2="{WIDTH - PAD}" y2="{PAD + plot}"/>',
     ]
@@ -71,9 +74,12 @@ def mentions_chart(per_day: Iterable[tuple[str, int]]) -> Markup:
         )
     baseline = HEIGHT - 8
     parts.append(f'<text x="{PAD}" y="{baseline}" class="tick">{escape(bars[0][0])}</text>')
-    if len(bars) > 1:
-        parts.append(f'<text x="{WIDTH - PAD}" y="{baseline}" class="tick end">{escape(bars[-1][0])}</text>')
-    parts.append(f'<text x="{PAD}" y="{PAD + 12}" class="tick">max {peak}</text>')
+    right = PAD + len(bars) * step
+    if len(bars) > 1 and right - PAD < 2 * LABEL_WIDTH:
+        parts[-1] = f'<text x="{PAD}" y="{baseline}" class="tick">{escape(bars[0][0])} to {escape(bars[-1][0])}</text>'
+    elif len(bars) > 1:
+        parts.append(f'<text x="{right:.1f}" y="{baseline}" class="tick end">{escape(bars[-1][0])}</text>')
+    parts.append(f'<text x="{WIDTH - PAD}" y="{PAD + 12}" class="tick end">max {peak}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
 

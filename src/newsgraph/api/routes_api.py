@@ -21,8 +21,13 @@ router = APIRouter(prefix="/api", tags=["api"])
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page.")]
 Offset = Annotated[int, Query(ge=0, description="Items to skip (for the next pages).")]
-Since = Annotated[date | None, Query(description="Published on or after this day (YYYY-MM-DD).")]
-Until = Annotated[date | None, Query(description="Published on or before this day (YYYY-MM-DD).")]
+# Strings, not dates, so that an empty box in a search form means "no limit" rather than an error.
+Since = Annotated[
+    str | None, Query(description="On or after this day (YYYY-MM-DD).", json_schema_extra={"format": "date"})
+]
+Until = Annotated[
+    str | None, Query(description="On or before this day (YYYY-MM-DD).", json_schema_extra={"format": "date"})
+]
 
 
 class PageOut(BaseModel):
@@ -44,8 +49,14 @@ def blank(value: str | None) -> str | None:
     return value.strip() or None if value is not None else None
 
 
-def day(value: date | None) -> str | None:
-    return value.isoformat() if value else None
+def day(value: str | None, name: str) -> str | None:
+    """A since/until parameter as an ISO day; blank means no limit, anything else but a day is a 422."""
+    if value is None or not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise HTTPException(422, f"{name}: {value[:40]!r} is not a day; write it as YYYY-MM-DD") from None
 
 
 def page_out(page: Any) -> PageOut:
@@ -64,7 +75,12 @@ def articles(
 ) -> PageOut:
     """Articles, newest first, with their title, date and source."""
     page = store_of(request).articles(
-        q=blank(q), since=day(since), until=day(until), source=blank(source), limit=limit, offset=offset
+        q=blank(q),
+        since=day(since, "since"),
+        until=day(until, "until"),
+        source=blank(source),
+        limit=limit,
+        offset=offset,
     )
     return page_out(page)
 
@@ -111,8 +127,8 @@ def quotes(
     page = store_of(request).quotes(
         speaker=blank(speaker),
         q=blank(q),
-        since=day(since),
-        until=day(until),
+        since=day(since, "since"),
+        until=day(until, "until"),
         article=blank(article),
         limit=limit,
         offset=offset,
@@ -145,7 +161,12 @@ def events(
 ) -> PageOut:
     """Who did what to whom, with the article and date."""
     page = store_of(request).events(
-        type=blank(type), actor=blank(actor), since=day(since), until=day(until), limit=limit, offset=offset
+        type=blank(type),
+        actor=blank(actor),
+        since=day(since, "since"),
+        until=day(until, "until"),
+        limit=limit,
+        offset=offset,
     )
     return page_out(page)
 

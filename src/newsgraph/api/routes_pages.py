@@ -87,7 +87,7 @@ def articles_page(
     until: Until = None,
     offset: Offset = 0,
 ) -> Response:
-    params = {"q": blank(q), "source": blank(source), "since": day(since), "until": day(until)}
+    params = {"q": blank(q), "source": blank(source), "since": day(since, "since"), "until": day(until, "until")}
     page = store_of(request).articles(**params, limit=PAGE_SIZE, offset=offset)
     return templates.TemplateResponse(request, "articles.html", {"page": page, "params": params})
 
@@ -157,6 +157,6 @@ def quotes_page(
     until: Until = None,
     offset: Offset = 0,
 ) -> Response:
-    params = {"q": blank(q), "speaker": blank(speaker), "since": day(since), "until": day(until)}
+    params = {"q": blank(q), "speaker": blank(speaker), "since": day(since, "since"), "until": day(until, "until")}
     page = store_of(request).quotes(**params, limit=PAGE_SIZE, offset=offset)
     return templates.TemplateResponse(request, "quotes.html", {"page": page, "params": params})
