@@ -227,6 +227,13 @@ def test_encodings_are_detected(tmp_path: Path, encoding: str) -> None:
     assert article.text == text
 
 
+def test_utf8_with_a_stray_byte_stays_utf8(tmp_path: Path) -> None:
+    path = write(tmp_path, "stray.txt", ACCENTED.encode("utf-8") * 3 + b"The mayor\x92s office agreed.\n")
+    (article,), errors = read_all(path)
+    assert not errors
+    assert article.text == ACCENTED * 3 + "The mayor\ufffds office agreed.\n"
+
+
 def test_utf16_jsonl_with_bom(tmp_path: Path) -> None:
     path = write(tmp_path, "u16.jsonl", codecs.BOM_UTF16_LE + '{"text": "Zoë said hello."}\n'.encode("utf-16-le"))
     (article,), errors = read_all(path)

@@ -1,7 +1,8 @@
 """Bytes to text: encodings are detected, not assumed, and binary junk is told apart.
 
-UTF-8 (with or without a byte-order mark) and the UTF-16/32 marks are taken at their
-word; anything else goes to charset-normalizer. Its ties are broken toward cp1252 and
+UTF-8 (with or without a byte-order mark, or with a few stray bytes among many good
+letters) and the UTF-16/32 marks are taken at their word; anything else goes to
+charset-normalizer. Its ties are broken toward cp1252 and
 latin-1, because a short English article in cp1252 scores the same as in cp1250 and
 only cp1252 gives the right letters.
 """
@@ -24,6 +25,8 @@ _PREFERRED = ("cp1252", "latin_1")
 _CHAOS_TIE = 0.01
 # Share of control characters above which decoded "text" is really binary data.
 _MAX_CONTROL_SHARE = 0.01
+# Well-formed UTF-8 letters needed per undecodable byte to still read a file as UTF-8.
+_STRAY_RATIO = 10
 
 
 def bom_encoding(data: bytes) -> str | None:
@@ -43,6 +46,8 @@ def detect_encoding(sample: bytes, source: str, complete: bool = True) -> str:
         # A sample cut inside a multi-byte character is still UTF-8.
         if not complete and error.start >= len(sample) - 3 and error.reason == "unexpected end of data":
             return "utf-8"
+        if _mostly_utf8(sample):
+            return "utf-8"
     from charset_normalizer import from_bytes
 
     matches = list(from_bytes(sample))
@@ -56,6 +61,14 @@ def detect_encoding(sample: bytes, source: str, complete: bool = True) -> str:
             if match.chaos <= best.chaos + _CHAOS_TIE and name in match.could_be_from_charset:
                 return name
     return str(best.encoding)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few stray bytes (a pasted cp1252 quote): its many good letters outweigh them."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for c in text if ord(c) > 127) - bad
+    return good > 0 and bad * _STRAY_RATIO <= good
 
 
 def _control_share(text: str) -> float:
@@ -76,7 +89,8 @@ def decode(data: bytes, source: str) -> str:
     """All of ``data`` as text in its detected encoding (a byte-order mark is dropped)."""
     encoding = detect_encoding(data, source)
     try:
-        text = data.decode(encoding)
+        # UTF-8 reaches here strictly valid, or with a few stray bytes that become U+FFFD.
+        text = data.decode(encoding, errors="replace" if encoding == "utf-8" else "strict")
     except UnicodeDecodeError as error:
         raise InputError(source, f"not valid {encoding} at byte {error.start}") from error
     return check_text(text.removeprefix("\ufeff"), source)
