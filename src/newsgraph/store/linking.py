@@ -4,6 +4,8 @@ Within an article the pipeline already made "Joe Biden", "President Biden" and
 "Biden" one entity named "Joe Biden"; across articles the store links by name:
 - same type and same folded canonical name ("Ana Ortiz" = "ana ortiz" = "Ana Ortíz"),
   or a known full-name alias of a record ("Joseph Biden" recorded with "Joe Biden");
+- an entity named by a description ("the company", "the military") is one article's
+  own: another article's "company" is another company;
 - a person whose canonical name is one word ("Smith") has no evidence of who they
   are (the article never gave a full name), so each such entity gets its own record;
   organisations and places link by name whatever its length ("Hamas", "Qatar").
@@ -68,7 +70,7 @@ def aliases_of(entity: Entity) -> dict[str, str]:
 def find_record(connection: sa.Connection, entity: Entity, names: dict[str, str]) -> int | None:
     """The store-wide record this article's entity is, or None when nothing links it."""
     key = fold(entity.name)
-    if not key or (entity.type == PERSON and not is_full(key)):
+    if not key or not is_name(entity.name) or (entity.type == PERSON and not is_full(key)):
         return None
     by_name = connection.execute(
         sa.select(entities.c.id)

@@ -216,7 +216,7 @@ def quote_select() -> sa.Select[Any]:
     ).join_from(quotes, articles, quotes.c.article_id == articles.c.id)
 
 
-QUOTE_ORDER = [said_on().desc().nulls_last(), articles.c.pk.desc(), quotes.c.position]
+QUOTE_ORDER = [articles.c.published.desc().nulls_last(), articles.c.pk.desc(), quotes.c.position]
 
 
 def list_quotes(

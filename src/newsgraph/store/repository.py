@@ -53,13 +53,15 @@ class Store:
                 open_schema(connection)
         except sa.exc.OperationalError as error:
             self.engine.dispose()
-            raise StoreError(f"cannot open the store at {self._safe_url()}: {error.orig}") from error
+            raise StoreError(f"cannot open the store at {self.location}: {error.orig}") from error
 
-    def _safe_url(self) -> str:
+    @property
+    def location(self) -> str:
+        """The database URL without its password, for messages."""
         return sa.engine.make_url(self.url).render_as_string(hide_password=True)
 
     def __repr__(self) -> str:
-        return f"Store({self._safe_url()!r})"
+        return f"Store({self.location!r})"
 
     def close(self) -> None:
         """Release the database connections (the store can be opened again later)."""

@@ -1,0 +1,68 @@
+"""`newsgraph ingest`: extract articles into the store, with a progress bar and a summary."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from newsgraph.cli.app import DbOption, PublishedOption, app, err, fail, out
+from newsgraph.errors import NewsgraphError
+from newsgraph.store import Progress as Step
+from newsgraph.store import Store
+
+
+class Bar:
+    """The live line: articles done, articles per second, words per second; failures printed above it."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self.task = progress.add_task("ingest", total=None, rates="")
+        self.started = time.perf_counter()
+
+    def __call__(self, step: Step) -> None:
+        if step.failure is not None:
+            source, reason = step.failure
+            err.print(f"failed {source}: {reason}", markup=False)
+        seconds = max(time.perf_counter() - self.started, 1e-9)
+        rates = f"{step.done / seconds:.1f} articles/s, {step.words / seconds:,.0f} words/s"
+        self.progress.update(self.task, completed=step.done, rates=rates)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files, folders or '-' for standard input.")],
+    db: DbOption = None,
+    published: PublishedOption = None,
+) -> None:
+    """Extract articles into the store; articles already stored are skipped (re-running adds nothing)."""
+    if published is not None:
+        try:
+            date.fromisoformat(published)
+        except ValueError:
+            raise fail(f"--published must be a day as YYYY-MM-DD, not {published!r}") from None
+    try:
+        store = Store(db)
+    except NewsgraphError as error:
+        raise fail(str(error)) from None
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.completed} articles"),
+        TextColumn("{task.fields[rates]}"),
+        TimeElapsedColumn(),
+    )
+    with store, Progress(*columns, console=err, transient=True) as progress:
+        report = store.ingest(paths, published=published, progress=Bar(progress))
+    out.print(
+        f"new: {report.new}, already stored: {report.existing}, failed: {len(report.failed)}"
+        f" ({report.words:,} words stored in {store.location})",
+        markup=False,
+    )
+    for source, reason in report.failed:
+        out.print(f"  failed {source}: {reason}", markup=False)
+    if report.failed:
+        raise typer.Exit(1)

@@ -1,0 +1,100 @@
+"""The same store behaviours on a real PostgreSQL server (NEWSGRAPH_TEST_PG, started by .ci/run).
+
+Each test starts from an empty database: the public schema is dropped and made again.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from tests import test_store, test_store_linking
+
+from newsgraph.errors import StoreVersionError
+from newsgraph.store import Store
+from newsgraph.store.schema import SCHEMA_VERSION
+
+pytestmark = pytest.mark.postgres
+
+PG_URL = os.environ.get("NEWSGRAPH_TEST_PG")
+
+BEHAVIOURS: list[Callable[[Store], None]] = [
+    test_store.test_round_trip_gives_back_the_same_extraction,
+    test_store.test_the_same_article_is_stored_once,
+    test_store.test_missing_article_and_entity_are_coded_errors,
+    test_store.test_articles_newest_first_with_filters_and_paging,
+    test_store.test_full_text_search_stems_and_requires_every_word,
+    test_store.test_sql_injection_in_every_filter_finds_nothing_and_breaks_nothing,
+    test_store.test_quotes_by_speaker_name_alias_or_id_and_by_day,
+    test_store.test_entity_detail_has_titles_articles_and_quotes_by_and_about,
+    test_store.test_entities_figures_events_and_stats,
+    test_store_linking.test_the_same_person_in_two_articles_is_one_record,
+    test_store_linking.test_two_single_name_smiths_are_not_merged,
+    test_store_linking.test_a_full_name_links_but_a_bare_surname_elsewhere_does_not,
+    test_store_linking.test_a_known_full_alias_links_another_canonical_name,
+    test_store_linking.test_organisations_link_by_name_but_descriptions_and_other_types_do_not,
+    test_store_linking.test_the_same_event_told_twice_is_one_event_with_two_sources,
+    test_store_linking.test_events_without_a_date_are_not_merged,
+]
+
+
+def _empty_database(url: str) -> None:
+    engine = sa.create_engine(url)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("DROP SCHEMA public CASCADE")
+        connection.exec_driver_sql("CREATE SCHEMA public")
+    engine.dispose()
+
+
+@pytest.fixture
+def pg_url() -> str:
+    if not PG_URL:
+        pytest.skip("NEWSGRAPH_TEST_PG is not set: it names a PostgreSQL database to test against (.ci/run sets it)")
+    _empty_database(PG_URL)
+    return PG_URL
+
+
+@pytest.fixture
+def store(pg_url: str) -> Iterator[Store]:
+    with Store(pg_url) as opened:
+        yield opened
+
+
+@pytest.mark.parametrize("behaviour", BEHAVIOURS, ids=lambda f: f.__name__.removeprefix("test_"))
+def test_behaves_as_on_sqlite(store: Store, behaviour: Callable[[Store], None]) -> None:
+    behaviour(store)
+
+
+def test_a_failure_inside_the_transaction_leaves_nothing(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    test_store.test_a_failure_inside_the_transaction_leaves_nothing_half_written(store, monkeypatch)
+
+
+def test_ingest_killed_half_way_completes(store: Store, tmp_path: Path) -> None:
+    test_store.test_ingest_killed_half_way_completes_on_the_next_run(tmp_path, store)
+
+
+def test_full_text_uses_a_gin_index(store: Store) -> None:
+    with store.reading() as connection:
+        indexes = connection.exec_driver_sql("SELECT indexdef FROM pg_indexes WHERE tablename = 'articles'").scalars()
+        assert any("gin" in definition.lower() and "tsv" in definition for definition in indexes)
+
+
+def test_an_older_store_is_migrated_and_a_newer_refused(pg_url: str) -> None:
+    with Store(pg_url) as old:
+        old.add(test_store.harbour())
+    engine = sa.create_engine(pg_url)
+    with engine.begin() as connection:
+        connection.exec_driver_sql('ALTER TABLE quotes DROP COLUMN "date"')
+        connection.exec_driver_sql("UPDATE schema_version SET version = 1")
+    with Store(pg_url) as store:
+        assert store.quotes(until="2024-05-07").total == 1
+        assert store.article(test_store.harbour().article.id) == test_store.harbour()
+    with engine.begin() as connection:
+        assert connection.exec_driver_sql("SELECT version FROM schema_version").scalar() == SCHEMA_VERSION
+        connection.exec_driver_sql("UPDATE schema_version SET version = 99")
+    engine.dispose()
+    with pytest.raises(StoreVersionError, match=r"\[E033\]"):
+        Store(pg_url)

@@ -1,0 +1,338 @@
+"""The store on SQLite: round trip, idempotent writes, whole-article transactions, search, filters, migration."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from newsgraph.errors import ArticleNotFound, EntityNotFound, StoreVersionError
+from newsgraph.model import Article, DateRef, Entity, Event, Extraction, Figure, Part, Quote, Span, Speaker
+from newsgraph.store import Store, writer
+from newsgraph.store.schema import SCHEMA_VERSION
+
+INJECTION = "'; DROP TABLE articles; --"
+
+
+def span(text: str, part: str, after: int = 0) -> Span:
+    start = text.index(part, after)
+    return Span(start, start + len(part), part)
+
+
+def person(text: str, eid: str, name: str, *said: str, titles: Iterable[str] = ()) -> Entity:
+    """An entity whose mentions are the first occurrences of ``said`` (its name first)."""
+    mentions = [span(text, name)]
+    for form in said:
+        mentions.append(span(text, form, mentions[-1].end))
+    return Entity(eid, name, "PERSON", list(titles), None, mentions)
+
+
+def said(
+    qid: str, kind: str, text: str, words: str, cue: str, who: Entity, mention: Span, when: str | None = None
+) -> Quote:
+    return Quote(
+        qid,
+        kind,
+        words,
+        *span_of(text, words),
+        cue=span(text, cue, text.rindex(cue, 0, text.index(words))),
+        speaker=Speaker(who.id, who.name, mention.text, mention.start, mention.end),
+        date=when,
+    )
+
+
+def span_of(text: str, part: str) -> tuple[int, int]:
+    found = span(text, part)
+    return found.start, found.end
+
+
+def harbour() -> Extraction:
+    """Mayor Ana Ortiz on the harbour: a direct quote in two parts, figures, a date, an accusation."""
+    text = (
+        "Harbour works to finish in June\n\n"
+        "Mayor Ana Ortiz said on Tuesday that the harbour works would finish in June. "
+        "“The quay is nearly done,” Ortiz said. “The cranes come next.” "
+        "Councillor Ben Cole blamed Ortiz for a cost of more than 12 million euros, and said Ortiz hid the bill.\n"
+    )
+    ana = person(text, "e1", "Ana Ortiz", "Ortiz", "Ortiz", "Ortiz", titles=["Mayor"])
+    ben = person(text, "e2", "Ben Cole", titles=["Councillor"])
+    first, second = span(text, "The quay is nearly done,"), span(text, "The cranes come next.")
+    direct = Quote(
+        "q2",
+        "direct",
+        text[first.start : second.end],
+        first.start,
+        second.end,
+        cue=span(text, "said", first.end),
+        speaker=Speaker("e1", "Ana Ortiz", "Ortiz", ana.mentions[1].start, ana.mentions[1].end),
+        parts=[Part(first.start, first.end), Part(second.start, second.end)],
+    )
+    quotes = [
+        said(
+            "q1", "indirect", text, "the harbour works would finish in June", "said", ana, ana.mentions[0], "2024-05-07"
+        ),
+        direct,
+        said("q3", "indirect", text, "Ortiz hid the bill", "said", ben, ben.mentions[0]),
+    ]
+    figures = [
+        Figure(
+            "more than 12 million", *span_of(text, "more than 12 million"), 12_000_000, approx="more than", unit="EUR"
+        )
+    ]
+    dates = [DateRef("Tuesday", *span_of(text, "Tuesday"), "2024-05-07")]
+    events = [
+        Event("v1", "ACCUSE", span(text, "blamed"), mode="disapprove", actor="e2", target="e1", date="2024-05-08")
+    ]
+    article = Article(text=text, title="Harbour works to finish in June", published="2024-05-08", source="harbour.txt")
+    return Extraction(article, [ana, ben], quotes, figures, dates, events)
+
+
+def ferry() -> Extraction:
+    text = "Ferry fares to rise\n\nMayor Ana Ortiz said on Monday that ferry fares would rise next year.\n"
+    ana = person(text, "e1", "Ana Ortiz", titles=["Mayor"])
+    quote = said("q1", "indirect", text, "ferry fares would rise next year", "said", ana, ana.mentions[0])
+    article = Article(text=text, title="Ferry fares to rise", published="2024-05-06", source="ferry.txt")
+    return Extraction(article, [ana], [quote], [], [DateRef("Monday", *span_of(text, "Monday"), "2024-05-06")])
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with Store(str(tmp_path / "store.db")) as opened:
+        yield opened
+
+
+def test_round_trip_gives_back_the_same_extraction(store: Store) -> None:
+    extraction = harbour()
+    assert store.add(extraction) is True
+    back = store.article(extraction.article.id)
+    assert back == extraction
+    assert back.to_dict() == extraction.to_dict()
+
+
+def test_the_same_article_is_stored_once(store: Store) -> None:
+    assert store.add(harbour()) is True
+    assert store.add(harbour()) is False
+    stats = store.stats()
+    assert (stats["articles"], stats["quotes"], stats["figures"], stats["events"]) == (1, 3, 1, 1)
+    assert store.entity("Ana Ortiz").counts["articles"] == 1
+
+
+def test_a_failure_inside_the_transaction_leaves_nothing_half_written(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def killed(*_: object) -> None:
+        raise KeyboardInterrupt  # the process being stopped half way through an article
+
+    monkeypatch.setattr(writer, "_write_events", killed)
+    with pytest.raises(KeyboardInterrupt):
+        store.add(harbour())
+    counts = {k: v for k, v in store.stats().items() if isinstance(v, int)}
+    assert set(counts.values()) == {0}, counts
+    monkeypatch.undo()
+    assert store.add(harbour()) is True
+    assert store.add(harbour()) is False
+    assert store.stats()["quotes"] == 3 and store.stats()["entities"] == 2
+
+
+def test_missing_article_and_entity_are_coded_errors(store: Store) -> None:
+    with pytest.raises(ArticleNotFound, match=r"\[E031\].*0000"):
+        store.article("0000")
+    with pytest.raises(EntityNotFound, match=r"\[E032\]"):
+        store.entity("Nobody Atall")
+
+
+def test_articles_newest_first_with_filters_and_paging(store: Store) -> None:
+    store.add(harbour())
+    store.add(ferry())
+    page = store.articles()
+    assert page.total == 2 and [a.published for a in page.items] == ["2024-05-08", "2024-05-06"]
+    assert page.items[0].quotes == 3 and page.items[0].title == "Harbour works to finish in June"
+    assert [a.title for a in store.articles(since="2024-05-07").items] == ["Harbour works to finish in June"]
+    assert store.articles(until="2024-05-07").total == 1
+    assert store.articles(source="ferry").total == 1
+    second = store.articles(limit=1, offset=1)
+    assert (second.total, len(second.items), second.items[0].source) == (2, 1, "ferry.txt")
+
+
+def test_full_text_search_stems_and_requires_every_word(store: Store) -> None:
+    store.add(harbour())
+    store.add(ferry())
+    assert [a.source for a in store.articles(q="cranes").items] == ["harbour.txt"]
+    assert [a.source for a in store.articles(q="crane").items] == ["harbour.txt"]
+    assert store.articles(q="ferry fares").total == 1
+    assert store.articles(q="ferry cranes").total == 0
+    assert store.articles(q='"quay*(').total == 1  # FTS5 syntax typed in a search is only punctuation
+    assert [q.text for q in store.quotes(q="bill").items] == ["Ortiz hid the bill"]
+
+
+def test_sql_injection_in_every_filter_finds_nothing_and_breaks_nothing(store: Store) -> None:
+    store.add(harbour())
+    assert store.articles(q=INJECTION).total == 0
+    assert store.articles(source=INJECTION).total == 0
+    assert store.quotes(speaker=INJECTION, q=INJECTION).total == 0
+    assert store.entities(q=INJECTION).total == 0
+    assert store.events(actor=INJECTION, type=INJECTION).total == 0
+    assert store.figures(q=INJECTION, counted=INJECTION).total == 0
+    with pytest.raises(EntityNotFound):
+        store.entity(INJECTION)
+    assert store.articles(q="100%_").total == 0
+    assert store.stats()["articles"] == 1
+
+
+def test_quotes_by_speaker_name_alias_or_id_and_by_day(store: Store) -> None:
+    store.add(harbour())
+    store.add(ferry())
+    ana = store.entity("Ana Ortiz")
+    assert store.quotes(speaker="ana ortiz").total == 3
+    assert store.quotes(speaker=str(ana.id)).total == 3
+    assert store.quotes(speaker="Ortiz").total == 3
+    assert store.quotes(speaker="Ben Cole").total == 1
+    # The first quote was said on Tuesday 2024-05-07, the day before its article appeared.
+    assert [q.text for q in store.quotes(speaker="Ana Ortiz", until="2024-05-07").items] == [
+        "the harbour works would finish in June",
+        "ferry fares would rise next year",
+    ]
+    row = store.quotes(article=harbour().article.id).items[1]
+    assert (row.kind, row.cue, row.speaker_name, row.speaker_entity) == ("direct", "said", "Ana Ortiz", ana.id)
+    assert row.article_title == "Harbour works to finish in June" and row.published == "2024-05-08"
+
+
+def test_entity_detail_has_titles_articles_and_quotes_by_and_about(store: Store) -> None:
+    store.add(harbour())
+    store.add(ferry())
+    ana = store.entity("ana ortiz")
+    assert (ana.name, ana.type, ana.titles) == ("Ana Ortiz", "PERSON", ["Mayor"])
+    assert ana.title_history[0].first_seen == "2024-05-06" and ana.title_history[0].last_seen == "2024-05-08"
+    assert set(ana.aliases) == {"Ana Ortiz", "Ortiz"}
+    assert [a.source for a in ana.articles] == ["harbour.txt", "ferry.txt"]
+    assert len(ana.quotes_by) == 3 and ana.counts["quotes_by"] == 3
+    # Ben Cole's "Ortiz hid the bill" holds a mention of her: it is about her.
+    assert [q.text for q in ana.quotes_about] == ["Ortiz hid the bill"]
+    assert ana.mentions_per_day == {"2024-05-06": 1, "2024-05-08": 4}
+    assert store.entity(ana.id).name == "Ana Ortiz"
+    assert set(ana.to_dict()) >= {"quotes_by", "quotes_about", "titles", "aliases", "articles", "mentions_per_day"}
+
+
+def test_entities_figures_events_and_stats(store: Store) -> None:
+    store.add(harbour())
+    store.add(ferry())
+    page = store.entities(type="person")
+    assert [e.name for e in page.items] == ["Ana Ortiz", "Ben Cole"]
+    assert page.items[0].articles == 2 and page.items[0].quotes == 3
+    assert [e.name for e in store.entities(q="cole").items] == ["Ben Cole"]
+    figures = store.figures(q="million")
+    assert [(f.value, f.approx, f.unit) for f in figures.items] == [(12_000_000, "more than", "EUR")]
+    events = store.events(type="accuse", actor="Ben Cole")
+    assert [(e.actor_name, e.target_name, e.trigger, e.sources) for e in events.items] == [
+        ("Ben Cole", "Ana Ortiz", "blamed", 1)
+    ]
+    assert store.events(since="2024-05-09").total == 0
+    stats = store.stats()
+    assert stats["quotes_by_kind"] == {"indirect": 3, "direct": 1}
+    assert (stats["articles"], stats["entities"], stats["dates"]) == (2, 2, 2)
+
+
+def test_store_url_forms_and_in_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSGRAPH_DB", str(tmp_path / "env.db"))
+    with Store() as from_env:
+        from_env.add(ferry())
+    assert (tmp_path / "env.db").exists()
+    with Store(f"sqlite:///{tmp_path / 'env.db'}") as by_url:
+        assert by_url.stats()["articles"] == 1
+    with Store("sqlite://") as memory:
+        assert memory.add(ferry()) and memory.articles().total == 1
+
+
+class NoPipeline:
+    """Stands for the extractor where only the store's side of ingest is under test."""
+
+    def __init__(self, stop_after: int | None = None) -> None:
+        self.stop_after = stop_after
+
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        for count, article in enumerate(articles):
+            if self.stop_after is not None and count == self.stop_after:
+                raise KeyboardInterrupt
+            yield Extraction(article)
+
+
+def write_news(folder: Path, count: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        (folder / f"story{n}.txt").write_text(f"Town council meets\n\nThe council met for the {n}th time on pay.\n")
+
+
+def test_ingest_killed_half_way_completes_on_the_next_run(tmp_path: Path, store: Store) -> None:
+    write_news(tmp_path / "news", 5)
+    with pytest.raises(KeyboardInterrupt):
+        store.ingest([tmp_path / "news"], extractor=NoPipeline(stop_after=2))  # type: ignore[arg-type]
+    assert store.stats()["articles"] == 2
+    report = store.ingest([tmp_path / "news"], extractor=NoPipeline())  # type: ignore[arg-type]
+    assert (report.new, report.existing, report.failed) == (3, 2, [])
+    assert store.stats()["articles"] == 5 and store.stats()["ingest_runs"] == 2
+
+
+def test_ingest_reports_unreadable_files_and_stores_the_rest(tmp_path: Path, store: Store) -> None:
+    write_news(tmp_path / "news", 2)
+    (tmp_path / "news" / "junk.bin").write_bytes(bytes(range(256)) * 40)
+    (tmp_path / "news" / "empty.txt").write_bytes(b"")
+    seen = []
+    report = store.ingest([tmp_path / "news"], extractor=NoPipeline(), progress=seen.append)  # type: ignore[arg-type]
+    assert report.new == 2 and report.existing == 0
+    assert sorted(Path(source).name for source, _ in report.failed) == ["empty.txt", "junk.bin"]
+    assert all(reason for _, reason in report.failed)
+    assert seen[-1].done == 4 and seen[-1].failed == 2
+    assert [s.failure[0] for s in seen if s.failure] == [source for source, _ in report.failed]
+
+
+def _downgrade_to_v1(path: Path) -> None:
+    """Make the store look as version 1 wrote it: no quotes.date column."""
+    engine = sa.create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        connection.exec_driver_sql('ALTER TABLE quotes DROP COLUMN "date"')
+        connection.exec_driver_sql("UPDATE schema_version SET version = 1")
+    engine.dispose()
+
+
+def test_an_older_store_is_migrated_and_keeps_its_data(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with Store(str(path)) as old:
+        old.add(harbour())
+    _downgrade_to_v1(path)
+    with Store(str(path)) as store:
+        assert store.stats()["articles"] == 1
+        assert store.quotes(until="2024-05-07").total == 1  # the backfilled quote date is used again
+        assert store.article(harbour().article.id) == harbour()
+    engine = sa.create_engine(f"sqlite:///{path}")
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT version FROM schema_version").scalar() == SCHEMA_VERSION
+    engine.dispose()
+
+
+def test_a_newer_store_is_refused_with_advice(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    Store(str(path)).close()
+    engine = sa.create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE schema_version SET version = 99")
+    engine.dispose()
+    with pytest.raises(StoreVersionError, match=r"\[E033\].*upgrade newsgraph"):
+        Store(str(path))
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(store: Store) -> None:
+    with store.reading() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_a_reader_sees_the_store_while_a_writer_holds_a_transaction(tmp_path: Path) -> None:
+    path = str(tmp_path / "shared.db")
+    with Store(path) as writer_store, Store(path) as reader_store:
+        writer_store.add(ferry())
+        with writer_store.writing() as connection:
+            writer.write_extraction(connection, harbour())
+            assert reader_store.articles().total == 1  # not blocked, and not seeing half a write
+        assert reader_store.articles().total == 2
