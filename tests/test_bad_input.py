@@ -144,8 +144,8 @@ def test_bad_records_are_named_and_the_rest_read(tmp_path: Path) -> None:
     assert [a.text for a in articles] == ["Good one.", "Good two."]
     assert [(e.line, e.problem) for e in errors] == [
         (2, "no 'text' field in the record"),
-        (3, "'text' is a int, not a string"),
-        (4, "a record must be a JSON object, not list"),
+        (3, "'text' is a number, not a string"),
+        (4, "a record must be a JSON object, not a list"),
         (6, "'text' is empty"),
     ]
 

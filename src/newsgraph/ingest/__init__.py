@@ -103,8 +103,9 @@ def read_stream(
             yield article
     except InputError as error:
         on_error(error)
-    except TRUNCATION_ERRORS:
-        on_error(InputError(source, f"truncated gzip stream after {records(count)}"))
+    except TRUNCATION_ERRORS as error:
+        what = "truncated gzip stream" if isinstance(error, EOFError) else "damaged gzip stream"
+        on_error(InputError(source, f"{what} after {records(count)}"))
     except OSError as error:
         on_error(InputError(source, f"cannot read: {error}"))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from typing import Any
 
@@ -24,7 +25,7 @@ def read_feed(data: bytes, source: str, on_error: ErrorHandler) -> Iterator[Arti
     """Articles from the entries of an RSS or Atom feed; an entry with no text is reported."""
     import feedparser
 
-    feed = feedparser.parse(data)
+    feed = feedparser.parse(io.BytesIO(data))  # a stream: feedparser never takes it for a URL to fetch
     if not feed.entries:
         problem = f"a feed with no entries ({feed.bozo_exception})" if feed.bozo else "a feed with no entries"
         raise InputError(source, problem)

@@ -29,12 +29,12 @@ _LINE_CHARS_PER_TEXT_CHAR = 2
 def article_from_record(record: Any, source: str, line: int, max_chars: int) -> Article:
     """One article from a decoded record (a JSON object or a CSV row)."""
     if not isinstance(record, dict):
-        raise InputError(source, f"a record must be a JSON object, not {type(record).__name__}", line)
+        raise InputError(source, f"a record must be a JSON object, not {_json_type(record)}", line)
     text = record.get("text")
     if text is None:
         raise InputError(source, "no 'text' field in the record", line)
     if not isinstance(text, str):
-        raise InputError(source, f"'text' is a {type(text).__name__}, not a string", line)
+        raise InputError(source, f"'text' is {_json_type(text)}, not a string", line)
     if not text.strip():
         raise InputError(source, "'text' is empty", line)
     if len(text) > max_chars:
@@ -55,8 +55,17 @@ def article_from_record(record: Any, source: str, line: int, max_chars: int) -> 
     )
 
 
+def _json_type(value: Any) -> str:
+    """What a JSON value is, in JSON's words ("a number", "a list")."""
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    return {list: "a list", dict: "an object", str: "a string"}.get(type(value), "null")
+
+
 def _text_or_none(value: Any) -> str | None:
-    return str(value).strip() or None if value is not None else None
+    return (str(value).strip() or None) if value is not None else None
 
 
 def _text_stream(stream: BinaryIO, source: str) -> tuple[str, io.TextIOWrapper]:
