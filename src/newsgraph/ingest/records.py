@@ -61,7 +61,11 @@ def _json_type(value: Any) -> str:
         return "a boolean"
     if isinstance(value, int | float):
         return "a number"
-    return {list: "a list", dict: "an object", str: "a string"}.get(type(value), "null")
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return "a string" if isinstance(value, str) else "null"
 
 
 def _text_or_none(value: Any) -> str | None:
