@@ -273,6 +273,13 @@ def test_unreadable_date_is_kept_in_metadata(tmp_path: Path) -> None:
     assert article.metadata["published_raw"] == "the day after the storm"
 
 
+def test_a_date_in_the_text_of_a_page_is_no_publication_date() -> None:
+    page = PAGE.replace('<meta property="article:published_time" content="2024-04-02T09:00:00Z">', "").replace(
+        "</article>", "<p>The harbour office was founded on 12 June 1998 by the city.</p></article>"
+    )
+    assert article_from_string(page).published is None
+
+
 def test_article_from_string_reads_text_or_html() -> None:
     text = article_from_string(STORY, published="2024-04-02")
     assert (text.text, text.published, text.source) == (STORY, "2024-04-02", "<string>")

@@ -26,6 +26,9 @@ _DROPPED = ("script", "style", "noscript", "template", "iframe", "object")
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 # Fewer words than this is a menu or a notice that trafilatura fell back to, not an article.
 _MIN_WORDS = 12
+# The page's own date markup only: a free search of the text takes any date it mentions
+# ("founded on 12 June 1998") for the publication date.
+_DATE_SEARCH = {"extensive_search": False, "original_date": True}
 _TAG = re.compile(r"<[a-zA-Z!/]")
 
 
@@ -41,7 +44,12 @@ def read_html(content: str | bytes, source: str, url: str | None = None, publish
 
     try:
         document = trafilatura.bare_extraction(
-            content, url=url, with_metadata=True, include_comments=False, include_tables=False
+            content,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            date_extraction_params=_DATE_SEARCH,
         )
     except (ValueError, TypeError, ParserError) as error:
         raise InputError(source, f"HTML that cannot be parsed ({error})") from error
