@@ -102,6 +102,7 @@ def run_benchmark(
             for result in extractor.extract_many(articles):
                 if isinstance(result, Extraction):
                     yield store.add(result)
+            store.close()
 
     # One untimed warm-up so that lazy loading is not charged to the first stage.
     deque(extractor.extract_many(articles[:5]), maxlen=0)
@@ -115,3 +116,55 @@ def run_benchmark(
             progress(f"round {round_}/{rounds}: {times}")
     words = sum(len(text.split()) for text in texts)
     return BenchReport(len(articles), words, stages, peak_rss_mb())
+
+
+@dataclass
+class MemoryReport:
+    articles: int
+    seconds: float
+    checkpoints: list[tuple[int, float]]
+
+    def render(self) -> str:
+        lines = [f"ingest of {self.articles:,} articles from one JSON Lines file into SQLite: {self.seconds:.0f} s"]
+        lines += [f"  after {done:>7,} articles: peak RSS {rss:,.0f} MB" for done, rss in self.checkpoints]
+        return "\n".join(lines)
+
+
+def write_corpus(articles: Sequence[Article], count: int, path: Path, words: int = 120) -> None:
+    """A JSON Lines corpus of `count` distinct short articles cut from the given ones."""
+    import json
+
+    with path.open("w", encoding="utf-8") as out:
+        for number in range(count):
+            source = articles[number % len(articles)]
+            text = " ".join(source.text.split()[:words])
+            record = {"text": f"Article {number}. {text}", "published": source.published}
+            out.write(json.dumps(record) + "\n")
+
+
+def run_memory(articles: Sequence[Article], count: int, settings: Settings | None = None) -> MemoryReport:
+    """Stream `count` articles through the real ingest path and record peak memory as it goes.
+
+    Peak RSS that stops growing after the first checkpoint is what "memory stays flat" means.
+    """
+    from newsgraph.store import Store
+    from newsgraph.store.records import Progress
+
+    settings = settings or Settings()
+    checkpoints: list[tuple[int, float]] = []
+    marks = sorted({max(1, count * share // 10) for share in (1, 2, 5, 10)})
+
+    def progress(state: Progress) -> None:
+        if marks and state.done >= marks[0]:
+            checkpoints.append((state.done, peak_rss_mb()))
+            marks.pop(0)
+
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = Path(folder) / "corpus.jsonl"
+        write_corpus(articles, count, corpus)
+        store = Store(f"sqlite:///{Path(folder) / 'memory.db'}")
+        start = time.perf_counter()
+        store.ingest([corpus], extractor=Extractor(settings), progress=progress)
+        seconds = time.perf_counter() - start
+        store.close()
+    return MemoryReport(count, seconds, checkpoints)
