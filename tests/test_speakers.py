@@ -52,7 +52,7 @@ def test_surname_resolves_to_the_full_name(extractor: Extractor) -> None:
 
 def test_description_resolves_to_the_entity_it_described(extractor: Extractor) -> None:
     text = (
-        "Talks stalled after the militant group Hezbollah refused the terms.\n\n"
+        "Talks stalled after the militant group Hezbollah left the meeting.\n\n"
         "“We will not sign,” the militant group said."
     )
     result, (speaker,) = speakers(extractor, text)

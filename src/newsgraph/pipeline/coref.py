@@ -20,6 +20,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Entity, Quote
+from newsgraph.pipeline.cues import RELATIVE_TAGS
 from newsgraph.pipeline.entities import add_entity, add_mention, entity_at
 
 SPEAKING_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -123,6 +124,9 @@ class Coref:
                 if lower in _PERSONAL:
                     self.gender[entity.id] = _PERSONAL[lower]
             return entity
+        if head.tag_ in RELATIVE_TAGS and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
+            antecedent = head.head.head
+            return self.resolve(antecedent.idx, antecedent.idx + len(antecedent))
         if head.pos_ == "PRON":
             return None
         named = entity_at(self.doc, head.idx, head.idx + len(head))

@@ -16,8 +16,8 @@ VERB_TAGS = frozenset({"VERB", "AUX"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
 # Subjects that stand for nobody: "It was reported that …", "There is said to be …".
-_EMPTY_SUBJECTS = frozenset({"it", "there", "this", "that", "which", "what"})
-_NOT_SOURCES = frozenset({"TIME", "DATE", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+_EMPTY_SUBJECTS = frozenset({"it", "there", "this", "what"})
+_NOT_SOURCES = frozenset({"TIME", "DATE", "MONEY"})
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class Lexicon:
     evidence: frozenset[str]
     indirect_only: frozenset[str]
     object: frozenset[str]
+    intent: frozenset[str]
 
     @property
     def direct(self) -> frozenset[str]:
@@ -51,6 +52,7 @@ def lexicon() -> Lexicon:
         evidence=frozenset(data["evidence"]),
         indirect_only=frozenset(data["indirect_only"]),
         object=frozenset(data["object"]),
+        intent=frozenset(data["intent"]),
     )
 
 
@@ -61,7 +63,7 @@ def is_cue(token: Token, lemmas: frozenset[str]) -> bool:
 
 def can_speak(subject: Token, cue: Token) -> bool:
     """Whether a subject can be the cue's source: not "it" of "it was reported", not a time, not another paragraph's."""
-    if subject.lower_ in _EMPTY_SUBJECTS or subject.like_num:
+    if subject.lower_ in _EMPTY_SUBJECTS:
         return False
     first, last = sorted((subject.i, cue.i))
     if any("\n" in token.text for token in subject.doc[first:last]):
@@ -95,8 +97,7 @@ def subject_of(verb: Token) -> Token | None:
     """Who the reporting verb is about: its subject, or for participles and conjuncts the main clause's."""
     for child in verb.children:
         if child.dep_ in SUBJECTS:
-            if child.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
-                return verb.head
+            # PolNeAR's source of "Barkley, who said …" is "who"; coreference takes it to Barkley.
             return child
         if child.dep_ == "agent":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -106,7 +107,9 @@ def subject_of(verb: Token) -> Token | None:
         return verb.head
     if verb.dep_ == "conj" and verb.head is not verb:
         return subject_of(verb.head)
-    if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj", "acl"}:
+    if verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN"}:
+        return verb.head
+    if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"}:
         return _nearest_subject_left(verb)
     return None
 

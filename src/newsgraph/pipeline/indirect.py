@@ -22,6 +22,10 @@ from newsgraph.pipeline.cues import (
 _CLAUSES = frozenset({"ccomp"})
 _QUESTION_WORDS = frozenset({"when", "how", "what", "whether", "if", "why", "where", "who", "which"})
 _REASONS = frozenset({"for", "as", "over", "about"})
+# What completes an object ("urged him [to resign]", "called him [a liar]").
+_COMPLETIONS = frozenset({"xcomp", "oprd"})
+# Prepositions whose object is what was said or thought ("called [for] a ban", "warned [of] delays").
+_TOPICS = frozenset({"for", "on", "about", "of", "against"})
 _EDGE_PUNCT = ",.;:!?—–-\"“”'‘’()"
 
 
@@ -57,40 +61,61 @@ def _speaker_span(subject: Token | None, cue: Token) -> tuple[int, int] | None:
     return phrase_bounds(subject)
 
 
-def _clause(verb: Token) -> Token | None:
-    """What the verb reports: its clause; for "object" cues, failing that, its object ("called for [a ban]")."""
+def _object_range(verb: Token) -> tuple[int, int] | None:
+    """For "object" cues: the object and what completes it ("urged [him to resign]", "calling for [a ban]")."""
+    rights = list(verb.rights)
+    objects = [c for c in rights if c.dep_ == "dobj"]
+    completions = [c for c in rights if c.dep_ in _COMPLETIONS]
+    if objects:
+        first, last = objects[0].left_edge.i, objects[0].right_edge.i
+        if objects[0].pos_ == "PRON" and not completions:
+            # "asked him": a pronoun object alone is whom they spoke to, not what they said.
+            return None
+        more = [c.right_edge.i for c in rights if c.i > last and (c.dep_ in _COMPLETIONS or _is_reason(c))]
+        return first, max([last, *more])
+    if completions and verb.lemma_.lower() in lexicon().intent:
+        return completions[0].left_edge.i, completions[0].right_edge.i
+    for child in rights:
+        if child.dep_ == "prt":
+            continue
+        if child.dep_ == "prep" and child.lower_ in _TOPICS and child.i <= verb.i + 2:
+            pobj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
+            return (pobj.left_edge.i, pobj.right_edge.i) if pobj is not None else None
+        break
+    return None
+
+
+def _is_reason(token: Token) -> bool:
+    return token.dep_ == "prep" and token.lower_ in _REASONS
+
+
+def _reported_range(verb: Token) -> tuple[int, int] | None:
+    """Token range of what the verb reports: its clause, or for "object" cues its object."""
     clause = next((c for c in verb.children if c.dep_ in _CLAUSES), None)
-    if clause is not None or verb.lemma_.lower() not in lexicon().object:
-        return clause
-    for child in verb.children:
-        if child.dep_ == "dobj":
-            # "asked him": a pronoun object is whom they spoke to, not what they said.
-            return None if child.pos_ == "PRON" else child
-        if child.dep_ == "prep" and child.i == verb.i + 1 and child.lower_ in {"for", "on"}:
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if clause is not None:
+        belief = verb.lemma_.lower() in lexicon().belief and verb.lemma_.lower() not in lexicon().speech
+        if belief and clause.left_edge.lower_ in _QUESTION_WORDS:
+            # "does not know when …" reports ignorance, not a belief.
+            return None
+        if clause.right_edge.i == clause.left_edge.i:
+            return None
+        return clause.left_edge.i, clause.right_edge.i
+    if verb.lemma_.lower() in lexicon().object:
+        return _object_range(verb)
     return None
 
 
 def _from_verb(verb: Token) -> Candidate | None:
-    clause = _clause(verb)
-    if clause is None:
+    found = _reported_range(verb)
+    if found is None:
         return None
+    first, last = found
     belief = verb.lemma_.lower() in lexicon().belief and verb.lemma_.lower() not in lexicon().speech
-    if belief and clause.left_edge.lower_ in _QUESTION_WORDS:
-        # "does not know when …" reports ignorance, not a belief.
-        return None
-    last = clause.right_edge.i
-    if clause.dep_ == "dobj":
-        # "blamed [Hamas for the truce falling apart]": the reason belongs to what is reported.
-        reasons = [c.right_edge.i for c in verb.rights if c.dep_ == "prep" and c.lower_ in _REASONS and c.i > last]
-        last = max([last, *reasons])
-    span = _trimmed(verb.doc, clause.left_edge.i, last)
-    if span is None or last - clause.left_edge.i < 1:
-        return None
-    if span[0] <= verb.idx < span[1]:
+    span = _trimmed(verb.doc, first, last)
+    if span is None or span[0] <= verb.idx < span[1]:
         return None
     subject = subject_of(verb)
-    if subject is not None and clause.left_edge.i <= subject.i <= last:
+    if subject is not None and first <= subject.i <= last:
         subject = None
     return Candidate(
         kind="indirect",
