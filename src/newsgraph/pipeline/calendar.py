@@ -51,6 +51,8 @@ class Resolution:
 
 
 UNHANDLED = Resolution(None, handled=False)
+# Words that tie a week, month or year to the time of writing ("this week"), unlike "a single year".
+DEICTIC = frozenset({"this", "last", "next", "past", "previous", "coming", "earlier", "later"})
 
 
 def parse_published(published: str | None) -> date | None:
@@ -106,7 +108,7 @@ def _relative(words: Sequence[str], published: date, future: bool) -> Resolution
     if "last night" in text or "overnight" in words:
         day = _shift(published, -1)
         return Resolution(day.isoformat()) if day else _overflow()
-    if set(words) <= lexicon.parts_of_day:
+    if "this" in words and set(words) - {"this", "early", "late"} <= lexicon.parts_of_day:
         return Resolution(published.isoformat())
     days = [lexicon.weekdays[w] for w in words if w in lexicon.weekdays]
     if days:
@@ -119,7 +121,7 @@ def _relative(words: Sequence[str], published: date, future: bool) -> Resolution
         saturday = weekday(5, published, later) if published.weekday() != 6 or later else _shift(published, -1)
         return Resolution(_interval(saturday, _shift(saturday, 1) if saturday else None)) if saturday else _overflow()
     for period in ("week", "month", "year"):
-        if period not in words or len(words) > 3:
+        if period not in words or len(words) > 4 or not DEICTIC & set(words):
             continue
         step = -1 if ("last" in words or "past" in words or "previous" in words) else 0
         step = 1 if "next" in words or "coming" in words else step
@@ -212,7 +214,7 @@ def _day_of_month(year: int | None, month: int, day: int, published: date | None
 
 def resolve(words: Sequence[str], published: date | None, future: bool = False) -> Resolution:
     """Resolve the lowercased words of one date expression against the publication day."""
-    words = [w for w in words if w not in (",", "the", "on", "in", "of", "this") or len(words) == 1]
+    words = [w for w in words if w not in (",", "the", "on", "in", "of") or len(words) == 1]
     if not words:
         return UNHANDLED
     lexicon = date_words()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -61,22 +62,23 @@ def candidate_spans(doc: Doc) -> list[SpacySpan]:
     lexicon = date_words()
     spans = [ent for ent in doc.ents if ent.label_ in DATE_LABELS]
     taken = {i for ent in spans for i in range(ent.start, ent.end)}
-    index = 0
-    while index < len(doc):
+    strings = doc.vocab.strings
+    wanted = {strings[w] for w in (*lexicon.weekdays, *lexicon.days, *PERIOD_WORDS)}
+    # One array of lowercase ids instead of a Token object per word: most words are skipped here.
+    for index, lower_id in enumerate(doc.to_array(LOWER).tolist()):
+        if lower_id not in wanted or index in taken:
+            continue
         token = doc[index]
         lower = token.lower_
-        if index in taken:
-            index += 1
-            continue
         if lower in lexicon.weekdays and token.text[:1].isupper() or lower in lexicon.days:
             spans.append(doc[index : index + 1])
-        elif lower in PERIOD_WORDS and index > 0 and doc[index - 1].lower_ in PERIOD_MODIFIERS:
-            start = index - 1
-            if lower != "weekend" and doc[start].lower_ == "the":
-                index += 1
-                continue
-            spans.append(doc[start : index + 1])
-        index += 1
+        elif (
+            lower in PERIOD_WORDS
+            and index > 0
+            and doc[index - 1].lower_ in PERIOD_MODIFIERS
+            and (lower == "weekend" or doc[index - 1].lower_ != "the")
+        ):
+            spans.append(doc[index - 1 : index + 1])
     return sorted(spans, key=lambda s: s.start)
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from newsgraph.model import Figure
 from newsgraph.pipeline import units
@@ -64,8 +65,11 @@ def make_figures(nlp: Language, name: str) -> FigureFinder:
 
 def find_figures(doc: Doc) -> list[Figure]:
     """Every figure of the Doc, in text order."""
-    texts = [t.text for t in doc]
-    spaces = [bool(t.whitespace_) for t in doc]
+    texts: list[str] = []
+    spaces: list[bool] = []
+    for token in doc:
+        texts.append(token.text)
+        spaces.append(bool(token.whitespace_))
     ent_label = [""] * len(doc)
     for ent in doc.ents:
         for index in range(ent.start, ent.end):
@@ -73,6 +77,9 @@ def find_figures(doc: Doc) -> list[Figure]:
     found: list[Quantity] = []
     index = 0
     while index < len(doc):
+        if not _could_start(texts[index]):
+            index += 1
+            continue
         quantity = _quantity_at(doc, texts, spaces, ent_label, index)
         if quantity is None:
             index += 1
@@ -84,8 +91,9 @@ def find_figures(doc: Doc) -> list[Figure]:
     return [_to_figure(doc, q) for q in found]
 
 
-def _could_start(token: Token) -> bool:
-    lower = token.lower_
+def _could_start(text: str) -> bool:
+    """A cheap test on the token text, so that only a few tokens are looked at closely."""
+    lower = text.lower()
     lexicon = words()
     return (
         any(ch.isdigit() for ch in lower)
@@ -98,9 +106,6 @@ def _could_start(token: Token) -> bool:
 def _quantity_at(
     doc: Doc, texts: Sequence[str], spaces: Sequence[bool], ent_label: Sequence[str], index: int
 ) -> Quantity | None:
-    token = doc[index]
-    if not _could_start(token):
-        return None
     currency = units.currency_before(texts, spaces, index)
     phrase = read_phrase(texts, index, money=currency is not None)
     if phrase is None:
@@ -202,7 +207,7 @@ def _is_figure(
 
 def _calendar_entity(doc: Doc, index: int) -> bool:
     """A DATE/TIME entity that names a point in time ("March 3", "Sunday night"), not an amount."""
-    ent = next((e for e in doc.ents if e.start <= index < e.end), None)
+    ent = _entity_span(doc, index)
     if ent is None:
         return False
     calendar = date_words()
@@ -216,6 +221,19 @@ def _calendar_entity(doc: Doc, index: int) -> bool:
         )
         or ent.label_ == "TIME"
     )
+
+
+def _entity_span(doc: Doc, index: int) -> SpacySpan | None:
+    """The named entity a token belongs to, found from its IOB tags (no scan of doc.ents)."""
+    if not doc[index].ent_type_:
+        return None
+    start = index
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = index + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _not_pronoun_one(doc: Doc, index: int) -> bool:
@@ -264,7 +282,7 @@ def _in_name(doc: Doc, ent_label: Sequence[str], index: int, end: int) -> bool:
         return True
     label = ent_label[index]
     if label in NAME_LABELS:
-        ent = next((e for e in doc.ents if e.start <= index < e.end), None)
+        ent = _entity_span(doc, index)
         if ent is not None and any(t.text[:1].isupper() and t.is_alpha for t in ent):
             return True
     return False
