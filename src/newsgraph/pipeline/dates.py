@@ -70,6 +70,8 @@ def candidate_spans(doc: Doc) -> list[SpacySpan]:
             continue
         token = doc[index]
         lower = token.lower_
+        if token.ent_type_:  # "USA Today", "Black Friday": part of a name
+            continue
         if lower in lexicon.weekdays and token.text[:1].isupper() or lower in lexicon.days:
             spans.append(doc[index : index + 1])
         elif (

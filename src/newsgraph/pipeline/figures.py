@@ -420,7 +420,7 @@ def _change(doc: Doc, quantity: Quantity) -> str:
         previous = doc[quantity.start - 1]
         before = previous.lower_
         moves = previous.dep_ != "prt" or previous.head.lemma_.lower() in lexicon.movement
-        if before in ("up", "+") and moves:
+        if before == "up" and moves:
             return "up"
         if before == "down" and moves:
             return "down"
