@@ -97,7 +97,10 @@ def subject_of(verb: Token) -> Token | None:
     """Who the reporting verb is about: its subject, or for participles and conjuncts the main clause's."""
     for child in verb.children:
         if child.dep_ in SUBJECTS:
-            # PolNeAR's source of "Barkley, who said …" is "who"; coreference takes it to Barkley.
+            # PolNeAR's source of "Barkley, who said …" is "who" (coreference takes it to
+            # Barkley); of "a group that advocates …" the group.
+            if child.tag_ == "WDT" and verb.dep_ == "relcl":
+                return verb.head
             return child
         if child.dep_ == "agent":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -126,13 +129,18 @@ def _nearest_subject_left(verb: Token) -> Token | None:
     return None
 
 
-def phrase_bounds(head: Token) -> tuple[int, int]:
+def phrase_bounds(head: Token, cue: Token | None = None) -> tuple[int, int]:
     """Character span of the noun phrase a speaker's head word stands in, what describes it included.
 
     PolNeAR's sources keep appositions and relative clauses ("Chris Cox, who runs the
-    lobbying arm,"); the speaker's entity is found from the head word alone.
+    lobbying arm,"), but never the cue itself: "the group backing Smith" ends before
+    "backing". The speaker's entity is found from the head word alone.
     """
     left, end_token = head.left_edge, head.right_edge
+    if cue is not None and left.i <= cue.i <= end_token.i:
+        end_token = head.doc[max(cue.left_edge.i - 1, head.i)]
+        if cue.i < head.i:
+            left = head.doc[cue.right_edge.i + 1] if cue.right_edge.i < head.i else head
     while end_token.i > head.i and end_token.pos_ == "PUNCT":
         end_token = end_token.doc[end_token.i - 1]
     # A phrase never runs over a line break (a headline or dateline above is not part of it).

@@ -58,7 +58,7 @@ def _trimmed(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
 def _speaker_span(subject: Token | None, cue: Token) -> tuple[int, int] | None:
     if subject is None or not can_speak(subject, cue):
         return None
-    return phrase_bounds(subject)
+    return phrase_bounds(subject, cue)
 
 
 def _object_range(verb: Token) -> tuple[int, int] | None:

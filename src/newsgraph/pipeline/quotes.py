@@ -64,7 +64,7 @@ def _speaker_of(cue: Token) -> tuple[int, int] | None:
     subject = according_source(cue) if is_according(cue) else subject_of(cue)
     if subject is None or not can_speak(subject, cue):
         return None
-    return phrase_bounds(subject)
+    return phrase_bounds(subject, cue)
 
 
 def _as_candidate(marked: Marked, cue: Token | None, kind: str = "direct") -> Candidate:
