@@ -453,6 +453,8 @@ def _noun_phrase(doc: Doc, first: int, noun: Token) -> str | None:
     """The words from ``first`` to the noun, when they are all modifiers of it."""
     if noun.i < first or noun.i - first > 5 or noun.ent_type_ in DATE_LABELS and noun.lemma_ not in DURATIONS:
         return None
+    if doc[first].lower_ in ("last", "this", "next", "past"):
+        return None
     tokens = doc[first : noun.i + 1]
     if any(t.pos_ not in ("ADJ", "NOUN", "PROPN", "NUM", "PUNCT") or t.text in (",", ";") for t in tokens):
         return noun.text if noun.pos_ in ("NOUN", "PROPN") else None
@@ -469,6 +471,8 @@ def _counted(doc: Doc, quantity: Quantity) -> str | None:
     last = doc[end - 1]
     noun = last.head
     if last.dep_ in ("nummod", "compound", "quantmod", "amod") and noun.pos_ in ("NOUN", "PROPN") and noun.i >= end:
+        while noun.dep_ == "compound" and noun.head.i == noun.i + 1 and noun.head.pos_ == "NOUN":
+            noun = noun.head  # "11 member trade agreement": the head of the compound is what is counted
         return _noun_phrase(doc, end, noun)
     if end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].tag_ in ("NNS", "NN") and doc[end].head.i != end - 1:
         return doc[end].text if doc[end].tag_ == "NNS" else None
