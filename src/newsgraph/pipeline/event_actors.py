@@ -99,6 +99,8 @@ class ActorFinder:
         head = self._through_partitive(token)
         lower = head.lower_
         if head.pos_ == "PRON" or lower in PERSONAL | THING | PLURAL | SPEAKER:
+            if lower not in PERSONAL | THING | PLURAL | SPEAKER:
+                return None  # "This led to…", "everyone", "who": no one in particular
             entity = self._pronoun(head, speaker)
             return Actor(entity, [head]) if entity is not None and entity is not exclude else None
         words = self._phrase(head)
@@ -201,8 +203,18 @@ class ActorFinder:
         return self._nearest_before(token, ("ORG", "GPE", "NORP"))
 
     def _nearest_before(self, token: Token, types: Iterable[str]) -> Entity | None:
-        """The entity of the given types mentioned last before the token, within a few sentences."""
+        """The entity of the given types a pronoun most likely stands for.
+
+        A subject of this or the previous sentence comes first ("Netanyahu pulled… He
+        blamed…"); else the last entity of those types mentioned within a few sentences.
+        """
         wanted = set(types)
+        sent_start = token.sent.start
+        previous = self.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+        for i in range(token.i - 1, previous - 1, -1):
+            entity = self.by_token.get(i)
+            if entity is not None and entity.type in wanted and _in_subject(self.doc[i]):
+                return entity
         limit = max(0, token.sent.start - 200)
         for i in range(token.i - 1, limit - 1, -1):
             entity = self.by_token.get(i)
@@ -247,3 +259,14 @@ class ActorFinder:
             if code:
                 return code
         return None
+
+
+def _in_subject(token: Token) -> bool:
+    """The token heads a subject or modifies the head of one ("Prime Minister [Netanyahu] pulled")."""
+    for _ in range(3):
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if token.dep_ not in ("compound", "amod", "flat", "appos") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False

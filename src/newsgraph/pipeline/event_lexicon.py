@@ -35,10 +35,11 @@ class Frame:
     particle: frozenset[str] = frozenset()
     prep: frozenset[str] = frozenset()
     modifier: frozenset[str] = frozenset()
+    clause: bool = False
 
     @property
     def conditional(self) -> bool:
-        return bool(self.object or self.particle or self.prep or self.modifier)
+        return bool(self.object or self.particle or self.prep or self.modifier or self.clause)
 
 
 def _code(text: str, target: str | None = None) -> Code:
@@ -60,6 +61,7 @@ def _frames(spec: str | list[Any]) -> tuple[Frame, ...]:
                 particle=frozenset(item.get("particle", ())),
                 prep=frozenset(item.get("prep", ())),
                 modifier=frozenset(item.get("modifier", ())),
+                clause=bool(item.get("clause", False)),
             )
         )
     return tuple(frames)
@@ -141,6 +143,8 @@ def _match(frames: tuple[Frame, ...] | None, token: Token, conditional_only: boo
         if frame.prep and not frame.prep & preps:
             continue
         if frame.modifier and not frame.modifier & modifiers:
+            continue
+        if frame.clause and not any(c.dep_ in ("dobj", "ccomp") for c in children):
             continue
         return frame.code
     return None

@@ -26,6 +26,8 @@ THREAT_MARKS = frozenset({"unless"})
 TARGET_PREPS = ("on", "against", "with", "to", "at", "into", "upon", "toward", "towards", "from", "of", "for")
 PLACE_PREPS = frozenset({"in", "at", "near", "across", "inside", "outside", "throughout", "around", "into"})
 SUBJECTS = ("nsubj", "csubj")
+# Prepositions through which a light verb takes its event noun: "went on strike", "put under investigation".
+LIGHT_PREPS = frozenset({"on", "under", "into"})
 # Nouns for what is said or written, whose "-ing" clause is done by whoever issued them.
 REPORT_NOUNS = frozenset({"declaration", "statement", "resolution", "letter", "note", "communique", "message"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -106,8 +108,8 @@ class _DocCoder:
     def _verbal(self, token: Token, consumed: set[int]) -> Draft | None:
         wrapper = self.lex.wrappers.get(lemma_in(token, self.lex.wrappers))
         inner = _infinitive_of(token) if wrapper else None
-        if (token.pos_ != "VERB" and inner is None) or token.dep_ in ("amod", "compound"):
-            # "the detained reporters" describes people, it does not tell a detention.
+        if (token.pos_ != "VERB" and inner is None) or token.dep_ in ("amod", "compound") or _imperative(token):
+            # "the detained reporters" describes people and "Don't blame Bush" asks: neither tells an event.
             return None
         if self.actors.entity_of(token) is not None or (token.is_title and not token.is_sent_start):
             return None
@@ -155,7 +157,7 @@ class _DocCoder:
                 if code is not None:
                     return child, code
             nouns = [child] if child.dep_ in ("dobj", "nsubjpass", "attr") else []
-            if child.dep_ == "prep":
+            if child.dep_ == "prep" and child.lower_ in LIGHT_PREPS:
                 nouns = [c for c in child.children if c.dep_ == "pobj"]
             for noun in list(nouns):
                 nouns += [c for c in noun.children if c.dep_ == "compound"]
@@ -241,7 +243,8 @@ class _DocCoder:
     def _nominal(self, noun: Token) -> Draft | None:
         """ "the attack on Gaza", "talks with Hamas", "Israel's release of prisoners"."""
         code = self.lex.noun(noun)
-        if code is None or noun.dep_ == "compound":
+        if code is None or noun.dep_ == "compound" or (noun.is_title and not noun.is_sent_start):
+            # "the War on Terror", "Meet the Press": names, not events.
             return None
         if noun.dep_ in ("nsubj", "nsubjpass") and (
             self.lex.verb(noun.head) is not None or lemma_in(noun.head, ENDING_VERBS) in ENDING_VERBS
@@ -507,6 +510,18 @@ def _infinitive_of(token: Token) -> Token | None:
             if pcomp is not None:
                 return pcomp
     return None
+
+
+def _imperative(token: Token) -> bool:
+    """A bare verb that heads its sentence without a subject: an order to the reader."""
+    return (
+        token.dep_ == "ROOT"
+        and token.tag_ == "VB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
+        and not any(
+            c.dep_ == "aux" and c.lower_ in ("to", "will", "would", "can", "could", "must") for c in token.children
+        )
+    )
 
 
 def _negated(token: Token) -> bool:
