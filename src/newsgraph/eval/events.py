@@ -5,6 +5,7 @@ Each record's sentence runs through the whole pipeline (published = the record's
 - top-1: the one event we would report for the sentence. It is the first event (in our
   order: main clause first) whose trigger is one of the gold eventText words; when no
   trigger is, our first event. Its type must equal the gold type;
+- first-event type: our first event alone, chosen without the gold words;
 - type + source: the top-1 event has the gold type and its actor is a gold source:
   the words of the actor entity (name or any mention) share a content word with a gold
   actorText ("Israeli army bulldozers" fits "Israeli army"). A record without a gold
@@ -68,6 +69,7 @@ class EventReport:
     recalled: int = 0
     top1: int = 0
     top1_source: int = 0
+    first: int = 0
     with_events: int = 0
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     misses: list[str] = field(default_factory=list)
@@ -77,6 +79,7 @@ class EventReport:
         events = extraction.events
         self.with_events += bool(events)
         self.recalled += any(e.type == record.type for e in events)
+        self.first += bool(events) and events[0].type == record.type
         top = top_event(events, record.event_text)
         predicted = top.type if top is not None else "none"
         if top is not None and predicted == record.type:
@@ -100,6 +103,7 @@ class EventReport:
             f"type recall (gold type among the sentence's events): {self.ratio(self.recalled):.3f}",
             "top-1 type accuracy (event whose trigger is an eventText word, else our first): "
             f"{self.ratio(self.top1):.3f}",
+            f"first-event type accuracy (our first event, no gold words used): {self.ratio(self.first):.3f}",
             f"type + source actor accuracy (top-1 type right and actor shares a word with a gold source): "
             f"{self.ratio(self.top1_source):.3f}",
             "most frequent type errors (gold -> ours):",
