@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
-from tests.test_api import INJECTION, XSS_IMG, bridge_article, build_store, hostile_article
+from tests.test_api import INJECTION, XSS_IMG, bridge_article, build_store, generated, hostile_article
 
 from newsgraph.api import create_app
 
@@ -147,3 +148,18 @@ def test_assets_are_served_locally_with_a_strict_policy(client: TestClient) -> N
     assert ":focus-visible" in css.text and "@media" in css.text
     js = client.get("/static/app.js")
     assert js.status_code == 200 and "javascript" in js.headers["content-type"]
+
+
+def test_home_page_follows_new_articles(tmp_path: Path) -> None:
+    from newsgraph.store import Store
+
+    store = build_store(tmp_path / "growing.db")
+    client = TestClient(create_app(store))
+    assert "Kim Lee" not in page(client, "/")
+    added = generated(1)
+    added.article.published = "2024-05-07"
+    Store(f"sqlite:///{tmp_path / 'growing.db'}").add(added)
+    html = page(client, "/")
+    assert re.search(r"<strong>4</strong>\s*articles", html)
+    top = html[html.index("Most quoted") : html.index("Latest articles")]
+    assert "Kim Lee" in top and "2 quotes" in top

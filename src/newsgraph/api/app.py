@@ -87,6 +87,7 @@ def create_app(store: Store, allow_extract: bool = False, max_body: int = DEFAUL
     app.state.store = store
     app.state.allow_extract = allow_extract
     app.state.max_body = max_body
+    app.state.home_summary = None
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(routes_api.router)
     app.include_router(routes_pages.router)

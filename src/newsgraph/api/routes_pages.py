@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Annotated
 
@@ -60,22 +61,41 @@ def _most_quoted(store: Store, start: date, end: date) -> list[tuple[str, str, i
     return [(names[key], key, count) for key, count in tally.most_common(10)]
 
 
-@router.get("/")
-def home(request: Request) -> Response:
-    store = store_of(request)
-    latest = store.articles(limit=10).items
+@dataclass(frozen=True)
+class HomeSummary:
+    """The home page's aggregates: counts and the week's most quoted speakers."""
+
+    counts: list[tuple[str, int]]
+    top_speakers: list[tuple[str, str, int]]
+    week_start: date | None
+    week_end: date | None
+    week_is_old: bool
+
+
+def _summary(store: Store, latest: list[ArticleRow]) -> HomeSummary:
     end, old = _week_end(latest)
     start = end - timedelta(days=6) if end else None
     stats = store.stats()
-    context = {
-        "counts": [(name, stats[name]) for name in HOME_COUNTS if isinstance(stats.get(name), int)],
-        "latest": latest,
-        "top_speakers": _most_quoted(store, start, end) if start and end else [],
-        "week_start": start,
-        "week_end": end,
-        "week_is_old": old,
-    }
-    return templates.TemplateResponse(request, "home.html", context)
+    return HomeSummary(
+        counts=[(name, stats[name]) for name in HOME_COUNTS if isinstance(stats.get(name), int)],
+        top_speakers=_most_quoted(store, start, end) if start and end else [],
+        week_start=start,
+        week_end=end,
+        week_is_old=old,
+    )
+
+
+@router.get("/")
+def home(request: Request) -> Response:
+    store = store_of(request)
+    latest = store.articles(limit=10)
+    # Articles are only ever added, so the count, the newest article and the day fix the aggregates.
+    key = (latest.total, latest.items[0].id if latest.items else None, date.today())
+    cached: tuple[object, HomeSummary] | None = request.app.state.home_summary
+    if cached is None or cached[0] != key:
+        cached = (key, _summary(store, latest.items))
+        request.app.state.home_summary = cached
+    return templates.TemplateResponse(request, "home.html", {"latest": latest.items, "summary": cached[1]})
 
 
 @router.get("/articles")
