@@ -164,7 +164,12 @@ class ActorFinder:
 
     def _unnamed_name(self, head: Token) -> bool:
         """A proper noun NER left out ("Ethopia has agreed"): still a name, so an actor."""
-        return head.pos_ == "PROPN" and head.ent_type_ == "" and head.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj")
+        return (
+            head.pos_ == "PROPN"
+            and head.ent_type_ == ""
+            and head.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj")
+            and not self.lex.nouns.get(head.lemma_.lower())
+        )
 
     def _particular(self, head: Token, words: list[Token]) -> bool:
         """A group noun names one actor when a country or people word marks it ("Israeli soldiers")."""
