@@ -13,10 +13,13 @@ from importlib import resources
 from spacy.tokens import Token
 
 VERB_TAGS = frozenset({"VERB", "AUX"})
-SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# A speaker is an active subject: the passive one ("Smith was told", "she was announced the winner") is not.
+SUBJECTS = frozenset({"nsubj", "csubj"})
 RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
 # Subjects that stand for nobody: "It was reported that …", "There is said to be …".
 _EMPTY_SUBJECTS = frozenset({"it", "there", "this", "what"})
+# Links from a verb up to the clause whose subject it shares.
+_CLIMB = frozenset({"xcomp", "pcomp", "prep", "acomp", "advcl"})
 _NOT_SOURCES = frozenset({"TIME", "DATE", "MONEY"})
 
 
@@ -113,7 +116,22 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN"}:
         return verb.head
     if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"}:
-        return _nearest_subject_left(verb)
+        nearest = _nearest_subject_left(verb)
+        if nearest is not None:
+            return nearest
+    return _subject_above(verb)
+
+
+def _subject_above(verb: Token) -> Token | None:
+    """ "were more likely to say", "goes on to say", "began by saying": the subject of the verb it hangs from."""
+    current = verb
+    for _ in range(3):
+        if current.dep_ not in _CLIMB or current.head is current:
+            return None
+        current = current.head
+        subject = next((c for c in current.children if c.dep_ in SUBJECTS), None)
+        if subject is not None:
+            return subject
     return None
 
 
@@ -141,6 +159,8 @@ def phrase_bounds(head: Token, cue: Token | None = None) -> tuple[int, int]:
         end_token = head.doc[max(cue.left_edge.i - 1, head.i)]
         if cue.i < head.i:
             left = head.doc[cue.right_edge.i + 1] if cue.right_edge.i < head.i else head
+    while left.i < head.i and left.pos_ == "PUNCT":
+        left = head.doc[left.i + 1]
     while end_token.i > head.i and end_token.pos_ == "PUNCT":
         end_token = end_token.doc[end_token.i - 1]
     # A phrase never runs over a line break (a headline or dateline above is not part of it).
