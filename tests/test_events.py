@@ -124,6 +124,25 @@ def test_hypotheticals_and_questions_are_not_events(extractor: Extractor, text: 
     assert run(extractor, text).events == []
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The ministry released a statement on the border talks.", "RETREAT"),
+        ("Don't blame the farmers for the shortages.", "ACCUSE"),
+        ("The report was demonstrating that the reform failed.", "PROTEST"),
+    ],
+)
+def test_look_alikes_are_not_coded(extractor: Extractor, text: str, kind: str) -> None:
+    assert kind not in [e.type for e in run(extractor, text).events]
+
+
+def test_demonstrative_subject_names_no_actor(extractor: Extractor) -> None:
+    text = "Greece closed the crossing. This allowed smugglers to move freely."
+    extraction = run(extractor, text)
+    event = only(extraction, "CONCEDE")
+    assert event.actor is None
+
+
 def test_reported_event_takes_speaker_quote_and_date(extractor: Extractor) -> None:
     extraction = run(extractor, "The Ukrainian army said Tuesday it shelled 30 positions in Donetsk.")
     event = only(extraction, "ASSAULT")
