@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -36,6 +38,7 @@ _JOINERS = {"of", "the", "and", "for", "de", "del", "la", "le", "van", "von", "d
 PERSON = "PERSON"
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """The key names are compared by: accents, case, punctuation and spacing folded away."""
     decomposed = unicodedata.normalize("NFKD", _POSSESSIVE.sub("", name.strip()))
@@ -67,111 +70,166 @@ def aliases_of(entity: Entity) -> dict[str, str]:
     return found
 
 
-def find_record(connection: sa.Connection, entity: Entity, names: dict[str, str]) -> int | None:
-    """The store-wide record this article's entity is, or None when nothing links it."""
+def linkable(entity: Entity) -> bool:
+    """Whether the name itself is evidence enough to join another article's record."""
     key = fold(entity.name)
-    if not key or not is_name(entity.name) or (entity.type == PERSON and not is_full(key)):
-        return None
-    by_name = connection.execute(
-        sa.select(entities.c.id)
-        .where(entities.c.type == entity.type, entities.c.key == key)
-        .order_by(entities.c.articles.desc(), entities.c.id)
-        .limit(1)
-    ).scalar()
-    if by_name is not None:
-        return int(by_name)
-    full_names = [k for k in names if is_full(k)]
-    if not full_names:
-        return None
-    by_alias = connection.execute(
-        sa.select(entities.c.id)
-        .join(entity_aliases, entity_aliases.c.entity_id == entities.c.id)
-        .where(entities.c.type == entity.type, entity_aliases.c.full, entity_aliases.c.key.in_(full_names))
-        .order_by(entities.c.articles.desc(), entities.c.id)
-        .limit(1)
-    ).scalar()
-    return int(by_alias) if by_alias is not None else None
+    return bool(key) and is_name(entity.name) and (entity.type != PERSON or is_full(key))
 
 
-def link_entity(connection: sa.Connection, entity: Entity, published: str | None) -> int:
-    """Link (or create) the store-wide record of an article's entity, with its names, titles and days seen."""
-    names = aliases_of(entity)
-    record = find_record(connection, entity, names)
-    if record is None:
-        record = connection.execute(
-            sa.insert(entities)
-            .values(
-                name=entity.name, type=entity.type, key=fold(entity.name), first_seen=published, last_seen=published
+# Prepared once: only values change from article to article, so the statements compile once.
+_INSERT_ENTITY = sa.insert(entities).returning(entities.c.id)
+_COUNT = (
+    sa.update(entities)
+    .where(entities.c.id == sa.bindparam("record"))
+    .values(
+        articles=entities.c.articles + 1,
+        mentions=entities.c.mentions + sa.bindparam("n_mentions"),
+        quotes=entities.c.quotes + sa.bindparam("n_quotes"),
+        first_seen=sa.case(
+            (sa.bindparam("day", type_=sa.String).is_(None), entities.c.first_seen),
+            (entities.c.first_seen.is_(None), sa.bindparam("day", type_=sa.String)),
+            (entities.c.first_seen > sa.bindparam("day", type_=sa.String), sa.bindparam("day", type_=sa.String)),
+            else_=entities.c.first_seen,
+        ),
+        last_seen=sa.case(
+            (sa.bindparam("day", type_=sa.String).is_(None), entities.c.last_seen),
+            (entities.c.last_seen.is_(None), sa.bindparam("day", type_=sa.String)),
+            (entities.c.last_seen < sa.bindparam("day", type_=sa.String), sa.bindparam("day", type_=sa.String)),
+            else_=entities.c.last_seen,
+        ),
+    )
+)
+_UPDATE_TITLE = (
+    sa.update(entity_titles)
+    .where(entity_titles.c.entity_id == sa.bindparam("record"), entity_titles.c.title == sa.bindparam("name"))
+    .values(first_seen=sa.bindparam("first"), last_seen=sa.bindparam("last"), articles=entity_titles.c.articles + 1)
+)
+
+
+class Linker:
+    """Links all the entities of one article in a few statements, inside the article's transaction.
+
+    Candidates are read in one query by name and one by alias; records created for
+    this article are added to the same maps, so two entities of one article with the
+    same full name share one record, as they would across articles.
+    """
+
+    def __init__(self, connection: sa.Connection, published: str | None) -> None:
+        self.connection = connection
+        self.published = published
+        self.by_name: dict[tuple[str, str], int] = {}
+        self.by_alias: dict[tuple[str, str], int] = {}
+
+    def link(self, found: Sequence[Entity], spoken: dict[str, int]) -> dict[str, int]:
+        """Article-local id -> store-wide id, with counts, days seen, aliases and titles recorded."""
+        names = [aliases_of(entity) for entity in found]
+        self._load(found, names)
+        ids: dict[str, int] = {}
+        tally: dict[int, list[int]] = {}
+        for entity, own in zip(found, names, strict=True):
+            record = self._record(entity, own)
+            ids[entity.id] = record
+            counts = tally.setdefault(record, [0, 0])
+            counts[0] += len(entity.mentions)
+            counts[1] += spoken.get(entity.id, 0)
+        if not ids:
+            return ids
+        counted = [{"record": r, "n_mentions": m, "n_quotes": q, "day": self.published} for r, (m, q) in tally.items()]
+        self.connection.execute(_COUNT, counted)
+        self._add_aliases(found, names, ids)
+        self._add_titles(found, ids)
+        return ids
+
+    def _load(self, found: Sequence[Entity], names: list[dict[str, str]]) -> None:
+        keys = {fold(e.name) for e in found if linkable(e)}
+        full = {k for own, e in zip(names, found, strict=True) if linkable(e) for k in own if is_full(k)}
+        # Most reported last (then oldest), so that the most reported record wins each key.
+        order = (entities.c.articles, entities.c.id.desc())
+        if keys:
+            rows = self.connection.execute(
+                sa.select(entities.c.id, entities.c.type, entities.c.key)
+                .where(entities.c.key.in_(keys))
+                .order_by(*order)
             )
-            .returning(entities.c.id)
-        ).scalar_one()
-    else:
-        _widen_seen(connection, record, published)
-    _add_aliases(connection, record, names)
-    _add_titles(connection, record, entity.titles, published)
-    return int(record)
+            for row in rows:
+                self.by_name[(row.type, row.key)] = row.id
+        if full:
+            rows = self.connection.execute(
+                sa.select(entities.c.id, entities.c.type, entity_aliases.c.key)
+                .join(entity_aliases, entity_aliases.c.entity_id == entities.c.id)
+                .where(entity_aliases.c.full, entity_aliases.c.key.in_(full))
+                .order_by(*order)
+            )
+            for row in rows:
+                self.by_alias[(row.type, row.key)] = row.id
 
-
-def count_in(connection: sa.Connection, record: int, mentions: int, quotes: int) -> None:
-    """Count one more article, with its mentions of the record and the quotes it speaks."""
-    connection.execute(
-        sa.update(entities)
-        .where(entities.c.id == record)
-        .values(
-            articles=entities.c.articles + 1,
-            mentions=entities.c.mentions + mentions,
-            quotes=entities.c.quotes + quotes,
-        )
-    )
-
-
-def _widen_seen(connection: sa.Connection, record: int, published: str | None) -> None:
-    if not published:
-        return
-    first = sa.case(
-        (sa.or_(entities.c.first_seen.is_(None), entities.c.first_seen > published), published),
-        else_=entities.c.first_seen,
-    )
-    last = sa.case(
-        (sa.or_(entities.c.last_seen.is_(None), entities.c.last_seen < published), published),
-        else_=entities.c.last_seen,
-    )
-    connection.execute(sa.update(entities).where(entities.c.id == record).values(first_seen=first, last_seen=last))
-
-
-def _add_aliases(connection: sa.Connection, record: int, names: dict[str, str]) -> None:
-    known = set(
-        connection.execute(sa.select(entity_aliases.c.key).where(entity_aliases.c.entity_id == record)).scalars()
-    )
-    fresh = [
-        {"entity_id": record, "key": key, "alias": alias, "full": is_full(key)}
-        for key, alias in names.items()
-        if key not in known
-    ]
-    if fresh:
-        connection.execute(sa.insert(entity_aliases), fresh)
-
-
-def _add_titles(connection: sa.Connection, record: int, titles: Iterable[str], published: str | None) -> None:
-    for title in dict.fromkeys(t.strip() for t in titles if t.strip()):
-        where = sa.and_(entity_titles.c.entity_id == record, entity_titles.c.title == title)
-        seen = connection.execute(sa.select(entity_titles.c.first_seen, entity_titles.c.last_seen).where(where)).first()
-        if seen is None:
-            connection.execute(
-                sa.insert(entity_titles).values(
-                    entity_id=record, title=title, first_seen=published, last_seen=published, articles=1
+    def _record(self, entity: Entity, own: dict[str, str]) -> int:
+        key = fold(entity.name)
+        if linkable(entity):
+            found = self.by_name.get((entity.type, key))
+            if found is None:
+                found = next(
+                    (self.by_alias[(entity.type, k)] for k in own if is_full(k) and (entity.type, k) in self.by_alias),
+                    None,
                 )
-            )
-            continue
-        first, last = seen
-        if published:
-            first = published if first is None or published < first else first
-            last = published if last is None or published > last else last
-        connection.execute(
-            sa.update(entity_titles)
-            .where(where)
-            .values(first_seen=first, last_seen=last, articles=entity_titles.c.articles + 1)
+            if found is not None:
+                return found
+        name = " ".join(entity.name.split())
+        record = int(
+            self.connection.execute(
+                _INSERT_ENTITY,
+                {"name": name, "type": entity.type, "key": key, "articles": 0, "mentions": 0, "quotes": 0},
+            ).scalar_one()
         )
+        if linkable(entity):
+            self.by_name[(entity.type, key)] = record
+            for k in own:
+                if is_full(k):
+                    self.by_alias.setdefault((entity.type, k), record)
+        return record
+
+    def _add_aliases(self, found: Sequence[Entity], names: list[dict[str, str]], ids: dict[str, int]) -> None:
+        records = set(ids.values())
+        rows = self.connection.execute(
+            sa.select(entity_aliases.c.entity_id, entity_aliases.c.key).where(entity_aliases.c.entity_id.in_(records))
+        )
+        known = {(row.entity_id, row.key) for row in rows}
+        fresh: dict[tuple[int, str], dict[str, Any]] = {}
+        for entity, own in zip(found, names, strict=True):
+            record = ids[entity.id]
+            for key, alias in own.items():
+                if (record, key) not in known and (record, key) not in fresh:
+                    fresh[(record, key)] = {"entity_id": record, "key": key, "alias": alias, "full": is_full(key)}
+        if fresh:
+            self.connection.execute(sa.insert(entity_aliases), list(fresh.values()))
+
+    def _add_titles(self, found: Sequence[Entity], ids: dict[str, int]) -> None:
+        wanted = {(ids[e.id], title): None for e in found for title in (t.strip() for t in e.titles) if title}
+        if not wanted:
+            return
+        seen = {
+            (row.entity_id, row.title): (row.first_seen, row.last_seen)
+            for row in self.connection.execute(
+                sa.select(entity_titles).where(entity_titles.c.entity_id.in_({r for r, _ in wanted}))
+            )
+            if (row.entity_id, row.title) in wanted
+        }
+        day = self.published
+        fresh = [
+            {"entity_id": r, "title": t, "first_seen": day, "last_seen": day, "articles": 1}
+            for r, t in wanted
+            if (r, t) not in seen
+        ]
+        if fresh:
+            self.connection.execute(sa.insert(entity_titles), fresh)
+        updates = []
+        for (record, title), (first, last) in seen.items():
+            if day:
+                first = day if first is None or day < first else first
+                last = day if last is None or day > last else last
+            updates.append({"record": record, "name": title, "first": first, "last": last})
+        if updates:
+            self.connection.execute(_UPDATE_TITLE, updates)
 
 
 def event_key(event: Event, ids: dict[str, int]) -> str | None:

@@ -14,7 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from newsgraph.model import Extraction
-from newsgraph.store.linking import count_in, event_key, link_entity
+from newsgraph.store.linking import Linker, event_key
 from newsgraph.store.schema import (
     article_entities,
     articles,
@@ -71,16 +71,10 @@ def _write_entities(connection: sa.Connection, extraction: Extraction) -> dict[s
     """Link each entity to its store-wide record; article-local id -> store-wide id."""
     article = extraction.article
     spoken = Counter(q.speaker.entity for q in extraction.quotes if q.speaker and q.speaker.entity)
-    ids: dict[str, int] = {}
-    tally: dict[int, list[int]] = {}
+    ids = Linker(connection, article.published).link(extraction.entities, dict(spoken))
     entity_rows: list[dict[str, Any]] = []
     mention_rows: list[dict[str, Any]] = []
     for position, entity in enumerate(extraction.entities):
-        record = link_entity(connection, entity, article.published)
-        ids[entity.id] = record
-        counts = tally.setdefault(record, [0, 0])
-        counts[0] += len(entity.mentions)
-        counts[1] += spoken[entity.id]
         data = entity.to_dict()
         del data["mentions"]
         entity_rows.append(
@@ -88,7 +82,7 @@ def _write_entities(connection: sa.Connection, extraction: Extraction) -> dict[s
                 "article_id": article.id,
                 "local_id": entity.id,
                 "position": position,
-                "entity_id": record,
+                "entity_id": ids[entity.id],
                 "name": entity.name,
                 "type": entity.type,
                 "affiliation": entity.affiliation,
@@ -106,8 +100,6 @@ def _write_entities(connection: sa.Connection, extraction: Extraction) -> dict[s
             }
             for index, m in enumerate(entity.mentions)
         )
-    for record, (mention_count, quote_count) in tally.items():
-        count_in(connection, record, mention_count, quote_count)
     if entity_rows:
         connection.execute(sa.insert(article_entities), entity_rows)
     if mention_rows:
@@ -179,55 +171,56 @@ def _write_items(connection: sa.Connection, extraction: Extraction) -> None:
         connection.execute(sa.insert(dates), date_rows)
 
 
+_INSERT_EVENT = sa.insert(events).returning(events.c.id)
+_TOLD_AGAIN = sa.update(events).where(events.c.id == sa.bindparam("event")).values(sources=events.c.sources + 1)
+
+
 def _write_events(connection: sa.Connection, extraction: Extraction, ids: dict[str, int]) -> None:
-    """Each event joins the store-wide event it repeats, or starts a new one."""
+    """Each event joins the store-wide event it repeats, or starts a new one; each counts this article once."""
     article = extraction.article
-    for position, event in enumerate(extraction.events):
-        key = event_key(event, ids)
-        found = None
-        if key is not None:
-            found = connection.execute(sa.select(events.c.id).where(events.c.key == key).limit(1)).scalar()
-        told_here = found is not None and _told_by(connection, found, article.id)
+    keys = [event_key(event, ids) for event in extraction.events]
+    wanted = {key for key in keys if key is not None}
+    known: dict[str, int] = {}
+    if wanted:
+        rows = connection.execute(sa.select(events.c.key, events.c.id).where(events.c.key.in_(wanted)))
+        for row in rows:
+            known.setdefault(row.key, row.id)
+    told: dict[int, None] = {}
+    sources = []
+    for position, (event, key) in enumerate(zip(extraction.events, keys, strict=True)):
+        found = known.get(key) if key is not None else None
         if found is None:
             found = connection.execute(
-                sa.insert(events)
-                .values(
-                    key=key,
-                    type=event.type,
-                    mode=event.mode,
-                    actor_id=ids.get(event.actor or ""),
-                    target_id=ids.get(event.target or ""),
-                    location_id=ids.get(event.location or ""),
-                    date=event.date,
-                    day=(event.date or "")[:10] or article.published,
-                    negated=event.negated,
-                    sources=0,
-                )
-                .returning(events.c.id)
+                _INSERT_EVENT,
+                {
+                    "key": key,
+                    "type": event.type,
+                    "mode": event.mode,
+                    "actor_id": ids.get(event.actor or ""),
+                    "target_id": ids.get(event.target or ""),
+                    "location_id": ids.get(event.location or ""),
+                    "date": event.date,
+                    "day": (event.date or "")[:10] or article.published,
+                    "negated": event.negated,
+                    "sources": 0,
+                },
             ).scalar_one()
-        if not told_here:
-            connection.execute(sa.update(events).where(events.c.id == found).values(sources=events.c.sources + 1))
-        connection.execute(
-            sa.insert(event_sources).values(
-                event_id=found,
-                article_id=article.id,
-                position=position,
-                local_id=event.id,
-                trigger=event.trigger.text,
-                trigger_start=event.trigger.start,
-                trigger_end=event.trigger.end,
-                reported_by=event.reported_by,
-                data=event.to_dict(),
-            )
+            if key is not None:
+                known[key] = found
+        told[found] = None
+        sources.append(
+            {
+                "event_id": found,
+                "article_id": article.id,
+                "position": position,
+                "local_id": event.id,
+                "trigger": event.trigger.text,
+                "trigger_start": event.trigger.start,
+                "trigger_end": event.trigger.end,
+                "reported_by": event.reported_by,
+                "data": event.to_dict(),
+            }
         )
-
-
-def _told_by(connection: sa.Connection, event_id: int, article_id: str) -> bool:
-    return (
-        connection.execute(
-            sa.select(event_sources.c.event_id).where(
-                event_sources.c.event_id == event_id, event_sources.c.article_id == article_id
-            )
-        ).first()
-        is not None
-    )
+    if sources:
+        connection.execute(_TOLD_AGAIN, [{"event": event_id} for event_id in told])
+        connection.execute(sa.insert(event_sources), sources)
