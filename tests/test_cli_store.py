@@ -99,6 +99,15 @@ def test_ingest_names_each_bad_file_stores_the_good_ones_and_exits_1(tmp_path: P
     assert Store(str(tmp_path / "mixed.db")).stats()["articles"] == 3
 
 
+def test_ingest_reads_standard_input(tmp_path: Path, pipeline: Extractor) -> None:
+    story = "Mayor Ana Ortiz said the ferry would run all winter. “It will not stop,” Ortiz said.\n"
+    result = CliRunner().invoke(app, ["ingest", "-", "--db", str(tmp_path / "stdin.db")], input=story)
+    assert result.exit_code == 0, result.output
+    assert "new: 1, already stored: 0, failed: 0" in result.output
+    quotes = Store(str(tmp_path / "stdin.db")).quotes(speaker="Ana Ortiz")
+    assert "the ferry would run all winter" in {q.text for q in quotes.items}
+
+
 def test_ingest_refuses_a_bad_published_date(tmp_path: Path) -> None:
     result = run("ingest", tmp_path, "--db", tmp_path / "x.db", "--published", "last Tuesday")
     assert result.exit_code == 1 and "--published must be a day" in result.output

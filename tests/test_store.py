@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from newsgraph.errors import ArticleNotFound, EntityNotFound, StoreVersionError
+from newsgraph.errors import ArticleNotFound, EntityNotFound, StoreError, StoreVersionError
 from newsgraph.model import Article, DateRef, Entity, Event, Extraction, Figure, Part, Quote, Span, Speaker
 from newsgraph.store import Store, writer
 from newsgraph.store.schema import SCHEMA_VERSION
@@ -336,3 +336,11 @@ def test_a_reader_sees_the_store_while_a_writer_holds_a_transaction(tmp_path: Pa
             writer.write_extraction(connection, harbour())
             assert reader_store.articles().total == 1  # not blocked, and not seeing half a write
         assert reader_store.articles().total == 2
+
+
+def test_an_unreachable_or_unknown_database_is_a_coded_error_without_the_password() -> None:
+    with pytest.raises(StoreError, match=r"\[E030\] cannot open the store") as refused:
+        Store("postgresql://reader:secret-word@127.0.0.1:1/news")
+    assert "secret-word" not in str(refused.value)
+    with pytest.raises(StoreError, match=r"\[E030\] unsupported database 'mysql'"):
+        Store("mysql://reader@localhost/news")
