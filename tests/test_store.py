@@ -344,3 +344,19 @@ def test_an_unreachable_or_unknown_database_is_a_coded_error_without_the_passwor
     assert "secret-word" not in str(refused.value)
     with pytest.raises(StoreError, match=r"\[E030\] unsupported database 'mysql'"):
         Store("mysql://reader@localhost/news")
+
+
+def test_the_same_article_twice_in_one_run_is_extracted_and_stored_once(tmp_path: Path, store: Store) -> None:
+    write_news(tmp_path / "news", 2)
+    (tmp_path / "news" / "copy.txt").write_text((tmp_path / "news" / "story0.txt").read_text())
+    extracted: list[str] = []
+
+    class Counting(NoPipeline):
+        def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+            for extraction in super().extract_many(articles):
+                extracted.append(extraction.article.id)
+                yield extraction
+
+    report = store.ingest([tmp_path / "news"], extractor=Counting())  # type: ignore[arg-type]
+    assert (report.new, report.existing) == (2, 1)
+    assert len(extracted) == 2 and store.stats()["articles"] == 2

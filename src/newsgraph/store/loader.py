@@ -41,6 +41,8 @@ class Ingestion:
         self.report = IngestReport()
         self.progress = progress
         self.done = 0
+        # Ids sent to the pipeline in this run: a copy later in the batch is not extracted twice.
+        self.seen: set[str] = set()
 
     def tell(self, source: str | None, failure: tuple[str, str] | None = None) -> None:
         if self.progress is not None:
@@ -56,13 +58,14 @@ class Ingestion:
         self.fail(_where(error), error.problem)
 
     def fresh(self, articles: Iterable[Article]) -> Iterator[Article]:
-        """Articles not yet stored; the others are counted as already there."""
+        """Articles not yet stored (nor already read in this run); the others are counted as already there."""
         for article in articles:
-            if self.store.has_article(article.id):
+            if article.id in self.seen or self.store.has_article(article.id):
                 self.report.existing += 1
                 self.done += 1
                 self.tell(article.source)
                 continue
+            self.seen.add(article.id)
             yield article
 
     def run(self, paths: Iterable[str | Path], extractor: Extractor, published: str | None) -> IngestReport:

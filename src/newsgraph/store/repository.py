@@ -20,7 +20,7 @@ from newsgraph.settings import db_url_from
 from newsgraph.store import profiles, queries
 from newsgraph.store.engine import WRITE, create_engine, lock_for_writing
 from newsgraph.store.loader import Ingestion, ProgressCallback
-from newsgraph.store.migrations import open_schema
+from newsgraph.store.migrations import open_schema, stored_version
 from newsgraph.store.records import (
     ArticleRow,
     EntityDetail,
@@ -31,7 +31,7 @@ from newsgraph.store.records import (
     Page,
     QuoteRow,
 )
-from newsgraph.store.schema import articles
+from newsgraph.store.schema import SCHEMA_VERSION, articles
 from newsgraph.store.writer import write_extraction
 
 if TYPE_CHECKING:
@@ -49,8 +49,11 @@ class Store:
         self.url = db_url_from(url)
         self.engine = create_engine(self.url)
         try:
-            with self.writing() as connection:
-                open_schema(connection)
+            with self.reading() as connection:
+                current = stored_version(connection) == SCHEMA_VERSION
+            if not current:
+                with self.writing() as connection:
+                    open_schema(connection)
         except sa.exc.OperationalError as error:
             self.engine.dispose()
             raise StoreError(f"cannot open the store at {self.location}: {error.orig}") from error
