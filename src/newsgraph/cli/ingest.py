@@ -12,6 +12,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from newsgraph.cli.app import DbOption, PublishedOption, app, err, fail, out
 from newsgraph.errors import NewsgraphError
+from newsgraph.pipeline import default_extractor
 from newsgraph.store import Progress as Step
 from newsgraph.store import Store
 
@@ -45,18 +46,21 @@ def ingest(
             date.fromisoformat(published)
         except ValueError:
             raise fail(f"--published must be a day as YYYY-MM-DD, not {published!r}") from None
-    try:
-        store = Store(db)
-    except NewsgraphError as error:
-        raise fail(str(error)) from None
     columns = (
         SpinnerColumn(),
         TextColumn("{task.completed} articles"),
         TextColumn("{task.fields[rates]}"),
         TimeElapsedColumn(),
     )
-    with store, Progress(*columns, console=err, transient=True) as progress:
-        report = store.ingest(paths, published=published, progress=Bar(progress))
+    try:
+        with Store(db) as store:
+            # Loaded before the bar starts, so that its rates measure articles, not the model load.
+            with err.status("loading the pipeline"):
+                extractor = default_extractor()
+            with Progress(*columns, console=err, transient=True) as progress:
+                report = store.ingest(paths, extractor=extractor, published=published, progress=Bar(progress))
+    except NewsgraphError as error:
+        raise fail(str(error)) from None
     out.print(
         f"new: {report.new}, already stored: {report.existing}, failed: {len(report.failed)}"
         f" ({report.words:,} words stored in {store.location})",
