@@ -78,6 +78,8 @@ def test_article_side_panel_counts_quotes_per_speaker(client: TestClient) -> Non
     assert re.search(r"Ana Ortiz</a>\s*<span class=\"count\">2 quotes</span>", panel)
     assert re.search(r"Ben Cole</a>\s*<span class=\"count\">1 quote</span>", panel)
     assert panel.index("Ana Ortiz") < panel.index("Ben Cole")
+    events = panel[panel.index("<h2>Events</h2>") :]
+    assert re.search(r"ACCUSE</span>\s*Ben Cole <em>blamed</em> Ana Ortiz", events)
 
 
 def test_article_values_are_escaped_everywhere(client: TestClient) -> None:
