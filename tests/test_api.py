@@ -104,7 +104,9 @@ def hostile_article() -> Extraction:
     name = f"Jo {XSS_SCRIPT} Park"
     jo = Entity("e1", name, "PERSON", [f"Editor {XSS_IMG}"], None, [sp(text, name)])
     said = quote("q1", "direct", sp(text, f"{XSS_IMG} is not a picture"), sp(text, "said"), jo, sp(text, name))
-    article = Article(text=text, title=XSS_SCRIPT, section=XSS_IMG, published="2023-01-02", source=XSS_IMG)
+    article = Article(
+        text=text, title=XSS_SCRIPT, section=XSS_IMG, published="2023-01-02", source=XSS_IMG, url="javascript:alert(1)"
+    )
     return Extraction(article, [jo], [said], [], [])
 
 

@@ -88,6 +88,7 @@ def test_article_values_are_escaped_everywhere(client: TestClient) -> None:
     assert "<title>&lt;script&gt;alert(1)&lt;/script&gt; · newsgraph</title>" in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     assert 'title="direct quote by Jo &lt;script&gt;alert(1)&lt;/script&gt; Park"' in html
+    assert "javascript:" not in html
     for url in ("/", "/articles", f"/quotes?q={XSS_IMG}", "/entities?q=Park"):
         no_live_markup(page(client, url))
 

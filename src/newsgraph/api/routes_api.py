@@ -104,7 +104,7 @@ def entities(
     return page_out(page)
 
 
-@router.get("/entities/{entity_id}", summary="One entity")
+@router.get("/entities/{entity_id}", summary="One entity (by store-wide id, name or alias)")
 def entity(request: Request, entity_id: str) -> dict[str, Any]:
     """An entity with aliases, titles, counts, its quotes, the quotes about it and mentions per day."""
     detail: Any = store_of(request).entity(entity_id)

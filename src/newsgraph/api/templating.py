@@ -21,6 +21,13 @@ def article_href(article_id: str) -> str:
     return f"/articles/{quote(article_id, safe='')}"
 
 
+def web_url(url: str | None) -> str | None:
+    """An article's own URL when it is a web address; anything else (``javascript:``, ``data:``) is no link."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+
+
 def with_query(params: dict[str, Any], **changes: Any) -> str:
     """A query string with some parameters changed, empty ones dropped (for paging links)."""
     merged = {**params, **changes}
@@ -33,7 +40,7 @@ def _environment() -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.ChainableUndefined
     )
     env.filters["thousands"] = lambda n: f"{n:,}" if isinstance(n, int) else n
-    env.globals.update(entity_href=entity_href, article_href=article_href, with_query=with_query)
+    env.globals.update(entity_href=entity_href, article_href=article_href, with_query=with_query, web_url=web_url)
     return env
 
 
