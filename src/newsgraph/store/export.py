@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from newsgraph.store.repository import Store
 
 BATCH = 1000
-TABLE_FORMATS = ("csv", "parquet")
 
 
 def export_jsonl(store: Store, stream: IO[str]) -> int:

@@ -32,7 +32,7 @@ from newsgraph.store.records import (
     QuoteRow,
 )
 from newsgraph.store.schema import SCHEMA_VERSION, articles
-from newsgraph.store.writer import write_extraction
+from newsgraph.store.writer import is_stored, write_extraction
 
 if TYPE_CHECKING:
     from newsgraph.pipeline import Extractor
@@ -120,8 +120,7 @@ class Store:
 
     def has_article(self, article_id: str) -> bool:
         with self.reading() as connection:
-            found = connection.execute(sa.select(articles.c.pk).where(articles.c.id == article_id)).first()
-        return found is not None
+            return is_stored(connection, article_id)
 
     def article(self, article_id: str) -> Extraction:
         """The whole Extraction of one article, as it was added."""

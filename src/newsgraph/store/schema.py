@@ -205,6 +205,3 @@ event_sources = sa.Table(
     sa.Column("reported_by", sa.String(32)),
     sa.Column("data", sa.JSON, nullable=False),
 )
-
-# Everything an article carries, in the order it is written (and the reverse for deleting).
-ARTICLE_TABLES = (quotes, figures, dates, event_sources, mentions, article_entities)
