@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -262,12 +263,13 @@ def test_openapi_and_docs_page(client: TestClient) -> None:
 
 
 @pytest.fixture(scope="module")
-def extract_client(store: Any, extractor: Extractor) -> TestClient:
+def extract_client(store: Any, extractor: Extractor) -> Iterator[TestClient]:
     import newsgraph.pipeline
 
     # The app loads the pipeline lazily on first use; hand it the session's one instead of a second load.
-    newsgraph.pipeline._default = extractor
-    return TestClient(create_app(store, allow_extract=True, max_body=2_000))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(newsgraph.pipeline, "_default", extractor)
+        yield TestClient(create_app(store, allow_extract=True, max_body=2_000))
 
 
 NEWS = "Mayor Ana Ortiz said on Tuesday that the harbour would reopen. “We are ready,” she said.\n"
