@@ -104,18 +104,21 @@ def _future(span: SpacySpan) -> bool:
 
 
 def _anchored(words: list[str]) -> bool:
-    """Words that name a point in time (a month, a weekday, a year), not a duration ("three years")."""
+    """Words that name a point in time (a month, a weekday, a year, "12/25/2016"), not a duration ("three years")."""
     lexicon = date_words()
-    return any(w in lexicon.months or w in lexicon.weekdays or (w.isdigit() and len(w) == 4) for w in words)
+    return any(
+        w in lexicon.months or w in lexicon.weekdays or w[:4].isdigit() or "/" in w and w[:1].isdigit() for w in words
+    )
 
 
 def _ref(span: SpacySpan, published: date | None) -> DateRef | None:
     words = [t.lower_ for t in span]
-    resolution = resolve(words, published, _future(span))
+    future = _future(span)
+    resolution = resolve(words, published, future)
     if not resolution.handled:
         if not _anchored(words):
             return None
-        resolution = _residue(span.text, published.isoformat() if published else None)
+        resolution = _residue(span.text, published.isoformat() if published else None, future)
     return DateRef(
         text=span.text,
         start=span.start_char,
@@ -126,12 +129,15 @@ def _ref(span: SpacySpan, published: date | None) -> DateRef | None:
 
 
 @lru_cache(maxsize=4096)
-def _residue(text: str, published: str | None) -> Resolution:
+def _residue(text: str, published: str | None, future: bool) -> Resolution:
     """Absolute forms our rules do not know, through dateparser (slow: cached, never on the hot path)."""
     import dateparser
 
     base = datetime.fromisoformat(published) if published else None
-    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["year"] if base is None else []}
+    settings: dict[str, object] = {
+        "PREFER_DATES_FROM": "future" if future else "past",
+        "REQUIRE_PARTS": ["year"] if base is None else [],
+    }
     if base is not None:
         settings["RELATIVE_BASE"] = base
     try:
