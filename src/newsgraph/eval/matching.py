@@ -19,16 +19,27 @@ OVERLAP = 0.5
 
 
 def trim(text: str, pieces: Pieces) -> list[tuple[int, int]]:
-    """Each piece without the punctuation and spaces at its edges; empty pieces dropped."""
+    """Each piece without the punctuation and spaces at its edges.
+
+    A piece made of punctuation alone (PolNeAR's cue ":" in "Kerry: …") keeps its
+    characters but spaces, so that it can still be matched.
+    """
     trimmed = []
     for start, end in pieces:
         start, end = max(start, 0), min(end, len(text))
-        while start < end and text[start] in EDGE:
-            start += 1
-        while end > start and text[end - 1] in EDGE:
-            end -= 1
-        if end > start:
-            trimmed.append((start, end))
+        inner_start, inner_end = start, end
+        while inner_start < inner_end and text[inner_start] in EDGE:
+            inner_start += 1
+        while inner_end > inner_start and text[inner_end - 1] in EDGE:
+            inner_end -= 1
+        if inner_end == inner_start:
+            inner_start, inner_end = start, end
+            while inner_start < inner_end and text[inner_start].isspace():
+                inner_start += 1
+            while inner_end > inner_start and text[inner_end - 1].isspace():
+                inner_end -= 1
+        if inner_end > inner_start:
+            trimmed.append((inner_start, inner_end))
     return trimmed
 
 

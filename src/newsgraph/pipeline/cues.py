@@ -18,6 +18,9 @@ SUBJECTS = frozenset({"nsubj", "csubj"})
 RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
 # Subjects that stand for nobody: "It was reported that …", "There is said to be …".
 _EMPTY_SUBJECTS = frozenset({"it", "there", "this", "what"})
+# "Name: what they said" — how long the name may be, and what it may be made of.
+_NAME_REACH = 6
+_NAME_TAGS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PART", "PUNCT", "NUM"})
 # Links from a verb up to the clause whose subject it shares.
 _CLIMB = frozenset({"xcomp", "pcomp", "prep", "acomp", "advcl"})
 _NOT_SOURCES = frozenset({"TIME", "DATE", "MONEY"})
@@ -174,3 +177,21 @@ def phrase_bounds(head: Token, cue: Token | None = None) -> tuple[int, int]:
             end_token = doc[i - 1] if doc[i].is_space and i > head.i else doc[i]
             break
     return left.idx, end_token.idx + len(end_token)
+
+
+def name_before_colon(colon: Token) -> tuple[int, int] | None:
+    """ "Kerry: …" or a headline's "Carson: Clinton Not Fit to Serve": the short name opening the paragraph."""
+    if colon.text != ":":
+        return None
+    doc = colon.doc
+    first = colon.i
+    while first > 0 and "\n" not in doc[first - 1].text_with_ws and colon.i - first < _NAME_REACH:
+        first -= 1
+    if first == colon.i or (first > 0 and "\n" not in doc[first - 1].text_with_ws):
+        return None
+    words = doc[first : colon.i]
+    if any(t.pos_ in VERB_TAGS for t in words) or not any(t.pos_ == "PROPN" for t in words):
+        return None
+    if not all(t.pos_ in _NAME_TAGS or t.text[:1].isupper() for t in words):
+        return None
+    return words[0].idx, words[-1].idx + len(words[-1])

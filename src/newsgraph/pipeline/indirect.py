@@ -14,6 +14,7 @@ from newsgraph.pipeline.cues import (
     is_according,
     is_cue,
     lexicon,
+    name_before_colon,
     phrase_bounds,
     subject_of,
 )
@@ -152,6 +153,28 @@ def _from_according(according: Token) -> Candidate | None:
     )
 
 
+def _from_colon(colon: Token) -> Candidate | None:
+    """ "Carson: Clinton Not Fit to Serve": a paragraph opened by a name and a colon is that name's."""
+    speaker = name_before_colon(colon)
+    if speaker is None:
+        return None
+    doc = colon.doc
+    last = colon.i
+    while last + 1 < len(doc) and "\n" not in doc[last].text_with_ws:
+        last += 1
+    span = _trimmed(doc, colon.i + 1, last)
+    if span is None:
+        return None
+    return Candidate(
+        kind="indirect",
+        start=span[0],
+        end=span[1],
+        cue=(colon.idx, colon.idx + 1),
+        speaker=speaker,
+        cue_token=colon.i,
+    )
+
+
 def find_indirect(doc: Doc, quoted: Sequence[bool], text: str) -> list[Candidate]:
     """Every reporting verb with a clause (and every "according to") outside quote marks."""
     lemmas = lexicon().indirect
@@ -161,6 +184,8 @@ def find_indirect(doc: Doc, quoted: Sequence[bool], text: str) -> list[Candidate
             continue
         if token.lower_ == "according" and is_according(token):
             candidate = _from_according(token)
+        elif token.text == ":":
+            candidate = _from_colon(token)
         elif is_cue(token, lemmas):
             candidate = _from_verb(token)
         else:

@@ -24,6 +24,7 @@ from newsgraph.pipeline.cues import (
     is_according,
     is_cue,
     lexicon,
+    name_before_colon,
     phrase_bounds,
     subject_of,
 )
@@ -61,6 +62,8 @@ def _paragraph(text: str, at: int) -> tuple[int, int]:
 
 
 def _speaker_of(cue: Token) -> tuple[int, int] | None:
+    if cue.text == ":":
+        return name_before_colon(cue)
     subject = according_source(cue) if is_according(cue) else subject_of(cue)
     if subject is None or not can_speak(subject, cue):
         return None
@@ -178,6 +181,8 @@ class QuoteFinder:
             if is_cue(token, self.direct_lemmas) or is_according(token):
                 return token
         if tokens[-1].text == ":":
+            if name_before_colon(tokens[-1]) is not None:
+                return tokens[-1]
             # "Cruz called them on it:" — a colon before a quote makes its clause the attribution.
             for token in reversed(tokens[-_CUE_REACH * 2 :]):
                 if token.pos_ in {"VERB", "AUX"} and subject_of(token) is not None:
