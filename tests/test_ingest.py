@@ -218,7 +218,7 @@ def test_csv_with_semicolons_and_a_multiline_text(tmp_path: Path) -> None:
 ACCENTED = "Café owner Renée Dubois said prices rose 4% — “a naïve hope,” she added.\n"
 
 
-@pytest.mark.parametrize("encoding", ["cp1252", "latin-1", "utf-16", "utf-8-sig"])
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1", "utf-16", "utf-16-le", "utf-8-sig"])
 def test_encodings_are_detected(tmp_path: Path, encoding: str) -> None:
     text = ACCENTED if encoding != "latin-1" else ACCENTED.replace("—", "-").replace("“", '"').replace("”", '"')
     path = write(tmp_path, f"{encoding}.txt", text.encode(encoding))

@@ -2,9 +2,9 @@
 
 UTF-8 (with or without a byte-order mark, or with a few stray bytes among many good
 letters) and the UTF-16/32 marks are taken at their word; anything else goes to
-charset-normalizer. Its ties are broken toward cp1252 and
-latin-1, because a short English article in cp1252 scores the same as in cp1250 and
-only cp1252 gives the right letters.
+charset-normalizer. Its ties are broken toward cp1252 and latin-1, because a short
+English article in cp1252 scores the same as in cp1250 and only cp1252 gives the right
+letters.
 """
 
 from __future__ import annotations
@@ -39,15 +39,16 @@ def detect_encoding(sample: bytes, source: str, complete: bool = True) -> str:
     announced = bom_encoding(sample)
     if announced:
         return announced
-    try:
-        sample.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError as error:
-        # A sample cut inside a multi-byte character is still UTF-8.
-        if not complete and error.start >= len(sample) - 3 and error.reason == "unexpected end of data":
+    if not wide(sample):
+        try:
+            sample.decode("utf-8")
             return "utf-8"
-        if _mostly_utf8(sample):
-            return "utf-8"
+        except UnicodeDecodeError as error:
+            # A sample cut inside a multi-byte character is still UTF-8.
+            if not complete and error.start >= len(sample) - 3 and error.reason == "unexpected end of data":
+                return "utf-8"
+            if _mostly_utf8(sample):
+                return "utf-8"
     from charset_normalizer import from_bytes
 
     matches = list(from_bytes(sample))
@@ -61,6 +62,11 @@ def detect_encoding(sample: bytes, source: str, complete: bool = True) -> str:
             if match.chaos <= best.chaos + _CHAOS_TIE and name in match.could_be_from_charset:
                 return name
     return str(best.encoding)
+
+
+def wide(data: bytes) -> bool:
+    """Many NUL bytes: UTF-16 or UTF-32 without a mark (valid UTF-8 too, but not meant as such)."""
+    return data[:200].count(b"\0") > 20
 
 
 def _mostly_utf8(data: bytes) -> bool:

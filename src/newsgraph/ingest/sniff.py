@@ -7,7 +7,7 @@ import json
 import re
 from enum import StrEnum
 
-from newsgraph.ingest.encoding import bom_encoding
+from newsgraph.ingest.encoding import bom_encoding, wide
 
 
 class Kind(StrEnum):
@@ -33,7 +33,7 @@ CSV_DELIMITERS = ",;\t|"
 def head_text(head: bytes) -> str:
     """The first bytes as text for sniffing only (lossy: never used as article text)."""
     encoding = bom_encoding(head)
-    if encoding is None and head[:200].count(b"\0") > 20:
+    if encoding is None and wide(head):
         encoding = "utf-16-le" if head[1:2] == b"\0" else "utf-16-be"
     return head.decode(encoding or "utf-8", errors="replace").lstrip("\ufeff")
 
