@@ -70,13 +70,36 @@ def _speaker_of(cue: Token) -> tuple[int, int] | None:
     return phrase_bounds(subject, cue)
 
 
+def _nearby_speaker(cue: Token, marked: Marked) -> tuple[int, int] | None:
+    """When the parse gives no subject outside the quote: the noun phrase right beside the cue ("…,” Ramos told)."""
+    doc = cue.doc
+    for i in (cue.i - 1, cue.i + 1, cue.i + 2):
+        if not 0 <= i < len(doc):
+            continue
+        token = doc[i]
+        while token.dep_ in {"compound", "flat"} and token.head.i != token.i:
+            token = token.head
+        inside = marked.start <= token.idx < marked.end
+        if token.pos_ in {"PROPN", "PRON", "NOUN"} and not inside and can_speak(token, cue):
+            return phrase_bounds(token, cue)
+    return None
+
+
+def _direct_speaker(cue: Token, marked: Marked) -> tuple[int, int] | None:
+    """The speaker of a quote in marks, never a phrase inside the quote itself."""
+    speaker = _speaker_of(cue)
+    if speaker is not None and speaker[0] < marked.end and marked.start < speaker[1]:
+        speaker = None
+    return speaker if speaker is not None else _nearby_speaker(cue, marked)
+
+
 def _as_candidate(marked: Marked, cue: Token | None, kind: str = "direct") -> Candidate:
     return Candidate(
         kind=kind,
         start=marked.start,
         end=marked.end,
         cue=(cue.idx, cue_end(cue)) if cue is not None else None,
-        speaker=_speaker_of(cue) if cue is not None else None,
+        speaker=_direct_speaker(cue, marked) if cue is not None else None,
         cue_token=cue.i if cue is not None else None,
         parts=list(marked.pieces) if len(marked.pieces) > 1 else [],
         paragraph=marked.last_paragraph,
