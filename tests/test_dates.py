@@ -31,6 +31,12 @@ def test_weekday_in_a_past_report_is_the_last_one_on_or_before_publication() -> 
     assert weekday(5, SUNDAY, future=False) == date(2023, 12, 2)
 
 
+def test_last_weekday_written_on_that_weekday_is_a_week_back() -> None:
+    assert resolve(["last", "sunday"], SUNDAY).value == "2023-11-26"
+    assert resolve(["sunday"], SUNDAY).value == "2023-12-03"
+    assert resolve(["next", "friday"], SUNDAY).value == "2023-12-08"
+
+
 def test_weekday_in_the_future_is_the_next_one() -> None:
     assert weekday(4, SUNDAY, future=True) == date(2023, 12, 8)
     assert weekday(6, SUNDAY, future=True) == date(2023, 12, 10)

@@ -115,6 +115,8 @@ def _relative(words: Sequence[str], published: date, future: bool) -> Resolution
         later = future or "next" in words
         earlier = "last" in words or "past" in words
         day = weekday(days[0], published, later and not earlier)
+        if day == published and earlier:  # "last Friday" written on a Friday is a week back
+            day = _shift(published, -7)
         return Resolution(day.isoformat()) if day else _overflow()
     if "weekend" in words:
         later = (future or "next" in words or "coming" in words) and "last" not in words and "past" not in words
