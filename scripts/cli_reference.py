@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
-import click
 import typer
 from typer.testing import CliRunner
 
@@ -19,12 +19,16 @@ from newsgraph.cli import app
 OUTPUT = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
 
 
-def command_paths(command: click.Command, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
-    """Every command and subcommand, depth first, in the order --help lists them."""
+def command_paths(command: Any, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command and subcommand, depth first, in the order --help lists them.
+
+    Typer ships its own copy of click, so groups are recognised by what they can do.
+    """
     paths = [prefix]
-    if isinstance(command, click.Group):
-        for name in command.list_commands(click.Context(command)):
-            sub = command.get_command(click.Context(command), name)
+    if hasattr(command, "list_commands"):
+        context = typer.Context(command)
+        for name in command.list_commands(context):
+            sub = command.get_command(context, name)
             if sub is not None and not sub.hidden:
                 paths += command_paths(sub, (*prefix, name))
     return paths

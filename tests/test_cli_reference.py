@@ -6,10 +6,10 @@ import subprocess
 import sys
 
 import typer
+from tests.conftest import ROOT
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
-from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from cli_reference import command_paths  # noqa: E402
