@@ -60,6 +60,7 @@ def test_weekday_in_the_future_is_the_next_one() -> None:
         (["april", "2018"], "2018-04-01/2018-04-30"),
         (["2019"], "2019-01-01/2019-12-31"),
         (["three", "days", "ago"], "2023-12-03"),
+        (["september", "16", "-", "19"], "2023-09-16/2023-09-19"),
     ],
 )
 def test_rules(words: list[str], value: str) -> None:
@@ -118,6 +119,16 @@ def test_absolute_and_partial_dates(extractor: Extractor) -> None:
         ("March 3, 2024", "2024-03-03"),
         ("March", "2023-03-01/2023-03-31"),
         ("2019", "2019-01-01/2019-12-31"),
+    ]
+
+
+def test_one_entity_holding_two_dates_gives_two(extractor: Extractor) -> None:
+    text = "The council met on Friday and Saturday, and again on Dec. 1 and March 3, 2024."
+    assert values(extractor, text, "2023-12-06") == [
+        ("Friday", "2023-12-01"),
+        ("Saturday", "2023-12-02"),
+        ("Dec. 1", "2023-12-01"),
+        ("March 3, 2024", "2024-03-03"),
     ]
 
 

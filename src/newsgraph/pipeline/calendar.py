@@ -181,6 +181,10 @@ def _absolute(words: Sequence[str], published: date | None, future: bool) -> Res
             return Resolution(_interval(date(years[0], 1, 1), date(years[0], 12, 31)))
         return UNHANDLED
     year = years[0] if years else None
+    if len(days) == 2 and days[0] < days[1] and {"-", "–", "to", "through"} & set(words):
+        first, last = (_day_of_month(year, month, d, published, future) for d in days)
+        if first.value and last.value:
+            return Resolution(f"{first.value}/{last.value}")
     if days:
         return _day_of_month(year, month, days[0], published, future)
     if year is None:

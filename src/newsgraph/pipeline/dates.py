@@ -60,8 +60,8 @@ def make_dates(nlp: Language, name: str) -> DateResolver:
 def candidate_spans(doc: Doc) -> list[SpacySpan]:
     """DATE/TIME entities and, outside them, weekdays, day words and "last week"-like phrases."""
     lexicon = date_words()
-    spans = [ent for ent in doc.ents if ent.label_ in DATE_LABELS]
-    taken = {i for ent in spans for i in range(ent.start, ent.end)}
+    spans = [part for ent in doc.ents if ent.label_ in DATE_LABELS for part in _split(ent)]
+    taken = {i for ent in doc.ents if ent.label_ in DATE_LABELS for i in range(ent.start, ent.end)}
     strings = doc.vocab.strings
     wanted = {strings[w] for w in (*lexicon.weekdays, *lexicon.days, *PERIOD_WORDS)}
     # One array of lowercase ids instead of a Token object per word: most words are skipped here.
@@ -82,6 +82,27 @@ def candidate_spans(doc: Doc) -> list[SpacySpan]:
         ):
             spans.append(doc[index - 1 : index + 1])
     return sorted(spans, key=lambda s: s.start)
+
+
+def _split(ent: SpacySpan) -> list[SpacySpan]:
+    """ "Friday and Saturday", "Dec. 1 and March 3, 2024": one entity, two dates."""
+    parts: list[SpacySpan] = []
+    start = ent.start
+    for token in ent:
+        if token.pos_ == "CCONJ" or token.text == ";":
+            parts.append(ent.doc[start : token.i])
+            start = token.i + 1
+    parts.append(ent.doc[start : ent.end])
+    trimmed = []
+    for part in parts:
+        begin, end = part.start, part.end
+        while begin < end and ent.doc[begin].is_punct:
+            begin += 1
+        while end > begin and ent.doc[end - 1].is_punct:
+            end -= 1
+        if begin < end:
+            trimmed.append(ent.doc[begin:end])
+    return trimmed
 
 
 def _future(span: SpacySpan) -> bool:
