@@ -74,12 +74,20 @@ def test_words_that_are_not_numbers() -> None:
     assert parse_number("an hour") is None
 
 
-@pytest.mark.parametrize("text", ["1e400", "9" * 10_000, "1" + ",000" * 20, "5 trillion trillion trillion"])
+@pytest.mark.parametrize(
+    "text",
+    ["1e400", "9" * 10_000, "1" + ",000" * 20, "5 trillion trillion trillion", "1e" + "9" * 5000, "9" * 5000 + "e5"],
+)
 def test_absurd_numbers_give_no_value_and_a_reason(text: str) -> None:
     phrase = read_phrase(text.split())
     assert phrase is not None
     assert phrase.value is None
     assert phrase.problem
+
+
+def test_giant_fractions_have_no_value() -> None:
+    reading = read_token("1" * 5000 + "/2")
+    assert reading is not None and reading.value is None and reading.problem
 
 
 def test_values_are_never_inf_or_nan() -> None:

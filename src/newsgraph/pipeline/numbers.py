@@ -120,15 +120,16 @@ def read_token(text: str) -> Reading | None:
         return plain
     science = _SCIENTIFIC.match(text)
     if science:
-        mantissa, exponent = float(science.group(1)), int(science.group(2).replace("−", "-"))
-        if abs(exponent) > 300:
-            return Reading(None, "digits", problem=f"{text} is out of range")
+        digits = science.group(2).replace("−", "-")
+        if len(digits.lstrip("+-")) > 3 or abs(int(digits)) > 300:
+            return Reading(None, "digits", problem=f"{text[:20]} is out of range")
+        mantissa, exponent = float(science.group(1)), int(digits)
         value = mantissa * 10.0**exponent
         if abs(value) > LIMIT:
-            return Reading(None, "digits", problem=f"{text} is out of range")
+            return Reading(None, "digits", problem=f"{text[:20]} is out of range")
         return Reading(value, "digits")
     fraction = _FRACTION.match(text)
-    if fraction and int(fraction.group(2)) != 0:
+    if fraction and len(text) <= MAX_DIGITS and int(fraction.group(2)) != 0:
         return Reading(int(fraction.group(1)) / int(fraction.group(2)), "fraction")
     currency = _CURRENCY_GLUED.match(text)
     if currency:
