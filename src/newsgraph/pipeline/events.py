@@ -10,6 +10,7 @@ reported by someone keeps that quote as its source.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -70,7 +71,11 @@ class _DocCoder:
         self.doc = doc
         self.lex = lex
         self.actors = ActorFinder(doc, lex)
-        self.quotes: list[Quote] = list(doc._.quotes or [])
+        self.quote_pieces = sorted(
+            ((p.start, p.end, q) for q in doc._.quotes or [] for p in (q.parts or [q])),
+            key=lambda piece: piece[0],
+        )
+        self.quote_starts = [piece[0] for piece in self.quote_pieces]
         self.entities_by_id = {e.id: e for e in doc._.entities or []}
         self.dates = self._clause_dates()
         self.figures = self._figure_tokens()
@@ -393,11 +398,10 @@ class _DocCoder:
         return None
 
     def _quote_at(self, offset: int) -> Quote | None:
-        for quote in self.quotes:
-            parts = quote.parts or []
-            if parts and any(p.start <= offset < p.end for p in parts):
-                return quote
-            if not parts and quote.start <= offset < quote.end:
+        """The quote whose words (any of its parts) hold this character offset."""
+        index = bisect_right(self.quote_starts, offset) - 1
+        for start, end, quote in reversed(self.quote_pieces[max(0, index - 3) : index + 1]):
+            if start <= offset < end:
                 return quote
         return None
 
