@@ -163,6 +163,15 @@ def test_pronoun_actor_is_the_last_person_named(extractor: Extractor) -> None:
     assert name(extraction, event.actor) == "Ana Duarte"
 
 
+def test_people_detained_in_a_city_are_not_the_city(extractor: Extractor) -> None:
+    extraction = run(extractor, "Turkish police detained 14 activists in Istanbul on Sunday.")
+    event = only(extraction, "COERCE")
+    assert name(extraction, event.actor) == "Turkish police"
+    assert event.target is None
+    assert name(extraction, event.location) == "Istanbul"
+    assert event.size == 14
+
+
 def test_description_target_is_the_group_named_before(extractor: Extractor) -> None:
     text = (
         "Qatar hosted talks between Israel and militant group Hamas. "

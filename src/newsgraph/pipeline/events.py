@@ -34,7 +34,8 @@ REPORT_NOUNS = frozenset({"declaration", "statement", "resolution", "letter", "n
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Verbs whose subject event stops rather than happens: "the truce ended".
 ENDING_VERBS = frozenset({"end", "collapse", "expire", "break", "fail", "stall", "falter", "lapse"})
-# Types whose target is the place itself when no one is named: "struck 400 targets in Gaza".
+# Types whose target is the place itself when no one is named: "struck 400 targets in Gaza"
+# (but "detained 14 activists in Istanbul" targets the activists, not the city).
 PHYSICAL = frozenset({"ASSAULT", "COERCE"})
 KILL = frozenset({"kill", "murder", "massacre", "assassinate", "execute", "behead"})
 WOUND = frozenset({"wound", "injure", "hurt", "maim"})
@@ -363,7 +364,8 @@ class _DocCoder:
             found = self.actors.resolve(draft.target, speaker, exclude=exclude)
             target = found.entity if found is not None and found.entity is not exclude else None
         location = self._location(draft)
-        if target is None and location is not None and draft.code.type in PHYSICAL:
+        people = draft.target is not None and lemma_in(draft.target, self.lex.sectors) in self.lex.sectors
+        if target is None and location is not None and draft.code.type in PHYSICAL and not people:
             target = self.entities_by_id.get(location) or self.actors.entity_by_id(location)
         event = Event(
             id=event_id,
