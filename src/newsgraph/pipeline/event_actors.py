@@ -203,9 +203,17 @@ class ActorFinder:
             if speaker is not None and speaker.type == "PERSON":
                 return speaker
             return self._nearest_before(token, ("PERSON",))
-        if speaker is not None and speaker.type != "PERSON":
+        if speaker is not None and (speaker.type != "PERSON" or (lower in PLURAL and self._plural(speaker))):
             return speaker
         return self._nearest_before(token, ("ORG", "GPE", "NORP"))
+
+    def _plural(self, entity: Entity) -> bool:
+        """A name NER took for a person but that names many ("Bosnian Serbs"), by its last word's tag."""
+        for mention in entity.mentions:
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and len(span) and span[-1].tag_ in ("NNS", "NNPS"):
+                return True
+        return False
 
     def _nearest_before(self, token: Token, types: Iterable[str]) -> Entity | None:
         """The entity of the given types a pronoun most likely stands for.
