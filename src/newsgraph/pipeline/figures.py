@@ -21,7 +21,7 @@ from spacy.tokens import Span as SpacySpan
 from newsgraph.model import Figure
 from newsgraph.pipeline import units
 from newsgraph.pipeline.calendar import date_words
-from newsgraph.pipeline.numbers import Phrase, read_phrase, read_token, words
+from newsgraph.pipeline.numbers import Phrase, clean, read_phrase, read_token, words
 
 # NER labels whose tokens are calendar or clock, not quantities.
 DATE_LABELS = frozenset({"DATE", "TIME"})
@@ -347,15 +347,14 @@ def _range(
         scaled = low * (high / first.value)
         if scaled < high or start == index:
             low = scaled
-    return [_tidy(low), _tidy(high)], high_end, unit or high_unit
+    low_value, high_value = clean(low), clean(high)
+    if low_value is None or high_value is None:
+        return value, end, unit
+    return [low_value, high_value], high_end, unit or high_unit
 
 
 def _year_like(text: str) -> bool:
     return len(text) == 4 and text.isdigit() and 1000 <= int(text) <= 2199
-
-
-def _tidy(value: float | int) -> float | int:
-    return int(value) if float(value).is_integer() and abs(value) < 2**53 else float(f"{value:.12g}")
 
 
 def _per(doc: Doc, texts: Sequence[str], spaces: Sequence[bool], end: int, unit: str) -> tuple[int, str]:
