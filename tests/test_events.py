@@ -130,10 +130,23 @@ def test_hypotheticals_and_questions_are_not_events(extractor: Extractor, text: 
         ("The ministry released a statement on the border talks.", "RETREAT"),
         ("Don't blame the farmers for the shortages.", "ACCUSE"),
         ("The report was demonstrating that the reform failed.", "PROTEST"),
+        ("I want to thank the volunteers, the mayor said.", "AGREE"),
+        ("The walkout halted the loading of ships at the port.", "SANCTION"),
     ],
 )
 def test_look_alikes_are_not_coded(extractor: Extractor, text: str, kind: str) -> None:
     assert kind not in [e.type for e in run(extractor, text).events]
+
+
+def test_a_strike_called_by_a_union_is_a_protest(extractor: Extractor) -> None:
+    extraction = run(extractor, "The strike was called by the dockers' union on Monday.")
+    assert only(extraction, "PROTEST").mode == "strike"
+    assert "ASSAULT" not in [e.type for e in extraction.events]
+
+
+def test_an_air_strike_is_an_assault(extractor: Extractor) -> None:
+    extraction = run(extractor, "Residents described the air strike on Mosul as the heaviest this year.")
+    assert only(extraction, "ASSAULT").mode == "aerial"
 
 
 def test_demonstrative_subject_names_no_actor(extractor: Extractor) -> None:

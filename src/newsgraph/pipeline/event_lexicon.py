@@ -114,6 +114,11 @@ def _real(code: Code | None) -> Code | None:
     return None if code is None or code.type == "NONE" else code
 
 
+def _when(prep: Token) -> bool:
+    """ "on Monday", "in March": a preposition that dates the event, not part of its frame."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+
+
 def _words(tokens: list[Token]) -> set[str]:
     return {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
 
@@ -129,7 +134,7 @@ def _match(frames: tuple[Frame, ...] | None, token: Token, conditional_only: boo
     objects += [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
     object_words = _words(objects + [m for o in objects for m in o.children if m.dep_ in ("compound", "amod")])
     particles = {c.lower_ for c in children if c.dep_ == "prt"}
-    preps = {c.lower_ for c in children if c.dep_ in ("prep", "agent")}
+    preps = {c.lower_ for c in children if c.dep_ in ("prep", "agent") and not _when(c)}
     modifiers = _words([c for c in children if c.dep_ in ("compound", "amod", "nmod")])
     for frame in frames:
         if not frame.conditional:
