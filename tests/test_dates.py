@@ -61,6 +61,7 @@ def test_weekday_in_the_future_is_the_next_one() -> None:
         (["2019"], "2019-01-01/2019-12-31"),
         (["three", "days", "ago"], "2023-12-03"),
         (["september", "16", "-", "19"], "2023-09-16/2023-09-19"),
+        (["the", "1990s"], "1990-01-01/1999-12-31"),
     ],
 )
 def test_rules(words: list[str], value: str) -> None:

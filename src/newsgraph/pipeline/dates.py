@@ -128,7 +128,8 @@ def _anchored(words: list[str]) -> bool:
     """Words that name a point in time (a month, a weekday, a year, "12/25/2016"), not a duration ("three years")."""
     lexicon = date_words()
     return any(
-        w in lexicon.months or w in lexicon.weekdays or w[:4].isdigit() or "/" in w and w[:1].isdigit() for w in words
+        w in lexicon.months or w in lexicon.weekdays or len(w) >= 4 and w[:4].isdigit() or "/" in w and w[:1].isdigit()
+        for w in words
     )
 
 
@@ -165,7 +166,12 @@ def _residue(text: str, published: str | None, future: bool) -> Resolution:
         parsed = dateparser.parse(text, languages=["en"], settings=settings)
     except Exception as error:  # dateparser raises many kinds on odd input; a batch must go on
         return Resolution(None, problem=f"dateparser could not read it: {type(error).__name__}")
-    return Resolution(parsed.date().isoformat() if parsed else None)
+    if parsed is None:
+        return Resolution(None)
+    years = {int(w[:4]) for w in text.replace("/", " ").split() if len(w) == 4 and w.isdigit()}
+    if years and parsed.year not in years:  # dateparser filled in a year the text does not say
+        return Resolution(None)
+    return Resolution(parsed.date().isoformat())
 
 
 def _date_quotes(doc: Doc, found: list[Found]) -> None:

@@ -29,7 +29,9 @@ DATE_LABELS = frozenset({"DATE", "TIME"})
 NAME_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW", "ORG", "PERSON"})
 DURATIONS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "year of age"})
 CLOCK_WORDS = frozenset({"am", "pm", "a.m.", "p.m."})
-YEAR_PREPOSITIONS = frozenset({"in", "since", "between", "from", "until", "by", "before", "after", "of"})
+YEAR_PREPOSITIONS = frozenset(
+    {"in", "since", "between", "from", "until", "by", "before", "after", "of", "below", "above"}
+)
 RANGE_WORDS = frozenset({"to", "-", "–", "—"})
 PER_WORDS = frozenset({"per", "a", "an", "/"})
 NOT_NAMES = frozenset({"US", "U.S.", "USD", "HK", "RM", "EUR", "GBP", "JPY", "Rs", "Y"})
@@ -388,6 +390,8 @@ def _hedge(doc: Doc, quantity: Quantity) -> None:
             continue
         if length == 1 and key in ("over", "under", "above", "below", "some", "just") and _is_prep_object(doc, start):
             return
+        if key == "over" and quantity.unit in DURATIONS:  # "over 10 years": during, not more than
+            return
         quantity.start = start
         quantity.approx = key[3:] if key.startswith("an ") and " " not in key[3:] else key
         quantity.change = hedges[key]
@@ -454,6 +458,8 @@ def _noun_phrase(doc: Doc, first: int, noun: Token) -> str | None:
         return None
     if doc[first].lower_ in ("last", "this", "next", "past"):
         return None
+    while first < noun.i and doc[first].text in ("-", "–"):
+        first += 1
     tokens = doc[first : noun.i + 1]
     if any(t.pos_ not in ("ADJ", "NOUN", "PROPN", "NUM", "PUNCT") or t.text in (",", ";") for t in tokens):
         return noun.text if noun.pos_ in ("NOUN", "PROPN") else None

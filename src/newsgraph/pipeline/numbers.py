@@ -254,6 +254,9 @@ def read_phrase(texts: Sequence[str], start: int = 0, money: bool = False) -> Ph
         if last == "scale" and current is not None and unit is not None and unit >= 1:
             current, last, index = current + unit, "word", index + 1
             continue
+        if lower == "and" and [t.lower() for t in texts[index + 1 : index + 3]] == ["a", "half"] and current:
+            current, last, index = current + 0.5, "word", index + 3
+            continue
         if lower == "and" and last == "scale" and index + 1 < len(texts):
             added = lexicon.units.get(texts[index + 1].lower())
             if added is not None and added >= 1:
