@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from conftest import EXAMPLES, POLNEAR_DEV, SEED, need_shared
 from newsgraph.errors import InputError
@@ -125,6 +127,25 @@ def test_warc_html_response_becomes_an_article_other_records_do_not() -> None:
     assert article.published == "2024-03-09"
     assert article.title == "Thousands march through Veldport in support of dock strike"
     assert "font-family" not in article.text
+
+
+def test_warc_url_is_the_fetched_address_and_the_canonical_link_is_kept(tmp_path: Path) -> None:
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=False)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    record = writer.create_warc_record(
+        "https://lakeside-post.example/amp/quay?ref=feed",
+        "response",
+        payload=io.BytesIO(PAGE.encode("utf-8")),
+        http_headers=headers,
+        warc_headers_dict={"WARC-Date": "2024-04-05T10:00:00Z"},
+    )
+    writer.write_record(record)
+    (article,), errors = read_all(write(tmp_path, "crawl.warc", out.getvalue()))
+    assert not errors
+    assert article.url == "https://lakeside-post.example/amp/quay?ref=feed"
+    assert article.metadata["canonical_url"] == "https://lakeside-post.example/news/quay-cleared"
+    assert article.published == "2024-04-02"  # the page's own date wins over the WARC-Date
 
 
 def test_folder_is_read_recursively_without_its_readme_and_gold(tmp_path: Path) -> None:

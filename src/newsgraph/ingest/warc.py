@@ -7,6 +7,7 @@ download cut short), the records read so far are kept and the break is reported 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any, BinaryIO
 
 from newsgraph.errors import InputError
@@ -44,6 +45,10 @@ def read_warc(stream: BinaryIO, source: str, on_error: ErrorHandler, max_chars: 
             except InputError as error:
                 on_error(error)
                 continue
+            if uri and article.url != uri:
+                # The address the archive fetched is the article's url; a canonical link is kept aside.
+                canonical = {"canonical_url": article.url} if article.url else {}
+                article = replace(article, url=uri, id="", metadata={**article.metadata, **canonical})
             count += 1
             yield article
     except (_Truncated, *TRUNCATION_ERRORS):
