@@ -62,6 +62,8 @@ def test_weekday_in_the_future_is_the_next_one() -> None:
         (["three", "days", "ago"], "2023-12-03"),
         (["september", "16", "-", "19"], "2023-09-16/2023-09-19"),
         (["the", "1990s"], "1990-01-01/1999-12-31"),
+        (["march", "of", "next", "year"], "2024-03-01/2024-03-31"),
+        (["june", "16th", "of", "last", "year"], "2022-06-16"),
     ],
 )
 def test_rules(words: list[str], value: str) -> None:
@@ -78,6 +80,11 @@ def test_weekend_seen_from_monday_and_ahead() -> None:
     monday = date(2023, 12, 4)
     assert resolve(["over", "the", "weekend"], monday).value == "2023-12-02/2023-12-03"
     assert resolve(["the", "weekend"], monday, future=True).value == "2023-12-09/2023-12-10"
+
+
+def test_periods_not_tied_to_the_time_of_writing_are_not_dates() -> None:
+    for words in (["a", "month", "later"], ["every", "year"], ["a", "single", "year"]):
+        assert resolve(words, WEDNESDAY).value is None
 
 
 def test_february_30_has_no_value_and_says_why() -> None:

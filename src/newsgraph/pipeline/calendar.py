@@ -52,7 +52,7 @@ class Resolution:
 
 UNHANDLED = Resolution(None, handled=False)
 # Words that tie a week, month or year to the time of writing ("this week"), unlike "a single year".
-DEICTIC = frozenset({"this", "last", "next", "past", "previous", "coming", "earlier", "later"})
+DEICTIC = frozenset({"this", "last", "next", "past", "previous", "coming"})
 
 
 def parse_published(published: str | None) -> date | None:
@@ -184,6 +184,8 @@ def _absolute(words: Sequence[str], published: date | None, future: bool) -> Res
             return Resolution(_interval(date(decades[0], 1, 1), date(decades[0] + 9, 12, 31)))
         return UNHANDLED
     year = years[0] if years else None
+    if year is None and published is not None and "year" in words and {"next", "last"} & set(words):
+        year = published.year + (1 if "next" in words else -1)  # "March of next year"
     if len(days) == 2 and days[0] < days[1] and {"-", "–", "to", "through"} & set(words):
         first, last = (_day_of_month(year, month, d, published, future) for d in days)
         if first.value and last.value:
