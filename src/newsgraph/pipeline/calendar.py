@@ -179,6 +179,8 @@ def _absolute(words: Sequence[str], published: date | None, future: bool) -> Res
     if month is None:
         if len(years) == 1 and not days and len(numbers) == 1:
             return Resolution(_interval(date(years[0], 1, 1), date(years[0], 12, 31)))
+        if len(years) == 2 == len(numbers) and years[0] < years[1] and {"-", "–", "to", "through", "and"} & set(words):
+            return Resolution(_interval(date(years[0], 1, 1), date(years[1], 12, 31)))
         decades = [int(w[:4]) for w in words if len(w) == 5 and w.endswith("s") and w[:4].isdigit() and w[3] == "0"]
         if len(decades) == 1 and 1000 <= decades[0] <= 9990:
             return Resolution(_interval(date(decades[0], 1, 1), date(decades[0] + 9, 12, 31)))
