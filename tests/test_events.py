@@ -185,6 +185,13 @@ def test_people_detained_in_a_city_are_not_the_city(extractor: Extractor) -> Non
     assert event.size == 14
 
 
+def test_size_is_the_count_of_the_people_not_their_age(extractor: Extractor) -> None:
+    aged = only(run(extractor, "The men, aged 34 and 41, were detained at a house in Kessel."), "COERCE")
+    assert aged.size is None
+    crowd = only(run(extractor, "Tens of thousands of students demonstrated in Jakarta."), "PROTEST")
+    assert crowd.size is not None
+
+
 def test_description_target_is_the_group_named_before(extractor: Extractor) -> None:
     text = (
         "Qatar hosted talks between Israel and militant group Hamas. "

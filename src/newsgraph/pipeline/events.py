@@ -462,7 +462,7 @@ class _DocCoder:
     def _figure_tokens(self) -> dict[int, Figure]:
         by_token: dict[int, Figure] = {}
         for figure in self.doc._.figures or []:
-            if isinstance(figure.value, int | float) and not isinstance(figure.value, bool):
+            if figure.value is not None and not isinstance(figure.value, bool):
                 span = self.doc.char_span(figure.start, figure.end, alignment_mode="expand")
                 if span is not None:
                     by_token[span.root.i] = figure
@@ -476,7 +476,7 @@ class _DocCoder:
         lemma = verb.lemma_.lower()
         for dep in ("dobj", "nsubjpass", "nsubj"):
             for child in (c for c in verb.children if c.dep_ == dep):
-                figure = next((self.figures[t.i] for t in child.subtree if t.i in self.figures), None)
+                figure = self._figure_of(child)
                 if figure is None:
                     continue
                 if dep != "nsubj" and lemma in KILL:
@@ -485,6 +485,22 @@ class _DocCoder:
                     event.injured = event.injured if event.injured is not None else figure.value
                 elif event.size is None:
                     event.size = figure.value
+
+    def _figure_of(self, head: Token) -> Figure | None:
+        """The count of a noun phrase: "400 [targets]", "more than 100 [hostages]", "[thousands] of students".
+
+        Only a number that counts the head itself (next to it, or named by the figure's
+        ``counted``), without a unit: not "aged 34", not "$6 million".
+        """
+        for token in (head, *(c for c in head.children if c.dep_ in ("nummod", "quantmod", "compound"))):
+            figure = self.figures.get(token.i)
+            if figure is not None and not figure.unit:
+                return figure
+        for token in head.subtree:
+            figure = self.figures.get(token.i)
+            if figure is not None and not figure.unit and head.lower_ in (figure.counted or "").lower().split():
+                return figure
+        return None
 
 
 def _is_question(sent: SpacySpan) -> bool:
