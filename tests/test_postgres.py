@@ -15,7 +15,6 @@ from tests import test_store, test_store_linking
 
 from newsgraph.errors import StoreVersionError
 from newsgraph.store import Store
-from newsgraph.store.schema import SCHEMA_VERSION
 
 pytestmark = pytest.mark.postgres
 
@@ -27,8 +26,10 @@ BEHAVIOURS: list[Callable[[Store], None]] = [
     test_store.test_missing_article_and_entity_are_coded_errors,
     test_store.test_articles_newest_first_with_filters_and_paging,
     test_store.test_full_text_search_stems_and_requires_every_word,
+    test_store.test_search_is_newest_first_whether_most_or_few_articles_match,
     test_store.test_sql_injection_in_every_filter_finds_nothing_and_breaks_nothing,
     test_store.test_quotes_by_speaker_name_alias_or_id_and_by_day,
+    test_store.test_a_part_of_a_name_finds_unlinked_speakers_beside_the_named_entity,
     test_store.test_entity_detail_has_titles_articles_and_quotes_by_and_about,
     test_store.test_entities_figures_events_and_stats,
     test_store_linking.test_the_same_person_in_two_articles_is_one_record,
@@ -82,19 +83,20 @@ def test_full_text_uses_a_gin_index(store: Store) -> None:
         assert any("gin" in definition.lower() and "tsv" in definition for definition in indexes)
 
 
-def test_an_older_store_is_migrated_and_a_newer_refused(pg_url: str) -> None:
+@pytest.mark.parametrize("back", [test_store.BACK_TO_V1, test_store.BACK_TO_V2], ids=["v1", "v2"])
+def test_an_older_store_is_migrated(pg_url: str, back: list[str]) -> None:
     with Store(pg_url) as old:
         old.add(test_store.harbour())
-    engine = sa.create_engine(pg_url)
-    with engine.begin() as connection:
-        connection.exec_driver_sql('ALTER TABLE quotes DROP COLUMN "date"')
-        connection.exec_driver_sql("UPDATE schema_version SET version = 1")
-    with Store(pg_url) as store:
-        assert store.quotes(until="2024-05-07").total == 1
-        assert store.article(test_store.harbour().article.id) == test_store.harbour()
-    with engine.begin() as connection:
-        assert connection.exec_driver_sql("SELECT version FROM schema_version").scalar() == SCHEMA_VERSION
-        connection.exec_driver_sql("UPDATE schema_version SET version = 99")
-    engine.dispose()
+    test_store.downgrade(pg_url, back)
+    test_store.check_migrated(pg_url)
+    migrated = test_store.layout(pg_url)
+    _empty_database(pg_url)
+    Store(pg_url).close()
+    assert test_store.layout(pg_url) == migrated
+
+
+def test_a_newer_store_is_refused(pg_url: str) -> None:
+    Store(pg_url).close()
+    test_store.downgrade(pg_url, ["UPDATE schema_version SET version = 99"])
     with pytest.raises(StoreVersionError, match=r"\[E033\]"):
         Store(pg_url)

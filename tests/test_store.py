@@ -199,6 +199,41 @@ def test_quotes_by_speaker_name_alias_or_id_and_by_day(store: Store) -> None:
     assert row.article_title == "Harbour works to finish in June" and row.published == "2024-05-08"
 
 
+def test_a_part_of_a_name_finds_unlinked_speakers_beside_the_named_entity(store: Store) -> None:
+    store.add(harbour())
+    text = "Pier closes\n\nA man who gave his name as Luis Ortiz said the pier was closed.\n"
+    quote = Quote(
+        "q1",
+        "indirect",
+        "the pier was closed",
+        *span_of(text, "the pier was closed"),
+        cue=span(text, "said"),
+        speaker=Speaker(None, "Luis Ortiz", "Luis Ortiz", *span_of(text, "Luis Ortiz")),
+    )
+    store.add(Extraction(Article(text=text, title="Pier closes", published="2024-05-09"), [], [quote]))
+    assert store.quotes(speaker="Ortiz").total == 3  # Ana Ortiz by her alias, Luis Ortiz by his name
+    assert [q.speaker_name for q in store.quotes(speaker="ortiz", limit=1).items] == ["Luis Ortiz"]
+    assert store.quotes(speaker="Ana Ortiz").total == 2
+    assert store.quotes(speaker="luis").total == 1 and store.quotes(speaker="Nobody").total == 0
+
+
+def test_search_is_newest_first_whether_most_or_few_articles_match(store: Store) -> None:
+    days = [f"2024-03-{(n * 7) % 28 + 1:02d}" for n in range(40)]  # not in the order they are stored
+    for n, day in enumerate(days):
+        topic = "ferry" if n % 10 == 3 else "bridge"
+        text = f"Council story {n}\n\nThe council met about the {topic} on pay, item {n}.\n"
+        store.add(Extraction(Article(text=text, title=f"Council story {n}", published=day, source=f"s{n}.txt")))
+    newest = [f"s{n}.txt" for n in sorted(range(40), key=lambda n: (days[n], n), reverse=True)]
+    for q, wanted in (("council", newest), ("ferry", [s for s in newest if int(s[1:-4]) % 10 == 3])):
+        assert store.articles(q=q).total == len(wanted)
+        pages = [store.articles(q=q, limit=7, offset=offset) for offset in range(0, 42, 7)]
+        assert [a.source for p in pages for a in p.items] == wanted
+        assert all(p.total == len(wanted) for p in pages)
+    dated = store.articles(q="council", since="2024-03-20")
+    assert [a.source for a in dated.items] == [s for s in newest if days[int(s[1:-4])] >= "2024-03-20"]
+    assert dated.total == len(dated.items) > 0
+
+
 def test_entity_detail_has_titles_articles_and_quotes_by_and_about(store: Store) -> None:
     store.add(harbour())
     store.add(ferry())
@@ -287,28 +322,83 @@ def test_ingest_reports_unreadable_files_and_stores_the_rest(tmp_path: Path, sto
     assert [s.failure[0] for s in seen if s.failure] == [source for source, _ in report.failed]
 
 
-def _downgrade_to_v1(path: Path) -> None:
-    """Make the store look as version 1 wrote it: no quotes.date column."""
-    engine = sa.create_engine(f"sqlite:///{path}")
+# What version 3 added, undone: the layout a version 2 store has (valid SQL on SQLite and PostgreSQL).
+BACK_TO_V2 = [
+    *(
+        f"DROP INDEX {index}"
+        for index in (
+            "ix_entities_key",
+            "ix_article_entities_entity",
+            "ix_mentions_article_entity_span",
+            "ix_quotes_said_on",
+            "ix_quotes_kind",
+            "ix_quotes_speaker_name",
+            "ix_quotes_article_span",
+        )
+    ),
+    "CREATE INDEX ix_article_entities_entity_id ON article_entities (entity_id)",
+    "CREATE INDEX ix_mentions_article_entity ON mentions (article_id, local_id)",
+    "CREATE INDEX ix_quotes_article_id ON quotes (article_id)",
+    'ALTER TABLE quotes DROP COLUMN "said_on"',
+    "DROP TABLE speaker_names",
+    "UPDATE schema_version SET version = 2",
+]
+# And what version 2 added: no quotes.date column.
+BACK_TO_V1 = [*BACK_TO_V2, 'ALTER TABLE quotes DROP COLUMN "date"', "UPDATE schema_version SET version = 1"]
+
+
+def downgrade(url: str, statements: list[str]) -> None:
+    """Make a store look as an older newsgraph wrote it."""
+    engine = sa.create_engine(url)
     with engine.begin() as connection:
-        connection.exec_driver_sql('ALTER TABLE quotes DROP COLUMN "date"')
-        connection.exec_driver_sql("UPDATE schema_version SET version = 1")
+        for statement in statements:
+            connection.exec_driver_sql(statement)
     engine.dispose()
 
 
-def test_an_older_store_is_migrated_and_keeps_its_data(tmp_path: Path) -> None:
-    path = tmp_path / "old.db"
-    with Store(str(path)) as old:
-        old.add(harbour())
-    _downgrade_to_v1(path)
-    with Store(str(path)) as store:
+def layout(url: str) -> dict[str, tuple[list[str], list[tuple[str, list[str]]]]]:
+    """Each table's columns and indexes, to compare a migrated store with a new one."""
+    engine = sa.create_engine(url)
+    inspector = sa.inspect(engine)
+    found = {
+        table: (
+            sorted(c["name"] for c in inspector.get_columns(table)),
+            sorted((str(i["name"]), [str(c) for c in i["column_names"]]) for i in inspector.get_indexes(table)),
+        )
+        for table in inspector.get_table_names()
+    }
+    engine.dispose()
+    return found
+
+
+def check_migrated(url: str) -> None:
+    """A migrated store (harbour stored before the upgrade) answers as a new one would."""
+    with Store(url) as store:
         assert store.stats()["articles"] == 1
-        assert store.quotes(until="2024-05-07").total == 1  # the backfilled quote date is used again
+        assert store.quotes(until="2024-05-07").total == 1  # the day it was said, filled in for old quotes
+        assert store.quotes(since="2024-05-08").total == 2  # ... else its article's published day
+        assert [q.text for q in store.quotes(speaker="COLE").items] == ["Ortiz hid the bill"]  # a part of a name
+        assert [q.text for q in store.entity("Ana Ortiz").quotes_about] == ["Ortiz hid the bill"]
+        assert store.stats()["quotes_by_kind"] == {"indirect": 2, "direct": 1}
         assert store.article(harbour().article.id) == harbour()
-    engine = sa.create_engine(f"sqlite:///{path}")
+        store.add(ferry())
+        assert store.quotes(speaker="ortiz", until="2024-05-06").total == 1
+    engine = sa.create_engine(url)
     with engine.connect() as connection:
         assert connection.exec_driver_sql("SELECT version FROM schema_version").scalar() == SCHEMA_VERSION
     engine.dispose()
+
+
+@pytest.mark.parametrize("back", [BACK_TO_V1, BACK_TO_V2], ids=["v1", "v2"])
+def test_an_older_store_is_migrated_and_keeps_its_data(tmp_path: Path, back: list[str]) -> None:
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    with Store(url) as old:
+        old.add(harbour())
+    downgrade(url, back)
+    check_migrated(url)
+    fresh = f"sqlite:///{tmp_path / 'new.db'}"
+    Store(fresh).close()
+    assert layout(url) == layout(fresh)
 
 
 def test_a_newer_store_is_refused_with_advice(tmp_path: Path) -> None:

@@ -12,7 +12,17 @@ from collections.abc import Callable
 import sqlalchemy as sa
 
 from newsgraph.errors import StoreVersionError
-from newsgraph.store.schema import SCHEMA_VERSION, metadata, quotes, schema_version
+from newsgraph.store.schema import (
+    SCHEMA_VERSION,
+    article_entities,
+    articles,
+    entities,
+    mentions,
+    metadata,
+    quotes,
+    schema_version,
+    speaker_names,
+)
 from newsgraph.store.search import create_fulltext
 
 
@@ -26,8 +36,40 @@ def _v1_to_v2(connection: sa.Connection) -> None:
             connection.execute(sa.update(quotes).where(quotes.c.id == row.id).values(date=when))
 
 
+def _v2_to_v3(connection: sa.Connection) -> None:
+    """Version 3 indexes what the web app filters on: the day a quote was said (now a column),
+    its kind, its speaker's name (the distinct names in a table of their own) and entity keys;
+    and it widens three indexes to cover the lookups of an entity's page."""
+    connection.execute(sa.text('ALTER TABLE quotes ADD COLUMN "said_on" VARCHAR(10)'))
+    published = (
+        sa.select(sa.func.substr(articles.c.published, 1, 10))
+        .where(articles.c.id == quotes.c.article_id)
+        .scalar_subquery()
+    )
+    said_on = sa.func.coalesce(sa.func.substr(quotes.c.date, 1, 10), published)
+    connection.execute(sa.update(quotes).values(said_on=said_on))
+    speaker_names.create(connection)
+    named = sa.select(quotes.c.speaker_name).where(quotes.c.speaker_name.is_not(None)).distinct()
+    connection.execute(sa.insert(speaker_names).from_select(["name"], named))
+    for narrower in ("ix_article_entities_entity_id", "ix_mentions_article_entity", "ix_quotes_article_id"):
+        connection.execute(sa.text(f"DROP INDEX {narrower}"))
+    added = {
+        "ix_entities_key",
+        "ix_article_entities_entity",
+        "ix_mentions_article_entity_span",
+        "ix_quotes_said_on",
+        "ix_quotes_kind",
+        "ix_quotes_speaker_name",
+        "ix_quotes_article_span",
+    }
+    for table in (entities, article_entities, mentions, quotes):
+        for index in table.indexes:
+            if index.name in added:
+                index.create(connection)
+
+
 # MIGRATIONS[n] upgrades a store of version n to version n + 1.
-MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def stored_version(connection: sa.Connection) -> int | None:

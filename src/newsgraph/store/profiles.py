@@ -66,25 +66,32 @@ def entity_detail(connection: sa.Connection, row: Any) -> EntityDetail:
     quotes_by = connection.execute(
         quote_select().where(quotes.c.speaker_entity_id == entity_id).order_by(*QUOTE_ORDER).limit(DETAIL_LIMIT)
     ).all()
-    about = quote_select().where(
-        sa.or_(quotes.c.speaker_entity_id.is_(None), quotes.c.speaker_entity_id != entity_id),
-        sa.exists(
-            sa.select(mentions.c.id)
-            .join(
-                article_entities,
-                sa.and_(
-                    article_entities.c.article_id == mentions.c.article_id,
-                    article_entities.c.local_id == mentions.c.local_id,
-                ),
-            )
-            .where(
-                article_entities.c.entity_id == entity_id,
-                mentions.c.article_id == quotes.c.article_id,
-                mentions.c.start >= quotes.c.start,
-                mentions.c.end <= quotes.c.end,
-            )
-        ),
+    # Driven from the entity's own mentions: each one is looked for inside its article's quotes.
+    inside = (
+        sa.select(quotes.c.id)
+        .select_from(article_entities)
+        .join(
+            mentions,
+            sa.and_(
+                mentions.c.article_id == article_entities.c.article_id,
+                mentions.c.local_id == article_entities.c.local_id,
+            ),
+        )
+        .join(
+            quotes,
+            sa.and_(
+                quotes.c.article_id == mentions.c.article_id,
+                quotes.c.start <= mentions.c.start,
+                quotes.c.end >= mentions.c.end,
+            ),
+        )
+        .where(
+            article_entities.c.entity_id == entity_id,
+            sa.or_(quotes.c.speaker_entity_id.is_(None), quotes.c.speaker_entity_id != entity_id),
+        )
+        .distinct()
     )
+    about = quote_select().where(quotes.c.id.in_(inside))
     quotes_about = connection.execute(about.order_by(*QUOTE_ORDER).limit(DETAIL_LIMIT)).all()
     history = [
         TitleSeen(t.title, t.first_seen, t.last_seen, t.articles)
@@ -112,7 +119,7 @@ def entity_detail(connection: sa.Connection, row: Any) -> EntityDetail:
             "articles": row.articles,
             "mentions": row.mentions,
             "quotes_by": row.quotes,
-            "quotes_about": _count(connection, about),
+            "quotes_about": _count(connection, inside),
         },
         first_seen=row.first_seen,
         last_seen=row.last_seen,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 # Bump with a function in migrations.MIGRATIONS that brings the previous version here.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = sa.MetaData()
 
@@ -71,6 +71,8 @@ entities = sa.Table(
     sa.Column("first_seen", sa.String(32)),
     sa.Column("last_seen", sa.String(32)),
     sa.Index("ix_entities_type_key", "type", "key"),
+    # Lookups by name alone (a speaker or actor filter, an entity page) know no type.
+    sa.Index("ix_entities_key", "key"),
 )
 
 entity_aliases = sa.Table(
@@ -100,11 +102,13 @@ article_entities = sa.Table(
     sa.Column("article_id", sa.String(64), sa.ForeignKey("articles.id"), primary_key=True),
     sa.Column("local_id", sa.String(32), primary_key=True),
     sa.Column("position", sa.Integer, nullable=False),
-    sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id"), nullable=False, index=True),
+    sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id"), nullable=False),
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("type", sa.String(32), nullable=False),
     sa.Column("affiliation", sa.Text),
     sa.Column("data", sa.JSON, nullable=False),
+    # Covering: an entity's articles, mentions and affiliations are found without reading these rows.
+    sa.Index("ix_article_entities_entity", "entity_id", "article_id", "local_id", "affiliation"),
 )
 
 mentions = sa.Table(
@@ -118,29 +122,41 @@ mentions = sa.Table(
     sa.Column("end", sa.Integer, nullable=False),
     sa.Column("text", sa.Text, nullable=False),
     sa.ForeignKeyConstraint(["article_id", "local_id"], ["article_entities.article_id", "article_entities.local_id"]),
-    sa.Index("ix_mentions_article_entity", "article_id", "local_id"),
+    # Covering: whether a mention lies inside a quote is known from the index alone.
+    sa.Index("ix_mentions_article_entity_span", "article_id", "local_id", "start", "end"),
 )
 
 quotes = sa.Table(
     "quotes",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("article_id", sa.String(64), sa.ForeignKey("articles.id"), nullable=False, index=True),
+    sa.Column("article_id", sa.String(64), sa.ForeignKey("articles.id"), nullable=False),
     sa.Column("local_id", sa.String(32), nullable=False),
     sa.Column("position", sa.Integer, nullable=False),
-    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False, index=True),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("start", sa.Integer, nullable=False),
     sa.Column("end", sa.Integer, nullable=False),
     sa.Column("cue", sa.Text),
     sa.Column("speaker_local", sa.String(32)),
     sa.Column("speaker_entity_id", sa.Integer, sa.ForeignKey("entities.id"), index=True),
-    sa.Column("speaker_name", sa.Text),
+    sa.Column("speaker_name", sa.Text, index=True),
     sa.Column("speaker_text", sa.Text),
     sa.Column("parts", sa.JSON, nullable=False, default=list),
     sa.Column("date", sa.String(32)),
+    # The day it was said when the article tells, else the article's published day: what since/until filter.
+    sa.Column("said_on", sa.String(10), index=True),
     sa.Column("data", sa.JSON, nullable=False),
     sa.UniqueConstraint("article_id", "position"),
+    # Covering: which quotes of an article hold a given span (and who said them), from the index alone.
+    sa.Index("ix_quotes_article_span", "article_id", "start", "end", "speaker_entity_id"),
+)
+
+# Every distinct speaker name once: a part-of-a-name speaker filter scans these, not every quote.
+speaker_names = sa.Table(
+    "speaker_names",
+    metadata,
+    sa.Column("name", sa.Text, primary_key=True),
 )
 
 figures = sa.Table(

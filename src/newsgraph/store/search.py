@@ -53,16 +53,49 @@ def _fts5_query(terms: list[str]) -> str:
     return " ".join('"' + term.replace('"', '""') + '"' for term in terms)
 
 
-def article_match(dialect: str, query: str) -> Condition:
-    """Articles whose title or text hold every word of ``query``."""
+def article_match(dialect: str, query: str, by_date: bool = False) -> Condition:
+    """Articles whose title or text hold every word of ``query``.
+
+    ``by_date`` tells SQLite not to fetch the matches by key (unary ``+`` keeps it from
+    using the condition to look rows up), so that it walks the published-date index
+    instead and stops after one page: much cheaper when most articles match, much
+    dearer when few do (``walk_by_date`` decides). PostgreSQL plans this by itself.
+    """
     terms = words(query)
     if not terms:
         return sa.false()
     if dialect == "postgresql":
         return sa.text("articles.tsv @@ plainto_tsquery('english', :article_q)").bindparams(article_q=" ".join(terms))
-    return sa.text("articles.pk IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :article_q)").bindparams(
+    key = "+articles.pk" if by_date else "articles.pk"
+    return sa.text(f"{key} IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :article_q)").bindparams(
         article_q=_fts5_query(terms)
     )
+
+
+def count_article_matches(connection: sa.Connection, query: str) -> int:
+    """How many articles hold every word of ``query``, counted in the full-text index alone."""
+    terms = words(query)
+    if not terms:
+        return 0
+    if connection.dialect.name == "postgresql":
+        statement = sa.text("SELECT count(*) FROM articles WHERE tsv @@ plainto_tsquery('english', :q)")
+        return int(connection.execute(statement, {"q": " ".join(terms)}).scalar_one())
+    statement = sa.text("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH :q")
+    return int(connection.execute(statement, {"q": _fts5_query(terms)}).scalar_one())
+
+
+# Reading a matching row by key costs about as much as this many steps along the date index.
+_LOOKUP_STEPS = 10
+
+
+def walk_by_date(matches: int, articles: int, wanted: int) -> bool:
+    """Whether finding the newest ``wanted`` of ``matches`` articles (of ``articles`` in all)
+    is cheaper by walking all articles newest first than by reading and sorting every match.
+
+    Walking takes about ``wanted * articles / matches`` steps when matches are spread over
+    time; sorting reads each match.
+    """
+    return wanted * articles < _LOOKUP_STEPS * matches * matches
 
 
 def quote_match(dialect: str, query: str) -> Condition:

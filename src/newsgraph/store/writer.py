@@ -24,6 +24,7 @@ from newsgraph.store.schema import (
     figures,
     mentions,
     quotes,
+    speaker_names,
 )
 
 
@@ -107,6 +108,13 @@ def _write_entities(connection: sa.Connection, extraction: Extraction) -> dict[s
     return ids
 
 
+def said_on(date: str | None, published: str | None) -> str | None:
+    """The day a quote was said when the article tells, else the article's published day."""
+    if date is not None:
+        return date[:10]
+    return published[:10] if published is not None else None
+
+
 def _write_quotes(connection: sa.Connection, extraction: Extraction, ids: dict[str, int]) -> None:
     rows = []
     for position, quote in enumerate(extraction.quotes):
@@ -127,11 +135,22 @@ def _write_quotes(connection: sa.Connection, extraction: Extraction, ids: dict[s
                 "speaker_text": speaker.text if speaker else None,
                 "parts": [p.to_dict() for p in quote.parts],
                 "date": quote.date,
+                "said_on": said_on(quote.date, extraction.article.published),
                 "data": quote.to_dict(),
             }
         )
     if rows:
         connection.execute(sa.insert(quotes), rows)
+        _write_speaker_names(connection, {q.speaker.name for q in extraction.quotes if q.speaker})
+
+
+def _write_speaker_names(connection: sa.Connection, names: set[str]) -> None:
+    """Record names not seen before (writers are serialized, so no other one adds them meanwhile)."""
+    if not names:
+        return
+    known = set(connection.execute(sa.select(speaker_names.c.name).where(speaker_names.c.name.in_(names))).scalars())
+    if names - known:
+        connection.execute(sa.insert(speaker_names), [{"name": name} for name in sorted(names - known)])
 
 
 def _write_items(connection: sa.Connection, extraction: Extraction) -> None:
