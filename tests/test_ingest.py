@@ -132,6 +132,13 @@ def test_warc_html_response_becomes_an_article_other_records_do_not() -> None:
 def test_warc_url_is_the_fetched_address_and_the_canonical_link_is_kept(tmp_path: Path) -> None:
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=False)
+    moved = StatusAndHeaders("301 Moved Permanently", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    redirect = b"<html><body><a href='/news/quay-cleared'>Moved</a></body></html>"
+    writer.write_record(
+        writer.create_warc_record(
+            "https://lakeside-post.example/quay", "response", payload=io.BytesIO(redirect), http_headers=moved
+        )
+    )
     headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
     record = writer.create_warc_record(
         "https://lakeside-post.example/amp/quay?ref=feed",

@@ -1,4 +1,4 @@
-"""Web archives (WARC, plain or gzipped): every HTML response record becomes an article.
+"""Web archives (WARC, plain or gzipped): every successful HTML response becomes an article.
 
 Records are read one at a time from the stream. When the archive breaks off (a
 download cut short), the records read so far are kept and the break is reported once.
@@ -63,8 +63,13 @@ def read_warc(stream: BinaryIO, source: str, on_error: ErrorHandler, max_chars: 
 
 
 def _html_body(record: Any, limit: int) -> bytes | None:
-    """The payload of an HTML response record (``limit`` + 1 bytes at most), None for other records."""
+    """The payload of a successful HTML response (``limit`` + 1 bytes at most), None for other records.
+
+    Redirects and error pages are no articles: a crawl is full of them.
+    """
     if record.rec_type != "response" or record.http_headers is None:
+        return None
+    if not str(record.http_headers.get_statuscode() or "").startswith("2"):
         return None
     content_type = (record.http_headers.get_header("Content-Type") or "").lower()
     if not content_type.startswith(_HTML_TYPES):
