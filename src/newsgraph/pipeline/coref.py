@@ -12,7 +12,7 @@ names an organisation ("The Israeli military") becomes a new ORG entity.
 from __future__ import annotations
 
 import json
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -26,8 +26,9 @@ from newsgraph.pipeline.entities import add_entity, add_mention, entity_at
 SPEAKING_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _PERSONAL = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _GROUP = frozenset({"they", "them", "it"})
-_ARTICLES = frozenset({"the", "a", "an"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Dependents that are part of a name ("the Israeli military", "Mayor Anna Berg").
+_NAME_PARTS = frozenset({"compound", "amod", "flat", "nmod", "nummod"})
 # How many sentences back a pronoun may look for its antecedent.
 _REACH = 6
 
@@ -73,6 +74,11 @@ class Coref:
         self.quoted = sorted((q.start, q.end) for q in quotes if q.kind == "direct")
         self.gender: dict[str, str] = {}
         self.descriptors: dict[str, set[str]] = {}
+        # Every entity mention in text order, so a pronoun looks only at the sentences before it.
+        self.mentions: list[tuple[int, int, Entity]] = sorted(
+            ((m.start, m.end, e) for e in doc._.entities or [] for m in e.mentions), key=lambda m: (m[0], m[1])
+        )
+        self.mention_starts = [m[0] for m in self.mentions]
         for entity in doc._.entities or []:
             self._learn(entity)
 
@@ -101,6 +107,12 @@ class Coref:
             elif index > 0 and self.doc[index - 1].lower_ in self.words.honorifics_female:
                 self.gender.setdefault(entity.id, "f")
         self.descriptors[entity.id] = words
+
+    def _index(self, start: int, end: int, entity: Entity) -> None:
+        """Remember a mention this resolver added, in text order."""
+        position = bisect_left(self.mention_starts, start)
+        self.mention_starts.insert(position, start)
+        self.mentions.insert(position, (start, end, entity))
 
     def _token(self, char: int) -> int:
         """Index of the token holding the character ``char``."""
@@ -142,15 +154,13 @@ class Coref:
         """Entity mentions in the sentences before ``before`` (nearest sentence first, subjects first)."""
         sentence = bisect_right(self.sentence_starts, before) - 1
         floor = self.sentence_starts[max(sentence - _REACH, 0)]
+        low, high = bisect_left(self.mention_starts, floor), bisect_left(self.mention_starts, before)
         found: list[tuple[int, bool, Entity]] = []
-        for entity in self.doc._.entities or []:
-            if entity.type not in SPEAKING_TYPES:
-                continue
-            for mention in entity.mentions:
-                if floor <= mention.start < before and not self._in_quote(mention.start):
-                    token = self.doc[self._token(mention.end - 1)]
-                    is_subject = token.dep_ in _SUBJECTS or token.head.dep_ in _SUBJECTS and token.dep_ == "compound"
-                    found.append((mention.start, is_subject, entity))
+        for start, end, entity in self.mentions[low:high]:
+            if entity.type in SPEAKING_TYPES and not self._in_quote(start):
+                token = self.doc[self._token(end - 1)]
+                is_subject = token.dep_ in _SUBJECTS or token.head.dep_ in _SUBJECTS and token.dep_ == "compound"
+                found.append((start, is_subject, entity))
         found.sort(key=lambda c: (-(bisect_right(self.sentence_starts, c[0]) - 1), not c[1], -c[0]))
         return found
 
@@ -200,18 +210,26 @@ class Coref:
         return best[1]
 
     def _new_org(self, first: int, last: int, head: Token) -> Entity | None:
-        """A group NER missed ("The Israeli military said") becomes an organisation of the article."""
+        """A group NER missed ("The Israeli military said") becomes an entity of the article.
+
+        Only the head word and the modifiers right before it name it (not an apposition or a
+        relative clause after it); a name with a title or a known first name is a person's.
+        """
         lemma = head.lemma_.lower()
         if lemma in self.words.person_nouns:
             return None
-        capitalised = any(self.doc[i].text[:1].isupper() for i in range(first + 1, last + 1))
+        start = head.i
+        while start > first and self.doc[start - 1].dep_ in _NAME_PARTS:
+            start -= 1
+        words = [self.doc[i] for i in range(start, head.i + 1)]
+        capitalised = any(t.text[:1].isupper() for t in words[1:]) or (head.text[:1].isupper() and len(words) == 1)
         if lemma not in self.words.org_nouns and not (head.pos_ == "PROPN" and capitalised):
             return None
-        if self.doc[first].lower_ in _ARTICLES:
-            first += 1
-        if first > last:
-            return None
-        start, end = self.doc[first].idx, self.doc[last].idx + len(self.doc[last])
-        entity = add_entity(self.doc, self.text[start:end], "ORG", start, end)
+        lowered = {t.lower_ for t in words} | {t.lemma_.lower() for t in words}
+        person = bool(lowered & (self.words.person_nouns | self.words.male | self.words.female))
+        person = person or bool(lowered & (self.words.honorifics_male | self.words.honorifics_female))
+        begin, end = words[0].idx, head.idx + len(head)
+        entity = add_entity(self.doc, self.text[begin:end], "PERSON" if person else "ORG", begin, end)
+        self._index(begin, end, entity)
         self._learn(entity)
         return entity
