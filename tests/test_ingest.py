@@ -287,9 +287,13 @@ def test_crlf_becomes_lf_and_nothing_else_changes(tmp_path: Path) -> None:
         ("March 2024", None),
         ("last Tuesday", None),
         ("", None),
+        (1709640000, "2024-03-05"),
+        (1709640000000, "2024-03-05"),
+        (2024, None),
+        (True, None),
     ],
 )
-def test_publication_dates_become_iso_or_none(value: str, iso: str | None) -> None:
+def test_publication_dates_become_iso_or_none(value: str | int, iso: str | None) -> None:
     assert iso_date(value) == iso
 
 

@@ -8,7 +8,7 @@ disagree ("March 2023" is not a publication date).
 from __future__ import annotations
 
 import time
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from dateutil import parser
@@ -16,16 +16,21 @@ from dateutil import parser
 _DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
 _MIN_YEAR = 1800
 _MAX_YEAR = 2200
+# Timestamps from 1973 to 2096: smaller or larger numbers are no dates.
+_MIN_EPOCH_SECONDS = 1e8
+_MAX_EPOCH_SECONDS = 4e9
 
 
 def iso_date(value: Any) -> str | None:
-    """``value`` (a string, date, datetime or struct_time) as YYYY-MM-DD, or None."""
+    """``value`` (a string, date, datetime, struct_time or Unix timestamp) as YYYY-MM-DD, or None."""
     if isinstance(value, datetime):
         return value.date().isoformat()
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, time.struct_time):
         return date(value.tm_year, value.tm_mon, value.tm_mday).isoformat()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return _from_epoch(value)
     if not isinstance(value, str) or not value.strip() or len(value) > 100:
         return None
     try:
@@ -45,3 +50,12 @@ def set_published(metadata: dict[str, Any], value: Any) -> str | None:
     if published is None:
         metadata["published_raw"] = value if isinstance(value, str | int | float) else str(value)
     return published
+
+
+def _from_epoch(seconds: float) -> str | None:
+    """A Unix timestamp (seconds, or milliseconds as exports often give) as its UTC date."""
+    if seconds > _MAX_EPOCH_SECONDS:
+        seconds /= 1000
+    if not _MIN_EPOCH_SECONDS <= seconds <= _MAX_EPOCH_SECONDS:
+        return None
+    return datetime.fromtimestamp(seconds, tz=UTC).date().isoformat()
