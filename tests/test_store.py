@@ -222,12 +222,20 @@ def test_search_is_newest_first_whether_most_or_few_articles_match(store: Store)
     for n, day in enumerate(days):
         topic = "ferry" if n % 10 == 3 else "bridge"
         text = f"Council story {n}\n\nThe council met about the {topic} on pay, item {n}.\n"
-        store.add(Extraction(Article(text=text, title=f"Council story {n}", published=day, source=f"s{n}.txt")))
+        words = f"met about the {topic}"
+        quote = Quote("q1", "indirect", words, *span_of(text, words), cue=span(text, "met"))
+        article = Article(text=text, title=f"Council story {n}", published=day, source=f"s{n}.txt")
+        store.add(Extraction(article, quotes=[quote]))
     newest = [f"s{n}.txt" for n in sorted(range(40), key=lambda n: (days[n], n), reverse=True)]
     for q, wanted in (("council", newest), ("ferry", [s for s in newest if int(s[1:-4]) % 10 == 3])):
         assert store.articles(q=q).total == len(wanted)
         pages = [store.articles(q=q, limit=7, offset=offset) for offset in range(0, 42, 7)]
         assert [a.source for p in pages for a in p.items] == wanted
+        assert all(p.total == len(wanted) for p in pages)
+    titles = [f"Council story {s[1:-4]}" for s in newest]
+    for q, wanted in (("met about", titles), ("ferry", [t for t in titles if int(t.split()[-1]) % 10 == 3])):
+        pages = [store.quotes(q=q, limit=7, offset=offset) for offset in range(0, 42, 7)]
+        assert [row.article_title for p in pages for row in p.items] == wanted
         assert all(p.total == len(wanted) for p in pages)
     dated = store.articles(q="council", since="2024-03-20")
     assert [a.source for a in dated.items] == [s for s in newest if days[int(s[1:-4])] >= "2024-03-20"]
@@ -334,12 +342,15 @@ BACK_TO_V2 = [
             "ix_quotes_kind",
             "ix_quotes_speaker_name",
             "ix_quotes_article_span",
+            "ix_quotes_speaker_entity_order",
+            "ix_quotes_order",
         )
     ),
     "CREATE INDEX ix_article_entities_entity_id ON article_entities (entity_id)",
+    "CREATE INDEX ix_quotes_speaker_entity_id ON quotes (speaker_entity_id)",
     "CREATE INDEX ix_mentions_article_entity ON mentions (article_id, local_id)",
     "CREATE INDEX ix_quotes_article_id ON quotes (article_id)",
-    'ALTER TABLE quotes DROP COLUMN "said_on"',
+    *(f'ALTER TABLE quotes DROP COLUMN "{column}"' for column in ("said_on", "article_published", "article_pk")),
     "DROP TABLE speaker_names",
     "UPDATE schema_version SET version = 2",
 ]

@@ -29,7 +29,13 @@ from newsgraph.store.schema import (
     quotes,
     speaker_names,
 )
-from newsgraph.store.search import article_match, count_article_matches, quote_match, walk_by_date
+from newsgraph.store.search import (
+    article_match,
+    count_article_matches,
+    count_quote_matches,
+    quote_match,
+    walk_by_date,
+)
 
 T = TypeVar("T")
 
@@ -45,15 +51,9 @@ def page(
     limit: int,
     offset: int,
     build: Callable[[Any], T],
-    counted: sa.Select[Any] | None = None,
 ) -> Page[T]:
-    """One page of ``statement`` in ``order``, and the count of all its rows.
-
-    ``counted`` is a cheaper statement with as many rows (the same filters without the
-    joins that only add columns to show), to count instead of ``statement``.
-    """
-    whole = (statement if counted is None else counted).subquery()
-    total = connection.execute(sa.select(sa.func.count()).select_from(whole)).scalar_one()
+    """One page of ``statement`` in ``order``, and the count of all its rows."""
+    total = connection.execute(sa.select(sa.func.count()).select_from(statement.subquery())).scalar_one()
     rows = connection.execute(statement.order_by(*order).limit(limit).offset(offset)).all()
     return Page(items=[build(row) for row in rows], total=int(total), limit=limit, offset=offset)
 
@@ -247,7 +247,8 @@ def quote_select() -> sa.Select[Any]:
     ).join_from(quotes, articles, quotes.c.article_id == articles.c.id)
 
 
-QUOTE_ORDER = [articles.c.published.desc().nulls_last(), articles.c.pk.desc(), quotes.c.position]
+# The articles' order (newest first), then the article's own order, on the quotes' copies of both.
+QUOTE_ORDER = [quotes.c.article_published.desc().nulls_last(), quotes.c.article_pk.desc(), quotes.c.position]
 
 
 def list_quotes(
@@ -263,16 +264,39 @@ def list_quotes(
     conditions: list[Any] = []
     if speaker and speaker.strip():
         conditions.append(spoken_by(connection, speaker))
-    if q and q.strip():
-        conditions.append(quote_match(connection.dialect.name, q))
     if since:
         conditions.append(quotes.c.said_on >= since[:10])
     if until:
         conditions.append(quotes.c.said_on <= until[:10])
     if article:
         conditions.append(quotes.c.article_id == article)
-    counted = sa.select(quotes.c.id).where(*conditions)
-    return page(connection, quote_select().where(*conditions), QUOTE_ORDER, limit, offset, quote_row, counted)
+    if not (q and q.strip()):
+        return quote_page(connection, conditions, limit, offset)
+    if conditions:
+        return quote_page(connection, [*conditions, quote_match(connection.dialect.name, q)], limit, offset)
+    # Only words: counted in the full-text index alone, read in the cheaper order.
+    total = count_quote_matches(connection, q)
+    if not total:
+        return Page(items=[], total=0, limit=limit, offset=offset)
+    last = connection.execute(sa.select(sa.func.max(quotes.c.id))).scalar_one()
+    by_date = walk_by_date(total, int(last or 0), limit + offset)
+    return quote_page(connection, [quote_match(connection.dialect.name, q, by_date)], limit, offset, total)
+
+
+def quote_page(
+    connection: sa.Connection, conditions: list[Any], limit: int, offset: int, total: int | None = None
+) -> Page[QuoteRow]:
+    """Quotes meeting ``conditions`` (on the quotes table), newest first; ``total`` when already counted.
+
+    The count and the page's ids come from the quotes table alone; only the page's own
+    rows are then joined with their articles.
+    """
+    matching = sa.select(quotes.c.id).where(*conditions)
+    if total is None:
+        total = connection.execute(sa.select(sa.func.count()).select_from(matching.subquery())).scalar_one()
+    ids = list(connection.execute(matching.order_by(*QUOTE_ORDER).limit(limit).offset(offset)).scalars())
+    rows = connection.execute(quote_select().where(quotes.c.id.in_(ids)).order_by(*QUOTE_ORDER)).all() if ids else []
+    return Page(items=[quote_row(row) for row in rows], total=int(total), limit=limit, offset=offset)
 
 
 # Entities

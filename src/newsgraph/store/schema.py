@@ -139,17 +139,25 @@ quotes = sa.Table(
     sa.Column("end", sa.Integer, nullable=False),
     sa.Column("cue", sa.Text),
     sa.Column("speaker_local", sa.String(32)),
-    sa.Column("speaker_entity_id", sa.Integer, sa.ForeignKey("entities.id"), index=True),
+    sa.Column("speaker_entity_id", sa.Integer, sa.ForeignKey("entities.id")),
     sa.Column("speaker_name", sa.Text, index=True),
     sa.Column("speaker_text", sa.Text),
     sa.Column("parts", sa.JSON, nullable=False, default=list),
     sa.Column("date", sa.String(32)),
     # The day it was said when the article tells, else the article's published day: what since/until filter.
     sa.Column("said_on", sa.String(10), index=True),
+    # Copies of the article's published date and key (never changed once written): quotes sort
+    # newest first on their own columns, so a page of them is found before any article is read.
+    sa.Column("article_published", sa.String(32)),
+    sa.Column("article_pk", sa.Integer),
     sa.Column("data", sa.JSON, nullable=False),
     sa.UniqueConstraint("article_id", "position"),
     # Covering: which quotes of an article hold a given span (and who said them), from the index alone.
     sa.Index("ix_quotes_article_span", "article_id", "start", "end", "speaker_entity_id"),
+    # A speaker's quotes newest first, read in order from the index.
+    sa.Index("ix_quotes_speaker_entity_order", "speaker_entity_id", "article_published", "article_pk", "position"),
+    # All quotes newest first, read in order from the index.
+    sa.Index("ix_quotes_order", "article_published", "article_pk", "position"),
 )
 
 # Every distinct speaker name once: a part-of-a-name speaker filter scans these, not every quote.

@@ -54,33 +54,54 @@ def _fts5_query(terms: list[str]) -> str:
 
 
 def article_match(dialect: str, query: str, by_date: bool = False) -> Condition:
-    """Articles whose title or text hold every word of ``query``.
+    """Articles whose title or text hold every word of ``query`` (see ``_match`` for ``by_date``)."""
+    return _match(dialect, "articles", "pk", query, by_date)
+
+
+def quote_match(dialect: str, query: str, by_date: bool = False) -> Condition:
+    """Quotes whose text holds every word of ``query`` (see ``_match`` for ``by_date``)."""
+    return _match(dialect, "quotes", "id", query, by_date)
+
+
+def count_article_matches(connection: sa.Connection, query: str) -> int:
+    """How many articles hold every word of ``query``, counted in the full-text index alone."""
+    return _count(connection, "articles", query)
+
+
+def count_quote_matches(connection: sa.Connection, query: str) -> int:
+    """How many quotes hold every word of ``query``, counted in the full-text index alone."""
+    return _count(connection, "quotes", query)
+
+
+def _match(dialect: str, table: str, key: str, query: str, by_date: bool) -> Condition:
+    """Rows of ``table`` holding every word of ``query``.
 
     ``by_date`` tells SQLite not to fetch the matches by key (unary ``+`` keeps it from
-    using the condition to look rows up), so that it walks the published-date index
-    instead and stops after one page: much cheaper when most articles match, much
-    dearer when few do (``walk_by_date`` decides). PostgreSQL plans this by itself.
+    using the condition to look rows up), so that it walks its newest-first index instead
+    and stops after one page: much cheaper when most rows match, much dearer when few do
+    (``walk_by_date`` decides). PostgreSQL plans this by itself from its statistics.
     """
     terms = words(query)
     if not terms:
         return sa.false()
     if dialect == "postgresql":
-        return sa.text("articles.tsv @@ plainto_tsquery('english', :article_q)").bindparams(article_q=" ".join(terms))
-    key = "+articles.pk" if by_date else "articles.pk"
-    return sa.text(f"{key} IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :article_q)").bindparams(
-        article_q=_fts5_query(terms)
+        return sa.text(f"{table}.tsv @@ plainto_tsquery('english', :{table}_q)").bindparams(
+            sa.bindparam(f"{table}_q", " ".join(terms))
+        )
+    column = f"+{table}.{key}" if by_date else f"{table}.{key}"
+    return sa.text(f"{column} IN (SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :{table}_q)").bindparams(
+        sa.bindparam(f"{table}_q", _fts5_query(terms))
     )
 
 
-def count_article_matches(connection: sa.Connection, query: str) -> int:
-    """How many articles hold every word of ``query``, counted in the full-text index alone."""
+def _count(connection: sa.Connection, table: str, query: str) -> int:
     terms = words(query)
     if not terms:
         return 0
     if connection.dialect.name == "postgresql":
-        statement = sa.text("SELECT count(*) FROM articles WHERE tsv @@ plainto_tsquery('english', :q)")
+        statement = sa.text(f"SELECT count(*) FROM {table} WHERE tsv @@ plainto_tsquery('english', :q)")
         return int(connection.execute(statement, {"q": " ".join(terms)}).scalar_one())
-    statement = sa.text("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH :q")
+    statement = sa.text(f"SELECT count(*) FROM {table}_fts WHERE {table}_fts MATCH :q")
     return int(connection.execute(statement, {"q": _fts5_query(terms)}).scalar_one())
 
 
@@ -88,23 +109,11 @@ def count_article_matches(connection: sa.Connection, query: str) -> int:
 _LOOKUP_STEPS = 10
 
 
-def walk_by_date(matches: int, articles: int, wanted: int) -> bool:
-    """Whether finding the newest ``wanted`` of ``matches`` articles (of ``articles`` in all)
-    is cheaper by walking all articles newest first than by reading and sorting every match.
+def walk_by_date(matches: int, rows: int, wanted: int) -> bool:
+    """Whether finding the newest ``wanted`` of ``matches`` rows (of ``rows`` in all) is
+    cheaper by walking all rows newest first than by reading and sorting every match.
 
-    Walking takes about ``wanted * articles / matches`` steps when matches are spread over
+    Walking takes about ``wanted * rows / matches`` steps when matches are spread over
     time; sorting reads each match.
     """
-    return wanted * articles < _LOOKUP_STEPS * matches * matches
-
-
-def quote_match(dialect: str, query: str) -> Condition:
-    """Quotes whose text holds every word of ``query``."""
-    terms = words(query)
-    if not terms:
-        return sa.false()
-    if dialect == "postgresql":
-        return sa.text("quotes.tsv @@ plainto_tsquery('english', :quote_q)").bindparams(quote_q=" ".join(terms))
-    return sa.text("quotes.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :quote_q)").bindparams(
-        quote_q=_fts5_query(terms)
-    )
+    return wanted * rows < _LOOKUP_STEPS * matches * matches

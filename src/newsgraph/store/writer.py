@@ -41,8 +41,10 @@ def write_extraction(connection: sa.Connection, extraction: Extraction, run_id: 
     article = extraction.article
     if is_stored(connection, article.id):
         return False
-    connection.execute(
-        sa.insert(articles).values(
+    pk = connection.execute(
+        sa.insert(articles)
+        .returning(articles.c.pk)
+        .values(
             id=article.id,
             url=article.url,
             title=article.title,
@@ -60,9 +62,9 @@ def write_extraction(connection: sa.Connection, extraction: Extraction, run_id: 
             run_id=run_id,
             added=now(),
         )
-    )
+    ).scalar_one()
     ids = _write_entities(connection, extraction)
-    _write_quotes(connection, extraction, ids)
+    _write_quotes(connection, extraction, ids, pk)
     _write_items(connection, extraction)
     _write_events(connection, extraction, ids)
     return True
@@ -115,7 +117,7 @@ def said_on(date: str | None, published: str | None) -> str | None:
     return published[:10] if published is not None else None
 
 
-def _write_quotes(connection: sa.Connection, extraction: Extraction, ids: dict[str, int]) -> None:
+def _write_quotes(connection: sa.Connection, extraction: Extraction, ids: dict[str, int], article_pk: int) -> None:
     rows = []
     for position, quote in enumerate(extraction.quotes):
         speaker = quote.speaker
@@ -136,6 +138,8 @@ def _write_quotes(connection: sa.Connection, extraction: Extraction, ids: dict[s
                 "parts": [p.to_dict() for p in quote.parts],
                 "date": quote.date,
                 "said_on": said_on(quote.date, extraction.article.published),
+                "article_published": extraction.article.published,
+                "article_pk": article_pk,
                 "data": quote.to_dict(),
             }
         )
