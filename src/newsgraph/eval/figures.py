@@ -28,7 +28,6 @@ SYNONYMS = {
     "united states dollar": "dollar",
     "us dollar": "dollar",
     "pound-mass": "pound",
-    "pound sterling": "pound",
     "foot pound-force": "pound-foot",
     "count": "times",
     "shekel": "israeli shekel",

@@ -440,7 +440,7 @@ def _change(doc: Doc, quantity: Quantity) -> str:
     elif head.dep_ not in ("dobj", "npadvmod", "advmod", "attr", "quantmod", "obj", "ccomp", "appos"):
         return "="
     lemma = governor.lemma_.lower()
-    if lemma == "average":
+    if lemma in lexicon.averaging:  # "averaging 15.9 degrees"
         return "~"
     adverb = next((c.lower_ for c in governor.children if c.dep_ == "advmod" and c.i < head.i), "")
     if adverb in lexicon.up or adverb in lexicon.down:

@@ -46,6 +46,7 @@ class Words:
     up: frozenset[str]
     down: frozenset[str]
     movement: frozenset[str]
+    averaging: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +61,7 @@ def words() -> Words:
         up=frozenset(data["up_words"]),
         down=frozenset(data["down_words"]),
         movement=frozenset(data["movement_verbs"]),
+        averaging=frozenset(data["average_verbs"]),
     )
 
 
