@@ -150,6 +150,14 @@ def test_bad_records_are_named_and_the_rest_read(tmp_path: Path) -> None:
     ]
 
 
+def test_a_broken_first_line_is_reported_and_the_rest_read(tmp_path: Path) -> None:
+    path = tmp_path / "first.jsonl"
+    path.write_text('{"text": "cut short\n{"text": "Whole."}\n', encoding="utf-8")
+    articles, errors = read_all(path)
+    assert [a.text for a in articles] == ["Whole."]
+    assert [(e.line, e.problem) for e in errors] == [(1, "malformed JSON (Invalid control character)")]
+
+
 def test_broken_json_array_keeps_the_records_before_the_break(tmp_path: Path) -> None:
     path = tmp_path / "array.json"
     path.write_text('[\n  {"text": "First."},\n  {"text": "Second."},\n  {"text": "Third" oops}\n]\n', encoding="utf-8")

@@ -196,6 +196,9 @@ def test_published_fills_in_only_a_missing_date(tmp_path: Path) -> None:
         ("table.txt", "title,text\nA,One.\n", Kind.CSV),
         ("feed.html", ATOM, Kind.FEED),
         ("notes.txt", "Just a line of prose, with commas, and no header.\n", Kind.TEXT),
+        ("update.txt", "[Updated 5 March] The council met again on Friday.\n", Kind.TEXT),
+        ("brace.txt", "{Correction} An earlier version misspelt the mayor's name.\n", Kind.TEXT),
+        ("empty.json", "[]", Kind.JSON),
         ("scores.csv", "team,points\nHolm,3\n", Kind.CSV),
     ],
 )

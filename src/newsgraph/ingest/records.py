@@ -112,7 +112,7 @@ def _skip_rest_of_line(lines: io.TextIOWrapper, chunk: int) -> None:
 
 def _reason(error: ValueError) -> str:
     """A JSON error message without json's own position suffix (we give the line)."""
-    return getattr(error, "msg", None) or str(error)
+    return str(getattr(error, "msg", None) or error).removesuffix(" at")
 
 
 def read_json(stream: BinaryIO, source: str, on_error: ErrorHandler, max_chars: int) -> Iterator[Article]:

@@ -24,8 +24,11 @@ class Kind(StrEnum):
 _FEED = re.compile(r"<(rss|feed|rdf:RDF)\b", re.IGNORECASE)
 _HTML = re.compile(r"<(!doctype\s+html|html|head|body|meta|title|article)\b", re.IGNORECASE)
 _MARKUP_START = re.compile(r"^\s*(<\?xml|<!--|<!doctype|<[a-z])", re.IGNORECASE)
+# An object opening with a key, or an array opening with a value: "[Updated 5 March]" is prose.
+_JSON_START = re.compile(r'^(\{\s*["}]|\[\s*[\[{"\]\d-]|\[\s*$)')
 _TABLE_SUFFIXES = (".csv", ".tsv")
 _LINES_SUFFIXES = (".jsonl", ".ndjson")
+_JSON_SUFFIXES = (".json", *_LINES_SUFFIXES)
 TEXT_COLUMN = "text"
 CSV_DELIMITERS = ",;\t|"
 
@@ -41,7 +44,8 @@ def head_text(head: bytes) -> str:
 def sniff(head: bytes, suffix: str = "") -> Kind:
     """The kind of a source from its first bytes; the suffix only settles what they leave open.
 
-    A .csv or .tsv suffix makes plain text a table; .jsonl tells JSON Lines from a JSON
+    A .csv or .tsv suffix makes plain text a table; a .json or .jsonl suffix keeps a
+    broken first record JSON (to report it), and .jsonl tells JSON Lines from a JSON
     document when the first line is longer than the bytes sniffed.
     """
     if head.startswith(b"\x1f\x8b"):
@@ -55,10 +59,8 @@ def sniff(head: bytes, suffix: str = "") -> Kind:
             return Kind.FEED
         if _HTML.search(start):
             return Kind.HTML
-    if start.startswith("["):
-        return Kind.JSON
-    if start.startswith("{"):
-        return _json_kind(start, suffix)
+    if _JSON_START.match(start) or (start[:1] in ("{", "[") and suffix in _JSON_SUFFIXES):
+        return Kind.JSON if start.startswith("[") else _json_kind(start, suffix)
     if _csv_header(start) is not None or suffix in _TABLE_SUFFIXES:
         return Kind.CSV
     return Kind.TEXT
