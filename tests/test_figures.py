@@ -147,6 +147,15 @@ def test_claimed_by_the_speaker_of_the_quote(extractor: Extractor) -> None:
     assert cost.claimed_by is None
 
 
+def test_claimed_by_an_attributed_source(extractor: Extractor) -> None:
+    for text in (
+        "More than 300 homes were damaged, according to the county fire service.",
+        "The county fire service said more than 300 homes were damaged.",
+    ):
+        figure = only(extractor, text)
+        assert "fire service" in (figure.claimed_by or ""), text
+
+
 @pytest.mark.parametrize(
     "text",
     [
