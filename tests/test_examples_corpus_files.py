@@ -58,7 +58,7 @@ def test_gold_names_every_article_with_its_date_and_title(corpus: dict[str, Arti
         article = corpus[entry["input"]]
         assert (entry["published"], entry["title"]) == (article.published, article.title)
         if "id" in entry:
-            assert article.id == entry["id"]
+            assert article.metadata["id"] == entry["id"]
 
 
 def test_every_gold_string_is_in_its_article(corpus: dict[str, Article], gold: dict[str, Any]) -> None:

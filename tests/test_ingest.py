@@ -92,18 +92,18 @@ def test_jsonl_records_keep_their_ids_and_extra_fields() -> None:
     path = EXAMPLES / "06_courier_feed.jsonl"
     articles, errors = read_all(path)
     assert not errors
-    assert [a.id for a in articles] == ["vc-2024-0312-talks", "vc-2024-0313-clinic"]
+    assert [a.metadata["id"] for a in articles] == ["vc-2024-0312-talks", "vc-2024-0313-clinic"]
     assert [a.source for a in articles] == [f"{path}#vc-2024-0312-talks", f"{path}#vc-2024-0313-clinic"]
     assert [a.published for a in articles] == ["2024-03-12", "2024-03-13"]  # the second has a time and zone
     assert articles[0].section == "Business"
-    assert articles[0].metadata == {"author": "Courier staff"}
+    assert articles[0].metadata == {"author": "Courier staff", "id": "vc-2024-0312-talks"}
     assert articles[0].url and articles[0].url.endswith("/port-talks-halted")
 
 
 def test_csv_record_with_a_text_column() -> None:
     (article,), errors = read_all(EXAMPLES / "07_fishermen.csv")
     assert not errors
-    assert article.id == "hg-2024-0308-fishermen"
+    assert article.source.endswith("07_fishermen.csv#hg-2024-0308-fishermen")
     assert article.title == "Estria frees 14 Veldport fishermen held since January"
     assert article.text.startswith("The government of Estria on Thursday released 14 fishermen")
     assert "\n\n" in article.text
@@ -222,7 +222,7 @@ def test_misleading_suffixes_still_read_right(tmp_path: Path) -> None:
         == "The ferry to Holm Island resumed on Wednesday.\n\nCaptain Eli Ross said the crossing was calm."
     )
     assert articles[1].published == "2024-04-03"
-    assert articles[2].id == "r1"
+    assert articles[2].source.endswith("#r1")
     assert articles[3].url == "https://dunmore-daily.example/region/veldport-march-dock-strike"
 
 
@@ -231,7 +231,7 @@ def test_json_array_and_single_object(tmp_path: Path) -> None:
     single = write(tmp_path, "b.json", json.dumps({"text": "Alone.", "title": "One"}, indent=2))
     articles, errors = read_all(array, single)
     assert not errors
-    assert [(a.id, a.text) for a in articles[:1]] == [("7", "First.")]
+    assert [(a.source, a.metadata["id"], a.text) for a in articles[:1]] == [(f"{array}#7", 7, "First.")]
     assert articles[1].metadata == {"lang": "en"}
     assert (articles[2].title, articles[2].text) == ("One", "Alone.")
 
@@ -336,7 +336,7 @@ def test_jsonl_is_read_record_by_record(tmp_path: Path) -> None:
     with path.open("rb") as stream:
         records = read_jsonl(stream, str(path), on_error=errors.append, max_chars=1_000_000)
         first = next(records)
-        assert first.id == "n0"
+        assert first.source == f"{path}#n0"
         assert stream.tell() < size / 10  # the rest of the file is still unread
     assert sum(1 for _ in read_paths([path])) == 50_000
     assert not errors
@@ -363,3 +363,11 @@ def test_polnear_dev_texts_are_read_verbatim() -> None:
     assert [a.source for a in articles] == [str(f) for f in files]
     for article, file in zip(articles, files, strict=True):
         assert article.text == file.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+
+
+def test_records_with_the_same_id_in_two_files_are_two_articles(tmp_path: Path) -> None:
+    for name, town in (("a.jsonl", "Brno"), ("b.jsonl", "Graz")):
+        (tmp_path / name).write_text(json.dumps({"id": "1", "text": f"Rain fell in {town} on Monday."}) + "\n")
+    articles = list(read_paths([tmp_path]))
+    assert len({a.id for a in articles}) == 2
+    assert [a.source for a in articles] == [f"{tmp_path / 'a.jsonl'}#1", f"{tmp_path / 'b.jsonl'}#1"]

@@ -1,8 +1,11 @@
 """JSON Lines, JSON documents and CSV: one article per record, read as a stream.
 
-A record needs ``text``; ``title``, ``section``, ``url``, ``published``, ``id`` and ``source`` have
-their meaning and every other field is kept as metadata. A bad record is reported with
-its line number and the reading goes on with the next one.
+A record needs ``text``; ``title``, ``section``, ``url``, ``published`` and ``source`` have
+their meaning and every other field is kept as metadata. A record's own ``id`` names it in
+``source`` (``FILE#id``) and stays in ``metadata["id"]``, but is never the article id: two
+feeds that both number their records from 1 must not overwrite each other, so the article
+id stays the hash of text and url. A bad record is reported with its line number and the
+reading goes on with the next one.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from newsgraph.ingest.sniff import TEXT_COLUMN, csv_delimiter
 from newsgraph.ingest.streams import HEAD_BYTES, ErrorHandler, peek
 from newsgraph.model import Article
 
-_KNOWN = ("text", "title", "section", "url", "published", "id", "source")
+_KNOWN = ("text", "title", "section", "url", "published", "source")
 _CHUNK = 1 << 16
 # A JSON line holds its text escaped: allow for the quoting and the other fields.
 _LINE_CHARS_PER_TEXT_CHAR = 2
@@ -45,7 +48,6 @@ def article_from_record(record: Any, source: str, line: int, max_chars: int) -> 
     given = record.get("source")
     return Article(
         text=text.replace("\r\n", "\n"),
-        id=record_id or "",
         title=_text_or_none(record.get("title")),
         section=_text_or_none(record.get("section")),
         url=_text_or_none(record.get("url")),
