@@ -1,13 +1,22 @@
-"""The command line: thin commands over the library, one module per area."""
+"""The command line: thin commands over the library, one module per area.
+
+Importing each module registers its commands on ``app``.
+"""
 
 from __future__ import annotations
 
-from newsgraph.cli import bench, extract  # noqa: F401  (each import registers its commands)
-from newsgraph.cli import eval_figures  # noqa: F401
-from newsgraph.cli import eval_articles, eval_quotes  # noqa: F401
-from newsgraph.cli import eval_events  # noqa: F401
-from newsgraph.cli import serve  # noqa: F401
-from newsgraph.cli import browse, export, ingest  # noqa: F401
+from newsgraph.cli import (  # noqa: F401
+    bench,
+    browse,
+    eval_articles,
+    eval_events,
+    eval_figures,
+    eval_quotes,
+    export,
+    extract,
+    ingest,
+    serve,
+)
 from newsgraph.cli.app import app
 
 
