@@ -125,7 +125,11 @@ def _relative(words: Sequence[str], published: date, future: bool) -> Resolution
     for period in ("week", "month", "year"):
         if period not in words or len(words) > 4 or not DEICTIC & set(words):
             continue
-        step = -1 if ("last" in words or "past" in words or "previous" in words) else 0
+        if "past" in words:  # "the past week": the days up to publication, not the calendar week before
+            back = {"week": 6, "month": 29, "year": 364}[period]
+            value = _interval(_shift(published, -back), published)
+            return Resolution(value) if value else _overflow()
+        step = -1 if ("last" in words or "previous" in words) else 0
         step = 1 if "next" in words or "coming" in words else step
         value = _period(period, published, step)
         return Resolution(value) if value else _overflow()

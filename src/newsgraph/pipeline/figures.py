@@ -259,10 +259,14 @@ def _phone(texts: Sequence[str], index: int) -> bool:
 
 
 def _in_name(doc: Doc, ent_label: Sequence[str], index: int, end: int) -> bool:
-    """A number that is part of a name: "Apollo 11", "Boeing 737", "S&P 500", "Lang, 20"."""
+    """A number that is part of a name: "Apollo 11", "Boeing 737", "S&P 500", "Lang, 20", "category 4"."""
     if index > 0:
         before = doc[index - 1]
         text = before.text
+        last = doc[end - 1]
+        counts = last.dep_ == "nummod" and last.head.tag_ == "NNS" and last.head.i >= end  # "last week 300 people"
+        if before.lower_ in words().labels and doc[index].text[:1].isdigit() and not counts:
+            return True
         if (
             any(ch.isupper() for ch in text)
             and any(ch.isalpha() for ch in text)

@@ -47,6 +47,7 @@ class Words:
     down: frozenset[str]
     movement: frozenset[str]
     averaging: frozenset[str]
+    labels: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +63,7 @@ def words() -> Words:
         down=frozenset(data["down_words"]),
         movement=frozenset(data["movement_verbs"]),
         averaging=frozenset(data["average_verbs"]),
+        labels=frozenset(data["label_nouns"]),
     )
 
 
