@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from newsgraph.errors import ArticleNotFound, EntityNotFound, StoreError, StoreVersionError
 from newsgraph.model import Article, DateRef, Entity, Event, Extraction, Figure, Part, Quote, Span, Speaker
-from newsgraph.store import Store, writer
+from newsgraph.store import Store, queries, writer
 from newsgraph.store.schema import SCHEMA_VERSION
 
 INJECTION = "'; DROP TABLE articles; --"
@@ -215,6 +215,17 @@ def test_a_part_of_a_name_finds_unlinked_speakers_beside_the_named_entity(store:
     assert [q.speaker_name for q in store.quotes(speaker="ortiz", limit=1).items] == ["Luis Ortiz"]
     assert store.quotes(speaker="Ana Ortiz").total == 2
     assert store.quotes(speaker="luis").total == 1 and store.quotes(speaker="Nobody").total == 0
+
+
+def test_a_speaker_matching_very_many_names_finds_the_same_quotes(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.add(harbour())
+    store.add(ferry())
+    found = [(q.article_id, q.local_id) for q in store.quotes(speaker="o").items]
+    monkeypatch.setattr(queries, "MAX_LISTED", 1)  # the two speaker names are now too many to list
+    assert [(q.article_id, q.local_id) for q in store.quotes(speaker="o").items] == found
+    assert len(found) == 4 and store.quotes(speaker="o").total == 4
 
 
 def test_search_is_newest_first_whether_most_or_few_articles_match(store: Store) -> None:

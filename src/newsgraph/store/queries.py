@@ -74,19 +74,28 @@ def contains(column: sa.ColumnElement[Any], value: str) -> sa.ColumnElement[bool
     return sa.func.lower(column).contains(value.lower(), autoescape=True)
 
 
+# Past this many values, an IN list is given as its subquery instead (drivers cap bound parameters).
+MAX_LISTED = 500
+
+
 def spoken_by(connection: sa.Connection, speaker: str) -> sa.ColumnElement[bool]:
     """Quotes by the entities ``speaker`` names, or whose speaker's name holds it.
 
     Both halves are looked up first (entity ids by key or alias, then the distinct
-    speaker names holding the text), so that quotes are reached through their
-    indexes instead of by testing the substring on every quote.
+    speaker names holding the text) and given to the quotes query as values, so that
+    each reaches quotes through its index (PostgreSQL cannot for a subquery under OR)
+    instead of testing the substring on every quote.
     """
-    ids = list(connection.execute(entity_matches(speaker)).scalars())
     named = sa.select(speaker_names.c.name).where(contains(speaker_names.c.name, speaker))
-    names = list(connection.execute(named).scalars())
-    if not ids and not names:
-        return sa.false()
-    return sa.or_(quotes.c.speaker_entity_id.in_(ids), quotes.c.speaker_name.in_(names))
+    return sa.or_(
+        _in(connection, quotes.c.speaker_entity_id, entity_matches(speaker)),
+        _in(connection, quotes.c.speaker_name, named),
+    )
+
+
+def _in(connection: sa.Connection, column: sa.ColumnElement[Any], values: sa.Select[Any]) -> sa.ColumnElement[bool]:
+    found = list(connection.execute(values.limit(MAX_LISTED + 1)).scalars())
+    return column.in_(values if len(found) > MAX_LISTED else found)
 
 
 # Articles
