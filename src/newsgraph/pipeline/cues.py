@@ -17,7 +17,7 @@ VERB_TAGS = frozenset({"VERB", "AUX"})
 SUBJECTS = frozenset({"nsubj", "csubj"})
 RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
 # Subjects that stand for nobody: "It was reported that …", "There is said to be …".
-_EMPTY_SUBJECTS = frozenset({"it", "there", "this", "what"})
+_EMPTY_SUBJECTS = frozenset({"there", "this", "what"})
 # "Name: what they said" — how long the name may be, and what it may be made of.
 _NAME_REACH = 6
 _NAME_TAGS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PART", "PUNCT", "NUM"})
@@ -69,7 +69,7 @@ def is_cue(token: Token, lemmas: frozenset[str]) -> bool:
 
 def can_speak(subject: Token, cue: Token) -> bool:
     """Whether a subject can be the cue's source: not "it" of "it was reported", not a time, not another paragraph's."""
-    if subject.lower_ in _EMPTY_SUBJECTS:
+    if subject.lower_ in _EMPTY_SUBJECTS or subject.dep_ == "expl":
         return False
     first, last = sorted((subject.i, cue.i))
     if any("\n" in token.text for token in subject.doc[first:last]):
@@ -195,3 +195,17 @@ def name_before_colon(colon: Token) -> tuple[int, int] | None:
     if not all(t.pos_ in _NAME_TAGS or t.text[:1].isupper() for t in words):
         return None
     return words[0].idx, words[-1].idx + len(words[-1])
+
+
+def adjacent_subject(cue: Token) -> tuple[int, int] | None:
+    """The noun phrase right before the cue, when the parse tied the cue to a word of another paragraph."""
+    doc = cue.doc
+    i = cue.i - 1
+    while i >= 0 and doc[i].pos_ in {"ADV", "AUX", "PART"} and cue.i - i <= 3:
+        i -= 1
+    if i < 0 or doc[i].pos_ not in {"PROPN", "NOUN", "PRON"} or "\n" in doc[i].text_with_ws:
+        return None
+    first = i
+    while first > 0 and doc[first - 1].pos_ in _NAME_TAGS - {"PUNCT"} and "\n" not in doc[first - 1].text_with_ws:
+        first -= 1
+    return doc[first].idx, doc[i].idx + len(doc[i])

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.pipeline.cues import (
     according_source,
+    adjacent_subject,
     can_speak,
     cue_end,
     is_according,
@@ -57,9 +58,10 @@ def _trimmed(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
 
 
 def _speaker_span(subject: Token | None, cue: Token) -> tuple[int, int] | None:
-    if subject is None or not can_speak(subject, cue):
-        return None
-    return phrase_bounds(subject, cue)
+    if subject is not None and not can_speak(subject, cue):
+        # The parser may tie a cue to a subject in the paragraph above (a headline): look beside the cue.
+        return adjacent_subject(cue) if subject.lower_ not in {"there", "this", "what"} else None
+    return None if subject is None else phrase_bounds(subject, cue)
 
 
 def _object_range(verb: Token) -> tuple[int, int] | None:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.model import Part, Quote, Span, Speaker
 from newsgraph.pipeline.cues import (
     according_source,
+    adjacent_subject,
     can_speak,
     cue_end,
     is_according,
@@ -66,7 +67,7 @@ def _speaker_of(cue: Token) -> tuple[int, int] | None:
         return name_before_colon(cue)
     subject = according_source(cue) if is_according(cue) else subject_of(cue)
     if subject is None or not can_speak(subject, cue):
-        return None
+        return None if is_according(cue) else adjacent_subject(cue)
     return phrase_bounds(subject, cue)
 
 
