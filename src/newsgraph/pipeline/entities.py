@@ -17,6 +17,7 @@ from spacy.tokens import Span as SpacySpan
 
 from newsgraph.model import Entity, Span
 from newsgraph.pipeline.actors import (
+    ACTOR_HEADS,
     DEFINITE,
     content_words,
     description_phrases,
@@ -41,6 +42,7 @@ NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT",
 AFFILIATION_LABELS = frozenset({"ORG"})
 # Definite descriptions refer back only to these ("the group", "the spokesman", "the country").
 DESCRIBED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+TEXT_KEY = "newsgraph.text"
 NOUN_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 
 
@@ -93,7 +95,7 @@ def _entity(doc: Doc, group: Group) -> Entity:
 def _char_span(doc: Doc, start: int, end: int) -> Span:
     """The model's Span of the tokens doc[start:end], by character offsets into the text."""
     first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-    return Span(first, last, doc.text[first:last])
+    return Span(first, last, doc[start:end].text)
 
 
 def _fullness(label: str) -> Callable[[tuple[str, int]], tuple[int, ...]]:
@@ -109,14 +111,19 @@ def _fullness(label: str) -> Callable[[tuple[str, int]], tuple[int, ...]]:
 
 
 def _read_context(doc: Doc, entity: Entity, mentions: list[RawMention], owner: dict[int, Entity]) -> None:
-    """Titles, affiliation and descriptions from the words around each mention, in text order."""
+    """Titles, affiliation and descriptions from the words around each mention, in text order.
+
+    A "person" described as an organisation ("rebel group Ansar Dine") is an organisation NER
+    mislabelled. Other descriptions of people are mostly parser debris and are not kept.
+    """
     person = entity.type == "PERSON"
     for mention in sorted(mentions, key=lambda m: m.start):
         found = read_modifiers(doc, mention.start, mention.end, entity.type)
         for span in found.titles:
             _add_phrase(entity.titles, span.text)
         for span in found.descriptions:
-            _add_phrase(entity.descriptions, span.text)
+            if not person or span[-1].lower_ in ACTOR_HEADS:
+                _add_phrase(entity.descriptions, span.text)
         if person and entity.affiliation is None:
             entity.affiliation = next(
                 (
@@ -127,6 +134,8 @@ def _read_context(doc: Doc, entity: Entity, mentions: list[RawMention], owner: d
                 ),
                 None,
             )
+    if person and entity.descriptions and not entity.titles:
+        entity.type = "ORG"
 
 
 def _add_phrase(phrases: list[str], text: str) -> None:
@@ -237,8 +246,16 @@ def add_mention(entity: Entity, doc: Doc, start: int, end: int) -> None:
     """Record one more mention of an entity, once, keeping mentions in text order."""
     if any(m.start == start and m.end == end for m in entity.mentions):
         return
-    entity.mentions.append(Span(start, end, doc.text[start:end]))
+    entity.mentions.append(Span(start, end, _text(doc)[start:end]))
     entity.mentions.sort(key=lambda m: m.start)
+
+
+def _text(doc: Doc) -> str:
+    """The Doc's text, kept once: spaCy joins it from every token on each access."""
+    text = doc.user_data.get(TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 def add_entity(doc: Doc, name: str, type: str, start: int, end: int) -> Entity:

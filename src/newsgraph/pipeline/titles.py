@@ -68,7 +68,7 @@ class Modifiers:
 
 
 def read_modifiers(doc: Doc, start: int, end: int, label: str) -> Modifiers:
-    """Titles (people), descriptions (other names) and affiliation zones of the mention doc[start:end]."""
+    """Titles (people only), descriptions and affiliation zones of the mention doc[start:end]."""
     found = Modifiers()
     person = label == "PERSON"
     root = doc[start:end].root
@@ -97,7 +97,7 @@ def _premodifiers(doc: Doc, start: int, root: Token, person: bool, found: Modifi
     """The phrase between the start of the name's noun phrase and the name itself."""
     left = max(root.left_edge.i, start - MAX_PREMODIFIER_TOKENS, doc[start].sent.start)
     if left >= start:
-        left = _loose_premodifier(doc, start)
+        left = _loose_premodifier(doc, start, root)
     if left >= start:
         return
     left = _after_break(doc, left, start)
@@ -112,17 +112,18 @@ def _premodifiers(doc: Doc, start: int, root: Token, person: bool, found: Modifi
     _classify(doc, left, start, doc[start - 1], person, found)
 
 
-def _loose_premodifier(doc: Doc, start: int) -> int:
+def _loose_premodifier(doc: Doc, start: int, root: Token) -> int:
     """Where a description the parser cut off from the name starts ("and militant group Hamas").
 
-    The small model often attaches such a noun to the coordination instead of the name;
-    a singular common noun right before the name, in a coordinating or modifying role,
-    is taken with its own modifiers.
+    The small model often attaches such a noun to the coordination instead of the name, or
+    makes the name its appositive; a singular common noun right before the name, in a
+    coordinating or modifying role or as the name's head, is taken with its own modifiers.
     """
     if start == 0:
         return start
     noun = doc[start - 1]
-    if noun.tag_ != "NN" or noun.dep_ not in LOOSE_DEPS or noun.ent_type_ or noun.is_sent_start:
+    attached = noun.dep_ in LOOSE_DEPS or root.head.i == noun.i
+    if noun.tag_ != "NN" or not attached or noun.ent_type_ or noun.is_sent_start:
         return start
     return max(noun.left_edge.i, start - MAX_PREMODIFIER_TOKENS)
 
@@ -149,10 +150,9 @@ def _classify(doc: Doc, left: int, end: int, last: Token, person: bool, found: M
     phrase = doc[left:end]
     if not _plausible(phrase):
         return
-    if person:
-        if _ends_in_title(phrase):
-            found.titles.append(phrase)
-            found.affiliation_zones.append(phrase)
+    if person and _ends_in_title(phrase):
+        found.titles.append(phrase)
+        found.affiliation_zones.append(phrase)
     elif last.pos_ == "NOUN" and last.tag_ == "NN" and not last.ent_type_:
         found.descriptions.append(phrase)
 

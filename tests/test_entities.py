@@ -1,0 +1,242 @@
+"""Entities on small sentences of our own: merging, titles, affiliations, acting noun phrases, descriptions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from newsgraph.model import Article, Entity, Extraction, Span
+from newsgraph.pipeline import Extractor
+from newsgraph.pipeline.entities import EntityGrouper, add_entity, entity_at, resolve_description
+
+Entities = Callable[[str], list[Entity]]
+# The model's own components: what the entities component reads.
+MODEL_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "newsgraph_entities")
+
+
+@pytest.fixture(scope="module")
+def parse(extractor: Extractor) -> Callable[[str], Doc]:
+    """The shared pipeline run up to and including the entities component, nothing after it."""
+
+    def run(text: str) -> Doc:
+        doc = extractor.nlp.make_doc(text)
+        for name, component in extractor.nlp.pipeline:
+            if name in MODEL_PIPES:
+                doc = component(doc)
+        return doc
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def entities(parse: Callable[[str], Doc]) -> Entities:
+    return lambda text: list(parse(text)._.entities)
+
+
+def tagged(text: str, ents: list[tuple[str, str]]) -> list[Entity]:
+    """Entities of a text whose NER mentions we set ourselves.
+
+    Each (surface, label) tags every occurrence of the surface that no earlier pair tagged.
+    """
+    doc = spacy.blank("en")(text)
+    spans: list[SpacySpan] = []
+    taken: set[int] = set()
+    for surface, label in ents:
+        start = 0
+        while (found := text.find(surface, start)) >= 0:
+            span = doc.char_span(found, found + len(surface), label=label)
+            assert span is not None, surface
+            if taken.isdisjoint(range(span.start, span.end)):
+                spans.append(span)
+                taken.update(range(span.start, span.end))
+            start = found + len(surface)
+    doc.ents = sorted(spans, key=lambda s: s.start)
+    return list(EntityGrouper()(doc)._.entities)
+
+
+def named(found: list[Entity], name: str) -> Entity:
+    hits = [e for e in found if e.name == name]
+    assert len(hits) == 1, [(e.name, e.type) for e in found]
+    return hits[0]
+
+
+def test_surnames_and_possessives_are_mentions_of_the_full_name() -> None:
+    text = "Mayor Jane Alvarez opened the bridge. Alvarez said it was cheap. Alvarez’s office agreed."
+    found = tagged(text, [("Jane Alvarez", "PERSON"), ("Alvarez’s", "PERSON"), ("Alvarez", "PERSON")])
+    person = named(found, "Jane Alvarez")
+    assert [m.text for m in person.mentions] == ["Jane Alvarez", "Alvarez", "Alvarez"]
+    assert person.aliases == ["Alvarez"]
+    assert len(found) == 1
+
+
+def test_a_first_name_joins_the_one_full_name_it_fits() -> None:
+    text = "Kristen Welker asked about the bill. “Thanks, Kristen,” the senator said."
+    found = tagged(text, [("Kristen Welker", "PERSON"), ("Kristen,", "PERSON")])
+    assert [m.text for m in named(found, "Kristen Welker").mentions] == ["Kristen Welker", "Kristen"]
+
+
+def test_a_surname_shared_by_two_people_joins_neither() -> None:
+    text = "Maria Lopez and Daniel Lopez founded the bakery. Lopez said the ovens came late."
+    found = tagged(text, [("Maria Lopez", "PERSON"), ("Daniel Lopez", "PERSON"), ("Lopez", "PERSON")])
+    assert sorted(e.name for e in found) == ["Daniel Lopez", "Lopez", "Maria Lopez"]
+    assert all(len(e.mentions) == 1 for e in found)
+
+
+def test_a_name_mistagged_once_keeps_the_label_most_mentions_give_it() -> None:
+    text = "Okafor spoke first. Later Okafor left, and Okafor returned."
+    doc = spacy.blank("en")(text)
+    labels = ["PERSON", "ORG", "PERSON"]
+    starts = [i for i, t in enumerate(doc) if t.text == "Okafor"]
+    doc.ents = [SpacySpan(doc, i, i + 1, label=label) for i, label in zip(starts, labels, strict=True)]
+    (person,) = EntityGrouper()(doc)._.entities
+    assert (person.name, person.type, len(person.mentions)) == ("Okafor", "PERSON", 3)
+
+
+def test_a_leading_article_does_not_split_an_organisation() -> None:
+    text = "He told the Daily Ledger. Sources said to The Daily Ledger that it was true."
+    found = tagged(text, [("the Daily Ledger", "ORG"), ("The Daily Ledger", "ORG")])
+    assert len(found) == 1 and len(found[0].mentions) == 2
+    assert found[0].name == "The Daily Ledger"
+
+
+def test_a_title_swallowed_into_a_person_span_is_cut_off() -> None:
+    found = tagged("Prime Minister Ana Ruiz spoke.", [("Prime Minister Ana Ruiz", "PERSON")])
+    assert [(e.name, e.mentions[0].text) for e in found] == [("Ana Ruiz", "Ana Ruiz")]
+
+
+def test_a_possessor_swallowed_into_a_person_span_becomes_its_own_mention() -> None:
+    found = tagged("Channel Nine’s Lena Ortiz asked.", [("Channel Nine’s Lena Ortiz", "PERSON")])
+    assert sorted((e.name, e.type) for e in found) == [("Channel Nine", "ORG"), ("Lena Ortiz", "PERSON")]
+
+
+def test_title_and_affiliation_from_the_words_before_a_name(entities: Entities) -> None:
+    found = entities("National Security Council spokesman John Kirby said the talks had stalled.")
+    kirby = named(found, "John Kirby")
+    assert kirby.titles == ["National Security Council spokesman"]
+    assert kirby.affiliation == "National Security Council"
+
+
+def test_a_nationality_before_a_title_belongs_to_the_title(entities: Entities) -> None:
+    found = entities("Israeli Prime Minister Benjamin Netanyahu said the talks would resume.")
+    assert named(found, "Benjamin Netanyahu").titles == ["Israeli Prime Minister"]
+    assert named(found, "Israeli").type == "NORP"
+
+
+def test_titles_from_appositives(entities: Entities) -> None:
+    found = entities(
+        "Hugh Hill, a doctor in Gaza, said the hospital was full. "
+        "Tom Reyes, the city's fire chief, said the blaze was out."
+    )
+    assert named(found, "Hugh Hill").titles == ["doctor"]
+    assert named(found, "Tom Reyes").titles == ["fire chief"]
+
+
+def test_affiliation_from_an_appositive_and_from_a_possessive(entities: Entities) -> None:
+    found = entities("Ellen Park, chief executive of Northwind Bank, said profits rose.")
+    park = named(found, "Ellen Park")
+    assert (park.titles, park.affiliation) == (["chief executive"], "Northwind Bank")
+    welker = named(entities("NBC’s Kristen Welker asked the senator about the bill."), "Kristen Welker")
+    assert (welker.titles, welker.affiliation) == ([], "NBC")
+
+
+def test_an_acting_noun_phrase_is_an_organisation_and_a_nationality_is_not(entities: Entities) -> None:
+    found = entities("The Israeli military said it struck 40 targets. Palestinian officials said homes were hit.")
+    military = named(found, "Israeli military")
+    assert military.type == "ORG" and [m.text for m in military.mentions] == ["Israeli military"]
+    assert named(found, "Palestinian").type == "NORP"
+    assert not any(e.name in ("Israeli", "Palestinian") and e.type == "ORG" for e in found)
+
+
+def test_a_noun_phrase_that_does_nothing_is_no_entity(entities: Entities) -> None:
+    found = entities("Reporters asked about the Israeli military and its plans.")
+    assert not any(e.name == "Israeli military" for e in found)
+
+
+def test_a_description_refers_back_to_the_entity_it_described(entities: Entities) -> None:
+    found = entities(
+        "Talks between Israel and militant group Hamas stalled on Tuesday. The militant group said it would not return."
+    )
+    hamas = named(found, "Hamas")
+    assert hamas.descriptions == ["militant group"]
+    assert [m.text for m in hamas.mentions] == ["Hamas", "militant group"]
+
+
+def test_a_title_lets_the_role_refer_back_to_the_person(entities: Entities) -> None:
+    found = entities("Fire chief Tom Reyes arrived at noon. The chief said the blaze was out.")
+    assert [m.text for m in named(found, "Tom Reyes").mentions] == ["Tom Reyes", "chief"]
+
+
+def test_resolve_description_finds_one_entity_or_none(parse: Callable[[str], Doc]) -> None:
+    doc = parse(
+        "Envoys met militant group Hamas and rebel group Ansar Dine. Later the militant group left. The group stayed."
+    )
+    assert [(e.name, e.type, e.descriptions) for e in doc._.entities] == [
+        ("Hamas", "ORG", ["militant group"]),
+        ("Ansar Dine", "ORG", ["rebel group"]),
+    ]
+    militant = [t for t in doc if t.text == "militant"][-1]
+    resolved = resolve_description(doc, doc[militant.i - 1 : militant.i + 2])
+    assert resolved is not None and resolved.name == "Hamas"
+    group = [t for t in doc if t.text == "group"][-1]
+    assert resolve_description(doc, doc[group.i - 1 : group.i + 1]) is None
+    assert resolve_description(doc, doc[0:1]) is None
+
+
+def test_headline_words_are_not_part_of_a_name(entities: Entities) -> None:
+    found = entities(
+        "Mayor Says Bridge Will Open Soon\n\nMayor Jane Alvarez said the bridge would open in May. Alvarez smiled."
+    )
+    assert not any("Says" in e.name for e in found)
+    assert len(named(found, "Jane Alvarez").mentions) >= 2
+
+
+def test_every_mention_is_the_text_at_its_offsets(entities: Entities) -> None:
+    text = (
+        "NBC’s Kristen Welker pressed  Kirby.\u00a0National Security Council spokesman John Kirby said Kirby’s"
+        " team met the Israeli military, which said the militant group Hamas had left. The militant group denied it."
+    )
+    for entity in entities(text):
+        for mention in entity.mentions:
+            assert text[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\n  ", "“”“”“", "Kirby Kirby Kirby Welker Netanyahu", "John Kirby\n\nKirby\n\nThe Israeli military"],
+)
+def test_odd_text_never_breaks_it(entities: Entities, text: str) -> None:
+    for entity in entities(text):
+        assert entity.mentions and all(text[m.start : m.end] == m.text for m in entity.mentions)
+
+
+def test_five_thousand_paragraphs_are_grouped() -> None:
+    text = "\n\n".join(f"Ana Ruiz met Tom Reyes in Quito. Ruiz said case {i} was closed." for i in range(5000))
+    found = tagged(text, [("Ana Ruiz", "PERSON"), ("Tom Reyes", "PERSON"), ("Quito", "GPE"), ("Ruiz", "PERSON")])
+    assert sorted((e.name, len(e.mentions)) for e in found) == [
+        ("Ana Ruiz", 10000),
+        ("Quito", 5000),
+        ("Tom Reyes", 5000),
+    ]
+
+
+def test_entities_added_later_and_looked_up_by_offsets(parse: Callable[[str], Doc]) -> None:
+    doc = parse("The Israeli military said it struck targets. The ministry agreed.")
+    military = entity_at(doc, 0, 19)
+    assert military is not None and military.name == "Israeli military"
+    start = doc.text.index("The ministry")
+    ministry = add_entity(doc, "ministry", "ORG", start, start + len("The ministry"))
+    assert entity_at(doc, start, start + 3) is ministry
+    assert ministry.id == f"e{len(doc._.entities)}"
+
+
+def test_descriptions_round_trip_and_are_left_out_when_empty() -> None:
+    hamas = Entity(id="e1", name="Hamas", type="ORG", mentions=[Span(0, 5, "Hamas")], descriptions=["militant group"])
+    extraction = Extraction(article=Article(text="Hamas"), entities=[hamas, Entity(id="e2", name="Gaza", type="GPE")])
+    data = extraction.to_dict()
+    assert data["entities"][0]["descriptions"] == ["militant group"]
+    assert "descriptions" not in data["entities"][1]
+    assert Extraction.from_dict(data) == extraction
