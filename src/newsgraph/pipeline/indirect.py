@@ -27,7 +27,7 @@ _REASONS = frozenset({"for", "as", "over", "about"})
 # What completes an object ("urged him [to resign]", "called him [a liar]").
 _COMPLETIONS = frozenset({"xcomp", "oprd"})
 # Prepositions whose object is what was said or thought ("called [for] a ban", "warned [of] delays").
-_TOPICS = frozenset({"for", "on", "about", "of", "against", "to"})
+_TOPICS = frozenset({"for", "on", "about", "of", "against"})
 _EDGE_PUNCT = ",.;:!?—–-\"“”'‘’()"
 
 
