@@ -16,6 +16,7 @@ from newsgraph.store.schema import (
     SCHEMA_VERSION,
     article_entities,
     articles,
+    create_newest_first,
     entities,
     mentions,
     metadata,
@@ -40,7 +41,7 @@ def _v2_to_v3(connection: sa.Connection) -> None:
     """Version 3 indexes what the web app filters on: the day a quote was said (now a column),
     its kind, its speaker's name (the distinct names in a table of their own) and entity keys;
     copies each quote's article date and key to sort quotes without reading articles; and
-    widens four indexes to cover the lookups of an entity's page."""
+    widens four indexes to cover the lookups of an entity's page; and orders three newest first."""
     connection.execute(sa.text('ALTER TABLE quotes ADD COLUMN "said_on" VARCHAR(10)'))
     published = (
         sa.select(sa.func.substr(articles.c.published, 1, 10))
@@ -66,6 +67,7 @@ def _v2_to_v3(connection: sa.Connection) -> None:
         "ix_mentions_article_entity",
         "ix_quotes_article_id",
         "ix_quotes_speaker_entity_id",
+        "ix_articles_published",
     ):
         connection.execute(sa.text(f"DROP INDEX {narrower}"))
     added = {
@@ -76,13 +78,12 @@ def _v2_to_v3(connection: sa.Connection) -> None:
         "ix_quotes_kind",
         "ix_quotes_speaker_name",
         "ix_quotes_article_span",
-        "ix_quotes_speaker_entity_order",
-        "ix_quotes_order",
     }
     for table in (entities, article_entities, mentions, quotes):
         for index in table.indexes:
             if index.name in added:
                 index.create(connection)
+    create_newest_first(connection)
 
 
 # MIGRATIONS[n] upgrades a store of version n to version n + 1.
@@ -101,6 +102,7 @@ def open_schema(connection: sa.Connection) -> None:
     version = stored_version(connection)
     if version is None:
         metadata.create_all(connection)
+        create_newest_first(connection)
         create_fulltext(connection)
         connection.execute(sa.insert(schema_version).values(version=SCHEMA_VERSION))
         return

@@ -3,7 +3,7 @@
 Each extracted item keeps the columns that queries filter and sort on, plus ``data``:
 the item's own contract JSON, so that ``Store.article`` gives back exactly the
 ``Extraction`` that was added, whatever optional fields the model grows.
-Full-text search is dialect-specific and lives beside these tables in ``fulltext.py``.
+Full-text search is dialect-specific and lives beside these tables in ``search.py``.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ articles = sa.Table(
     sa.Column("url", sa.Text),
     sa.Column("title", sa.Text),
     sa.Column("section", sa.Text),
-    sa.Column("published", sa.String(32), index=True),
+    sa.Column("published", sa.String(32)),
     sa.Column("source", sa.Text, index=True),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("metadata", sa.JSON, nullable=False, default=dict),
@@ -154,10 +154,6 @@ quotes = sa.Table(
     sa.UniqueConstraint("article_id", "position"),
     # Covering: which quotes of an article hold a given span (and who said them), from the index alone.
     sa.Index("ix_quotes_article_span", "article_id", "start", "end", "speaker_entity_id"),
-    # A speaker's quotes newest first, read in order from the index.
-    sa.Index("ix_quotes_speaker_entity_order", "speaker_entity_id", "article_published", "article_pk", "position"),
-    # All quotes newest first, read in order from the index.
-    sa.Index("ix_quotes_order", "article_published", "article_pk", "position"),
 )
 
 # Every distinct speaker name once: a part-of-a-name speaker filter scans these, not every quote.
@@ -229,3 +225,20 @@ event_sources = sa.Table(
     sa.Column("reported_by", sa.String(32)),
     sa.Column("data", sa.JSON, nullable=False),
 )
+
+
+# Lists are newest first; these indexes hold articles and quotes (all, or one speaker's) in
+# that order, so that a page is read off an index instead of sorting every match. Written
+# as DDL because PostgreSQL follows an index for "DESC NULLS LAST" only when it is built so,
+# while SQLite refuses NULLS LAST in an index and already keeps nulls last in a DESC one.
+NEWEST_FIRST = {
+    "ix_articles_newest": ("articles", "published {desc}, pk DESC"),
+    "ix_quotes_newest": ("quotes", "article_published {desc}, article_pk DESC, position"),
+    "ix_quotes_speaker_newest": ("quotes", "speaker_entity_id, article_published {desc}, article_pk DESC, position"),
+}
+
+
+def create_newest_first(connection: sa.Connection) -> None:
+    desc = "DESC NULLS LAST" if connection.dialect.name == "postgresql" else "DESC"
+    for name, (table, columns) in NEWEST_FIRST.items():
+        connection.exec_driver_sql(f"CREATE INDEX {name} ON {table} ({columns.format(desc=desc)})")
