@@ -164,3 +164,16 @@ def test_odd_text_gives_a_result(extractor: Extractor, text: str) -> None:
 def test_marks_scanner_recovers_unbalanced_marks() -> None:
     text = "He said the line was “long.\n\nShe agreed” and left."
     assert [text[m.start : m.end] for m in find_marked(text)] == ["long.", "She agreed"]
+
+
+def test_name_and_colon_opening_a_paragraph_attributes_the_rest(extractor: Extractor) -> None:
+    result = run(extractor, "Harbour talks resume\n\nMayor Berg: The harbour will reopen by spring")
+    quote = next(q for q in result.quotes if q.cue and q.cue.text == ":")
+    assert quote.text == "The harbour will reopen by spring"
+    assert quote.speaker is not None and quote.speaker.text == "Mayor Berg"
+
+
+def test_object_of_a_stance_verb_is_reported(extractor: Extractor) -> None:
+    quote = only(run(extractor, "The union criticized the mayor for closing the harbour."))
+    assert quote.text == "the mayor for closing the harbour"
+    assert quote.cue is not None and quote.cue.text == "criticized"
