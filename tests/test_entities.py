@@ -240,3 +240,23 @@ def test_descriptions_round_trip_and_are_left_out_when_empty() -> None:
     assert data["entities"][0]["descriptions"] == ["militant group"]
     assert "descriptions" not in data["entities"][1]
     assert Extraction.from_dict(data) == extraction
+
+
+def test_an_acronym_is_no_surname() -> None:
+    found = tagged("Kim Jong Un spoke. The U.N. said no.", [("Kim Jong Un", "PERSON"), ("U.N.", "ORG")])
+    assert sorted(e.name for e in found) == ["Kim Jong Un", "U.N."]
+
+
+def test_a_lone_classifier_before_a_name_is_no_description(entities: Entities) -> None:
+    found = entities("Leaders met at the state Senate on Monday. The state said yes.")
+    senate = named(found, "Senate")
+    assert senate.descriptions == [] and len(senate.mentions) == 1
+
+
+def test_a_later_full_name_adding_words_in_front_does_not_become_the_name() -> None:
+    text = "Chandler Van Voorhis founded it. Van Voorhis said so. Fans called him Crooked Chandler Van Voorhis."
+    found = tagged(
+        text, [("Crooked Chandler Van Voorhis", "PERSON"), ("Chandler Van Voorhis", "PERSON"), ("Van Voorhis", "ORG")]
+    )
+    (person,) = found
+    assert (person.name, person.type, len(person.mentions)) == ("Chandler Van Voorhis", "PERSON", 3)

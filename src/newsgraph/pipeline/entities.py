@@ -9,8 +9,6 @@ are how later components (quotes, speakers, events) read and extend the entities
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -25,6 +23,7 @@ from newsgraph.pipeline.actors import (
     matches,
 )
 from newsgraph.pipeline.names import (
+    PERSONLESS_TITLES,
     Group,
     RawMention,
     fold,
@@ -34,7 +33,7 @@ from newsgraph.pipeline.names import (
     settle_headline_mentions,
     title_case_lines,
 )
-from newsgraph.pipeline.titles import read_modifiers
+from newsgraph.pipeline.titles import LEXICON, read_modifiers
 
 # spaCy labels that name things a reader would look up; numbers and dates have their own components.
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
@@ -87,7 +86,11 @@ def _entity(doc: Doc, group: Group) -> Entity:
         form = " ".join(span.text.split())
         known = forms.get(fold(form))
         forms[fold(form)] = (known[0] if known else form, (known[1] if known else 0) + 1)
-    name = max(forms.values(), key=_fullness(group.label))[0]
+    if group.label == "PERSON":
+        name = _person_name([form for form, _ in forms.values()], forms)
+    else:
+        # "The United Nations" is no fuller than "United Nations": the article's usual form wins.
+        name = max(forms.values(), key=lambda f: (len(name_key(f[0]).split()), f[1], len(f[0])))[0]
     aliases = [form for form, _ in forms.values() if form != name]
     return Entity(id="", name=name, type=group.label, mentions=spans, aliases=aliases)
 
@@ -98,16 +101,22 @@ def _char_span(doc: Doc, start: int, end: int) -> Span:
     return Span(first, last, doc[start:end].text)
 
 
-def _fullness(label: str) -> Callable[[tuple[str, int]], tuple[int, ...]]:
-    """How to rank a name's forms (text, count): the fullest; for people the most used full name.
+def _person_name(forms: list[str], counts: dict[str, tuple[str, int]]) -> str:
+    """A person's fullest name, read the way news introduces people: the full name comes first.
 
-    A person's rarer longer forms are often NER debris ("Crooked Hillary Clinton") or a
-    middle name, so a full name used most often wins over one used once.
+    A later form is fuller only when it keeps the first word and adds to the rest
+    ("Hillary Rodham Clinton", "Joseph R. Biden Jr."); one that adds words in front is
+    NER debris ("Crooked Hillary Clinton"). Without any full name, the most used form wins.
     """
-    if label == "PERSON":
-        return lambda form: (len(form[0].split()) > 1, form[1], len(form[0].split()), len(form[0]))
-    # "The United Nations" is no fuller than "United Nations": the article's usual form wins.
-    return lambda form: (len(name_key(form[0]).split()), form[1], len(form[0]))
+    full = [form for form in forms if len(form.split()) > 1]
+    if not full:
+        return max(counts.values(), key=lambda f: f[1])[0]
+    name = full[0]
+    for form in full[1:]:
+        words, known = fold(form).split(), fold(name).split()
+        if len(words) > len(known) and words[0] == known[0] and set(known) <= set(words):
+            name = form
+    return name
 
 
 def _read_context(doc: Doc, entity: Entity, mentions: list[RawMention], owner: dict[int, Entity]) -> None:
@@ -134,8 +143,20 @@ def _read_context(doc: Doc, entity: Entity, mentions: list[RawMention], owner: d
                 ),
                 None,
             )
-    if person and entity.descriptions and not entity.titles:
-        entity.type = "ORG"
+    if person and entity.descriptions:
+        if entity.titles:
+            entity.descriptions.clear()
+        else:
+            entity.type = "ORG"
+    elif entity.type in ("ORG", "NORP") and any(_is_title(d) for d in entity.descriptions):
+        # "France's foreign minister, Jean-Marc Ayrault" tagged ORG: only a person bears a title.
+        entity.type = "PERSON"
+        entity.titles, entity.descriptions = list(entity.descriptions), []
+
+
+def _is_title(phrase: str) -> bool:
+    word = fold(phrase).split()[-1].rstrip(".")
+    return word in LEXICON.heads and word not in PERSONLESS_TITLES
 
 
 def _add_phrase(phrases: list[str], text: str) -> None:

@@ -12,6 +12,7 @@ import json
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -19,6 +20,10 @@ from newsgraph.pipeline.titles import DATA, LEXICON, is_title_word
 
 _FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "\u00a0": " ", "–": "-", "—": "-"})
 POSSESSIVES = frozenset({"'s", "'", "s'"})
+# Title words that also name groups or things before a name ("the union Unite", "star Wars").
+PERSONLESS_TITLES = frozenset({"union", "party", "star", "count", "head", "member", "agent"})
+# Words NER leaves at the front of a name that are no part of it ("this White House").
+DETERMINERS = frozenset({"a", "an", "this", "that", "these", "those"})
 
 
 def fold(text: str) -> str:
@@ -72,7 +77,7 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Cut spaces, punctuation, possessives and a mere article off the edges of a span."""
     first_line_end = next((i for i in range(start, end) if "\n" in doc[i].text), end)
     end = first_line_end
-    while start < end and (doc[start].is_space or doc[start].is_punct or doc[start].lower_ in ("a", "an")):
+    while start < end and (doc[start].is_space or doc[start].is_punct or doc[start].lower_ in DETERMINERS):
         start += 1
     while end > start and (doc[end - 1].is_space or is_possessive(doc[end - 1]) or _is_edge_punct(doc[end - 1])):
         end -= 1
@@ -93,6 +98,8 @@ def repair(doc: Doc, start: int, end: int, label: str) -> list[RawMention]:
     if start >= end or not any(ch.isupper() for ch in doc[start:end].text):
         return []
     mentions: list[RawMention] = []
+    if label != "PERSON" and start > 0 and _introduces_person(doc[start - 1]):
+        label = "PERSON"  # "Apple CEO Tim Cook" tagged ORG: only a person bears a title
     possessive = next((i for i in range(end - 2, start, -1) if is_possessive(doc[i])), None)
     if label != "PERSON" and possessive is not None and not any(_capitalised(t) for t in doc[possessive + 1 : end]):
         end = possessive  # "Obama's 2008": the possessor is the name, what follows is no part of it
@@ -113,6 +120,12 @@ def repair(doc: Doc, start: int, end: int, label: str) -> list[RawMention]:
     if sum(ch.isalpha() for ch in key) > 1:
         mentions.append(RawMention(start, end, label, key, proper_the))
     return mentions
+
+
+def _introduces_person(token: Token) -> bool:
+    """A listed title word right before a name, as a noun ("president Enrique Peña Nieto")."""
+    word = token.lower_.rstrip(".")
+    return token.pos_ in ("NOUN", "PROPN") and word in LEXICON.heads and word not in PERSONLESS_TITLES
 
 
 def _after_title(doc: Doc, start: int, end: int) -> int:
@@ -187,10 +200,18 @@ def _merge_person_variants(doc: Doc, groups: list[Group]) -> list[Group]:
     by_last: dict[str, list[Group]] = {}
     for group in full:
         by_last.setdefault(group.words[-1], []).append(group)
+    mislabelled = [g for g in groups if g.label in SURNAME_MISLABELS and len(g.words) > 1]
     merged: set[int] = set()
-    for group in sorted(full, key=lambda g: len(g.words)):
-        same_last = by_last[group.words[-1]]
-        longer = [g for g in same_last if id(g) not in merged and _fits_inside(group.words, g.words)]
+    for group in sorted(full + mislabelled, key=lambda g: len(g.words)):
+        same_last = by_last.get(group.words[-1], [])
+        if group.label != "PERSON":  # only a double surname: "Van Voorhis" of "Chandler Van Voorhis"
+            same_last = [g for g in same_last if g.words[-len(group.words) :] == group.words]
+        longer = sorted(
+            (g for g in same_last if id(g) not in merged and _fits_inside(group.words, g.words)),
+            key=lambda g: len(g.words),
+        )
+        if all(_fits_inside(a.words, b.words) for a, b in pairwise(longer)):
+            longer = longer[:1]  # nested forms of one name: they merge upwards in turn
         if len(longer) == 1:
             longer[0].mentions.extend(group.mentions)
             merged.add(id(group))
@@ -202,6 +223,8 @@ def _merge_person_variants(doc: Doc, groups: list[Group]) -> list[Group]:
     for group in groups:
         if len(group.words) != 1 or (group.label != "PERSON" and group.label not in SURNAME_MISLABELS):
             continue
+        if group.words[0] in SAME_KEY or _acronym(doc, group):
+            continue  # "U.N." is no surname of "Kim Jong Un"
         owners = by_word.get(group.words[0], [])
         if group.label != "PERSON":
             owners = [g for g in owners if g.words[-1] == group.words[0]]
@@ -219,6 +242,10 @@ def _ends_of_forms(doc: Doc, group: Group) -> set[str]:
         if len(words) > 1:
             ends.update((words[0], words[-1]))
     return ends
+
+
+def _acronym(doc: Doc, group: Group) -> bool:
+    return all(not any(ch.islower() for ch in doc[m.start : m.end].text) for m in group.mentions)
 
 
 def _fits_inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:

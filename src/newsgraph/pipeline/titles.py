@@ -16,6 +16,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.pipeline.actors import ACTOR_HEADS
+
 DATA = Path(__file__).parent / "data"
 # Left context read before a name; a title longer than this is a sentence, not a title.
 MAX_PREMODIFIER_TOKENS = 8
@@ -109,7 +111,11 @@ def _premodifiers(doc: Doc, start: int, root: Token, person: bool, found: Modifi
         left += 1
     if left >= start:
         return
+    before = len(found.descriptions)
     _classify(doc, left, start, doc[start - 1], person, found)
+    # A lone classifier noun ("state Senate") describes nothing; a kind ("group Hamas") does.
+    if len(found.descriptions) > before and start - left == 1 and doc[left].lower_ not in ACTOR_HEADS:
+        found.descriptions.pop()
 
 
 def _loose_premodifier(doc: Doc, start: int, root: Token) -> int:
@@ -153,7 +159,7 @@ def _classify(doc: Doc, left: int, end: int, last: Token, person: bool, found: M
     if person and _ends_in_title(phrase):
         found.titles.append(phrase)
         found.affiliation_zones.append(phrase)
-    elif last.pos_ == "NOUN" and last.tag_ == "NN" and not last.ent_type_:
+    elif last.pos_ == "NOUN" and last.tag_ == "NN" and not last.ent_type_ and doc[last.i - 1].text != "-":
         found.descriptions.append(phrase)
 
 
