@@ -111,8 +111,6 @@ def repair(doc: Doc, start: int, end: int, label: str) -> list[RawMention]:
         start = _after_title(doc, start, end)
         if start >= end:
             return mentions
-        if end - start > 1 and doc[start].is_sent_start and doc[start].lower_.endswith("ing"):
-            start += 1  # "Injecting Clinton's troubles": a capitalised gerund, no first name
     proper_the = doc[start].text == "The" and not doc[start].is_sent_start
     if doc[start].text == "The" and not proper_the and end - start > 1:
         start += 1
