@@ -239,6 +239,7 @@ NEWEST_FIRST = {
 
 
 def create_newest_first(connection: sa.Connection) -> None:
+    """Build the NEWEST_FIRST indexes in the form the connection's database can walk."""
     desc = "DESC NULLS LAST" if connection.dialect.name == "postgresql" else "DESC"
     for name, (table, columns) in NEWEST_FIRST.items():
         connection.exec_driver_sql(f"CREATE INDEX {name} ON {table} ({columns.format(desc=desc)})")
