@@ -119,11 +119,12 @@ class QuoteFinder:
         context = _Context(doc, [t.idx for t in doc], doc.text)
         marked = find_marked(context.text)
         direct, fragments = self._direct(context, marked)
+        # Words in marks are someone's own: no report is read inside them (each word has one role).
         quoted = [False] * len(doc)
-        for quote in direct:
-            for piece in quote.parts or [(quote.start, quote.end)]:
-                for i in range(context.token_at(piece[0]), context.token_at(piece[1])):
-                    quoted[i] = True
+        pieces = [p for quote in direct for p in quote.parts or [(quote.start, quote.end)]]
+        for start, end in pieces + [(f.start, f.end) for f in fragments if f.end - f.start > 40]:
+            for i in range(context.token_at(start), context.token_at(end)):
+                quoted[i] = True
         indirect = find_indirect(doc, quoted, context.text)
         doc._.quotes = _to_quotes(context.text, _combine(context.text, direct, indirect, fragments))
         return doc
