@@ -70,6 +70,16 @@ def test_reported_strike_keeps_its_quote_date_place_and_size(seed_output: dict[s
 
 
 @pytest.mark.shared
+def test_seed_blame_by_he_is_netanyahu_with_his_country(seed_output: dict[str, Any]) -> None:
+    names = {e["id"]: e["name"] for e in seed_output["entities"]}
+    (blame,) = [
+        e for e in seed_output["events"] if e["type"] == "ACCUSE" and same_name("Netanyahu", names.get(e["actor"], ""))
+    ]
+    assert seed_output["article"]["text"][blame["trigger"]["start"] - 3 : blame["trigger"]["start"]] == "He "
+    assert blame["actor_country"] == "ISR"
+
+
+@pytest.mark.shared
 def test_seed_sanction_is_the_withdrawal_of_negotiators(seed_output: dict[str, Any]) -> None:
     (sanction,) = [e for e in seed_output["events"] if e["type"] == "SANCTION"]
     assert sanction["trigger"]["text"] == "pulled"

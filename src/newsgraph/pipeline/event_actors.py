@@ -250,13 +250,15 @@ class ActorFinder:
         return entity
 
     def country(self, actor: Actor) -> str | None:
-        """ISO3 code of the actor's country, read from its words or its own name."""
-        words = [t.lower_ for t in actor.words] + actor.entity.name.casefold().split()
-        for size in (3, 2, 1):
-            for i in range(len(words) - size + 1):
-                code = self.lex.countries.get(" ".join(words[i : i + size]))
-                if code:
-                    return code
+        """ISO3 code of the actor's country, read from its words, its name or its titles ("Israeli Prime Minister")."""
+        phrases = [[t.lower_ for t in actor.words], actor.entity.name.casefold().split()]
+        phrases += [title.casefold().split() for title in actor.entity.titles]
+        for words in phrases:
+            for size in (3, 2, 1):
+                for i in range(len(words) - size + 1):
+                    code = self.lex.countries.get(" ".join(words[i : i + size]))
+                    if code:
+                        return code
         name = actor.entity.name.casefold()
         return self.lex.countries.get(name) if actor.entity.type in ("GPE", "NORP") else None
 
