@@ -432,6 +432,7 @@ def _change(doc: Doc, quantity: Quantity) -> str:
         if before == "down" and moves:
             return "down"
         if before in ("to", "at", "from", "of"):
+            # A level reached or left ("rose 5% to $84") is a value, not the change: NewsQuant marks it '='.
             return "="
     if doc[quantity.number].text.startswith("+"):
         return "up"
