@@ -119,6 +119,9 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN"}:
         return verb.head
     if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"}:
+        governing = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
+        if governing is not None and governing.pos_ in {"PROPN", "PRON"} and governing.i < verb.i:
+            return governing
         nearest = _nearest_subject_left(verb)
         if nearest is not None:
             return nearest
