@@ -22,6 +22,8 @@ from newsgraph.pipeline.actors import (
     find_actors,
     matches,
 )
+from newsgraph.pipeline.affiliation import Affiliations
+from newsgraph.pipeline.mentions import add_missed_mentions, merge_short_forms, org_name, retype_organisations
 from newsgraph.pipeline.names import (
     PERSONLESS_TITLES,
     Group,
@@ -29,6 +31,7 @@ from newsgraph.pipeline.names import (
     fold,
     group_mentions,
     name_key,
+    name_words,
     repair,
     settle_headline_mentions,
     title_case_lines,
@@ -37,8 +40,6 @@ from newsgraph.pipeline.titles import LEXICON, read_modifiers
 
 # spaCy labels that name things a reader would look up; numbers and dates have their own components.
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
-# Organisations a person can be affiliated with; a country is a nationality, not an employer.
-AFFILIATION_LABELS = frozenset({"ORG"})
 # Definite descriptions refer back only to these ("the group", "the spokesman", "the country").
 DESCRIBED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 TEXT_KEY = "newsgraph.text"
@@ -54,14 +55,18 @@ class EntityGrouper:
         ]
         mentions = settle_headline_mentions(doc, mentions, *title_case_lines(doc))
         groups = group_mentions(doc, mentions)
+        retype_organisations(doc, groups)
+        groups = merge_short_forms(groups)
+        add_missed_mentions(doc, groups)
         entities = [_entity(doc, group) for group in groups]
         parsed = doc.has_annotation("DEP")
         if parsed:
             owner = {
                 i: e for e, g in zip(entities, groups, strict=True) for m in g.mentions for i in range(m.start, m.end)
             }
+            affiliations = Affiliations(doc, owner)
             for entity, group in zip(entities, groups, strict=True):
-                _read_context(doc, entity, group.mentions, owner)
+                _read_context(doc, entity, group.mentions, affiliations)
             entities = _add_actors(doc, entities, owner)
         entities.sort(key=lambda e: e.mentions[0].start)
         for number, entity in enumerate(entities, 1):
@@ -119,7 +124,7 @@ def _person_name(forms: list[str], counts: dict[str, tuple[str, int]]) -> str:
     return name
 
 
-def _read_context(doc: Doc, entity: Entity, mentions: list[RawMention], owner: dict[int, Entity]) -> None:
+def _read_context(doc: Doc, entity: Entity, mentions: list[RawMention], affiliations: Affiliations) -> None:
     """Titles, affiliation and descriptions from the words around each mention, in text order.
 
     A "person" described as an organisation ("rebel group Ansar Dine") is an organisation NER
@@ -134,21 +139,17 @@ def _read_context(doc: Doc, entity: Entity, mentions: list[RawMention], owner: d
             if not person or span[-1].lower_ in ACTOR_HEADS:
                 _add_phrase(entity.descriptions, span.text)
         if person and entity.affiliation is None:
-            entity.affiliation = next(
-                (
-                    owner[t.i].name
-                    for zone in found.affiliation_zones
-                    for t in zone
-                    if t.i in owner and owner[t.i].type in AFFILIATION_LABELS and owner[t.i] is not entity
-                ),
-                None,
-            )
+            entity.affiliation = affiliations.find(entity, found.affiliation_zones)
     if person and entity.descriptions:
         if entity.titles:
             entity.descriptions.clear()
         else:
             entity.type = "ORG"
-    elif entity.type in ("ORG", "NORP") and any(_is_title(d) for d in entity.descriptions):
+    elif (
+        entity.type in ("ORG", "NORP")
+        and any(_is_title(d) for d in entity.descriptions)
+        and not org_name(name_words(entity.name))
+    ):
         # "France's foreign minister, Jean-Marc Ayrault" tagged ORG: only a person bears a title.
         entity.type = "PERSON"
         entity.titles, entity.descriptions = list(entity.descriptions), []

@@ -97,6 +97,9 @@ def repair(doc: Doc, start: int, end: int, label: str) -> list[RawMention]:
     # A name has a capital letter; "the state" tagged ORG is a common noun phrase.
     if start >= end or not any(ch.isupper() for ch in doc[start:end].text):
         return []
+    institution_end = _saint_institution(doc, start, end)
+    if institution_end is not None:
+        return [RawMention(start, institution_end, "ORG", name_key(doc[start:institution_end].text))]
     mentions: list[RawMention] = []
     if label != "PERSON" and start > 0 and _introduces_person(doc[start - 1]):
         label = "PERSON"  # "Apple CEO Tim Cook" tagged ORG: only a person bears a title
@@ -111,13 +114,30 @@ def repair(doc: Doc, start: int, end: int, label: str) -> list[RawMention]:
         start = _after_title(doc, start, end)
         if start >= end:
             return mentions
-    proper_the = doc[start].text == "The" and not doc[start].is_sent_start
+    proper_the = doc[start].text == "The" and not _line_start(doc, start)
     if doc[start].text == "The" and not proper_the and end - start > 1:
         start += 1
     key = name_key(doc[start:end].text)
     if sum(ch.isalpha() for ch in key) > 1:
         mentions.append(RawMention(start, end, label, key, proper_the))
     return mentions
+
+
+def _saint_institution(doc: Doc, start: int, end: int) -> int | None:
+    """The end of "St. Anne's clinic": a saint's name, its possessive and an institution noun are one name.
+
+    NER stops at the saint ("St. Anne"), but the possessive names the clinic, not the saint.
+    """
+    if _word(doc[start]) not in ("st", "saint") or end + 1 >= len(doc):
+        return None
+    if is_possessive(doc[end]) and doc[end + 1].lower_ in SAINT_INSTITUTIONS:
+        return end + 2
+    return None
+
+
+def _line_start(doc: Doc, i: int) -> bool:
+    """A sentence or a line starts here (the parser often runs a dateline into the first sentence)."""
+    return doc[i].is_sent_start or (i > 0 and "\n" in doc[i - 1].text)
 
 
 def _introduces_person(token: Token) -> bool:
@@ -149,9 +169,11 @@ def _word(token: Token) -> str:
     return token.lower_.rstrip(".")
 
 
+_LEXICON = json.loads((DATA / "entities_en.json").read_text(encoding="utf-8"))
 # Spellings of one name ("U.S.", "United States"): every variant's key maps to the first's.
-_SAME_NAME = json.loads((DATA / "entities_en.json").read_text(encoding="utf-8"))["same_name"]
+_SAME_NAME = _LEXICON["same_name"]
 SAME_KEY = {name_key(variant): name_key(names[0]) for names in _SAME_NAME for variant in names}
+SAINT_INSTITUTIONS = frozenset(_LEXICON["saint_institutions"])
 # When mentions of one name disagree on the label and the votes tie, the earlier label here wins.
 LABEL_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT")
 # Labels a bare surname is often mistagged with; GPE and LOC are left out ("Washington", "Jordan").

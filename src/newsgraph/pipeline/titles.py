@@ -28,6 +28,7 @@ NUMERIC_LABELS = frozenset({"CARDINAL", "DATE", "TIME", "PERCENT", "MONEY", "QUA
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 APPOSITIVE_CLOSERS = frozenset({",", ".", ";", ")", "?", "!", "—", "–"})
 LOOSE_DEPS = frozenset({"conj", "appos", "compound", "nmod", "dep", "npadvmod"})
+EMPLOYMENT_VERBS = frozenset(json.loads((DATA / "entities_en.json").read_text(encoding="utf-8"))["employment_verbs"])
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,10 @@ def read_modifiers(doc: Doc, start: int, end: int, label: str) -> Modifiers:
         if child.dep_ == "appos" and child.i > end and _set_off(doc, end, child.right_edge.i + 1):
             _appositive(doc, child, person, found)
     head = root.head
-    if root.dep_ == "appos" and head.i < start and doc[start - 1].text == "," and head.pos_ == "NOUN":
+    lead = start
+    while lead > 0 and doc[lead - 1].lower_.rstrip(".") in LEXICON.honorifics:
+        lead -= 1  # "the clinic's director, Dr. Amir Haddad"
+    if root.dep_ == "appos" and head.i < lead and doc[lead - 1].text == "," and head.pos_ == "NOUN":
         _appositive(doc, head, person, found)
     return found
 
@@ -105,7 +109,7 @@ def _premodifiers(doc: Doc, start: int, root: Token, person: bool, found: Modifi
     left = _after_break(doc, left, start)
     possessor_end = _possessor_end(doc, left, start)
     if possessor_end is not None:
-        found.affiliation_zones.append(doc[left:possessor_end])
+        found.affiliation_zones.append(_possessor_zone(doc, left, possessor_end))
         left = possessor_end
     while left < start and (doc[left].dep_ in ("det", "predet") or doc[left].is_punct):
         left += 1
@@ -146,9 +150,17 @@ def _appositive(doc: Doc, head: Token, person: bool, found: Modifiers) -> None:
     _classify(doc, left, head.i + 1, head, person, found)
     if len(found.titles) > titles:
         found.affiliation_zones.append(doc[head.left_edge.i : head.i + 1])
-        for prep in head.rights:
-            if prep.dep_ == "prep" and prep.lower_ in AFFILIATION_PREPOSITIONS:
-                found.affiliation_zones.append(doc[prep.i : prep.right_edge.i + 1])
+        for prep in _affiliation_preps(head):
+            found.affiliation_zones.append(doc[prep.i : prep.right_edge.i + 1])
+
+
+def _affiliation_preps(head: Token) -> list[Token]:
+    """ "chief executive of Acme", and "a nurse who has worked at the clinic": where the role is held."""
+    preps = [t for t in head.rights if t.dep_ == "prep"]
+    for clause in head.rights:
+        if clause.dep_ == "relcl" and clause.lemma_.lower() in EMPLOYMENT_VERBS:
+            preps.extend(t for t in clause.rights if t.dep_ == "prep")
+    return [p for p in preps if p.lower_ in AFFILIATION_PREPOSITIONS]
 
 
 def _classify(doc: Doc, left: int, end: int, last: Token, person: bool, found: Modifiers) -> None:
@@ -197,6 +209,19 @@ def _possessor_end(doc: Doc, left: int, end: int) -> int | None:
         token = doc[i]
         if token.tag_ == "POS" or (token.dep_ == "case" and token.lower_ in ("'s", "’s", "'", "’")):
             return i + 1
-        if token.tag_ == "PRP$":
+        if token.tag_ in ("PRP$", "WP$"):
             return i + 1
     return None
+
+
+def _possessor_zone(doc: Doc, left: int, possessor_end: int) -> Span:
+    """Where the possessor is named: before the marker, or for "whose" the noun the clause follows.
+
+    "the Harbour Workers' Union, whose leader Daniel Brandt" -> the union.
+    """
+    if doc[possessor_end - 1].tag_ != "WP$":
+        return doc[left:possessor_end]
+    before = possessor_end - 2
+    while before >= 0 and doc[before].is_punct:
+        before -= 1
+    return doc[before : before + 1] if before >= 0 else doc[left:left]

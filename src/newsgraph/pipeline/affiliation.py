@@ -1,0 +1,73 @@
+"""Whom a person works for, read from the places a title names its organisation.
+
+The zones come from titles.py: a possessor ("Keller Shipping's chief executive"), an
+appositive with its preposition ("leader of the Harbour Workers' Union"), the words of
+a title ("Union leader"). A zone names the organisation outright, or refers back to
+one the article named before: "the union's spokesman", "Its chief executive". A country
+or city counts only for the roles a state gives ("Estria's ambassador").
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.model import Entity
+from newsgraph.pipeline.names import fold
+from newsgraph.pipeline.titles import is_title_word
+
+DATA = Path(__file__).parent / "data"
+STATE_TITLES = frozenset(json.loads((DATA / "entities_en.json").read_text(encoding="utf-8"))["state_titles"])
+PLACE_LABELS = frozenset({"GPE"})
+
+
+class Affiliations:
+    """The article's organisations by token, to find the one a zone names or refers back to."""
+
+    def __init__(self, doc: Doc, owner: dict[int, Entity]) -> None:
+        self.doc = doc
+        self.owner = owner
+        self.org_tokens = sorted(i for i, e in owner.items() if e.type == "ORG")
+
+    def find(self, entity: Entity, zones: list[Span]) -> str | None:
+        """The name of the first organisation (or state, for a state's role) the zones name."""
+        state_role = any(fold(t).split()[-1].rstrip(".") in STATE_TITLES for t in entity.titles if t.split())
+        for zone in zones:
+            for token in zone:
+                named = self.owner.get(token.i)
+                if named is entity:
+                    continue
+                if named is not None:
+                    if named.type == "ORG" or (state_role and named.type in PLACE_LABELS):
+                        return named.name
+                    continue
+                earlier = self._refers_back(token)
+                if earlier is not None:
+                    return earlier.name
+        return None
+
+    def _refers_back(self, token: Token) -> Entity | None:
+        """The organisation named before that "its", "the union" or "union" (in "union leader") stands for."""
+        if token.lower_ == "its":
+            sentence = token.sent
+            previous = self.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+            return next((self.owner[i] for i in reversed(self.org_tokens) if previous <= i < token.i), None)
+        if token.tag_ not in ("NN", "NNP") or not self._descriptive(token):
+            return None
+        word = token.lower_
+        for i in reversed(self.org_tokens):
+            if i >= token.i:
+                continue
+            organisation = self.owner[i]
+            if fold(organisation.name).split()[-1] == word:
+                return organisation
+        return None
+
+    @staticmethod
+    def _descriptive(token: Token) -> bool:
+        """ "the union" (definite), or "union" as the noun that qualifies a role ("union leader")."""
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in token.lefts):
+            return True
+        return token.dep_ == "compound" and is_title_word(token.head) and token.head.i > token.i

@@ -1,0 +1,127 @@
+"""Second looks at the NER groups: organisations named like people, short forms, and mentions NER missed.
+
+The small model tags "Keller Shipping" as a person and "Northline" as a place, and it
+finds "Radio Veldport" once in a paragraph where a reader sees it twice. Once the
+article has named a thing, the same words elsewhere name it again: these passes read
+the names already found, never guess new ones, and cost one walk over the tokens.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from newsgraph.pipeline.actors import ACTOR_HEADS
+from newsgraph.pipeline.names import Group, RawMention, name_key
+
+DATA = Path(__file__).parent / "data"
+_LEXICON = json.loads((DATA / "entities_en.json").read_text(encoding="utf-8"))
+ORG_ENDINGS = frozenset(_LEXICON["org_name_endings"]) | ACTOR_HEADS
+# Labels NER gives organisations by mistake; a FAC ("St. Mary's Hospital") is left a place.
+RETYPED_LABELS = frozenset({"PERSON", "GPE", "LOC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+# Labels of the names searched for again; dates and numbers have their own components.
+SEARCHED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+NON_NAME_LABELS = frozenset({"CARDINAL", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
+
+
+def org_name(words: tuple[str, ...]) -> bool:
+    """A name of two words or more ending in a company or institution word ("Keller Shipping")."""
+    return len(words) > 1 and words[-1].rstrip(".") in ORG_ENDINGS
+
+
+def retype_organisations(doc: Doc, groups: list[Group]) -> None:
+    """Groups whose full name ends like an organisation's become organisations."""
+    for group in groups:
+        if group.label in RETYPED_LABELS and org_name(group.words) and _capitalised(doc, group):
+            group.label = "ORG"
+
+
+def _capitalised(doc: Doc, group: Group) -> bool:
+    return any(doc[m.end - 1].text[:1].isupper() for m in group.mentions)
+
+
+def merge_short_forms(groups: list[Group]) -> list[Group]:
+    """ "Northline" with "Northline Rail": a lone word that is the distinctive part of one organisation's name.
+
+    Only when the rest of the name is a company word and the lone word appears in no other
+    name ("Veldport" of "Port of Veldport" and "Radio Veldport" stays the city).
+    """
+    usage: dict[str, int] = {}
+    for group in groups:
+        for word in set(group.words):
+            usage[word] = usage.get(word, 0) + 1
+    owners: dict[str, Group] = {}
+    for group in groups:
+        words = group.words
+        if group.label == "ORG" and len(words) == 2 and words[1].rstrip(".") in ORG_ENDINGS:
+            owners[words[0]] = group
+    merged: set[int] = set()
+    for group in groups:
+        if len(group.words) != 1 or group.label == "PERSON":
+            continue
+        owner = owners.get(group.words[0])
+        if owner is not None and usage.get(group.words[0]) == 2:
+            owner.mentions.extend(group.mentions)
+            merged.add(id(group))
+    return [g for g in groups if id(g) not in merged]
+
+
+def add_missed_mentions(doc: Doc, groups: list[Group]) -> None:
+    """Every other place the text spells a known name exactly, as a whole name, becomes a mention.
+
+    A form is searched only when one group alone uses it; an occurrence counts only when
+    no name runs on into it from either side ("Veldport" in "Radio Veldport" is not the
+    city) and NER did not read it as a date or a number.
+    """
+    forms: dict[str, list[tuple[tuple[str, ...], Group]]] = {}
+    seen: dict[tuple[str, ...], Group | None] = {}
+    for group in groups:
+        if group.label not in SEARCHED_LABELS:
+            continue
+        for mention in group.mentions:
+            form = tuple(t.text for t in doc[mention.start : mention.end])
+            if form[0][:1].isupper() and sum(ch.isalpha() for ch in "".join(form)) > 1:
+                seen[form] = group if seen.get(form, group) is group else None
+    for form, owner in seen.items():
+        if owner is not None:
+            forms.setdefault(form[0], []).append((form, owner))
+    if not forms:
+        return
+    for candidates in forms.values():
+        candidates.sort(key=lambda c: -len(c[0]))
+    taken = {i for g in groups for m in g.mentions for i in range(m.start, m.end)}
+    i = 0
+    while i < len(doc):
+        found = None if i in taken else _match(doc, i, forms.get(doc[i].text, []), taken)
+        if found is None:
+            i += 1
+            continue
+        form, group = found
+        group.mentions.append(RawMention(i, i + len(form), group.label, name_key(" ".join(form))))
+        taken.update(range(i, i + len(form)))
+        i += len(form)
+
+
+def _match(
+    doc: Doc, start: int, candidates: list[tuple[tuple[str, ...], Group]], taken: set[int]
+) -> tuple[tuple[str, ...], Group] | None:
+    for form, group in candidates:
+        end = start + len(form)
+        if end > len(doc) or tuple(t.text for t in doc[start:end]) != form:
+            continue
+        if any(i in taken or doc[i].ent_type_ in NON_NAME_LABELS for i in range(start, end)):
+            continue
+        if _runs_on(doc, start - 1) or _runs_on(doc, end):
+            continue
+        return form, group
+    return None
+
+
+def _runs_on(doc: Doc, i: int) -> bool:
+    """A capitalised proper noun beside the match: the match is part of a longer name."""
+    if i < 0 or i >= len(doc):
+        return False
+    token = doc[i]
+    return token.pos_ == "PROPN" and token.text[:1].isupper()
