@@ -11,6 +11,7 @@ phone numbers or parts of names are not figures.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newsgraph.model import Figure
+from newsgraph.model import Figure, Quote
 from newsgraph.pipeline import units
 from newsgraph.pipeline.calendar import date_words
 from newsgraph.pipeline.numbers import Phrase, clean, read_phrase, read_token, words
@@ -546,10 +547,38 @@ def _to_figure(doc: Doc, quantity: Quantity) -> Figure:
     return figure
 
 
+_PIECES_KEY = "newsgraph.quote_pieces"
+
+
+class _QuotePieces:
+    """Every piece of every quote, sorted by start, so a figure finds its quote by bisection.
+
+    Scanning all quotes for each figure made long articles quadratic.
+    """
+
+    def __init__(self, quotes: list[Quote]) -> None:
+        self.quotes = quotes
+        self.pieces = sorted((part.start, part.end, rank) for rank, q in enumerate(quotes) for part in (q.parts or [q]))
+        self.starts = [piece[0] for piece in self.pieces]
+        self.longest = max((end - start for start, end, _ in self.pieces), default=0)
+
+    def holding(self, start: int, end: int) -> Quote | None:
+        """The first quote (in the order found) one of whose pieces holds start..end."""
+        best: int | None = None
+        i = bisect_right(self.starts, start) - 1
+        while i >= 0 and self.starts[i] >= start - self.longest:
+            _, piece_end, rank = self.pieces[i]
+            if end <= piece_end and (best is None or rank < best):
+                best = rank
+            i -= 1
+        return self.quotes[best] if best is not None else None
+
+
 def _claimed_by(doc: Doc, start: int, end: int) -> str | None:
     """The speaker of the quote whose text holds the figure, if any."""
-    for quote in doc._.quotes or []:
-        parts = quote.parts or [quote]
-        if any(part.start <= start and end <= part.end for part in parts):
-            return quote.speaker.name if quote.speaker else None
-    return None
+    quotes = doc._.quotes or []
+    pieces = doc.user_data.get(_PIECES_KEY)
+    if not isinstance(pieces, _QuotePieces) or pieces.quotes is not quotes:
+        pieces = doc.user_data[_PIECES_KEY] = _QuotePieces(quotes)
+    quote = pieces.holding(start, end)
+    return quote.speaker.name if quote is not None and quote.speaker else None
