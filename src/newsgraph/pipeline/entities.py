@@ -9,6 +9,8 @@ are how later components (quotes, speakers, events) read and extend the entities
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -23,6 +25,7 @@ from newsgraph.pipeline.actors import (
     matches,
 )
 from newsgraph.pipeline.affiliation import Affiliations
+from newsgraph.pipeline.mention_index import existing_index, mention_index
 from newsgraph.pipeline.mentions import add_missed_mentions, merge_short_forms, org_name, retype_organisations
 from newsgraph.pipeline.names import (
     PERSONLESS_TITLES,
@@ -257,19 +260,27 @@ def resolve_description(doc: Doc, span: SpacySpan) -> Entity | None:
 
 
 def entity_at(doc: Doc, start: int, end: int) -> Entity | None:
-    """The entity one of whose mentions overlaps the characters start..end."""
-    for entity in doc._.entities or []:
-        if any(m.start < end and start < m.end for m in entity.mentions):
-            return entity
-    return None
+    """The entity one of whose mentions overlaps the characters start..end (the first in article order)."""
+    return mention_index(doc).at(start, end)
 
 
 def add_mention(entity: Entity, doc: Doc, start: int, end: int) -> None:
-    """Record one more mention of an entity, once, keeping mentions in text order."""
-    if any(m.start == start and m.end == end for m in entity.mentions):
-        return
-    entity.mentions.append(Span(start, end, _text(doc)[start:end]))
-    entity.mentions.sort(key=lambda m: m.start)
+    """Record one more mention of an entity, once, keeping mentions in text order.
+
+    After this component has run, mentions are added through here (or ``add_entity``)
+    so that the index behind ``entity_at`` stays current.
+    """
+    mentions = entity.mentions
+    position = bisect_left(mentions, start, key=lambda m: m.start)
+    following = position
+    while following < len(mentions) and mentions[following].start == start:
+        if mentions[following].end == end:
+            return
+        following += 1
+    mentions.insert(position, Span(start, end, _text(doc)[start:end]))
+    index = existing_index(doc)
+    if index is not None:
+        index.add(entity, start, end)
 
 
 def _text(doc: Doc) -> str:
