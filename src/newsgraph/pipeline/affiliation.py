@@ -15,6 +15,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Entity
+from newsgraph.pipeline.mentions import ORG_ENDINGS
 from newsgraph.pipeline.names import fold
 from newsgraph.pipeline.titles import is_title_word
 
@@ -54,8 +55,8 @@ class Affiliations:
             sentence = token.sent
             previous = self.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
             return next((self.owner[i] for i in reversed(self.org_tokens) if previous <= i < token.i), None)
-        if token.tag_ not in ("NN", "NNP") or not self._descriptive(token):
-            return None
+        if token.tag_ not in ("NN", "NNP") or token.lower_ not in ORG_ENDINGS or not self._descriptive(token):
+            return None  # "the state's campaign chairman" is no member of the Islamic State
         word = token.lower_
         for i in reversed(self.org_tokens):
             if i >= token.i:

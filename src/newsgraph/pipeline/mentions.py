@@ -19,8 +19,9 @@ from newsgraph.pipeline.names import Group, RawMention, name_key
 DATA = Path(__file__).parent / "data"
 _LEXICON = json.loads((DATA / "entities_en.json").read_text(encoding="utf-8"))
 ORG_ENDINGS = frozenset(_LEXICON["org_name_endings"]) | ACTOR_HEADS
-# Labels NER gives organisations by mistake; a FAC ("St. Mary's Hospital") is left a place.
-RETYPED_LABELS = frozenset({"PERSON", "GPE", "LOC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+# Labels NER gives organisations by mistake; a FAC ("St. Mary's Hospital") is left a place, and a
+# GPE too: "Soviet Union" is a country.
+RETYPED_LABELS = frozenset({"PERSON", "LOC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 # Labels of the names searched for again; dates and numbers have their own components.
 SEARCHED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 NON_NAME_LABELS = frozenset({"CARDINAL", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
@@ -46,7 +47,8 @@ def merge_short_forms(groups: list[Group]) -> list[Group]:
     """ "Northline" with "Northline Rail": a lone word that is the distinctive part of one organisation's name.
 
     Only when the rest of the name is a company word and the lone word appears in no other
-    name ("Veldport" of "Port of Veldport" and "Radio Veldport" stays the city).
+    name ("Veldport" of "Port of Veldport" and "Radio Veldport" stays the city). Also
+    "State" with "State Department".
     """
     usage: dict[str, int] = {}
     for group in groups:
@@ -59,8 +61,8 @@ def merge_short_forms(groups: list[Group]) -> list[Group]:
             owners[words[0]] = group
     merged: set[int] = set()
     for group in groups:
-        if len(group.words) != 1 or group.label == "PERSON":
-            continue
+        if len(group.words) != 1 or group.label in ("PERSON", "NORP"):
+            continue  # "Republican" is an adjective, not a short form of "Republican Party"
         owner = owners.get(group.words[0])
         if owner is not None and usage.get(group.words[0]) == 2:
             owner.mentions.extend(group.mentions)
