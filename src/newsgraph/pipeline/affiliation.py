@@ -20,7 +20,9 @@ from newsgraph.pipeline.names import fold
 from newsgraph.pipeline.titles import is_title_word
 
 DATA = Path(__file__).parent / "data"
-STATE_TITLES = frozenset(json.loads((DATA / "entities_en.json").read_text(encoding="utf-8"))["state_titles"])
+_LEXICON = json.loads((DATA / "entities_en.json").read_text(encoding="utf-8"))
+STATE_TITLES = frozenset(_LEXICON["state_titles"])
+COMPANY_ROLES = frozenset(_LEXICON["company_roles"])
 PLACE_LABELS = frozenset({"GPE"})
 
 
@@ -48,6 +50,19 @@ class Affiliations:
                 if earlier is not None:
                     return earlier.name
         return None
+
+    def named_just_before(self, entity: Entity, start: int) -> str | None:
+        """For a company role with no organisation ("Chief executive Nora Feld said"), the one named just before.
+
+        Only the organisation alone in the sentence before the mention and the words of its
+        own sentence before it: with two there, or none, nothing is guessed.
+        """
+        if not any(fold(t).split()[-1].rstrip(".") in COMPANY_ROLES for t in entity.titles if t.split()):
+            return None
+        sentence = self.doc[start].sent
+        first = self.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+        named = {id(self.owner[i]): self.owner[i] for i in self.org_tokens if first <= i < start}
+        return next(iter(named.values())).name if len(named) == 1 else None
 
     def _refers_back(self, token: Token) -> Entity | None:
         """The organisation named before that "its", "the union" or "union" (in "union leader") stands for."""

@@ -143,6 +143,8 @@ def _read_context(doc: Doc, entity: Entity, mentions: list[RawMention], affiliat
                 _add_phrase(entity.descriptions, span.text)
         if person and entity.affiliation is None:
             entity.affiliation = affiliations.find(entity, found.affiliation_zones)
+    if person and entity.affiliation is None and mentions:
+        entity.affiliation = affiliations.named_just_before(entity, min(m.start for m in mentions))
     if person and entity.descriptions:
         if entity.titles:
             entity.descriptions.clear()

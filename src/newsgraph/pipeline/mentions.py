@@ -19,9 +19,9 @@ from newsgraph.pipeline.names import Group, RawMention, name_key
 DATA = Path(__file__).parent / "data"
 _LEXICON = json.loads((DATA / "entities_en.json").read_text(encoding="utf-8"))
 ORG_ENDINGS = frozenset(_LEXICON["org_name_endings"]) | ACTOR_HEADS
-# Labels NER gives organisations by mistake; a FAC ("St. Mary's Hospital") is left a place, and a
-# GPE too: "Soviet Union" is a country.
-RETYPED_LABELS = frozenset({"PERSON", "LOC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+# Labels NER gives organisations by mistake. A FAC ("St. Mary's Hospital") stays a place, a GPE
+# ("Soviet Union") a country, and a title ("State of the Union") a work or an event.
+RETYPED_LABELS = frozenset({"PERSON", "LOC", "NORP", "PRODUCT"})
 # Labels of the names searched for again; dates and numbers have their own components.
 SEARCHED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 NON_NAME_LABELS = frozenset({"CARDINAL", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
