@@ -96,7 +96,7 @@ def test_february_30_has_no_value_and_says_why() -> None:
 
 def test_year_9999_plus_one_day_overflows_without_crashing() -> None:
     last = date(9999, 12, 31)
-    for words in (["tomorrow"], ["next", "week"], ["next", "year"], ["friday"]):
+    for words in (["tomorrow"], ["next", "week"], ["next", "year"], ["saturday"]):
         result = resolve(words, last, future=True)
         assert result.value is None and result.problem
 
@@ -110,6 +110,39 @@ def test_published_strings() -> None:
 def test_past_and_future_weekdays_in_one_article(extractor: Extractor) -> None:
     text = "The ministers met on Friday and will meet again on Friday."
     assert values(extractor, text, "2023-12-06") == [("Friday", "2023-12-01"), ("Friday", "2023-12-08")]
+
+
+def test_weekday_of_publication_is_that_day_in_any_tense() -> None:
+    assert resolve(["sunday"], SUNDAY, future=True).value == "2023-12-03"
+    assert resolve(["next", "sunday"], SUNDAY, future=True).value == "2023-12-10"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The board said it would vote on the merger on Thursday.",
+        "Forecasters said the storm could reach the coast on Thursday night.",
+        "Both parties agreed to sign the deal on Thursday.",
+        "The mayor is due to open the bridge on Thursday.",
+    ],
+)
+def test_modals_infinitives_and_cues_point_ahead(extractor: Extractor, text: str) -> None:
+    assert [v for _, v in values(extractor, text, "2023-12-05")] == ["2023-12-07"]
+
+
+def test_perfect_modal_points_back(extractor: Extractor) -> None:
+    text = "Officials said the storm could have reached the coast on Thursday."
+    assert values(extractor, text, "2023-12-05") == [("Thursday", "2023-11-30")]
+
+
+def test_condition_takes_the_time_of_its_main_clause(extractor: Extractor) -> None:
+    text = "She threatened to resign if the council did not release the report by April 20."
+    assert values(extractor, text, "2024-04-02") == [("April 20", "2024-04-20")]
+
+
+def test_expected_on_the_day_of_publication(extractor: Extractor) -> None:
+    text = "The crew were released and were expected home late on Friday."
+    assert values(extractor, text, "2024-03-08") == [("Friday", "2024-03-08")]
 
 
 def test_day_words_and_periods(extractor: Extractor) -> None:

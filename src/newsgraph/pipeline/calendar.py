@@ -26,6 +26,7 @@ class DateWords:
     parts_of_day: frozenset[str]
     future_cues: frozenset[str]
     past_cues: frozenset[str]
+    modal_cues: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +39,7 @@ def date_words() -> DateWords:
         parts_of_day=frozenset(data["parts_of_day"]),
         future_cues=frozenset(data["future_cues"]),
         past_cues=frozenset(data["past_cues"]),
+        modal_cues=frozenset(data["modal_cues"]),
     )
 
 
@@ -115,7 +117,9 @@ def _relative(words: Sequence[str], published: date, future: bool) -> Resolution
         later = future or "next" in words
         earlier = "last" in words or "past" in words
         day = weekday(days[0], published, later and not earlier)
-        if day == published and earlier:  # "last Friday" written on a Friday is a week back
+        if days[0] == published.weekday() and not earlier and "next" not in words:
+            day = published  # "Friday" written on a Friday is that day, whatever the tense ("expected home on Friday")
+        elif day == published and earlier:  # "last Friday" written on a Friday is a week back
             day = _shift(published, -7)
         return Resolution(day.isoformat()) if day else _overflow()
     if "weekend" in words:

@@ -25,6 +25,9 @@ from newsgraph.pipeline.calendar import Resolution, date_words, parse_published,
 DATE_LABELS = frozenset({"DATE", "TIME"})
 PERIOD_WORDS = frozenset({"week", "month", "year", "weekend"})
 PERIOD_MODIFIERS = frozenset({"last", "this", "next", "past", "previous", "coming", "the"})
+PERFECT = frozenset({"have", "has", "had", "'ve"})
+# Conjunctions whose clause happens at the time of the clause it depends on.
+CONDITIONS = frozenset({"if", "unless"})
 
 
 @dataclass
@@ -106,17 +109,24 @@ def _split(ent: SpacySpan) -> list[SpacySpan]:
 
 
 def _future(span: SpacySpan) -> bool:
-    """Whether the verb the expression attaches to speaks of the future ("will meet on Friday")."""
-    cues = date_words().future_cues
+    """Whether the verb the expression attaches to speaks of the future.
+
+    "will meet", "would hold", "could peak", "agreed to meet", "is due": a future cue, a
+    modal or an infinitive, unless perfect ("could have peaked"). A condition ("if he did
+    not publish by March 20") takes the time of the clause it conditions.
+    """
+    lexicon = date_words()
     token = span.root
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT":
-            if token.lemma_.lower() in cues or any(
-                child.dep_ in ("aux", "auxpass") and child.lower_ in cues | {"will", "'ll", "shall"}
-                for child in token.children
-            ):
+            auxes = {child.lower_ for child in token.children if child.dep_ in ("aux", "auxpass")}
+            perfect = bool(auxes & PERFECT)
+            if token.lemma_.lower() in lexicon.future_cues or auxes & lexicon.future_cues:
                 return True
-            if token.tag_ in ("VBD", "VBN") or token.dep_ == "ROOT":
+            if not perfect and (auxes & lexicon.modal_cues or "to" in auxes and token.tag_ == "VB"):
+                return True
+            conditional = any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in token.children)
+            if not conditional and (token.tag_ in ("VBD", "VBN") or token.dep_ == "ROOT"):
                 return False
         if token.head is token:
             return False
