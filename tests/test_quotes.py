@@ -177,3 +177,23 @@ def test_object_of_a_stance_verb_is_reported(extractor: Extractor) -> None:
     quote = only(run(extractor, "The union criticized the mayor for closing the harbour."))
     assert quote.text == "the mayor for closing the harbour"
     assert quote.cue is not None and quote.cue.text == "criticized"
+
+
+def test_doubled_apostrophes_mark_a_quote(extractor: Extractor) -> None:
+    extraction = run(extractor, "''The ferry will not sail tomorrow,'' said Ana Ruiz, the harbour master.")
+    quote = only(extraction)
+    assert quote.kind == "direct" and quote.text == "The ferry will not sail tomorrow"
+    assert quote.speaker is not None and "Ana Ruiz" in quote.speaker.text
+    assert_offsets(extraction)
+
+
+def test_a_report_keeps_its_lead_in_and_the_clause_joined_after_it(extractor: Extractor) -> None:
+    text = "The mayor says, win or lose, the market will open, but the council has not paid for it."
+    assert only(run(extractor, text)).text == "win or lose, the market will open, but the council has not paid for it"
+    text = "The mayor says no matter what the council decides, the market will open on Friday."
+    assert only(run(extractor, text)).text == "no matter what the council decides, the market will open on Friday"
+
+
+def test_a_report_stops_before_a_report_of_its_own(extractor: Extractor) -> None:
+    extraction = run(extractor, "She said the bridge would close, adding that the ferry would run twice a day.")
+    assert [q.text for q in extraction.quotes] == ["the bridge would close", "that the ferry would run twice a day"]

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 OPENING = "“«„"
 CLOSING = "”»"
 STRAIGHT = '"'
-_MARKS = re.compile(r'[“”"«»„]|\n')
+# Two apostrophes stand for a straight double mark in some wire copy (''Like this,'' she said).
+DOUBLED = "''"
+_MARKS = re.compile(r'[“”"«»„]|\n|' + DOUBLED)
 _NOT_SPACE = re.compile(r"\S")
 # Trimmed from the inside edges of a quote: spaces, and the comma news style keeps inside the marks.
 _TRIM_END = ' \t\r\n\u00a0,“”"«»„'
@@ -71,7 +73,7 @@ class _Scanner:
             elif char in CLOSING:
                 self._closing(at)
             else:
-                self._straight(at)
+                self._straight(at, len(char))
         if self.open_at is not None:
             self._close(len(self.text), None)
         return self.found
@@ -94,7 +96,9 @@ class _Scanner:
     def _paragraph_end(self, at: int) -> None:
         if self.open_at is not None and not self.continuing:
             following = _NOT_SPACE.search(self.text, at)
-            if following and following.group() in OPENING + STRAIGHT:
+            if following and (
+                following.group() in OPENING + STRAIGHT or self.text.startswith(DOUBLED, following.start())
+            ):
                 # Newspaper convention: the quote goes on in the next paragraph.
                 self.pieces.append(_trim(self.text, self.piece_start, at))
                 self.continuing = True
@@ -127,12 +131,12 @@ class _Scanner:
         else:
             self._close(at, at)
 
-    def _straight(self, at: int) -> None:
+    def _straight(self, at: int, width: int) -> None:
         self.marks_in_paragraph += 1
         if self.open_at is None:
-            self._open(at, STRAIGHT)
+            self._open(at, STRAIGHT, at + width)
         elif self.continuing:
-            self.continuing, self.piece_start = False, at + 1
+            self.continuing, self.piece_start = False, at + width
         elif self.open_kind == STRAIGHT:
             self._close(at, at)
 

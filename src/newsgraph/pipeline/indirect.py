@@ -22,6 +22,8 @@ from newsgraph.pipeline.cues import (
 
 # Complements that carry what was said; "ask whether …" and "know how …" parse the same way.
 _CLAUSES = frozenset({"ccomp"})
+# What may come between a reporting verb and its clause and still be said: "says, win or lose, …", "says no matter …".
+_LEAD_INS = frozenset({"xcomp", "advmod", "neg", "advcl", "ccomp"})
 _QUESTION_WORDS = frozenset({"when", "how", "what", "whether", "if", "why", "where", "who", "which"})
 _REASONS = frozenset({"for", "as", "over", "about"})
 # What completes an object ("urged him [to resign]", "called him [a liar]").
@@ -102,10 +104,42 @@ def _reported_range(verb: Token) -> tuple[int, int] | None:
             return None
         if clause.right_edge.i == clause.left_edge.i:
             return None
-        return clause.left_edge.i, clause.right_edge.i
+        return _clause_range(verb, clause)
     if verb.lemma_.lower() in lexicon().object:
         return _object_range(verb)
     return None
+
+
+def _clause_range(verb: Token, clause: Token) -> tuple[int, int]:
+    """The clause with what stands beside it after the verb: PolNeAR's content is all that was said.
+
+    "says, win or lose, he's staying", "says no matter what …, “his word …”", "says that …,
+    but instead Obama is …": the lead-in before the clause and the clauses joined after it
+    are part of the report; a time, a place or "in a statement" beside the verb is not,
+    and neither is a report of its own (", adding that …").
+    """
+    if clause.i < verb.i:
+        return clause.left_edge.i, clause.right_edge.i
+    rights = [c for c in verb.rights if c.dep_ != "punct"]
+    at = rights.index(clause)
+    first = at
+    while first > 0 and rights[first - 1].dep_ in _LEAD_INS:
+        first -= 1
+    last = at
+    while last + 1 < len(rights) and _joined(rights[last + 1]):
+        last += 1
+    if rights[last].dep_ == "cc":
+        last -= 1
+    return rights[first].left_edge.i, rights[last].right_edge.i
+
+
+def _joined(token: Token) -> bool:
+    """A clause after the report that goes on with what was said, not a new report or a shared-subject verb."""
+    if token.dep_ == "cc":
+        return True
+    if token.dep_ not in _CLAUSES | {"conj"} or is_cue(token, lexicon().indirect):
+        return False
+    return token.dep_ == "ccomp" or any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
 
 
 def _from_verb(verb: Token) -> Candidate | None:
