@@ -260,3 +260,99 @@ def test_a_later_full_name_adding_words_in_front_does_not_become_the_name() -> N
     )
     (person,) = found
     assert (person.name, person.type, len(person.mentions)) == ("Chandler Van Voorhis", "PERSON", 3)
+
+
+def test_whose_gives_the_affiliation_and_is_no_part_of_the_title(entities: Entities) -> None:
+    found = entities(
+        "The walkout was called by the Ferry Workers' Union, whose leader Tomas Rieger said talks had failed."
+    )
+    leader = named(found, "Tomas Rieger")
+    assert leader.titles == ["leader"]
+    assert leader.affiliation == "Ferry Workers' Union"
+
+
+def test_a_company_named_like_a_person_is_an_organisation() -> None:
+    text = "Profits fell at Brenner Logistics. Ella Marr, chief executive of Brenner Logistics, said so."
+    found = tagged(text, [("Brenner Logistics", "PERSON"), ("Ella Marr", "PERSON")])
+    assert named(found, "Brenner Logistics").type == "ORG"
+
+
+def test_its_and_the_union_refer_back_to_the_organisation_named_before(entities: Entities) -> None:
+    found = entities(
+        "Orlan Freight said on Monday that it would close two depots. Its chief executive, Paul Menzel, "
+        "blamed the cost of fuel. The Ferry Workers' Union called the plan reckless. "
+        '"We will fight it," said Karin Holt, the union\'s spokeswoman.'
+    )
+    assert named(found, "Paul Menzel").affiliation == "Orlan Freight"
+    assert named(found, "Karin Holt").affiliation == "Ferry Workers' Union"
+
+
+def test_only_an_organisation_noun_refers_back(entities: Entities) -> None:
+    found = entities(
+        "Fighters of the Islamic State attacked the town. The state's campaign chairman, Roy Pell, said little."
+    )
+    assert named(found, "Roy Pell").affiliation is None
+
+
+def test_an_honorific_is_no_title_and_the_title_before_it_counts(entities: Entities) -> None:
+    found = entities(
+        "Beds are short at Harlow General Hospital, the hospital's director, Dr. Nadia Sorel, said on Friday."
+    )
+    director = named(found, "Nadia Sorel")
+    assert director.titles == ["director"]
+    assert director.affiliation == "Harlow General Hospital"
+
+
+def test_a_trade_is_a_title(entities: Entities) -> None:
+    found = entities('"The cranes have stopped," said Jonas Pirk, a crane operator. Lorry driver Mia Quent agreed.')
+    assert named(found, "Jonas Pirk").titles == ["crane operator"]
+    assert named(found, "Mia Quent").titles == ["Lorry driver"]
+
+
+def test_a_state_role_is_affiliated_with_the_state(entities: Entities) -> None:
+    found = entities("Norland's ambassador, Petra Vask, said the talks would go on. Ivo Lenz of Norland agreed.")
+    assert named(found, "Petra Vask").affiliation == "Norland"
+    assert named(found, "Ivo Lenz").affiliation is None
+
+
+def test_a_company_role_with_no_company_belongs_to_the_one_named_just_before(entities: Entities) -> None:
+    found = entities(
+        "Orlan Freight will cut 80 jobs at its depot, the company said on Tuesday. "
+        "Chief executive Nora Blix said the decision was painful."
+    )
+    assert named(found, "Nora Blix").affiliation == "Orlan Freight"
+
+
+def test_a_name_ner_missed_elsewhere_is_found_again() -> None:
+    text = "Radio Tarn reported the fire. Firefighters told Radio Tarn that the town of Tarn was safe."
+    doc = spacy.blank("en")(text)
+    town = text.rindex("Tarn")
+    spans = [doc.char_span(0, 10, label="ORG"), doc.char_span(town, town + 4, label="GPE")]
+    doc.ents = [span for span in spans if span is not None]
+    found = list(EntityGrouper()(doc)._.entities)
+    assert [m.text for m in named(found, "Radio Tarn").mentions] == ["Radio Tarn", "Radio Tarn"]
+    assert [m.start for m in named(found, "Tarn").mentions] == [town]
+
+
+def test_a_short_form_joins_the_one_company_it_names() -> None:
+    text = "Tallis Rail will cut jobs. Tallis said volumes fell. Trains from Dorvik to Tallis ran late."
+    found = tagged(text, [("Tallis Rail", "ORG"), ("Tallis", "GPE"), ("Dorvik", "GPE")])
+    assert [m.text for m in named(found, "Tallis Rail").mentions] == ["Tallis Rail", "Tallis", "Tallis"]
+    republican = "The Republican Party met. A Republican senator spoke."
+    found = tagged(republican, [("Republican Party", "ORG"), ("Republican", "NORP")])
+    assert named(found, "Republican").type == "NORP"
+
+
+def test_the_at_the_start_of_a_line_is_no_part_of_a_name() -> None:
+    text = "Friday, May 3, 2024\n\nThe Carver Bridge, closed since a flood, will reopen."
+    found = tagged(text, [("The Carver Bridge", "FAC")])
+    assert [e.name for e in found] == ["Carver Bridge"]
+
+
+def test_a_saints_name_with_its_possessive_names_the_institution(entities: Entities) -> None:
+    found = entities(
+        "Lena Drost, a midwife at St. Hilda's hospital, said beds were short. "
+        "Owen Tate, a nurse who has worked at the hospital for ten years, agreed."
+    )
+    assert named(found, "Lena Drost").affiliation == "St. Hilda's hospital"
+    assert named(found, "Owen Tate").affiliation == "St. Hilda's hospital"

@@ -133,6 +133,26 @@ def _read_context(doc: Doc, entity: Entity, mentions: list[RawMention], affiliat
     A "person" described as an organisation ("rebel group Ansar Dine") is an organisation NER
     mislabelled. Other descriptions of people are mostly parser debris and are not kept.
     """
+    _read_mentions(doc, entity, mentions, affiliations)
+    if entity.type == "PERSON" and entity.descriptions:
+        if entity.titles:
+            entity.descriptions.clear()
+        else:
+            entity.type = "ORG"
+    elif (
+        entity.type in ("ORG", "NORP")
+        and any(_is_title(d) for d in entity.descriptions)
+        and not org_name(name_words(entity.name))
+    ):
+        # "France's foreign minister, Jean-Marc Ayrault" tagged ORG: only a person bears a title,
+        # and a person's words around the name are read again for the titles and affiliation.
+        described = list(entity.descriptions)
+        entity.type, entity.descriptions = "PERSON", []
+        _read_mentions(doc, entity, mentions, affiliations)
+        entity.titles, entity.descriptions = entity.titles or described, []
+
+
+def _read_mentions(doc: Doc, entity: Entity, mentions: list[RawMention], affiliations: Affiliations) -> None:
     person = entity.type == "PERSON"
     for mention in sorted(mentions, key=lambda m: m.start):
         found = read_modifiers(doc, mention.start, mention.end, entity.type)
@@ -145,19 +165,6 @@ def _read_context(doc: Doc, entity: Entity, mentions: list[RawMention], affiliat
             entity.affiliation = affiliations.find(entity, found.affiliation_zones)
     if person and entity.affiliation is None and mentions:
         entity.affiliation = affiliations.named_just_before(entity, min(m.start for m in mentions))
-    if person and entity.descriptions:
-        if entity.titles:
-            entity.descriptions.clear()
-        else:
-            entity.type = "ORG"
-    elif (
-        entity.type in ("ORG", "NORP")
-        and any(_is_title(d) for d in entity.descriptions)
-        and not org_name(name_words(entity.name))
-    ):
-        # "France's foreign minister, Jean-Marc Ayrault" tagged ORG: only a person bears a title.
-        entity.type = "PERSON"
-        entity.titles, entity.descriptions = list(entity.descriptions), []
 
 
 def _is_title(phrase: str) -> bool:
