@@ -259,3 +259,35 @@ def test_jsonl_records_keep_their_id_and_get_events(tmp_path: Path) -> None:
         assert line["events"]
     assert lines[0]["events"][0]["type"] == "ASSAULT"
     assert lines[1]["events"][0]["type"] == "SANCTION"
+
+
+def test_the_company_and_the_union_point_back_to_their_names(extractor: Extractor) -> None:
+    extraction = run(
+        extractor,
+        "Staff at Borlund Mills walked out on Tuesday, backed by the Textile Workers' Union. "
+        "Orvane Textiles said the mill was losing money. "
+        "In a letter, the company accused the union of misleading its members.",
+    )
+    event = only(extraction, "ACCUSE")
+    assert name(extraction, event.actor) == "Orvane Textiles"
+    assert name(extraction, event.target) == "Textile Workers' Union"
+
+
+def test_the_police_is_the_police_named_before(extractor: Extractor) -> None:
+    extraction = run(
+        extractor,
+        "The Tarnow City Police detained a student on Friday. "
+        "Her lawyer, Karin Holm, accused the police of ignoring the court.",
+    )
+    event = only(extraction, "ACCUSE")
+    assert name(extraction, event.actor) == "Karin Holm"
+    assert name(extraction, event.target) == "Tarnow City Police"
+
+
+def test_both_governments_is_the_last_country_named(extractor: Extractor) -> None:
+    extraction = run(
+        extractor,
+        "Chile freed two sailors on Monday. Its envoy said both governments had agreed to hold talks in May.",
+    )
+    event = only(extraction, "AGREE")
+    assert name(extraction, event.actor) == "Chile"

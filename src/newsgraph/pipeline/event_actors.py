@@ -8,6 +8,7 @@ event's actor is the same record as the speaker of a quote and the entity of a m
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -55,6 +56,7 @@ ORG_DESCRIPTIONS = frozenset({"group", "organization", "organisation", "movement
 PLACE_DESCRIPTIONS = frozenset({"country", "nation", "government", "regime", "state", "kingdom", "republic"})
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+DEFINITE = frozenset({"the", "this", "that"})
 DROP_LEADING = frozenset({"DET", "NUM", "PUNCT", "ADP", "PRON", "CCONJ", "SYM"})
 
 
@@ -105,6 +107,11 @@ class ActorFinder:
             return Actor(entity, [head]) if entity is not None and entity is not exclude else None
         words = self._phrase(head)
         entity = self.entity_of(head)
+        if entity is not None and entity.type in ACTOR_TYPES and not _common_name(entity):
+            return Actor(entity, words)
+        described = self._common_noun(head, speaker, exclude)
+        if described is not None:
+            return Actor(described, words)
         if entity is not None and entity.type in ACTOR_TYPES:
             return Actor(entity, words)
         if self._is_description(head):
@@ -186,6 +193,47 @@ class ActorFinder:
             and not any(self.entity_of(c) is not None for c in head.children)
         )
 
+    def _common_noun(self, head: Token, speaker: Entity | None, exclude: Entity | None) -> Entity | None:
+        """The named entity a common noun points back to: "the union", "union negotiators", "both sides".
+
+        A noun that is a word of a name mentioned before ("the union" after "Harbour
+        Workers' Union", "the police" after "Police") stands for that name, the speaker's
+        first; "the company" stands for the last organisation named that is no union,
+        police or ministry; "both sides" and "both governments" for the last party named.
+        """
+        if head.pos_ != "NOUN":
+            return None
+        lemma = head.lemma_.lower()
+        determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "predet", "nummod")}
+        pair_types = self.lex.pair_nouns.get(lemma)
+        if pair_types and head.tag_ == "NNS" and determiners & self.lex.pair_words:
+            return self._nearest_before(head, pair_types, lambda e: e is not exclude and not _common_name(e))
+        definite = bool(determiners & DEFINITE)
+        nouns = [head] if definite else []
+        nouns += [c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        for noun in nouns:
+            words = {noun.lower_, noun.lemma_.lower()}
+
+            def named(entity: Entity, words: set[str] = words) -> bool:
+                return entity is not exclude and not _common_name(entity) and bool(words & _name_words(entity))
+
+            if speaker is not None and named(speaker):
+                return speaker
+            found = self._nearest_before(noun, ("ORG", "GPE", "NORP", "FAC"), named)
+            if found is not None:
+                return found
+        if definite and lemma in self.lex.company_nouns:
+
+            def company(entity: Entity) -> bool:
+                return (
+                    entity is not exclude
+                    and not _common_name(entity)
+                    and not any(w in self.lex.sectors or w.rstrip("s") in self.lex.sectors for w in _name_words(entity))
+                )
+
+            return self._nearest_before(head, ("ORG",), company)
+        return None
+
     def _description(self, head: Token) -> Entity | None:
         if self._describe is not None:
             span = self.doc[head.left_edge.i : head.i + 1]
@@ -215,7 +263,9 @@ class ActorFinder:
                 return True
         return False
 
-    def _nearest_before(self, token: Token, types: Iterable[str]) -> Entity | None:
+    def _nearest_before(
+        self, token: Token, types: Iterable[str], accept: Callable[[Entity], bool] | None = None
+    ) -> Entity | None:
         """The entity of the given types a pronoun most likely stands for.
 
         A subject of this or the previous sentence comes first ("Netanyahu pulled… He
@@ -226,12 +276,17 @@ class ActorFinder:
         previous = self.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
         for i in range(token.i - 1, previous - 1, -1):
             entity = self.by_token.get(i)
-            if entity is not None and entity.type in wanted and _in_subject(self.doc[i]):
+            if (
+                entity is not None
+                and entity.type in wanted
+                and _in_subject(self.doc[i])
+                and (accept is None or accept(entity))
+            ):
                 return entity
         limit = max(0, token.sent.start - 200)
         for i in range(token.i - 1, limit - 1, -1):
             entity = self.by_token.get(i)
-            if entity is not None and entity.type in wanted:
+            if entity is not None and entity.type in wanted and (accept is None or accept(entity)):
                 return entity
         return None
 
@@ -274,6 +329,15 @@ class ActorFinder:
             if code:
                 return code
         return None
+
+
+def _common_name(entity: Entity) -> bool:
+    """An entity named only by a common noun ("company"): a description still to resolve, not a name."""
+    return entity.name[:1].islower()
+
+
+def _name_words(entity: Entity) -> set[str]:
+    return set(re.findall(r"[a-z]+", entity.name.casefold()))
 
 
 def _in_subject(token: Token) -> bool:

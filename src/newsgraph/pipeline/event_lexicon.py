@@ -83,6 +83,9 @@ class Lexicon:
     hostile: frozenset[str]
     countries: dict[str, str]
     sectors: dict[str, str]
+    company_nouns: frozenset[str]
+    pair_nouns: dict[str, frozenset[str]]
+    pair_words: frozenset[str]
 
     def verb(self, token: Token, conditional_only: bool = False) -> Code | None:
         """The code of a verb in its frame, or None when no frame of it fits."""
@@ -183,4 +186,7 @@ def lexicon() -> Lexicon:
         hostile=frozenset(words["hostile"]),
         countries=countries,
         sectors=sectors,
+        company_nouns=frozenset(words["company_nouns"]),
+        pair_nouns={k: frozenset(v) for k, v in words["pair_nouns"].items()},
+        pair_words=frozenset(words["pair_words"]),
     )
