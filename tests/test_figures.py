@@ -180,3 +180,35 @@ def test_absurd_number_is_reported(extractor: Extractor) -> None:
     figure = only(extractor, "They paid 1e400 dollars for it.")
     assert figure.value is None
     assert "out of range" in (figure.note or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "counted"),
+    [
+        ("Officers detained three women near the station.", "three", "women"),
+        ("The council closed two libraries for repairs.", "two", "libraries"),
+        ("The ferry has broken down at least 12 times this winter.", "at least 12 times", "times"),
+        ("The mayor was accused of hiding some $3 million of spending.", "some $3 million", "spending"),
+        ("The firm will retrain its drivers, and about 25 of them may move.", "about 25", "drivers"),
+    ],
+)
+def test_what_written_counts_occurrences_gerunds_and_pronouns_count(
+    extractor: Extractor, text: str, shown: str, counted: str
+) -> None:
+    figure = only(extractor, text)
+    assert (figure.text, figure.counted) == (shown, counted)
+
+
+def test_a_multiplier_counts_nothing(extractor: Extractor) -> None:
+    figure = only(extractor, "Rents in the old town grew four times faster than wages.")
+    assert figure.counted is None
+
+
+def test_the_number_named_again_inherits_the_count(extractor: Extractor) -> None:
+    found = figures(extractor, "Police said about 900 fans attended. The club put the number at nearly 1,500.")
+    assert [(f.value, f.counted) for f in found] == [(900, "fans"), (1500, "fans")]
+
+
+def test_a_bare_number_in_the_next_sentence_inherits_nothing(extractor: Extractor) -> None:
+    found = figures(extractor, "The shop employs 30 cooks. Its rating rose to 8.")
+    assert [(f.value, f.counted) for f in found] == [(30, "cooks"), (8, None)]

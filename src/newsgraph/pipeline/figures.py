@@ -35,6 +35,12 @@ YEAR_PREPOSITIONS = frozenset(
 )
 RANGE_WORDS = frozenset({"to", "-", "–", "—"})
 PER_WORDS = frozenset({"per", "a", "an", "/"})
+# Nouns that name a count given before ("put the number at 10,000", "the toll rose to 12").
+COUNT_NOUNS = frozenset({"number", "numbers", "figure", "total", "count", "toll", "tally", "estimate"})
+# Words after "N times" that make it a multiplier ("three times as many"), not a count of occurrences.
+MULTIPLIED = frozenset({"as", "more", "less", "fewer", "the", "that", "what", "over", "its", "their"})
+# Pronouns after "of" that stand for a noun said before ("about 40 of them").
+ANAPHORS = frozenset({"them", "these", "those"})
 NOT_NAMES = frozenset({"US", "U.S.", "USD", "HK", "RM", "EUR", "GBP", "JPY", "Rs", "Y"})
 
 
@@ -477,6 +483,8 @@ def _counted(doc: Doc, quantity: Quantity) -> str | None:
     end = quantity.end
     if end < len(doc) and doc[end].lower_ == "of":
         return _of_object(doc, end)
+    if quantity.unit == "times" and not _multiplier(doc, end):
+        return doc[end - 1].text  # "crossed 30 times last year": occurrences, unlike "three times higher"
     if quantity.unit is not None:
         return None
     last = doc[end - 1]
@@ -490,9 +498,21 @@ def _counted(doc: Doc, quantity: Quantity) -> str | None:
     return None
 
 
+def _multiplier(doc: Doc, end: int) -> bool:
+    """ "times" that multiplies what follows: "three times higher", "6.5 times earnings", "twice the size"."""
+    if end >= len(doc):
+        return False
+    following = doc[end]
+    return following.lower_ in MULTIPLIED or following.tag_ in ("JJR", "RBR") or following.pos_ in ("NOUN", "PROPN")
+
+
 def _of_object(doc: Doc, of: int) -> str | None:
     """ "dozens of people", "one of the best speakers", "60 per cent of its revenue"."""
     objects = [t for t in doc[of].children if t.dep_ == "pobj"]
+    if objects and objects[0].lower_ in ANAPHORS:
+        return _antecedent(doc, of)
+    if not objects and of + 1 < len(doc) and doc[of + 1].tag_ == "VBG" and doc[of + 1].dep_ == "pcomp":
+        return doc[of + 1].text  # "$1.2 billion of borrowing": a gerund named as a thing
     if not objects or objects[0].pos_ not in ("NOUN", "PROPN"):
         return None
     noun = objects[0]
@@ -504,8 +524,21 @@ def _of_object(doc: Doc, of: int) -> str | None:
     return _noun_phrase(doc, first, noun)
 
 
+def _antecedent(doc: Doc, of: int) -> str | None:
+    """ "offer the workers redundancy, and about 40 of them": the last plural noun before, in the sentence."""
+    sentence = doc[of].sent
+    for index in range(of - 1, sentence.start - 1, -1):
+        token = doc[index]
+        if token.tag_ == "NNS" and token.pos_ == "NOUN" and not token.like_num:
+            return token.text
+    return None
+
+
 def _inherit_counted(doc: Doc, found: list[Quantity]) -> None:
-    """ "400 targets in Gaza, including 50 in southern Gaza": the 50 counts targets too."""
+    """ "400 targets in Gaza, including 50 in southern Gaza": the 50 counts targets too.
+
+    Within the sentence, or from the one before when this one names the count ("the number").
+    """
     for position, quantity in enumerate(found):
         if quantity.counted or quantity.unit or position == 0:
             continue
@@ -513,8 +546,13 @@ def _inherit_counted(doc: Doc, found: list[Quantity]) -> None:
         if head.dep_ == "nummod":
             continue
         sentence = doc[quantity.number].sent
+        reach = sentence.start
+        if sentence.start > 0 and any(t.lower_ in COUNT_NOUNS for t in doc[sentence.start : quantity.start]):
+            reach = doc[
+                sentence.start - 1
+            ].sent.start  # "Police said 6,000 people came. Organisers put the number at 10,000."
         for earlier in reversed(found[:position]):
-            if earlier.start < sentence.start:
+            if earlier.start < reach:
                 break
             if earlier.counted and not earlier.unit:
                 quantity.counted = earlier.counted
@@ -558,7 +596,11 @@ class _QuotePieces:
 
     def __init__(self, quotes: list[Quote]) -> None:
         self.quotes = quotes
-        self.pieces = sorted((part.start, part.end, rank) for rank, q in enumerate(quotes) for part in (q.parts or [q]))
+        self.pieces = sorted(
+            (start, end, rank)
+            for rank, q in enumerate(quotes)
+            for start, end in ([(p.start, p.end) for p in q.parts] if q.parts else [(q.start, q.end)])
+        )
         self.starts = [piece[0] for piece in self.pieces]
         self.longest = max((end - start for start, end, _ in self.pieces), default=0)
 
