@@ -291,3 +291,33 @@ def test_both_governments_is_the_last_country_named(extractor: Extractor) -> Non
     )
     event = only(extraction, "AGREE")
     assert name(extraction, event.actor) == "Chile"
+
+
+def test_threat_is_aimed_at_the_subject_of_its_condition(extractor: Extractor) -> None:
+    extraction = run(
+        extractor,
+        "Talvik Motors plans to shut its Brenna plant. "
+        "The Foundry Workers' Union threatened to strike if the company went ahead.",
+    )
+    event = only(extraction, "THREATEN")
+    assert name(extraction, event.actor) == "Foundry Workers' Union"
+    assert name(extraction, event.target) == "Talvik Motors"
+
+
+def test_warning_of_a_conditional_act_is_a_threat(extractor: Extractor) -> None:
+    extraction = run(
+        extractor,
+        "The Foundry Workers' Union began an overtime ban at Talvik Motors on Monday. "
+        "Omar Sayer, the firm's director, warned that the plant would close if the union kept up the ban.",
+    )
+    event = only(extraction, "THREATEN")
+    assert event.trigger.text == "warned"
+    assert name(extraction, event.actor) == "Omar Sayer"
+    assert name(extraction, event.target) == "Foundry Workers' Union"
+
+
+def test_no_one_accuses_itself_the_reporter_does(extractor: Extractor) -> None:
+    extraction = run(extractor, "Dana Whitlow said Talvik had wasted a week and accused the company of bad faith.")
+    event = only(extraction, "ACCUSE")
+    assert name(extraction, event.actor) == "Dana Whitlow"
+    assert name(extraction, event.target) == "Talvik"

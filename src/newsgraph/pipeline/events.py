@@ -80,6 +80,7 @@ class _DocCoder:
         self.entities_by_id = {e.id: e for e in doc._.entities or []}
         self.dates = self._clause_dates()
         self.figures = self._figure_tokens()
+        self.last_actors: dict[str, Entity] = {}
 
     def events(self) -> list[Event]:
         events: list[Event] = []
@@ -126,12 +127,23 @@ class _DocCoder:
             consumed.add(inner.i)
         else:
             draft = self._plain(token, consumed)
+        if draft is None and wrapper == "threat":
+            draft = self._warning(token)
         if draft is None and self._obligation(token):
             draft = Draft(Code("REQUEST"), token, token, *self._arguments(token), argument_verbs=[token])
         if draft is None:
             return None
         draft.negated = draft.negated or _negated(token)
         return self._modality(draft)
+
+    def _warning(self, verb: Token) -> Draft | None:
+        """ "warned that the firm might move its traffic if the strike went on": a threat by the one warning."""
+        for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")):
+            modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+            if modals & (self.lex.future_modals | self.lex.hypothetical_modals | {"would"}) and _condition(clause):
+                actor, _ = self._arguments(verb)
+                return Draft(Code("THREATEN"), verb, verb, actor, None, argument_verbs=[verb, clause])
+        return None
 
     def _obligation(self, verb: Token) -> bool:
         """ "X said Y must do Z": a demand on Y, whatever Z is."""
@@ -356,6 +368,11 @@ class _DocCoder:
         reporter = self._reporter(draft.anchor)
         speaker = self._speaker(quote, reporter)
         actor = self.actors.resolve(draft.actor, speaker) if draft.actor is not None else None
+        if actor is not None and speaker is not None and actor.entity is not speaker and draft.target is not None:
+            # "Brandt said Keller had come with nothing and accused the company": no one accuses itself.
+            itself = self.actors.resolve(draft.target, speaker)
+            if itself is not None and itself.entity is actor.entity:
+                actor = Actor(speaker, [])
         exclude = actor.entity if actor is not None else None
         target: Entity | None = None
         if draft.code.target == "partner":
@@ -363,6 +380,8 @@ class _DocCoder:
         elif draft.target is not None:
             found = self.actors.resolve(draft.target, speaker, exclude=exclude)
             target = found.entity if found is not None and found.entity is not exclude else None
+        if target is None and draft.code.type == "THREATEN":
+            target = self._threatened(draft, speaker, exclude)
         location = self._location(draft)
         people = draft.target is not None and lemma_in(draft.target, self.lex.sectors) in self.lex.sectors
         if target is None and location is not None and draft.code.type in PHYSICAL and not people:
@@ -381,8 +400,25 @@ class _DocCoder:
         )
         if actor is not None:
             self._describe_actor(event, actor)
+            self.last_actors[event.type] = actor.entity
         self._count(event, draft)
         return event
+
+    def _threatened(self, draft: Draft, speaker: Entity | None, exclude: Entity | None) -> Entity | None:
+        """Whom a threat is aimed at: the subject of its "if" clause ("if the company goes ahead").
+
+        When that subject is an event ("if the strike drags on"), the threat is aimed at
+        whoever was last told doing such an event.
+        """
+        subject = next((c for v in [draft.anchor, *draft.argument_verbs] if (c := _condition(v)) is not None), None)
+        if subject is None:
+            return None
+        found = self.actors.resolve(subject, speaker, exclude=exclude)
+        if found is not None:
+            return found.entity if found.entity is not exclude else None
+        noun = self.lex.noun(subject)
+        target = self.last_actors.get(noun.type) if noun is not None else None
+        return target if target is not exclude else None
 
     def _describe_actor(self, event: Event, actor: Actor) -> None:
         event.actor_country = self.actors.country(actor)
@@ -554,6 +590,14 @@ def _negated(token: Token) -> bool:
 
 def _has_mark(token: Token, words: frozenset[str]) -> bool:
     return any(c.dep_ in ("mark", "advmod") and c.lower_ in words for c in token.children)
+
+
+def _condition(verb: Token) -> Token | None:
+    """The subject of an "if" or "unless" clause of the verb: whom a threat is aimed at."""
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and _has_mark(clause, frozenset({"if", "unless"})):
+            return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
 
 
 def _going_to(verb: Token) -> bool:
