@@ -356,3 +356,12 @@ def test_a_saints_name_with_its_possessive_names_the_institution(entities: Entit
     )
     assert named(found, "Lena Drost").affiliation == "St. Hilda's hospital"
     assert named(found, "Owen Tate").affiliation == "St. Hilda's hospital"
+
+
+def test_an_organisation_beats_a_place_and_a_qualified_role_is_not_guessed(entities: Entities) -> None:
+    found = entities(
+        "Lena Ruiz, president of the Tarnow-based Coastal Growers Association, said prices fell. "
+        "Vell Media reported the story. Mayor spokesman Tim Oda declined to comment."
+    )
+    assert named(found, "Lena Ruiz").affiliation == "Coastal Growers Association"
+    assert named(found, "Tim Oda").affiliation is None

@@ -23,6 +23,7 @@ DATA = Path(__file__).parent / "data"
 _LEXICON = json.loads((DATA / "entities_en.json").read_text(encoding="utf-8"))
 STATE_TITLES = frozenset(_LEXICON["state_titles"])
 COMPANY_ROLES = frozenset(_LEXICON["company_roles"])
+ROLE_QUALIFIERS = frozenset(_LEXICON["role_qualifiers"])
 PLACE_LABELS = frozenset({"GPE"})
 
 
@@ -35,21 +36,28 @@ class Affiliations:
         self.org_tokens = sorted(i for i, e in owner.items() if e.type == "ORG")
 
     def find(self, entity: Entity, zones: list[Span]) -> str | None:
-        """The name of the first organisation (or state, for a state's role) the zones name."""
+        """The first organisation the zones name or refer back to; else, for a state's role, the state.
+
+        "president of the Miami-based Florida Democratic Black Caucus" is the caucus's
+        president, not Miami's: a place counts only when no organisation is named, and never
+        inside a compound adjective ("Miami-based").
+        """
         state_role = any(fold(t).split()[-1].rstrip(".") in STATE_TITLES for t in entity.titles if t.split())
+        place: Entity | None = None
         for zone in zones:
             for token in zone:
                 named = self.owner.get(token.i)
                 if named is entity:
                     continue
-                if named is not None:
-                    if named.type == "ORG" or (state_role and named.type in PLACE_LABELS):
-                        return named.name
+                if named is None:
+                    named = self._refers_back(token)
+                if named is None:
                     continue
-                earlier = self._refers_back(token)
-                if earlier is not None:
-                    return earlier.name
-        return None
+                if named.type == "ORG":
+                    return named.name
+                if state_role and place is None and named.type in PLACE_LABELS and not _in_compound(token):
+                    place = named
+        return place.name if place is not None else None
 
     def named_just_before(self, entity: Entity, start: int) -> str | None:
         """For a company role with no organisation ("Chief executive Nora Feld said"), the one named just before.
@@ -57,7 +65,7 @@ class Affiliations:
         Only the organisation alone in the sentence before the mention and the words of its
         own sentence before it: with two there, or none, nothing is guessed.
         """
-        if not any(fold(t).split()[-1].rstrip(".") in COMPANY_ROLES for t in entity.titles if t.split()):
+        if not any(_bare_company_role(title) for title in entity.titles):
             return None
         sentence = self.doc[start].sent
         first = self.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
@@ -87,3 +95,15 @@ class Affiliations:
         if any(c.dep_ == "det" and c.lower_ == "the" for c in token.lefts):
             return True
         return token.dep_ == "compound" and is_title_word(token.head) and token.head.i > token.i
+
+
+def _bare_company_role(title: str) -> bool:
+    """ "Chief executive", "spokeswoman": a company's role that says nothing of whose it is."""
+    words = fold(title).split()
+    return bool(words) and words[-1] in COMPANY_ROLES and all(w in COMPANY_ROLES or w in ROLE_QUALIFIERS for w in words)
+
+
+def _in_compound(token: Token) -> bool:
+    """A word joined by a hyphen to the next ("Miami-based", "Florida-born")."""
+    doc = token.doc
+    return token.i + 1 < len(doc) and doc[token.i + 1].text in ("-", "–") and not doc[token.i + 1].whitespace_
