@@ -130,9 +130,17 @@ def test_modals_infinitives_and_cues_point_ahead(extractor: Extractor, text: str
     assert [v for _, v in values(extractor, text, "2023-12-05")] == ["2023-12-07"]
 
 
-def test_perfect_modal_points_back(extractor: Extractor) -> None:
-    text = "Officials said the storm could have reached the coast on Thursday."
-    assert values(extractor, text, "2023-12-05") == [("Thursday", "2023-11-30")]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said the storm could have reached the coast on Thursday.",
+        "The airline declined to comment on Thursday.",
+        "The minister could not be reached for comment on Thursday.",
+        "The ferry had to turn back on Thursday.",
+    ],
+)
+def test_perfect_negated_modal_and_other_infinitives_point_back(extractor: Extractor, text: str) -> None:
+    assert [v for _, v in values(extractor, text, "2023-12-05")] == ["2023-11-30"]
 
 
 def test_condition_takes_the_time_of_its_main_clause(extractor: Extractor) -> None:

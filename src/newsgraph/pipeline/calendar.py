@@ -27,6 +27,7 @@ class DateWords:
     future_cues: frozenset[str]
     past_cues: frozenset[str]
     modal_cues: frozenset[str]
+    intention_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +41,7 @@ def date_words() -> DateWords:
         future_cues=frozenset(data["future_cues"]),
         past_cues=frozenset(data["past_cues"]),
         modal_cues=frozenset(data["modal_cues"]),
+        intention_verbs=frozenset(data["intention_verbs"]),
     )
 
 

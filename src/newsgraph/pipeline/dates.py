@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from spacy.attrs import LOWER
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsgraph.model import DateRef
@@ -112,18 +112,17 @@ def _future(span: SpacySpan) -> bool:
     """Whether the verb the expression attaches to speaks of the future.
 
     "will meet", "would hold", "could peak", "agreed to meet", "is due": a future cue, a
-    modal or an infinitive, unless perfect ("could have peaked"). A condition ("if he did
-    not publish by March 20") takes the time of the clause it conditions.
+    modal or an intended infinitive, unless perfect ("could have peaked"). A condition ("if
+    he did not publish by March 20") takes the time of the clause it conditions.
     """
     lexicon = date_words()
     token = span.root
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT":
             auxes = {child.lower_ for child in token.children if child.dep_ in ("aux", "auxpass")}
-            perfect = bool(auxes & PERFECT)
             if token.lemma_.lower() in lexicon.future_cues or auxes & lexicon.future_cues:
                 return True
-            if not perfect and (auxes & lexicon.modal_cues or "to" in auxes and token.tag_ == "VB"):
+            if not auxes & PERFECT and (_modal(token, auxes) or _intended(token, auxes)):
                 return True
             conditional = any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in token.children)
             if not conditional and (token.tag_ in ("VBD", "VBN") or token.dep_ == "ROOT"):
@@ -132,6 +131,16 @@ def _future(span: SpacySpan) -> bool:
             return False
         token = token.head
     return False
+
+
+def _modal(verb: Token, auxes: set[str]) -> bool:
+    """ "would hold", "could peak"; not "could not be reached", "would not say" (a refusal already made)."""
+    return bool(auxes & date_words().modal_cues) and not any(child.dep_ == "neg" for child in verb.children)
+
+
+def _intended(verb: Token, auxes: set[str]) -> bool:
+    """An infinitive under a verb of intention ("agreed to meet", "threatened to call"), not "declined to comment"."""
+    return "to" in auxes and verb.tag_ == "VB" and verb.head.lemma_.lower() in date_words().intention_verbs
 
 
 def _anchored(words: list[str]) -> bool:
