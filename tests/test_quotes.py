@@ -197,3 +197,20 @@ def test_a_report_keeps_its_lead_in_and_the_clause_joined_after_it(extractor: Ex
 def test_a_report_stops_before_a_report_of_its_own(extractor: Extractor) -> None:
     extraction = run(extractor, "She said the bridge would close, adding that the ferry would run twice a day.")
     assert [q.text for q in extraction.quotes] == ["the bridge would close", "that the ferry would run twice a day"]
+
+
+def test_a_quote_signed_by_a_dash_and_a_name_is_that_persons(extractor: Extractor) -> None:
+    extraction = run(extractor, "“The ferry is late again and nobody tells us why.” ― Ana Ruiz")
+    quote = only(extraction)
+    assert quote.speaker is not None and quote.speaker.text == "Ana Ruiz"
+    assert_offsets(extraction)
+
+
+def test_a_long_description_between_quote_and_cue_keeps_the_speaker(extractor: Extractor) -> None:
+    text = (
+        "“We will rebuild the pier before winter,” Jane Roe, the director of the harbour authority"
+        " and a former port engineer, said on Tuesday."
+    )
+    quote = only(run(extractor, text))
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert quote.speaker is not None and quote.speaker.text.startswith("Jane Roe")

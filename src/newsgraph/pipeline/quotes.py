@@ -37,6 +37,9 @@ _CUE_REACH = 8
 _SENTENCE_END = frozenset({".", "!", "?"})
 _INTRODUCERS = frozenset({":", ",", "that", "—", "–", "-"})
 _OPENERS = frozenset(".!?:;—–")
+_DASHES = frozenset({"―", "—", "–", "-", "--"})
+# A signature under a quote is a name: a few words at most.
+_SIGNATURE_REACH = 7
 
 
 @dataclass
@@ -150,8 +153,13 @@ class QuoteFinder:
             cue = after or self._before(context, quote, previous_close)
             previous_close = close + 1
             joinable = after is not None and ends_with_comma
+            signed = None if cue is not None else _signature(context, close + 1)
             if cue is not None:
                 found.append(_as_candidate(quote, cue))
+            elif signed is not None:
+                candidate = _as_candidate(quote, None)
+                candidate.speaker = signed
+                found.append(candidate)
             elif self._substantial(context, quote) and self._opens_sentence(text, quote):
                 inherited = _as_candidate(quote, None)
                 if found and quote.first_paragraph - found[-1].paragraph <= 1:
@@ -174,7 +182,8 @@ class QuoteFinder:
             last = token.text
             if token.text in _SENTENCE_END:
                 break
-            if cue is None and words < _CUE_REACH and (is_cue(token, self.direct_lemmas) or is_according(token)):
+            reachable = words < _CUE_REACH or _subject_between(token, start)
+            if cue is None and (is_cue(token, self.direct_lemmas) or is_according(token)) and reachable:
                 cue = token
             if not token.is_punct:
                 words += 1
@@ -229,6 +238,26 @@ class QuoteFinder:
         """A quote standing on its own starts a paragraph or follows the end of a sentence."""
         before = text[: quote.open_mark].rstrip(' \t\u00a0“”"')
         return not before or before[-1] == "\n" or before[-1] in _OPENERS
+
+
+def _subject_between(cue: Token, quote_end: int) -> bool:
+    """ "“…,” Jane Roe, a fellow at an institute, said": a cue past the reach, its named subject after the quote."""
+    subject = subject_of(cue)
+    return subject is not None and quote_end <= subject.idx < cue.idx and subject.pos_ == "PROPN"
+
+
+def _signature(context: _Context, start: int) -> tuple[int, int] | None:
+    """ "“…” ― Ana Ruiz": a quote signed by a dash and a short name closing its paragraph."""
+    _, paragraph_end = _paragraph(context.text, start)
+    tokens = [t for t in context.tokens(start, paragraph_end) if not t.is_space]
+    if tokens and tokens[-1].text == ".":
+        tokens = tokens[:-1]
+    if len(tokens) < 2 or tokens[0].text not in _DASHES or len(tokens) > _SIGNATURE_REACH:
+        return None
+    name = tokens[1:]
+    if not name[0].text[:1].isupper() or not all(t.text[:1].isupper() or t.is_punct for t in name):
+        return None
+    return name[0].idx, name[-1].idx + len(name[-1])
 
 
 def _words_outside(text: str, outer: Candidate, inner: Candidate) -> int:
