@@ -483,7 +483,7 @@ def _counted(doc: Doc, quantity: Quantity) -> str | None:
     end = quantity.end
     if end < len(doc) and doc[end].lower_ == "of":
         return _of_object(doc, end)
-    if quantity.unit == "times" and not _multiplier(doc, end):
+    if quantity.unit == "times" and doc[end - 1].lower_ == "times" and not _multiplier(doc, end):
         return doc[end - 1].text  # "crossed 30 times last year": occurrences, unlike "three times higher"
     if quantity.unit is not None:
         return None
