@@ -321,3 +321,27 @@ def test_no_one_accuses_itself_the_reporter_does(extractor: Extractor) -> None:
     event = only(extraction, "ACCUSE")
     assert name(extraction, event.actor) == "Dana Whitlow"
     assert name(extraction, event.target) == "Talvik"
+
+
+def test_walking_out_of_a_meeting_is_a_withdrawal_from_the_partner(extractor: Extractor) -> None:
+    extraction = run(extractor, "Negotiators for Chile walked out of a meeting with Peru on Tuesday.")
+    event = only(extraction, "SANCTION")
+    assert (event.mode, event.trigger.text) == ("withdraw", "walked")
+    assert name(extraction, event.target) == "Peru"
+
+
+def test_walking_out_over_pay_is_a_strike(extractor: Extractor) -> None:
+    event = only(run(extractor, "Nurses at Fenwick General walked out on Monday over pay."), "PROTEST")
+    assert event.mode == "strike"
+
+
+def test_a_strike_is_aimed_at_the_employer_and_the_strike_keeps_that_target(extractor: Extractor) -> None:
+    extraction = run(
+        extractor,
+        "Bus drivers in Harlow walked off the job on Monday in a dispute over rosters with Coltrane Transit. "
+        "The strike was called by the Drivers' Guild.",
+    )
+    called = next(e for e in extraction.events if e.trigger.text == "called")
+    assert called.type == "PROTEST"
+    assert name(extraction, called.actor) == "Drivers' Guild"
+    assert name(extraction, called.target) == "Coltrane Transit"

@@ -136,8 +136,13 @@ def _match(frames: tuple[Frame, ...] | None, token: Token, conditional_only: boo
     objects += [p for c in children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
     objects += [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
     object_words = _words(objects + [m for o in objects for m in o.children if m.dep_ in ("compound", "amod")])
-    particles = {c.lower_ for c in children if c.dep_ == "prt"}
+    # The parser tags "walk out" and "pull back" as particles or adverbs, and "out of" as a preposition in another.
+    particles = {c.lower_ for c in children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.tag_ in ("RP", "RB"))}
     preps = {c.lower_ for c in children if c.dep_ in ("prep", "agent") and not _when(c)}
+    preps |= {
+        f"{c.lower_} {g.lower_}" for c in children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "prep"
+    }
+    preps |= {f"{p} {c.lower_}" for p in particles for c in children if c.dep_ == "prep"}
     modifiers = _words([c for c in children if c.dep_ in ("compound", "amod", "nmod")])
     for frame in frames:
         if not frame.conditional:

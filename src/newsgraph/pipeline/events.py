@@ -81,6 +81,7 @@ class _DocCoder:
         self.dates = self._clause_dates()
         self.figures = self._figure_tokens()
         self.last_actors: dict[str, Entity] = {}
+        self.last_targets: dict[tuple[str, str | None], Entity] = {}
 
     def events(self) -> list[Event]:
         events: list[Event] = []
@@ -382,6 +383,13 @@ class _DocCoder:
             target = found.entity if found is not None and found.entity is not exclude else None
         if target is None and draft.code.type == "THREATEN":
             target = self._threatened(draft, speaker, exclude)
+        if target is None and draft.code.mode == "strike":
+            # A strike is aimed at the employer the dispute is with: "a dispute over pay with Keller".
+            target = self._partner(draft.trigger.sent, exclude)
+        if target is None and self._told_before(draft):
+            # "The strike was called by the union": the strike just told, with its target.
+            told = self.last_targets.get((draft.code.type, draft.code.mode))
+            target = told if told is not exclude else None
         location = self._location(draft)
         people = draft.target is not None and lemma_in(draft.target, self.lex.sectors) in self.lex.sectors
         if target is None and location is not None and draft.code.type in PHYSICAL and not people:
@@ -401,6 +409,8 @@ class _DocCoder:
         if actor is not None:
             self._describe_actor(event, actor)
             self.last_actors[event.type] = actor.entity
+        if target is not None:
+            self.last_targets[(event.type, event.mode)] = target
         self._count(event, draft)
         return event
 
@@ -419,6 +429,12 @@ class _DocCoder:
         noun = self.lex.noun(subject)
         target = self.last_actors.get(noun.type) if noun is not None else None
         return target if target is not exclude else None
+
+    def _told_before(self, draft: Draft) -> bool:
+        """An event noun with "the" ("the strike", "the strike was called") refers back to one already told."""
+        nouns = [draft.trigger] if draft.trigger.pos_ == "NOUN" else []
+        nouns += [c for c in draft.trigger.children if c.dep_ in ("dobj", "nsubjpass") and self.lex.noun(c) is not None]
+        return any(c.dep_ == "det" and c.lower_ == "the" for noun in nouns for c in noun.children)
 
     def _describe_actor(self, event: Event, actor: Actor) -> None:
         event.actor_country = self.actors.country(actor)
