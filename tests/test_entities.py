@@ -347,6 +347,8 @@ def test_the_at_the_start_of_a_line_is_no_part_of_a_name() -> None:
     text = "Friday, May 3, 2024\n\nThe Carver Bridge, closed since a flood, will reopen."
     found = tagged(text, [("The Carver Bridge", "FAC")])
     assert [e.name for e in found] == ["Carver Bridge"]
+    wrapped = "The fire was first reported by\nThe Harlow Courier on Friday."
+    assert [e.name for e in tagged(wrapped, [("The Harlow Courier", "ORG")])] == ["The Harlow Courier"]
 
 
 def test_a_saints_name_with_its_possessive_names_the_institution(entities: Entities) -> None:

@@ -136,8 +136,16 @@ def _saint_institution(doc: Doc, start: int, end: int) -> int | None:
 
 
 def _line_start(doc: Doc, i: int) -> bool:
-    """A sentence or a line starts here (the parser often runs a dateline into the first sentence)."""
-    return doc[i].is_sent_start or (i > 0 and "\n" in doc[i - 1].text)
+    """A sentence or a paragraph starts here (the parser often runs a dateline into the first sentence).
+
+    A line break inside a hard-wrapped sentence ("reported by\nThe Associated Press") is no start:
+    the line before must be blank or end in a mark or a number.
+    """
+    if doc[i].is_sent_start:
+        return True
+    if i == 0 or "\n" not in doc[i - 1].text:
+        return False
+    return doc[i - 1].text.count("\n") > 1 or i < 2 or not doc[i - 2].is_alpha
 
 
 def _introduces_person(token: Token) -> bool:
