@@ -345,3 +345,14 @@ def test_a_strike_is_aimed_at_the_employer_and_the_strike_keeps_that_target(extr
     assert called.type == "PROTEST"
     assert name(extraction, called.actor) == "Drivers' Guild"
     assert name(extraction, called.target) == "Coltrane Transit"
+
+
+def test_its_after_the_union_is_the_union(extractor: Extractor) -> None:
+    extraction = run(
+        extractor,
+        "The Mill Workers' Union voted on Monday. Police said the picket at the gates was calm. "
+        "The union has not said how long the walkout will last. Its last strike lasted nine days.",
+    )
+    event = next(e for e in extraction.events if e.trigger.text == "strike")
+    assert event.type == "PROTEST"
+    assert name(extraction, event.actor) == "Mill Workers' Union"

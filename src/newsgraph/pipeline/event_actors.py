@@ -253,7 +253,7 @@ class ActorFinder:
             return self._nearest_before(token, ("PERSON",))
         if speaker is not None and (speaker.type != "PERSON" or (lower in PLURAL and self._plural(speaker))):
             return speaker
-        return self._nearest_before(token, ("ORG", "GPE", "NORP"))
+        return self._nearest_before(token, ("ORG", "GPE", "NORP"), descriptions=True)
 
     def _plural(self, entity: Entity) -> bool:
         """A name NER took for a person but that names many ("Bosnian Serbs"), by its last word's tag."""
@@ -264,18 +264,28 @@ class ActorFinder:
         return False
 
     def _nearest_before(
-        self, token: Token, types: Iterable[str], accept: Callable[[Entity], bool] | None = None
+        self,
+        token: Token,
+        types: Iterable[str],
+        accept: Callable[[Entity], bool] | None = None,
+        descriptions: bool = False,
     ) -> Entity | None:
         """The entity of the given types a pronoun most likely stands for.
 
         A subject of this or the previous sentence comes first ("Netanyahu pulled… He
         blamed…"); else the last entity of those types mentioned within a few sentences.
+        With ``descriptions``, a subject such as "the union" counts as the name it points
+        back to ("The union has not said… Its last strike").
         """
         wanted = set(types)
         sent_start = token.sent.start
         previous = self.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
         for i in range(token.i - 1, previous - 1, -1):
             entity = self.by_token.get(i)
+            if descriptions and self.doc[i].pos_ == "NOUN" and self.doc[i].dep_ in ("nsubj", "nsubjpass"):
+                described = self._common_noun(self.doc[i], None, None)
+                if described is not None and described.type in wanted:
+                    return described
             if (
                 entity is not None
                 and entity.type in wanted
