@@ -367,3 +367,15 @@ def test_an_organisation_beats_a_place_and_a_qualified_role_is_not_guessed(entit
     )
     assert named(found, "Lena Ruiz").affiliation == "Coastal Growers Association"
     assert named(found, "Tim Oda").affiliation is None
+
+
+def test_a_lone_name_used_only_as_a_place_is_a_place(extractor: Extractor) -> None:
+    text = "Ferries to Korvik were cancelled. Jobs in Korvik depend on them. Later Hale said Hale was tired."
+    doc = extractor.nlp.make_doc(text)
+    for name, component in extractor.nlp.pipeline:
+        if name in MODEL_PIPES and name not in ("ner", "newsgraph_entities"):
+            doc = component(doc)
+    doc.ents = [SpacySpan(doc, t.i, t.i + 1, label="PERSON") for t in doc if t.text in ("Korvik", "Hale")]
+    found = list(EntityGrouper()(doc)._.entities)
+    assert named(found, "Korvik").type == "GPE"
+    assert named(found, "Hale").type == "PERSON"

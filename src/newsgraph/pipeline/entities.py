@@ -26,7 +26,13 @@ from newsgraph.pipeline.actors import (
 )
 from newsgraph.pipeline.affiliation import Affiliations
 from newsgraph.pipeline.mention_index import existing_index, mention_index
-from newsgraph.pipeline.mentions import add_missed_mentions, merge_short_forms, org_name, retype_organisations
+from newsgraph.pipeline.mentions import (
+    add_missed_mentions,
+    merge_short_forms,
+    org_name,
+    reads_as_place,
+    retype_organisations,
+)
 from newsgraph.pipeline.names import (
     PERSONLESS_TITLES,
     Group,
@@ -134,6 +140,10 @@ def _read_context(doc: Doc, entity: Entity, mentions: list[RawMention], affiliat
     mislabelled. Other descriptions of people are mostly parser debris and are not kept.
     """
     _read_mentions(doc, entity, mentions, affiliations)
+    lone = entity.type == "PERSON" and not entity.titles and len(name_words(entity.name)) == 1
+    if lone and reads_as_place(doc, mentions):
+        entity.type, entity.affiliation = "GPE", None
+        return
     if entity.type == "PERSON" and entity.descriptions:
         if entity.titles:
             entity.descriptions.clear()

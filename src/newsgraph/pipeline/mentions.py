@@ -25,6 +25,8 @@ RETYPED_LABELS = frozenset({"PERSON", "LOC", "NORP", "PRODUCT"})
 # Labels of the names searched for again; dates and numbers have their own components.
 SEARCHED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 NON_NAME_LABELS = frozenset({"CARDINAL", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
+PLACE_PREPOSITIONS = frozenset(_LEXICON["place_prepositions"])
+PLACE_NOUNS = frozenset(_LEXICON["place_nouns"])
 
 
 def org_name(words: tuple[str, ...]) -> bool:
@@ -127,3 +129,22 @@ def _runs_on(doc: Doc, i: int) -> bool:
         return False
     token = doc[i]
     return token.pos_ == "PROPN" and token.text[:1].isupper()
+
+
+def reads_as_place(doc: Doc, mentions: list[RawMention]) -> bool:
+    """A lone name used as a place ("a job in Dunmore", "the port of Dunmore") and never as anyone acting.
+
+    For the one-word "people" with no title NER finds in datelines and place phrases; a
+    person named once by surname alone is nearly always the subject of something.
+    """
+    placed = False
+    for mention in mentions:
+        token = doc[mention.end - 1]
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return False
+        head = token.head
+        if token.dep_ == "pobj":
+            placed = (
+                placed or head.lower_ in PLACE_PREPOSITIONS or (head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS)
+            )
+    return placed
