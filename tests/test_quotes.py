@@ -214,3 +214,21 @@ def test_a_long_description_between_quote_and_cue_keeps_the_speaker(extractor: E
     quote = only(run(extractor, text))
     assert quote.cue is not None and quote.cue.text == "said"
     assert quote.speaker is not None and quote.speaker.text.startswith("Jane Roe")
+
+
+def test_a_that_clause_hung_on_the_occasion_is_still_what_was_said(extractor: Extractor) -> None:
+    text = "Mr. Adler said on Friday during a news conference that he may sell the team."
+    quote = only(run(extractor, text))
+    assert quote.text == "that he may sell the team"
+    assert quote.speaker is not None and quote.speaker.text == "Mr. Adler"
+
+
+def test_a_dateline_is_not_what_was_said(extractor: Extractor) -> None:
+    text = "LISBON (AP) — A report published Monday said the minister used a private phone for state business."
+    quote = only(run(extractor, text))
+    assert quote.text == "the minister used a private phone for state business"
+
+
+def test_a_one_word_answer_is_a_report(extractor: Extractor) -> None:
+    extraction = run(extractor, "Most of the farmers said yes, and a third of the fishermen said so.")
+    assert [q.text for q in extraction.quotes] == ["yes", "so"]

@@ -24,6 +24,9 @@ from newsgraph.pipeline.cues import (
 _CLAUSES = frozenset({"ccomp"})
 # What may come between a reporting verb and its clause and still be said: "says, win or lose, …", "says no matter …".
 _LEAD_INS = frozenset({"xcomp", "advmod", "neg", "advcl", "ccomp"})
+_DASHES = frozenset({"—", "–", "--", "―"})
+# One-word answers that are what was said ("said yes", "a third said so").
+_ANSWERS = frozenset({"yes", "no", "so"})
 _QUESTION_WORDS = frozenset({"when", "how", "what", "whether", "if", "why", "where", "who", "which"})
 _REASONS = frozenset({"for", "as", "over", "about"})
 # What completes an object ("urged him [to resign]", "called him [a liar]").
@@ -96,7 +99,13 @@ def _is_reason(token: Token) -> bool:
 
 def _reported_range(verb: Token) -> tuple[int, int] | None:
     """Token range of what the verb reports: its clause, or for "object" cues its object."""
-    clause = next((c for c in verb.children if c.dep_ in _CLAUSES), None)
+    clause = next((c for c in verb.children if c.dep_ in _CLAUSES and not _dateline(c)), None)
+    if clause is None:
+        clause = _misattached_clause(verb)
+    if clause is None and verb.lemma_.lower() in lexicon().speech:
+        answer = next((c for c in verb.rights if c.lower_ in _ANSWERS and c.i == verb.i + 1), None)
+        if answer is not None:
+            return answer.i, answer.i
     if clause is not None:
         belief = verb.lemma_.lower() in lexicon().belief and verb.lemma_.lower() not in lexicon().speech
         if belief and clause.left_edge.lower_ in _QUESTION_WORDS:
@@ -110,6 +119,25 @@ def _reported_range(verb: Token) -> tuple[int, int] | None:
     return None
 
 
+def _dateline(clause: Token) -> bool:
+    """ "WASHINGTON (AP) — A report said …": the parser may take the dateline for what was said."""
+    after = clause.right_edge.i + 1
+    return clause.i < clause.head.i and after < len(clause.doc) and clause.doc[after].text in _DASHES
+
+
+def _misattached_clause(verb: Token) -> Token | None:
+    """ "said on Friday during a news conference that he may wait": a "that" clause the parser hung on the noun."""
+    for prep in verb.rights:
+        if prep.dep_ != "prep":
+            continue
+        for noun in prep.children:
+            for clause in noun.rights:
+                mark = clause.left_edge
+                if clause.dep_ == "relcl" and mark.dep_ == "mark" and mark.lower_ == "that":
+                    return clause
+    return None
+
+
 def _clause_range(verb: Token, clause: Token) -> tuple[int, int]:
     """The clause with what stands beside it after the verb: PolNeAR's content is all that was said.
 
@@ -118,7 +146,7 @@ def _clause_range(verb: Token, clause: Token) -> tuple[int, int]:
     are part of the report; a time, a place or "in a statement" beside the verb is not,
     and neither is a report of its own (", adding that …").
     """
-    if clause.i < verb.i:
+    if clause.i < verb.i or clause.head.i != verb.i:
         return clause.left_edge.i, clause.right_edge.i
     rights = [c for c in verb.rights if c.dep_ != "punct"]
     at = rights.index(clause)
