@@ -356,3 +356,14 @@ def test_its_after_the_union_is_the_union(extractor: Extractor) -> None:
     event = next(e for e in extraction.events if e.trigger.text == "strike")
     assert event.type == "PROTEST"
     assert name(extraction, event.actor) == "Mill Workers' Union"
+
+
+def test_a_crowd_marching_is_the_organisers_protest(extractor: Extractor) -> None:
+    extraction = run(
+        extractor,
+        "Thousands of people marched through Halden on Sunday against the new toll. "
+        "The organisers, the Halden Residents' Association, said 8,000 people took part.",
+    )
+    event = only(extraction, "PROTEST")
+    assert event.trigger.text == "marched"
+    assert name(extraction, event.actor) == "Halden Residents' Association"

@@ -37,6 +37,7 @@ ENDING_VERBS = frozenset({"end", "collapse", "expire", "break", "fail", "stall",
 # Types whose target is the place itself when no one is named: "struck 400 targets in Gaza"
 # (but "detained 14 activists in Istanbul" targets the activists, not the city).
 PHYSICAL = frozenset({"ASSAULT", "COERCE"})
+ORGANISE = frozenset({"organiser", "organizer", "organise", "organize"})
 KILL = frozenset({"kill", "murder", "massacre", "assassinate", "execute", "behead"})
 WOUND = frozenset({"wound", "injure", "hurt", "maim"})
 
@@ -82,6 +83,8 @@ class _DocCoder:
         self.figures = self._figure_tokens()
         self.last_actors: dict[str, Entity] = {}
         self.last_targets: dict[tuple[str, str | None], Entity] = {}
+        self.organiser: Actor | None = None
+        self.organiser_sought = False
 
     def events(self) -> list[Event]:
         events: list[Event] = []
@@ -369,6 +372,9 @@ class _DocCoder:
         reporter = self._reporter(draft.anchor)
         speaker = self._speaker(quote, reporter)
         actor = self.actors.resolve(draft.actor, speaker) if draft.actor is not None else None
+        if actor is None and draft.code.type == "PROTEST":
+            # "Thousands marched… The organisers, the dockers' union, said…": the march is theirs.
+            actor = self._organiser()
         if actor is not None and speaker is not None and actor.entity is not speaker and draft.target is not None:
             # "Brandt said Keller had come with nothing and accused the company": no one accuses itself.
             itself = self.actors.resolve(draft.target, speaker)
@@ -429,6 +435,22 @@ class _DocCoder:
         noun = self.lex.noun(subject)
         target = self.last_actors.get(noun.type) if noun is not None else None
         return target if target is not exclude else None
+
+    def _organiser(self) -> Actor | None:
+        """The entity named as organiser in the article ("the organisers, X", "organised by X"), found once."""
+        if not self.organiser_sought:
+            self.organiser_sought = True
+            for token in self.doc:
+                if lemma_in(token, ORGANISE) not in ORGANISE:
+                    continue
+                deps = ("appos",) if token.pos_ == "NOUN" else ("agent",)
+                named = [c for c in token.children if c.dep_ in deps]
+                named = [g for c in named for g in c.children if g.dep_ == "pobj"] if token.pos_ != "NOUN" else named
+                found = next((a for a in map(self.actors.resolve, named) if a is not None), None)
+                if found is not None:
+                    self.organiser = found
+                    break
+        return self.organiser
 
     def _told_before(self, draft: Draft) -> bool:
         """An event noun with "the" ("the strike", "the strike was called") refers back to one already told."""
