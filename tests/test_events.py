@@ -367,3 +367,12 @@ def test_a_crowd_marching_is_the_organisers_protest(extractor: Extractor) -> Non
     event = only(extraction, "PROTEST")
     assert event.trigger.text == "marched"
     assert name(extraction, event.actor) == "Halden Residents' Association"
+
+
+def test_the_state_is_no_organisation_named_state(extractor: Extractor) -> None:
+    extraction = run(
+        extractor,
+        "Islamic State said on Monday that it attacked the convoy near Raqqa. "
+        "The state later arrested 12 men in the town.",
+    )
+    assert name(extraction, only(extraction, "COERCE").actor) != "Islamic State"

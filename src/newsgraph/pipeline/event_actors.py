@@ -196,10 +196,11 @@ class ActorFinder:
     def _common_noun(self, head: Token, speaker: Entity | None, exclude: Entity | None) -> Entity | None:
         """The named entity a common noun points back to: "the union", "union negotiators", "both sides".
 
-        A noun that is a word of a name mentioned before ("the union" after "Harbour
-        Workers' Union", "the police" after "Police") stands for that name, the speaker's
-        first; "the company" stands for the last organisation named that is no union,
-        police or ministry; "both sides" and "both governments" for the last party named.
+        A noun that ends a name mentioned before ("the union" after "Harbour Workers'
+        Union", "the police" after "Police") stands for that name, the speaker's first
+        (but "the state" is no "Islamic State": place nouns are left to the describer).
+        "The company" stands for the last organisation named that is no union, police or
+        ministry; "both sides" and "both governments" for the last party named.
         """
         if head.pos_ != "NOUN":
             return None
@@ -211,15 +212,15 @@ class ActorFinder:
         definite = bool(determiners & DEFINITE)
         nouns = [head] if definite else []
         nouns += [c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
-        for noun in nouns:
+        for noun in (n for n in nouns if n.lemma_.lower() not in PLACE_DESCRIPTIONS):
             words = {noun.lower_, noun.lemma_.lower()}
 
             def named(entity: Entity, words: set[str] = words) -> bool:
-                return entity is not exclude and not _common_name(entity) and bool(words & _name_words(entity))
+                return entity is not exclude and not _common_name(entity) and _last_name_word(entity) in words
 
             if speaker is not None and named(speaker):
                 return speaker
-            found = self._nearest_before(noun, ("ORG", "GPE", "NORP", "FAC"), named)
+            found = self._nearest_before(noun, ("ORG", "GPE", "NORP"), named)
             if found is not None:
                 return found
         if definite and lemma in self.lex.company_nouns:
@@ -344,6 +345,11 @@ class ActorFinder:
 def _common_name(entity: Entity) -> bool:
     """An entity named only by a common noun ("company"): a description still to resolve, not a name."""
     return entity.name[:1].islower()
+
+
+def _last_name_word(entity: Entity) -> str:
+    words = re.findall(r"[a-z]+", entity.name.casefold())
+    return words[-1] if words else ""
 
 
 def _name_words(entity: Entity) -> set[str]:
