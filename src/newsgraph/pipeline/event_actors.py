@@ -9,8 +9,10 @@ event's actor is the same record as the speaker of a quote and the entity of a m
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -77,6 +79,8 @@ class ActorFinder:
         if doc._.entities is None:
             doc._.entities = []
         self.by_token: dict[int, Entity] = {}
+        self.noun_subjects: frozenset[int] | None = None
+        self.sent_starts: list[int] | None = None
         for entity in doc._.entities:
             for mention in entity.mentions:
                 self._index(entity, mention.start, mention.end)
@@ -229,7 +233,7 @@ class ActorFinder:
                 return (
                     entity is not exclude
                     and not _common_name(entity)
-                    and not any(w in self.lex.sectors or w.rstrip("s") in self.lex.sectors for w in _name_words(entity))
+                    and not _institution(entity.name, self.lex.sectors)
                 )
 
             return self._nearest_before(head, ("ORG",), company)
@@ -256,6 +260,14 @@ class ActorFinder:
             return speaker
         return self._nearest_before(token, ("ORG", "GPE", "NORP"), descriptions=True)
 
+    def _noun_subjects(self) -> frozenset[int]:
+        """Token indices of common nouns that head a subject ("The union has not said"), found once."""
+        if self.noun_subjects is None:
+            self.noun_subjects = frozenset(
+                t.i for t in self.doc if t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass")
+            )
+        return self.noun_subjects
+
     def _plural(self, entity: Entity) -> bool:
         """A name NER took for a person but that names many ("Bosnian Serbs"), by its last word's tag."""
         for mention in entity.mentions:
@@ -279,11 +291,14 @@ class ActorFinder:
         back to ("The union has not said… Its last strike").
         """
         wanted = set(types)
-        sent_start = token.sent.start
-        previous = self.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+        if self.sent_starts is None:
+            self.sent_starts = [sent.start for sent in self.doc.sents]
+        index = max(0, bisect_right(self.sent_starts, token.i) - 1)
+        sent_start = self.sent_starts[index] if self.sent_starts else 0
+        previous = self.sent_starts[index - 1] if index > 0 else sent_start
         for i in range(token.i - 1, previous - 1, -1):
             entity = self.by_token.get(i)
-            if descriptions and self.doc[i].pos_ == "NOUN" and self.doc[i].dep_ in ("nsubj", "nsubjpass"):
+            if descriptions and i in self._noun_subjects():
                 described = self._common_noun(self.doc[i], None, None)
                 if described is not None and described.type in wanted:
                     return described
@@ -294,7 +309,7 @@ class ActorFinder:
                 and (accept is None or accept(entity))
             ):
                 return entity
-        limit = max(0, token.sent.start - 200)
+        limit = max(0, sent_start - 200)
         for i in range(token.i - 1, limit - 1, -1):
             entity = self.by_token.get(i)
             if entity is not None and entity.type in wanted and (accept is None or accept(entity)):
@@ -348,12 +363,19 @@ def _common_name(entity: Entity) -> bool:
 
 
 def _last_name_word(entity: Entity) -> str:
-    words = re.findall(r"[a-z]+", entity.name.casefold())
+    words = _name_words(entity.name)
     return words[-1] if words else ""
 
 
-def _name_words(entity: Entity) -> set[str]:
-    return set(re.findall(r"[a-z]+", entity.name.casefold()))
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
+    """The words of a name in lower case (cached: the same few names are asked for again and again)."""
+    return tuple(re.findall(r"[a-z]+", name.casefold()))
+
+
+def _institution(name: str, sectors: dict[str, str]) -> bool:
+    """A name with a sector word ("Workers' Union", "Police"): an institution, not a company."""
+    return any(w in sectors or w.rstrip("s") in sectors for w in _name_words(name))
 
 
 def _in_subject(token: Token) -> bool:
