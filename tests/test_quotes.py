@@ -232,3 +232,22 @@ def test_a_dateline_is_not_what_was_said(extractor: Extractor) -> None:
 def test_a_one_word_answer_is_a_report(extractor: Extractor) -> None:
     extraction = run(extractor, "Most of the farmers said yes, and a third of the fishermen said so.")
     assert [q.text for q in extraction.quotes] == ["yes", "so"]
+
+
+def test_an_impression_with_no_one_named_is_a_report_without_speaker(extractor: Extractor) -> None:
+    quote = only(run(extractor, "The old alliance between the two ports appears to be alive and well."))
+    assert [quote.text[p.start - quote.start : p.end - quote.start] for p in quote.parts] == [
+        "The old alliance between the two ports",
+        "to be alive and well",
+    ]
+    assert quote.cue is not None and quote.cue.text == "appears" and quote.speaker is None
+
+
+def test_a_passive_expectation_is_a_report_without_speaker(extractor: Extractor) -> None:
+    quote = only(run(extractor, "The mayor is expected to announce her decision on Friday."))
+    assert quote.cue is not None and quote.cue.text == "expected" and quote.speaker is None
+    assert quote.text.startswith("The mayor") and quote.text.endswith("on Friday")
+
+
+def test_appearing_somewhere_is_not_a_report(extractor: Extractor) -> None:
+    assert run(extractor, "The minister appeared on television on Sunday.").quotes == []

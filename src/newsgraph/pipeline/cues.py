@@ -36,6 +36,7 @@ class Lexicon:
     indirect_only: frozenset[str]
     object: frozenset[str]
     intent: frozenset[str]
+    raising: frozenset[str]
 
     @property
     def direct(self) -> frozenset[str]:
@@ -59,6 +60,7 @@ def lexicon() -> Lexicon:
         indirect_only=frozenset(data["indirect_only"]),
         object=frozenset(data["object"]),
         intent=frozenset(data["intent"]),
+        raising=frozenset(data["raising"]),
     )
 
 

@@ -24,6 +24,8 @@ from newsgraph.pipeline.cues import (
 _CLAUSES = frozenset({"ccomp"})
 # What may come between a reporting verb and its clause and still be said: "says, win or lose, …", "says no matter …".
 _LEAD_INS = frozenset({"xcomp", "advmod", "neg", "advcl", "ccomp"})
+# What a raising verb says of its subject: "appears [to be dead]", "seems [uneasy]", "It appears [that …]".
+_RAISED = frozenset({"xcomp", "acomp", "ccomp", "attr"})
 _DASHES = frozenset({"—", "–", "--", "―"})
 # One-word answers that are what was said ("said yes", "a third said so").
 _ANSWERS = frozenset({"yes", "no", "so"})
@@ -193,6 +195,43 @@ def _from_verb(verb: Token) -> Candidate | None:
     )
 
 
+def _from_raising(verb: Token) -> Candidate | None:
+    """ "The deal appears to be dead", "Smith is expected to run": subject and complement, said by no one named.
+
+    PolNeAR reads these as attributions without a source; the content is the subject
+    with what the verb says of it, in two parts. "It appears that …" keeps the clause.
+    """
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if verb.lemma_.lower() not in lexicon().raising and not passive:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    complement = next((c for c in verb.rights if c.dep_ in _RAISED), None)
+    if subject is None or complement is None or subject.i > verb.i:
+        return None
+    doc = verb.doc
+    tail = _trimmed(doc, complement.left_edge.i, complement.right_edge.i)
+    if tail is None:
+        return None
+    if subject.dep_ == "expl" or subject.lower_ == "it":
+        if complement.dep_ != "ccomp":
+            return None
+        parts = [tail]
+    else:
+        head = _trimmed(doc, subject.left_edge.i, subject.right_edge.i)
+        if head is None:
+            return None
+        parts = [head, tail]
+    return Candidate(
+        kind="indirect",
+        start=parts[0][0],
+        end=parts[-1][1],
+        cue=(verb.idx, cue_end(verb)),
+        speaker=None,
+        cue_token=verb.i,
+        parts=parts if len(parts) > 1 else [],
+    )
+
+
 def _from_according(according: Token) -> Candidate | None:
     """ "X, according to Y": X is what Y says; the clause is the one "according" hangs from."""
     source = according_source(according)
@@ -251,7 +290,9 @@ def find_indirect(doc: Doc, quoted: Sequence[bool], text: str) -> list[Candidate
         elif token.text == ":":
             candidate = _from_colon(token)
         elif is_cue(token, lemmas):
-            candidate = _from_verb(token)
+            candidate = _from_verb(token) or _from_raising(token)
+        elif is_cue(token, lexicon().raising):
+            candidate = _from_raising(token)
         else:
             continue
         if candidate is not None and _within_paragraph(text, candidate):
