@@ -376,3 +376,17 @@ def test_the_state_is_no_organisation_named_state(extractor: Extractor) -> None:
         "The state later arrested 12 men in the town.",
     )
     assert name(extraction, only(extraction, "COERCE").actor) != "Islamic State"
+
+
+def test_workers_on_strike_strike_for_their_union_and_threats_aim_at_it(extractor: Extractor) -> None:
+    extraction = run(
+        extractor,
+        "Hundreds of bus drivers stopped work in Harlow on Monday in a strike over rosters. "
+        "The Transport Workers' Union says wages have fallen for years. "
+        "Coltrane Transit's director, Ida Marsh, warned that the firm might sell routes if the strike dragged on.",
+    )
+    strike = next(e for e in extraction.events if e.trigger.text == "stopped")
+    assert (strike.type, name(extraction, strike.actor)) == ("PROTEST", "Transport Workers' Union")
+    threat = only(extraction, "THREATEN")
+    assert name(extraction, threat.actor) == "Ida Marsh"
+    assert name(extraction, threat.target) == "Transport Workers' Union"

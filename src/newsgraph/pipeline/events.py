@@ -85,6 +85,8 @@ class _DocCoder:
         self.last_targets: dict[tuple[str, str | None], Entity] = {}
         self.organiser: Actor | None = None
         self.organiser_sought = False
+        self.labour: Actor | None = None
+        self.labour_sought = False
 
     def events(self) -> list[Event]:
         events: list[Event] = []
@@ -375,6 +377,9 @@ class _DocCoder:
         if actor is None and draft.code.type == "PROTEST":
             # "Thousands marched… The organisers, the dockers' union, said…": the march is theirs.
             actor = self._organiser()
+        if actor is None and draft.code.mode == "strike" and self._workers(draft.actor):
+            # "Hundreds of dock workers stopped work in a strike": the strike of their union.
+            actor = self._labour_organisation()
         if actor is not None and speaker is not None and actor.entity is not speaker and draft.target is not None:
             # "Brandt said Keller had come with nothing and accused the company": no one accuses itself.
             itself = self.actors.resolve(draft.target, speaker)
@@ -451,6 +456,27 @@ class _DocCoder:
                     self.organiser = found
                     break
         return self.organiser
+
+    def _workers(self, phrase: Token | None) -> bool:
+        """No subject, or one naming workers ("hundreds of dock workers", "staff")."""
+        return phrase is None or any(self.lex.sectors.get(t.lemma_.lower()) == "LAB" for t in phrase.subtree)
+
+    def _labour_organisation(self) -> Actor | None:
+        """The first union or other workers' organisation the article names, found once."""
+        if not self.labour_sought:
+            self.labour_sought = True
+            for entity in self.doc._.entities or []:
+                words = entity.name.casefold().replace("'", " ").replace("\u2019", " ").split()
+                if (
+                    entity.type == "ORG"
+                    and entity.name[:1].isupper()
+                    and any(
+                        self.lex.sectors.get(w.rstrip("s")) == "LAB" or self.lex.sectors.get(w) == "LAB" for w in words
+                    )
+                ):
+                    self.labour = Actor(entity, [])
+                    break
+        return self.labour
 
     def _told_before(self, draft: Draft) -> bool:
         """An event noun with "the" ("the strike", "the strike was called") refers back to one already told."""
