@@ -20,11 +20,24 @@ from spacy.tokens import Span as SpacySpan
 from newsgraph.model import Entity, Event, Figure, Quote, Span
 from newsgraph.pipeline.event_actors import Actor, ActorFinder
 from newsgraph.pipeline.event_lexicon import Code, Lexicon, lemma_in, lexicon
+from newsgraph.pipeline.event_syntax import (
+    TARGET_PREPS,
+    condition,
+    depth,
+    going_to,
+    has_mark,
+    imperative,
+    infinitive,
+    infinitive_of,
+    is_question,
+    negated,
+    place_words,
+    prep_object,
+)
 
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 # A promise with "unless" is a threat: "will withdraw its force unless a ceasefire is arranged".
 THREAT_MARKS = frozenset({"unless"})
-TARGET_PREPS = ("on", "against", "with", "to", "at", "into", "upon", "toward", "towards", "from", "of", "for")
 PLACE_PREPS = frozenset({"in", "at", "near", "across", "inside", "outside", "throughout", "around", "into"})
 SUBJECTS = ("nsubj", "csubj")
 # Prepositions through which a light verb takes its event noun: "went on strike", "put under investigation".
@@ -91,10 +104,10 @@ class _DocCoder:
     def events(self) -> list[Event]:
         events: list[Event] = []
         for sent in self.doc.sents:
-            if _is_question(sent):
+            if is_question(sent):
                 continue
             drafts = self._sentence(sent)
-            drafts.sort(key=lambda d: (_depth(d.anchor), d.trigger.i))
+            drafts.sort(key=lambda d: (depth(d.anchor), d.trigger.i))
             for draft in drafts:
                 events.append(self._event(draft, f"v{len(events) + 1}"))
         return events
@@ -120,13 +133,13 @@ class _DocCoder:
 
     def _verbal(self, token: Token, consumed: set[int]) -> Draft | None:
         wrapper = self.lex.wrappers.get(lemma_in(token, self.lex.wrappers))
-        inner = _infinitive_of(token) if wrapper else None
-        if (token.pos_ != "VERB" and inner is None) or token.dep_ in ("amod", "compound") or _imperative(token):
+        inner = infinitive_of(token) if wrapper else None
+        if (token.pos_ != "VERB" and inner is None) or token.dep_ in ("amod", "compound") or imperative(token):
             # "the detained reporters" describes people and "Don't blame Bush" asks: neither tells an event.
             return None
         if self.actors.entity_of(token) is not None or (token.is_title and not token.is_sent_start):
             return None
-        if _infinitive(token) or self._hypothetical(token):
+        if infinitive(token) or self._hypothetical(token):
             return None
         if inner is not None and wrapper is not None:
             draft = self._wrapped(token, inner, wrapper)
@@ -139,14 +152,14 @@ class _DocCoder:
             draft = Draft(Code("REQUEST"), token, token, *self._arguments(token), argument_verbs=[token])
         if draft is None:
             return None
-        draft.negated = draft.negated or _negated(token)
+        draft.negated = draft.negated or negated(token)
         return self._modality(draft)
 
     def _warning(self, verb: Token) -> Draft | None:
         """ "warned that the firm might move its traffic if the strike went on": a threat by the one warning."""
         for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")):
             modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
-            if modals & (self.lex.future_modals | self.lex.hypothetical_modals | {"would"}) and _condition(clause):
+            if modals & (self.lex.future_modals | self.lex.hypothetical_modals | {"would"}) and condition(clause):
                 actor, _ = self._arguments(verb)
                 return Draft(Code("THREATEN"), verb, verb, actor, None, argument_verbs=[verb, clause])
         return None
@@ -171,12 +184,12 @@ class _DocCoder:
         actor, target = self._arguments(token)
         if noun is not None:
             # "escalated its bombardment on Gaza": the target hangs from the event noun.
-            target = _prep_object(noun) or (None if target is noun else target)
+            target = prep_object(noun) or (None if target is noun else target)
         return Draft(code, token, token, actor, target, argument_verbs=[token])
 
     def _light_object(self, verb: Token) -> tuple[Token | None, Code | None]:
         for child in verb.children:
-            if child.dep_ == "xcomp" and child.pos_ == "VERB" and not _infinitive(child):
+            if child.dep_ == "xcomp" and child.pos_ == "VERB" and not infinitive(child):
                 code = self.lex.verb(child)
                 if code is not None:
                     return child, code
@@ -197,7 +210,7 @@ class _DocCoder:
         """ "threatened to strike", "vowed to release", "refused to deploy": the stance, not the act."""
         for _ in range(3):
             deeper = (
-                _infinitive_of(inner) if self.lex.wrappers.get(lemma_in(inner, self.lex.wrappers)) == "act" else None
+                infinitive_of(inner) if self.lex.wrappers.get(lemma_in(inner, self.lex.wrappers)) == "act" else None
             )
             if deeper is None:
                 break
@@ -207,7 +220,7 @@ class _DocCoder:
             inner_code = self._light_object(inner)[1]
         inner_code = inner_code or self.lex.verb(inner)
         own = self.lex.verb(wrapper)
-        inner_negated = _negated(inner)
+        inner_negated = negated(inner)
         code: Code | None
         if kind == "threat":
             mode = None
@@ -242,7 +255,7 @@ class _DocCoder:
         modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
         reporter = self._reporter(verb)
         future = bool(modals & self.lex.future_modals) or ("would" in modals and reporter is not None)
-        future = future or _going_to(verb)
+        future = future or going_to(verb)
         if modals & self.lex.obligation_modals:
             if reporter is None:
                 return None
@@ -254,7 +267,7 @@ class _DocCoder:
         if not future or draft.code.type in ("THREATEN", "REJECT", "REQUEST", "ACCUSE", "AGREE"):
             return draft
         if draft.code.type in self.lex.cooperative:
-            conditional = any(c.dep_ == "advcl" and _has_mark(c, THREAT_MARKS) for c in verb.children)
+            conditional = any(c.dep_ == "advcl" and has_mark(c, THREAT_MARKS) for c in verb.children)
             if draft.negated:
                 draft.code, draft.negated = Code("REJECT"), False
             else:
@@ -278,7 +291,7 @@ class _DocCoder:
         clause = noun.head
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
-        if _infinitive(clause) or self._hypothetical(clause):
+        if infinitive(clause) or self._hypothetical(clause):
             return None
         actor = next((c for c in noun.children if c.dep_ == "poss"), None)
         target = None
@@ -320,7 +333,7 @@ class _DocCoder:
         if actor is not None and actor.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             actor = verb.head
         if target is None:
-            target = _prep_object(verb)
+            target = prep_object(verb)
         return actor, target
 
     def _inherited_subject(self, verb: Token) -> Token | None:
@@ -360,7 +373,7 @@ class _DocCoder:
 
     def _hypothetical(self, token: Token) -> bool:
         """Conditions, possibilities and questions are not events ("if", "could", "might")."""
-        if _has_mark(token, HYPOTHETICAL_MARKS):
+        if has_mark(token, HYPOTHETICAL_MARKS):
             return True
         modals = {c.lower_ for c in token.children if c.dep_ == "aux"}
         if modals & (self.lex.hypothetical_modals - self.lex.obligation_modals):
@@ -431,7 +444,7 @@ class _DocCoder:
         When that subject is an event ("if the strike drags on"), the threat is aimed at
         whoever was last told doing such an event.
         """
-        subject = next((c for v in [draft.anchor, *draft.argument_verbs] if (c := _condition(v)) is not None), None)
+        subject = next((c for v in [draft.anchor, *draft.argument_verbs] if (c := condition(v)) is not None), None)
         if subject is None:
             return None
         found = self.actors.resolve(subject, speaker, exclude=exclude)
@@ -553,7 +566,7 @@ class _DocCoder:
             for prep in head.children:
                 if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
                     continue
-                for token in _place_words(prep):
+                for token in place_words(prep):
                     place = self.actors.place(token)
                     if place is not None:
                         return place.id
@@ -601,99 +614,6 @@ class _DocCoder:
             if figure is not None and not figure.unit and head.lower_ in (figure.counted or "").lower().split():
                 return figure
         return None
-
-
-def _is_question(sent: SpacySpan) -> bool:
-    return sent.text.rstrip().rstrip("\"'”’»)").endswith("?")
-
-
-def _infinitive(token: Token) -> bool:
-    """A "to" verb stands for an aim or a plan, not a deed, unless a wrapper verb codes it."""
-    return token.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp", "pcomp") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
-    )
-
-
-def _infinitive_of(token: Token) -> Token | None:
-    """The verb a wrapper governs: "threatened [to strike]", "is willing [to withdraw]"."""
-    for child in token.children:
-        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
-            return child
-        # "sworn to fight"; but in "staged a protest to demand" the clause is a purpose.
-        if (
-            child.dep_ == "advcl"
-            and child.pos_ == "VERB"
-            and any(c.lower_ == "to" for c in child.lefts)
-            and not any(c.dep_ == "dobj" for c in token.children)
-        ):
-            return child
-        if child.dep_ == "prep" and child.lower_ == "to":
-            pcomp = next((c for c in child.children if c.dep_ == "pcomp" and c.pos_ == "VERB"), None)
-            if pcomp is not None:
-                return pcomp
-    return None
-
-
-def _imperative(token: Token) -> bool:
-    """A bare verb that heads its sentence without a subject: an order to the reader."""
-    return (
-        token.dep_ == "ROOT"
-        and token.tag_ == "VB"
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
-        and not any(
-            c.dep_ == "aux" and c.lower_ in ("to", "will", "would", "can", "could", "must") for c in token.children
-        )
-    )
-
-
-def _negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" for c in token.children) or (
-        token.dep_ == "xcomp" and any(c.dep_ == "neg" for c in token.head.children)
-    )
-
-
-def _has_mark(token: Token, words: frozenset[str]) -> bool:
-    return any(c.dep_ in ("mark", "advmod") and c.lower_ in words for c in token.children)
-
-
-def _condition(verb: Token) -> Token | None:
-    """The subject of an "if" or "unless" clause of the verb: whom a threat is aimed at."""
-    for clause in verb.children:
-        if clause.dep_ == "advcl" and _has_mark(clause, frozenset({"if", "unless"})):
-            return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return None
-
-
-def _going_to(verb: Token) -> bool:
-    head = verb.head
-    return verb.dep_ == "xcomp" and head.lower_ == "going" and any(c.lower_ == "to" for c in verb.children)
-
-
-def _place_words(prep: Token) -> list[Token]:
-    """The object of a preposition, its conjuncts, and "the town of [Cizre]"."""
-    words: list[Token] = []
-    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-        words += [pobj, *(c for c in pobj.children if c.dep_ in ("conj", "appos", "compound"))]
-        for of in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"):
-            words += [c for c in of.children if c.dep_ == "pobj"]
-    return words
-
-
-def _prep_object(token: Token) -> Token | None:
-    for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS:
-            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                return pobj
-    return None
-
-
-def _depth(token: Token) -> int:
-    depth = 0
-    while token.head.i != token.i and depth < 50:
-        token = token.head
-        depth += 1
-    return depth
 
 
 @Language.factory("newsgraph_events", assigns=["doc._.events"])

@@ -1,0 +1,106 @@
+"""Shapes of the dependency parse that decide whether words tell an event, and of what.
+
+Small predicates over spaCy tokens, shared by the event coder: infinitives and wrappers
+("threatened [to strike]"), orders, negation, "if" clauses, and the objects of
+prepositions that name targets and places.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+TARGET_PREPS = ("on", "against", "with", "to", "at", "into", "upon", "toward", "towards", "from", "of", "for")
+
+
+def is_question(sent: SpacySpan) -> bool:
+    return sent.text.rstrip().rstrip("\"'”’»)").endswith("?")
+
+
+def infinitive(token: Token) -> bool:
+    """A "to" verb stands for an aim or a plan, not a deed, unless a wrapper verb codes it."""
+    return token.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp", "pcomp") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )
+
+
+def infinitive_of(token: Token) -> Token | None:
+    """The verb a wrapper governs: "threatened [to strike]", "is willing [to withdraw]"."""
+    for child in token.children:
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            return child
+        # "sworn to fight"; but in "staged a protest to demand" the clause is a purpose.
+        if (
+            child.dep_ == "advcl"
+            and child.pos_ == "VERB"
+            and any(c.lower_ == "to" for c in child.lefts)
+            and not any(c.dep_ == "dobj" for c in token.children)
+        ):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "to":
+            pcomp = next((c for c in child.children if c.dep_ == "pcomp" and c.pos_ == "VERB"), None)
+            if pcomp is not None:
+                return pcomp
+    return None
+
+
+def imperative(token: Token) -> bool:
+    """A bare verb that heads its sentence without a subject: an order to the reader."""
+    return (
+        token.dep_ == "ROOT"
+        and token.tag_ == "VB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
+        and not any(
+            c.dep_ == "aux" and c.lower_ in ("to", "will", "would", "can", "could", "must") for c in token.children
+        )
+    )
+
+
+def negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children) or (
+        token.dep_ == "xcomp" and any(c.dep_ == "neg" for c in token.head.children)
+    )
+
+
+def has_mark(token: Token, words: frozenset[str]) -> bool:
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in words for c in token.children)
+
+
+def condition(verb: Token) -> Token | None:
+    """The subject of an "if" or "unless" clause of the verb: whom a threat is aimed at."""
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and has_mark(clause, frozenset({"if", "unless"})):
+            return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
+
+
+def going_to(verb: Token) -> bool:
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lower_ == "going" and any(c.lower_ == "to" for c in verb.children)
+
+
+def place_words(prep: Token) -> list[Token]:
+    """The object of a preposition, its conjuncts, and "the town of [Cizre]"."""
+    words: list[Token] = []
+    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        words += [pobj, *(c for c in pobj.children if c.dep_ in ("conj", "appos", "compound"))]
+        for of in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"):
+            words += [c for c in of.children if c.dep_ == "pobj"]
+    return words
+
+
+def prep_object(token: Token) -> Token | None:
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token = token.head
+        depth += 1
+    return depth
