@@ -251,3 +251,15 @@ def test_a_passive_expectation_is_a_report_without_speaker(extractor: Extractor)
 
 def test_appearing_somewhere_is_not_a_report(extractor: Extractor) -> None:
     assert run(extractor, "The minister appeared on television on Sunday.").quotes == []
+
+
+def test_a_claim_noun_reports_its_that_clause(extractor: Extractor) -> None:
+    quote = only(run(extractor, "His view that taxes must rise was shared by few."))
+    assert quote.text == "that taxes must rise" and quote.cue is not None and quote.cue.text == "view"
+    assert quote.speaker is not None and quote.speaker.text == "His"
+
+
+def test_a_belief_adjective_reports_its_clause(extractor: Extractor) -> None:
+    quote = only(run(extractor, "The mayor was confident the bridge would open."))
+    assert quote.text == "the bridge would open" and quote.cue is not None and quote.cue.text == "confident"
+    assert quote.speaker is not None and quote.speaker.text == "The mayor"

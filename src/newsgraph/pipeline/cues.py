@@ -37,6 +37,8 @@ class Lexicon:
     object: frozenset[str]
     intent: frozenset[str]
     raising: frozenset[str]
+    belief_adjectives: frozenset[str]
+    claim_nouns: frozenset[str]
 
     @property
     def direct(self) -> frozenset[str]:
@@ -61,6 +63,8 @@ def lexicon() -> Lexicon:
         object=frozenset(data["object"]),
         intent=frozenset(data["intent"]),
         raising=frozenset(data["raising"]),
+        belief_adjectives=frozenset(data["belief_adjectives"]),
+        claim_nouns=frozenset(data["claim_nouns"]),
     )
 
 

@@ -195,6 +195,25 @@ def _from_verb(verb: Token) -> Candidate | None:
     )
 
 
+def _from_noun(noun: Token) -> Candidate | None:
+    """ "the claim that the deal was dead", "his view that taxes must rise": the clause, and whose it is."""
+    clause = next((c for c in noun.rights if c.dep_ in {"acl", "ccomp"}), None)
+    if clause is None or clause.left_edge.dep_ != "mark" or clause.left_edge.lower_ != "that":
+        return None
+    span = _trimmed(noun.doc, clause.left_edge.i, clause.right_edge.i)
+    if span is None:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    return Candidate(
+        kind="indirect",
+        start=span[0],
+        end=span[1],
+        cue=(noun.idx, noun.idx + len(noun)),
+        speaker=None if owner is None else _speaker_span(owner, noun),
+        cue_token=noun.i,
+    )
+
+
 def _from_raising(verb: Token) -> Candidate | None:
     """ "The deal appears to be dead", "Smith is expected to run": subject and complement, said by no one named.
 
@@ -293,6 +312,10 @@ def find_indirect(doc: Doc, quoted: Sequence[bool], text: str) -> list[Candidate
             candidate = _from_verb(token) or _from_raising(token)
         elif is_cue(token, lexicon().raising):
             candidate = _from_raising(token)
+        elif token.pos_ == "ADJ" and token.lower_ in lexicon().belief_adjectives:
+            candidate = _from_verb(token)
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in lexicon().claim_nouns:
+            candidate = _from_noun(token)
         else:
             continue
         if candidate is not None and _within_paragraph(text, candidate):
