@@ -263,3 +263,14 @@ def test_a_belief_adjective_reports_its_clause(extractor: Extractor) -> None:
     quote = only(run(extractor, "The mayor was confident the bridge would open."))
     assert quote.text == "the bridge would open" and quote.cue is not None and quote.cue.text == "confident"
     assert quote.speaker is not None and quote.speaker.text == "The mayor"
+
+
+def test_hoping_is_a_cue_whatever_its_lemma(extractor: Extractor) -> None:
+    quote = only(run(extractor, "The council is hoping that the ferry will run again by June."))
+    assert quote.text == "that the ferry will run again by June"
+    assert quote.speaker is not None and quote.speaker.text == "The council"
+
+
+def test_an_order_is_a_report_of_what_was_ordered(extractor: Extractor) -> None:
+    quote = only(run(extractor, "The judge ordered the company to pay its workers by Friday."))
+    assert quote.text == "the company to pay its workers by Friday"

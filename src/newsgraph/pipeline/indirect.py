@@ -255,8 +255,11 @@ def _from_according(according: Token) -> Candidate | None:
     """ "X, according to Y": X is what Y says; the clause is the one "according" hangs from."""
     source = according_source(according)
     head = according.head
-    if source is None or head is according:
+    if source is None or head.i == according.i:
         return None
+    while (head.dep_ == "conj" or head.pos_ not in {"VERB", "AUX"}) and head.head.i != head.i:
+        # "A won 37 percent and B 36 percent, according to the poll": the poll says all of it.
+        head = head.head
     doc = according.doc
     first, last = head.left_edge.i, head.right_edge.i
     inner_first, inner_last = according.left_edge.i, according.right_edge.i
