@@ -13,7 +13,7 @@ from newsgraph.cli import app
 from newsgraph.eval.articles import ArticleScore, evaluate_articles, totals
 from newsgraph.pipeline import Extractor
 
-FLOORS = {"quotes": 0.85, "entities": 0.95, "figures": 0.95, "dates": 0.95, "events": 0.88}
+FLOORS = {"quotes": 0.87, "entities": 0.95, "figures": 0.95, "dates": 0.95, "events": 0.88}
 MAX_FALSE_QUOTES = 20
 
 

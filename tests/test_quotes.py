@@ -274,3 +274,9 @@ def test_hoping_is_a_cue_whatever_its_lemma(extractor: Extractor) -> None:
 def test_an_order_is_a_report_of_what_was_ordered(extractor: Extractor) -> None:
     quote = only(run(extractor, "The judge ordered the company to pay its workers by Friday."))
     assert quote.text == "the company to pay its workers by Friday"
+
+
+def test_a_claim_put_forward_is_its_makers(extractor: Extractor) -> None:
+    quote = only(run(extractor, "Democrats made the argument that the panel is trying to second-guess the court."))
+    assert quote.text == "that the panel is trying to second-guess the court"
+    assert quote.speaker is not None and quote.speaker.text == "Democrats"

@@ -26,6 +26,8 @@ _CLAUSES = frozenset({"ccomp"})
 _LEAD_INS = frozenset({"xcomp", "advmod", "neg", "advcl", "ccomp"})
 # What a raising verb says of its subject: "appears [to be dead]", "seems [uneasy]", "It appears [that …]".
 _RAISED = frozenset({"xcomp", "acomp", "ccomp", "attr"})
+# Verbs that put forward a claim noun as their subject's own ("made the argument that …").
+_VOICING = frozenset({"make", "issue", "repeat", "offer", "voice", "express", "raise", "reiterate", "deliver", "share"})
 _DASHES = frozenset({"—", "–", "--", "―"})
 # One-word answers that are what was said ("said yes", "a third said so").
 _ANSWERS = frozenset({"yes", "no", "so"})
@@ -204,6 +206,9 @@ def _from_noun(noun: Token) -> Candidate | None:
     if span is None:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _VOICING:
+        # "Democrats made the argument that …": the claim is the maker's.
+        owner = subject_of(noun.head)
     return Candidate(
         kind="indirect",
         start=span[0],
