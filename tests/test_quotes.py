@@ -280,3 +280,10 @@ def test_a_claim_put_forward_is_its_makers(extractor: Extractor) -> None:
     quote = only(run(extractor, "Democrats made the argument that the panel is trying to second-guess the court."))
     assert quote.text == "that the panel is trying to second-guess the court"
     assert quote.speaker is not None and quote.speaker.text == "Democrats"
+
+
+def test_talking_about_reports_the_topic_only(extractor: Extractor) -> None:
+    quote = only(run(extractor, "The senator talked about the cost of the new bridge."))
+    assert quote.text == "the cost of the new bridge"
+    assert quote.speaker is not None and quote.speaker.text == "The senator"
+    assert run(extractor, "The senator talked to reporters on Monday.").quotes == []

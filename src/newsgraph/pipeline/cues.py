@@ -39,6 +39,7 @@ class Lexicon:
     raising: frozenset[str]
     belief_adjectives: frozenset[str]
     claim_nouns: frozenset[str]
+    about_only: frozenset[str]
 
     @property
     def direct(self) -> frozenset[str]:
@@ -48,7 +49,7 @@ class Lexicon:
     @property
     def indirect(self) -> frozenset[str]:
         """Lemmas that attribute a clausal complement."""
-        return self.speech | self.belief | self.evidence | self.object
+        return self.speech | self.belief | self.evidence | self.object | self.about_only
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +66,7 @@ def lexicon() -> Lexicon:
         raising=frozenset(data["raising"]),
         belief_adjectives=frozenset(data["belief_adjectives"]),
         claim_nouns=frozenset(data["claim_nouns"]),
+        about_only=frozenset(data["about_only"]),
     )
 
 

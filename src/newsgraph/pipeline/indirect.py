@@ -120,6 +120,10 @@ def _reported_range(verb: Token) -> tuple[int, int] | None:
         return _clause_range(verb, clause)
     if verb.lemma_.lower() in lexicon().object:
         return _object_range(verb)
+    if verb.lemma_.lower() in lexicon().about_only:
+        about = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "about" and c.i <= verb.i + 2), None)
+        pobj = None if about is None else next((c for c in about.children if c.dep_ in {"pobj", "pcomp"}), None)
+        return None if pobj is None else (pobj.left_edge.i, pobj.right_edge.i)
     return None
 
 
