@@ -287,3 +287,9 @@ def test_talking_about_reports_the_topic_only(extractor: Extractor) -> None:
     assert quote.text == "the cost of the new bridge"
     assert quote.speaker is not None and quote.speaker.text == "The senator"
     assert run(extractor, "The senator talked to reporters on Monday.").quotes == []
+
+
+def test_referring_to_reports_what_is_referred_to(extractor: Extractor) -> None:
+    quote = only(run(extractor, "The mayor pointed to the rising cost of housing."))
+    assert quote.text == "the rising cost of housing"
+    assert quote.speaker is not None and quote.speaker.text == "The mayor"

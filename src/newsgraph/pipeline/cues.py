@@ -40,6 +40,7 @@ class Lexicon:
     belief_adjectives: frozenset[str]
     claim_nouns: frozenset[str]
     about_only: frozenset[str]
+    to_topics: frozenset[str]
 
     @property
     def direct(self) -> frozenset[str]:
@@ -67,6 +68,7 @@ def lexicon() -> Lexicon:
         belief_adjectives=frozenset(data["belief_adjectives"]),
         claim_nouns=frozenset(data["claim_nouns"]),
         about_only=frozenset(data["about_only"]),
+        to_topics=frozenset(data["to_topics"]),
     )
 
 
