@@ -293,3 +293,10 @@ def test_referring_to_reports_what_is_referred_to(extractor: Extractor) -> None:
     quote = only(run(extractor, "The mayor pointed to the rising cost of housing."))
     assert quote.text == "the rising cost of housing"
     assert quote.speaker is not None and quote.speaker.text == "The mayor"
+
+
+def test_asked_about_names_the_topic_and_not_who_asked(extractor: Extractor) -> None:
+    extraction = run(extractor, "Asked about the cost of the bridge, the mayor said the city would pay.")
+    asked, said = extraction.quotes
+    assert asked.text == "the cost of the bridge" and asked.speaker is None
+    assert said.text == "the city would pay" and said.speaker is not None and said.speaker.text == "the mayor"

@@ -41,6 +41,7 @@ class Lexicon:
     claim_nouns: frozenset[str]
     about_only: frozenset[str]
     to_topics: frozenset[str]
+    asked_about: frozenset[str]
 
     @property
     def direct(self) -> frozenset[str]:
@@ -69,6 +70,7 @@ def lexicon() -> Lexicon:
         claim_nouns=frozenset(data["claim_nouns"]),
         about_only=frozenset(data["about_only"]),
         to_topics=frozenset(data["to_topics"]),
+        asked_about=frozenset(data["asked_about"]),
     )
 
 

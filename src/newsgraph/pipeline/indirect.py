@@ -121,7 +121,7 @@ def _reported_range(verb: Token) -> tuple[int, int] | None:
         return _clause_range(verb, clause)
     if verb.lemma_.lower() in lexicon().object:
         return _object_range(verb)
-    if verb.lemma_.lower() in lexicon().about_only:
+    if verb.lemma_.lower() in lexicon().about_only or (verb.lemma_.lower() in lexicon().asked_about and _unnamed(verb)):
         about = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "about" and c.i <= verb.i + 2), None)
         pobj = None if about is None else next((c for c in about.children if c.dep_ in {"pobj", "pcomp"}), None)
         return None if pobj is None else (pobj.left_edge.i, pobj.right_edge.i)
@@ -179,6 +179,11 @@ def _joined(token: Token) -> bool:
     return token.dep_ == "ccomp" or any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
 
 
+def _unnamed(verb: Token) -> bool:
+    """A participle with no one doing it: "Asked about …", "was asked about …"."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in {"nsubj", "agent"} for c in verb.children)
+
+
 def _from_verb(verb: Token) -> Candidate | None:
     found = _reported_range(verb)
     if found is None:
@@ -188,7 +193,8 @@ def _from_verb(verb: Token) -> Candidate | None:
     span = _trimmed(verb.doc, first, last)
     if span is None or span[0] <= verb.idx < span[1]:
         return None
-    subject = subject_of(verb)
+    # "Asked about the plan, …", "she was asked about …": whoever asked is not named.
+    subject = None if verb.lemma_.lower() in lexicon().asked_about and _unnamed(verb) else subject_of(verb)
     if subject is not None and first <= subject.i <= last:
         subject = None
     return Candidate(
