@@ -77,3 +77,15 @@ def test_extract_accepts_a_string_and_keeps_text_verbatim() -> None:
     result = newsgraph.extract(text, published="2024-04-04")
     assert result.article.text == text.replace("\r\n", "\n")
     assert result.article.published == "2024-04-04"
+
+
+def test_a_very_long_article_goes_through(extractor: Extractor) -> None:
+    paragraph = (
+        "Mayor Ana Ortiz said on Tuesday that the council would meet union leaders. "
+        "“We are ready,” she said. Ortiz added that 300 workers had left Veldport."
+    )
+    result = extractor.extract(Article(text="\n\n".join([paragraph] * 1_000), published="2024-03-07"))
+    ortiz = next(e for e in result.entities if e.name == "Ana Ortiz")
+    assert len(ortiz.mentions) >= 2_000
+    assert len(result.quotes) >= 1_000 and len(result.figures) >= 1_000
+    assert all(result.article.text[q.start : q.end] == q.text for q in result.quotes)

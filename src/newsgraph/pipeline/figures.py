@@ -11,7 +11,6 @@ phone numbers or parts of names are not figures.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,6 +21,7 @@ from spacy.tokens import Span as SpacySpan
 from newsgraph.model import Figure, Quote
 from newsgraph.pipeline import units
 from newsgraph.pipeline.calendar import date_words
+from newsgraph.pipeline.intervals import Intervals
 from newsgraph.pipeline.numbers import Phrase, clean, read_phrase, read_token, words
 
 # NER labels whose tokens are calendar or clock, not quantities.
@@ -589,31 +589,20 @@ _PIECES_KEY = "newsgraph.quote_pieces"
 
 
 class _QuotePieces:
-    """Every piece of every quote, sorted by start, so a figure finds its quote by bisection.
-
-    Scanning all quotes for each figure made long articles quadratic.
-    """
+    """Every piece of every quote, so that each figure finds the quote holding it by bisection."""
 
     def __init__(self, quotes: list[Quote]) -> None:
         self.quotes = quotes
-        self.pieces = sorted(
+        self.pieces = Intervals(
             (start, end, rank)
             for rank, q in enumerate(quotes)
-            for start, end in ([(p.start, p.end) for p in q.parts] if q.parts else [(q.start, q.end)])
+            for start, end in ([(p.start, p.end) for p in q.parts] or [(q.start, q.end)])
         )
-        self.starts = [piece[0] for piece in self.pieces]
-        self.longest = max((end - start for start, end, _ in self.pieces), default=0)
 
     def holding(self, start: int, end: int) -> Quote | None:
         """The first quote (in the order found) one of whose pieces holds start..end."""
-        best: int | None = None
-        i = bisect_right(self.starts, start) - 1
-        while i >= 0 and self.starts[i] >= start - self.longest:
-            _, piece_end, rank = self.pieces[i]
-            if end <= piece_end and (best is None or rank < best):
-                best = rank
-            i -= 1
-        return self.quotes[best] if best is not None else None
+        ranks = self.pieces.containing(start, end)
+        return self.quotes[min(ranks)] if ranks else None
 
 
 def _claimed_by(doc: Doc, start: int, end: int) -> str | None:

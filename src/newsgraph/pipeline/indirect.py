@@ -19,6 +19,7 @@ from newsgraph.pipeline.cues import (
     phrase_bounds,
     subject_of,
 )
+from newsgraph.pipeline.intervals import Intervals
 
 # Complements that carry what was said; "ask whether …" and "know how …" parse the same way.
 _CLAUSES = frozenset({"ccomp"})
@@ -366,10 +367,12 @@ def _within_paragraph(text: str, candidate: Candidate) -> bool:
 def _outermost(found: list[Candidate]) -> list[Candidate]:
     """Each word has one role (PolNeAR is univocal): drop reports whose cue sits inside another's content."""
     kept: list[Candidate] = []
+    contents: Intervals[Candidate] = Intervals()
     for candidate in sorted(found, key=lambda c: c.start - c.end):
         assert candidate.cue is not None
         cue_start = candidate.cue[0]
-        if any(k.start <= cue_start < k.end for k in kept):
+        if contents.containing(cue_start, cue_start + 1):
             continue
         kept.append(candidate)
+        contents.add(candidate.start, candidate.end, candidate)
     return sorted(kept, key=lambda c: c.start)

@@ -31,6 +31,7 @@ from newsgraph.pipeline.cues import (
 )
 from newsgraph.pipeline.direct import Marked, find_marked
 from newsgraph.pipeline.indirect import Candidate, find_indirect
+from newsgraph.pipeline.intervals import Intervals
 
 # How far (in words) a cue may stand from the quote it attributes.
 _CUE_REACH = 8
@@ -268,23 +269,25 @@ def _words_outside(text: str, outer: Candidate, inner: Candidate) -> int:
 
 def _combine(text: str, direct: list[Candidate], indirect: list[Candidate], fragments: list[Marked]) -> list[Candidate]:
     """One report per stretch of text: direct quotes win over the parse's view of them; fragments make speech mixed."""
-    kept_direct = list(direct)
+    directs = Intervals((d.start, d.end, d) for d in direct)
+    dropped: set[int] = set()
     kept_indirect: list[Candidate] = []
     for report in indirect:
-        overlapping = [d for d in kept_direct if d.start < report.end and report.start < d.end]
+        overlapping = [d for d in directs.overlapping(report.start, report.end) if id(d) not in dropped]
         if not overlapping:
             kept_indirect.append(report)
             continue
         if all(report.start <= d.start and d.end <= report.end for d in overlapping) and all(
             _words_outside(text, report, d) > 0 for d in overlapping
         ):
-            for d in overlapping:
-                kept_direct.remove(d)
+            dropped.update(id(d) for d in overlapping)
             report.kind = "mixed"
             kept_indirect.append(report)
+    marked = Intervals((f.start, f.end, f) for f in fragments)
     for report in kept_indirect:
-        if any(report.start <= f.start and f.end <= report.end for f in fragments):
+        if any(report.start <= f.start and f.end <= report.end for f in marked.overlapping(report.start, report.end)):
             report.kind = "mixed"
+    kept_direct = [d for d in direct if id(d) not in dropped]
     return sorted(kept_direct + kept_indirect, key=lambda c: c.start)
 
 
