@@ -7,6 +7,9 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from newsgraph.pipeline import Extractor, default_extractor
+from newsgraph.settings import Settings
+
 app = typer.Typer(
     name="newsgraph",
     help="Who said what, about whom, when, and with which numbers, in news articles.",
@@ -30,6 +33,15 @@ PublishedOption = Annotated[
     str | None,
     typer.Option("--published", help="Publication date (YYYY-MM-DD) for articles that do not carry one."),
 ]
+ProcessesOption = Annotated[
+    int,
+    typer.Option("--processes", "-j", min=1, help="Worker processes for the pipeline (each loads its own model)."),
+]
+
+
+def extractor_for(processes: int) -> Extractor:
+    """The process-wide extractor, or one that spreads articles over worker processes."""
+    return default_extractor() if processes == 1 else Extractor(Settings(n_process=processes))
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

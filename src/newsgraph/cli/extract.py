@@ -9,11 +9,11 @@ from typing import Annotated
 
 import typer
 
-from newsgraph.cli.app import PublishedOption, app, err, out
+from newsgraph.cli.app import ProcessesOption, PublishedOption, app, err, extractor_for, out
 from newsgraph.cli.render import extraction_table
 from newsgraph.errors import InputError
 from newsgraph.ingest import read_paths
-from newsgraph.pipeline import ExtractionFailure, Extractor
+from newsgraph.pipeline import ExtractionFailure
 
 
 class Format(StrEnum):
@@ -29,6 +29,7 @@ def extract(
         Format, typer.Option("--format", "-f", help="json (pretty), jsonl (one line each) or table.")
     ] = Format.json,
     published: PublishedOption = None,
+    processes: ProcessesOption = 1,
 ) -> None:
     """Extract entities, quotes, figures, dates and events from articles and print them (stores nothing)."""
     failed = 0
@@ -38,7 +39,7 @@ def extract(
         failed += 1
         err.print(f"skipped {error}", markup=False)
 
-    extractor = Extractor()
+    extractor = extractor_for(processes)
     for result in extractor.extract_many(read_paths(paths, on_error=report, published=published)):
         if isinstance(result, ExtractionFailure):
             failed += 1

@@ -10,9 +10,8 @@ from typing import Annotated
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from newsgraph.cli.app import DbOption, PublishedOption, app, err, fail, out
+from newsgraph.cli.app import DbOption, ProcessesOption, PublishedOption, app, err, extractor_for, fail, out
 from newsgraph.errors import NewsgraphError
-from newsgraph.pipeline import default_extractor
 from newsgraph.store import Progress as Step
 from newsgraph.store import Store
 
@@ -39,6 +38,7 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files, folders or '-' for standard input.")],
     db: DbOption = None,
     published: PublishedOption = None,
+    processes: ProcessesOption = 1,
 ) -> None:
     """Extract articles into the store; articles already stored are skipped (re-running adds nothing)."""
     if published is not None:
@@ -56,7 +56,7 @@ def ingest(
         with Store(db) as store:
             # Loaded before the bar starts, so that its rates measure articles, not the model load.
             with err.status("loading the pipeline"):
-                extractor = default_extractor()
+                extractor = extractor_for(processes)
             with Progress(*columns, console=err, transient=True) as progress:
                 report = store.ingest(paths, extractor=extractor, published=published, progress=Bar(progress))
     except NewsgraphError as error:
