@@ -11,11 +11,11 @@ import zlib
 from pathlib import Path
 
 import pytest
+from tests.conftest import EXAMPLES
 from typer.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from conftest import EXAMPLES
 from newsgraph.cli import app
 from newsgraph.errors import InputError
 from newsgraph.ingest import article_from_string, read_paths

@@ -9,8 +9,8 @@ from collections import Counter
 from typing import Any
 
 import pytest
+from tests.conftest import EXAMPLES, ROOT
 
-from conftest import EXAMPLES, ROOT
 from newsgraph.ingest import read_paths
 from newsgraph.model import Article
 

@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import EXAMPLES, POLNEAR_DEV, SEED, need_shared
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from conftest import EXAMPLES, POLNEAR_DEV, SEED, need_shared
 from newsgraph.errors import InputError
 from newsgraph.ingest import article_from_string, iter_files, read_paths
 from newsgraph.ingest.dates import iso_date
