@@ -9,16 +9,14 @@ and holds all its words.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Entity
+from newsgraph.pipeline.lexicons import load_data
 
-DATA = Path(__file__).parent / "data"
-_LEXICON = json.loads((DATA / "entities_en.json").read_text(encoding="utf-8"))
+_LEXICON = load_data("entities_en.json")
 ACTOR_HEADS = frozenset(_LEXICON["actor_heads"])
 # Modifiers that make a common noun phrase a particular organisation: "Israeli", "U.S.".
 PLACE_LABELS = frozenset({"NORP", "GPE"})

@@ -9,18 +9,15 @@ or city counts only for the roles a state gives ("Estria's ambassador").
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Entity
+from newsgraph.pipeline.lexicons import load_data
 from newsgraph.pipeline.mentions import ORG_ENDINGS
 from newsgraph.pipeline.names import fold
 from newsgraph.pipeline.titles import is_title_word
 
-DATA = Path(__file__).parent / "data"
-_LEXICON = json.loads((DATA / "entities_en.json").read_text(encoding="utf-8"))
+_LEXICON = load_data("entities_en.json")
 STATE_TITLES = frozenset(_LEXICON["state_titles"])
 COMPANY_ROLES = frozenset(_LEXICON["company_roles"])
 ROLE_QUALIFIERS = frozenset(_LEXICON["role_qualifiers"])

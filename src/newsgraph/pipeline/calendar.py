@@ -9,13 +9,13 @@ weekdays, "today"/"yesterday"/"tomorrow", "last week", "the weekend", "Dec. 1",
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from newsgraph.pipeline.numbers import DATA, read_phrase
+from newsgraph.pipeline.lexicons import load_data
+from newsgraph.pipeline.numbers import read_phrase
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class DateWords:
 
 @lru_cache(maxsize=1)
 def date_words() -> DateWords:
-    data = json.loads((DATA / "dates_words.json").read_text(encoding="utf-8"))
+    data = load_data("dates_words.json")
     return DateWords(
         months=data["months"],
         weekdays=data["weekdays"],

@@ -11,17 +11,16 @@ names an organisation ("The Israeli military") becomes a new ORG entity.
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Entity, Quote
 from newsgraph.pipeline.cues import RELATIVE_TAGS
 from newsgraph.pipeline.entities import add_entity, add_mention, entity_at
+from newsgraph.pipeline.lexicons import load_data
 
 SPEAKING_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _PERSONAL = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -48,8 +47,7 @@ class Names:
 @lru_cache(maxsize=1)
 def names() -> Names:
     """The word lists shipped with newsgraph, read once."""
-    path = resources.files("newsgraph.pipeline").joinpath("data/coref_names.json")
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = load_data("coref_names.json")
     return Names(**{key: frozenset(data[key]) for key in Names.__dataclass_fields__})
 
 

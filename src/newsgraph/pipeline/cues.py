@@ -5,12 +5,12 @@ The lexicon lives in ``data/cues.json`` so that it can grow without touching cod
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
+
+from newsgraph.pipeline.lexicons import load_data
 
 VERB_TAGS = frozenset({"VERB", "AUX"})
 # A speaker is an active subject: the passive one ("Smith was told", "she was announced the winner") is not.
@@ -57,7 +57,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The cue lexicon shipped with newsgraph, read once."""
-    data = json.loads(resources.files("newsgraph.pipeline").joinpath("data/cues.json").read_text(encoding="utf-8"))
+    data = load_data("cues.json")
     return Lexicon(
         speech=frozenset(data["speech"]),
         belief=frozenset(data["belief"]),

@@ -7,14 +7,14 @@ a word's frame (its object, particle, preposition or modifiers) against the pars
 
 from __future__ import annotations
 
-import json
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Token
+
+from newsgraph.pipeline.lexicons import load_data
 
 
 @dataclass(frozen=True)
@@ -163,19 +163,13 @@ def _match(frames: tuple[Frame, ...] | None, token: Token, conditional_only: boo
     return None
 
 
-def _read(name: str) -> dict[str, Any]:
-    text = resources.files("newsgraph.pipeline").joinpath("data", name).read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
-
-
 @cache
 def lexicon() -> Lexicon:
     """The lexicon from the package's data files (read once per process)."""
-    words = _read("events_lexicon.json")
-    countries = {name: code for code, names in _read("events_countries.json")["codes"].items() for name in names}
+    words = load_data("events_lexicon.json")
+    countries = {name: code for code, names in load_data("events_countries.json")["codes"].items() for name in names}
     sectors: dict[str, str] = {}
-    for code, names in _read("events_sectors.json")["sectors"].items():
+    for code, names in load_data("events_sectors.json")["sectors"].items():
         for name in names:
             sectors.setdefault(name, code)
     return Lexicon(

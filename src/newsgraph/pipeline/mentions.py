@@ -8,16 +8,13 @@ the names already found, never guess new ones, and cost one walk over the tokens
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 from spacy.tokens import Doc
 
 from newsgraph.pipeline.actors import ACTOR_HEADS
+from newsgraph.pipeline.lexicons import load_data
 from newsgraph.pipeline.names import Group, RawMention, name_key
 
-DATA = Path(__file__).parent / "data"
-_LEXICON = json.loads((DATA / "entities_en.json").read_text(encoding="utf-8"))
+_LEXICON = load_data("entities_en.json")
 ORG_ENDINGS = frozenset(_LEXICON["org_name_endings"]) | ACTOR_HEADS
 # Labels NER gives organisations by mistake. A FAC ("St. Mary's Hospital") stays a place, a GPE
 # ("Soviet Union") a country, and a title ("State of the Union") a work or an event.

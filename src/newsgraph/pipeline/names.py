@@ -8,7 +8,6 @@ are repaired here so that every mention holds the name only.
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -16,7 +15,8 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.pipeline.titles import DATA, LEXICON, is_title_word
+from newsgraph.pipeline.lexicons import load_data
+from newsgraph.pipeline.titles import LEXICON, is_title_word
 
 _FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "\u00a0": " ", "–": "-", "—": "-"})
 POSSESSIVES = frozenset({"'s", "'", "s'"})
@@ -177,7 +177,7 @@ def _word(token: Token) -> str:
     return token.lower_.rstrip(".")
 
 
-_LEXICON = json.loads((DATA / "entities_en.json").read_text(encoding="utf-8"))
+_LEXICON = load_data("entities_en.json")
 # Spellings of one name ("U.S.", "United States"): every variant's key maps to the first's.
 _SAME_NAME = _LEXICON["same_name"]
 SAME_KEY = {name_key(variant): name_key(names[0]) for names in _SAME_NAME for variant in names}

@@ -8,15 +8,13 @@ never an exception, an ``inf`` or a ``nan``.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-DATA = Path(__file__).parent / "data"
+from newsgraph.pipeline.lexicons import load_data
 
 # Larger than any quantity news reports (world GDP is ~1e14 dollars); beyond it, a value is noise.
 LIMIT = 1e30
@@ -52,7 +50,7 @@ class Words:
 
 @lru_cache(maxsize=1)
 def words() -> Words:
-    data = json.loads((DATA / "figures_words.json").read_text(encoding="utf-8"))
+    data = load_data("figures_words.json")
     return Words(
         units=data["units"],
         scales=data["scales"],

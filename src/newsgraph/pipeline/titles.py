@@ -10,15 +10,13 @@ later lets "the militant group" be resolved to the entity it describes.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.pipeline.actors import ACTOR_HEADS
+from newsgraph.pipeline.lexicons import load_data
 
-DATA = Path(__file__).parent / "data"
 # Left context read before a name; a title longer than this is a sentence, not a title.
 MAX_PREMODIFIER_TOKENS = 8
 # "a spokesman for the Pentagon", "chief executive of Acme", "a researcher at Oxford".
@@ -28,7 +26,7 @@ NUMERIC_LABELS = frozenset({"CARDINAL", "DATE", "TIME", "PERCENT", "MONEY", "QUA
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 APPOSITIVE_CLOSERS = frozenset({",", ".", ";", ")", "?", "!", "—", "–"})
 LOOSE_DEPS = frozenset({"conj", "appos", "compound", "nmod", "dep", "npadvmod"})
-EMPLOYMENT_VERBS = frozenset(json.loads((DATA / "entities_en.json").read_text(encoding="utf-8"))["employment_verbs"])
+EMPLOYMENT_VERBS = frozenset(load_data("entities_en.json")["employment_verbs"])
 
 
 @dataclass(frozen=True)
@@ -40,7 +38,7 @@ class TitleLexicon:
 
 
 def _load() -> TitleLexicon:
-    data = json.loads((DATA / "titles_en.json").read_text(encoding="utf-8"))
+    data = load_data("titles_en.json")
     return TitleLexicon(
         heads=frozenset(data["heads"]),
         honorifics=frozenset(data["honorifics"]),

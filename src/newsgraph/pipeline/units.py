@@ -7,12 +7,11 @@ is several spaCy tokens) and try the longest match first. Short forms ("C", "m",
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsgraph.pipeline.numbers import DATA
+from newsgraph.pipeline.lexicons import load_data
 
 MAX_TOKENS = 5
 
@@ -42,7 +41,7 @@ def _forms(table: dict[str, list[str]]) -> tuple[dict[str, str], dict[str, str]]
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    data = json.loads((DATA / "units.json").read_text(encoding="utf-8"))
+    data = load_data("units.json")
     exact, folded = _forms(data["units"])
     before = {form: name for name, forms in data["currency_before"].items() for form in forms}
     return Lexicon(exact, folded, before)
