@@ -162,11 +162,16 @@ def test_keyboard_first_tab_reaches_the_skip_link(page: Any, base_url: str) -> N
     assert outline != "none", "the focused link shows no outline"
 
 
-def test_article_fits_a_phone_screen(browser: Any, base_url: str) -> None:
-    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+@pytest.mark.parametrize("where", ["article", "/", "/articles", "/quotes", "/entities"])
+def test_pages_fit_a_small_phone_screen(browser: Any, base_url: str, where: str) -> None:
+    """320px is the narrowest phone still in use; a long source path once overflowed it."""
+    context = browser.new_context(viewport={"width": 320, "height": 640}, is_mobile=True)
     tab = context.new_page()
-    seed_article_url(tab, base_url)
+    if where == "article":
+        seed_article_url(tab, base_url)
+    else:
+        tab.goto(base_url + where)
     width = tab.evaluate("document.documentElement.scrollWidth")
-    assert width <= 376, f"the page is {width}px wide on a 375px screen"
-    shoot(tab, "seed-article-phone")
+    assert width <= 321, f"{where} is {width}px wide on a 320px screen"
+    shoot(tab, f"phone-{where.strip('/') or 'home'}")
     context.close()
