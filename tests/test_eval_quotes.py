@@ -13,6 +13,8 @@ from newsgraph.errors import GoldFormatError
 from newsgraph.eval.brat import read_brat
 from newsgraph.eval.gold import read_gold_json
 from newsgraph.eval.matching import characters, match, trim
+from newsgraph.eval.quotes import one_per_cue
+from newsgraph.model import Quote
 
 TEXT = (
     "“The harbour will reopen on Monday,” the port director said.\n\n"
@@ -95,3 +97,18 @@ def test_eval_quotes_command_fails_clearly_on_a_bad_gold(tmp_path: Path) -> None
     result = CliRunner().invoke(app, ["eval", "quotes", "--gold", str(tmp_path / "nothing")])
     assert result.exit_code == 1
     assert "E040" in result.output
+
+
+def test_polnear_view_folds_a_continuation_in_its_paragraph_only() -> None:
+    text = "“We lost,” Hale said. “We will be back.”\n\n“Next year is ours.”"
+
+    def quote(id: str, words: str, continues: str | None = None) -> Quote:
+        start = text.index(words)
+        return Quote(id=id, kind="direct", text=words, start=start, end=start + len(words), continues=continues)
+
+    first, second, third = quote("q1", "We lost"), quote("q2", "We will be back.", "q1"), quote("q3", "Next", "q2")
+    folded = one_per_cue(text, [first, second, third])
+    assert [q.id for q in folded] == ["q1", "q3"]
+    assert [(p.start, p.end) for p in folded[0].parts] == [(first.start, first.end), (second.start, second.end)]
+    assert folded[0].text.startswith("We lost") and folded[0].text.endswith("We will be back.")
+    assert first.end == 8 and not first.parts, "the extraction itself is left as it was"

@@ -90,6 +90,7 @@ def test_two_sentences_around_the_cue_are_two_quotes_sharing_the_speaker(extract
     assert first.cue is not None and second.cue is None
     assert first.speaker is not None and second.speaker is not None
     assert second.speaker.name == first.speaker.name == "Peter Hale"
+    assert second.continues == first.id and first.continues is None
 
 
 def test_uncued_paragraph_continues_the_previous_speaker(extractor: Extractor) -> None:
@@ -98,7 +99,7 @@ def test_uncued_paragraph_continues_the_previous_speaker(extractor: Extractor) -
         "“Nobody is losing a job this year, and we are hiring again.”"
     )
     first, second = run(extractor, text).quotes
-    assert second.cue is None
+    assert second.cue is None and second.continues == first.id
     assert second.speaker is not None and second.speaker.name == "Anna Berg"
 
 

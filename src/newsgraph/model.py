@@ -172,6 +172,8 @@ class Quote:
     speaker: Speaker | None = None
     parts: list[Part] = field(default_factory=list)
     date: str | None = None
+    # The id of the quote this one carries on without a cue of its own ("“A,” he said. “B.”").
+    continues: str | None = None
 
     _KEYS = {"id", "kind", "text", "start", "end", "cue", "speaker"}
 
@@ -186,6 +188,7 @@ class Quote:
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "parts": [p.to_dict() for p in self.parts],
             "date": self.date,
+            "continues": self.continues,
         }
         return _drop_none_extras(data, self._KEYS)
 

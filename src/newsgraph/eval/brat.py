@@ -74,5 +74,6 @@ def read_brat(folder: str | Path) -> list[GoldDoc]:
             continue
         with open(text_path, encoding="utf-8", newline="") as handle:
             text = handle.read()
-        docs.append(GoldDoc(name=name, text=text, quotes=read_ann(own[0].read_text(encoding="utf-8"), own[0])))
+        quotes = read_ann(own[0].read_text(encoding="utf-8"), own[0])
+        docs.append(GoldDoc(name=name, text=text, quotes=quotes, one_per_cue=True))
     return docs

@@ -42,6 +42,9 @@ class GoldDoc:
     text: str
     quotes: list[GoldQuote] = field(default_factory=list)
     published: str | None = None
+    # PolNeAR ties all the content of one cue into one attribution: "“A,” he said. “B.”" is one
+    # content there, where newsgraph (and gold JSON) keep "B" as a quote continuing "A".
+    one_per_cue: bool = False
 
 
 def locate(text: str, phrase: str, near: int = 0) -> tuple[int, int] | None:

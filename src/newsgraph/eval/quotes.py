@@ -14,13 +14,13 @@ import re
 import time
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
 from newsgraph.eval.gold import GoldDoc, GoldQuote
 from newsgraph.eval.matching import OVERLAP, Counts, characters, jaccard, match
-from newsgraph.model import Article, Extraction, Quote
+from newsgraph.model import Article, Extraction, Part, Quote
 from newsgraph.pipeline import COMPONENTS, Extractor, to_extraction
 from newsgraph.pipeline.cues import lexicon
 
@@ -85,6 +85,24 @@ def _pieces(quote: Quote) -> list[tuple[int, int]]:
     return [(p.start, p.end) for p in quote.parts] or [(quote.start, quote.end)]
 
 
+def one_per_cue(text: str, quotes: list[Quote]) -> list[Quote]:
+    """PolNeAR's view of the quotes: a continuation in the same paragraph folds into the quote it continues."""
+    by_id: dict[str, Quote] = {}
+    folded: list[Quote] = []
+    for quote in quotes:
+        head = by_id.get(quote.continues or "")
+        if head is not None and "\n" not in text[head.end : quote.start]:
+            head.parts = [Part(s, e) for s, e in _pieces(head) + _pieces(quote)]
+            head.end = quote.end
+            head.text = text[head.start : head.end]
+            by_id[quote.id] = head
+            continue
+        quote = replace(quote, parts=list(quote.parts))
+        by_id[quote.id] = quote
+        folded.append(quote)
+    return folded
+
+
 def _names_agree(gold: str, pred: str) -> bool:
     g = {w for w in re.findall(r"\w+", gold.lower()) if w not in _STOP}
     p = {w for w in re.findall(r"\w+", pred.lower()) if w not in _STOP}
@@ -117,8 +135,9 @@ def score_document(report: Report, gold: GoldDoc, extraction: Extraction) -> Doc
     """Add one document's counts to the report; return its misses."""
     text = gold.text
     result = DocResult(gold.name)
+    quotes = one_per_cue(text, extraction.quotes) if gold.one_per_cue else extraction.quotes
     golds = [characters(text, g.content) for g in gold.quotes]
-    preds = [characters(text, _pieces(q)) for q in extraction.quotes]
+    preds = [characters(text, _pieces(q)) for q in quotes]
     optional = {i for i, g in enumerate(gold.quotes) if g.optional}
     required = len(gold.quotes) - len(optional)
     for counts, threshold in ((report.content_exact, 1.0), (report.content_overlap, OVERLAP)):
@@ -135,7 +154,7 @@ def score_document(report: Report, gold: GoldDoc, extraction: Extraction) -> Doc
             result.missed.append(g)
             continue
         report.found_by_kind[kind] += 1
-        quote = extraction.quotes[paired[index]]
+        quote = quotes[paired[index]]
         report.speaker_scored += 1
         if _speaker_right(text, g, quote, extraction):
             report.speaker_right += 1
@@ -143,18 +162,18 @@ def score_document(report: Report, gold: GoldDoc, extraction: Extraction) -> Doc
         else:
             result.wrong_speaker.append((g, quote))
     matched = set(paired.values())
-    for index, quote in enumerate(extraction.quotes):
+    for index, quote in enumerate(quotes):
         if index not in matched:
             result.false.append(quote)
             report.false_by_kind[quote.kind] += 1
     sources = [g.source for g in gold.quotes if g.source and not g.optional]
-    speakers = [[(q.speaker.start, q.speaker.end)] for q in extraction.quotes if q.speaker]
+    speakers = [[(q.speaker.start, q.speaker.end)] for q in quotes if q.speaker]
     exact, overlap = _span_counts(text, sources, speakers)
     n_gold, n_pred = len(set(map(tuple, sources))), len({tuple(s) for s in speakers})
     report.source_exact.add(exact, n_gold, n_pred)
     report.source_overlap.add(overlap, n_gold, n_pred)
     cues = [g.cue for g in gold.quotes if g.cue and not g.optional]
-    pred_cues = [[(q.cue.start, q.cue.end)] for q in extraction.quotes if q.cue]
+    pred_cues = [[(q.cue.start, q.cue.end)] for q in quotes if q.cue]
     exact, overlap = _span_counts(text, cues, pred_cues)
     n_gold, n_pred = len(set(map(tuple, cues))), len({tuple(c) for c in pred_cues})
     report.cue_exact.add(exact, n_gold, n_pred)

@@ -54,6 +54,8 @@ class Candidate:
     parts: list[tuple[int, int]] = field(default_factory=list)
     paragraph: int = 0
     belief: bool = False
+    # The quote this one goes on with, speaker and all, having no cue of its own.
+    continues: Candidate | None = None
 
 
 def _trimmed(doc: Doc, first: int, last: int) -> tuple[int, int] | None:

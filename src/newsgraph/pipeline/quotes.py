@@ -165,6 +165,7 @@ class QuoteFinder:
                 inherited = _as_candidate(quote, None)
                 if found and quote.first_paragraph - found[-1].paragraph <= 1:
                     inherited.speaker = found[-1].speaker
+                    inherited.continues = found[-1]
                 found.append(inherited)
             else:
                 fragments.append(quote)
@@ -293,6 +294,7 @@ def _combine(text: str, direct: list[Candidate], indirect: list[Candidate], frag
 
 def _to_quotes(text: str, found: list[Candidate]) -> list[Quote]:
     quotes = []
+    ids = {id(candidate): f"q{number}" for number, candidate in enumerate(found, start=1)}
     for number, candidate in enumerate(found, start=1):
         speaker = None
         if candidate.speaker is not None:
@@ -313,6 +315,7 @@ def _to_quotes(text: str, found: list[Candidate]) -> list[Quote]:
                 cue=cue,
                 speaker=speaker,
                 parts=[Part(s, e) for s, e in candidate.parts],
+                continues=ids.get(id(candidate.continues)) if candidate.continues else None,
             )
         )
     return quotes
