@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 import newsgraph
 from newsgraph.errors import ArticleTooLong
 from newsgraph.model import Article
-from newsgraph.pipeline import COMPONENTS, ComponentFailed, ExtractionFailure, Extractor, build_nlp
+from newsgraph.pipeline import COMPONENTS, PARAGRAPHS, ComponentFailed, ExtractionFailure, Extractor, build_nlp
 from newsgraph.settings import Settings
 
 TEXTS = [
@@ -21,7 +21,19 @@ TEXTS = [
 
 def test_build_nlp_adds_every_component_in_order(extractor: Extractor) -> None:
     names = extractor.nlp.pipe_names
-    assert [n for n in names if n.startswith("newsgraph_")] == list(COMPONENTS)
+    assert [n for n in names if n.startswith("newsgraph_")] == [PARAGRAPHS, *COMPONENTS]
+    assert names.index(PARAGRAPHS) < names.index("parser")
+
+
+def test_a_paragraph_break_ends_a_sentence_the_parser_would_run_on(extractor: Extractor) -> None:
+    text = "Harbour fees rise again\n\nMarsh said he would be careful with the money."
+    doc = extractor.nlp(text)
+    assert [s.text.strip() for s in doc.sents] == [
+        "Harbour fees rise again",
+        "Marsh said he would be careful with the money.",
+    ]
+    (quote,) = extractor.extract(Article(text=text)).quotes
+    assert quote.text == "he would be careful with the money" and quote.speaker and quote.speaker.name == "Marsh"
 
 
 def test_components_work_in_anyone_s_pipeline() -> None:

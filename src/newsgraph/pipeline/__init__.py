@@ -16,11 +16,13 @@ from spacy.tokens import Doc
 
 from newsgraph.errors import ArticleTooLong, ModelNotFound, NewsgraphError
 from newsgraph.model import Article, Extraction
-from newsgraph.pipeline import dates, entities, events, figures, quotes, speakers  # noqa: F401
+from newsgraph.pipeline import dates, entities, events, figures, paragraphs, quotes, speakers  # noqa: F401
 from newsgraph.pipeline.extensions import register_extensions
 from newsgraph.settings import Settings
 
-# In the order they run: each one reads what the ones before it wrote.
+# Runs before the parser, which keeps the sentence boundaries it sets.
+PARAGRAPHS = "newsgraph_paragraphs"
+# In the order they run after the model: each one reads what the ones before it wrote.
 COMPONENTS = (
     "newsgraph_entities",
     "newsgraph_quotes",
@@ -44,6 +46,12 @@ def build_nlp(settings: Settings | None = None, model: Language | None = None) -
     settings = settings or Settings()
     nlp = model if model is not None else load_model(settings.model)
     nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
+    if PARAGRAPHS not in nlp.pipe_names:
+        parser = next((name for name in ("parser", "senter") if name in nlp.pipe_names), None)
+        if parser is None:
+            nlp.add_pipe(PARAGRAPHS, first=True)
+        else:
+            nlp.add_pipe(PARAGRAPHS, before=parser)
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
