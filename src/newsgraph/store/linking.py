@@ -10,7 +10,9 @@ Within an article the pipeline already made "Joe Biden", "President Biden" and
   are (the article never gave a full name), so each such entity gets its own record;
   organisations and places link by name whatever its length ("Hamas", "Qatar").
 Events told by several articles become one store-wide event when their type, actor,
-target, date, place and negation agree over store-wide ids (``event_key``).
+date and negation agree over store-wide ids (``event_key``) and their targets and
+places do not contradict each other (``compatible``): one outlet may name whom a strike
+was against and another only where it happened.
 """
 
 from __future__ import annotations
@@ -18,13 +20,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
 
 from newsgraph.model import Entity, Event
-from newsgraph.store.schema import entities, entity_aliases, entity_titles
+from newsgraph.store.schema import entities, entity_aliases, entity_titles, events
 
 _PUNCT = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
@@ -233,11 +236,100 @@ class Linker:
 
 
 def event_key(event: Event, ids: dict[str, int]) -> str | None:
-    """What makes two articles' events one: None when actor or date is unknown (too little to merge on)."""
+    """type|actor|date|negated over store-wide ids: which stored events a telling may join.
+
+    None when the actor or the date is unknown: too little to merge on.
+    """
     actor = ids.get(event.actor or "")
     if actor is None or not event.date:
         return None
-    target = ids.get(event.target or "")
-    location = ids.get(event.location or "")
-    negated = "not" if event.negated else ""
-    return "|".join(str(part) for part in (event.type, actor, target or "", event.date, location or "", negated))
+    return "|".join((event.type, str(actor), event.date, "not" if event.negated else ""))
+
+
+# (target, place) of an event over store-wide ids.
+Details = tuple[int | None, int | None]
+# Per store-wide event, the details each telling of the article being written gave it.
+Told = dict[int, set[Details]]
+
+
+@dataclass
+class StoredEvent:
+    """A store-wide event's details that later tellings are checked against and may complete."""
+
+    id: int
+    target: int | None
+    location: int | None
+
+    @property
+    def details(self) -> Details:
+        return details(self.target, self.location)
+
+
+def details(target: int | None, location: int | None) -> Details:
+    """(target, place): a target that is the event's own place ("struck the Port of X" at
+    the Port of X) says nothing about whom it was done to, so it counts as unknown."""
+    return (None if target == location else target, location)
+
+
+def compatible(one: Details, other: Details) -> bool:
+    """Two tellings may be one event unless both name a target, or both a place, and those differ."""
+    return all(a is None or b is None or a == b for a, b in zip(one, other, strict=True))
+
+
+def agreement(one: Details, other: Details) -> int:
+    """How many details both tellings name alike: the closest of several compatible events wins."""
+    return sum(a is not None and a == b for a, b in zip(one, other, strict=True))
+
+
+class EventMatcher:
+    """Which stored event each telling joins, among those sharing its key.
+
+    An article's tellings are the pipeline's separate events: one of them joins an
+    event the same article already told only when it repeats that telling's details (a
+    headline repeating the body), while other articles' events need only be compatible.
+    When a telling joins, the event keeps the details it knew and takes the ones it lacked.
+    """
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, list[StoredEvent]] = {}
+
+    def load(self, connection: sa.Connection, keys: set[str]) -> None:
+        """Read the stored events under ``keys``, oldest first."""
+        if not keys:
+            return
+        rows = connection.execute(
+            sa.select(events.c.id, events.c.key, events.c.target_id, events.c.location_id)
+            .where(events.c.key.in_(keys))
+            .order_by(events.c.id)
+        )
+        for row in rows:
+            self.add(row.key, StoredEvent(row.id, row.target_id, row.location_id))
+
+    def add(self, key: str, event: StoredEvent) -> None:
+        self.by_key.setdefault(key, []).append(event)
+
+    def find(self, key: str, target: int | None, location: int | None, told: Told) -> StoredEvent | None:
+        """The stored event this telling is, or None.
+
+        The event this article already told with these very details, else the compatible
+        event agreeing on most details (then the oldest) among those it has not told.
+        """
+        own = details(target, location)
+        stored = self.by_key.get(key, [])
+        repeated = next((event for event in stored if own in told.get(event.id, ())), None)
+        if repeated is not None:
+            return repeated
+        fitting = [event for event in stored if event.id not in told and compatible(event.details, own)]
+        return max(fitting, key=lambda event: (agreement(event.details, own), -event.id), default=None)
+
+    @staticmethod
+    def complete(stored: StoredEvent, target: int | None, location: int | None) -> bool:
+        """Fill what the stored event lacked from a telling that joins it; True when anything changed."""
+        known_target, known_location = stored.details
+        new_target, new_location = details(target, location)
+        before = (stored.target, stored.location)
+        if known_target is None and new_target is not None:
+            stored.target = new_target
+        if known_location is None and new_location is not None:
+            stored.location = new_location
+        return before != (stored.target, stored.location)

@@ -8,16 +8,22 @@ a newer newsgraph is refused rather than misread.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import groupby
+from typing import Any
 
 import sqlalchemy as sa
 
 from newsgraph.errors import StoreVersionError
+from newsgraph.model import Event
+from newsgraph.store.linking import EventMatcher, StoredEvent, Told, details, event_key
 from newsgraph.store.schema import (
     SCHEMA_VERSION,
     article_entities,
     articles,
     create_newest_first,
     entities,
+    event_sources,
+    events,
     mentions,
     metadata,
     quotes,
@@ -25,6 +31,7 @@ from newsgraph.store.schema import (
     speaker_names,
 )
 from newsgraph.store.search import create_fulltext
+from newsgraph.store.writer import new_event
 
 
 def _v1_to_v2(connection: sa.Connection) -> None:
@@ -86,8 +93,88 @@ def _v2_to_v3(connection: sa.Connection) -> None:
     create_newest_first(connection)
 
 
+def _v3_to_v4(connection: sa.Connection) -> None:
+    """Version 4 keys events by type, actor, date and negation, and merges tellings whose targets
+    and places agree (``linking.EventMatcher``): every article's tellings are replayed in the
+    order they were stored, as a new store would have linked them. Each event keeps its id
+    when it survives; every telling stays, pointing at the event it joins."""
+    local: dict[str, dict[str, int]] = {}
+    for linked in connection.execute(
+        sa.select(article_entities.c.article_id, article_entities.c.local_id, article_entities.c.entity_id)
+    ):
+        local.setdefault(linked.article_id, {})[linked.local_id] = linked.entity_id
+    tellings = connection.execute(
+        sa.select(
+            event_sources.c.article_id,
+            event_sources.c.position,
+            event_sources.c.event_id,
+            event_sources.c.data,
+            articles.c.published,
+        )
+        .join_from(event_sources, articles, event_sources.c.article_id == articles.c.id)
+        .order_by(articles.c.pk, event_sources.c.position)
+    ).all()
+    matcher = EventMatcher()
+    rows: dict[int, dict[str, Any]] = {}
+    tellers: dict[int, set[str]] = {}
+    moved: list[dict[str, Any]] = []
+    for article_id, told_here in groupby(tellings, key=lambda telling: telling.article_id):
+        ids = local.get(article_id, {})
+        told: Told = {}
+        for telling in told_here:
+            event = Event.from_dict(telling.data)
+            key = event_key(event, ids)
+            target, location = ids.get(event.target or ""), ids.get(event.location or "")
+            found = matcher.find(key, target, location, told) if key is not None else None
+            if found is None:
+                row = new_event(event, key, ids, telling.published)
+                event_id = telling.event_id if telling.event_id not in rows else _insert_event(connection, row)
+                rows[event_id] = row
+                found = StoredEvent(event_id, target, location)
+                if key is not None:
+                    matcher.add(key, found)
+            elif matcher.complete(found, target, location):
+                rows[found.id].update(target_id=found.target, location_id=found.location)
+            told.setdefault(found.id, set()).add(details(target, location))
+            tellers.setdefault(found.id, set()).add(article_id)
+            if found.id != telling.event_id:
+                moved.append({"article": article_id, "at": telling.position, "event": found.id})
+    if moved:
+        connection.execute(
+            sa.update(event_sources)
+            .where(
+                event_sources.c.article_id == sa.bindparam("article"), event_sources.c.position == sa.bindparam("at")
+            )
+            .values(event_id=sa.bindparam("event")),
+            moved,
+        )
+    told_by_none = events.c.id.not_in(sa.select(event_sources.c.event_id).scalar_subquery())
+    connection.execute(sa.delete(events).where(told_by_none))
+    for event_id, row in rows.items():
+        row["sources"] = len(tellers[event_id])
+    if rows:
+        connection.execute(_REWRITE, [{"event": event_id, **_renamed(row)} for event_id, row in rows.items()])
+
+
+# Every column of an event as the replay found it (bound as new_<column>: a bind may not share a column's name).
+_REWRITE = (
+    sa.update(events)
+    .where(events.c.id == sa.bindparam("event"))
+    .values({column.name: sa.bindparam(f"new_{column.name}") for column in events.columns if column.name != "id"})
+)
+
+
+def _renamed(row: dict[str, Any]) -> dict[str, Any]:
+    return {f"new_{column}": value for column, value in row.items()}
+
+
+def _insert_event(connection: sa.Connection, row: dict[str, Any]) -> int:
+    """A new event for tellings that leave the event they were stored with, which another one kept."""
+    return int(connection.execute(sa.insert(events).returning(events.c.id), row).scalar_one())
+
+
 # MIGRATIONS[n] upgrades a store of version n to version n + 1.
-MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def stored_version(connection: sa.Connection) -> int | None:

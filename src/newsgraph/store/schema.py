@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 # Bump with a function in migrations.MIGRATIONS that brings the previous version here.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 metadata = sa.MetaData()
 
@@ -198,7 +198,7 @@ events = sa.Table(
     "events",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    # type|actor|target|date|location|negated over store-wide ids; null when too little is known to merge.
+    # type|actor|date|negated over store-wide ids (linking.event_key); null when too little is known to merge.
     sa.Column("key", sa.Text, index=True),
     sa.Column("type", sa.String(32), nullable=False, index=True),
     sa.Column("mode", sa.String(32)),

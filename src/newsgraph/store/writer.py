@@ -13,8 +13,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from newsgraph.model import Extraction
-from newsgraph.store.linking import Linker, event_key
+from newsgraph.model import Event, Extraction
+from newsgraph.store.linking import EventMatcher, Linker, StoredEvent, Told, details, event_key
 from newsgraph.store.schema import (
     article_entities,
     articles,
@@ -196,54 +196,68 @@ def _write_items(connection: sa.Connection, extraction: Extraction) -> None:
 
 _INSERT_EVENT = sa.insert(events).returning(events.c.id)
 _TOLD_AGAIN = sa.update(events).where(events.c.id == sa.bindparam("event")).values(sources=events.c.sources + 1)
+_COMPLETED = (
+    sa.update(events)
+    .where(events.c.id == sa.bindparam("event"))
+    .values(target_id=sa.bindparam("target"), location_id=sa.bindparam("location"))
+)
 
 
 def _write_events(connection: sa.Connection, extraction: Extraction, ids: dict[str, int]) -> None:
-    """Each event joins the store-wide event it repeats, or starts a new one; each counts this article once."""
+    """Each event joins the store-wide event it tells again, or starts a new one; each counts this article once."""
     article = extraction.article
     keys = [event_key(event, ids) for event in extraction.events]
-    wanted = {key for key in keys if key is not None}
-    known: dict[str, int] = {}
-    if wanted:
-        rows = connection.execute(sa.select(events.c.key, events.c.id).where(events.c.key.in_(wanted)))
-        for row in rows:
-            known.setdefault(row.key, row.id)
-    told: dict[int, None] = {}
+    matcher = EventMatcher()
+    matcher.load(connection, {key for key in keys if key is not None})
+    told: Told = {}
+    completed: dict[int, StoredEvent] = {}
     sources = []
     for position, (event, key) in enumerate(zip(extraction.events, keys, strict=True)):
-        found = known.get(key) if key is not None else None
+        target, location = ids.get(event.target or ""), ids.get(event.location or "")
+        found = matcher.find(key, target, location, told) if key is not None else None
         if found is None:
-            found = connection.execute(
-                _INSERT_EVENT,
-                {
-                    "key": key,
-                    "type": event.type,
-                    "mode": event.mode,
-                    "actor_id": ids.get(event.actor or ""),
-                    "target_id": ids.get(event.target or ""),
-                    "location_id": ids.get(event.location or ""),
-                    "date": event.date,
-                    "day": (event.date or "")[:10] or article.published,
-                    "negated": event.negated,
-                    "sources": 0,
-                },
-            ).scalar_one()
+            row = new_event(event, key, ids, article.published)
+            found = StoredEvent(connection.execute(_INSERT_EVENT, row).scalar_one(), target, location)
             if key is not None:
-                known[key] = found
-        told[found] = None
-        sources.append(
-            {
-                "event_id": found,
-                "article_id": article.id,
-                "position": position,
-                "local_id": event.id,
-                "trigger": event.trigger.text,
-                "trigger_start": event.trigger.start,
-                "trigger_end": event.trigger.end,
-                "reported_by": event.reported_by,
-                "data": event.to_dict(),
-            }
-        )
+                matcher.add(key, found)
+        elif matcher.complete(found, target, location):
+            completed[found.id] = found
+        told.setdefault(found.id, set()).add(details(target, location))
+        sources.append(event_source(event, found.id, article.id, position))
     if sources:
         connection.execute(_TOLD_AGAIN, [{"event": event_id} for event_id in told])
         connection.execute(sa.insert(event_sources), sources)
+    if completed:
+        filled = [{"event": e.id, "target": e.target, "location": e.location} for e in completed.values()]
+        connection.execute(_COMPLETED, filled)
+
+
+def new_event(event: Event, key: str | None, ids: dict[str, int], published: str | None) -> dict[str, Any]:
+    """The row of a store-wide event first told by ``event``."""
+    return {
+        "key": key,
+        "type": event.type,
+        "mode": event.mode,
+        "actor_id": ids.get(event.actor or ""),
+        "target_id": ids.get(event.target or ""),
+        "location_id": ids.get(event.location or ""),
+        "date": event.date,
+        "day": (event.date or "")[:10] or published,
+        "negated": event.negated,
+        "sources": 0,
+    }
+
+
+def event_source(event: Event, event_id: int, article_id: str, position: int) -> dict[str, Any]:
+    """The row saying that an article tells a store-wide event, with its own words for it."""
+    return {
+        "event_id": event_id,
+        "article_id": article_id,
+        "position": position,
+        "local_id": event.id,
+        "trigger": event.trigger.text,
+        "trigger_start": event.trigger.start,
+        "trigger_end": event.trigger.end,
+        "reported_by": event.reported_by,
+        "data": event.to_dict(),
+    }
