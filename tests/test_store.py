@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from typer.testing import CliRunner
 
-from newsgraph.errors import ArticleNotFound, EntityNotFound, StoreError, StoreVersionError
+from newsgraph.cli import app
+from newsgraph.errors import AmbiguousArticleId, ArticleNotFound, EntityNotFound, StoreError, StoreVersionError
 from newsgraph.model import Article, DateRef, Entity, Event, Extraction, Figure, Part, Quote, Span, Speaker
 from newsgraph.store import Store, queries, writer
 from newsgraph.store.schema import SCHEMA_VERSION
@@ -141,6 +144,41 @@ def test_missing_article_and_entity_are_coded_errors(store: Store) -> None:
         store.article("0000")
     with pytest.raises(EntityNotFound, match=r"\[E032\]"):
         store.entity("Nobody Atall")
+
+
+def named(extraction: Extraction, article_id: str) -> Extraction:
+    """The same article stored under another id (a feed gives its own ids)."""
+    extraction.article.id = article_id
+    return extraction
+
+
+def test_a_unique_start_of_an_id_finds_the_article(store: Store) -> None:
+    store.add(named(harbour(), "c0ffee11aa"))
+    store.add(named(ferry(), "c0ffee22bb"))
+    assert store.article("c0ffee11").article.title == "Harbour works to finish in June"
+    assert store.article("c0ffee22bb").article.title == "Ferry fares to rise"
+    with pytest.raises(AmbiguousArticleId, match=r"\[E034\] article id prefix 'c0ffee' matches 2 articles"):
+        store.article("c0ffee")
+    with pytest.raises(ArticleNotFound, match=r"\[E031\]"):
+        store.article("c0ffe")  # shorter than six characters: only a whole id
+    with pytest.raises(ArticleNotFound, match=r"\[E031\]"):
+        store.article("C0FFEE11")  # ids are compared exactly, whatever LIKE does with case
+    with pytest.raises(ArticleNotFound, match=r"\[E031\]"):
+        store.article("c0ffe%")  # a wildcard is a character like any other
+
+
+def test_show_takes_a_unique_start_of_an_id(tmp_path: Path) -> None:
+    db = str(tmp_path / "show.db")
+    with Store(db) as store:
+        store.add(named(harbour(), "c0ffee11aa"))
+        store.add(named(ferry(), "c0ffee22bb"))
+    shown = CliRunner().invoke(app, ["show", "c0ffee2", "--db", db, "--format", "json"])
+    assert shown.exit_code == 0 and json.loads(shown.output)["article"]["title"] == "Ferry fares to rise"
+    both = CliRunner().invoke(app, ["show", "c0ffee", "--db", db])
+    assert both.exit_code == 1
+    assert both.output == "error: [E034] article id prefix 'c0ffee' matches 2 articles: give more of the id\n"
+    unknown = CliRunner().invoke(app, ["show", "deadbeef", "--db", db])
+    assert unknown.exit_code == 1 and unknown.output.startswith("error: [E031] no article with id 'deadbeef'")
 
 
 def test_articles_newest_first_with_filters_and_paging(store: Store) -> None:

@@ -86,3 +86,12 @@ class StoreVersionError(StoreError):
             f"the store was written by a newer newsgraph (schema version {found}; this one reads up to "
             f"{supported}): upgrade newsgraph (pip install -U newsgraph) or use another --db"
         )
+
+
+class AmbiguousArticleId(ArticleNotFound):
+    code = "E034"
+
+    def __init__(self, prefix: str, matches: int) -> None:
+        self.article_id = prefix
+        self.matches = matches
+        StoreError.__init__(self, f"article id prefix '{prefix}' matches {matches} articles: give more of the id")

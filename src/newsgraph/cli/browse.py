@@ -121,7 +121,9 @@ class ShowFormat(StrEnum):
 
 @app.command()
 def show(
-    article_id: Annotated[str, typer.Argument(metavar="ID", help="The article id (see `newsgraph articles`).")],
+    article_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The article id, or its first 6+ characters (see `newsgraph articles`).")
+    ],
     format: Annotated[ShowFormat, typer.Option("--format", "-f", help="json or table.")] = ShowFormat.table,
     db: DbOption = None,
 ) -> None:

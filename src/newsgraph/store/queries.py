@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 import sqlalchemy as sa
 
+from newsgraph.errors import AmbiguousArticleId
 from newsgraph.model import Article, DateRef, Entity, Event, Extraction, Figure, Quote, Span
 from newsgraph.store.linking import fold
 from newsgraph.store.records import ArticleRow, EntityRow, EventRow, FigureRow, Page, QuoteRow
@@ -168,6 +169,27 @@ def _search_articles(connection: sa.Connection, q: str, limit: int, offset: int)
     statement = sa.select(*ARTICLE_COLUMNS).where(article_match(connection.dialect.name, q, by_date))
     rows = connection.execute(statement.order_by(*ARTICLE_ORDER).limit(limit).offset(offset)).all()
     return Page(items=[article_row(row) for row in rows], total=total, limit=limit, offset=offset)
+
+
+# The shortest start of an article id that may stand for it (as git takes a commit's).
+MIN_PREFIX = 6
+
+
+def resolve_article_id(connection: sa.Connection, given: str) -> str | None:
+    """The stored id that ``given`` is, or starts when at least MIN_PREFIX long; None when none.
+
+    Raises AmbiguousArticleId when the start fits several ids, so that no article is picked at random.
+    """
+    if connection.execute(sa.select(articles.c.id).where(articles.c.id == given)).first() is not None:
+        return given
+    if len(given) < MIN_PREFIX:
+        return None
+    # LIKE ignores case on SQLite: the ids it finds are checked again exactly.
+    found = connection.execute(sa.select(articles.c.id).where(articles.c.id.startswith(given, autoescape=True)))
+    starting = [article_id for article_id in found.scalars() if article_id.startswith(given)]
+    if len(starting) > 1:
+        raise AmbiguousArticleId(given, len(starting))
+    return starting[0] if starting else None
 
 
 def read_article(connection: sa.Connection, article_id: str) -> Extraction | None:

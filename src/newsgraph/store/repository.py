@@ -123,9 +123,14 @@ class Store:
             return is_stored(connection, article_id)
 
     def article(self, article_id: str) -> Extraction:
-        """The whole Extraction of one article, as it was added."""
+        """The whole Extraction of one article, as it was added.
+
+        ``article_id`` may be the start of an id (six characters or more) that only one
+        stored article has; a start that several have raises AmbiguousArticleId.
+        """
         with self.reading() as connection:
-            extraction = queries.read_article(connection, article_id)
+            found = queries.resolve_article_id(connection, article_id)
+            extraction = queries.read_article(connection, found) if found is not None else None
         if extraction is None:
             raise ArticleNotFound(article_id)
         return extraction
