@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 from tests.conftest import EXAMPLES
+from tests.test_postgres import PG_URL
 from tests.test_store_linking import story
 
 from newsgraph.model import Event, Extraction, Span
@@ -65,9 +66,30 @@ AGAINST_KELLER = "The Harbour Workers' Union struck against Keller Shipping on M
 AT_THE_PORT = "On Monday the Harbour Workers' Union struck at the Port of Veldport, stopping the cranes."
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty store's URL: a SQLite file, and the PostgreSQL database of NEWSGRAPH_TEST_PG when set."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'events.db'}"
+    return request.getfixturevalue("pg_url")
+
+
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store(str(tmp_path / "events.db")) as opened:
+def pg_url() -> str:
+    """The PostgreSQL test database, emptied: its public schema dropped and made again."""
+    if not PG_URL:
+        pytest.skip("NEWSGRAPH_TEST_PG is not set: it names a PostgreSQL database to test against (.ci/run sets it)")
+    engine = sa.create_engine(PG_URL)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("DROP SCHEMA public CASCADE")
+        connection.exec_driver_sql("CREATE SCHEMA public")
+    engine.dispose()
+    return PG_URL
+
+
+@pytest.fixture
+def store(url: str) -> Iterator[Store]:
+    with Store(url) as opened:
         yield opened
 
 
@@ -172,7 +194,7 @@ def identical_only(
 
 
 def test_a_v3_store_is_rekeyed_and_its_tellings_merged_without_losing_any(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     articles = [
         telling(AGAINST_KELLER, "2024-03-05", target="Keller Shipping"),
@@ -181,14 +203,13 @@ def test_a_v3_store_is_rekeyed_and_its_tellings_merged_without_losing_any(
         telling("The Harbour Workers' Union struck, said Keller Shipping.", "2024-03-05", when=None),
         telling("The Harbour Workers' Union struck on Monday.", "2024-03-06", also=("Monday",)),
     ]
-    old = tmp_path / "v3.db"
     with monkeypatch.context() as v3:
         v3.setattr(linking.EventMatcher, "find", identical_only)
-        with Store(str(old)) as store:
+        with Store(url) as store:
             for article in articles:
                 store.add(article)
             assert store.stats()["events"] == 5
-    engine = sa.create_engine(f"sqlite:///{old}")
+    engine = sa.create_engine(url)
     with engine.begin() as connection:
         connection.exec_driver_sql(V3_KEY)
         connection.exec_driver_sql("UPDATE schema_version SET version = 3")
@@ -196,7 +217,7 @@ def test_a_v3_store_is_rekeyed_and_its_tellings_merged_without_losing_any(
     fresh = Store(str(tmp_path / "v4.db"))
     for article in articles:
         fresh.add(article)
-    with Store(str(old)) as migrated:
+    with Store(url) as migrated:
         assert migrated.stats() == fresh.stats()
         assert migrated.stats()["event_reports"] == 6 and migrated.stats()["events"] == 3
         assert strikes(migrated) == strikes(fresh)
