@@ -10,7 +10,9 @@ from tests.conftest import PLOVER_DEV, need_shared
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
+from newsgraph.eval.articles import score_events
 from newsgraph.eval.events import content_words, evaluate_events
+from newsgraph.model import Article, Entity, Event, Extraction, Span
 from newsgraph.pipeline import Extractor
 
 RECORDS = [
@@ -95,3 +97,31 @@ def test_plover_dev_accuracy_stays_above_its_floors(extractor: Extractor) -> Non
     assert report.ratio(report.top1) >= 0.88
     assert report.ratio(report.first) >= 0.88
     assert report.ratio(report.top1_source) >= 0.82
+
+
+def test_article_gold_counts_events_that_match_no_gold_event() -> None:
+    def event(event_id: str, kind: str, actor: str | None, negated: bool = False) -> Event:
+        return Event(event_id, kind, Span(0, 6, "struck"), actor=actor, negated=negated)
+
+    extraction = Extraction(
+        Article(text="struck"),
+        entities=[Entity("e1", "Estria", "GPE"), Entity("e2", "Dock Workers' Union", "ORG")],
+        events=[
+            event("v1", "RETREAT", "e1"),  # the gold release: right
+            event("v2", "RETREAT", None),  # the same release told again, no actor named: incomplete, not false
+            event("v3", "RETREAT", "e2"),  # a release by someone else: false
+            event("v4", "ASSAULT", None),  # a type the gold has not: false
+            event("v5", "COERCE", None, negated=True),  # "no arrests were made": not false
+            event("v6", "AGREE", "e1"),  # matches an optional gold event: not false
+        ],
+    )
+    gold = [
+        {"type": "RETREAT", "actor": "Estria", "trigger": "released"},
+        {"type": "AGREE", "actor": "Estria", "trigger": "agreed", "optional": True},
+    ]
+    score = score_events(gold, extraction)
+    assert (score.right, score.required, score.false) == (1, 1, 2)
+    assert [m for m in score.misses if m.startswith("false event")] == [
+        "false event RETREAT by Dock Workers' Union on None ('struck')",
+        "false event ASSAULT by None on None ('struck')",
+    ]

@@ -390,3 +390,99 @@ def test_workers_on_strike_strike_for_their_union_and_threats_aim_at_it(extracto
     threat = only(extraction, "THREATEN")
     assert name(extraction, threat.actor) == "Ida Marsh"
     assert name(extraction, threat.target) == "Transport Workers' Union"
+
+
+def coded(extraction: Extraction) -> list[tuple[str, str, bool]]:
+    return [(e.type, e.trigger.text, e.negated) for e in extraction.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A cargo ship struck the harbour wall at Tamsby on Sunday night.",
+        "The storm hit the coastal villages of Orvik before dawn.",
+        "The Brenner Tunnel will reopen to traffic on Monday, the ministry said.",
+        "The old ferry will reopen the route to the islands in June.",
+    ],
+)
+def test_things_do_no_event(extractor: Extractor, text: str) -> None:
+    # A ship, a storm or a tunnel is no actor: a collision is no assault, a reopening no pledge.
+    assert coded(run(extractor, text)) == []
+
+
+def test_a_person_who_strikes_still_assaults(extractor: Extractor) -> None:
+    extraction = run(extractor, "Gunmen struck a police post near Kadera on Sunday night.")
+    assert [e.type for e in extraction.events] == ["ASSAULT"]
+
+
+def test_a_place_in_the_subject_is_where_not_who(extractor: Extractor) -> None:
+    extraction = run(
+        extractor,
+        "The Tamsby Dockers' Union called the strike. Some 200 workers at the Port of Tamsby walked off the job.",
+    )
+    walkout = next(e for e in extraction.events if e.trigger.text == "walked")
+    assert name(extraction, walkout.actor) == "Tamsby Dockers' Union"
+    assert name(extraction, walkout.target) != "Port of Tamsby"
+
+
+def test_a_plan_with_nobody_named_is_no_agreement(extractor: Extractor) -> None:
+    extraction = run(extractor, "The crossing will reopen to lorries next week, officials said.")
+    assert "AGREE" not in [e.type for e in extraction.events]
+
+
+def test_a_pledge_by_someone_is_still_an_agreement(extractor: Extractor) -> None:
+    extraction = run(extractor, "Norway will release the two fishermen next week, its foreign minister said.")
+    assert [e.type for e in extraction.events] == ["AGREE"]
+
+
+def test_failing_to_act_is_no_refusal(extractor: Extractor) -> None:
+    assert coded(run(extractor, "The rebels failed to produce a list of the captives by Friday.")) == []
+    extraction = run(extractor, "The junta failed to release the detained reporters on Monday.")
+    assert coded(extraction) == [("RETREAT", "failed", True)]
+
+
+def test_failing_to_agree_is_still_a_rejection(extractor: Extractor) -> None:
+    extraction = run(extractor, "Lodria and Vessmark failed to reach agreement on the border after a day of talks.")
+    assert "REJECT" in [e.type for e in extraction.events]
+
+
+def test_no_arrests_and_nobody_are_negations(extractor: Extractor) -> None:
+    extraction = run(extractor, "Police said the rally was calm and that no arrests had been made.")
+    assert [e.negated for e in extraction.events if e.type == "COERCE"] == [True]
+
+
+def test_asking_whether_is_a_question_not_a_request(extractor: Extractor) -> None:
+    extraction = run(extractor, "Asked whether the men would be charged, the minister said the case was closed.")
+    assert "REQUEST" not in [e.type for e in extraction.events]
+
+
+def test_a_participle_telling_a_state_is_no_event(extractor: Extractor) -> None:
+    extraction = run(extractor, "Residents should keep their phones charged and their radios on, the office said.")
+    assert "ACCUSE" not in [e.type for e in extraction.events]
+
+
+def test_denying_wrongdoing_is_no_rejection(extractor: Extractor) -> None:
+    assert "REJECT" not in [e.type for e in run(extractor, "The mayor's aide denied any wrongdoing.").events]
+    assert "REJECT" in [e.type for e in run(extractor, "The cabinet denied the union's request for talks.").events]
+
+
+def test_a_threatened_strike_is_only_a_threat(extractor: Extractor) -> None:
+    extraction = run(extractor, "The Drivers' Union threatened to stage a strike across the region if pay is cut.")
+    assert [e.type for e in extraction.events] == ["THREATEN"]
+
+
+def test_a_plan_told_by_a_with_clause_is_not_done(extractor: Extractor) -> None:
+    extraction = run(
+        extractor, "The minister said the border would reopen on Monday, with trucks allowed through after checks."
+    )
+    assert "CONCEDE" not in [e.type for e in extraction.events]
+
+
+def test_talks_due_to_resume_have_not_happened(extractor: Extractor) -> None:
+    extraction = run(extractor, "Talks between the union and the railway are due to resume next week.")
+    assert "CONSULT" not in [e.type for e in extraction.events]
+
+
+def test_a_thing_marked_with_its_country_stands_for_its_forces(extractor: Extractor) -> None:
+    extraction = run(extractor, "Iranian boats attacked a tanker in the Gulf on Tuesday.")
+    assert [e.type for e in extraction.events] == ["ASSAULT"]

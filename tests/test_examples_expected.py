@@ -13,8 +13,10 @@ from newsgraph.cli import app
 from newsgraph.eval.articles import ArticleScore, evaluate_articles, totals
 from newsgraph.pipeline import Extractor
 
-FLOORS = {"quotes": 0.87, "entities": 0.95, "figures": 0.95, "dates": 0.95, "events": 0.88}
+FLOORS = {"quotes": 0.87, "entities": 0.95, "figures": 0.95, "dates": 0.95, "events": 0.80}
 MAX_FALSE_QUOTES = 20
+# Events matching no gold event, optional ones included (see newsgraph.eval.articles).
+MAX_FALSE_EVENTS = 5
 
 
 @pytest.fixture(scope="module")
@@ -35,6 +37,11 @@ def test_examples_meet_the_floor(scores: list[ArticleScore], part: str) -> None:
 
 def test_examples_add_few_false_quotes(scores: list[ArticleScore]) -> None:
     assert totals(scores)["quotes"].false <= MAX_FALSE_QUOTES
+
+
+def test_examples_add_few_false_events(scores: list[ArticleScore]) -> None:
+    false = [m for score in scores for m in score.parts["events"].misses if m.startswith("false event")]
+    assert totals(scores)["events"].false <= MAX_FALSE_EVENTS, false
 
 
 @pytest.mark.shared

@@ -6,6 +6,18 @@ article its ``input`` (a file, or ``FILE#record`` for a record inside one), its
 person can write it by reading the article. Items marked ``optional`` are neither
 required nor counted as false. Strings are compared after folding quote marks,
 dashes, case and whitespace.
+
+Events: a predicted event matches a gold event when the types agree, its actor is the
+gold actor or one of ``actor_also`` (same words, one name's words within the other's),
+and its target is the gold target; a gold event that names no actor or target accepts
+any. A required gold event is right when some predicted event matches it; one event
+told in several sentences (headline, lead, a later "the strike") is one gold event and
+every prediction of it matches. A predicted event is false when it matches no gold
+event, optional ones included. From the prediction's side an actor or target it does
+not name is not held against it ("Two men arrested": an arrest with no actor is
+incomplete, which the missed required event already counts, not false); a name it
+gives that differs from the gold's is. Negated predictions ("no arrests were made")
+say that an event did not happen, so they are never counted as false.
 """
 
 from __future__ import annotations
@@ -20,7 +32,7 @@ from typing import Any
 
 from newsgraph.errors import GoldFormatError, InputError
 from newsgraph.ingest import read_paths
-from newsgraph.model import Article, Extraction
+from newsgraph.model import Article, Event, Extraction
 from newsgraph.pipeline import Extractor
 
 PARTS = ("quotes", "entities", "figures", "dates", "events")
@@ -181,26 +193,37 @@ def score_dates(gold: list[dict[str, Any]], extraction: Extraction) -> PartScore
     return score
 
 
+def _event_matches(item: dict[str, Any], event: Event, extraction: Extraction, named_only: bool) -> bool:
+    """Type, actor and target agree; ``named_only`` forgives an actor or target the prediction leaves out."""
+    names = [item["actor"], *item.get("actor_also", [])] if item.get("actor") else []
+    actor = _entity_name(extraction, event.actor)
+    target = _entity_name(extraction, event.target)
+    return (
+        event.type == item["type"]
+        and (not names or (named_only and actor is None) or any(same_name(n, actor) for n in names))
+        and (not item.get("target") or (named_only and target is None) or same_name(item["target"], target))
+    )
+
+
 def score_events(gold: list[dict[str, Any]], extraction: Extraction) -> PartScore:
     score = PartScore()
     for item in gold:
         if item.get("optional"):
             continue
         score.required += 1
-        names = [item["actor"], *item.get("actor_also", [])] if item.get("actor") else []
-        right = [
-            e
-            for e in extraction.events
-            if e.type == item["type"]
-            and (not names or any(same_name(n, _entity_name(extraction, e.actor)) for n in names))
-            and (not item.get("target") or same_name(item["target"], _entity_name(extraction, e.target)))
-        ]
+        right = [e for e in extraction.events if _event_matches(item, e, extraction, named_only=False)]
         if right:
             score.right += 1
         else:
             score.misses.append(
                 f"event {item['type']} by {item.get('actor')} on {item.get('target')} ({item.get('trigger')})"
             )
+    for event in extraction.events:
+        if event.negated or any(_event_matches(item, event, extraction, named_only=True) for item in gold):
+            continue
+        score.false += 1
+        actor, target = _entity_name(extraction, event.actor), _entity_name(extraction, event.target)
+        score.misses.append(f"false event {event.type} by {actor} on {target} ({event.trigger.text!r})")
     return score
 
 
@@ -265,6 +288,6 @@ def totals(scores: list[ArticleScore]) -> dict[str, PartScore]:
 def format_totals(scores: list[ArticleScore]) -> str:
     lines = [f"{len(scores)} articles", f"{'part':<10} {'right':>6} {'required':>9} {'share':>7} {'false':>6}"]
     for part, counts in totals(scores).items():
-        false = str(counts.false) if part == "quotes" else "-"
+        false = str(counts.false) if part in ("quotes", "events") else "-"
         lines.append(f"{part:<10} {counts.right:>6} {counts.required:>9} {counts.share:>7.3f} {false:>6}")
     return "\n".join(lines)

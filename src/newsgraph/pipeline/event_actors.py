@@ -58,6 +58,8 @@ ORG_DESCRIPTIONS = frozenset({"group", "organization", "organisation", "movement
 PLACE_DESCRIPTIONS = frozenset({"country", "nation", "government", "regime", "state", "kingdom", "republic"})
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# Named things that cannot act: a bridge (FAC), a river (LOC), a ship's name (PRODUCT), a storm (EVENT).
+THING_TYPES = frozenset({"FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 DEFINITE = frozenset({"the", "this", "that"})
 DROP_LEADING = frozenset({"DET", "NUM", "PUNCT", "ADP", "PRON", "CCONJ", "SYM"})
 
@@ -141,6 +143,43 @@ class ActorFinder:
         inner = [self.entity_of(t) for t in head.subtree]
         found = next((e for e in inner if e is not None and e.type in ACTOR_TYPES and e is not exclude), None)
         return Actor(found, words) if found is not None else None
+
+    def inanimate(self, token: Token) -> bool:
+        """A phrase naming a thing, not anyone who could act ("a barge", "the Linden Bridge", "the storm").
+
+        A named place, building or object is a thing; so is a common noun the lexicon
+        lists as one. A country (GPE) acts through its government, so it is no thing.
+        """
+        head = self._through_partitive(token)
+        if head.pos_ == "PRON":
+            return False
+        entity = self.entity_of(head)
+        thing_word = head.lemma_.lower() in self.lex.things or head.lower_ in self.lex.things
+        if entity is not None:
+            # "the Brenner Tunnel", which NER may call an organisation: the name ends in what it is.
+            return self.thing(entity) or (thing_word and head.pos_ == "PROPN" and entity.type != "PERSON")
+        if not (head.pos_ in ("NOUN", "PROPN") and thing_word):
+            return False
+        # "Iranian boats", "Russia's ships": a thing marked with its country stands for that country's forces.
+        marked = any(
+            t.i != head.i and (t.lower_ in self.lex.countries or t.ent_type_ in ("NORP", "GPE"))
+            for t in self._phrase(head)
+        )
+        return not marked and not any(c.dep_ == "poss" for c in head.children)
+
+    def names_actor(self, token: Token) -> bool:
+        """Whether a phrase could name someone who acts: a pronoun, a name, or a group noun ("traffic" could not)."""
+        head = self._through_partitive(token)
+        if head.lower_ in PERSONAL | THING | PLURAL | SPEAKER:
+            return True
+        entity = self.entity_of(head)
+        if entity is not None:
+            return not self.thing(entity)
+        return head.pos_ == "PROPN" or self._is_actor_noun(head)
+
+    def thing(self, entity: Entity) -> bool:
+        """A named place, building or object; not a country NER took for a region ("Ivory Coast": LOC)."""
+        return entity.type in THING_TYPES and entity.name.casefold() not in self.lex.countries
 
     def place(self, token: Token) -> Entity | None:
         """The place entity a token belongs to ("in Gaza"), or None."""

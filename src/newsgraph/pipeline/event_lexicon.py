@@ -86,6 +86,12 @@ class Lexicon:
     company_nouns: frozenset[str]
     pair_nouns: dict[str, frozenset[str]]
     pair_words: frozenset[str]
+    things: frozenset[str]
+
+    @property
+    def not_yet(self) -> frozenset[str]:
+        """Modals of what has not happened: the future and the merely possible."""
+        return self.future_modals | self.hypothetical_modals | {"would"}
 
     def verb(self, token: Token, conditional_only: bool = False) -> Code | None:
         """The code of a verb in its frame, or None when no frame of it fits."""
@@ -188,4 +194,5 @@ def lexicon() -> Lexicon:
         company_nouns=frozenset(words["company_nouns"]),
         pair_nouns={k: frozenset(v) for k, v in words["pair_nouns"].items()},
         pair_words=frozenset(words["pair_words"]),
+        things=frozenset(words["things"]),
     )

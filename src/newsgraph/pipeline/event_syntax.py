@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+NO_ONE = frozenset({"nobody", "none", "nothing", "noone", "neither"})
 TARGET_PREPS = ("on", "against", "with", "to", "at", "into", "upon", "toward", "towards", "from", "of", "for")
 
 
@@ -57,8 +58,35 @@ def imperative(token: Token) -> bool:
 
 
 def negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" for c in token.children) or (
-        token.dep_ == "xcomp" and any(c.dep_ == "neg" for c in token.head.children)
+    """ "did not strike", "refused [not] to", and "no arrests were made", "nobody was hurt"."""
+    return (
+        any(c.dep_ == "neg" for c in token.children)
+        or (token.dep_ == "xcomp" and any(c.dep_ == "neg" for c in token.head.children))
+        or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and no_one(c) for c in token.children)
+    )
+
+
+def no_one(token: Token) -> bool:
+    """A phrase that names no one and nothing: "nobody", "no one", "no arrests", "none of them"."""
+    return token.lower_ in NO_ONE or any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+
+
+def asks_whether(verb: Token) -> bool:
+    """ "asked whether the men would face charges": a question put, not a request made."""
+    return any(
+        m.i < c.i and ((m.dep_ == "mark" and m.lower_ in ("whether", "if")) or m.tag_ in ("WDT", "WP", "WRB"))
+        for c in verb.children
+        if c.dep_ == "ccomp"
+        for m in c.children
+    )
+
+
+def state_of_object(verb: Token) -> bool:
+    """ "keep their phones charged", "found the door locked": a participle telling a state of the object."""
+    return (
+        verb.dep_ in ("xcomp", "oprd", "ccomp")
+        and verb.tag_ == "VBN"
+        and any(c.dep_ == "dobj" and c.i < verb.i for c in verb.head.children)
     )
 
 
@@ -104,3 +132,19 @@ def depth(token: Token) -> int:
         token = token.head
         depth += 1
     return depth
+
+
+def absolute_of(verb: Token) -> Token | None:
+    """The verb a "with" clause hangs from: "reopen, [with lorries allowed back]" -> "reopen"."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.dep_ != "pobj" or noun.head.lower_ != "with":
+        return None
+    ruling = noun.head.head
+    return ruling if ruling.pos_ in ("VERB", "AUX") else None
+
+
+def prospect(clause: Token) -> bool:
+    """ "Talks are due to resume", "the vote is set to take place": what is expected, not what happened."""
+    return any(
+        c.dep_ == "acomp" and any(x.dep_ == "xcomp" and infinitive(x) for x in c.children) for c in clause.children
+    )

@@ -18,10 +18,12 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsgraph.model import Entity, Event, Figure, Quote, Span
-from newsgraph.pipeline.event_actors import Actor, ActorFinder
+from newsgraph.pipeline.event_actors import PLACE_TYPES, Actor, ActorFinder
 from newsgraph.pipeline.event_lexicon import Code, Lexicon, lemma_in, lexicon
 from newsgraph.pipeline.event_syntax import (
     TARGET_PREPS,
+    absolute_of,
+    asks_whether,
     condition,
     depth,
     going_to,
@@ -33,6 +35,8 @@ from newsgraph.pipeline.event_syntax import (
     negated,
     place_words,
     prep_object,
+    prospect,
+    state_of_object,
 )
 
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
@@ -139,10 +143,14 @@ class _DocCoder:
             return None
         if self.actors.entity_of(token) is not None or (token.is_title and not token.is_sent_start):
             return None
-        if infinitive(token) or self._hypothetical(token):
+        if infinitive(token) or self._hypothetical(token) or state_of_object(token):
+            return None
+        ruling = absolute_of(token)
+        if ruling is not None and ({c.lower_ for c in ruling.children if c.dep_ == "aux"} & self.lex.not_yet):
+            # "would reopen, with lorries allowed back after an inspection": as planned as its verb.
             return None
         if inner is not None and wrapper is not None:
-            draft = self._wrapped(token, inner, wrapper)
+            draft = self._wrapped(token, inner, wrapper, consumed)
             consumed.add(inner.i)
         else:
             draft = self._plain(token, consumed)
@@ -150,7 +158,10 @@ class _DocCoder:
             draft = self._warning(token)
         if draft is None and self._obligation(token):
             draft = Draft(Code("REQUEST"), token, token, *self._arguments(token), argument_verbs=[token])
-        if draft is None:
+        if draft is None or (draft.actor is not None and self.actors.inanimate(draft.actor)):
+            # "a barge struck the pier", "the bridge will reopen": things do no PLOVER event.
+            return None
+        if draft.code.type == "REQUEST" and asks_whether(token):
             return None
         draft.negated = draft.negated or negated(token)
         return self._modality(draft)
@@ -206,8 +217,11 @@ class _DocCoder:
                     return noun, code
         return None, None
 
-    def _wrapped(self, wrapper: Token, inner: Token, kind: str) -> Draft | None:
-        """ "threatened to strike", "vowed to release", "refused to deploy": the stance, not the act."""
+    def _wrapped(self, wrapper: Token, inner: Token, kind: str, consumed: set[int]) -> Draft | None:
+        """ "threatened to strike", "vowed to release", "refused to deploy": the stance, not the act.
+
+        "failed to release" is no refusal: the act itself, marked as not done.
+        """
         for _ in range(3):
             deeper = (
                 infinitive_of(inner) if self.lex.wrappers.get(lemma_in(inner, self.lex.wrappers)) == "act" else None
@@ -217,7 +231,10 @@ class _DocCoder:
             inner = deeper
         inner_code = self.lex.verb(inner, conditional_only=True)
         if inner_code is None and lemma_in(inner, self.lex.light_verbs) in self.lex.light_verbs:
-            inner_code = self._light_object(inner)[1]
+            noun, inner_code = self._light_object(inner)
+            if noun is not None:
+                # "threatened to stage a strike": the strike is only threatened, not told on its own.
+                consumed.add(noun.i)
         inner_code = inner_code or self.lex.verb(inner)
         own = self.lex.verb(wrapper)
         inner_negated = negated(inner)
@@ -229,7 +246,10 @@ class _DocCoder:
             code = Code("THREATEN", mode)
         elif kind == "refuse":
             code = Code("REJECT")
-        elif kind == "act":
+        elif kind == "fail" and inner_code is not None and inner_code.type == "AGREE":
+            # "failed to reach agreement": each side turned down the other's terms.
+            code = Code("REJECT")
+        elif kind in ("act", "fail"):
             code = inner_code
         elif inner_code is None:
             code = own if own is not None and own.type in ("AGREE", "REQUEST") else None
@@ -247,7 +267,8 @@ class _DocCoder:
         _, target = self._arguments(inner)
         if code.target == "partner" or (inner_code is not None and inner_code.target == "partner"):
             code = Code(code.type, code.mode, "partner")
-        return Draft(code, wrapper, wrapper, actor, target, argument_verbs=[wrapper, inner])
+        undone = kind == "fail" and code.type != "REJECT"
+        return Draft(code, wrapper, wrapper, actor, target, undone, [wrapper, inner])
 
     def _modality(self, draft: Draft) -> Draft | None:
         """Future acts become promises or threats; obligations reported by someone become requests."""
@@ -266,6 +287,9 @@ class _DocCoder:
             return draft
         if not future or draft.code.type in ("THREATEN", "REJECT", "REQUEST", "ACCUSE", "AGREE"):
             return draft
+        if not any(word is not None and self.actors.names_actor(word) for word in (draft.actor, draft.target)):
+            # "The crossing will reopen to lorries": a plan with no one named who pledges it, nor to whom.
+            return None
         if draft.code.type in self.lex.cooperative:
             conditional = any(c.dep_ == "advcl" and has_mark(c, THREAT_MARKS) for c in verb.children)
             if draft.negated:
@@ -291,7 +315,7 @@ class _DocCoder:
         clause = noun.head
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
-        if infinitive(clause) or self._hypothetical(clause):
+        if infinitive(clause) or self._hypothetical(clause) or (noun.dep_ == "nsubj" and prospect(clause)):
             return None
         actor = next((c for c in noun.children if c.dep_ == "poss"), None)
         target = None
@@ -387,12 +411,15 @@ class _DocCoder:
         reporter = self._reporter(draft.anchor)
         speaker = self._speaker(quote, reporter)
         actor = self.actors.resolve(draft.actor, speaker) if draft.actor is not None else None
+        if actor is not None and self.actors.thing(actor.entity):
+            # "workers at the Port of Veldport walked off": the port is where, not who.
+            actor = None
         if actor is None and draft.code.type == "PROTEST":
             # "Thousands marched… The organisers, the dockers' union, said…": the march is theirs.
             actor = self._organiser()
         if actor is None and draft.code.mode == "strike" and self._workers(draft.actor):
             # "Hundreds of dock workers stopped work in a strike": the strike of their union.
-            actor = self._labour_organisation()
+            actor = self._labour_organisation(draft)
         if actor is not None and speaker is not None and actor.entity is not speaker and draft.target is not None:
             # "Brandt said Keller had come with nothing and accused the company": no one accuses itself.
             itself = self.actors.resolve(draft.target, speaker)
@@ -407,6 +434,9 @@ class _DocCoder:
             target = found.entity if found is not None and found.entity is not exclude else None
         if target is None and draft.code.type == "THREATEN":
             target = self._threatened(draft, speaker, exclude)
+        if target is not None and draft.code.mode == "strike" and target.type in PLACE_TYPES:
+            # "stopped work at the Port of Veldport": the place of a strike, not the employer it is aimed at.
+            target = None
         if target is None and draft.code.mode == "strike":
             # A strike is aimed at the employer the dispute is with: "a dispute over pay with Keller".
             target = self._partner(draft.trigger.sent, exclude)
@@ -474,7 +504,20 @@ class _DocCoder:
         """No subject, or one naming workers ("hundreds of dock workers", "staff")."""
         return phrase is None or any(self.lex.sectors.get(t.lemma_.lower()) == "LAB" for t in phrase.subtree)
 
-    def _labour_organisation(self) -> Actor | None:
+    def _labour_organisation(self, draft: Draft) -> Actor | None:
+        """The article's union, for a strike whose words name no one.
+
+        A bare noun ("blaming the strike at the port") is only the union's strike when the
+        union was named before it: a reader cannot tie it to one named later, which may
+        be another union with its own dispute.
+        """
+        labour = self._first_labour_organisation()
+        if labour is None or draft.actor is not None or draft.trigger.pos_ not in ("NOUN", "PROPN"):
+            return labour
+        named_before = any(m.start < draft.trigger.idx for m in labour.entity.mentions)
+        return labour if named_before else None
+
+    def _first_labour_organisation(self) -> Actor | None:
         """The first union or other workers' organisation the article names, found once."""
         if not self.labour_sought:
             self.labour_sought = True
