@@ -486,3 +486,18 @@ def test_talks_due_to_resume_have_not_happened(extractor: Extractor) -> None:
 def test_a_thing_marked_with_its_country_stands_for_its_forces(extractor: Extractor) -> None:
     extraction = run(extractor, "Iranian boats attacked a tanker in the Gulf on Tuesday.")
     assert [e.type for e in extraction.events] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "content"),
+    [
+        ("Vessmark rejected a Lodrian proposal for signing a fishing pact.", "REJECT", "AGREE"),
+        ("Lodria rejected a UN appeal for deploying troops along the border.", "REJECT", "MOBILIZE"),
+        ("The union accused the company of holding the port hostage.", "ACCUSE", "COERCE"),
+    ],
+)
+def test_what_a_proposal_or_a_charge_names_is_not_told_as_done(
+    extractor: Extractor, text: str, kind: str, content: str
+) -> None:
+    types = [e.type for e in run(extractor, text).events]
+    assert kind in types and content not in types

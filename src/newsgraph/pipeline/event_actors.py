@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.model import Entity
 from newsgraph.pipeline import entities as entities_module
 from newsgraph.pipeline.entities import add_entity, add_mention
-from newsgraph.pipeline.event_lexicon import Lexicon
+from newsgraph.pipeline.event_lexicon import Lexicon, lemma_in
 
 PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 THING = frozenset({"it", "its", "itself"})
@@ -62,6 +62,7 @@ PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 THING_TYPES = frozenset({"FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 DEFINITE = frozenset({"the", "this", "that"})
 DROP_LEADING = frozenset({"DET", "NUM", "PUNCT", "ADP", "PRON", "CCONJ", "SYM"})
+ORGANISE = frozenset({"organiser", "organizer", "organise", "organize"})
 
 
 @dataclass
@@ -87,6 +88,10 @@ class ActorFinder:
             for mention in entity.mentions:
                 self._index(entity, mention.start, mention.end)
         self._describe: Callable[..., Any] | None = getattr(entities_module, "resolve_description", None)
+        self._organiser: Actor | None = None
+        self._organiser_sought = False
+        self._labour: Actor | None = None
+        self._labour_sought = False
 
     def _index(self, entity: Entity, start: int, end: int) -> None:
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -166,6 +171,39 @@ class ActorFinder:
             for t in self._phrase(head)
         )
         return not marked and not any(c.dep_ == "poss" for c in head.children)
+
+    def organiser(self) -> Actor | None:
+        """The entity named as organiser in the article ("the organisers, X", "organised by X"), found once."""
+        if not self._organiser_sought:
+            self._organiser_sought = True
+            for token in self.doc:
+                if lemma_in(token, ORGANISE) not in ORGANISE:
+                    continue
+                deps = ("appos",) if token.pos_ == "NOUN" else ("agent",)
+                named = [c for c in token.children if c.dep_ in deps]
+                named = [g for c in named for g in c.children if g.dep_ == "pobj"] if token.pos_ != "NOUN" else named
+                found = next((a for a in map(self.resolve, named) if a is not None), None)
+                if found is not None:
+                    self._organiser = found
+                    break
+        return self._organiser
+
+    def labour_organisation(self) -> Actor | None:
+        """The first union or other workers' organisation the article names, found once."""
+        if not self._labour_sought:
+            self._labour_sought = True
+            for entity in self.doc._.entities or []:
+                words = entity.name.casefold().replace("'", " ").replace("\u2019", " ").split()
+                if (
+                    entity.type == "ORG"
+                    and entity.name[:1].isupper()
+                    and any(
+                        self.lex.sectors.get(w.rstrip("s")) == "LAB" or self.lex.sectors.get(w) == "LAB" for w in words
+                    )
+                ):
+                    self._labour = Actor(entity, [])
+                    break
+        return self._labour
 
     def names_actor(self, token: Token) -> bool:
         """Whether a phrase could name someone who acts: a pronoun, a name, or a group noun ("traffic" could not)."""

@@ -17,8 +17,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newsgraph.model import Entity, Event, Figure, Quote, Span
+from newsgraph.model import Entity, Event, Quote, Span
 from newsgraph.pipeline.event_actors import PLACE_TYPES, Actor, ActorFinder
+from newsgraph.pipeline.event_counts import EventCounts
 from newsgraph.pipeline.event_lexicon import Code, Lexicon, lemma_in, lexicon
 from newsgraph.pipeline.event_syntax import (
     TARGET_PREPS,
@@ -54,9 +55,6 @@ ENDING_VERBS = frozenset({"end", "collapse", "expire", "break", "fail", "stall",
 # Types whose target is the place itself when no one is named: "struck 400 targets in Gaza"
 # (but "detained 14 activists in Istanbul" targets the activists, not the city).
 PHYSICAL = frozenset({"ASSAULT", "COERCE"})
-ORGANISE = frozenset({"organiser", "organizer", "organise", "organize"})
-KILL = frozenset({"kill", "murder", "massacre", "assassinate", "execute", "behead"})
-WOUND = frozenset({"wound", "injure", "hurt", "maim"})
 
 
 @dataclass
@@ -97,13 +95,9 @@ class _DocCoder:
         self.quote_starts = [piece[0] for piece in self.quote_pieces]
         self.entities_by_id = {e.id: e for e in doc._.entities or []}
         self.dates = self._clause_dates()
-        self.figures = self._figure_tokens()
+        self.counts = EventCounts(doc)
         self.last_actors: dict[str, Entity] = {}
         self.last_targets: dict[tuple[str, str | None], Entity] = {}
-        self.organiser: Actor | None = None
-        self.organiser_sought = False
-        self.labour: Actor | None = None
-        self.labour_sought = False
 
     def events(self) -> list[Event]:
         events: list[Event] = []
@@ -143,7 +137,7 @@ class _DocCoder:
             return None
         if self.actors.entity_of(token) is not None or (token.is_title and not token.is_sent_start):
             return None
-        if infinitive(token) or self._hypothetical(token) or state_of_object(token):
+        if infinitive(token) or self._hypothetical(token) or state_of_object(token) or self._content(token):
             return None
         ruling = absolute_of(token)
         if ruling is not None and ({c.lower_ for c in ruling.children if c.dep_ == "aux"} & self.lex.not_yet):
@@ -165,6 +159,21 @@ class _DocCoder:
             return None
         draft.negated = draft.negated or negated(token)
         return self._modality(draft)
+
+    def _content(self, verb: Token) -> bool:
+        """A gerund that tells what a proposal or a charge is about, not what was done.
+
+        "a proposal for signing a trade pact", "accused the union of holding the city
+        hostage": the proposal or the accusation is the event; what it names is not told
+        as having happened.
+        """
+        if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.dep_ != "prep":
+            return False
+        owner = verb.head.head
+        if owner.pos_ in ("NOUN", "PROPN"):
+            return True
+        code = self.lex.verb(owner) if owner.pos_ == "VERB" else None
+        return code is not None and code.type == "ACCUSE"
 
     def _warning(self, verb: Token) -> Draft | None:
         """ "warned that the firm might move its traffic if the strike went on": a threat by the one warning."""
@@ -416,7 +425,7 @@ class _DocCoder:
             actor = None
         if actor is None and draft.code.type == "PROTEST":
             # "Thousands marched… The organisers, the dockers' union, said…": the march is theirs.
-            actor = self._organiser()
+            actor = self.actors.organiser()
         if actor is None and draft.code.mode == "strike" and self._workers(draft.actor):
             # "Hundreds of dock workers stopped work in a strike": the strike of their union.
             actor = self._labour_organisation(draft)
@@ -465,7 +474,7 @@ class _DocCoder:
             self.last_actors[event.type] = actor.entity
         if target is not None:
             self.last_targets[(event.type, event.mode)] = target
-        self._count(event, draft)
+        self.counts.count(event, draft.argument_verbs[-1] if draft.argument_verbs else draft.anchor)
         return event
 
     def _threatened(self, draft: Draft, speaker: Entity | None, exclude: Entity | None) -> Entity | None:
@@ -484,22 +493,6 @@ class _DocCoder:
         target = self.last_actors.get(noun.type) if noun is not None else None
         return target if target is not exclude else None
 
-    def _organiser(self) -> Actor | None:
-        """The entity named as organiser in the article ("the organisers, X", "organised by X"), found once."""
-        if not self.organiser_sought:
-            self.organiser_sought = True
-            for token in self.doc:
-                if lemma_in(token, ORGANISE) not in ORGANISE:
-                    continue
-                deps = ("appos",) if token.pos_ == "NOUN" else ("agent",)
-                named = [c for c in token.children if c.dep_ in deps]
-                named = [g for c in named for g in c.children if g.dep_ == "pobj"] if token.pos_ != "NOUN" else named
-                found = next((a for a in map(self.actors.resolve, named) if a is not None), None)
-                if found is not None:
-                    self.organiser = found
-                    break
-        return self.organiser
-
     def _workers(self, phrase: Token | None) -> bool:
         """No subject, or one naming workers ("hundreds of dock workers", "staff")."""
         return phrase is None or any(self.lex.sectors.get(t.lemma_.lower()) == "LAB" for t in phrase.subtree)
@@ -511,28 +504,11 @@ class _DocCoder:
         union was named before it: a reader cannot tie it to one named later, which may
         be another union with its own dispute.
         """
-        labour = self._first_labour_organisation()
+        labour = self.actors.labour_organisation()
         if labour is None or draft.actor is not None or draft.trigger.pos_ not in ("NOUN", "PROPN"):
             return labour
         named_before = any(m.start < draft.trigger.idx for m in labour.entity.mentions)
         return labour if named_before else None
-
-    def _first_labour_organisation(self) -> Actor | None:
-        """The first union or other workers' organisation the article names, found once."""
-        if not self.labour_sought:
-            self.labour_sought = True
-            for entity in self.doc._.entities or []:
-                words = entity.name.casefold().replace("'", " ").replace("\u2019", " ").split()
-                if (
-                    entity.type == "ORG"
-                    and entity.name[:1].isupper()
-                    and any(
-                        self.lex.sectors.get(w.rstrip("s")) == "LAB" or self.lex.sectors.get(w) == "LAB" for w in words
-                    )
-                ):
-                    self.labour = Actor(entity, [])
-                    break
-        return self.labour
 
     def _told_before(self, draft: Draft) -> bool:
         """An event noun with "the" ("the strike", "the strike was called") refers back to one already told."""
@@ -613,49 +589,6 @@ class _DocCoder:
                     place = self.actors.place(token)
                     if place is not None:
                         return place.id
-        return None
-
-    def _figure_tokens(self) -> dict[int, Figure]:
-        by_token: dict[int, Figure] = {}
-        for figure in self.doc._.figures or []:
-            if figure.value is not None and not isinstance(figure.value, bool):
-                span = self.doc.char_span(figure.start, figure.end, alignment_mode="expand")
-                if span is not None:
-                    by_token[span.root.i] = figure
-        return by_token
-
-    def _count(self, event: Event, draft: Draft) -> None:
-        """size, dead and injured from the figures of the event's object or actor phrase."""
-        if not self.figures:
-            return
-        verb = draft.argument_verbs[-1] if draft.argument_verbs else draft.anchor
-        lemma = verb.lemma_.lower()
-        for dep in ("dobj", "nsubjpass", "nsubj"):
-            for child in (c for c in verb.children if c.dep_ == dep):
-                figure = self._figure_of(child)
-                if figure is None:
-                    continue
-                if dep != "nsubj" and lemma in KILL:
-                    event.dead = event.dead if event.dead is not None else figure.value
-                elif dep != "nsubj" and lemma in WOUND:
-                    event.injured = event.injured if event.injured is not None else figure.value
-                elif event.size is None:
-                    event.size = figure.value
-
-    def _figure_of(self, head: Token) -> Figure | None:
-        """The count of a noun phrase: "400 [targets]", "more than 100 [hostages]", "[thousands] of students".
-
-        Only a number that counts the head itself (next to it, or named by the figure's
-        ``counted``), without a unit: not "aged 34", not "$6 million".
-        """
-        for token in (head, *(c for c in head.children if c.dep_ in ("nummod", "quantmod", "compound"))):
-            figure = self.figures.get(token.i)
-            if figure is not None and not figure.unit:
-                return figure
-        for token in head.subtree:
-            figure = self.figures.get(token.i)
-            if figure is not None and not figure.unit and head.lower_ in (figure.counted or "").lower().split():
-                return figure
         return None
 
 
