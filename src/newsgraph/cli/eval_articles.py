@@ -22,7 +22,7 @@ def eval_articles(
         bool, typer.Option("--misses", help="Also list what was missed or added, article by article.")
     ] = False,
 ) -> None:
-    """Quotes, entities, figures, dates and events of whole articles: right out of required, and false quotes."""
+    """Quotes, entities, figures, dates, events of whole articles: right out of required; false quotes and events."""
     try:
         scores = list(evaluate_articles(gold, Extractor()))
     except NewsgraphError as error:
