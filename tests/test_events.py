@@ -501,3 +501,10 @@ def test_what_a_proposal_or_a_charge_names_is_not_told_as_done(
 ) -> None:
     types = [e.type for e in run(extractor, text).events]
     assert kind in types and content not in types
+
+
+def test_blaming_circumstances_is_no_accusation(extractor: Extractor) -> None:
+    extraction = run(extractor, "The airline cut 80 jobs on Monday, blaming rising fuel costs.")
+    assert "ACCUSE" not in [e.type for e in extraction.events]
+    extraction = run(extractor, "The airline blamed the pilots' union for the delays.")
+    assert "ACCUSE" in [e.type for e in extraction.events]

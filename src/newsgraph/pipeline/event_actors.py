@@ -26,6 +26,7 @@ PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "hers
 THING = frozenset({"it", "its", "itself"})
 PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 SPEAKER = frozenset({"i", "we", "me", "us", "our", "my"})
+PERSONAL_RELATIVES = frozenset({"who", "whom", "whose"})
 # Group nouns that stand for their "of" phrase: "a group of Moroccan diplomats".
 PARTITIVE = frozenset(
     {
@@ -208,7 +209,7 @@ class ActorFinder:
     def names_actor(self, token: Token) -> bool:
         """Whether a phrase could name someone who acts: a pronoun, a name, or a group noun ("traffic" could not)."""
         head = self._through_partitive(token)
-        if head.lower_ in PERSONAL | THING | PLURAL | SPEAKER:
+        if head.lower_ in PERSONAL | THING | PLURAL | SPEAKER | PERSONAL_RELATIVES:
             return True
         entity = self.entity_of(head)
         if entity is not None:

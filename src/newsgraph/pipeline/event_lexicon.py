@@ -86,6 +86,7 @@ class Lexicon:
     company_nouns: frozenset[str]
     pair_nouns: dict[str, frozenset[str]]
     pair_words: frozenset[str]
+    person_object: frozenset[str]
     things: frozenset[str]
 
     @property
@@ -194,5 +195,6 @@ def lexicon() -> Lexicon:
         company_nouns=frozenset(words["company_nouns"]),
         pair_nouns={k: frozenset(v) for k, v in words["pair_nouns"].items()},
         pair_words=frozenset(words["pair_words"]),
+        person_object=frozenset(words["person_object"]),
         things=frozenset(words["things"]),
     )

@@ -155,7 +155,7 @@ class _DocCoder:
         if draft is None or (draft.actor is not None and self.actors.inanimate(draft.actor)):
             # "a barge struck the pier", "the bridge will reopen": things do no PLOVER event.
             return None
-        if draft.code.type == "REQUEST" and asks_whether(token):
+        if (draft.code.type == "REQUEST" and asks_whether(token)) or self._blames_no_one(draft):
             return None
         draft.negated = draft.negated or negated(token)
         return self._modality(draft)
@@ -174,6 +174,18 @@ class _DocCoder:
             return True
         code = self.lex.verb(owner) if owner.pos_ == "VERB" else None
         return code is not None and code.type == "ACCUSE"
+
+    def _blames_no_one(self, draft: Draft) -> bool:
+        """ "blaming falling freight volumes": an accusing verb whose object, and every phrase, names no one.
+
+        A thing may stand for its crew or owners ("accused Veldport trawlers of crossing"), so it counts.
+        """
+        verb = draft.trigger
+        if lemma_in(verb, self.lex.person_object) not in self.lex.person_object:
+            return False
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        return bool(objects) and not any(self.actors.names_actor(o) or self.actors.inanimate(o) for o in objects)
 
     def _warning(self, verb: Token) -> Draft | None:
         """ "warned that the firm might move its traffic if the strike went on": a threat by the one warning."""
