@@ -508,3 +508,11 @@ def test_blaming_circumstances_is_no_accusation(extractor: Extractor) -> None:
     assert "ACCUSE" not in [e.type for e in extraction.events]
     extraction = run(extractor, "The airline blamed the pilots' union for the delays.")
     assert "ACCUSE" in [e.type for e in extraction.events]
+
+
+def test_a_strike_is_aimed_at_someone_not_at_its_place(extractor: Extractor) -> None:
+    at_port = run(extractor, "The Dockers Union went on strike at the Port of Tamsby on Monday.")
+    strike = only(at_port, "PROTEST")
+    assert strike.target is None and name(at_port, strike.location) == "Port of Tamsby"
+    against = run(extractor, "Teachers in Vessmark went on strike against Lodria on Monday.")
+    assert name(against, only(against, "PROTEST").target) == "Lodria"

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsgraph.model import Entity, Event, Quote, Span
-from newsgraph.pipeline.event_actors import PLACE_TYPES, Actor, ActorFinder
+from newsgraph.pipeline.event_actors import Actor, ActorFinder
 from newsgraph.pipeline.event_counts import EventCounts
 from newsgraph.pipeline.event_lexicon import Code, Lexicon, lemma_in, lexicon
 from newsgraph.pipeline.event_syntax import (
@@ -455,7 +455,8 @@ class _DocCoder:
             target = found.entity if found is not None and found.entity is not exclude else None
         if target is None and draft.code.type == "THREATEN":
             target = self._threatened(draft, speaker, exclude)
-        if target is not None and draft.code.mode == "strike" and target.type in PLACE_TYPES:
+        location = self._location(draft)
+        if target is not None and draft.code.mode == "strike" and (self.actors.thing(target) or target.id == location):
             # "stopped work at the Port of Veldport": the place of a strike, not the employer it is aimed at.
             target = None
         if target is None and draft.code.mode == "strike":
@@ -465,7 +466,6 @@ class _DocCoder:
             # "The strike was called by the union": the strike just told, with its target.
             told = self.last_targets.get((draft.code.type, draft.code.mode))
             target = told if told is not exclude else None
-        location = self._location(draft)
         people = draft.target is not None and lemma_in(draft.target, self.lex.sectors) in self.lex.sectors
         if target is None and location is not None and draft.code.type in PHYSICAL and not people:
             target = self.entities_by_id.get(location) or self.actors.entity_by_id(location)
