@@ -516,3 +516,10 @@ def test_a_strike_is_aimed_at_someone_not_at_its_place(extractor: Extractor) -> 
     assert strike.target is None and name(at_port, strike.location) == "Port of Tamsby"
     against = run(extractor, "Teachers in Vessmark went on strike against Lodria on Monday.")
     assert name(against, only(against, "PROTEST").target) == "Lodria"
+
+
+def test_a_place_near_the_blast_is_not_who_set_it_off(extractor: Extractor) -> None:
+    blast = run(extractor, "A roadside blast near the town of Kadera killed three soldiers on Sunday.")
+    assert name(blast, only(blast, "ASSAULT").actor) != "Kadera"
+    police = run(extractor, "Police in Lagos arrested two journalists on Friday.")
+    assert name(police, only(police, "COERCE").actor) == "Lagos"

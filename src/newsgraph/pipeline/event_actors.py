@@ -64,6 +64,7 @@ THING_TYPES = frozenset({"FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 DEFINITE = frozenset({"the", "this", "that"})
 DROP_LEADING = frozenset({"DET", "NUM", "PUNCT", "ADP", "PRON", "CCONJ", "SYM"})
 ORGANISE = frozenset({"organiser", "organizer", "organise", "organize"})
+WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "off"})
 
 
 @dataclass
@@ -108,8 +109,14 @@ class ActorFinder:
         """The entity whose mention covers this token, if any."""
         return self.by_token.get(token.i)
 
-    def resolve(self, token: Token, speaker: Entity | None = None, exclude: Entity | None = None) -> Actor | None:
-        """The actor a noun phrase (given by its head) stands for, or None when it names none."""
+    def resolve(
+        self, token: Token, speaker: Entity | None = None, exclude: Entity | None = None, places: bool = True
+    ) -> Actor | None:
+        """The actor a noun phrase (given by its head) stands for, or None when it names none.
+
+        ``places=False`` for the one who acts: "an explosion near Samarra" did not act by
+        Samarra, though an event there may be aimed at it.
+        """
         head = self._through_partitive(token)
         lower = head.lower_
         if head.pos_ == "PRON" or lower in PERSONAL | THING | PLURAL | SPEAKER:
@@ -146,7 +153,7 @@ class ActorFinder:
             return Actor(others[0], words)
         if self.lex.nouns.get(head.lemma_.lower()):
             return None
-        inner = [self.entity_of(t) for t in head.subtree]
+        inner = [self.entity_of(t) for t in (head.subtree if places else self._inside(head))]
         found = next((e for e in inner if e is not None and e.type in ACTOR_TYPES and e is not exclude), None)
         return Actor(found, words) if found is not None else None
 
@@ -224,6 +231,18 @@ class ActorFinder:
         """The place entity a token belongs to ("in Gaza"), or None."""
         entity = self.entity_of(token)
         return entity if entity is not None and entity.type in PLACE_TYPES else None
+
+    def _inside(self, head: Token) -> list[Token]:
+        """The words of a phrase that may name who acts for it.
+
+        "An explosion near the town of Samarra" names a place, not who caused it; but
+        "police in Lagos" are that city's police.
+        """
+        if self._is_actor_noun(head):
+            return list(head.subtree)
+        where = [c for c in head.children if c.dep_ == "prep" and c.lower_ in WHERE_PREPS]
+        skipped = {t.i for prep in where for t in prep.subtree}
+        return [t for t in head.subtree if t.i not in skipped]
 
     def _through_partitive(self, token: Token) -> Token:
         if token.lemma_.lower() in PARTITIVE or token.like_num:

@@ -431,7 +431,7 @@ class _DocCoder:
         quote = self._quote_at(draft.trigger.idx)
         reporter = self._reporter(draft.anchor)
         speaker = self._speaker(quote, reporter)
-        actor = self.actors.resolve(draft.actor, speaker) if draft.actor is not None else None
+        actor = self.actors.resolve(draft.actor, speaker, places=False) if draft.actor is not None else None
         if actor is not None and self.actors.thing(actor.entity):
             # "workers at the Port of Veldport walked off": the port is where, not who.
             actor = None
