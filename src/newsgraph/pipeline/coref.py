@@ -1,13 +1,17 @@
 """Rule-based coreference for speakers: which entity a mention such as "he", "Kirby" or "the militant group" means.
 
 No neural coreference can be installed offline, and speakers need only a narrow kind
-of it: the subject of a reporting verb. The rules, in order: a name that is (part
-of) an entity's mention; a pronoun to the nearest compatible earlier person or
-organisation (gender and number agreement, subjects first); a surname or first name
-to the full name; a description ("the spokesman", "the militant group") to the
-entity it described earlier ("militant group Hamas"); a noun phrase NER missed that
-names an organisation ("The Israeli military") becomes a new ORG entity.
-"""
+of it: the subject of a reporting verb. The rules, in order: a pronoun to the nearest
+compatible earlier person or organisation (gender and number agreement, subjects
+first; "his comments" are his); a relative pronoun to the noun it hangs on ("Jane Roe,
+who said"); a name that is (part of) an entity's mention; a surname or first name to
+the full name; a name set beside a title ("the head of the union, Tom Elling"); words
+said by someone ("figures released by City Hall") to their source; a description
+("the spokesman", "the militant group", "the union") to the entity it described
+earlier, and "the company" to the organisation last named; an unnamed person tied to
+a side ("a spokesman for the mayor") and a noun phrase NER missed that names an
+organisation ("The Israeli military") become new entities. A speaker no rule fits is
+named by its phrase's core, without the clauses that describe it."""
 
 from __future__ import annotations
 
@@ -21,13 +25,29 @@ from newsgraph.model import Entity, Quote
 from newsgraph.pipeline.cues import RELATIVE_TAGS
 from newsgraph.pipeline.entities import add_entity, add_mention, entity_at
 from newsgraph.pipeline.lexicons import load_data
+from newsgraph.pipeline.titles import LEXICON as TITLES
 
 SPEAKING_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-_PERSONAL = {"he": "m", "him": "m", "she": "f", "her": "f"}
-_GROUP = frozenset({"they", "them", "it"})
+_PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_GROUP = frozenset({"they", "them", "their", "it", "its"})
+# A name set beside a title: "the head of the group, Mike Murphy".
+_APPOSED = frozenset({"appos"})
+# "a statement from the ministry", "figures released by City Hall".
+_SOURCE_PREPOSITIONS = frozenset({"by", "from"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # Dependents that are part of a name ("the Israeli military", "Mayor Anna Berg").
 _NAME_PARTS = frozenset({"compound", "amod", "flat", "nmod", "nummod"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
+_DEFINITE = frozenset({"the", "this", "that"})
+# What ends the naming part of a phrase: "officials [who spoke …]", "a report [published Monday]".
+_CLAUSES = frozenset({"relcl", "acl", "advcl", "appos", "parataxis", "ccomp", "xcomp", "punct"})
+# Prepositions that tie an unnamed person to a side: "a spokesman for the mayor", "an aide to Smith".
+_AFFILIATING = frozenset({"for", "of", "at", "to", "with"})
+# How far a mention may lean on another phrase (a relative pronoun's antecedent, an author).
+_MAX_HOPS = 3
+# Words before a head that belong to the sentence, not to the name: "[Later] a candidate", "[and] officials".
+_NOT_NAMING = frozenset({"cc", "preconj", "advmod", "npadvmod", "prep", "mark", "punct"})
+_MODIFYING = frozenset({"amod", "compound"})
 # How many sentences back a pronoun may look for its antecedent.
 _REACH = 6
 
@@ -42,6 +62,8 @@ class Names:
     honorifics_female: frozenset[str]
     org_nouns: frozenset[str]
     person_nouns: frozenset[str]
+    said_nouns: frozenset[str]
+    company_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +80,58 @@ def _head(doc: Doc, first: int, last: int) -> Token:
         if head.i < first or head.i > last or head.i == i:
             return doc[i]
     return doc[last]
+
+
+def _bounds(token: Token) -> tuple[int, int]:
+    """Characters of a head word's phrase up to the head itself ("a candidate", "the ministry")."""
+    return token.left_edge.idx if token.left_edge.i <= token.i else token.idx, token.idx + len(token)
+
+
+def relative_antecedent(token: Token) -> Token | None:
+    """The noun a relative pronoun stands for: "Jane Roe" in "Jane Roe, who said …", "officials who spoke"."""
+    if token.tag_ not in RELATIVE_TAGS or token.tag_ == "WP$":
+        return None
+    verb = token.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    if verb.dep_ == "relcl" and verb.head is not verb:
+        antecedent = verb.head
+    else:
+        before = token.i - 1
+        while before >= 0 and token.doc[before].text == ",":
+            before -= 1
+        if before < 0 or token.doc[before].pos_ not in _NOUNS:
+            return None
+        antecedent = token.doc[before]
+        while antecedent.dep_ == "compound" and antecedent.head.i > antecedent.i:
+            antecedent = antecedent.head
+    return antecedent if antecedent.pos_ in _NOUNS else None
+
+
+def _tight_end(token: Token, last: int) -> int:
+    """The last word of a head's phrase before any clause, apposition or comma that follows it."""
+    end = token.i
+    for child in token.rights:
+        if child.dep_ in _CLAUSES or child.is_punct or child.i > last:
+            break
+        end = max(end, _tight_end(child, last))
+    return end
+
+
+def core_phrase(doc: Doc, first: int, last: int, head: Token) -> tuple[int, int]:
+    """First and last token of the phrase that names: "a spokesman for the mayor", not "… who declined to be named"."""
+    begin = max(first, head.left_edge.i)
+    while begin < head.i and (doc[begin].is_punct or doc[begin].dep_ in _NOT_NAMING):
+        begin += 1
+    return begin, _tight_end(head, last)
+
+
+def _plain(text: str) -> str:
+    """A phrase as a name: one line, no leading article."""
+    words = text.split()
+    if words and words[0].lower() in {"the", "a", "an"}:
+        words = words[1:]
+    return " ".join(words)
 
 
 class Coref:
@@ -89,6 +163,9 @@ class Coref:
             elif first in self.words.female:
                 self.gender[entity.id] = "f"
         words = {w.lower() for title in entity.titles for w in title.split()}
+        if entity.type == "ORG" and entity.name.split():
+            # "the union" after "the Harbour Workers' Union": an organisation is described by its own head noun.
+            words.add(entity.name.split()[-1].lower())
         for mention in entity.mentions:
             index = self._token(mention.start)
             for i in range(index - 1, max(index - 5, -1), -1):
@@ -120,9 +197,13 @@ class Coref:
         index = bisect_right(self.quoted, (char, len(self.text) + 1)) - 1
         return index >= 0 and self.quoted[index][0] <= char < self.quoted[index][1]
 
-    def resolve(self, start: int, end: int) -> Entity | None:
-        """The entity the mention start..end stands for, or None when the text does not say."""
-        if not len(self.doc) or start >= end:
+    def resolve(self, start: int, end: int, depth: int = 0) -> Entity | None:
+        """The entity the mention start..end stands for, or None when the text does not say.
+
+        ``depth`` counts the hops from a mention to the phrase it leans on (a relative
+        pronoun's antecedent, a statement's author), so odd parses cannot loop.
+        """
+        if not len(self.doc) or start >= end or depth > _MAX_HOPS:
             return None
         first, last = self._token(start), self._token(end - 1)
         head = _head(self.doc, first, last)
@@ -134,9 +215,9 @@ class Coref:
                 if lower in _PERSONAL:
                     self.gender[entity.id] = _PERSONAL[lower]
             return entity
-        if head.tag_ in RELATIVE_TAGS and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
-            antecedent = head.head.head
-            return self.resolve(antecedent.idx, antecedent.idx + len(antecedent))
+        antecedent = relative_antecedent(head)
+        if antecedent is not None:
+            return self.resolve(*_bounds(antecedent), depth + 1)
         if head.pos_ == "PRON":
             return None
         named = entity_at(self.doc, head.idx, head.idx + len(head))
@@ -145,8 +226,70 @@ class Coref:
                 return self._by_name(head, start) or named
             return named
         if head.pos_ == "PROPN":
-            return self._by_name(head, start) or self._new_org(first, last, head)
-        return self._described(first, last, head, start) or self._new_org(first, last, head)
+            found = self._by_name(head, start) or self._apposed(head, last)
+            return found or self._new_org(first, last, head)
+        return (
+            self._apposed(head, last)
+            or self._source_of(head, first, last, depth)
+            or self._described(first, last, head, start)
+            or self._affiliated(first, last, head, depth)
+            or self._new_org(first, last, head)
+        )
+
+    def _apposed(self, head: Token, last: int) -> Entity | None:
+        """ "The head of the group, Mike Murphy," or "Vice President for news Dave Gorab": the name beside the title."""
+        lemma = head.lemma_.lower()
+        deps = _APPOSED | ({"conj"} if lemma in self.words.person_nouns or lemma in TITLES.heads else set())
+        for child in head.rights:
+            if child.dep_ in deps and child.i <= last:
+                found = entity_at(self.doc, child.idx, child.idx + len(child))
+                if found is not None and found.type in SPEAKING_TYPES:
+                    return found
+        return None
+
+    def _source_of(self, head: Token, first: int, last: int, depth: int) -> Entity | None:
+        """ "figures released by City Hall", "a statement from the ministry", "his comments": whose words they are."""
+        if head.lemma_.lower() not in self.words.said_nouns:
+            return None
+        for child in head.children:
+            if child.dep_ == "poss" and first <= child.i <= last:
+                return self.resolve(*_bounds(child), depth + 1)
+            if child.dep_ == "acl":
+                child = next((c for c in child.children if c.dep_ == "agent"), child)
+            if child.lower_ in _SOURCE_PREPOSITIONS or child.dep_ == "agent":
+                owner = next((c for c in child.children if c.dep_ == "pobj" and c.i <= last), None)
+                if owner is not None:
+                    return self.resolve(*_bounds(owner), depth + 1)
+        return None
+
+    def _affiliated(self, first: int, last: int, head: Token, depth: int) -> Entity | None:
+        """ "a spokesman for the mayor", "the mayor's spokesman": an unnamed person of a named side.
+
+        The person becomes an entity of the article, titled by the head word and affiliated
+        to whom the phrase ties them, so that "the spokesman" later in the text is the same
+        person. A bare "a senior official" ties them to no one and stays a description.
+        """
+        lemma = head.lemma_.lower()
+        if head.tag_ != "NN" or not (lemma in self.words.person_nouns or lemma in TITLES.heads):
+            return None
+        side = next((c for c in head.children if c.dep_ == "poss" and first <= c.i < head.i), None)
+        if side is None:
+            preposition = next((c for c in head.rights if c.lower_ in _AFFILIATING and c.i <= last), None)
+            if preposition is None:
+                return None
+            side = next((c for c in preposition.children if c.dep_ == "pobj" and c.i <= last), None)
+        if side is None or side.pos_ not in _NOUNS:
+            return None
+        owner = self.resolve(*_bounds(side), depth + 1)
+        begin, stop = core_phrase(self.doc, first, last, head)
+        start, end = self.doc[begin].idx, self.doc[stop].idx + len(self.doc[stop])
+        affiliation = owner.name if owner is not None else _plain(self.text[_bounds(side)[0] : side.idx + len(side)])
+        entity = add_entity(self.doc, _plain(self.text[start:end]), "PERSON", start, end)
+        entity.titles = [head.text.lower()]
+        entity.affiliation = affiliation
+        self._index(start, end, entity)
+        self._learn(entity)
+        return entity
 
     def _candidates(self, before: int) -> list[tuple[int, bool, Entity]]:
         """Entity mentions in the sentences before ``before`` (nearest sentence first, subjects first)."""
@@ -157,6 +300,9 @@ class Coref:
         for start, end, entity in self.mentions[low:high]:
             if entity.type in SPEAKING_TYPES and not self._in_quote(start):
                 token = self.doc[self._token(end - 1)]
+                if token.dep_ in _MODIFYING and not token.head.ent_type_:
+                    # "Republican leaders", "the Trump campaign": a modifier, not someone a pronoun can mean.
+                    continue
                 is_subject = token.dep_ in _SUBJECTS or token.head.dep_ in _SUBJECTS and token.dep_ == "compound"
                 found.append((start, is_subject, entity))
         found.sort(key=lambda c: (-(bisect_right(self.sentence_starts, c[0]) - 1), not c[1], -c[0]))
@@ -168,7 +314,7 @@ class Coref:
             if lower in _PERSONAL:
                 if entity.type == "PERSON" and self.gender.get(entity.id, _PERSONAL[lower]) == _PERSONAL[lower]:
                     return entity
-            elif lower == "it":
+            elif lower in {"it", "its"}:
                 if entity.type == "ORG":
                     return entity
             elif entity.type in {"ORG", "NORP"}:
@@ -190,7 +336,11 @@ class Coref:
         return entity
 
     def _described(self, first: int, last: int, head: Token, start: int) -> Entity | None:
-        """ "the militant group" after "militant group Hamas": the latest entity so described."""
+        """ "the militant group" after "militant group Hamas": the latest entity so described.
+
+        A company word with nothing else to go by ("the company said") is the nearest
+        organisation before it, the one the story is about at that point.
+        """
         if self.doc[first].lower_ in {"a", "an"}:
             return None
         lemma = head.lemma_.lower()
@@ -201,11 +351,26 @@ class Coref:
             earlier = [m.start for m in entity.mentions if m.start < start]
             if earlier and (best is None or max(earlier) > best[0]):
                 best = (max(earlier), entity)
-        if best is None:
+        found = best[1] if best is not None else None
+        if found is None and lemma in self.words.company_nouns and self.doc[first].lower_ in _DEFINITE:
+            found = next((e for _, _, e in self._candidates(start) if e.type == "ORG"), None)
+        if found is None:
             return None
-        end_token = self.doc[last]
-        add_mention(best[1], self.doc, self.doc[first].idx, end_token.idx + len(end_token))
-        return best[1]
+        begin, end = core_phrase(self.doc, first, last, head)
+        add_mention(found, self.doc, self.doc[begin].idx, self.doc[end].idx + len(self.doc[end]))
+        return found
+
+    def name_of(self, start: int, end: int) -> str:
+        """What to call a speaker no entity fits: the noun phrase's core, a relative pronoun's antecedent."""
+        if not len(self.doc) or start >= end:
+            return self.text[start:end]
+        first, last = self._token(start), self._token(end - 1)
+        head = _head(self.doc, first, last)
+        antecedent = relative_antecedent(head)
+        if antecedent is not None:
+            first, last, head = antecedent.left_edge.i, antecedent.i, antecedent
+        begin, stop = core_phrase(self.doc, first, last, head)
+        return self.text[self.doc[begin].idx : self.doc[stop].idx + len(self.doc[stop])]
 
     def _new_org(self, first: int, last: int, head: Token) -> Entity | None:
         """A group NER missed ("The Israeli military said") becomes an entity of the article.

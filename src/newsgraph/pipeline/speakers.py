@@ -3,8 +3,9 @@
 The quotes component leaves each speaker as the mention in the text ("he", "Kirby",
 "The Israeli military"); this one resolves the mention to an entity and names the
 speaker by the entity's canonical name. A quote that inherits its speaker points at
-the same mention, so it gets the same entity. A mention that resolves to nothing
-keeps its own words as the name: the text said who spoke, but not who that is.
+the same mention, so it gets the same entity. A mention that resolves to nothing is
+named by its own words, cut to the phrase that names ("officials", not "officials who
+spoke on condition of anonymity"): the text said who spoke, but not who that is.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ class SpeakerResolver:
             entity = resolved[key]
             quote.speaker = Speaker(
                 entity=entity.id if entity else None,
-                name=entity.name if entity else _plain(speaker.text),
+                name=entity.name if entity else _plain(coref.name_of(speaker.start, speaker.end)),
                 text=speaker.text,
                 start=speaker.start,
                 end=speaker.end,
