@@ -178,3 +178,18 @@ def test_they_never_means_a_party_word_used_as_a_modifier(extractor: Extractor) 
     result = extractor.extract(Article(text=text))
     speaker = _quote_about(result, "the bill was dead").speaker
     assert speaker is not None and speaker.entity is None
+
+
+def test_an_office_is_named_with_whose_office_it_is(extractor: Extractor) -> None:
+    result = extractor.extract(Article(text="The governor's office said the bridge would reopen in May."))
+    speaker = _quote_about(result, "the bridge would reopen").speaker
+    assert speaker is not None and speaker.name == "governor's office"
+    entity = result.entity(speaker.entity)
+    assert entity is not None and entity.type == "ORG"
+
+
+def test_an_article_in_a_named_outlet_is_the_outlet_speaking(extractor: Extractor) -> None:
+    text = "Forbes covered the sale. An article in Forbes said the deal was worth $2 billion."
+    result = extractor.extract(Article(text=text))
+    speaker = _quote_about(result, "the deal was worth").speaker
+    assert speaker is not None and speaker.name == "Forbes"

@@ -260,6 +260,12 @@ class Coref:
                 owner = next((c for c in child.children if c.dep_ == "pobj" and c.i <= last), None)
                 if owner is not None:
                     return self.resolve(*_bounds(owner), depth + 1)
+            if child.lower_ == "in":
+                # "an article in Forbes": the outlet, when it is one the article names.
+                outlet = next((c for c in child.children if c.dep_ == "pobj" and c.i <= last), None)
+                found = entity_at(self.doc, outlet.idx, outlet.idx + len(outlet)) if outlet is not None else None
+                if found is not None and found.type == "ORG":
+                    return found
         return None
 
     def _affiliated(self, first: int, last: int, head: Token, depth: int) -> Entity | None:
@@ -391,7 +397,13 @@ class Coref:
         lowered = {t.lower_ for t in words} | {t.lemma_.lower() for t in words}
         person = bool(lowered & (self.words.person_nouns | self.words.male | self.words.female))
         person = person or bool(lowered & (self.words.honorifics_male | self.words.honorifics_female))
-        begin, end = words[0].idx, head.idx + len(head)
+        possessor = next((c for c in head.lefts if c.dep_ == "poss" and c.i >= first and c.pos_ in _NOUNS), None)
+        if possessor is not None and possessor.right_edge.i == start - 1:
+            # "the governor's office": whose office it is belongs to its name.
+            start = max(first, possessor.left_edge.i)
+            while start < possessor.i and self.doc[start].dep_ == "det":
+                start += 1
+        begin, end = self.doc[start].idx, head.idx + len(head)
         entity = add_entity(self.doc, self.text[begin:end], "PERSON" if person else "ORG", begin, end)
         self._index(begin, end, entity)
         self._learn(entity)
