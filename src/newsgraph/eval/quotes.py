@@ -81,7 +81,7 @@ def gold_kind(text: str, gold: GoldQuote) -> str:
     return "indirect"
 
 
-def _pieces(quote: Quote) -> list[tuple[int, int]]:
+def pieces(quote: Quote) -> list[tuple[int, int]]:
     return [(p.start, p.end) for p in quote.parts] or [(quote.start, quote.end)]
 
 
@@ -92,7 +92,7 @@ def one_per_cue(text: str, quotes: list[Quote]) -> list[Quote]:
     for quote in quotes:
         head = by_id.get(quote.continues or "")
         if head is not None and "\n" not in text[head.end : quote.start]:
-            head.parts = [Part(s, e) for s, e in _pieces(head) + _pieces(quote)]
+            head.parts = [Part(s, e) for s, e in pieces(head) + pieces(quote)]
             head.end = quote.end
             head.text = text[head.start : head.end]
             by_id[quote.id] = head
@@ -137,7 +137,7 @@ def score_document(report: Report, gold: GoldDoc, extraction: Extraction) -> Doc
     result = DocResult(gold.name)
     quotes = one_per_cue(text, extraction.quotes) if gold.one_per_cue else extraction.quotes
     golds = [characters(text, g.content) for g in gold.quotes]
-    preds = [characters(text, _pieces(q)) for q in quotes]
+    preds = [characters(text, pieces(q)) for q in quotes]
     optional = {i for i, g in enumerate(gold.quotes) if g.optional}
     required = len(gold.quotes) - len(optional)
     for counts, threshold in ((report.content_exact, 1.0), (report.content_overlap, OVERLAP)):

@@ -33,11 +33,12 @@ _DASHES = frozenset({"—", "–", "--", "―"})
 # One-word answers that are what was said ("said yes", "a third said so").
 _ANSWERS = frozenset({"yes", "no", "so"})
 _QUESTION_WORDS = frozenset({"when", "how", "what", "whether", "if", "why", "where", "who", "which"})
-_REASONS = frozenset({"for", "as", "over", "about"})
 # What completes an object ("urged him [to resign]", "called him [a liar]").
 _COMPLETIONS = frozenset({"xcomp", "oprd"})
 # Prepositions whose object is what was said or thought ("called [for] a ban", "warned [of] delays").
 _TOPICS = frozenset({"for", "on", "about", "of", "against"})
+# Where the words after an object stop being part of it.
+_STOPS = frozenset({"punct", "cc", "conj"})
 _EDGE_PUNCT = ",.;:!?—–-\"“”'‘’()"
 
 
@@ -58,7 +59,7 @@ class Candidate:
     continues: Candidate | None = None
 
 
-def _trimmed(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
+def trimmed(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
     """Token range first..last (inclusive) as characters, without punctuation at its edges."""
     while first <= last and doc[first].text in _EDGE_PUNCT:
         first += 1
@@ -69,7 +70,7 @@ def _trimmed(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
     return doc[first].idx, doc[last].idx + len(doc[last])
 
 
-def _speaker_span(subject: Token | None, cue: Token) -> tuple[int, int] | None:
+def speaker_span(subject: Token | None, cue: Token) -> tuple[int, int] | None:
     if subject is not None and not can_speak(subject, cue):
         # The parser may tie a cue to a subject in the paragraph above (a headline): look beside the cue.
         return adjacent_subject(cue) if subject.lower_ not in {"there", "this", "what"} else None
@@ -86,8 +87,7 @@ def _object_range(verb: Token) -> tuple[int, int] | None:
         if objects[0].pos_ == "PRON" and not completions:
             # "asked him": a pronoun object alone is whom they spoke to, not what they said.
             return None
-        more = [c.right_edge.i for c in rights if c.i > last and (c.dep_ in _COMPLETIONS or _is_reason(c))]
-        return first, max([last, *more])
+        return first, rest_of_object(rights, last)
     if completions and verb.lemma_.lower() in lexicon().intent:
         return completions[0].left_edge.i, completions[0].right_edge.i
     for child in rights:
@@ -101,13 +101,20 @@ def _object_range(verb: Token) -> tuple[int, int] | None:
     return None
 
 
-def _is_reason(token: Token) -> bool:
-    return token.dep_ == "prep" and token.lower_ in _REASONS
+def rest_of_object(rights: list[Token], last: int) -> int:
+    """What follows the object up to a comma or a coordination: "accused [X of Y]", "compared [X to Y]"."""
+    for child in rights:
+        if child.i <= last:
+            continue
+        if child.dep_ in _STOPS or (child.dep_ == "advcl" and is_cue(child, lexicon().indirect)):
+            break
+        last = child.right_edge.i
+    return last
 
 
 def _reported_range(verb: Token) -> tuple[int, int] | None:
     """Token range of what the verb reports: its clause, or for "object" cues its object."""
-    clause = next((c for c in verb.children if c.dep_ in _CLAUSES and not _dateline(c)), None)
+    clause = next((c for c in verb.children if c.dep_ in _CLAUSES and not dateline(c)), None)
     if clause is None:
         clause = _misattached_clause(verb)
     if clause is None and verb.lemma_.lower() in lexicon().speech:
@@ -121,7 +128,7 @@ def _reported_range(verb: Token) -> tuple[int, int] | None:
             return None
         if clause.right_edge.i == clause.left_edge.i:
             return None
-        return _clause_range(verb, clause)
+        return clause_range(verb, clause)
     if verb.lemma_.lower() in lexicon().object:
         return _object_range(verb)
     if verb.lemma_.lower() in lexicon().about_only or (verb.lemma_.lower() in lexicon().asked_about and _unnamed(verb)):
@@ -131,7 +138,7 @@ def _reported_range(verb: Token) -> tuple[int, int] | None:
     return None
 
 
-def _dateline(clause: Token) -> bool:
+def dateline(clause: Token) -> bool:
     """ "WASHINGTON (AP) — A report said …": the parser may take the dateline for what was said."""
     after = clause.right_edge.i + 1
     return clause.i < clause.head.i and after < len(clause.doc) and clause.doc[after].text in _DASHES
@@ -150,7 +157,7 @@ def _misattached_clause(verb: Token) -> Token | None:
     return None
 
 
-def _clause_range(verb: Token, clause: Token) -> tuple[int, int]:
+def clause_range(verb: Token, clause: Token) -> tuple[int, int]:
     """The clause with what stands beside it after the verb: PolNeAR's content is all that was said.
 
     "says, win or lose, he's staying", "says no matter what …, “his word …”", "says that …,
@@ -193,7 +200,7 @@ def _from_verb(verb: Token) -> Candidate | None:
         return None
     first, last = found
     belief = verb.lemma_.lower() in lexicon().belief and verb.lemma_.lower() not in lexicon().speech
-    span = _trimmed(verb.doc, first, last)
+    span = trimmed(verb.doc, first, last)
     if span is None or span[0] <= verb.idx < span[1]:
         return None
     # "Asked about the plan, …", "she was asked about …": whoever asked is not named.
@@ -205,7 +212,7 @@ def _from_verb(verb: Token) -> Candidate | None:
         start=span[0],
         end=span[1],
         cue=(verb.idx, cue_end(verb)),
-        speaker=_speaker_span(subject, verb),
+        speaker=speaker_span(subject, verb),
         cue_token=verb.i,
         belief=belief,
     )
@@ -216,7 +223,7 @@ def _from_noun(noun: Token) -> Candidate | None:
     clause = next((c for c in noun.rights if c.dep_ in {"acl", "ccomp"}), None)
     if clause is None or clause.left_edge.dep_ != "mark" or clause.left_edge.lower_ != "that":
         return None
-    span = _trimmed(noun.doc, clause.left_edge.i, clause.right_edge.i)
+    span = trimmed(noun.doc, clause.left_edge.i, clause.right_edge.i)
     if span is None:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
@@ -228,7 +235,7 @@ def _from_noun(noun: Token) -> Candidate | None:
         start=span[0],
         end=span[1],
         cue=(noun.idx, noun.idx + len(noun)),
-        speaker=None if owner is None else _speaker_span(owner, noun),
+        speaker=None if owner is None else speaker_span(owner, noun),
         cue_token=noun.i,
     )
 
@@ -247,7 +254,7 @@ def _from_raising(verb: Token) -> Candidate | None:
     if subject is None or complement is None or subject.i > verb.i:
         return None
     doc = verb.doc
-    tail = _trimmed(doc, complement.left_edge.i, complement.right_edge.i)
+    tail = trimmed(doc, complement.left_edge.i, complement.right_edge.i)
     if tail is None:
         return None
     if subject.dep_ == "expl" or subject.lower_ == "it":
@@ -255,7 +262,7 @@ def _from_raising(verb: Token) -> Candidate | None:
             return None
         parts = [tail]
     else:
-        head = _trimmed(doc, subject.left_edge.i, subject.right_edge.i)
+        head = trimmed(doc, subject.left_edge.i, subject.right_edge.i)
         if head is None:
             return None
         parts = [head, tail]
@@ -282,7 +289,7 @@ def _from_according(according: Token) -> Candidate | None:
     doc = according.doc
     first, last = head.left_edge.i, head.right_edge.i
     inner_first, inner_last = according.left_edge.i, according.right_edge.i
-    pieces = [_trimmed(doc, first, inner_first - 1), _trimmed(doc, inner_last + 1, last)]
+    pieces = [trimmed(doc, first, inner_first - 1), trimmed(doc, inner_last + 1, last)]
     kept = [p for p in pieces if p is not None and p[1] - p[0] > 1]
     if not kept:
         return None
@@ -291,7 +298,7 @@ def _from_according(according: Token) -> Candidate | None:
         start=kept[0][0],
         end=kept[-1][1],
         cue=(according.idx, cue_end(according)),
-        speaker=_speaker_span(source, according),
+        speaker=speaker_span(source, according),
         cue_token=according.i,
         parts=kept if len(kept) > 1 else [],
     )
@@ -306,7 +313,7 @@ def _from_colon(colon: Token) -> Candidate | None:
     last = colon.i
     while last + 1 < len(doc) and "\n" not in doc[last].text_with_ws:
         last += 1
-    span = _trimmed(doc, colon.i + 1, last)
+    span = trimmed(doc, colon.i + 1, last)
     if span is None:
         return None
     return Candidate(

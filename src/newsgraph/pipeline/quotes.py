@@ -32,6 +32,7 @@ from newsgraph.pipeline.cues import (
 from newsgraph.pipeline.direct import Marked, find_marked
 from newsgraph.pipeline.indirect import Candidate, find_indirect
 from newsgraph.pipeline.intervals import Intervals
+from newsgraph.pipeline.learned import find_learned, load_scorer
 
 # How far (in words) a cue may stand from the quote it attributes.
 _CUE_REACH = 8
@@ -54,6 +55,11 @@ class _Context:
     def token_at(self, char: int) -> int:
         """Index of the first token starting at or after ``char``."""
         return bisect_left(self.starts, char)
+
+    def take(self, taken: list[bool], start: int, end: int) -> None:
+        """Mark the tokens that start inside start..end."""
+        for i in range(self.token_at(start), self.token_at(end)):
+            taken[i] = True
 
     def tokens(self, start: int, end: int) -> list[Token]:
         """Tokens that start inside start..end."""
@@ -114,24 +120,38 @@ def _as_candidate(marked: Marked, cue: Token | None, kind: str = "direct") -> Ca
 class QuoteFinder:
     """Finds the quotes of a Doc and leaves them, with provisional speaker mentions, on ``doc._.quotes``."""
 
-    def __init__(self, min_words: int = 4) -> None:
+    def __init__(self, min_words: int = 4, learned: bool = True) -> None:
         self.min_words = min_words
+        self.learned = learned
         self.direct_lemmas = lexicon().direct
 
     def __call__(self, doc: Doc) -> Doc:
+        found, taken = self.rules(doc)
+        if self.learned:
+            found = sorted(found + find_learned(doc, taken, load_scorer()), key=lambda c: c.start)
+        doc._.quotes = to_quotes(doc.text, found)
+        return doc
+
+    def rules(self, doc: Doc) -> tuple[list[Candidate], list[bool]]:
+        """The quotes the rules find, and which tokens they leave taken (each word has one role)."""
         # Doc.text joins every token each time it is read: read it once.
         context = _Context(doc, [t.idx for t in doc], doc.text)
         marked = find_marked(context.text)
         direct, fragments = self._direct(context, marked)
-        # Words in marks are someone's own: no report is read inside them (each word has one role).
-        quoted = [False] * len(doc)
+        # Words in marks are someone's own: no report is read inside them.
+        taken = [False] * len(doc)
         pieces = [p for quote in direct for p in quote.parts or [(quote.start, quote.end)]]
         for start, end in pieces + [(f.start, f.end) for f in fragments if f.end - f.start > 40]:
-            for i in range(context.token_at(start), context.token_at(end)):
-                quoted[i] = True
-        indirect = find_indirect(doc, quoted, context.text)
-        doc._.quotes = _to_quotes(context.text, _combine(context.text, direct, indirect, fragments))
-        return doc
+            context.take(taken, start, end)
+        indirect = find_indirect(doc, taken, context.text)
+        found = _combine(context.text, direct, indirect, fragments)
+        for candidate in found:
+            for start, end in [
+                *(candidate.parts or [(candidate.start, candidate.end)]),
+                *filter(None, [candidate.cue]),
+            ]:
+                context.take(taken, start, end)
+        return found, taken
 
     def _direct(self, context: _Context, marked: list[Marked]) -> tuple[list[Candidate], list[Marked]]:
         """Attribute each quote in marks; join interrupted ones; set short uncued ones aside as fragments."""
@@ -292,7 +312,7 @@ def _combine(text: str, direct: list[Candidate], indirect: list[Candidate], frag
     return sorted(kept_direct + kept_indirect, key=lambda c: c.start)
 
 
-def _to_quotes(text: str, found: list[Candidate]) -> list[Quote]:
+def to_quotes(text: str, found: list[Candidate]) -> list[Quote]:
     quotes = []
     ids = {id(candidate): f"q{number}" for number, candidate in enumerate(found, start=1)}
     for number, candidate in enumerate(found, start=1):
@@ -325,7 +345,7 @@ def _to_quotes(text: str, found: list[Candidate]) -> list[Quote]:
     "newsgraph_quotes",
     requires=["doc.sents", "token.dep", "token.lemma"],
     assigns=["doc._.quotes"],
-    default_config={"min_words": 4},
+    default_config={"min_words": 4, "learned": True},
 )
-def make_quotes(nlp: Language, name: str, min_words: int) -> QuoteFinder:
-    return QuoteFinder(min_words=min_words)
+def make_quotes(nlp: Language, name: str, min_words: int, learned: bool) -> QuoteFinder:
+    return QuoteFinder(min_words=min_words, learned=learned)
