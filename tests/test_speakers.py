@@ -193,3 +193,15 @@ def test_an_article_in_a_named_outlet_is_the_outlet_speaking(extractor: Extracto
     result = extractor.extract(Article(text=text))
     speaker = _quote_about(result, "the deal was worth").speaker
     assert speaker is not None and speaker.name == "Forbes"
+
+
+def test_she_finds_the_only_woman_even_far_back(extractor: Extractor) -> None:
+    text = (
+        "Carla Moreno, the port director, opened the meeting on Monday. The talks on the harbour deal resumed. "
+        "The union brought new figures. The first session ran late. A second session began at noon. "
+        "Dock workers waited outside the gate. Traffic was slow near the harbour. Police closed one lane. "
+        "Late in the evening she said the deal was close."
+    )
+    result = extractor.extract(Article(text=text))
+    speaker = _quote_about(result, "the deal was close").speaker
+    assert speaker is not None and (speaker.text, speaker.name) == ("she", "Carla Moreno")

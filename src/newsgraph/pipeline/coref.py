@@ -297,10 +297,10 @@ class Coref:
         self._learn(entity)
         return entity
 
-    def _candidates(self, before: int) -> list[tuple[int, bool, Entity]]:
+    def _candidates(self, before: int, reach: int = _REACH) -> list[tuple[int, bool, Entity]]:
         """Entity mentions in the sentences before ``before`` (nearest sentence first, subjects first)."""
         sentence = bisect_right(self.sentence_starts, before) - 1
-        floor = self.sentence_starts[max(sentence - _REACH, 0)]
+        floor = self.sentence_starts[max(sentence - reach, 0)]
         low, high = bisect_left(self.mention_starts, floor), bisect_left(self.mention_starts, before)
         found: list[tuple[int, bool, Entity]] = []
         for start, end, entity in self.mentions[low:high]:
@@ -315,8 +315,14 @@ class Coref:
         return found
 
     def _pronoun(self, pronoun: Token, start: int) -> Entity | None:
-        lower = pronoun.lower_
-        for _, _, entity in self._candidates(start):
+        """The nearest agreeing antecedent; for "he" or "she", the last person of that gender however far back."""
+        found = self._agreeing(pronoun.lower_, self._candidates(start))
+        if found is None and pronoun.lower_ in _PERSONAL:
+            found = self._agreeing(pronoun.lower_, self._candidates(start, len(self.sentence_starts)))
+        return found
+
+    def _agreeing(self, lower: str, candidates: list[tuple[int, bool, Entity]]) -> Entity | None:
+        for _, _, entity in candidates:
             if lower in _PERSONAL:
                 if entity.type == "PERSON" and self.gender.get(entity.id, _PERSONAL[lower]) == _PERSONAL[lower]:
                     return entity
