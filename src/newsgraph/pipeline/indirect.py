@@ -96,7 +96,7 @@ def _object_range(verb: Token) -> tuple[int, int] | None:
         topic = child.lower_ in _TOPICS or (child.lower_ == "to" and verb.lemma_.lower() in lexicon().to_topics)
         if child.dep_ == "prep" and topic and child.i <= verb.i + 2:
             pobj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
-            return (pobj.left_edge.i, pobj.right_edge.i) if pobj is not None else None
+            return (pobj.left_edge.i, rest_of_object(rights, pobj.right_edge.i)) if pobj is not None else None
         break
     return None
 
