@@ -301,3 +301,20 @@ def test_asked_about_names_the_topic_and_not_who_asked(extractor: Extractor) -> 
     asked, said = extraction.quotes
     assert asked.text == "the cost of the bridge" and asked.speaker is None
     assert said.text == "the city would pay" and said.speaker is not None and said.speaker.text == "the mayor"
+
+
+def test_a_set_off_attribution_reports_the_sentence_around_it(extractor: Extractor) -> None:
+    text = "The real problem, the harbour master said, is that nobody reads the safety reports."
+    (quote,) = run(extractor, text).quotes
+    assert [text[p.start : p.end] for p in quote.parts] == [
+        "The real problem",
+        "is that nobody reads the safety reports",
+    ]
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert quote.speaker is not None and quote.speaker.text == "the harbour master"
+
+
+def test_an_object_report_runs_to_its_completion(extractor: Extractor) -> None:
+    text = "The union called on the port authority to reopen the northern gate."
+    (quote,) = run(extractor, text).quotes
+    assert quote.text == "the port authority to reopen the northern gate"

@@ -240,6 +240,32 @@ def _from_noun(noun: Token) -> Candidate | None:
     )
 
 
+def _from_parenthetical(verb: Token, quoted: Sequence[bool]) -> Candidate | None:
+    """ "The real problem, she said, is that …": the sentence around a set-off "she said" is what she said."""
+    if verb.dep_ != "parataxis" or verb.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    if verb.lemma_.lower() not in lexicon().speech | lexicon().belief:
+        return None
+    head, doc = verb.head, verb.doc
+    inner_first, inner_last = verb.left_edge.i, verb.right_edge.i
+    if any(quoted[i] for i in range(head.left_edge.i, head.right_edge.i + 1)):
+        return None
+    pieces = [trimmed(doc, head.left_edge.i, inner_first - 1), trimmed(doc, inner_last + 1, head.right_edge.i)]
+    kept = [p for p in pieces if p is not None]
+    if not kept:
+        return None
+    subject = subject_of(verb)
+    return Candidate(
+        kind="indirect",
+        start=kept[0][0],
+        end=kept[-1][1],
+        cue=(verb.idx, cue_end(verb)),
+        speaker=speaker_span(subject, verb),
+        cue_token=verb.i,
+        parts=kept if len(kept) > 1 else [],
+    )
+
+
 def _from_raising(verb: Token) -> Candidate | None:
     """ "The deal appears to be dead", "Smith is expected to run": subject and complement, said by no one named.
 
@@ -338,7 +364,7 @@ def find_indirect(doc: Doc, quoted: Sequence[bool], text: str) -> list[Candidate
         elif token.text == ":":
             candidate = _from_colon(token)
         elif is_cue(token, lemmas):
-            candidate = _from_verb(token) or _from_raising(token)
+            candidate = _from_verb(token) or _from_parenthetical(token, quoted) or _from_raising(token)
         elif is_cue(token, lexicon().raising):
             candidate = _from_raising(token)
         elif token.pos_ == "ADJ" and token.lower_ in lexicon().belief_adjectives:
