@@ -173,13 +173,6 @@ def test_the_union_is_the_union_named_before_not_the_last_organisation(extractor
     assert speaker is not None and speaker.name == "Harbour Workers' Union"
 
 
-def test_they_never_means_a_party_word_used_as_a_modifier(extractor: Extractor) -> None:
-    text = "Republican leaders met in the capital on Monday. They said the bill was dead."
-    result = extractor.extract(Article(text=text))
-    speaker = _quote_about(result, "the bill was dead").speaker
-    assert speaker is not None and speaker.entity is None
-
-
 def test_an_office_is_named_with_whose_office_it_is(extractor: Extractor) -> None:
     result = extractor.extract(Article(text="The governor's office said the bridge would reopen in May."))
     speaker = _quote_about(result, "the bridge would reopen").speaker

@@ -47,7 +47,6 @@ _AFFILIATING = frozenset({"for", "of", "at", "to", "with"})
 _MAX_HOPS = 3
 # Words before a head that belong to the sentence, not to the name: "[Later] a candidate", "[and] officials".
 _NOT_NAMING = frozenset({"cc", "preconj", "advmod", "npadvmod", "prep", "mark", "punct"})
-_MODIFYING = frozenset({"amod", "compound"})
 # How many sentences back a pronoun may look for its antecedent.
 _REACH = 6
 
@@ -306,9 +305,6 @@ class Coref:
         for start, end, entity in self.mentions[low:high]:
             if entity.type in SPEAKING_TYPES and not self._in_quote(start):
                 token = self.doc[self._token(end - 1)]
-                if token.dep_ in _MODIFYING and not token.head.ent_type_:
-                    # "Republican leaders", "the Trump campaign": a modifier, not someone a pronoun can mean.
-                    continue
                 is_subject = token.dep_ in _SUBJECTS or token.head.dep_ in _SUBJECTS and token.dep_ == "compound"
                 found.append((start, is_subject, entity))
         found.sort(key=lambda c: (-(bisect_right(self.sentence_starts, c[0]) - 1), not c[1], -c[0]))
