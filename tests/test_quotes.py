@@ -318,3 +318,27 @@ def test_an_object_report_runs_to_its_completion(extractor: Extractor) -> None:
     text = "The union called on the port authority to reopen the northern gate."
     (quote,) = run(extractor, text).quotes
     assert quote.text == "the port authority to reopen the northern gate"
+
+
+def test_a_curly_quote_closed_by_a_straight_mark_ends_there(extractor: Extractor) -> None:
+    text = '“Deals should never be a reward for silence," the committee chairman said after the hearing.'
+    quote = only(run(extractor, text))
+    assert quote.text == "Deals should never be a reward for silence"
+    assert quote.speaker is not None and quote.speaker.text == "the committee chairman"
+
+
+def test_a_straight_quote_inside_a_curly_one_stays_inside(extractor: Extractor) -> None:
+    text = '“He called the plan "nonsense" on Monday, and he was right,” the mayor said.'
+    quote = only(run(extractor, text))
+    assert quote.text == 'He called the plan "nonsense" on Monday, and he was right'
+
+
+def test_a_reported_condition_is_what_was_said(extractor: Extractor) -> None:
+    quote = only(run(extractor, "Ms. Vance said if elected mayor she would cut the harbour fees."))
+    assert quote.text == "if elected mayor she would cut the harbour fees"
+
+
+def test_a_report_inside_a_relative_clause_starts_after_its_verb(extractor: Extractor) -> None:
+    quote = only(run(extractor, "The agency withheld records that officials said would harm the inquiry."))
+    assert quote.text == "would harm the inquiry"
+    assert quote.speaker is not None and quote.speaker.text == "officials"

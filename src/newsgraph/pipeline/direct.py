@@ -136,8 +136,16 @@ class _Scanner:
         if self.open_at is None:
             self._open(at, STRAIGHT, at + width)
         elif self.continuing:
-            self.continuing, self.piece_start = False, at + width
+            self.continuing, self.piece_start, self.open_kind = False, at + width, STRAIGHT
         elif self.open_kind == STRAIGHT:
+            self._close(at, at)
+        elif at == 0 or self.text[at - 1].isspace():
+            # Mixed marks: a straight quote inside a curly one opens after a space.
+            self.depth += 1
+        elif self.depth:
+            self.depth -= 1
+        else:
+            # “… cooperating," she said: a curly quote closed by a straight mark.
             self._close(at, at)
 
 

@@ -37,6 +37,8 @@ _QUESTION_WORDS = frozenset({"when", "how", "what", "whether", "if", "why", "whe
 _COMPLETIONS = frozenset({"xcomp", "oprd"})
 # Prepositions whose object is what was said or thought ("called [for] a ban", "warned [of] delays").
 _TOPICS = frozenset({"for", "on", "about", "of", "against"})
+# What opens a reported condition ("said if elected …", "said unless the council pays …").
+_CONDITIONS = frozenset({"if", "unless", "once", "when"})
 # Where the words after an object stop being part of it.
 _STOPS = frozenset({"punct", "cc", "conj"})
 _EDGE_PUNCT = ",.;:!?—–-\"“”'‘’()"
@@ -116,7 +118,7 @@ def _reported_range(verb: Token) -> tuple[int, int] | None:
     """Token range of what the verb reports: its clause, or for "object" cues its object."""
     clause = next((c for c in verb.children if c.dep_ in _CLAUSES and not dateline(c)), None)
     if clause is None:
-        clause = _misattached_clause(verb)
+        clause = _misattached_clause(verb) or _conditional_clause(verb)
     if clause is None and verb.lemma_.lower() in lexicon().speech:
         answer = next((c for c in verb.rights if c.lower_ in _ANSWERS and c.i == verb.i + 1), None)
         if answer is not None:
@@ -144,16 +146,25 @@ def dateline(clause: Token) -> bool:
     return clause.i < clause.head.i and after < len(clause.doc) and clause.doc[after].text in _DASHES
 
 
+def _conditional_clause(verb: Token) -> Token | None:
+    """ "said if elected she would cut the fees": the parser makes the whole report a condition of the verb."""
+    if verb.lemma_.lower() not in lexicon().speech or any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    clause = next((c for c in verb.rights if c.dep_ == "advcl" and c.left_edge.i == verb.i + 1), None)
+    if clause is None or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children):
+        return None
+    return clause if clause.left_edge.lower_ in _CONDITIONS else None
+
+
 def _misattached_clause(verb: Token) -> Token | None:
     """ "said on Friday during a news conference that he may wait": a "that" clause the parser hung on the noun."""
     for prep in verb.rights:
         if prep.dep_ != "prep":
             continue
-        for noun in prep.children:
-            for clause in noun.rights:
-                mark = clause.left_edge
-                if clause.dep_ == "relcl" and mark.dep_ == "mark" and mark.lower_ == "that":
-                    return clause
+        for clause in prep.subtree:
+            mark = clause.left_edge
+            if clause.dep_ == "relcl" and mark.dep_ == "mark" and mark.lower_ == "that":
+                return clause
     return None
 
 
@@ -199,6 +210,9 @@ def _from_verb(verb: Token) -> Candidate | None:
     if found is None:
         return None
     first, last = found
+    if first < verb.i <= last:
+        # "records that officials said would harm …": the relative pronoun opens the clause before the verb.
+        first = verb.right_edge.i + 1 if verb.right_edge.i < last else verb.i + 1
     belief = verb.lemma_.lower() in lexicon().belief and verb.lemma_.lower() not in lexicon().speech
     span = trimmed(verb.doc, first, last)
     if span is None or span[0] <= verb.idx < span[1]:
