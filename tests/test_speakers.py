@@ -198,3 +198,14 @@ def test_she_finds_the_only_woman_even_far_back(extractor: Extractor) -> None:
     result = extractor.extract(Article(text=text))
     speaker = _quote_about(result, "the deal was close").speaker
     assert speaker is not None and (speaker.text, speaker.name) == ("she", "Carla Moreno")
+
+
+def test_a_government_named_by_its_country_is_no_other_countrys(extractor: Extractor) -> None:
+    text = (
+        "The United States government sent aid to the region. The plan was opposed by members of the Saudi "
+        "government, which denied any role in the attacks. The Saudi government later pledged more aid."
+    )
+    result = extractor.extract(Article(text=text))
+    first, second = _quote_about(result, "any role").speaker, _quote_about(result, "more aid").speaker
+    assert first is not None and second is not None
+    assert first.name == "Saudi government" and first.entity == second.entity

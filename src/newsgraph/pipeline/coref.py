@@ -38,6 +38,7 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # Dependents that are part of a name ("the Israeli military", "Mayor Anna Berg").
 _NAME_PARTS = frozenset({"compound", "amod", "flat", "nmod", "nummod"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
+_PLACE_LABELS = frozenset({"NORP", "GPE"})
 _DEFINITE = frozenset({"the", "this", "that"})
 # What ends the naming part of a phrase: "officials [who spoke …]", "a report [published Monday]".
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "appos", "parataxis", "ccomp", "xcomp", "punct"})
@@ -352,14 +353,25 @@ class Coref:
         if self.doc[first].lower_ in {"a", "an"}:
             return None
         lemma = head.lemma_.lower()
+        phrase = _plain(self.text[self.doc[first].idx : head.idx + len(head)]).lower()
+        # "the Saudi government" is no other country's government: its people or place word must fit too.
+        marks = {t.lower_ for t in self.doc[first : head.i] if t.ent_type_ in _PLACE_LABELS}
         best: tuple[int, Entity] | None = None
+        same_name: Entity | None = None
         for entity in self.doc._.entities or []:
-            if entity.type not in SPEAKING_TYPES or lemma not in self.descriptors.get(entity.id, set()):
+            described = self.descriptors.get(entity.id, set())
+            if entity.type not in SPEAKING_TYPES:
+                continue
+            if entity.name.lower() == phrase:
+                # The same words as an entity's name are that entity, wherever else it is named.
+                same_name = same_name or entity
+                continue
+            if lemma not in described or (marks and not marks <= described | {w.lower() for w in entity.name.split()}):
                 continue
             earlier = [m.start for m in entity.mentions if m.start < start]
             if earlier and (best is None or max(earlier) > best[0]):
                 best = (max(earlier), entity)
-        found = best[1] if best is not None else None
+        found = same_name or (best[1] if best is not None else None)
         if found is None and lemma in self.words.company_nouns and self.doc[first].lower_ in _DEFINITE:
             found = next((e for _, _, e in self._candidates(start) if e.type == "ORG"), None)
         if found is None:
