@@ -342,3 +342,10 @@ def test_a_report_inside_a_relative_clause_starts_after_its_verb(extractor: Extr
     quote = only(run(extractor, "The agency withheld records that officials said would harm the inquiry."))
     assert quote.text == "would harm the inquiry"
     assert quote.speaker is not None and quote.speaker.text == "officials"
+
+
+def test_a_closing_mark_opening_a_paragraph_opens_the_quote(extractor: Extractor) -> None:
+    text = "Readers wrote to us.\n\n”The ferry is late every single morning and nobody answers.” ― Ida Brandt.\n"
+    quote = only(run(extractor, text))
+    assert quote.text == "The ferry is late every single morning and nobody answers."
+    assert quote.speaker is not None and quote.speaker.text == "Ida Brandt"

@@ -121,7 +121,10 @@ class _Scanner:
     def _closing(self, at: int) -> None:
         self.marks_in_paragraph += 1
         if self.open_at is None:
-            if self.marks_in_paragraph == 1:
+            if not self.text[self.paragraph_start : at].strip() and self.text[at + 1 : at + 2].isalnum():
+                # ”Fear is what I feel.” — a closing mark typed where the opening one belongs.
+                self._open(at, "“")
+            elif self.marks_in_paragraph == 1:
                 # An opening mark went missing: the quote began with the paragraph.
                 self._open(self.paragraph_start, "“", self.paragraph_start)
                 self._close(at, at)
