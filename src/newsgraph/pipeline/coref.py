@@ -84,7 +84,7 @@ def _head(doc: Doc, first: int, last: int) -> Token:
 
 def _bounds(token: Token) -> tuple[int, int]:
     """Characters of a head word's phrase up to the head itself ("a candidate", "the ministry")."""
-    return token.left_edge.idx if token.left_edge.i <= token.i else token.idx, token.idx + len(token)
+    return token.left_edge.idx, token.idx + len(token)
 
 
 def relative_antecedent(token: Token) -> Token | None:
