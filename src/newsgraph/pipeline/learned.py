@@ -119,7 +119,17 @@ def _speaker(verb: Token) -> Token | None:
             return controller
     if "nsubj" not in children and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         return _owner(verb.head)
-    return subject_of(verb)
+    return subject_of(verb) or _governing_subject(verb)
+
+
+def _governing_subject(token: Token) -> Token | None:
+    """ "were in the lead in advocating …": the subject of the nearest clause above."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return subject
+    return None
 
 
 def _owner(noun: Token) -> Token | None:
