@@ -112,3 +112,28 @@ def test_polnear_view_folds_a_continuation_in_its_paragraph_only() -> None:
     assert [(p.start, p.end) for p in folded[0].parts] == [(first.start, first.end), (second.start, second.end)]
     assert folded[0].text.startswith("We lost") and folded[0].text.endswith("We will be back.")
     assert first.end == 8 and not first.parts, "the extraction itself is left as it was"
+
+
+def test_eval_scores_a_quote_and_its_continuation_as_one_polnear_content(tmp_path: Path) -> None:
+    text = "“We lost the vote tonight,” Peter Hale said. “We will come back stronger next year.”\n"
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "hale.txt").write_text(text, encoding="utf-8")
+    first_end = text.index(" Peter")
+    second = text.index("“We will")
+    name, said = text.index("Peter Hale"), text.index("said")
+    ann = (
+        f"T1\tContent 0 {first_end};{second} {len(text) - 1}\t{text[:first_end]} {text[second:-1]}\n"
+        f"T2\tSource {name} {name + 10}\tPeter Hale\n"
+        f"T3\tCue {said} {said + 4}\tsaid\n"
+        "E1\tAttribution:T3 Content:T1 Source:T2 Cue:T3\n"
+    )
+    (tmp_path / "attributions" / "hale.ann").write_text(ann, encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "quotes", "--gold", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    overlap = next(line for line in result.output.splitlines() if line.startswith("content overlap"))
+    assert overlap.split()[-3:] == ["1", "1", "1"], overlap
+    assert (
+        "continuations scored with the quote they continue in their paragraph (PolNeAR's one content per cue): 1"
+        in (result.output)
+    )

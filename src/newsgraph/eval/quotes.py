@@ -57,6 +57,8 @@ class Report:
     found_by_kind: Counter[str] = field(default_factory=Counter)
     speaker_by_kind: Counter[str] = field(default_factory=Counter)
     false_by_kind: Counter[str] = field(default_factory=Counter)
+    # Quotes scored as part of the quote they continue (brat gold: one content per cue).
+    folded: int = 0
     spacy_seconds: float = 0.0
     quotes_seconds: float = 0.0
     docs: list[DocResult] = field(default_factory=list)
@@ -136,6 +138,7 @@ def score_document(report: Report, gold: GoldDoc, extraction: Extraction) -> Doc
     text = gold.text
     result = DocResult(gold.name)
     quotes = one_per_cue(text, extraction.quotes) if gold.one_per_cue else extraction.quotes
+    report.folded += len(extraction.quotes) - len(quotes)
     golds = [characters(text, g.content) for g in gold.quotes]
     preds = [characters(text, pieces(q)) for q in quotes]
     optional = {i for i, g in enumerate(gold.quotes) if g.optional}

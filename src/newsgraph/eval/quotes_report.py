@@ -36,6 +36,11 @@ def format_report(report: Report) -> str:
         lines.append(f"{kind:<18}{gold:>8}{found:>8}{recall:>10.3f}{speaker:>10.3f}")
     false = ", ".join(f"{kind} {n}" for kind, n in sorted(report.false_by_kind.items()))
     lines.append(f"false quotes by predicted kind: {false or 'none'}")
+    if report.folded:
+        lines.append(
+            "continuations scored with the quote they continue in their paragraph "
+            f"(PolNeAR's one content per cue): {report.folded}"
+        )
     if report.spacy_seconds:
         ratio = report.quotes_seconds / report.spacy_seconds
         lines.append(
