@@ -254,18 +254,26 @@ def _from_noun(noun: Token) -> Candidate | None:
     )
 
 
+def _around(outer: Token, inner: Token) -> list[tuple[int, int]]:
+    """The words of ``outer``'s phrase before and after ``inner``'s: what a set-off attribution is about."""
+    doc = outer.doc
+    pieces = [
+        trimmed(doc, outer.left_edge.i, inner.left_edge.i - 1),
+        trimmed(doc, inner.right_edge.i + 1, outer.right_edge.i),
+    ]
+    return [p for p in pieces if p is not None and p[1] - p[0] > 1]
+
+
 def _from_parenthetical(verb: Token, quoted: Sequence[bool]) -> Candidate | None:
     """ "The real problem, she said, is that …": the sentence around a set-off "she said" is what she said."""
     if verb.dep_ != "parataxis" or verb.head.pos_ not in {"VERB", "AUX"}:
         return None
     if verb.lemma_.lower() not in lexicon().speech | lexicon().belief:
         return None
-    head, doc = verb.head, verb.doc
-    inner_first, inner_last = verb.left_edge.i, verb.right_edge.i
+    head = verb.head
     if any(quoted[i] for i in range(head.left_edge.i, head.right_edge.i + 1)):
         return None
-    pieces = [trimmed(doc, head.left_edge.i, inner_first - 1), trimmed(doc, inner_last + 1, head.right_edge.i)]
-    kept = [p for p in pieces if p is not None]
+    kept = _around(head, verb)
     if not kept:
         return None
     subject = subject_of(verb)
@@ -326,11 +334,7 @@ def _from_according(according: Token) -> Candidate | None:
     while (head.dep_ == "conj" or head.pos_ not in {"VERB", "AUX"}) and head.head.i != head.i:
         # "A won 37 percent and B 36 percent, according to the poll": the poll says all of it.
         head = head.head
-    doc = according.doc
-    first, last = head.left_edge.i, head.right_edge.i
-    inner_first, inner_last = according.left_edge.i, according.right_edge.i
-    pieces = [trimmed(doc, first, inner_first - 1), trimmed(doc, inner_last + 1, last)]
-    kept = [p for p in pieces if p is not None and p[1] - p[0] > 1]
+    kept = _around(head, according)
     if not kept:
         return None
     return Candidate(
