@@ -349,3 +349,16 @@ def test_a_closing_mark_opening_a_paragraph_opens_the_quote(extractor: Extractor
     quote = only(run(extractor, text))
     assert quote.text == "The ferry is late every single morning and nobody answers."
     assert quote.speaker is not None and quote.speaker.text == "Ida Brandt"
+
+
+def test_a_subject_inside_the_quote_does_not_hide_the_speaker_after_it(extractor: Extractor) -> None:
+    text = '"A fine harbour master. Not good, great. One of the best," Rep. Jane Roe (D-Md.) said by phone.'
+    quote = only(run(extractor, text))
+    assert quote.speaker is not None and "Jane Roe" in quote.speaker.text
+
+
+def test_an_uncued_quote_goes_on_with_the_report_before_it(extractor: Extractor) -> None:
+    text = 'The council may wait until spring, Mayor Ada Lind said. "The other question is who pays for it."'
+    report, quote = run(extractor, text).quotes
+    assert report.kind == "indirect" and quote.kind == "direct" and quote.cue is None
+    assert quote.speaker is not None and quote.speaker.name == "Ada Lind"

@@ -115,10 +115,8 @@ def subject_of(verb: Token) -> Token | None:
     """Who the reporting verb is about: its subject, or for participles and conjuncts the main clause's."""
     for child in verb.children:
         if child.dep_ in SUBJECTS:
-            # PolNeAR's source of "Barkley, who said …" is "who" (coreference takes it to
-            # Barkley); of "a group that advocates …" the group.
-            if child.tag_ == "WDT" and verb.dep_ == "relcl":
-                return verb.head
+            # PolNeAR's source of "Barkley, who said …" is "who", of "a group that advocates …"
+            # mostly "that": the speakers component takes the pronoun to its antecedent.
             return child
         if child.dep_ == "agent":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)

@@ -10,6 +10,7 @@ in the text; ``speakers.py`` resolves it to an entity.
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.model import Part, Quote, Span, Speaker
 from newsgraph.pipeline.cues import (
+    SUBJECTS,
     according_source,
     adjacent_subject,
     can_speak,
@@ -100,7 +102,9 @@ def _direct_speaker(cue: Token, marked: Marked) -> tuple[int, int] | None:
     """The speaker of a quote in marks, never a phrase inside the quote itself."""
     speaker = _speaker_of(cue)
     if speaker is not None and speaker[0] < marked.end and marked.start < speaker[1]:
-        speaker = None
+        # "“… One of the brightest,” Rep. Roe said": the parser may give the cue a subject on each side.
+        outside = [c for c in cue.children if c.dep_ in SUBJECTS and not marked.start <= c.idx < marked.end]
+        speaker = phrase_bounds(outside[0], cue) if outside and can_speak(outside[0], cue) else None
     return speaker if speaker is not None else _nearby_speaker(cue, marked)
 
 
@@ -145,6 +149,7 @@ class QuoteFinder:
             context.take(taken, start, end)
         indirect = find_indirect(doc, taken, context.text)
         found = _combine(context.text, direct, indirect, fragments)
+        _inherit_from_reports(context.text, found)
         for candidate in found:
             for start, end in [
                 *(candidate.parts or [(candidate.start, candidate.end)]),
@@ -260,6 +265,14 @@ class QuoteFinder:
         """A quote standing on its own starts a paragraph or follows the end of a sentence."""
         before = text[: quote.open_mark].rstrip(' \t\u00a0“”"')
         return not before or before[-1] == "\n" or before[-1] in _OPENERS
+
+
+def _inherit_from_reports(text: str, found: list[Candidate]) -> None:
+    """ "…, Schiff said. “The other factor …”": an uncued quote goes on with the report just before it."""
+    for before, quote in itertools.pairwise(found):
+        uncued = quote.kind == "direct" and quote.cue is None and quote.speaker is None
+        if uncued and before.kind != "direct" and "\n" not in text[before.end : quote.start]:
+            quote.speaker = before.speaker
 
 
 def _subject_between(cue: Token, quote_end: int) -> bool:
