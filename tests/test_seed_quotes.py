@@ -22,7 +22,7 @@ FLOORS = {
     "content_exact_f1": 0.55,
     "source_overlap_f1": 0.75,
     "cue_overlap_f1": 0.63,
-    "speaker_accuracy": 0.89,
+    "speaker_accuracy": 0.895,
 }
 
 
