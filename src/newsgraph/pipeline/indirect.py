@@ -82,25 +82,40 @@ def speaker_span(subject: Token | None, cue: Token) -> tuple[int, int] | None:
 def _object_range(verb: Token) -> tuple[int, int] | None:
     """For "object" cues: the object and what completes it ("urged [him to resign]", "calling for [a ban]")."""
     rights = list(verb.rights)
-    objects = [c for c in rights if c.dep_ == "dobj"]
-    completions = [c for c in rights if c.dep_ in _COMPLETIONS]
-    if objects:
-        first, last = objects[0].left_edge.i, objects[0].right_edge.i
-        if objects[0].pos_ == "PRON" and not completions:
-            # "asked him": a pronoun object alone is whom they spoke to, not what they said.
-            return None
-        return first, rest_of_object(rights, last)
-    if completions and verb.lemma_.lower() in lexicon().intent:
-        return completions[0].left_edge.i, completions[0].right_edge.i
-    for child in rights:
-        if child.dep_ == "prt":
-            continue
-        topic = child.lower_ in _TOPICS or (child.lower_ == "to" and verb.lemma_.lower() in lexicon().to_topics)
-        if child.dep_ == "prep" and topic and child.i <= verb.i + 2:
-            pobj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
-            return (pobj.left_edge.i, rest_of_object(rights, pobj.right_edge.i)) if pobj is not None else None
-        break
+    obj = next((c for c in rights if c.dep_ == "dobj"), None)
+    if obj is not None:
+        return object_range(obj, rights)
+    completion = next((c for c in rights if c.dep_ in _COMPLETIONS), None)
+    if completion is not None and verb.lemma_.lower() in lexicon().intent:
+        return completion.left_edge.i, completion.right_edge.i
+    prep = leading_prep(verb)
+    if prep is None:
+        return None
+    if prep.lower_ not in _TOPICS and not (prep.lower_ == "to" and verb.lemma_.lower() in lexicon().to_topics):
+        return None
+    pobj = prep_object(prep)
+    return (pobj.left_edge.i, rest_of_object(rights, pobj.right_edge.i)) if pobj is not None else None
+
+
+def object_range(obj: Token, rights: list[Token]) -> tuple[int, int] | None:
+    """A direct object with what completes it ("urged [him to resign]", "accused [X of Y]")."""
+    if obj.pos_ == "PRON" and not any(c.dep_ in _COMPLETIONS for c in rights):
+        # "asked him": a pronoun object alone is whom they spoke to, not what they said.
+        return None
+    return obj.left_edge.i, rest_of_object(rights, obj.right_edge.i)
+
+
+def leading_prep(verb: Token) -> Token | None:
+    """The preposition right after a verb, its particle aside ("called [for]", "lashed out [at]")."""
+    for child in verb.rights:
+        if child.dep_ != "prt":
+            return child if child.dep_ == "prep" and child.i <= verb.i + 2 else None
     return None
+
+
+def prep_object(prep: Token) -> Token | None:
+    """What a preposition governs: a noun phrase or a clause ("for [a ban]", "of [holding talks]")."""
+    return next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
 
 
 def rest_of_object(rights: list[Token], last: int) -> int:
@@ -135,7 +150,7 @@ def _reported_range(verb: Token) -> tuple[int, int] | None:
         return _object_range(verb)
     if verb.lemma_.lower() in lexicon().about_only or (verb.lemma_.lower() in lexicon().asked_about and _unnamed(verb)):
         about = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "about" and c.i <= verb.i + 2), None)
-        pobj = None if about is None else next((c for c in about.children if c.dep_ in {"pobj", "pcomp"}), None)
+        pobj = None if about is None else prep_object(about)
         return None if pobj is None else (pobj.left_edge.i, pobj.right_edge.i)
     return None
 

@@ -20,7 +20,16 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from newsgraph.pipeline.cues import can_speak, cue_end, lexicon, subject_of
-from newsgraph.pipeline.indirect import Candidate, clause_range, dateline, rest_of_object, speaker_span, trimmed
+from newsgraph.pipeline.indirect import (
+    Candidate,
+    clause_range,
+    dateline,
+    leading_prep,
+    object_range,
+    prep_object,
+    speaker_span,
+    trimmed,
+)
 from newsgraph.pipeline.lexicons import load_data
 
 SCORER_FILE = "report_scorer.json"
@@ -73,21 +82,16 @@ def _verb_range(verb: Token) -> tuple[str, int, int] | None:
         return ("ccomp", *clause_range(verb, clause))
     obj = next((c for c in rights if c.dep_ == "dobj"), None)
     if obj is not None:
-        if obj.pos_ == "PRON" and not any(c.dep_ in {"xcomp", "oprd"} for c in rights):
-            return None
-        return "dobj", obj.left_edge.i, rest_of_object(rights, obj.right_edge.i)
+        found = object_range(obj, rights)
+        return None if found is None else ("dobj", *found)
     complement = next((c for c in rights if c.dep_ == "xcomp"), None)
     if complement is not None:
         return "xcomp", complement.left_edge.i, complement.right_edge.i
-    for child in rights:
-        if child.dep_ == "prt":
-            continue
-        if child.dep_ == "prep" and child.i <= verb.i + 2:
-            pobj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
-            if pobj is not None:
-                return f"prep_{child.lower_}", pobj.left_edge.i, pobj.right_edge.i
-        break
-    return None
+    prep = leading_prep(verb)
+    pobj = None if prep is None else prep_object(prep)
+    if prep is None or pobj is None:
+        return None
+    return f"prep_{prep.lower_}", pobj.left_edge.i, pobj.right_edge.i
 
 
 def _noun_range(noun: Token) -> tuple[str, int, int] | None:
@@ -96,7 +100,7 @@ def _noun_range(noun: Token) -> tuple[str, int, int] | None:
         if child.dep_ == "acl" and opener.lower_ in {"that", "to"}:
             return f"noun_acl_{opener.lower_}", opener.i, child.right_edge.i
         if child.dep_ == "prep" and child.lower_ in _NOUN_PREPS and child.i == noun.i + 1:
-            pobj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
+            pobj = prep_object(child)
             if pobj is not None:
                 return f"noun_{child.lower_}", pobj.left_edge.i, pobj.right_edge.i
         break
