@@ -126,11 +126,15 @@ def _speaker_right(text: str, gold: GoldQuote, quote: Quote, extraction: Extract
     )
 
 
-def _span_counts(text: str, golds: list[list[tuple[int, int]]], preds: list[list[tuple[int, int]]]) -> tuple[int, int]:
-    """Exact and overlap true positives between two sets of spans (each counted once)."""
+def _count_spans(
+    exact: Counts, overlap: Counts, text: str, golds: list[list[tuple[int, int]]], preds: list[list[tuple[int, int]]]
+) -> None:
+    """Add exact and overlap matches between two sets of spans (each distinct span counted once)."""
     gold_sets = list(dict.fromkeys(characters(text, g) for g in golds))
     pred_sets = list(dict.fromkeys(characters(text, p) for p in preds))
-    return len(match(gold_sets, pred_sets, 1.0)), len(match(gold_sets, pred_sets, OVERLAP))
+    n_gold, n_pred = len(set(map(tuple, golds))), len(set(map(tuple, preds)))
+    exact.add(len(match(gold_sets, pred_sets, 1.0)), n_gold, n_pred)
+    overlap.add(len(match(gold_sets, pred_sets, OVERLAP)), n_gold, n_pred)
 
 
 def score_document(report: Report, gold: GoldDoc, extraction: Extraction) -> DocResult:
@@ -171,16 +175,10 @@ def score_document(report: Report, gold: GoldDoc, extraction: Extraction) -> Doc
             report.false_by_kind[quote.kind] += 1
     sources = [g.source for g in gold.quotes if g.source and not g.optional]
     speakers = [[(q.speaker.start, q.speaker.end)] for q in quotes if q.speaker]
-    exact, overlap = _span_counts(text, sources, speakers)
-    n_gold, n_pred = len(set(map(tuple, sources))), len({tuple(s) for s in speakers})
-    report.source_exact.add(exact, n_gold, n_pred)
-    report.source_overlap.add(overlap, n_gold, n_pred)
+    _count_spans(report.source_exact, report.source_overlap, text, sources, speakers)
     cues = [g.cue for g in gold.quotes if g.cue and not g.optional]
     pred_cues = [[(q.cue.start, q.cue.end)] for q in quotes if q.cue]
-    exact, overlap = _span_counts(text, cues, pred_cues)
-    n_gold, n_pred = len(set(map(tuple, cues))), len({tuple(c) for c in pred_cues})
-    report.cue_exact.add(exact, n_gold, n_pred)
-    report.cue_overlap.add(overlap, n_gold, n_pred)
+    _count_spans(report.cue_exact, report.cue_overlap, text, cues, pred_cues)
     report.documents += 1
     report.docs.append(result)
     return result
