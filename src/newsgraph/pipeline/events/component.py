@@ -18,10 +18,10 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsgraph.model import Entity, Event, Quote, Span
-from newsgraph.pipeline.event_actors import Actor, ActorFinder
-from newsgraph.pipeline.event_counts import EventCounts
-from newsgraph.pipeline.event_lexicon import Code, Lexicon, lemma_in, lexicon
-from newsgraph.pipeline.event_syntax import (
+from newsgraph.pipeline.events.actors import Actor, ActorFinder
+from newsgraph.pipeline.events.counts import EventCounts
+from newsgraph.pipeline.events.lexicon import Code, Lexicon, lemma_in, lexicon
+from newsgraph.pipeline.events.syntax import (
     TARGET_PREPS,
     absolute_of,
     asks_whether,

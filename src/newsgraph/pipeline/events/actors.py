@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.model import Entity
 from newsgraph.pipeline import entities as entities_module
 from newsgraph.pipeline.entities import add_entity, add_mention
-from newsgraph.pipeline.event_lexicon import Lexicon, lemma_in
+from newsgraph.pipeline.events.lexicon import Lexicon, lemma_in
 
 PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 THING = frozenset({"it", "its", "itself"})
