@@ -92,11 +92,12 @@ def test_actor_words_ignore_articles_and_plurals() -> None:
 def test_plover_dev_accuracy_stays_above_its_floors(extractor: Extractor) -> None:
     report = evaluate_events(need_shared(PLOVER_DEV), extractor)
     assert report.failed == 0
-    # Measured 0.907 recall, 0.901 top-1 (0.901 first event), 0.845 type+source; floors a little under.
-    assert report.ratio(report.recalled) >= 0.89
-    assert report.ratio(report.top1) >= 0.88
-    assert report.ratio(report.first) >= 0.88
-    assert report.ratio(report.top1_source) >= 0.82
+    # Lexicon generated from the CAMEO dictionary (scripts/build_event_lexicon.py), nothing tuned on dev:
+    # measured 0.727 recall, 0.702 top-1 (0.702 first event), 0.658 type+source; floors a little under.
+    assert report.ratio(report.recalled) >= 0.71
+    assert report.ratio(report.top1) >= 0.69
+    assert report.ratio(report.first) >= 0.69
+    assert report.ratio(report.top1_source) >= 0.64
 
 
 def test_article_gold_counts_events_that_match_no_gold_event() -> None:

@@ -25,6 +25,7 @@ from newsgraph.pipeline.events.syntax import (
     TARGET_PREPS,
     absolute_of,
     asks_whether,
+    attribution,
     condition,
     depth,
     going_to,
@@ -136,6 +137,8 @@ class _DocCoder:
             # "the detained reporters" describes people and "Don't blame Bush" asks: neither tells an event.
             return None
         if self.actors.entity_of(token) is not None or (token.is_title and not token.is_sent_start):
+            return None
+        if attribution(token):
             return None
         if infinitive(token) or self._hypothetical(token) or state_of_object(token) or self._content(token):
             return None

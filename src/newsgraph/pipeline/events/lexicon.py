@@ -35,11 +35,15 @@ class Frame:
     particle: frozenset[str] = frozenset()
     prep: frozenset[str] = frozenset()
     modifier: frozenset[str] = frozenset()
+    subject: frozenset[str] = frozenset()
     clause: bool = False
+    recipient: bool = False
 
     @property
     def conditional(self) -> bool:
-        return bool(self.object or self.particle or self.prep or self.modifier or self.clause)
+        return bool(
+            self.object or self.particle or self.prep or self.modifier or self.subject or self.clause or self.recipient
+        )
 
 
 def _code(text: str, target: str | None = None) -> Code:
@@ -47,23 +51,28 @@ def _code(text: str, target: str | None = None) -> Code:
     return Code(kind, mode or None, target)
 
 
-def _frames(spec: str | list[Any]) -> tuple[Frame, ...]:
+def _frames(spec: str | list[Any], blocks: dict[str, tuple[Frame, ...]] | None = None) -> tuple[Frame, ...]:
+    """Frames from the data file; {"block": name} stands for the frames a dictionary block shares."""
     items = spec if isinstance(spec, list) else [spec]
-    frames = []
+    frames: list[Frame] = []
     for item in items:
         if isinstance(item, str):
             frames.append(Frame(_code(item)))
-            continue
-        frames.append(
-            Frame(
-                _code(item["type"], item.get("target")),
-                object=frozenset(item.get("object", ())),
-                particle=frozenset(item.get("particle", ())),
-                prep=frozenset(item.get("prep", ())),
-                modifier=frozenset(item.get("modifier", ())),
-                clause=bool(item.get("clause", False)),
+        elif "block" in item:
+            frames.extend((blocks or {})[item["block"]])
+        else:
+            frames.append(
+                Frame(
+                    _code(item["type"], item.get("target")),
+                    object=frozenset(item.get("object", ())),
+                    particle=frozenset(item.get("particle", ())),
+                    prep=frozenset(item.get("prep", ())),
+                    modifier=frozenset(item.get("modifier", ())),
+                    subject=frozenset(item.get("subject", ())),
+                    clause=bool(item.get("clause", False)),
+                    recipient=bool(item.get("recipient", False)),
+                )
             )
-        )
     return tuple(frames)
 
 
@@ -150,37 +159,68 @@ def _match(frames: tuple[Frame, ...] | None, token: Token, conditional_only: boo
         f"{c.lower_} {g.lower_}" for c in children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "prep"
     }
     preps |= {f"{p} {c.lower_}" for p in particles for c in children if c.dep_ == "prep"}
+    # "put on alert", "call for talks": a preposition with the words of its object.
+    preps |= {
+        f"{c.lower_} {w}"
+        for c in children
+        if c.dep_ in ("prep", "agent") and not _when(c)
+        for g in c.children
+        if g.dep_ == "pobj"
+        for w in _words([g, *(m for m in g.children if m.dep_ in ("compound", "amod"))])
+    }
+    subjects = _words([c for c in children if c.dep_ in ("nsubj", "nsubjpass")])
     modifiers = _words([c for c in children if c.dep_ in ("compound", "amod", "nmod")])
     for frame in frames:
         if not frame.conditional:
             if conditional_only:
                 continue
             return frame.code
-        if frame.object and not frame.object & object_words:
+        if frame.object and not any(_phrase_in(phrase, object_words) for phrase in frame.object):
             continue
         if frame.particle and not frame.particle & particles:
             continue
         if frame.prep and not frame.prep & preps:
             continue
+        if frame.subject and not frame.subject & subjects:
+            continue
         if frame.modifier and not frame.modifier & modifiers:
             continue
         if frame.clause and not any(c.dep_ in ("dobj", "ccomp") for c in children):
             continue
+        if frame.recipient and not _names_recipient(children):
+            continue
         return frame.code
     return None
+
+
+RECIPIENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _names_recipient(children: list[Token]) -> bool:
+    """The verb acts on someone named: its object, or the object of one of its prepositions, is a person,
+    organisation, place or people that the NER found ("served the Kurds", not "served lunch")."""
+    heads = [c for c in children if c.dep_ in ("dobj", "dative")]
+    heads += [g for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(t.ent_type_ in RECIPIENT_TYPES for h in heads for t in h.subtree)
+
+
+def _phrase_in(phrase: str, words: set[str]) -> bool:
+    """Every word of a dictionary phrase ("humanitarian aid") is among the words found."""
+    return all(word in words for word in phrase.split())
 
 
 @cache
 def lexicon() -> Lexicon:
     """The lexicon from the package's data files (read once per process)."""
     words = load_data("events_lexicon.json")
+    blocks = {name: _frames(frames) for name, frames in words["blocks"].items()}
     countries = {name: code for code, names in load_data("events_countries.json")["codes"].items() for name in names}
     sectors: dict[str, str] = {}
     for code, names in load_data("events_sectors.json")["sectors"].items():
         for name in names:
             sectors.setdefault(name, code)
     return Lexicon(
-        verbs={k: _frames(v) for k, v in words["verbs"].items()},
+        verbs={k: _frames(v, blocks) for k, v in words["verbs"].items()},
         nouns={k: _frames(v) for k, v in words["nouns"].items()},
         light_verbs=frozenset(words["light_verbs"]),
         wrappers=dict(words["wrappers"]),

@@ -14,6 +14,11 @@ NO_ONE = frozenset({"nobody", "none", "nothing", "noone", "neither"})
 TARGET_PREPS = ("on", "against", "with", "to", "at", "into", "upon", "toward", "towards", "from", "of", "for")
 
 
+def attribution(token: Token) -> bool:
+    """ "according to the ministry": a preposition of attribution that the tagger calls a verb."""
+    return token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
+
+
 def is_question(sent: SpacySpan) -> bool:
     return sent.text.rstrip().rstrip("\"'”’»)").endswith("?")
 

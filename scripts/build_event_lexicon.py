@@ -1,0 +1,401 @@
+"""Build newsgraph's event lexicon from the CAMEO verb dictionary and the CAMEO -> PLOVER table.
+
+    .venv/bin/python scripts/build_event_lexicon.py [--dictionaries ../shared/data/event-dictionaries]
+
+Reads ``CAMEO.2.0.txt`` (the PETRARCH verb pattern dictionary, MIT) and
+``CAMEO2PLOVER-2021.txt`` (the official conversion table, CC BY-SA 4.0), converts every verb
+and every pattern (object, particle, preposition phrase, subject) to a PLOVER type and mode,
+and writes ``src/newsgraph/pipeline/data/events_lexicon.json`` together with the grammar
+lists and the few hand entries of ``scripts/event_lexicon_hand.json`` (each of those says
+which definition of the PLOVER manual calls for it). The output is deterministic: the same
+inputs give the same bytes, so a diff of the shipped file shows what a dictionary change did.
+
+Event nouns come from the same patterns: the object of a light verb ("stage a STRIKE",
+"launch an ATTACK") is coded with that pattern's code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from itertools import product
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DICTIONARIES = ROOT.parent / "shared" / "data" / "event-dictionaries"
+HAND = ROOT / "scripts" / "event_lexicon_hand.json"
+OUTPUT = ROOT / "src" / "newsgraph" / "pipeline" / "data" / "events_lexicon.json"
+
+# Words right after the verb that the parser reads as particles ("set OFF", "put UP").
+PARTICLES = frozenset({"out", "off", "up", "down", "back", "away", "forward", "over", "aside", "around", "in", "on"})
+# Verbs that do what their object names ("stage a strike", "launch an attack"): their patterns' objects
+# are the event nouns. Verbs that give, offer, end or call for something are left out, because
+# their object is not the act ("offer aid" is AID but "call for aid" is a REQUEST).
+# A pattern counts for the verb it was found with (the dictionary's comment), not its whole synonym block.
+DOING_VERBS = frozenset({"stage", "launch", "mount", "conduct", "wage", "hold", "unleash", "impose", "organize"})
+# Pattern words that carry no lexical condition (PETRARCH's markers and function words).
+MARKERS = frozenset({"$", "^", "+", "%", "a", "an", "the", "of"})
+NO_EVENT = "NONE"
+CODE = re.compile(r"\[([^\]]*)\]")
+
+
+@dataclass
+class Pattern:
+    """One CAMEO pattern in newsgraph's terms."""
+
+    code: str
+    origin: str = ""
+    subject: set[str] = field(default_factory=set)
+    particle: str | None = None
+    objects: list[str] = field(default_factory=list)
+    preps: list[str] = field(default_factory=list)
+
+    def frame(self) -> dict[str, object]:
+        out: dict[str, object] = {}
+        if self.subject:
+            out["subject"] = sorted(self.subject)
+        if self.particle:
+            out["particle"] = [self.particle]
+        if self.objects:
+            out["object"] = sorted(set(self.objects))
+        if self.preps:
+            out["prep"] = sorted(set(self.preps))
+        out["type"] = self.code
+        return out
+
+    def conditions(self) -> int:
+        return bool(self.subject) + bool(self.particle) + bool(self.objects) + bool(self.preps)
+
+
+def read_plover_table(path: Path) -> dict[str, str]:
+    """CAMEO code -> "TYPE" or "TYPE/mode" from the conversion table."""
+    table: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if ":" not in line or line.startswith("~"):
+            continue
+        code, _, rest = line.partition(":")
+        fields = [f.strip() for f in rest.split(",")]
+        if len(code.strip()) < 3 or not fields[0]:
+            continue  # two-digit roots are headings ("08: RETREAT" and "08: CONCEDE" both appear)
+        mode = fields[1] if len(fields) > 1 else ""
+        table.setdefault(code.strip(), f"{fields[0]}/{mode}" if mode else fields[0])
+    return table
+
+
+def plover_code(cameo: str, table: dict[str, str]) -> str | None:
+    """The PLOVER code of a CAMEO code, through its nearest listed parent.
+
+    Two CAMEO roots have no PLOVER type (the manual's conversion table marks them
+    "dropped"). 01 MAKE PUBLIC STATEMENT is no event. 02 APPEAL is coded REQUEST: the
+    manual defines REQUEST as "All requests, demands, and orders", which an appeal is.
+    """
+    cameo = cameo.strip()
+    if cameo in ("---", ""):
+        return NO_EVENT
+    if not cameo.isdigit():
+        return None
+    if cameo.startswith("01"):
+        return NO_EVENT
+    if cameo.startswith("02"):
+        return "REQUEST"
+    code = cameo
+    while len(code) >= 3:
+        if code in table:
+            return table[code]
+        code = code[:-1]
+    return None
+
+
+def first_code(bracket: str) -> str:
+    """ "[042:043]" codes the actor's and the target's act; the actor's is the event told."""
+    parts = [p for p in bracket.split(":") if p.strip()]
+    return parts[0] if parts else ""
+
+
+def read_synsets(lines: list[str]) -> dict[str, list[str]]:
+    sets: dict[str, list[str]] = {}
+    name = None
+    for line in lines:
+        if line.startswith("####### VERB PATTERNS"):
+            break
+        if line.startswith("&"):
+            name = line.split()[0]
+            sets[name] = []
+        elif line.startswith("+") and name is not None:
+            sets[name].append(_word(line[1:].split("#")[0].strip()))
+    return sets
+
+
+def _word(text: str) -> str:
+    """CAMEO spelling to ours: upper case, '_' between words, a final '_' for "no inflection"."""
+    return text.strip("_").replace("_", " ").lower()
+
+
+def _phrases(tokens: list[str], synsets: dict[str, list[str]]) -> list[str]:
+    """Every phrase a sequence of pattern words stands for, synonym sets expanded."""
+    choices = [synsets.get(t.upper(), [_word(t)]) if t.startswith("&") else [_word(t)] for t in tokens]
+    return [" ".join(_singular(w) for w in words) for words in product(*choices)]
+
+
+def _tokens(text: str) -> list[str]:
+    """Pattern text to tokens, with {braced phrases} and (prep phrases) kept as groups."""
+    return re.findall(r"\{[^}]*\}|\([^)]*\)|\S+", text)
+
+
+def read_pattern(text: str, code: str, synsets: dict[str, list[str]]) -> Pattern | None:
+    """ "- * OFF (FROM ^) [042]": what the verb needs around it, or None for what we cannot read."""
+    if "*" not in text:
+        return None
+    before, _, after = text.partition("*")
+    pattern = Pattern(code)
+    for token in _tokens(before):
+        words = [w for w in token.strip("{}").split() if w.lower() not in MARKERS]
+        if any(w.upper() in ("WILL", "NOT", "TO") or w.upper().startswith(("&AUX", "&TOBE")) for w in words):
+            return None  # auxiliaries, modals and negation are read by the coder's own rules, not by words
+        if words:
+            pattern.subject.update(p.split()[-1] for p in _phrases(words, synsets))
+    bare: list[str] = []
+    for index, token in enumerate(_tokens(after)):
+        if token.startswith("("):
+            words = token.strip("()").replace("{", " ").replace("}", " ").split()
+            if not words or words[0].startswith("&") or words[0] in MARKERS - {"of"}:
+                continue
+            head = [words.pop(0).lower()]
+            if words and words[0].lower() in ("of", "from", "to"):
+                head.append(words.pop(0).lower())  # "(OUT OF GOVERNMENT)": the parser's "out of"
+            words = [w for w in words if w.lower() not in MARKERS]
+            rest = _phrases(words, synsets) if words else [""]
+            pattern.preps += [f"{' '.join(head)} {r}".strip() for r in rest]
+        elif token.startswith("{"):
+            bare.append(token)
+        elif token.lower() == "to":
+            return None  # "* TO CONGRATULATE": an infinitive, which the wrappers read
+        elif index == 0 and token.lower() in PARTICLES:
+            pattern.particle = token.lower()
+        elif token.lower() not in MARKERS:
+            bare.append(token)
+    words = [w for t in bare for w in t.strip("{}").split() if w.lower() not in MARKERS]
+    if words:
+        pattern.objects = _phrases(words, synsets)
+    return pattern
+
+
+@dataclass
+class Block:
+    name: str
+    default: str | None
+    verbs: dict[str, str | None]
+    multi: list[tuple[str, str, str | None]]
+    patterns: list[Pattern]
+
+
+def read_blocks(lines: list[str], table: dict[str, str], synsets: dict[str, list[str]]) -> list[Block]:
+    start = next(i for i, line in enumerate(lines) if line.startswith("####### VERB PATTERNS"))
+    blocks: list[Block] = []
+    block: Block | None = None
+    for raw in lines[start + 1 :]:
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        if line.startswith("---"):
+            found = CODE.search(line)
+            name = line.strip("- ").split()[0].lower() if line.strip("- ") else ""
+            block = Block(name, plover_code(first_code(found.group(1)), table) if found else None, {}, [], [])
+            blocks.append(block)
+            continue
+        if block is None:
+            continue
+        found = CODE.search(line)
+        code = plover_code(first_code(found.group(1)), table) if found else None
+        body = CODE.sub("", line).strip()
+        if line.startswith("-"):
+            if found is None or code is None:
+                continue
+            pattern = read_pattern(body[1:].strip(), code, synsets)
+            if pattern is not None and "#" in raw:
+                pattern.origin = raw.split("#", 1)[1].split(",")[0].strip().lower()
+            if pattern is not None and pattern.conditions():
+                block.patterns.append(pattern)
+        elif line.startswith("+"):
+            words = re.sub(r"\{[^}]*\}", "", body[1:]).strip().split("_")
+            if len(words) == 2 and all(words):
+                block.multi.append((words[0].lower(), words[1].lower(), code))
+        else:
+            verb = re.sub(r"\{[^}]*\}", "", body).strip().lower()
+            if verb and " " not in verb and verb.isascii():
+                block.verbs.setdefault(verb, code)
+    return blocks
+
+
+def block_frames(block: Block) -> list[object]:
+    """A block's patterns as frames, most conditions first, each once."""
+    frames: list[object] = []
+    seen: set[str] = set()
+    for pattern in sorted(block.patterns, key=lambda p: -p.conditions()):
+        key = json.dumps(pattern.frame(), sort_keys=True)
+        if key not in seen:
+            seen.add(key)
+            frames.append(pattern.frame())
+    return frames
+
+
+def build_verbs(blocks: list[Block]) -> tuple[dict[str, list[object]], dict[str, list[object]]]:
+    """The shared frames of each block, and each verb's frames: its blocks' by name, its default last.
+
+    A block holds WordNet-style synonyms that share its patterns, so the patterns are written
+    once per block ("frames": {"block": name}) and read by every verb in it.
+    """
+    shared: dict[str, list[object]] = {}
+    refs: dict[str, list[object]] = defaultdict(list)
+    defaults: dict[str, str] = {}
+    synonyms: dict[str, str] = {}
+    for index, block in enumerate(blocks):
+        name = f"{block.name}#{index}"
+        frames = block_frames(block)
+        if frames:
+            shared[name] = frames
+        for verb, own in block.verbs.items():
+            if frames:
+                refs[verb].append({"block": name})
+            # The block's code is its head verb's ("DEMAND [100]"). A synonym without a code of its
+            # own ("handle" under OVERSEE) takes it only when it acts on a named recipient, as the
+            # dictionary's coder applied it (PETRARCH codes only between dictionary actors).
+            code = own or (block.default if verb == block.name else None)
+            if code is not None:
+                defaults.setdefault(verb, code)
+            elif block.default is not None and block.default != NO_EVENT:
+                synonyms.setdefault(verb, block.default)
+        for verb, word, code in block.multi:
+            if code is not None:
+                refs[verb] += [Pattern(code, particle=word).frame(), Pattern(code, preps=[word]).frame()]
+    verbs: dict[str, list[object]] = {}
+    for verb in sorted(set(refs) | set(defaults) | set(synonyms)):
+        own_frames = list(refs[verb])
+        if verb in defaults:
+            own_frames.append(defaults[verb])
+        elif verb in synonyms:
+            own_frames.append({"recipient": True, "type": synonyms[verb]})
+        if own_frames and own_frames != [NO_EVENT]:
+            verbs[verb] = own_frames
+    return shared, verbs
+
+
+def build_nouns(blocks: list[Block], verbs: dict[str, list[object]]) -> dict[str, str]:
+    """Event nouns: objects of the doing verbs' patterns ("stage a STRIKE") that name an act.
+
+    An object names an act, not a thing or a person ("hold a PRISONER"), when CAMEO also
+    codes it, or the verb it is made from ("investigation" from "investigate"), with the same
+    PLOVER type, or when at least two different doing verbs' patterns give it the same code.
+    """
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    origins: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for block in blocks:
+        for pattern in block.patterns:
+            if pattern.origin not in DOING_VERBS or pattern.subject or pattern.preps or pattern.particle:
+                continue
+            if pattern.code == NO_EVENT:
+                continue
+            for phrase in pattern.objects:
+                if " " not in phrase:
+                    noun = _singular(phrase)
+                    votes[noun][pattern.code] += 1
+                    origins[(noun, pattern.code)].add(pattern.origin)
+    nouns = {}
+    for noun, counter in sorted(votes.items()):
+        (code, count), *rest = sorted(counter.items(), key=lambda item: (-item[1], item[0]))
+        if rest and count == rest[0][1]:
+            continue
+        kind = code.split("/")[0]
+        endings = [end for end in ("ion", "tion", "ation", "ment", "ing") if noun.endswith(end)]
+        stems = [noun] + [noun[: -len(end)] + add for end in endings for add in ("", "e", "ate")]
+        as_verb = any(_default_type(verbs.get(stem)) == kind for stem in stems)
+        if as_verb or len(origins[(noun, code)]) >= 2:
+            nouns[noun] = code
+    return nouns
+
+
+def _default_type(frames: list[object] | None) -> str | None:
+    if not frames or not isinstance(frames[-1], str):
+        return None
+    return frames[-1].split("/")[0]
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def build(dictionaries: Path, hand_path: Path) -> dict[str, object]:
+    lines = (dictionaries / "CAMEO.2.0.txt").read_text(encoding="utf-8", errors="replace").splitlines()
+    table = read_plover_table(dictionaries / "CAMEO2PLOVER-2021.txt")
+    synsets = read_synsets(lines)
+    blocks = read_blocks(lines, table, synsets)
+    hand = json.loads(hand_path.read_text(encoding="utf-8"))
+    grammar = hand["grammar"]
+    shared, verbs = build_verbs(blocks)
+    nouns: dict[str, list[object]] = {noun: [code] for noun, code in build_nouns(blocks, verbs).items()}
+    for kind, entries in (("verbs", verbs), ("nouns", nouns)):
+        for word, entry in hand[kind].items():
+            entries[word] = _with_hand(entries.get(word, []), entry, synsets)
+    return {
+        "_about": hand["_about"],
+        "_source": hand["_source"],
+        "blocks": shared,
+        "verbs": dict(sorted(verbs.items())),
+        "nouns": dict(sorted(nouns.items())),
+        **grammar,
+    }
+
+
+def _with_hand(frames: list[object], entry: dict[str, Any], synsets: dict[str, list[str]]) -> list[object]:
+    """A hand entry's frames go before the dictionary's; its default replaces the dictionary's.
+
+    A hand frame's object list may name a synonym set of the dictionary ("&NEGOTIATOR").
+    """
+    conditional = [f for f in frames if isinstance(f, dict)]
+    default = [f for f in frames if isinstance(f, str)]
+    if "default" in entry:
+        default = [entry["default"]]
+    added = [_expanded(f, synsets) for f in entry.get("frames", [])]
+    return [*added, *conditional, *default]
+
+
+def _expanded(frame: object, synsets: dict[str, list[str]]) -> object:
+    if not isinstance(frame, dict) or "object" not in frame:
+        return frame
+    words = [w for item in frame["object"] for w in (synsets[item] if item.startswith("&") else [item])]
+    return {**frame, "object": sorted(set(words))}
+
+
+def _dump(lexicon: dict[str, object]) -> str:
+    """One entry a line: small enough to ship, and a diff shows which words changed."""
+    parts = []
+    for key, value in lexicon.items():
+        if isinstance(value, dict) and key in ("blocks", "verbs", "nouns"):
+            lines = [f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in value.items()]
+            parts.append(f"{json.dumps(key)}: {{\n" + ",\n".join(lines) + "\n}")
+        else:
+            parts.append(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--dictionaries", type=Path, default=DEFAULT_DICTIONARIES)
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    args = parser.parse_args()
+    lexicon = build(args.dictionaries, HAND)
+    args.output.write_text(_dump(lexicon), encoding="utf-8")
+    print(f"{args.output}: {len(lexicon['verbs'])} verbs, {len(lexicon['nouns'])} nouns")  # type: ignore[arg-type]
+
+
+if __name__ == "__main__":
+    main()
