@@ -37,6 +37,12 @@ PARTICLES = frozenset({"out", "off", "up", "down", "back", "away", "forward", "o
 # their object is not the act ("offer aid" is AID but "call for aid" is a REQUEST).
 # A pattern counts for the verb it was found with (the dictionary's comment), not its whole synonym block.
 DOING_VERBS = frozenset({"stage", "launch", "mount", "conduct", "wage", "hold", "unleash", "impose", "organize"})
+# The dictionary's synonym sets that class nouns by what they name, which the senses read (can it act,
+# can it suffer violence): people and their groups, places, vehicles, weapons.
+NOUN_CLASSES = (
+    "&PEOPLE", "&MILITARY", "&LEADER", "&OPPOSITION", "&SUSPECT", "&REFUGEE", "&HOSTAGE", "&NEGOTIATOR",
+    "&TOWN", "&STRONGHOLD", "&CAR", "&AIRCRAFT", "&WEAPON",
+)  # fmt: skip
 # Pattern words that carry no lexical condition (PETRARCH's markers and function words).
 MARKERS = frozenset({"$", "^", "+", "%", "a", "an", "the", "of"})
 NO_EVENT = "NONE"
@@ -348,6 +354,7 @@ def build(dictionaries: Path, hand_path: Path) -> dict[str, object]:
     return {
         "_about": hand["_about"],
         "_source": hand["_source"],
+        "noun_classes": {name[1:].lower(): sorted({_singular(w) for w in synsets[name]}) for name in NOUN_CLASSES},
         "blocks": shared,
         "verbs": dict(sorted(verbs.items())),
         "nouns": dict(sorted(nouns.items())),
@@ -360,8 +367,8 @@ def _with_hand(frames: list[object], entry: dict[str, Any], synsets: dict[str, l
 
     A hand frame's object list may name a synonym set of the dictionary ("&NEGOTIATOR").
     """
-    conditional = [f for f in frames if isinstance(f, dict)]
-    default = [f for f in frames if isinstance(f, str)]
+    conditional = [f for f in frames if isinstance(f, dict) and not f.get("recipient")]
+    default = [f for f in frames if isinstance(f, str) or (isinstance(f, dict) and f.get("recipient"))]
     if "default" in entry:
         default = [entry["default"]]
     added = [_expanded(f, synsets) for f in entry.get("frames", [])]

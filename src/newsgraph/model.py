@@ -278,6 +278,8 @@ class Event:
     injured: Value = None
     actor_country: str | None = None
     actor_sector: str | None = None
+    target_country: str | None = None
+    target_sector: str | None = None
 
     _KEYS = {"id", "type", "mode", "actor", "target", "trigger", "date", "location"}
 

@@ -67,6 +67,10 @@ ORGANISE = frozenset({"organiser", "organizer", "organise", "organize"})
 WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "off"})
 
 
+# CAMEO's codes for international actors, which have no country: organisations, NGOs, armed groups.
+INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS"})
+
+
 @dataclass
 class Actor:
     """An entity and the words that named it here (read for country and sector)."""
@@ -427,30 +431,62 @@ class ActorFinder:
         self._index(entity, start, end)
         return entity
 
+    def code(self, actor: Actor) -> str | None:
+        """The actor's CAMEO code from the Phoenix actor dictionary ("ISRGOV", "PSEREBHMS"), or None.
+
+        The entity's name is tried whole, then the longest run of words of its name, its
+        words here and its titles that the dictionary knows ("Israeli Prime Minister").
+        """
+        codes = self.lex.actor_codes
+        name = actor.entity.name.casefold()
+        if name in codes:
+            return codes[name]
+        phrases = [name.split(), [t.lower_ for t in actor.words]]
+        phrases += [title.casefold().split() for title in actor.entity.titles]
+        for words in phrases:
+            for size in (4, 3, 2, 1):
+                for i in range(len(words) - size + 1):
+                    code = codes.get(" ".join(words[i : i + size]))
+                    if code:
+                        return code
+        return None
+
     def country(self, actor: Actor) -> str | None:
-        """ISO3 code of the actor's country, read from its words, its name or its titles ("Israeli Prime Minister")."""
+        """Country code of the actor: from the Phoenix actor dictionary, else from country words."""
+        code = self.code(actor)
+        if code is not None and code[:3] not in INTERNATIONAL:
+            return code[:3]
         phrases = [[t.lower_ for t in actor.words], actor.entity.name.casefold().split()]
         phrases += [title.casefold().split() for title in actor.entity.titles]
         for words in phrases:
             for size in (3, 2, 1):
                 for i in range(len(words) - size + 1):
-                    code = self.lex.countries.get(" ".join(words[i : i + size]))
-                    if code:
-                        return code
+                    found = self.lex.countries.get(" ".join(words[i : i + size]))
+                    if found:
+                        return found
         name = actor.entity.name.casefold()
         return self.lex.countries.get(name) if actor.entity.type in ("GPE", "NORP") else None
 
     def sector(self, actor: Actor) -> str | None:
-        """Sector code of the actor (GOV, MIL, REB…), from its head noun, modifiers or titles."""
+        """Sector code of the actor (GOV, MIL, REB…): the Phoenix code's, else its agent nouns' or titles'.
+
+        International actors have their kind as sector (IGO, NGO, IMG for armed groups).
+        """
+        code = self.code(actor)
+        if code is not None and code[:3] in INTERNATIONAL:
+            return code[:3]
+        if code is not None and len(code) >= 6:
+            return code[3:6]
         if actor.entity.type == "GPE" and len(actor.words) <= 2:
             return "GOV"
         candidates = [t.lemma_.lower() for t in reversed(actor.words)]
         candidates += [w.rstrip("s") for w in actor.entity.name.casefold().split()[::-1]]
         candidates += [w.lower() for title in actor.entity.titles for w in title.split()[::-1]]
-        for word in candidates:
-            code = self.lex.sectors.get(word)
-            if code:
-                return code
+        titles = [title.casefold() for title in actor.entity.titles]
+        for phrase in titles + candidates:
+            found = self.lex.agents.get(phrase) or self.lex.sectors.get(phrase)
+            if found:
+                return found
         return None
 
 

@@ -21,6 +21,7 @@ from newsgraph.model import Entity, Event, Quote, Span
 from newsgraph.pipeline.events.actors import Actor, ActorFinder
 from newsgraph.pipeline.events.counts import EventCounts
 from newsgraph.pipeline.events.lexicon import Code, Lexicon, lemma_in, lexicon
+from newsgraph.pipeline.events.senses import Senses
 from newsgraph.pipeline.events.syntax import (
     TARGET_PREPS,
     absolute_of,
@@ -89,6 +90,7 @@ class _DocCoder:
         self.doc = doc
         self.lex = lex
         self.actors = ActorFinder(doc, lex)
+        self.senses = Senses(lex, self.actors)
         self.quote_pieces = sorted(
             ((p.start, p.end, q) for q in doc._.quotes or [] for p in (q.parts or [q])),
             key=lambda piece: piece[0],
@@ -105,11 +107,21 @@ class _DocCoder:
         for sent in self.doc.sents:
             if is_question(sent):
                 continue
-            drafts = self._sentence(sent)
+            drafts = [d for d in self._sentence(sent) if self._literal(d)]
             drafts.sort(key=lambda d: (depth(d.anchor), d.trigger.i))
             for draft in drafts:
                 events.append(self._event(draft, f"v{len(events) + 1}"))
         return events
+
+    def _literal(self, draft: Draft) -> bool:
+        """The draft's words are meant as its type says: an ASSAULT needs violence that can harm."""
+        if draft.code.type != "ASSAULT":
+            return True
+        place = self._location(draft) is not None or any(
+            p.lower_ in PLACE_PREPS and any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in p.children)
+            for p in draft.trigger.children
+        )
+        return self.senses.violent(draft.trigger, draft.actor, draft.target, place)
 
     # Finding events
 
@@ -451,11 +463,13 @@ class _DocCoder:
                 actor = Actor(speaker, [])
         exclude = actor.entity if actor is not None else None
         target: Entity | None = None
+        target_words: list[Token] = []
         if draft.code.target == "partner":
             target = self._partner(draft.trigger.sent, exclude)
         elif draft.target is not None:
             found = self.actors.resolve(draft.target, speaker, exclude=exclude)
             target = found.entity if found is not None and found.entity is not exclude else None
+            target_words = found.words if found is not None and target is not None else []
         if target is None and draft.code.type == "THREATEN":
             target = self._threatened(draft, speaker, exclude)
         location = self._location(draft)
@@ -488,6 +502,7 @@ class _DocCoder:
             self._describe_actor(event, actor)
             self.last_actors[event.type] = actor.entity
         if target is not None:
+            self._describe_target(event, Actor(target, target_words))
             self.last_targets[(event.type, event.mode)] = target
         self.counts.count(event, draft.argument_verbs[-1] if draft.argument_verbs else draft.anchor)
         return event
@@ -534,6 +549,10 @@ class _DocCoder:
     def _describe_actor(self, event: Event, actor: Actor) -> None:
         event.actor_country = self.actors.country(actor)
         event.actor_sector = self.actors.sector(actor)
+
+    def _describe_target(self, event: Event, target: Actor) -> None:
+        event.target_country = self.actors.country(target)
+        event.target_sector = self.actors.sector(target)
 
     def _speaker(self, quote: Quote | None, reporter: Token | None) -> Entity | None:
         if quote is not None and quote.speaker is not None and quote.speaker.entity:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from spacy.tokens import Token
@@ -97,6 +97,9 @@ class Lexicon:
     pair_words: frozenset[str]
     person_object: frozenset[str]
     things: frozenset[str]
+    actor_codes: dict[str, str]
+    agents: dict[str, str]
+    noun_classes: dict[str, frozenset[str]]
 
     @property
     def not_yet(self) -> frozenset[str]:
@@ -105,11 +108,20 @@ class Lexicon:
 
     def verb(self, token: Token, conditional_only: bool = False) -> Code | None:
         """The code of a verb in its frame, or None when no frame of it fits."""
-        return _real(_match(self.verbs.get(lemma_in(token, self.verbs)), token, conditional_only))
+        return _real(_match(self.verbs.get(lemma_in(token, self.verbs)), token, conditional_only, self.recipients))
 
     def noun(self, token: Token) -> Code | None:
         """The code of an event noun ("attack", "talks", "hunger strike"), or None."""
-        return _real(_match(self.nouns.get(lemma_in(token, self.nouns)), token, False))
+        return _real(_match(self.nouns.get(lemma_in(token, self.nouns)), token, False, self.recipients))
+
+    @cached_property
+    def recipients(self) -> frozenset[str]:
+        """Common nouns that name a political actor an act can be aimed at: Phoenix agents of the state,
+        armed groups, opposition and courts, and the dictionary's people classes ("police", "rebels",
+        "civilians"), not every agent the dictionary knows ("patients", "customers")."""
+        people = ("people", "military", "leader", "opposition", "suspect", "refugee", "hostage", "negotiator")
+        political = frozenset(word for word, sector in self.agents.items() if sector in POLITICAL_SECTORS)
+        return political.union(*(self.noun_classes[c] for c in people))
 
 
 def lemma_in(token: Token, words: Collection[str]) -> str:
@@ -142,7 +154,9 @@ def _words(tokens: list[Token]) -> set[str]:
     return {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
 
 
-def _match(frames: tuple[Frame, ...] | None, token: Token, conditional_only: bool) -> Code | None:
+def _match(
+    frames: tuple[Frame, ...] | None, token: Token, conditional_only: bool, recipients: frozenset[str]
+) -> Code | None:
     if not frames:
         return None
     children = list(token.children)
@@ -187,21 +201,28 @@ def _match(frames: tuple[Frame, ...] | None, token: Token, conditional_only: boo
             continue
         if frame.clause and not any(c.dep_ in ("dobj", "ccomp") for c in children):
             continue
-        if frame.recipient and not _names_recipient(children):
+        if frame.recipient and not _names_recipient(children, recipients):
             continue
         return frame.code
     return None
 
 
+# Sectors of actors whose acts and targets make political events (CAMEO actor codes).
+POLITICAL_SECTORS = frozenset({"GOV", "MIL", "REB", "COP", "OPP", "JUD", "LEG", "SPY", "UAF", "IGO", "ELI", "INS"})
 RECIPIENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
-def _names_recipient(children: list[Token]) -> bool:
-    """The verb acts on someone named: its object, or the object of one of its prepositions, is a person,
-    organisation, place or people that the NER found ("served the Kurds", not "served lunch")."""
+def _names_recipient(children: list[Token], recipients: frozenset[str]) -> bool:
+    """The verb acts on someone: its object, or the object of one of its prepositions, is a name
+    (NER's person, organisation, place or people, or a proper noun it missed) or an agent noun
+    ("served the Kurds", "attacked police", not "served lunch")."""
     heads = [c for c in children if c.dep_ in ("dobj", "dative")]
     heads += [g for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return any(t.ent_type_ in RECIPIENT_TYPES for h in heads for t in h.subtree)
+    return any(
+        t.ent_type_ in RECIPIENT_TYPES or t.pos_ == "PROPN" or t.lemma_.lower() in recipients
+        for h in heads
+        for t in h.subtree
+    )
 
 
 def _phrase_in(phrase: str, words: set[str]) -> bool:
@@ -213,6 +234,7 @@ def _phrase_in(phrase: str, words: set[str]) -> bool:
 def lexicon() -> Lexicon:
     """The lexicon from the package's data files (read once per process)."""
     words = load_data("events_lexicon.json")
+    actors = load_data("events_actor_codes.json")
     blocks = {name: _frames(frames) for name, frames in words["blocks"].items()}
     countries = {name: code for code, names in load_data("events_countries.json")["codes"].items() for name in names}
     sectors: dict[str, str] = {}
@@ -237,4 +259,7 @@ def lexicon() -> Lexicon:
         pair_words=frozenset(words["pair_words"]),
         person_object=frozenset(words["person_object"]),
         things=frozenset(words["things"]),
+        actor_codes=dict(actors["names"]),
+        agents=dict(actors["agents"]),
+        noun_classes={name: frozenset(nouns) for name, nouns in words["noun_classes"].items()},
     )

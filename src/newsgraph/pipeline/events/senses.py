@@ -1,0 +1,86 @@
+"""Senses: whether a coded word is meant literally, judged by the types of its arguments.
+
+The lexicon codes words ("war", "beat", "hit"); whether an ASSAULT happened depends on who
+did it to whom. PLOVER's ASSAULT is "deliberate actions which can potentially result in
+substantial physical harm", so it needs someone able to act deliberately and a target that
+can be harmed: "Jamie's war on toxic food", "it beat Hollywood movies" and "a car hit a
+pillar" are none. The types come from spaCy's NER, the dictionaries' noun classes (CAMEO's
+synonym sets for people, forces, places, vehicles, weapons) and the Phoenix agent nouns.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from newsgraph.pipeline.events.actors import ActorFinder
+from newsgraph.pipeline.events.lexicon import Lexicon
+
+# Named things that violence can reach: people, groups, countries, places, buildings, vehicles.
+HARMABLE_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+# Noun classes of the dictionaries whose members can be harmed (people, forces, places) ...
+HARMABLE_CLASSES = ("people", "military", "leader", "opposition", "suspect", "refugee", "hostage", "negotiator")
+PLACE_CLASSES = ("town", "stronghold")
+# ... and those that carry out violence without being actors (a drone strikes for whoever flies it).
+MEANS_CLASSES = ("aircraft", "weapon")
+# A road vehicle as the one who "hit" something is an accident, not an attack.
+VEHICLE_CLASSES = ("car",)
+# "2-1", "3–0": a score, which makes "beat" and "crushed" a sports result.
+SCORE = re.compile(r"(?<![\d.,:/-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,:/%-])")
+
+
+class Senses:
+    """Argument-type checks for one Doc."""
+
+    def __init__(self, lex: Lexicon, actors: ActorFinder) -> None:
+        self.lex = lex
+        self.actors = actors
+        classes = lex.noun_classes
+        self.harmable = frozenset().union(*(classes[c] for c in HARMABLE_CLASSES + PLACE_CLASSES))
+        self.means = frozenset().union(*(classes[c] for c in MEANS_CLASSES))
+        self.vehicles = frozenset().union(*(classes[c] for c in VEHICLE_CLASSES))
+
+    def violent(self, trigger: Token, actor: Token | None, target: Token | None, place: bool) -> bool:
+        """An ASSAULT reading holds: an able actor (or none named), a harmable target (or a place), no score.
+
+        ``place`` says whether the event names where it happened ("struck targets in Gaza"),
+        which makes an unclassed object ("targets", "positions") a military one.
+        """
+        if self._score_near(trigger):
+            return False
+        if actor is not None and self._vehicle(actor):
+            return False
+        if target is None:
+            return True
+        return self.can_suffer(target) or place
+
+    def can_suffer(self, token: Token) -> bool:
+        """A person, group, people, country, place or building: something violence can harm.
+
+        The phrase's head is read, and the nouns its prepositions govern ("scores of refugees",
+        "a camp for refugees", "targets in Jericho"); not its modifiers, so "toxic US food"
+        stays food.
+        """
+        heads = [token]
+        for _ in range(2):
+            heads += [g for h in heads for c in h.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            heads += [c for h in heads for c in h.children if c.dep_ == "poss"]
+        return any(self._harmable(head) for head in heads)
+
+    def _harmable(self, head: Token) -> bool:
+        if head.pos_ in ("PRON", "NUM", "PROPN"):
+            return True  # "attacked them", "killed three", a name NER missed
+        if head.ent_type_ in HARMABLE_ENTITIES or self.actors.entity_of(head) is not None:
+            return True
+        words = {head.lemma_.lower(), head.lower_}
+        if words & (self.harmable | self.lex.things):
+            return True
+        return any(w in self.lex.agents or w in self.lex.sectors for w in words)
+
+    def _vehicle(self, token: Token) -> bool:
+        return token.lemma_.lower() in self.vehicles and token.lemma_.lower() not in self.means
+
+    def _score_near(self, trigger: Token) -> bool:
+        """A score in the trigger's sentence: "beat Chelsea 2-1"."""
+        return SCORE.search(trigger.sent.text) is not None

@@ -1,0 +1,50 @@
+"""Senses and actor codes of events on sentences a reader judges at a glance."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.model import Article, Extraction
+from newsgraph.pipeline import Extractor
+
+
+def extract(extractor: Extractor, text: str) -> Extraction:
+    return extractor.extract(Article(text=text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jamie's war on toxic US food has begun.",  # figurative: food cannot suffer an attack
+        "The film beat homegrown Hollywood movies at the box office.",  # a market result
+        "Arsenal beat Chelsea 2-1 on Sunday.",  # a sports result
+        "A car hit a pillar on the motorway.",  # an accident
+    ],
+)
+def test_no_assault_without_violence_that_can_harm(extractor: Extractor, text: str) -> None:
+    assert [e.type for e in extract(extractor, text).events if e.type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ukrainian army shelled positions near Donetsk on Tuesday.",
+        "Israeli jets struck 400 targets in Gaza.",
+        "Hezbollah guerrillas killed the deputy chief of Israel's militia ally in southern Lebanon.",
+    ],
+)
+def test_attacks_on_forces_places_and_people_are_assaults(extractor: Extractor, text: str) -> None:
+    assert "ASSAULT" in [e.type for e in extract(extractor, text).events]
+
+
+def test_asking_whether_is_no_request(extractor: Extractor) -> None:
+    events = extract(extractor, "Asked if he would resign, the minister said no.").events
+    assert [e for e in events if e.type == "REQUEST"] == []
+
+
+def test_actor_and_target_carry_phoenix_country_and_sector_codes(extractor: Extractor) -> None:
+    result = extract(extractor, "Benjamin Netanyahu accused Hamas of breaking the truce.")
+    (accuse,) = [e for e in result.events if e.type == "ACCUSE"]
+    assert (accuse.actor_country, accuse.actor_sector) == ("ISR", "GOV")
+    assert (accuse.target_country, accuse.target_sector) == ("PSE", "REB")
+    assert accuse.to_dict()["target_sector"] == "REB"
