@@ -325,6 +325,28 @@ def build_nouns(blocks: list[Block], verbs: dict[str, list[object]]) -> dict[str
     return nouns
 
 
+def nominalizations(verbs: dict[str, list[object]]) -> dict[str, str]:
+    """The act nouns of the coded verbs: their -ion, -sion, -ation, -al and -ment forms
+    ("invasion", "withdrawal", "deployment"), which name nothing but the act.
+
+    The verb's own form is left out: as a noun it often names a thing ("arm", "fund", "hope").
+    Only verbs with an unconditional code of their own; a form that is no English word never
+    meets a token, so the forms are generated, not looked up.
+    """
+    nouns: dict[str, str] = {}
+    for verb, frames in verbs.items():
+        code = frames[-1] if frames and isinstance(frames[-1], str) else None
+        if code is None or code == NO_EVENT or " " in verb:
+            continue
+        stem = verb[:-1] if verb.endswith("e") else verb
+        forms = [verb + "ment", verb + "al", stem + "al", stem + "ion", stem + "ation"]
+        if verb.endswith("de"):
+            forms.append(verb[:-2] + "sion")  # invade -> invasion
+        for form in forms:
+            nouns.setdefault(form, code)
+    return nouns
+
+
 def _default_type(frames: list[object] | None) -> str | None:
     if not frames or not isinstance(frames[-1], str):
         return None
@@ -347,10 +369,12 @@ def build(dictionaries: Path, hand_path: Path) -> dict[str, object]:
     hand = json.loads(hand_path.read_text(encoding="utf-8"))
     grammar = hand["grammar"]
     shared, verbs = build_verbs(blocks)
-    nouns: dict[str, list[object]] = {noun: [code] for noun, code in build_nouns(blocks, verbs).items()}
-    for kind, entries in (("verbs", verbs), ("nouns", nouns)):
-        for word, entry in hand[kind].items():
-            entries[word] = _with_hand(entries.get(word, []), entry, synsets)
+    for word, entry in hand["verbs"].items():
+        verbs[word] = _with_hand(verbs.get(word, []), entry, synsets)
+    derived = {**nominalizations(verbs), **build_nouns(blocks, verbs)}
+    nouns: dict[str, list[object]] = {noun: [code] for noun, code in sorted(derived.items())}
+    for word, entry in hand["nouns"].items():
+        nouns[word] = _with_hand(nouns.get(word, []), entry, synsets)
     return {
         "_about": hand["_about"],
         "_source": hand["_source"],

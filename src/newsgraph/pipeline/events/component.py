@@ -57,6 +57,8 @@ ENDING_VERBS = frozenset({"end", "collapse", "expire", "break", "fail", "stall",
 # Types whose target is the place itself when no one is named: "struck 400 targets in Gaza"
 # (but "detained 14 activists in Istanbul" targets the activists, not the city).
 PHYSICAL = frozenset({"ASSAULT", "COERCE"})
+# Types reported without a known actor: an attack by unknown gunmen, an arrest by unnamed police.
+UNCLAIMED = frozenset({"ASSAULT", "COERCE"})
 
 
 @dataclass
@@ -110,7 +112,9 @@ class _DocCoder:
             drafts = [d for d in self._sentence(sent) if self._literal(d)]
             drafts.sort(key=lambda d: (depth(d.anchor), d.trigger.i))
             for draft in drafts:
-                events.append(self._event(draft, f"v{len(events) + 1}"))
+                event = self._event(draft, f"v{len(events) + 1}")
+                if event is not None:
+                    events.append(event)
         return events
 
     def _literal(self, draft: Draft) -> bool:
@@ -442,7 +446,7 @@ class _DocCoder:
 
     # From words to the output contract
 
-    def _event(self, draft: Draft, event_id: str) -> Event:
+    def _event(self, draft: Draft, event_id: str) -> Event | None:
         quote = self._quote_at(draft.trigger.idx)
         reporter = self._reporter(draft.anchor)
         speaker = self._speaker(quote, reporter)
@@ -486,6 +490,10 @@ class _DocCoder:
         people = draft.target is not None and lemma_in(draft.target, self.lex.sectors) in self.lex.sectors
         if target is None and location is not None and draft.code.type in PHYSICAL and not people:
             target = self.entities_by_id.get(location) or self.actors.entity_by_id(location)
+        if actor is None and (draft.code.type not in UNCLAIMED or target is None):
+            # Who did it is the event (PLOVER codes an actor); only violence and repression are told
+            # without a culprit, and then only with a victim ("a bomb killed 12 in Baghdad").
+            return None
         event = Event(
             id=event_id,
             type=draft.code.type,
