@@ -117,6 +117,17 @@ def plover_code(cameo: str, table: dict[str, str]) -> str | None:
     return None
 
 
+def generic(cameo: str) -> bool:
+    """The general code of a mutual category: "040 Consult", "060 Engage in material cooperation".
+
+    Both are between two parties (the PLOVER manual: COOPERATE "requires recipient: Yes";
+    CONSULT is meetings and consultations), and the dictionary gives their general codes to
+    verbs of moving and dealing ("arrive", "leave", "handle", "buy"), so such a verb codes
+    one only when it names the party met or dealt with.
+    """
+    return cameo.strip() in ("040", "060")
+
+
 def first_code(bracket: str) -> str:
     """ "[042:043]" codes the actor's and the target's act; the actor's is the event told."""
     parts = [p for p in bracket.split(":") if p.strip()]
@@ -198,6 +209,8 @@ class Block:
     verbs: dict[str, str | None]
     multi: list[tuple[str, str, str | None]]
     patterns: list[Pattern]
+    generic_default: bool = False
+    generic_verbs: set[str] = field(default_factory=set)
 
 
 def read_blocks(lines: list[str], table: dict[str, str], synsets: dict[str, list[str]]) -> list[Block]:
@@ -211,13 +224,15 @@ def read_blocks(lines: list[str], table: dict[str, str], synsets: dict[str, list
         if line.startswith("---"):
             found = CODE.search(line)
             name = line.strip("- ").split()[0].lower() if line.strip("- ") else ""
-            block = Block(name, plover_code(first_code(found.group(1)), table) if found else None, {}, [], [])
+            cameo = first_code(found.group(1)) if found else ""
+            block = Block(name, plover_code(cameo, table) if found else None, {}, [], [], generic(cameo))
             blocks.append(block)
             continue
         if block is None:
             continue
         found = CODE.search(line)
-        code = plover_code(first_code(found.group(1)), table) if found else None
+        cameo = first_code(found.group(1)) if found else ""
+        code = plover_code(cameo, table) if found else None
         body = CODE.sub("", line).strip()
         if line.startswith("-"):
             if found is None or code is None:
@@ -235,6 +250,8 @@ def read_blocks(lines: list[str], table: dict[str, str], synsets: dict[str, list
             verb = re.sub(r"\{[^}]*\}", "", body).strip().lower()
             if verb and " " not in verb and verb.isascii():
                 block.verbs.setdefault(verb, code)
+                if code is not None and generic(cameo):
+                    block.generic_verbs.add(verb)
     return blocks
 
 
@@ -269,11 +286,15 @@ def build_verbs(blocks: list[Block]) -> tuple[dict[str, list[object]], dict[str,
             if frames:
                 refs[verb].append({"block": name})
             # The block's code is its head verb's ("DEMAND [100]"). A synonym without a code of its
-            # own ("handle" under OVERSEE) takes it only when it acts on a named recipient, as the
-            # dictionary's coder applied it (PETRARCH codes only between dictionary actors).
+            # own ("handle" under OVERSEE), or a verb with a category's general code ("arrive"
+            # 040), takes it only when it acts on a named recipient, as the dictionary's coder
+            # applied it (PETRARCH codes only between dictionary actors).
             code = own or (block.default if verb == block.name else None)
-            if code is not None:
+            general = verb in block.generic_verbs if own else block.generic_default
+            if code is not None and not (general and code != NO_EVENT):
                 defaults.setdefault(verb, code)
+            elif code is not None:
+                synonyms.setdefault(verb, code)
             elif block.default is not None and block.default != NO_EVENT:
                 synonyms.setdefault(verb, block.default)
         for verb, word, code in block.multi:

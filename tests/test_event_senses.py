@@ -48,3 +48,11 @@ def test_actor_and_target_carry_phoenix_country_and_sector_codes(extractor: Extr
     assert (accuse.actor_country, accuse.actor_sector) == ("ISR", "GOV")
     assert (accuse.target_country, accuse.target_sector) == ("PSE", "REB")
     assert accuse.to_dict()["target_sector"] == "REB"
+
+
+def test_a_sports_report_has_contests_not_assaults(extractor: Extractor) -> None:
+    text = (
+        "Nadal defeated Khachanov 6-3, 7-6 to level the series. "
+        "Rublev had rallied to beat Bautista-Agut 3-6, 6-3, 7-6. Russia beat Croatia on Monday."
+    )
+    assert [e.type for e in extract(extractor, text).events if e.type in ("ASSAULT", "PROTEST")] == []

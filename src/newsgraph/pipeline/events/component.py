@@ -118,7 +118,10 @@ class _DocCoder:
         return events
 
     def _literal(self, draft: Draft) -> bool:
-        """The draft's words are meant as its type says: an ASSAULT needs violence that can harm."""
+        """The draft's words are meant as its type says: an ASSAULT needs violence that can harm,
+        and neither an ASSAULT nor a PROTEST is a game's contest ("rallied to beat")."""
+        if draft.code.type == "PROTEST":
+            return not self.senses.contest(draft.trigger)
         if draft.code.type != "ASSAULT":
             return True
         place = self._location(draft) is not None or any(

@@ -27,7 +27,7 @@ MEANS_CLASSES = ("aircraft", "weapon")
 # A road vehicle as the one who "hit" something is an accident, not an attack.
 VEHICLE_CLASSES = ("car",)
 # "2-1", "3–0": a score, which makes "beat" and "crushed" a sports result.
-SCORE = re.compile(r"(?<![\d.,:/-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,:/%-])")
+SCORE = re.compile(r"(?<![\d.,:/-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d:/%-]|[.,]\d)")
 
 
 class Senses:
@@ -40,6 +40,16 @@ class Senses:
         self.harmable = frozenset().union(*(classes[c] for c in HARMABLE_CLASSES + PLACE_CLASSES))
         self.means = frozenset().union(*(classes[c] for c in MEANS_CLASSES))
         self.vehicles = frozenset().union(*(classes[c] for c in VEHICLE_CLASSES))
+        # Two scores or more ("6-3, 7-6", "4-1"): a report of games, where "beat", "rallied"
+        # and "fought back" are contests, not violence or protest.
+        self.sports = len(SCORE.findall(actors.doc.text)) >= 2
+
+    def contest(self, trigger: Token) -> bool:
+        """In a sports report, a sentence naming no weapon tells a contest."""
+        if not self.sports:
+            return False
+        words = {t.lemma_.lower() for t in trigger.sent} | {t.lower_ for t in trigger.sent}
+        return not words & self.means
 
     def violent(self, trigger: Token, actor: Token | None, target: Token | None, place: bool) -> bool:
         """An ASSAULT reading holds: an able actor (or none named), a harmable target (or a place), no score.
@@ -47,7 +57,7 @@ class Senses:
         ``place`` says whether the event names where it happened ("struck targets in Gaza"),
         which makes an unclassed object ("targets", "positions") a military one.
         """
-        if self._score_near(trigger):
+        if self._score_near(trigger) or self.contest(trigger):
             return False
         if actor is not None and self._vehicle(actor):
             return False
