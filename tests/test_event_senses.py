@@ -56,3 +56,13 @@ def test_a_sports_report_has_contests_not_assaults(extractor: Extractor) -> None
         "Rublev had rallied to beat Bautista-Agut 3-6, 6-3, 7-6. Russia beat Croatia on Monday."
     )
     assert [e.type for e in extract(extractor, text).events if e.type in ("ASSAULT", "PROTEST")] == []
+
+
+def test_declining_to_comment_rejects_nothing(extractor: Extractor) -> None:
+    events = extract(extractor, "A spokesperson for the Pentagon declined to comment.").events
+    assert [e for e in events if e.type == "REJECT"] == []
+
+
+def test_an_actor_no_dictionary_codes_does_no_event(extractor: Extractor) -> None:
+    events = extract(extractor, "Adam Neumann bought properties that he then leased back to WeWork.").events
+    assert events == []

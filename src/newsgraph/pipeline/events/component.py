@@ -287,6 +287,9 @@ class _DocCoder:
             if inner_code is not None:
                 mode = "relations" if inner_code.type == "SANCTION" else "violence"
             code = Code("THREATEN", mode)
+        elif kind == "refuse" and lemma_in(inner, self.lex.speech_verbs) in self.lex.speech_verbs:
+            # "declined to comment": a silence, not the rejection of anything proposed.
+            code = None
         elif kind == "refuse":
             code = Code("REJECT")
         elif kind == "fail" and inner_code is not None and inner_code.type == "AGREE":
@@ -511,6 +514,10 @@ class _DocCoder:
         )
         if actor is not None:
             self._describe_actor(event, actor)
+            if event.actor_country is None and event.actor_sector is None:
+                # As in PETRARCH and GDELT, an event is coded between actors the dictionaries know:
+                # a country, an international body, or someone whose sector (GOV, MIL, LAB…) is named.
+                return None
             self.last_actors[event.type] = actor.entity
         if target is not None:
             self._describe_target(event, Actor(target, target_words))
