@@ -43,6 +43,10 @@ NOUN_CLASSES = (
     "&PEOPLE", "&MILITARY", "&LEADER", "&OPPOSITION", "&SUSPECT", "&REFUGEE", "&HOSTAGE", "&NEGOTIATOR",
     "&TOWN", "&STRONGHOLD", "&CAR", "&AIRCRAFT", "&WEAPON",
 )  # fmt: skip
+# The PLOVER manual's quad category MATERIAL CONFLICT (and PROTEST): acts whose bare noun names the act.
+MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+# Objects that make CAMEO's "strike or boycott" a strike: the work abandoned.
+LABOUR = frozenset({"work", "job", "strike", "walkout", "tool"})
 # Pattern words that carry no lexical condition (PETRARCH's markers and function words).
 MARKERS = frozenset({"$", "^", "+", "%", "a", "an", "the", "of"})
 NO_EVENT = "NONE"
@@ -240,6 +244,10 @@ def read_blocks(lines: list[str], table: dict[str, str], synsets: dict[str, list
             pattern = read_pattern(body[1:].strip(), code, synsets)
             if pattern is not None and "#" in raw:
                 pattern.origin = raw.split("#", 1)[1].split(",")[0].strip().lower()
+            objects = set(" ".join(pattern.objects).split()) if pattern is not None else set()
+            if pattern is not None and pattern.code == "PROTEST/boycott" and LABOUR & objects:
+                # CAMEO 143 is "strike or boycott"; the manual's PROTEST mode strike is "the abandonment of work".
+                pattern.code = "PROTEST/strike"
             if pattern is not None and pattern.conditions():
                 block.patterns.append(pattern)
         elif line.startswith("+"):
@@ -289,7 +297,8 @@ def build_verbs(blocks: list[Block]) -> tuple[dict[str, list[object]], dict[str,
             # own ("handle" under OVERSEE), or a verb with a category's general code ("arrive"
             # 040), takes it only when it acts on a named recipient, as the dictionary's coder
             # applied it (PETRARCH codes only between dictionary actors).
-            code = own or (block.default if verb == block.name else None)
+            head = verb == block.name or block.name not in block.verbs  # a category label heads all its verbs
+            code = own or (block.default if head else None)
             general = verb in block.generic_verbs if own else block.generic_default
             if code is not None and not (general and code != NO_EVENT):
                 defaults.setdefault(verb, code)
@@ -350,7 +359,8 @@ def nominalizations(verbs: dict[str, list[object]]) -> dict[str, str]:
     """The act nouns of the coded verbs: their -ion, -sion, -ation, -al and -ment forms
     ("invasion", "withdrawal", "deployment"), which name nothing but the act.
 
-    The verb's own form is left out: as a noun it often names a thing ("arm", "fund", "hope").
+    The verb's own form is kept only for the material conflict types ("the arrest", "the raid",
+    "the blockade"): of cooperative verbs it often names a thing ("arm", "fund", "hope").
     Only verbs with an unconditional code of their own; a form that is no English word never
     meets a token, so the forms are generated, not looked up.
     """
@@ -360,7 +370,8 @@ def nominalizations(verbs: dict[str, list[object]]) -> dict[str, str]:
         if code is None or code == NO_EVENT or " " in verb:
             continue
         stem = verb[:-1] if verb.endswith("e") else verb
-        forms = [verb + "ment", verb + "al", stem + "al", stem + "ion", stem + "ation"]
+        forms = [verb] if code.split("/")[0] in MATERIAL_CONFLICT else []
+        forms += [verb + "ment", verb + "al", stem + "al", stem + "ion", stem + "ation"]
         if verb.endswith("de"):
             forms.append(verb[:-2] + "sion")  # invade -> invasion
         for form in forms:

@@ -36,9 +36,11 @@ def name(extraction: Extraction, entity_id: str | None) -> str:
         ("Police in Lagos arrested two journalists on Friday.", "COERCE", "arrest", "arrested"),
         ("The junta released 30 prisoners from the northern jail.", "RETREAT", "release", "released"),
         ("Chile and Peru agreed to meet in Lima next month.", "AGREE", None, "agreed"),
-        ("Norway expelled three Russian diplomats.", "SANCTION", None, "expelled"),
+        # The PLOVER manual's SANCTION mode expel covers "the expulsion of ambassadors or similar diplomats".
+        ("Norway expelled three Russian diplomats.", "SANCTION", "expel", "expelled"),
         ("Thousands of farmers demonstrated outside the parliament in Paris.", "PROTEST", "demo", "demonstrated"),
-        ("Angola hosted the Zambian president for two days of talks.", "CONSULT", "host", "hosted"),
+        # The PLOVER 2021 manual has no 'host' mode: "visit: actor is visiting, recipient is hosting".
+        ("Angola hosted the Zambian president for two days of talks.", "CONSULT", "visit", "hosted"),
         ("Japan will send food aid to the flooded provinces.", "AGREE", None, "send"),
         ("The opposition rejected the budget proposal.", "REJECT", None, "rejected"),
     ],
@@ -152,8 +154,8 @@ def test_an_air_strike_is_an_assault(extractor: Extractor) -> None:
 def test_demonstrative_subject_names_no_actor(extractor: Extractor) -> None:
     text = "Greece closed the crossing. This allowed smugglers to move freely."
     extraction = run(extractor, text)
-    event = only(extraction, "CONCEDE")
-    assert event.actor is None
+    # An event needs an actor; "This" is none, so no one conceded anything here.
+    assert [e for e in extraction.events if e.type == "CONCEDE"] == []
 
 
 def test_reported_event_takes_speaker_quote_and_date(extractor: Extractor) -> None:
@@ -317,7 +319,8 @@ def test_warning_of_a_conditional_act_is_a_threat(extractor: Extractor) -> None:
 
 
 def test_no_one_accuses_itself_the_reporter_does(extractor: Extractor) -> None:
-    extraction = run(extractor, "Dana Whitlow said Talvik had wasted a week and accused the company of bad faith.")
+    text = "Union leader Dana Whitlow said Talvik had wasted a week and accused the company of bad faith."
+    extraction = run(extractor, text)
     event = only(extraction, "ACCUSE")
     assert name(extraction, event.actor) == "Dana Whitlow"
     assert name(extraction, event.target) == "Talvik"
@@ -491,8 +494,8 @@ def test_a_thing_marked_with_its_country_stands_for_its_forces(extractor: Extrac
 @pytest.mark.parametrize(
     ("text", "kind", "content"),
     [
-        ("Vessmark rejected a Lodrian proposal for signing a fishing pact.", "REJECT", "AGREE"),
-        ("Lodria rejected a UN appeal for deploying troops along the border.", "REJECT", "MOBILIZE"),
+        ("Norway rejected a Swedish proposal for signing a fishing pact.", "REJECT", "AGREE"),
+        ("Chad rejected a UN appeal for deploying troops along the border.", "REJECT", "MOBILIZE"),
         ("The union accused the company of holding the port hostage.", "ACCUSE", "COERCE"),
     ],
 )

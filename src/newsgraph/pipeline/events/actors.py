@@ -431,6 +431,17 @@ class ActorFinder:
         self._index(entity, start, end)
         return entity
 
+    def agent_sector(self, token: Token) -> str | None:
+        """The sector of an unnamed agent ("the junta", "thousands of farmers", "the foreign minister")."""
+        head = self._through_partitive(self._through_partitive(token))  # "tens of thousands of students"
+        words = [head.lemma_.lower(), head.lower_]
+        words += [f"{c.lower_} {head.lemma_.lower()}" for c in head.children if c.dep_ in ("compound", "amod")]
+        for word in reversed(words):
+            found = self.lex.agents.get(word) or self.lex.sectors.get(word)
+            if found:
+                return found
+        return None
+
     def code(self, actor: Actor) -> str | None:
         """The actor's CAMEO code from the Phoenix actor dictionary ("ISRGOV", "PSEREBHMS"), or None.
 
@@ -480,7 +491,7 @@ class ActorFinder:
         if actor.entity.type == "GPE" and len(actor.words) <= 2:
             return "GOV"
         candidates = [t.lemma_.lower() for t in reversed(actor.words)]
-        candidates += [w.rstrip("s") for w in actor.entity.name.casefold().split()[::-1]]
+        candidates += [w.strip("'’").rstrip("s") for w in actor.entity.name.casefold().split()[::-1]]
         candidates += [w.lower() for title in actor.entity.titles for w in title.split()[::-1]]
         titles = [title.casefold() for title in actor.entity.titles]
         for phrase in titles + candidates:

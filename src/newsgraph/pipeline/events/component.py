@@ -57,6 +57,8 @@ ENDING_VERBS = frozenset({"end", "collapse", "expire", "break", "fail", "stall",
 # Types whose target is the place itself when no one is named: "struck 400 targets in Gaza"
 # (but "detained 14 activists in Istanbul" targets the activists, not the city).
 PHYSICAL = frozenset({"ASSAULT", "COERCE"})
+# Entity types that are political actors by kind, known to the dictionary or not.
+POLITIES = frozenset({"GPE", "NORP"})
 # Types reported without a known actor: an attack by unknown gunmen, an arrest by unnamed police.
 UNCLAIMED = frozenset({"ASSAULT", "COERCE"})
 
@@ -233,6 +235,9 @@ class _DocCoder:
             code = self.lex.verb(token)
         if code is None:
             return None
+        if noun is None and self._tells_of_event_noun(token, code):
+            # "described the attack": the attack is the event, told at its noun, not at the verb.
+            return None
         if noun is not None:
             consumed.add(noun.i)
         actor, target = self._arguments(token)
@@ -240,6 +245,18 @@ class _DocCoder:
             # "escalated its bombardment on Gaza": the target hangs from the event noun.
             target = prep_object(noun) or (None if target is noun else target)
         return Draft(code, token, token, actor, target, argument_verbs=[token])
+
+    def _tells_of_event_noun(self, verb: Token, code: Code) -> bool:
+        """The verb's object is an event noun of the verb's own type, which the verb has only from that
+        object ("described the attack"), not of its own ("struck targets")."""
+        if self.lex.default_type(verb) == code.type:
+            return False
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                noun = self.lex.noun(child)
+                if noun is not None and noun.type == code.type and lemma_in(verb, self.lex.verbs) != child.lemma_:
+                    return True
+        return False
 
     def _light_object(self, verb: Token) -> tuple[Token | None, Code | None]:
         for child in verb.children:
@@ -496,8 +513,11 @@ class _DocCoder:
         people = draft.target is not None and lemma_in(draft.target, self.lex.sectors) in self.lex.sectors
         if target is None and location is not None and draft.code.type in PHYSICAL and not people:
             target = self.entities_by_id.get(location) or self.actors.entity_by_id(location)
-        if actor is None and (draft.code.type not in UNCLAIMED or target is None):
-            # Who did it is the event (PLOVER codes an actor); only violence and repression are told
+        agent = self.actors.agent_sector(draft.actor) if actor is None and draft.actor is not None else None
+        victim = target is not None or draft.target is not None
+        if actor is None and agent is None and (draft.code.type not in UNCLAIMED or not victim):
+            # Who did it is the event (PLOVER codes an actor): a named one, or an agent the dictionary
+            # codes ("the junta", "thousands of farmers"). Only violence and repression are told
             # without a culprit, and then only with a victim ("a bomb killed 12 in Baghdad").
             return None
         event = Event(
@@ -512,11 +532,13 @@ class _DocCoder:
             reported_by=quote.id if quote is not None else None,
             negated=draft.negated,
         )
+        event.actor_sector = agent
         if actor is not None:
             self._describe_actor(event, actor)
-            if event.actor_country is None and event.actor_sector is None:
-                # As in PETRARCH and GDELT, an event is coded between actors the dictionaries know:
-                # a country, an international body, or someone whose sector (GOV, MIL, LAB…) is named.
+            if not (event.actor_country or event.actor_sector or actor.entity.type in POLITIES or actor.entity.titles):
+                # As in PETRARCH and GDELT, an event is coded for actors the dictionaries know: a country,
+                # an international body, someone whose sector (GOV, MIL, LAB…) is named; a place or
+                # people the NER found, which acts through its government; or someone given a role.
                 return None
             self.last_actors[event.type] = actor.entity
         if target is not None:

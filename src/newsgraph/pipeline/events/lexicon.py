@@ -110,6 +110,11 @@ class Lexicon:
         """The code of a verb in its frame, or None when no frame of it fits."""
         return _real(_match(self.verbs.get(lemma_in(token, self.verbs)), token, conditional_only, self.recipients))
 
+    def default_type(self, token: Token) -> str | None:
+        """The type the verb has in any frame: its unconditional code's, or None."""
+        frames = self.verbs.get(lemma_in(token, self.verbs)) or ()
+        return next((f.code.type for f in frames if not f.conditional), None)
+
     def noun(self, token: Token) -> Code | None:
         """The code of an event noun ("attack", "talks", "hunger strike"), or None."""
         return _real(_match(self.nouns.get(lemma_in(token, self.nouns)), token, False, self.recipients))
@@ -185,6 +190,8 @@ def _match(
     subjects = _words([c for c in children if c.dep_ in ("nsubj", "nsubjpass")])
     modifiers = _words([c for c in children if c.dep_ in ("compound", "amod", "nmod")])
     for frame in frames:
+        if conditional_only and frame.recipient and frame.code.type != "NONE":
+            continue  # a general code asking only for a named party is a default, not a frame
         if not frame.conditional:
             if conditional_only:
                 continue
