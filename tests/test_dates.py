@@ -8,7 +8,8 @@ import pytest
 
 from newsgraph.model import Article, DateRef, Extraction
 from newsgraph.pipeline import Extractor
-from newsgraph.pipeline.calendar import parse_published, resolve, weekday
+from newsgraph.pipeline.dates.calendar import parse_published, weekday
+from newsgraph.pipeline.dates.resolution import resolve
 
 SUNDAY = date(2023, 12, 3)
 WEDNESDAY = date(2023, 12, 6)
