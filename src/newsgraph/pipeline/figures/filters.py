@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from newsgraph.pipeline.dates.calendar import date_words
+from newsgraph.pipeline.figures.codes import is_code
 from newsgraph.pipeline.figures.numbers import Phrase, words
 
 # NER labels whose tokens are calendar or clock, not quantities.
@@ -19,6 +20,10 @@ CLOCK_WORDS = frozenset({"am", "pm", "a.m.", "p.m."})
 YEAR_PREPOSITIONS = frozenset(
     {"in", "since", "between", "from", "until", "by", "before", "after", "of", "below", "above"}
 )
+# Words before a year that make it the year something belongs to ("its 2020 budget").
+POSSESSIVES = frozenset({"'s", "’s", "its", "their", "his", "her", "our", "my", "your"})
+# "each week one person": the label noun is a period counted, the number after it a count.
+DISTRIBUTIVES = frozenset({"each", "every", "per", "a", "last", "this", "next", "that"})
 NOT_NAMES = frozenset({"US", "U.S.", "USD", "HK", "RM", "EUR", "GBP", "JPY", "Rs", "Y"})
 
 
@@ -32,7 +37,7 @@ def is_figure(
     if (
         unit in DURATIONS - {"year of age"}
         and end < len(doc)
-        and texts[index + 1 : index + 2] == ["-"]
+        and texts[index + phrase.length : index + phrase.length + 1] == ["-"]
         and doc[end].pos_ in ("NOUN", "SYM")
     ):
         return False
@@ -41,7 +46,9 @@ def is_figure(
         return False
     if index > 0 and doc[index - 1].lower_ in calendar and unit is None:
         return False
-    if ":" in token.text or _phone(texts, index):
+    if ":" in token.text or _phone(texts, index) or is_code(doc, index):
+        return False
+    if _year_range_end(texts, index):
         return False
     if unit is None and end < len(doc) and not doc[end - 1].whitespace_ and doc[end].is_alpha:
         return False
@@ -50,6 +57,8 @@ def is_figure(
     if unit is None and year_like(token.text):
         before = doc[index - 1].lower_ if index > 0 else ""
         if before in YEAR_PREPOSITIONS or not (token.dep_ == "nummod" and token.head.tag_ == "NNS"):
+            return False
+        if before in POSSESSIVES:  # "GiveWell's 2017 top charities", "its 2020 budget": the year they belong to
             return False
     if unit is None and _in_name(doc, ent_label, index, end):
         return False
@@ -122,7 +131,9 @@ def _in_name(doc: Doc, ent_label: Sequence[str], index: int, end: int) -> bool:
         text = before.text
         last = doc[end - 1]
         counts = last.dep_ == "nummod" and last.head.tag_ == "NNS" and last.head.i >= end  # "last week 300 people"
-        if before.lower_ in words().labels and doc[index].text[:1].isdigit() and not counts:
+        if before.lower_ in words().labels and not counts and _labels(doc, index):
+            return True
+        if _capitalized_number_word(doc, index, end):
             return True
         if (
             any(ch.isupper() for ch in text)
@@ -149,6 +160,32 @@ def _in_name(doc: Doc, ent_label: Sequence[str], index: int, end: int) -> bool:
         if ent is not None and any(t.text[:1].isupper() and t.is_alpha for t in ent):
             return True
     return False
+
+
+def _labels(doc: Doc, index: int) -> bool:
+    """After a label noun, digits are a label ("category 4"); so is a written number ("phase one"), unless counted."""
+    if doc[index].text[:1].isdigit():
+        return True
+    label = doc[index - 1]
+    return doc[index].is_alpha and not (index > 1 and doc[index - 2].lower_ in DISTRIBUTIVES) and label.tag_ != "NNS"
+
+
+def _capitalized_number_word(doc: Doc, index: int, end: int) -> bool:
+    """A capitalized number word inside a sentence before a proper noun: "our One Home Depot strategy"."""
+    token = doc[index]
+    if not (token.is_alpha and token.text[:1].isupper()) or token.is_sent_start or end >= len(doc) or index == 0:
+        return False
+    before = doc[index - 1]
+    if before.is_punct or "\n" in before.whitespace_ or before.is_space:
+        return False  # a sentence may start after a quote mark or a line break the parser did not mark
+    return doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()
+
+
+def _year_range_end(texts: Sequence[str], index: int) -> bool:
+    """The second year of "2017-18" or "2017/18": digits glued by a dash or slash to a year before them."""
+    if index < 2 or texts[index - 1] not in ("-", "–", "/") or not texts[index].isdigit():
+        return False
+    return year_like(texts[index - 2]) and len(texts[index]) in (2, 4)
 
 
 def names_follow(doc: Doc, ent_label: Sequence[str], index: int, end: int) -> bool:
