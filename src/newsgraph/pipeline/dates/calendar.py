@@ -23,6 +23,7 @@ class DateWords:
     past_cues: frozenset[str]
     modal_cues: frozenset[str]
     intention_verbs: frozenset[str]
+    titles: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -37,6 +38,7 @@ def date_words() -> DateWords:
         past_cues=frozenset(data["past_cues"]),
         modal_cues=frozenset(data["modal_cues"]),
         intention_verbs=frozenset(data["intention_verbs"]),
+        titles=tuple(data["titles"]),
     )
 
 

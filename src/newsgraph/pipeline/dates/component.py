@@ -20,6 +20,7 @@ from spacy.tokens import Span as SpacySpan
 from newsgraph.model import DateRef
 from newsgraph.pipeline.dates.calendar import date_words, parse_published
 from newsgraph.pipeline.dates.candidates import candidate_spans
+from newsgraph.pipeline.dates.ranges import join_ranges, plausible_year
 from newsgraph.pipeline.dates.resolution import Resolution, resolve
 from newsgraph.pipeline.dates.tense import future as is_future
 
@@ -37,11 +38,16 @@ class DateResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         published = parse_published(doc._.published)
-        found: list[Found] = []
+        resolved: list[tuple[SpacySpan, DateRef]] = []
         for span in candidate_spans(doc):
             ref = _ref(span, published)
             if ref is not None:
-                found.append(Found(span, ref))
+                resolved.append((span, ref))
+
+        def with_year(span: SpacySpan, year: str) -> DateRef | None:
+            return _ref(span, published, [year])
+
+        found = [Found(span, ref) for span, ref in join_ranges(doc, resolved, with_year)]
         doc._.dates = [f.ref for f in found]
         _date_quotes(doc, found)
         return doc
@@ -55,22 +61,32 @@ def make_dates(nlp: Language, name: str) -> DateResolver:
 
 
 def _anchored(words: list[str]) -> bool:
-    """Words that name a point in time (a month, a weekday, a year, "12/25/2016"), not a duration ("three years")."""
+    """Words that name a point in time (a month, a weekday, a year, "12/25/2016"), not a duration ("three years").
+
+    Not a fraction ("1-1/2 year") nor a longer number ("960574", a product code).
+    """
     lexicon = date_words()
     return any(
-        w in lexicon.months or w in lexicon.weekdays or len(w) >= 4 and w[:4].isdigit() or "/" in w and w[:1].isdigit()
+        w in lexicon.months
+        or w in lexicon.weekdays
+        or plausible_year(w[:4])
+        and (len(w) == 4 or not w[4].isdigit())
+        or w.count("/") == 2
+        and w[:1].isdigit()
         for w in words
     )
 
 
-def _ref(span: SpacySpan, published: date | None) -> DateRef | None:
-    words = [t.lower_ for t in span]
+def _ref(span: SpacySpan, published: date | None, extra: list[str] | None = None) -> DateRef | None:
+    """The date of a span; ``extra`` words are added to its own (a range's year for its start)."""
+    words = [t.lower_ for t in span] + (extra or [])
     future = is_future(span)
     resolution = resolve(words, published, future)
     if not resolution.handled:
         if not _anchored(words):
             return None
-        resolution = _residue(span.text, published.isoformat() if published else None, future)
+        text = " ".join([span.text, *(extra or [])])
+        resolution = _residue(text, published.isoformat() if published else None, future)
     return DateRef(
         text=span.text,
         start=span.start_char,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from newsgraph.pipeline.dates.calendar import date_words, interval, month_span, period, shift, weekday
+from newsgraph.pipeline.dates.ranges import plausible_year, year_range
 from newsgraph.pipeline.figures.numbers import read_phrase
 
 
@@ -104,12 +105,15 @@ def _absolute(words: Sequence[str], published: date | None, future: bool) -> Res
     lexicon = date_words()
     month = next((lexicon.months[w] for w in words if w in lexicon.months), None)
     numbers = [int(w) for w in words if w.isdigit() and len(w) <= 4]
-    years = [n for n in numbers if len(str(n)) == 4 and 1000 <= n <= 9999]
+    years = [n for n in numbers if plausible_year(str(n))]
     days = [n for n in numbers if n not in years and 1 <= n <= 31]
     ordinal = next((int(w[:-2]) for w in words if w[:-2].isdigit() and w[-2:] in ("st", "nd", "rd", "th")), None)
     if ordinal is not None and 1 <= ordinal <= 31:
         days.append(ordinal)
     if month is None:
+        both = year_range(words)
+        if both is not None:  # "2017-18", "the 2017–2018 season"
+            return Resolution(interval(date(both[0], 1, 1), date(both[1], 12, 31)))
         if len(years) == 1 and not days and len(numbers) == 1:
             return Resolution(interval(date(years[0], 1, 1), date(years[0], 12, 31)))
         if len(years) == 2 == len(numbers) and years[0] < years[1] and {"-", "–", "to", "through", "and"} & set(words):
@@ -130,13 +134,36 @@ def _absolute(words: Sequence[str], published: date | None, future: bool) -> Res
     if year is None:
         if published is None:
             return Resolution(None)
-        year = published.year
-        if not future and month > published.month:
-            year -= 1
-        elif future and month < published.month:
-            year += 1
+        year = _year_of_month(month, _modifier(words), published, future)
     value = month_span(year, month)
     return Resolution(value) if value else _overflow()
+
+
+def _modifier(words: Sequence[str]) -> str:
+    """The word right before the month name ("next" of "next October"), or ""."""
+    months = date_words().months
+    index = next(i for i, w in enumerate(words) if w in months)
+    return words[index - 1] if index > 0 else ""
+
+
+def _year_of_month(month: int, modifier: str, published: date, future: bool) -> int:
+    """The year of a month named without one: "next October" ahead, "last October" back, else by tense.
+
+    Under a past verb the month is the last one on or before publication, under a future
+    the next one on or after it; "this October" is the publication year's.
+    """
+    year = published.year
+    if modifier == "this":
+        return year
+    if modifier in ("next", "coming"):
+        return year if month > published.month else year + 1
+    if modifier in ("last", "past", "previous"):
+        return year if month < published.month else year - 1
+    if not future and month > published.month:
+        return year - 1
+    if future and month < published.month:
+        return year + 1
+    return year
 
 
 def _day_of_month(year: int | None, month: int, day: int, published: date | None, future: bool) -> Resolution:
