@@ -24,6 +24,7 @@ class DateWords:
     modal_cues: frozenset[str]
     intention_verbs: frozenset[str]
     titles: tuple[str, ...]
+    moving_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +40,7 @@ def date_words() -> DateWords:
         modal_cues=frozenset(data["modal_cues"]),
         intention_verbs=frozenset(data["intention_verbs"]),
         titles=tuple(data["titles"]),
+        moving_verbs=frozenset(data["moving_verbs"]),
     )
 
 

@@ -1,10 +1,11 @@
 """Day words that are part of a name, not dates: "the Sunday Times", "Black Friday", "USA Today", "the Mail on Sunday".
 
-Two shapes give a name away inside running text: a capitalized word glued before the day
-word that is neither a date modifier nor a person or place ("Black Friday", "Cyber Monday",
-"USA Today"), and a day word after a determiner and before a capitalized noun ("the Sunday
-Times", "a Sunday Telegraph poll"). Titles that hold "on Sunday" ("the Mail on Sunday") have
-no such shape; they come from a short list of newspaper titles in ``dates_words.json``.
+Two shapes give a name away inside running text: one capitalized word before the day word
+that is neither a date modifier nor a person, place or organisation ("Black Friday", "Cyber
+Monday", "USA Today"; not "the Argus Leader Monday"), and a day word after a determiner
+and before a capitalized noun ("the Sunday Times", "a Sunday Telegraph poll"). Titles that
+hold "on Sunday" ("the Mail on Sunday") have no such shape; they come from a short list of
+newspaper titles in ``dates_words.json``.
 Headlines written in title case are left alone: there every word is capitalized.
 """
 
@@ -46,8 +47,9 @@ DATE_MODIFIERS = frozenset(
         "to",
     }
 )
-# Entities whose name may stand right before a weekday in wire copy ("Kirby Sunday said").
-ACTORS = frozenset({"PERSON", "NORP", "GPE"})
+# Entities whose name may stand right before a weekday in wire copy ("Kirby Sunday said", "told the
+# Argus Leader Monday", "posted on Twitter Tuesday").
+ACTORS = frozenset({"PERSON", "NORP", "GPE", "ORG"})
 # Share of capitalized words above which a line is a title-case headline.
 TITLE_CASE_SHARE = 0.7
 
@@ -71,6 +73,8 @@ def _after_name_word(doc: Doc, index: int) -> bool:
     lower = before.lower_
     if lower in DATE_MODIFIERS or lower in lexicon.months or lower in lexicon.weekdays or before.is_stop:
         return False
+    if index > 1 and doc[index - 2].pos_ == "PROPN" and doc[index - 2].text[:1].isupper():
+        return False  # "told the Argus Leader Monday": a longer name ends there, and the date follows it
     return before.ent_type_ not in ACTORS
 
 
@@ -101,7 +105,8 @@ def _in_listed_title(doc: Doc, index: int) -> bool:
 
 def _title_case(token: Token) -> bool:
     """Whether the token's sentence is a title-case line (most of its longer words capitalized)."""
-    words = [t for t in token.sent if t.is_alpha and len(t.text) > 3]
+    near = range(token.i - 1, token.i + 2)  # the name being tested does not count
+    words = [t for t in token.sent if t.is_alpha and len(t.text) > 3 and t.i not in near]
     if len(words) < 3:
         return False
     capitalized = sum(1 for t in words if t.text[:1].isupper())

@@ -5,7 +5,8 @@ either way each end is resolved on its own first (``split_range`` cuts an entity
 joiner), then ``join_ranges`` puts the two ends back together as one ISO interval
 "start/end", from the first day of the start to the last day of the end. A start without a
 year takes the end's ("May to July 2019"). Ends that do not fit (a start after the end) stay
-two dates. Years written as a range in one word ("2017-18", "2017–2018") are read by ``year_range``.
+two dates, and so does a date moved to another ("postponed from Tuesday to Friday"). Years
+written as a range in one word ("2017-18", "2017–2018") are read by ``year_range``.
 """
 
 from __future__ import annotations
@@ -78,6 +79,18 @@ def _joined(doc: Doc, first: SpacySpan, second: SpacySpan) -> bool:
     return between[0] == "and" and opens
 
 
+def _moved(first: SpacySpan) -> bool:
+    """ "postponed from Tuesday to Friday": a date moved to another, two days and no range."""
+    token = first.root
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX"):
+            return token.lemma_.lower() in date_words().moving_verbs
+        if token.head is token:
+            return False
+        token = token.head
+    return False
+
+
 def join_ranges(
     doc: Doc,
     found: list[tuple[SpacySpan, DateRef]],
@@ -110,7 +123,7 @@ def _merge(
     end_ref: DateRef,
     with_year: Callable[[SpacySpan, str], DateRef | None],
 ) -> tuple[SpacySpan, DateRef] | None:
-    if start_ref.value is None or end_ref.value is None:
+    if start_ref.value is None or end_ref.value is None or _moved(first):
         return None
     years = [t.text for t in second if plausible_year(t.text)]
     if years and not any(plausible_year(t.text) for t in first):

@@ -126,7 +126,11 @@ def _absolute(words: Sequence[str], published: date | None, future: bool) -> Res
     if year is None and published is not None and "year" in words and {"next", "last"} & set(words):
         year = published.year + (1 if "next" in words else -1)  # "March of next year"
     if len(days) == 2 and days[0] < days[1] and {"-", "–", "to", "through"} & set(words):
-        first, last = (_day_of_month(year, month, d, published, future) for d in days)
+        # One year for both ends: the one the start falls in under a past verb, the end under a future.
+        anchor = _day_of_month(year, month, days[1] if future else days[0], published, future)
+        if anchor.value is None:
+            return anchor
+        first, last = (_day_of_month(int(anchor.value[:4]), month, d, published, future) for d in days[:2])
         if first.value and last.value:
             return Resolution(f"{first.value}/{last.value}")
     if days:

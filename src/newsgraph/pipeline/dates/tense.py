@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from newsgraph.pipeline.dates.calendar import date_words
 
 PERFECT = frozenset({"have", "has", "had", "'ve"})
+SENTENCE_ENDS = frozenset({".", "!", "?", "”", '"', "’", "'", ")", "…", ":", ";"})
 PRESENT_AUXES = frozenset({"is", "are", "am", "'s", "'re", "'m", "do", "does", "be"})
 # Present verbs that report speech: "Police say he died Friday" speaks of a past Friday.
 REPORTING = frozenset({"say", "tell", "write", "claim", "allege", "admit", "deny", "confirm"})
@@ -40,7 +41,7 @@ def future(span: SpacySpan) -> bool:
                 return True
             if not auxes & PERFECT and (_modal(token, auxes) or _intended(token, auxes)):
                 return True
-            if outside <= 1 and _present(token, auxes) and not _title_case(token):
+            if outside <= 1 and _present(token, auxes) and not _headline(token):
                 return True
             conditional = any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in token.children)
             if not conditional and (token.tag_ in ("VBD", "VBN") or token.dep_ == "ROOT"):
@@ -72,9 +73,14 @@ def _planned(noun: Token) -> bool:
     return any(child.dep_ in ("amod", "compound") and child.lemma_.lower() in cues for child in noun.children)
 
 
-def _title_case(token: Token) -> bool:
-    """A headline in title case, where the present tells of the past ("Storm Hits Coast Sunday")."""
-    words = [t for t in token.sent if t.is_alpha and len(t.text) > 3]
+def _headline(token: Token) -> bool:
+    """A headline, where the present tells of the past ("Car sales plunge in October"): a line in
+    title case or one that does not end as a sentence does."""
+    sentence = token.sent
+    last = next((t for t in reversed(sentence) if not t.is_space), sentence[-1])
+    if last.text not in SENTENCE_ENDS or "\n" in sentence.text.strip():
+        return True
+    words = [t for t in sentence if t.is_alpha and len(t.text) > 3]
     return len(words) >= 3 and sum(1 for t in words if t.text[:1].isupper()) / len(words) >= 0.7
 
 

@@ -70,6 +70,8 @@ def phone_shaped(text: str, start: int, end: int) -> bool:
         return False
     if any(len(g) > 4 for g in groups[1:]):
         return False
+    if len(groups[0]) == 4 and 1000 <= int(groups[0]) <= 2199 and len(groups[1]) == 2:
+        return False  # "2018-08-25 15:24": a date and a time
     if len(groups) == 2:
         return [len(g) for g in groups] == [3, 4] or run.startswith("+") or ")" in run
     return True
