@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from newsgraph.model import DateRef
+from newsgraph.pipeline.dates.anaphora import story_relative
 from newsgraph.pipeline.dates.calendar import date_words, parse_published
 from newsgraph.pipeline.dates.candidates import candidate_spans
 from newsgraph.pipeline.dates.ranges import join_ranges, plausible_year
@@ -42,6 +43,7 @@ class DateResolver:
         for span in candidate_spans(doc):
             ref = _ref(span, published)
             if ref is not None:
+                ref.value = story_relative(span, resolved) or ref.value
                 resolved.append((span, ref))
 
         def with_year(span: SpacySpan, year: str) -> DateRef | None:

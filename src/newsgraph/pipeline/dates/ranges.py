@@ -41,7 +41,7 @@ def year_range(words: Sequence[str]) -> tuple[int, int] | None:
     first = int(match.group(1))
     second_text = match.group(2)
     second = int(second_text) if len(second_text) == 4 else first // 100 * 100 + int(second_text)
-    if len(second_text) == 2 and second <= first:
+    if len(second_text) == 2 and second <= first and first % 100 == 99:
         second += 100  # "1999-00"
     if not first < second <= MAX_YEAR or second - first > 100:
         return None
