@@ -70,9 +70,9 @@ def split_range(part: SpacySpan) -> list[SpacySpan]:
 
 def _joined(doc: Doc, first: SpacySpan, second: SpacySpan) -> bool:
     """ "X to Y", "X-Y", "X through Y", or "between X and Y"."""
-    between = [t.lower_ for t in doc[first.end : second.start]]
-    if len(between) != 1:
+    if second.start - first.end != 1:
         return False
+    between = [doc[first.end].lower_]
     if between[0] in JOINERS:
         return True
     opens = first[0].lower_ == "between" or first.start > 0 and doc[first.start - 1].lower_ == "between"

@@ -20,6 +20,8 @@ PHONE_SEPARATORS = frozenset(" -.()+")
 # A phone number has at least seven digits (a local number) and at most fifteen (ITU E.164).
 MIN_PHONE_DIGITS = 7
 MAX_PHONE_DIGITS = 15
+# Tokens looked at on each side of a number: a written phone number is at most about a dozen.
+WINDOW = 12
 APOSTROPHES = frozenset({"'", "’", "‘"})
 
 
@@ -123,10 +125,21 @@ def year_abbreviation(doc: Doc, index: int) -> bool:
 def is_code(doc: Doc, index: int) -> bool:
     """Whether the number at ``index`` is a code of any of the kinds above."""
     token = doc[index]
-    return (
-        phone_shaped(doc.text, token.idx, token.idx + len(token.text))
-        or labelled(doc, index)
-        or dialled(token)
-        or list_marker(doc, index)
-        or year_abbreviation(doc, index)
-    )
+    if year_abbreviation(doc, index) or list_marker(doc, index) or labelled(doc, index) or dialled(token):
+        return True
+    if not _digit_group_near(doc, index):
+        return False  # a phone number has two groups at least: most numbers stop here
+    window = doc[max(0, index - WINDOW) : index + WINDOW + 1]  # not doc.text: that joins the whole text each time
+    start = token.idx - window.start_char
+    return phone_shaped(window.text, start, start + len(token.text))
+
+
+def _digit_group_near(doc: Doc, index: int) -> bool:
+    """Another group of digits within three tokens, or groups inside the token itself ("555.123.4567")."""
+    text = doc[index].text
+    if any(char in PHONE_SEPARATORS for char in text.strip("+")):
+        return True
+    for position in range(max(0, index - 3), min(len(doc), index + 4)):
+        if position != index and doc[position].text[:1].isdigit():
+            return True
+    return False
