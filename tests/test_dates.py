@@ -8,7 +8,9 @@ import pytest
 
 from newsgraph.model import Article, DateRef, Extraction
 from newsgraph.pipeline import Extractor
-from newsgraph.pipeline.calendar import parse_published, resolve, weekday
+from newsgraph.pipeline.dates.calendar import parse_published, weekday
+from newsgraph.pipeline.dates.ranges import year_range
+from newsgraph.pipeline.dates.resolution import resolve
 
 SUNDAY = date(2023, 12, 3)
 WEDNESDAY = date(2023, 12, 6)
@@ -215,3 +217,122 @@ def test_quote_takes_the_day_its_cue_verb_carries(extractor: Extractor) -> None:
 def test_quote_without_a_day_on_its_cue_stays_undated(extractor: Extractor) -> None:
     text = 'The mayor, who arrived on Tuesday, said: "We are ready for the storm."'
     assert [q.date for q in run(extractor, text, "2023-12-06").quotes] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister told the Mail on Sunday that he would not resign.",
+        "A columnist in the Sunday Times called the plan reckless.",
+        "Queues formed outside the shops for Black Friday deals.",
+        "The mayor gave an interview to USA Today about the floods.",
+    ],
+)
+def test_day_words_in_names_of_papers_and_events_are_no_dates(extractor: Extractor, text: str) -> None:
+    assert values(extractor, text, "2019-08-14") == []
+
+
+def test_a_date_after_a_longer_name_stays_a_date(extractor: Extractor) -> None:
+    found = values(
+        extractor, "The governor told the Harbour Evening Leader Monday that the bridge would reopen.", "2019-08-14"
+    )
+    assert found == [("Monday", "2019-08-12")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For tickets call (555) 123-4567, ext. 8477, before noon.",
+        "The product code is 960574 on the box.",
+        "The journal is registered as ISSN: 2283-5474.",
+    ],
+)
+def test_phone_extensions_and_codes_are_not_years(extractor: Extractor, text: str) -> None:
+    assert [value for _, value in values(extractor, text, "2019-08-14")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "value"),
+    [
+        ("The club's 2017-18 season ended badly.", "2017-18 season", "2017-01-01/2018-12-31"),
+        ("Profits rose in the 2017–2018 financial year.", "2017–2018 financial year", "2017-01-01/2018-12-31"),
+        (
+            "She ran the charity from January 2015 to December 2019.",
+            "January 2015 to December 2019",
+            "2015-01-01/2019-12-31",
+        ),
+        ("The survey ran between May and July.", "between May and July", "2019-05-01/2019-07-31"),
+        ("Cases rose between 2010 and 2015 in the region.", "between 2010 and 2015", "2010-01-01/2015-12-31"),
+    ],
+)
+def test_ranges_are_one_interval(extractor: Extractor, text: str, shown: str, value: str) -> None:
+    assert values(extractor, text, "2019-08-14") == [(shown, value)]
+
+
+def test_a_day_range_under_way_at_publication_keeps_one_year(extractor: Extractor) -> None:
+    found = values(extractor, "The finals take place 18-24 November in Madrid.", "2019-11-19")
+    assert found == [("18-24 November", "2019-11-18/2019-11-24")]
+
+
+def test_a_date_moved_to_another_is_two_dates(extractor: Extractor) -> None:
+    found = values(extractor, "The vote will be postponed from Tuesday to Friday.", "2019-08-14")
+    assert found == [("Tuesday", "2019-08-20"), ("Friday", "2019-08-16")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The festival will return next October.", "2019-10-01/2019-10-31"),
+        ("The festival took place last October.", "2018-10-01/2018-10-31"),
+        ("The band will tour the coast in October.", "2019-10-01/2019-10-31"),
+        ("The band toured the coast in October.", "2018-10-01/2018-10-31"),
+        ("Parliament returns in October after the recess.", "2019-10-01/2019-10-31"),
+        ("Officials want to cancel a scheduled Dec. 15 vote.", "2019-12-15"),
+    ],
+)
+def test_a_month_without_year_resolves_by_tense_and_modifier(extractor: Extractor, text: str, value: str) -> None:
+    assert [v for _, v in values(extractor, text, "2019-08-14")] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Heavy rain is forecast for Monday across the north.", "2019-08-19"),
+        ("The trial begins Monday in the capital.", "2019-08-19"),
+        ("The union is holding a rally on Monday.", "2019-08-19"),
+        ("The union held a rally on Monday.", "2019-08-12"),
+        ("Police say the man died Monday.", "2019-08-12"),
+    ],
+)
+def test_a_weekday_resolves_by_the_tense_of_its_verb(extractor: Extractor, text: str, value: str) -> None:
+    assert [v for _, v in values(extractor, text, "2019-08-14")] == [value]
+
+
+def test_a_headline_in_the_present_keeps_the_past(extractor: Extractor) -> None:
+    assert values(extractor, "Ferry sales plunge in July\n\nSales fell again.", "2019-08-14")[0][1] == (
+        "2019-07-01/2019-07-31"
+    )
+
+
+def test_the_previous_week_is_told_from_the_story_date(extractor: Extractor) -> None:
+    text = "The firm dropped its listing on September 30. Its founder had resigned the previous week."
+    assert values(extractor, text, "2019-11-18")[-1] == ("the previous week", "2019-09-23/2019-09-29")
+
+
+def test_a_fraction_is_no_date(extractor: Extractor) -> None:
+    assert values(extractor, "The talks ended a near 1-1/2 year dispute.", "2019-08-14") == []
+
+
+@pytest.mark.parametrize(
+    ("words", "years"),
+    [
+        (["2017", "-", "18"], (2017, 2018)),
+        (["2017–2018"], (2017, 2018)),
+        (["the", "2019/20", "season"], (2019, 2020)),
+        (["1999", "-", "00"], (1999, 2000)),
+        (["2283", "-", "5474"], None),
+        (["2018", "-", "17"], None),
+    ],
+)
+def test_year_ranges_written_in_one_word(words: list[str], years: tuple[int, int] | None) -> None:
+    assert year_range(words) == years

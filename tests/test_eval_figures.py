@@ -15,7 +15,7 @@ from newsgraph.eval.figures import fold_unit, same_value
 from newsgraph.eval.newsquant import parse_value
 
 # Pinned a little under what we measure (value 0.952, value+change 0.903, value+unit 0.883).
-FLOORS = {"value": 0.94, "value+change": 0.89, "value+unit": 0.87}
+FLOORS = {"value": 0.95, "value+change": 0.90, "value+unit": 0.88}
 
 
 def scores(output: str) -> dict[str, tuple[float, float, float]]:

@@ -212,3 +212,46 @@ def test_the_number_named_again_inherits_the_count(extractor: Extractor) -> None
 def test_a_bare_number_in_the_next_sentence_inherits_nothing(extractor: Extractor) -> None:
     found = figures(extractor, "The shop employs 30 cooks. Its rating rose to 8.")
     assert [(f.value, f.counted) for f in found] == [(30, "cooks"), (8, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Readers can reach the newsroom on 020 7946 0958 or on +44 20 7946 0958.",
+        "For tickets call (555) 123-4567, ext. 8477, before noon.",
+        "The hotline, 555-1234, opened at dawn.",
+        "Neighbours called 911 when the roof caught fire.",
+        "The dispatcher took the 999 call at the depot.",
+        "The journal is registered as ISSN: 2283-5474.",
+    ],
+)
+def test_phone_numbers_extensions_and_codes_are_not_figures(extractor: Extractor, text: str) -> None:
+    assert figures(extractor, text) == []
+
+
+def test_a_count_of_calls_stays_a_figure(extractor: Extractor) -> None:
+    figure = only(extractor, "The helpline answered 340 calls on its first night.")
+    assert (figure.value, figure.counted) == (340, "calls")
+
+
+def test_list_markers_and_year_abbreviations_are_not_figures(extractor: Extractor) -> None:
+    text = "Our picks:\n1) A tent for 4 people\n2) A stove from the '80s"
+    assert [f.value for f in figures(extractor, text)] == [4]
+
+
+def test_a_season_written_2017_18_gives_no_figure(extractor: Extractor) -> None:
+    assert [f.value for f in figures(extractor, "The club's 2017-18 season ended with 12 wins.")] == [12]
+
+
+def test_labels_and_names_with_number_words_are_not_figures(extractor: Extractor) -> None:
+    assert figures(extractor, 'Both sides want a "phase one" deal before the summit.') == []
+    assert figures(extractor, "The bank praised our One Harbour Bank programme in its note.") == []
+
+
+def test_year_after_a_possessive_is_not_a_figure(extractor: Extractor) -> None:
+    assert figures(extractor, "The charity beat the agency's 2017 top projects on cost.") == []
+
+
+def test_mixed_fraction_is_one_value(extractor: Extractor) -> None:
+    assert only(extractor, "The talks ended a near 1-1/2 year dispute.").value == 1.5
+    assert only(extractor, "The crossing took 2 1/2 hours.").value == 2.5

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from newsgraph.pipeline.numbers import parse_number, read_phrase, read_token
+from newsgraph.pipeline.figures.numbers import parse_number, read_phrase, read_token
 
 
 @pytest.mark.parametrize(

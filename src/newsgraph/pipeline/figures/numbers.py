@@ -239,6 +239,10 @@ def read_phrase(texts: Sequence[str], start: int = 0, money: bool = False) -> Ph
                 current = None
             last, index = "scale", index + 1
             continue
+        mixed = _mixed_fraction(texts, index) if last == "digits" and current is not None else None
+        if mixed is not None and current is not None and current == int(current):
+            current, last, index = current + mixed[0], "fraction", index + mixed[1]
+            continue
         unit = lexicon.units.get(lower)
         tens = current is not None and current % 100 in (20, 30, 40, 50, 60, 70, 80, 90)
         if last == "word" and current is not None and unit is not None and tens and 0 < unit < 10:
@@ -270,6 +274,16 @@ def read_phrase(texts: Sequence[str], start: int = 0, money: bool = False) -> Ph
     value = clean(raw)
     problem = None if value is not None else f"{raw:.3g} is out of range"
     return Phrase(value, index - start, prefix, problem=problem)
+
+
+def _mixed_fraction(texts: Sequence[str], index: int) -> tuple[float, int] | None:
+    """The proper fraction of a mixed number after its whole part ("1-1/2", "2 1/2"), and the tokens it takes."""
+    skip = 1 if texts[index] in ("-", "–") and index + 1 < len(texts) else 0
+    match = _FRACTION.match(texts[index + skip])
+    if not match or int(match.group(2)) == 0 or len(texts[index + skip]) > 7:
+        return None
+    value = int(match.group(1)) / int(match.group(2))
+    return (value, skip + 1) if 0 < value < 1 else None
 
 
 def parse_number(text: str) -> Value:
