@@ -31,10 +31,12 @@ from newsgraph.pipeline.cues import (
     phrase_bounds,
     subject_of,
 )
-from newsgraph.pipeline.direct import Marked, find_marked
+from newsgraph.pipeline.direct import Marked
 from newsgraph.pipeline.indirect import Candidate, find_indirect
 from newsgraph.pipeline.intervals import Intervals
 from newsgraph.pipeline.learned import find_learned, load_scorer
+from newsgraph.pipeline.posts import find_posts
+from newsgraph.pipeline.singles import find_quotes
 
 # How far (in words) a cue may stand from the quote it attributes.
 _CUE_REACH = 8
@@ -140,8 +142,9 @@ class QuoteFinder:
         """The quotes the rules find, and which tokens they leave taken (each word has one role)."""
         # Doc.text joins every token each time it is read: read it once.
         context = _Context(doc, [t.idx for t in doc], doc.text)
-        marked = find_marked(context.text)
+        marked = find_quotes(context.text)
         direct, fragments = self._direct(context, marked)
+        direct = sorted(direct + self._posts(context, direct), key=lambda c: c.start)
         # Words in marks are someone's own: no report is read inside them.
         taken = [False] * len(doc)
         pieces = [p for quote in direct for p in quote.parts or [(quote.start, quote.end)]]
@@ -195,6 +198,26 @@ class QuoteFinder:
             else:
                 fragments.append(quote)
         return found, fragments
+
+    def _posts(self, context: _Context, direct: list[Candidate]) -> list[Candidate]:
+        """Embedded posts ("… — Name (@handle) date") as their authors' own words."""
+
+        def reports(start: int, end: int) -> bool:
+            return any(is_cue(token, self.direct_lemmas) for token in context.tokens(start, end))
+
+        taken = [p for quote in direct for p in quote.parts or [(quote.start, quote.end)]]
+        return [
+            Candidate(
+                kind="direct",
+                start=post.start,
+                end=post.end,
+                cue=None,
+                speaker=post.speaker,
+                parts=post.pieces if len(post.pieces) > 1 else [],
+                paragraph=context.text.count("\n\n", 0, post.end),
+            )
+            for post in find_posts(context.text, taken, reports)
+        ]
 
     def _after(self, context: _Context, start: int, next_open: int) -> tuple[Token | None, bool]:
         """The cue in the words after a quote (",” he said."), and whether they end on a comma."""
@@ -263,7 +286,7 @@ class QuoteFinder:
     @staticmethod
     def _opens_sentence(text: str, quote: Marked) -> bool:
         """A quote standing on its own starts a paragraph or follows the end of a sentence."""
-        before = text[: quote.open_mark].rstrip(' \t\u00a0“”"')
+        before = text[: quote.open_mark].rstrip(" \t\u00a0“”\"‘’'")
         return not before or before[-1] == "\n" or before[-1] in _OPENERS
 
 
