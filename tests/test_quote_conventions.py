@@ -126,3 +126,14 @@ def test_a_name_before_a_colon_in_a_headline_still_speaks(extractor: Extractor) 
     found = quotes(extractor, "Pence: Harbour Deal Is Dead\n\nVice President Mike Pence spoke in Ohio on Friday.")
     quote = next(q for q in found if q.cue and q.cue.text == ":")
     assert quote.speaker is not None and quote.speaker.name == "Mike Pence"
+
+
+def test_a_quote_repeated_in_a_caption_is_one_quote(extractor: Extractor) -> None:
+    text = (
+        "“We will not close the harbour while I am mayor,” Mayor Ada Lind said on Monday.\n\n"
+        "The council votes next week.\n\n"
+        "Ada Lind at the harbour: “We will not close the harbour while I am mayor.”"
+    )
+    found = quotes(extractor, text)
+    assert [q.text for q in found] == ["We will not close the harbour while I am mayor"]
+    assert found[0].speaker is not None and found[0].speaker.name == "Ada Lind"

@@ -11,6 +11,7 @@ in the text; ``speakers.py`` resolves it to an entity.
 from __future__ import annotations
 
 import itertools
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -44,6 +45,8 @@ _SENTENCE_END = frozenset({".", "!", "?"})
 _INTRODUCERS = frozenset({":", ",", "that", "—", "–", "-"})
 _OPENERS = frozenset(".!?:;—–")
 _DASHES = frozenset({"―", "—", "–", "-", "--"})
+# A quote this long repeated word for word elsewhere is the same quote told twice.
+_REPEAT_WORDS = 5
 # A signature under a quote is a name: a few words at most.
 _SIGNATURE_REACH = 7
 
@@ -144,7 +147,7 @@ class QuoteFinder:
         context = _Context(doc, [t.idx for t in doc], doc.text)
         marked = find_quotes(context.text)
         direct, fragments = self._direct(context, marked)
-        direct = sorted(direct + self._posts(context, direct), key=lambda c: c.start)
+        direct = _without_repeats(context.text, sorted(direct + self._posts(context, direct), key=lambda c: c.start))
         # Words in marks are someone's own: no report is read inside them.
         taken = [False] * len(doc)
         pieces = [p for quote in direct for p in quote.parts or [(quote.start, quote.end)]]
@@ -214,7 +217,7 @@ class QuoteFinder:
                 cue=None,
                 speaker=post.speaker,
                 parts=post.pieces if len(post.pieces) > 1 else [],
-                paragraph=context.text.count("\n\n", 0, post.end),
+                paragraph=sum(1 for line in context.text[: post.pieces[-1][0]].split("\n") if line.strip()),
             )
             for post in find_posts(context.text, taken, reports)
         ]
@@ -296,6 +299,31 @@ def _inherit_from_reports(text: str, found: list[Candidate]) -> None:
         uncued = quote.kind == "direct" and quote.cue is None and quote.speaker is None
         if uncued and before.kind != "direct" and "\n" not in text[before.end : quote.start]:
             quote.speaker = before.speaker
+
+
+def _words(text: str, candidate: Candidate) -> str:
+    """A quote's words, lower case, without punctuation: what a repeat of it shares."""
+    return " ".join(re.findall(r"\w+", text[candidate.start : candidate.end].lower()))
+
+
+def _without_repeats(text: str, direct: list[Candidate]) -> list[Candidate]:
+    """A quote repeated in a caption or pull quote is one quote: the attributed telling is kept.
+
+    A repeat is a quote whose words (at least ``_REPEAT_WORDS`` of them) all stand,
+    in order, inside another quote of another paragraph; of the two, the one with a
+    cue wins, then the longer, then the first.
+    """
+    words = [_words(text, c) for c in direct]
+    dropped: set[int] = set()
+    for i, j in itertools.combinations(range(len(direct)), 2):
+        if i in dropped or j in dropped or direct[i].paragraph == direct[j].paragraph:
+            continue
+        short, long_ = (i, j) if len(words[i]) <= len(words[j]) else (j, i)
+        if len(words[short].split()) < _REPEAT_WORDS or f" {words[short]} " not in f" {words[long_]} ":
+            continue
+        rank = {k: (direct[k].cue is not None, len(words[k]), -k) for k in (i, j)}
+        dropped.add(min((i, j), key=lambda k: rank[k]))
+    return [c for k, c in enumerate(direct) if k not in dropped]
 
 
 def _subject_between(cue: Token, quote_end: int) -> bool:
