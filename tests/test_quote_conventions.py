@@ -75,7 +75,7 @@ def test_single_marks_inside_double_ones_are_one_quote(extractor: Extractor) -> 
 
 
 def test_a_single_quoted_paragraph_goes_on_in_the_next_one() -> None:
-    text = "'The first part of what she said runs on\n\n'and ends in the next paragraph,' the clerk said."
+    text = "'The ferry is late every single morning this month.\n\n'And nobody at the port answers,' the clerk said."
     found = find_quotes(text)
     assert len(found) == 1 and len(found[0].pieces) == 2
 
@@ -137,3 +137,9 @@ def test_a_quote_repeated_in_a_caption_is_one_quote(extractor: Extractor) -> Non
     found = quotes(extractor, text)
     assert [q.text for q in found] == ["We will not close the harbour while I am mayor"]
     assert found[0].speaker is not None and found[0].speaker.name == "Ada Lind"
+
+
+def test_single_marks_in_a_headline_are_not_a_quote_of_their_own() -> None:
+    text = "'Ferries first': harbour plan divides the council\n\nThe council met on Monday."
+    assert marked(text) == []
+    assert marked("Mayor Says Harbour Plan Is 'Dead In The Water'\n\nThe council met.") == []

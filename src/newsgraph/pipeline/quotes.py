@@ -138,7 +138,8 @@ class QuoteFinder:
         found, taken = self.rules(doc)
         if self.learned:
             found = sorted(found + find_learned(doc, taken, load_scorer()), key=lambda c: c.start)
-        doc._.quotes = to_quotes(doc.text, found)
+        text = doc.text
+        doc._.quotes = to_quotes(text, _without_repeats(text, found))
         return doc
 
     def rules(self, doc: Doc) -> tuple[list[Candidate], list[bool]]:
@@ -147,7 +148,7 @@ class QuoteFinder:
         context = _Context(doc, [t.idx for t in doc], doc.text)
         marked = find_quotes(context.text)
         direct, fragments = self._direct(context, marked)
-        direct = _without_repeats(context.text, sorted(direct + self._posts(context, direct), key=lambda c: c.start))
+        direct = sorted(direct + self._posts(context, direct), key=lambda c: c.start)
         # Words in marks are someone's own: no report is read inside them.
         taken = [False] * len(doc)
         pieces = [p for quote in direct for p in quote.parts or [(quote.start, quote.end)]]
@@ -306,24 +307,25 @@ def _words(text: str, candidate: Candidate) -> str:
     return " ".join(re.findall(r"\w+", text[candidate.start : candidate.end].lower()))
 
 
-def _without_repeats(text: str, direct: list[Candidate]) -> list[Candidate]:
-    """A quote repeated in a caption or pull quote is one quote: the attributed telling is kept.
+def _without_repeats(text: str, found: list[Candidate]) -> list[Candidate]:
+    """A quote repeated in a caption, a pull quote or a repeated block of the page is one quote.
 
     A repeat is a quote whose words (at least ``_REPEAT_WORDS`` of them) all stand,
     in order, inside another quote of another paragraph; of the two, the one with a
     cue wins, then the longer, then the first.
     """
-    words = [_words(text, c) for c in direct]
+    words = [_words(text, c) for c in found]
     dropped: set[int] = set()
-    for i, j in itertools.combinations(range(len(direct)), 2):
-        if i in dropped or j in dropped or direct[i].paragraph == direct[j].paragraph:
+    for i, j in itertools.combinations(range(len(found)), 2):
+        first, second = sorted((found[i], found[j]), key=lambda c: c.start)
+        if i in dropped or j in dropped or "\n" not in text[first.end : second.start]:
             continue
         short, long_ = (i, j) if len(words[i]) <= len(words[j]) else (j, i)
         if len(words[short].split()) < _REPEAT_WORDS or f" {words[short]} " not in f" {words[long_]} ":
             continue
-        rank = {k: (direct[k].cue is not None, len(words[k]), -k) for k in (i, j)}
+        rank = {k: (found[k].cue is not None, len(words[k]), -k) for k in (i, j)}
         dropped.add(min((i, j), key=lambda k: rank[k]))
-    return [c for k, c in enumerate(direct) if k not in dropped]
+    return [c for k, c in enumerate(found) if k not in dropped]
 
 
 def _subject_between(cue: Token, quote_end: int) -> bool:

@@ -7,11 +7,13 @@ before a space or punctuation ("don't" is not a closing). A plural possessive
 ("the players' union") looks like a closing mark: it is skipped when a later closing
 mark in the same stretch can end the quote. A quote never closed in its paragraph goes
 on in the next one only when that opens with a single mark, the newspaper convention;
-otherwise the opening mark was an apostrophe. A headline in title case ("Trump
-'The Dealmaker' Could Address Clean Energy") uses single marks for names and
-phrases as much as for words said, and a headline is never the only source of a
-quote: its single marks are left to the reports read from it. ``find_quotes`` keeps the outer quotes
-of both kinds: the marks of the other kind nested inside one are part of its words.
+otherwise the opening mark was an apostrophe. A headline ("Trump 'The Dealmaker'
+Could Address Clean Energy", "'Meth. We're on it.': agencies divided") uses single
+marks for names, slogans and phrases as much as for words said, and a headline is
+never the only source of a quote: its single marks are left to the reports read from
+it. A headline is a paragraph in title case, or a short one with no full stop at its
+end. ``find_quotes`` keeps the outer quotes of both kinds: the marks of the other kind
+nested inside one are part of its words.
 """
 
 from __future__ import annotations
@@ -30,12 +32,17 @@ _WORD = re.compile(r"[A-Za-z]+")
 _LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
 _HEADLINE_WORDS = 30
 _HEADLINE_CAPITALS = 0.8
+# A sentence of the body ends with one of these, or with a closing mark after one.
+_SENTENCE_ENDS = ".!?…\"”’'"
+_SHORT_LINE_WORDS = 20
 
 
-def _title_case(paragraph: str) -> bool:
+def _headline(paragraph: str) -> bool:
     words = _LONG_WORD.findall(paragraph)
     if not words or len(paragraph.split()) > _HEADLINE_WORDS:
         return False
+    if len(paragraph.split()) <= _SHORT_LINE_WORDS and paragraph.rstrip()[-1] not in _SENTENCE_ENDS:
+        return True
     return sum(w[0].isupper() for w in words) >= _HEADLINE_CAPITALS * len(words)
 
 
@@ -110,7 +117,7 @@ def find_single(text: str) -> list[Marked]:
     pending: Marked | None = None
     for start, end, number in _paragraphs(text):
         first_mark = start + len(text[start:end]) - len(text[start:end].lstrip())
-        pairs, unclosed = _quotes_in(text, start, end) if not _title_case(text[start:end]) else ([], None)
+        pairs, unclosed = _quotes_in(text, start, end) if not _headline(text[start:end]) else ([], None)
         goes_on = pending is not None and first_mark in {*(o for o, _ in pairs[:1]), unclosed}
         if pending is not None and not goes_on:
             pending = None
