@@ -143,3 +143,8 @@ def test_single_marks_in_a_headline_are_not_a_quote_of_their_own() -> None:
     text = "'Ferries first': harbour plan divides the council\n\nThe council met on Monday."
     assert marked(text) == []
     assert marked("Mayor Says Harbour Plan Is 'Dead In The Water'\n\nThe council met.") == []
+
+
+def test_a_reporters_note_with_a_handle_is_not_a_post(extractor: Extractor) -> None:
+    text = "The council will vote again in May.\n\n— Jane Roe (@janeroe) covers the harbour for the paper"
+    assert [q for q in quotes(extractor, text) if q.speaker and "Jane Roe" in q.speaker.name] == []

@@ -15,9 +15,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-# "— Name (@handle) date": a dash, a short name, the handle in brackets, then at most a date.
+# "— Name (@handle) date": a dash, a short name, the handle in brackets, then a date or nothing
+# ("— Jane Roe (@janeroe) covers the courts" is a reporter's note, not a signature).
 _SIGNATURE = re.compile(
-    r"^[ \t]*[—–―-]{1,2}[ \t]*(?P<name>[^\n()@]{1,80}?)[ \t]*\(@\w{1,30}\)[ \t]*(?P<rest>[^\n]{0,40})$",
+    r"^[ \t]*[—–―-]{1,2}[ \t]*(?P<name>[^\n()@]{1,80}?)[ \t]*\(@\w{1,30}\)[ \t]*"
+    r"(?P<date>(?:[A-Za-z]{3,9}\.? \d{1,2}, \d{4}|\d{1,2} [A-Za-z]{3,9}\.? \d{4}|\d{4}-\d{2}-\d{2})?)[ \t.]*$",
     re.MULTILINE,
 )
 # A post is at most 280 characters; some room for what the page joined to it.
