@@ -148,3 +148,8 @@ def test_single_marks_in_a_headline_are_not_a_quote_of_their_own() -> None:
 def test_a_reporters_note_with_a_handle_is_not_a_post(extractor: Extractor) -> None:
     text = "The council will vote again in May.\n\n— Jane Roe (@janeroe) covers the harbour for the paper"
     assert [q for q in quotes(extractor, text) if q.speaker and "Jane Roe" in q.speaker.name] == []
+
+
+def test_single_marks_in_a_short_first_line_are_a_headlines_own() -> None:
+    text = "Harbour closes as storm nears – ‘We have never seen this’\n\nThe harbour closed on Monday."
+    assert marked(text) == []

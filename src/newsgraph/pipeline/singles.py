@@ -11,9 +11,10 @@ otherwise the opening mark was an apostrophe. A headline ("Trump 'The Dealmaker'
 Could Address Clean Energy", "'Meth. We're on it.': agencies divided") uses single
 marks for names, slogans and phrases as much as for words said, and a headline is
 never the only source of a quote: its single marks are left to the reports read from
-it. A headline is a paragraph in title case, or a short one with no full stop at its
-end. ``find_quotes`` keeps the outer quotes of both kinds: the marks of the other kind
-nested inside one are part of its words.
+it. A headline is a paragraph in title case, a short one with no full stop at its
+end, or a short first line that does not end as a statement does. ``find_quotes``
+keeps the outer quotes of both kinds: the marks of the other kind nested inside one
+are part of its words.
 """
 
 from __future__ import annotations
@@ -35,13 +36,19 @@ _HEADLINE_CAPITALS = 0.8
 # A sentence of the body ends with one of these, or with a closing mark after one.
 _SENTENCE_ENDS = ".!?…\"”’'"
 _SHORT_LINE_WORDS = 20
+# How a lede ends: a full stop, perhaps inside closing marks.
+_STATEMENT_END = re.compile(r"[.!…][\"”’']*\s*$")
 
 
-def _headline(paragraph: str) -> bool:
+def _headline(paragraph: str, first: bool) -> bool:
     words = _LONG_WORD.findall(paragraph)
     if not words or len(paragraph.split()) > _HEADLINE_WORDS:
         return False
-    if len(paragraph.split()) <= _SHORT_LINE_WORDS and paragraph.rstrip()[-1] not in _SENTENCE_ENDS:
+    short = len(paragraph.split()) <= _SHORT_LINE_WORDS
+    if short and paragraph.rstrip()[-1] not in _SENTENCE_ENDS:
+        return True
+    if short and first and not _STATEMENT_END.search(paragraph):
+        # A first line asking a question or ending on a quote without a full stop is the headline.
         return True
     return sum(w[0].isupper() for w in words) >= _HEADLINE_CAPITALS * len(words)
 
@@ -117,7 +124,7 @@ def find_single(text: str) -> list[Marked]:
     pending: Marked | None = None
     for start, end, number in _paragraphs(text):
         first_mark = start + len(text[start:end]) - len(text[start:end].lstrip())
-        pairs, unclosed = _quotes_in(text, start, end) if not _headline(text[start:end]) else ([], None)
+        pairs, unclosed = _quotes_in(text, start, end) if not _headline(text[start:end], number == 0) else ([], None)
         goes_on = pending is not None and first_mark in {*(o for o, _ in pairs[:1]), unclosed}
         if pending is not None and not goes_on:
             pending = None
