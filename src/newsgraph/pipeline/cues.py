@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from newsgraph.pipeline.lexicons import load_data
 
@@ -24,6 +24,23 @@ _NAME_TAGS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PART", "PUNCT", "NUM"})
 # Links from a verb up to the clause whose subject it shares.
 _CLIMB = frozenset({"xcomp", "pcomp", "prep", "acomp", "advcl"})
 _NOT_SOURCES = frozenset({"TIME", "DATE", "MONEY"})
+# Who can open a paragraph with "Name:" and be speaking: a named person, group or place.
+_LABEL_SPEAKERS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Labels of page furniture, never a speaker: "Photo:", "VIDEO:", "Gallery:", "Editor's note:", "More AP NBA:".
+FURNITURE = frozenset(
+    {
+        "photo", "photos", "photograph", "image", "images", "picture", "pictures", "gallery", "slideshow",
+        "video", "videos", "watch", "listen", "audio", "podcast", "read", "related", "more", "see", "source",
+        "sources", "credit", "credits", "caption", "graphic", "graphics", "map", "chart", "illustration",
+        "file", "update", "updated", "correction", "note", "advertisement", "sponsored", "breaking",
+        "exclusive", "live", "opinion", "analysis", "share", "subscribe", "newsletter", "follow", "download",
+        "tags", "topics", "filed", "copyright", "contact", "email", "account", "review", "preview",
+    }
+)  # fmt: skip
+# Words that make what follows a label a statement: a headline may have no verb ("Voters Worried About …").
+_SAYING_TAGS = frozenset({"VERB", "AUX", "ADJ", "PRON"})
+# What opens a list item or an aside rather than a name: "- Playoff picture:", "(Graphic:".
+_LIST_MARKS = frozenset({"-", "–", "—", "•", "*", "(", "["})
 
 
 @dataclass(frozen=True)
@@ -207,7 +224,40 @@ def name_before_colon(colon: Token) -> tuple[int, int] | None:
         return None
     if not all(t.pos_ in _NAME_TAGS or t.text[:1].isupper() for t in words):
         return None
+    if not _label_can_speak(words) or not _says_something(colon):
+        return None
     return words[0].idx, words[-1].idx + len(words[-1])
+
+
+def _label_can_speak(words: Span) -> bool:
+    """ "Kerry:" yes; "By Aaron Humes:", "Photo:", "- Playoff picture:", "Wild 4, Sabres 1:" no.
+
+    On real pages nearly every short label before a colon is furniture (a section,
+    a credit, a score, a list item): the label speaks only when it names a person
+    ("Elizabeth Warren Hammers Wells Fargo CEO:") or ends in the name of a group or
+    place, as the entity recogniser tagged it there or as the article names one of its
+    entities elsewhere ("Pence:" over a story on Mike Pence).
+    """
+    first, last = words[0], words[-1]
+    if first.text in _LIST_MARKS or first.lower_ == "by":
+        return False
+    if any(t.like_num or t.text == "," or t.lower_ in FURNITURE for t in words):
+        return False
+    if last.ent_type_ in _LABEL_SPEAKERS or any(t.ent_type_ == "PERSON" for t in words):
+        return True
+    entities = getattr(last.doc._, "entities", None) or []
+    return any(e.type in _LABEL_SPEAKERS and last.text in e.name.split() for e in entities)
+
+
+def _says_something(colon: Token) -> bool:
+    """What follows the label says something ("Voters Worried About …"), not a list ("1 Green, 1 Red")."""
+    doc = colon.doc
+    for token in doc[colon.i + 1 :]:
+        if "\n" in token.text:
+            return False
+        if token.pos_ in _SAYING_TAGS:
+            return True
+    return False
 
 
 def adjacent_subject(cue: Token) -> tuple[int, int] | None:

@@ -38,7 +38,7 @@ class Marked:
     pieces: list[tuple[int, int]] = field(default_factory=list)
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _TRIM_START:
         start += 1
     while end > start and text[end - 1] in _TRIM_END:
@@ -85,7 +85,7 @@ class _Scanner:
 
     def _close(self, at: int, mark: int | None) -> None:
         assert self.open_at is not None
-        self.pieces.append(_trim(self.text, self.piece_start, at))
+        self.pieces.append(trim(self.text, self.piece_start, at))
         pieces = [p for p in self.pieces if p[1] > p[0]]
         if pieces:
             self.found.append(
@@ -100,7 +100,7 @@ class _Scanner:
                 following.group() in OPENING + STRAIGHT or self.text.startswith(DOUBLED, following.start())
             ):
                 # Newspaper convention: the quote goes on in the next paragraph.
-                self.pieces.append(_trim(self.text, self.piece_start, at))
+                self.pieces.append(trim(self.text, self.piece_start, at))
                 self.continuing = True
             else:
                 self._close(at, None)

@@ -11,6 +11,7 @@ in the text; ``speakers.py`` resolves it to an entity.
 from __future__ import annotations
 
 import itertools
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -31,10 +32,12 @@ from newsgraph.pipeline.cues import (
     phrase_bounds,
     subject_of,
 )
-from newsgraph.pipeline.direct import Marked, find_marked
+from newsgraph.pipeline.direct import Marked
 from newsgraph.pipeline.indirect import Candidate, find_indirect
 from newsgraph.pipeline.intervals import Intervals
 from newsgraph.pipeline.learned import find_learned, load_scorer
+from newsgraph.pipeline.posts import find_posts
+from newsgraph.pipeline.singles import find_quotes
 
 # How far (in words) a cue may stand from the quote it attributes.
 _CUE_REACH = 8
@@ -42,6 +45,8 @@ _SENTENCE_END = frozenset({".", "!", "?"})
 _INTRODUCERS = frozenset({":", ",", "that", "—", "–", "-"})
 _OPENERS = frozenset(".!?:;—–")
 _DASHES = frozenset({"―", "—", "–", "-", "--"})
+# A quote this long repeated word for word elsewhere is the same quote told twice.
+_REPEAT_WORDS = 5
 # A signature under a quote is a name: a few words at most.
 _SIGNATURE_REACH = 7
 
@@ -133,15 +138,17 @@ class QuoteFinder:
         found, taken = self.rules(doc)
         if self.learned:
             found = sorted(found + find_learned(doc, taken, load_scorer()), key=lambda c: c.start)
-        doc._.quotes = to_quotes(doc.text, found)
+        text = doc.text
+        doc._.quotes = to_quotes(text, _without_repeats(text, found))
         return doc
 
     def rules(self, doc: Doc) -> tuple[list[Candidate], list[bool]]:
         """The quotes the rules find, and which tokens they leave taken (each word has one role)."""
         # Doc.text joins every token each time it is read: read it once.
         context = _Context(doc, [t.idx for t in doc], doc.text)
-        marked = find_marked(context.text)
+        marked = find_quotes(context.text)
         direct, fragments = self._direct(context, marked)
+        direct = sorted(direct + self._posts(context, direct), key=lambda c: c.start)
         # Words in marks are someone's own: no report is read inside them.
         taken = [False] * len(doc)
         pieces = [p for quote in direct for p in quote.parts or [(quote.start, quote.end)]]
@@ -195,6 +202,26 @@ class QuoteFinder:
             else:
                 fragments.append(quote)
         return found, fragments
+
+    def _posts(self, context: _Context, direct: list[Candidate]) -> list[Candidate]:
+        """Embedded posts ("… — Name (@handle) date") as their authors' own words."""
+
+        def reports(start: int, end: int) -> bool:
+            return any(is_cue(token, self.direct_lemmas) for token in context.tokens(start, end))
+
+        taken = [p for quote in direct for p in quote.parts or [(quote.start, quote.end)]]
+        return [
+            Candidate(
+                kind="direct",
+                start=post.start,
+                end=post.end,
+                cue=None,
+                speaker=post.speaker,
+                parts=post.pieces if len(post.pieces) > 1 else [],
+                paragraph=sum(1 for line in context.text[: post.pieces[-1][0]].split("\n") if line.strip()),
+            )
+            for post in find_posts(context.text, taken, reports)
+        ]
 
     def _after(self, context: _Context, start: int, next_open: int) -> tuple[Token | None, bool]:
         """The cue in the words after a quote (",” he said."), and whether they end on a comma."""
@@ -263,7 +290,7 @@ class QuoteFinder:
     @staticmethod
     def _opens_sentence(text: str, quote: Marked) -> bool:
         """A quote standing on its own starts a paragraph or follows the end of a sentence."""
-        before = text[: quote.open_mark].rstrip(' \t\u00a0“”"')
+        before = text[: quote.open_mark].rstrip(" \t\u00a0“”\"‘’'")
         return not before or before[-1] == "\n" or before[-1] in _OPENERS
 
 
@@ -273,6 +300,32 @@ def _inherit_from_reports(text: str, found: list[Candidate]) -> None:
         uncued = quote.kind == "direct" and quote.cue is None and quote.speaker is None
         if uncued and before.kind != "direct" and "\n" not in text[before.end : quote.start]:
             quote.speaker = before.speaker
+
+
+def _words(text: str, candidate: Candidate) -> str:
+    """A quote's words, lower case, without punctuation: what a repeat of it shares."""
+    return " ".join(re.findall(r"\w+", text[candidate.start : candidate.end].lower()))
+
+
+def _without_repeats(text: str, found: list[Candidate]) -> list[Candidate]:
+    """A quote repeated in a caption, a pull quote or a repeated block of the page is one quote.
+
+    A repeat is a quote whose words (at least ``_REPEAT_WORDS`` of them) all stand,
+    in order, inside another quote of another paragraph; of the two, the one with a
+    cue wins, then the longer, then the first.
+    """
+    words = [_words(text, c) for c in found]
+    dropped: set[int] = set()
+    for i, j in itertools.combinations(range(len(found)), 2):
+        first, second = sorted((found[i], found[j]), key=lambda c: c.start)
+        if i in dropped or j in dropped or "\n" not in text[first.end : second.start]:
+            continue
+        short, long_ = (i, j) if len(words[i]) <= len(words[j]) else (j, i)
+        if len(words[short].split()) < _REPEAT_WORDS or f" {words[short]} " not in f" {words[long_]} ":
+            continue
+        rank = {k: (found[k].cue is not None, len(words[k]), -k) for k in (i, j)}
+        dropped.add(min((i, j), key=lambda k: rank[k]))
+    return [c for k, c in enumerate(found) if k not in dropped]
 
 
 def _subject_between(cue: Token, quote_end: int) -> bool:

@@ -1,0 +1,155 @@
+"""Quotes as real pages write them, on sentences of our own: single marks, nested marks, embedded posts,
+page furniture before a colon, and a quote repeated in a caption."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.model import Article, Extraction, Quote
+from newsgraph.pipeline import Extractor, load_model
+from newsgraph.pipeline.singles import find_quotes
+from newsgraph.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    """spaCy with the components quotes depend on (entities) and the two under test, nothing after them."""
+    nlp = load_model(Settings().model)
+    for name in ("newsgraph_entities", "newsgraph_quotes", "newsgraph_speakers"):
+        nlp.add_pipe(name)
+    return Extractor(nlp=nlp)
+
+
+def quotes(extractor: Extractor, text: str) -> list[Quote]:
+    extraction: Extraction = extractor.extract(Article(text=text))
+    for quote in extraction.quotes:
+        assert quote.text == text[quote.start : quote.end]
+    return extraction.quotes
+
+
+def marked(text: str) -> list[str]:
+    return [text[m.start : m.end] for m in find_quotes(text)]
+
+
+def test_a_british_quote_in_single_marks_is_direct_with_its_speaker(extractor: Extractor) -> None:
+    found = quotes(extractor, "‘We will reopen the harbour before the summer,’ the council leader, Ann Hale, said.")
+    assert [(q.kind, q.text) for q in found] == [("direct", "We will reopen the harbour before the summer")]
+    assert found[0].speaker is not None and found[0].speaker.name == "Ann Hale"
+
+
+def test_straight_single_marks_around_a_cue_give_two_quotes(extractor: Extractor) -> None:
+    text = "'The ferry is late again,' said Tom Reid. 'Nobody at the port answers the phone.'"
+    found = quotes(extractor, text)
+    assert [q.text for q in found] == ["The ferry is late again", "Nobody at the port answers the phone."]
+    assert all(q.kind == "direct" and q.speaker and q.speaker.name == "Tom Reid" for q in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't think O'Brien ever liked the music of the '90s, and the players' union agreed.",
+        "'Tis the season for rock 'n' roll at the boys' school, the head teacher's letter says.",
+        "The Smiths’ house and the Joneses’ dog kept ’em awake through the ’80s, Ms. O’Neill said.",
+    ],
+)
+def test_apostrophes_are_not_quote_marks(text: str) -> None:
+    assert marked(text) == []
+
+
+def test_a_plural_possessive_inside_single_marks_does_not_end_the_quote() -> None:
+    text = "'We back the players' union all the way,' the manager said."
+    assert marked(text) == ["We back the players' union all the way"]
+
+
+def test_double_marks_inside_single_ones_are_one_quote(extractor: Extractor) -> None:
+    text = "'He told me \"never again\" and walked out,' the harbour master said."
+    found = quotes(extractor, text)
+    assert [q.text for q in found] == ['He told me "never again" and walked out']
+    assert found[0].speaker is not None and found[0].speaker.text == "the harbour master"
+
+
+def test_single_marks_inside_double_ones_are_one_quote(extractor: Extractor) -> None:
+    text = "“Then he said, ‘I want more boats,’ and left the room,” the harbour master said."
+    found = quotes(extractor, text)
+    assert [q.text for q in found] == ["Then he said, ‘I want more boats,’ and left the room"]
+
+
+def test_a_single_quoted_paragraph_goes_on_in_the_next_one() -> None:
+    text = "'The ferry is late every single morning this month.\n\n'And nobody at the port answers,' the clerk said."
+    found = find_quotes(text)
+    assert len(found) == 1 and len(found[0].pieces) == 2
+
+
+def test_an_embedded_post_is_a_quote_of_its_author(extractor: Extractor) -> None:
+    text = (
+        "The ferry was cancelled for the third day running.\n\n"
+        "Passengers complained online about the delays.\n\n"
+        "Third day without a ferry. We are stuck on the island with no word from anyone "
+        "pic.twitter.com/abc123XYZ\n\n"
+        "— Maria Olsen (@mariaolsen) March 3, 2021\n\n"
+        "The port said repairs would take a week."
+    )
+    found = [q for q in quotes(extractor, text) if q.speaker and q.speaker.name == "Maria Olsen"]
+    assert [(q.kind, q.text) for q in found] == [
+        ("direct", "Third day without a ferry. We are stuck on the island with no word from anyone")
+    ]
+
+
+def test_a_post_over_several_lines_keeps_them_all(extractor: Extractor) -> None:
+    text = (
+        "The mayor answered on social media.\n\n"
+        "The harbour stays open.\n\n"
+        "Repairs start on Monday and will take a week.\n\n"
+        "— Mayor Ana Ruiz (@anaruiz) May 2, 2022"
+    )
+    post = next(q for q in quotes(extractor, text) if q.speaker and "Ana Ruiz" in q.speaker.name)
+    assert post.text == "The harbour stays open.\n\nRepairs start on Monday and will take a week."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Aaron Holt: The council met on Tuesday and passed the harbour budget.",
+        "Photo: The new ferry leaves the harbour on its first trip.",
+        "VIDEO: Firefighters battle the blaze that closed the harbour road.",
+        "- Harbour news: Ferries will run late all week.",
+        "Wild 4, Sabres 1: Zach Moor scored twice and Minnesota won.",
+        "Portion Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp",
+    ],
+)
+def test_page_furniture_before_a_colon_gives_no_quote(extractor: Extractor, text: str) -> None:
+    found = quotes(extractor, "Harbour notes\n\n" + text)
+    assert [q for q in found if q.cue and q.cue.text == ":"] == []
+
+
+def test_a_name_before_a_colon_in_a_headline_still_speaks(extractor: Extractor) -> None:
+    found = quotes(extractor, "Pence: Harbour Deal Is Dead\n\nVice President Mike Pence spoke in Ohio on Friday.")
+    quote = next(q for q in found if q.cue and q.cue.text == ":")
+    assert quote.speaker is not None and quote.speaker.name == "Mike Pence"
+
+
+def test_a_quote_repeated_in_a_caption_is_one_quote(extractor: Extractor) -> None:
+    text = (
+        "“We will not close the harbour while I am mayor,” Mayor Ada Lind said on Monday.\n\n"
+        "The council votes next week.\n\n"
+        "Ada Lind at the harbour: “We will not close the harbour while I am mayor.”"
+    )
+    found = quotes(extractor, text)
+    assert [q.text for q in found] == ["We will not close the harbour while I am mayor"]
+    assert found[0].speaker is not None and found[0].speaker.name == "Ada Lind"
+
+
+def test_single_marks_in_a_headline_are_not_a_quote_of_their_own() -> None:
+    text = "'Ferries first': harbour plan divides the council\n\nThe council met on Monday."
+    assert marked(text) == []
+    assert marked("Mayor Says Harbour Plan Is 'Dead In The Water'\n\nThe council met.") == []
+
+
+def test_a_reporters_note_with_a_handle_is_not_a_post(extractor: Extractor) -> None:
+    text = "The council will vote again in May.\n\n— Jane Roe (@janeroe) covers the harbour for the paper"
+    assert [q for q in quotes(extractor, text) if q.speaker and "Jane Roe" in q.speaker.name] == []
+
+
+def test_single_marks_in_a_short_first_line_are_a_headlines_own() -> None:
+    text = "Harbour closes as storm nears – ‘We have never seen this’\n\nThe harbour closed on Monday."
+    assert marked(text) == []
