@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
-from newsgraph.errors import InputError
+from newsgraph.errors import InputError, InternalError, NewsgraphError
 from newsgraph.ingest import read_paths
+from newsgraph.ingest.guard import as_input_error
 from newsgraph.model import Article
 from newsgraph.store.records import IngestReport, Progress
 from newsgraph.store.schema import ingest_runs
@@ -55,7 +56,15 @@ class Ingestion:
         self.tell(source, (source, reason))
 
     def unread(self, error: InputError) -> None:
-        self.fail(_where(error), error.problem)
+        # Plain unreadable input (E010) keeps its short reason; other codes are shown.
+        reason = error.problem if error.code == InputError.code else f"[{error.code}] {error.problem}"
+        self.note_internal(error)
+        self.fail(_where(error), reason)
+
+    def note_internal(self, error: NewsgraphError) -> None:
+        if isinstance(error, InternalError) or error.code == InternalError.code:
+            self.report.internal += 1
+            self.report.tracebacks.append(getattr(error, "details", "") or str(error))
 
     def fresh(self, articles: Iterable[Article]) -> Iterator[Article]:
         """Articles not yet stored (nor already read in this run); the others are counted as already there."""
@@ -78,9 +87,18 @@ class Ingestion:
             articles = self.fresh(read_paths(names, on_error=self.unread, published=published))
             for result in extractor.extract_many(articles):
                 if isinstance(result, ExtractionFailure):
+                    self.note_internal(result.error)
                     self.fail(result.article.source or result.article.id, str(result.error))
                     continue
-                if self.store.add(result, run_id=run_id):
+                try:
+                    added = self.store.add(result, run_id=run_id)
+                except sa.exc.OperationalError:
+                    raise  # the store itself is gone or locked: no article can be stored
+                except Exception as error:  # the guard: this article's data, not the store, is at fault
+                    failure = as_input_error(error, result.article.source or result.article.id, "storing it")
+                    self.unread(failure)
+                    continue
+                if added:
                     self.report.new += 1
                     self.report.words += len(result.article.text.split())
                 else:
