@@ -28,12 +28,11 @@ from newsgraph.errors import NewsgraphError, OverMemory, OverTimeBudget, WorkerD
 from newsgraph.model import Article, Extraction
 from newsgraph.settings import Settings
 
-# Seconds a batch may run past its budget before the watchdog kills its worker: the
-# worker's own alarm stops Python code in time, the kill is for native code that is stuck.
+# Seconds a batch may run past its budget before the watchdog kills its worker (at most the
+# budget itself): the worker's own alarm stops Python code in time, the kill is for native code.
 GRACE_SECONDS = 10.0
 _POLL_SECONDS = 0.5
 _PR_SET_PDEATHSIG = 1
-_PAGE = os.sysconf("SC_PAGE_SIZE")
 
 Result = Any  # Extraction | ExtractionFailure; typed loosely to keep this module free of a cycle
 
@@ -103,15 +102,19 @@ class _Worker:
 
     def give(self, job: _Job, seconds: float) -> None:
         self.job = job
-        self.deadline = time.monotonic() + seconds * len(job.articles) + GRACE_SECONDS
+        self.deadline = time.monotonic() + seconds * len(job.articles) + min(GRACE_SECONDS, seconds)
         self.connection.send(job.articles)
 
     def megabytes(self) -> int:
+        """The worker's proportional share of memory (PSS): its own pages plus its share of the model's."""
         try:
-            with open(f"/proc/{self.process.pid}/statm") as statm:
-                return int(statm.read().split()[1]) * _PAGE >> 20
+            with open(f"/proc/{self.process.pid}/smaps_rollup") as rollup:
+                for line in rollup:
+                    if line.startswith("Pss:"):
+                        return int(line.split()[1]) >> 10
         except (OSError, ValueError, IndexError):
             return 0
+        return 0
 
     def kill(self) -> None:
         self.process.kill()
