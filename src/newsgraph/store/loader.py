@@ -9,6 +9,8 @@ and completes the rest.
 
 from __future__ import annotations
 
+import os
+import socket
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -110,10 +112,14 @@ class Ingestion:
         return self.report
 
     def start(self, paths: list[str]) -> int:
+        host = socket.gethostname()[:255]
         with self.store.writing() as connection:
+            mark_abandoned(connection, host)
             return int(
                 connection.execute(
-                    sa.insert(ingest_runs).values(started=now(), paths=paths, failures=[]).returning(ingest_runs.c.id)
+                    sa.insert(ingest_runs)
+                    .values(started=now(), paths=paths, failures=[], pid=os.getpid(), host=host)
+                    .returning(ingest_runs.c.id)
                 ).scalar_one()
             )
 
@@ -131,3 +137,29 @@ class Ingestion:
                     failures=[{"source": s, "reason": why} for s, why in r.failed],
                 )
             )
+
+
+def mark_abandoned(connection: sa.Connection, host: str) -> None:
+    """Mark as abandoned the unfinished runs of this host whose process is gone (killed half way).
+
+    Only this host's processes can be checked; a run elsewhere may still be going.
+    """
+    unfinished = connection.execute(
+        sa.select(ingest_runs.c.id, ingest_runs.c.pid).where(
+            ingest_runs.c.finished.is_(None), ingest_runs.c.abandoned.is_(None), ingest_runs.c.host == host
+        )
+    ).all()
+    # A pid the system gave this process again is no sign of life: our own run is not written yet.
+    dead = [run for run, pid in unfinished if pid is None or pid == os.getpid() or not _alive(pid)]
+    if dead:
+        connection.execute(sa.update(ingest_runs).where(ingest_runs.c.id.in_(dead)).values(abandoned=now()))
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
