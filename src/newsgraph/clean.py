@@ -25,6 +25,11 @@ def clean_text(text: str) -> str:
     return _UNSTORABLE.sub(REPLACEMENT, text)
 
 
+def unstorable(text: str) -> bool:
+    """True when ``text`` holds a NUL or a lone surrogate."""
+    return _UNSTORABLE.search(text) is not None
+
+
 def clean_optional(text: str | None) -> str | None:
     return clean_text(text) if isinstance(text, str) else text
 

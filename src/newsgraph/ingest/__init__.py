@@ -15,6 +15,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import BinaryIO
 
+from newsgraph.clean import clean_text
 from newsgraph.errors import InputError
 from newsgraph.ingest.encoding import decode
 from newsgraph.ingest.feeds import read_feed
@@ -177,6 +178,7 @@ def _one_article(data: bytes, kind: Kind, source: str, max_chars: int) -> Articl
 def article_from_string(content: str, published: str | None = None, source: str | None = None) -> Article:
     """One article from a string of plain text or of HTML (told apart by its markup)."""
     name = source or "<string>"
+    content = clean_text(content)  # a lone surrogate could not even be encoded to sniff it
     if sniff(content[:4096].encode("utf-8")) is Kind.HTML or (
         looks_like_html(content) and content.lstrip().startswith("<")
     ):
