@@ -143,9 +143,16 @@ def main() -> None:
         clean = folder / "clean.db"
         ingest(corpus, clean, 1).wait()
         for number in range(args.kills):
-            total.update(trial(folder, corpus, clean, 2 if number % 2 else 1, rng))
+            processes = 2 if number % 2 else 1
+            result = trial(folder, corpus, clean, processes, rng)
+            total.update(result)
+            print(f"trial {number + 1} (-j {processes}): {summary(result)}", flush=True)
+    print(f"all {args.kills} trials: {summary(total)}")
+
+
+def summary(counts: Counter[str]) -> str:
     names = ("kills", "lost", "extra", "differing", "orphans", "integrity not ok", "left alive", "unfinished runs")
-    print(", ".join(f"{name}: {total[name]}" for name in names) + f", abandoned runs marked: {total['abandoned runs']}")
+    return ", ".join(f"{name}: {int(counts[name])}" for name in names) + f", abandoned runs: {counts['abandoned runs']}"
 
 
 if __name__ == "__main__":
