@@ -97,7 +97,8 @@ def main() -> None:
             counts["over time (E062)"] += sum("[E062]" in why for _, why in report.failed)
             counts["over memory (E063)"] += sum("[E063]" in why for _, why in report.failed)
             times = [t for t, _ in steps.seen]
-            counts["waits over a batch's budget + grace"] += sum(b - a > grace for a, b in zip(times, times[1:], strict=False))
+            waits = (b - a for a, b in zip(times, times[1:], strict=False))
+            counts["waits over a batch's budget + grace"] += sum(wait > grace for wait in waits)
     seconds = time.perf_counter() - started
     for name in ("inputs", "stored", "already stored", "failed", "internal", "stopped batches", "unaccounted"):
         print(f"{name}: {counts[name]:,}")
