@@ -208,11 +208,11 @@ def test_a_feed_without_entries(tmp_path: Path) -> None:
 def test_oversized_record_is_refused_without_stopping_the_file(tmp_path: Path) -> None:
     path = tmp_path / "big.jsonl"
     path.write_text(
-        json.dumps({"text": "x " * 600_000}) + "\n" + json.dumps({"text": "Small and fine."}) + "\n", encoding="utf-8"
+        json.dumps({"text": "x " * 60_000}) + "\n" + json.dumps({"text": "Small and fine."}) + "\n", encoding="utf-8"
     )
     articles, errors = read_all(path)
     assert [a.text for a in articles] == ["Small and fine."]
-    assert errors[0].line == 1 and errors[0].problem.startswith("too large: 1,200,000 characters")
+    assert errors[0].line == 1 and errors[0].problem.startswith("too large: 120,000 characters")
 
 
 @pytest.mark.parametrize(
@@ -250,4 +250,4 @@ def test_an_endless_json_line_is_skipped_in_pieces(tmp_path: Path) -> None:
         out.write(json.dumps({"text": "The short one after it."}) + "\n")
     articles, errors = read_all(path)
     assert [a.text for a in articles] == ["The short one after it."]
-    assert [(e.line, e.problem) for e in errors] == [(1, "too large: a line of more than 2,000,000 characters")]
+    assert [(e.line, e.problem) for e in errors] == [(1, "too large: a line of more than 200,000 characters")]

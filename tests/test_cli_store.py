@@ -110,9 +110,9 @@ def test_ingest_reads_standard_input(tmp_path: Path, pipeline: Extractor) -> Non
 
 def test_ingest_refuses_a_bad_published_date(tmp_path: Path) -> None:
     result = run("ingest", tmp_path, "--db", tmp_path / "x.db", "--published", "last Tuesday")
-    assert result.exit_code == 1 and "--published must be a day" in result.output
+    assert result.exit_code == 2 and "--published must be a day" in result.output
     unknown = run("ingest", tmp_path, "--db", "mysql://reader@localhost/news")
-    assert unknown.exit_code == 1 and unknown.output.startswith("error: [E030] unsupported database")
+    assert unknown.exit_code == 2 and unknown.output.startswith("error: [E030] unsupported database")
 
 
 @pytest.mark.slow

@@ -380,7 +380,13 @@ def test_ingest_reports_unreadable_files_and_stores_the_rest(tmp_path: Path, sto
 
 
 # What version 3 added, undone: the layout a version 2 store has (valid SQL on SQLite and PostgreSQL).
+# What version 5 added: the process behind an ingest run.
+BACK_TO_V4 = [
+    *(f'ALTER TABLE ingest_runs DROP COLUMN "{column}"' for column in ("pid", "host", "abandoned")),
+    "UPDATE schema_version SET version = 4",
+]
 BACK_TO_V2 = [
+    *BACK_TO_V4,
     *(
         f"DROP INDEX {index}"
         for index in (

@@ -95,3 +95,75 @@ class AmbiguousArticleId(ArticleNotFound):
         self.article_id = prefix
         self.matches = matches
         StoreError.__init__(self, f"article id prefix '{prefix}' matches {matches} articles: give more of the id")
+
+
+class InternalError(InputError):
+    """Something newsgraph did not expect while handling one input: reported as internal, never a silent skip.
+
+    The batch goes on without the input; ``--debug`` prints ``details`` (the traceback).
+    """
+
+    code = "E060"
+
+    def __init__(self, path: str | Path, step: str, error: BaseException, details: str = "") -> None:
+        self.step = step
+        self.details = details
+        super().__init__(path, f"internal error while {step}: {type(error).__name__}: {_one_line(error)}")
+
+
+class TooDeep(InputError):
+    """A record nested so deeply that reading it would exhaust the interpreter's stack."""
+
+    code = "E061"
+
+    def __init__(self, path: str | Path, line: int | None = None) -> None:
+        super().__init__(path, "nested too deeply to be a news record", line)
+
+
+class OverTimeBudget(NewsgraphError):
+    code = "E062"
+
+    def __init__(self, source: str | None, seconds: float) -> None:
+        super().__init__(
+            f"{source or 'article'}: took longer than the budget of {seconds:g} s per article and was stopped; "
+            "raise NEWSGRAPH_ARTICLE_SECONDS to allow more"
+        )
+
+
+class OverMemory(NewsgraphError):
+    code = "E063"
+
+    def __init__(self, source: str | None, megabytes: int) -> None:
+        super().__init__(
+            f"{source or 'article'}: needed more than the worker's memory ceiling of {megabytes:,} MB and was "
+            "stopped; raise NEWSGRAPH_WORKER_MB to allow more"
+        )
+
+
+class InflateLimit(InputError):
+    """A gzip stream that inflates beyond the size or ratio limits (a decompression bomb)."""
+
+    code = "E064"
+
+
+class PunctuationRun(NewsgraphError):
+    code = "E065"
+
+    def __init__(self, source: str | None, length: int, limit: int) -> None:
+        super().__init__(
+            f"{source or 'article'}: a run of {length:,} punctuation characters (the limit is {limit:,}) "
+            "is no prose and would stall the tokenizer; raise NEWSGRAPH_MAX_PUNCT_RUN to allow it"
+        )
+
+
+class WorkerDied(NewsgraphError):
+    code = "E066"
+
+    def __init__(self, source: str | None, why: str) -> None:
+        super().__init__(f"{source or 'article'}: the worker processing it died ({why}); it was replaced")
+
+
+def _one_line(error: BaseException) -> str:
+    """An exception's message on one line, cut short: a summary line must stay readable."""
+    text = " ".join(str(error).split())
+    return text[:300] + ("…" if len(text) > 300 else "")

@@ -14,6 +14,8 @@ import unicodedata
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, TypeVar
 
+from newsgraph.clean import clean_optional, clean_text, clean_value
+
 SCHEMA = "newsgraph/1"
 
 Value = int | float | list[int | float] | None
@@ -61,6 +63,14 @@ class Article:
     metadata: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        # Cleaned before the id is taken: the id must hash, and every store must keep the same text.
+        self.text = clean_text(self.text)
+        self.url = clean_optional(self.url)
+        self.title = clean_optional(self.title)
+        self.section = clean_optional(self.section)
+        self.published = clean_optional(self.published)
+        self.source = clean_optional(self.source)
+        self.metadata = clean_value(self.metadata) if self.metadata else {}
         if not self.id:
             self.id = article_id(self.text, self.url)
 

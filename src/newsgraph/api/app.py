@@ -8,10 +8,11 @@ so the app works with no internet.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -52,12 +53,34 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        started = False
+
         async def with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 message["headers"] = list(message.get("headers", [])) + SECURITY_HEADERS
             await send(message)
 
-        await self.app(scope, receive, with_headers)
+        try:
+            await self.app(scope, receive, with_headers)
+        except Exception:
+            # A bug: answered here, inside this middleware, so that the answer has the headers too
+            # and the connection is closed cleanly rather than dropped.
+            logger.exception("internal error answering %s", scope.get("path"))
+            if started:
+                raise
+            body = b'{"detail": "[E067] internal error: the server could not answer this request", "status": 500}'
+            await send_internal_error(with_headers, body)
+
+
+logger = logging.getLogger("newsgraph.api")
+
+
+async def send_internal_error(send: Send, body: bytes) -> None:
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": 500, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
 
 
 def _wants_json(request: Request) -> bool:
@@ -77,6 +100,7 @@ def _error(request: Request, status: int, message: str, code: str | None = None)
 def create_app(store: Store, allow_extract: bool = False, max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
     """The app over ``store``; POST /api/extract only when ``allow_extract``; bodies over ``max_body`` bytes get 413."""
     app = FastAPI(
+        dependencies=[Depends(routes_api.plain_parameters)],
         title="newsgraph",
         version=__version__,
         description="Who said what, about whom, when, and with which numbers, in news articles: "

@@ -11,7 +11,9 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
-from newsgraph.errors import InputError, NewsgraphError
+from newsgraph.clean import unstorable
+from newsgraph.errors import ArticleTooLong, InputError, NewsgraphError
+from newsgraph.settings import Settings
 
 if TYPE_CHECKING:
     from newsgraph.model import Extraction
@@ -20,7 +22,9 @@ if TYPE_CHECKING:
 router = APIRouter(prefix="/api", tags=["api"])
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page.")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip (for the next pages).")]
+# An offset past a billion rows is no page anyone reads, and past 2**63 no database takes it.
+MAX_OFFSET = 1_000_000_000
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip (for the next pages).")]
 # Strings, not dates, so that an empty box in a search form means "no limit" rather than an error.
 Since = Annotated[
     str | None, Query(description="On or after this day (YYYY-MM-DD).", json_schema_extra={"format": "date"})
@@ -37,6 +41,13 @@ class PageOut(BaseModel):
     total: int
     limit: int
     offset: int
+
+
+def plain_parameters(request: Request) -> None:
+    """422 for a query or path parameter holding a NUL or a lone surrogate: no store can search for them."""
+    for name, value in [*request.query_params.multi_items(), *request.path_params.items()]:
+        if isinstance(value, str) and unstorable(value):
+            raise HTTPException(422, f"{name}: holds a NUL or a lone surrogate, which no text can hold")
 
 
 def store_of(request: Request) -> Store:
@@ -243,6 +254,8 @@ def _text_of(body: bytes, content_type: str, published: str | None) -> tuple[str
             data = json.loads(decoded) if decoded.strip() else None
         except json.JSONDecodeError as error:
             raise HTTPException(422, f"the body is not valid JSON: {error.msg} at character {error.pos}") from None
+        except RecursionError:
+            raise HTTPException(422, "the body is JSON nested too deeply to be an article") from None
         if not isinstance(data, dict) or not isinstance(data.get("text"), str):
             raise HTTPException(422, 'a JSON body must be an object with a "text" string')
         decoded = data["text"]
@@ -266,8 +279,13 @@ async def extract(
         )
     body = await _read_body(request, request.app.state.max_body)
     text, when = _text_of(body, request.headers.get("content-type", ""), published)
+    max_chars = Settings().max_chars
+    if len(text) > max_chars:
+        raise HTTPException(413, str(ArticleTooLong("the body", len(text), max_chars)))
     try:
         extraction = await run_in_threadpool(_run_pipeline, text, when)
+    except ArticleTooLong as error:
+        raise HTTPException(413, str(error)) from None
     except InputError as error:
         raise HTTPException(422, error.problem) from None
     except NewsgraphError as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import traceback
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -39,13 +40,18 @@ def ingest(
     db: DbOption = None,
     published: PublishedOption = None,
     processes: ProcessesOption = 1,
+    debug: Annotated[bool, typer.Option("--debug", help="Print the traceback of every internal error.")] = False,
 ) -> None:
-    """Extract articles into the store; articles already stored are skipped (re-running adds nothing)."""
+    """Extract articles into the store; articles already stored are skipped (re-running adds nothing).
+
+    Exit codes: 0 every input stored or already stored, 1 some inputs failed (each named
+    with its reason), 2 a usage or store error, 3 an internal error (a bug: --debug shows it).
+    """
     if published is not None:
         try:
             date.fromisoformat(published)
         except ValueError:
-            raise fail(f"--published must be a day as YYYY-MM-DD, not {published!r}") from None
+            raise fail(f"--published must be a day as YYYY-MM-DD, not {published!r}", code=2) from None
     columns = (
         SpinnerColumn(),
         TextColumn("{task.completed} articles"),
@@ -60,7 +66,12 @@ def ingest(
             with Progress(*columns, console=err, transient=True) as progress:
                 report = store.ingest(paths, extractor=extractor, published=published, progress=Bar(progress))
     except NewsgraphError as error:
-        raise fail(str(error)) from None
+        raise fail(str(error), code=2) from None
+    except Exception as error:  # a bug outside any one input: say so, never pass it off as bad input
+        if debug:
+            err.print(traceback.format_exc(), markup=False)
+        message = f"[E069] internal error: {type(error).__name__}: {error} (run with --debug for the traceback)"
+        raise fail(message, code=3) from None
     out.print(
         f"new: {report.new}, already stored: {report.existing}, failed: {len(report.failed)}"
         f" ({report.words:,} words stored in {store.location})",
@@ -68,5 +79,11 @@ def ingest(
     )
     for source, reason in report.failed:
         out.print(f"  failed {source}: {reason}", markup=False)
+    if debug:
+        for details in report.tracebacks:
+            err.print(details, markup=False)
+    if report.internal:
+        err.print(f"{report.internal} internal error(s): please report them (--debug shows where)", markup=False)
+        raise typer.Exit(3)
     if report.failed:
         raise typer.Exit(1)

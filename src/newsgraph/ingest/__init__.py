@@ -15,9 +15,11 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import BinaryIO
 
+from newsgraph.clean import clean_text
 from newsgraph.errors import InputError
 from newsgraph.ingest.encoding import decode
 from newsgraph.ingest.feeds import read_feed
+from newsgraph.ingest.guard import as_input_error
 from newsgraph.ingest.html import looks_like_html, read_html
 from newsgraph.ingest.records import read_csv, read_json, read_jsonl
 from newsgraph.ingest.sniff import Kind, sniff
@@ -65,23 +67,38 @@ def read_paths(
     for path in paths:
         if str(path) == "-":
             articles = read_stream(sys.stdin.buffer, "<stdin>", on_error, max_chars)
-        elif not Path(path).exists():
+        elif not _exists(path):
             on_error(InputError(path, "no such file or folder"))
             continue
         else:
-            articles = _read_files(iter_files([path]), on_error, max_chars)
+            articles = _read_files(_listed(path, on_error), on_error, max_chars)
         for article in articles:
             if published and not article.published:
                 article.published = published
             yield article
 
 
+def _exists(path: str | Path) -> bool:
+    try:
+        return Path(path).exists()
+    except (OSError, ValueError):  # a NUL in the name, a name too long
+        return False
+
+
+def _listed(path: str | Path, on_error: ErrorHandler) -> Iterator[Path]:
+    """The files under ``path``; a folder that cannot be listed is reported, not raised."""
+    try:
+        yield from iter_files([path])
+    except OSError as error:
+        on_error(InputError(path, f"cannot list: {error.strerror or error}"))
+
+
 def _read_files(files: Iterable[Path], on_error: ErrorHandler, max_chars: int) -> Iterator[Article]:
     for file in files:
         try:
             stream = file.open("rb")
-        except OSError as error:
-            on_error(InputError(file, f"cannot read: {error.strerror}"))
+        except (OSError, ValueError) as error:
+            on_error(InputError(file, f"cannot read: {getattr(error, 'strerror', None) or error}"))
             continue
         with stream:
             yield from read_stream(stream, str(file), on_error, max_chars, suffix=_suffix(file))
@@ -95,19 +112,31 @@ def _suffix(file: Path) -> str:
 def read_stream(
     stream: BinaryIO, source: str, on_error: ErrorHandler, max_chars: int, suffix: str = ""
 ) -> Iterator[Article]:
-    """Articles from one binary stream, whatever its kind; every problem goes to ``on_error``."""
-    count = 0
+    """Articles from one binary stream, whatever its kind; every problem goes to ``on_error``.
+
+    Whatever the readers raise is reported against ``source``, and a stream that gave
+    neither an article nor an error is reported too: no input ends without a word.
+    """
+    count, reported = 0, 0
+
+    def report(error: InputError) -> None:
+        nonlocal reported
+        reported += 1
+        on_error(error)
+
     try:
-        for article in _dispatch(stream, source, on_error, max_chars, suffix, compressed=False):
+        for article in _dispatch(stream, source, report, max_chars, suffix, compressed=False):
             count += 1
             yield article
-    except InputError as error:
-        on_error(error)
     except TRUNCATION_ERRORS as error:
         what = "truncated gzip stream" if isinstance(error, EOFError) else "damaged gzip stream"
-        on_error(InputError(source, f"{what} after {records(count)}"))
+        report(InputError(source, f"{what} after {records(count)}"))
     except OSError as error:
-        on_error(InputError(source, f"cannot read: {error}"))
+        report(InputError(source, f"cannot read: {error}"))
+    except Exception as error:  # the guard: anything a reader raises is this input's error
+        report(as_input_error(error, source, f"reading it after {records(count)}"))
+    if not count and not reported:
+        on_error(InputError(source, "no article in it (nothing with text was found)"))
 
 
 def _dispatch(
@@ -119,11 +148,11 @@ def _dispatch(
     kind = sniff(head, suffix)
     if kind is Kind.GZIP and sniff(gunzip_head(head), suffix) is Kind.WARC:
         # Decompressed here, not by warcio, which ends a cut archive silently.
-        yield from read_warc(gunzip(stream), source, on_error, max_chars)
+        yield from read_warc(gunzip(stream, source), source, on_error, max_chars)
     elif kind is Kind.GZIP:
         if compressed:
             raise InputError(source, "gzip inside gzip is not read")
-        yield from _dispatch(gunzip(stream), source, on_error, max_chars, suffix, compressed=True)
+        yield from _dispatch(gunzip(stream, source), source, on_error, max_chars, suffix, compressed=True)
     elif kind is Kind.WARC:
         yield from read_warc(stream, source, on_error, max_chars)
     elif kind is Kind.JSONL:
@@ -149,6 +178,7 @@ def _one_article(data: bytes, kind: Kind, source: str, max_chars: int) -> Articl
 def article_from_string(content: str, published: str | None = None, source: str | None = None) -> Article:
     """One article from a string of plain text or of HTML (told apart by its markup)."""
     name = source or "<string>"
+    content = clean_text(content)  # a lone surrogate could not even be encoded to sniff it
     if sniff(content[:4096].encode("utf-8")) is Kind.HTML or (
         looks_like_html(content) and content.lstrip().startswith("<")
     ):

@@ -7,6 +7,7 @@ disagree ("March 2023" is not a publication date).
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import UTC, date, datetime
 from typing import Any
@@ -19,19 +20,28 @@ _MAX_YEAR = 2200
 # Timestamps from 1973 to 2096: smaller or larger numbers are no dates.
 _MIN_EPOCH_SECONDS = 1e8
 _MAX_EPOCH_SECONDS = 4e9
+# A four-digit year (not a "+0500" offset): dateutil would read "0001" as 2001.
+_YEAR = re.compile(r"(?<![+\-:\d])\d{4}(?!\d)")
 
 
 def iso_date(value: Any) -> str | None:
     """``value`` (a string, date, datetime, struct_time or Unix timestamp) as YYYY-MM-DD, or None."""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
     if isinstance(value, date):
-        return value.isoformat()
+        day = value.date() if isinstance(value, datetime) else value
+        return day.isoformat() if _MIN_YEAR <= day.year <= _MAX_YEAR else None
     if isinstance(value, time.struct_time):
-        return date(value.tm_year, value.tm_mon, value.tm_mday).isoformat()
+        # feedparser gives year 0 or 10000 for dates at the edge of the calendar with an offset
+        if not _MIN_YEAR <= value.tm_year <= _MAX_YEAR:
+            return None
+        try:
+            return date(value.tm_year, value.tm_mon, value.tm_mday).isoformat()
+        except ValueError:
+            return None
     if isinstance(value, int | float) and not isinstance(value, bool):
         return _from_epoch(value)
     if not isinstance(value, str) or not value.strip() or len(value) > 100:
+        return None
+    if any(not _MIN_YEAR <= int(year) <= _MAX_YEAR for year in _YEAR.findall(value)):
         return None
     try:
         first, second = (parser.parse(value.strip(), default=d) for d in _DEFAULTS)

@@ -30,6 +30,8 @@ _MIN_WORDS = 12
 # ("founded on 12 June 1998") for the publication date.
 _DATE_SEARCH = {"extensive_search": False, "original_date": True}
 _TAG = re.compile(r"<[a-zA-Z!/]")
+# Characters XML 1.0 has no place for: lxml refuses a string holding any of them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def paragraphs(text: str) -> str:
@@ -81,6 +83,7 @@ def html_to_text(fragment: str) -> str:
     """The readable text of an HTML fragment (a feed entry's content), paragraphs kept."""
     if not looks_like_html(fragment):
         return paragraphs(fragment)
+    fragment = _NOT_XML.sub(" ", fragment)
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except (ParserError, ValueError):

@@ -19,6 +19,7 @@ from typing import Any, BinaryIO
 from newsgraph.errors import InputError
 from newsgraph.ingest.dates import set_published
 from newsgraph.ingest.encoding import detect_encoding
+from newsgraph.ingest.guard import as_input_error
 from newsgraph.ingest.sniff import TEXT_COLUMN, csv_delimiter
 from newsgraph.ingest.streams import HEAD_BYTES, ErrorHandler, peek
 from newsgraph.model import Article
@@ -100,10 +101,20 @@ def read_jsonl(stream: BinaryIO, source: str, on_error: ErrorHandler, max_chars:
         except ValueError as error:
             on_error(InputError(source, f"malformed JSON ({_reason(error)})", number))
             continue
-        try:
-            yield article_from_record(record, source, number, max_chars)
-        except InputError as error:
-            on_error(error)
+        except RecursionError as error:
+            on_error(as_input_error(error, source, "decoding JSON", number))
+            continue
+        yield from _guarded_record(record, source, number, max_chars, on_error)
+
+
+def _guarded_record(record: Any, source: str, line: int, max_chars: int, on_error: ErrorHandler) -> Iterator[Article]:
+    """The record's article, or its error reported: one bad record never ends the file."""
+    try:
+        article = article_from_record(record, source, line, max_chars)
+    except Exception as error:
+        on_error(as_input_error(error, source, "reading the record", line))
+        return
+    yield article
 
 
 def _skip_rest_of_line(lines: io.TextIOWrapper, chunk: int) -> None:
@@ -142,6 +153,9 @@ def read_json(stream: BinaryIO, source: str, on_error: ErrorHandler, max_chars: 
             continue
         try:
             record, end = decoder.raw_decode(buffer)
+        except RecursionError as error:
+            on_error(as_input_error(error, source, "decoding JSON", line))
+            return
         except ValueError as error:
             if not done and len(buffer) <= 4 * max_chars:
                 chunk = text.read(_CHUNK)
@@ -150,10 +164,7 @@ def read_json(stream: BinaryIO, source: str, on_error: ErrorHandler, max_chars: 
                 continue
             on_error(InputError(source, f"malformed JSON ({_reason(error)})", line + _lines_before(error)))
             return
-        try:
-            yield article_from_record(record, source, line, max_chars)
-        except InputError as error:
-            on_error(error)
+        yield from _guarded_record(record, source, line, max_chars, on_error)
         line += buffer.count("\n", 0, end)
         buffer = buffer[end:]
 
@@ -178,15 +189,14 @@ def read_csv(stream: BinaryIO, source: str, on_error: ErrorHandler, max_chars: i
             try:
                 row = next(rows)
             except StopIteration:
+                if line == 1:
+                    on_error(InputError(source, "a table with a header and no rows"))
                 return
             except csv.Error as error:
                 on_error(InputError(source, f"malformed CSV ({error})", rows.line_num))
                 return
             record = {k: v for k, v in row.items() if k is not None}
-            try:
-                yield article_from_record(record, source, line + 1, max_chars)
-            except InputError as error:
-                on_error(error)
+            yield from _guarded_record(record, source, line + 1, max_chars, on_error)
             line = rows.line_num
     finally:
         csv.field_size_limit(previous)

@@ -77,7 +77,7 @@ def _json_kind(text: str, suffix: str) -> Kind:
         return Kind.JSONL  # a first line longer than the sniffed bytes: only the suffix can tell
     try:
         json.loads(lines[0])
-    except ValueError:
+    except (ValueError, RecursionError):
         return Kind.JSONL if len(lines) > 1 and lines[1].startswith("{") and lines[1].endswith("}") else Kind.JSON
     return Kind.JSONL
 

@@ -12,7 +12,8 @@ import zlib
 from collections.abc import Callable
 from typing import BinaryIO
 
-from newsgraph.errors import InputError
+from newsgraph.errors import InflateLimit, InputError
+from newsgraph.settings import Settings
 
 # What every reader reports a bad file or record to, so that the batch goes on.
 ErrorHandler = Callable[[InputError], None]
@@ -20,6 +21,8 @@ ErrorHandler = Callable[[InputError], None]
 HEAD_BYTES = 65536
 TRUNCATION_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
 _STEP = 8192
+# Below this many inflated bytes the ratio is not checked: small files compress very well.
+_RATIO_FLOOR = 10 << 20
 
 
 class Rewound(io.RawIOBase):
@@ -88,12 +91,18 @@ class Gunzipped(io.RawIOBase):
     raises EOFError only on the next read, so the records before a cut are kept.
     """
 
-    def __init__(self, raw: BinaryIO) -> None:
+    def __init__(self, raw: BinaryIO, source: str = "<gzip>", settings: Settings | None = None) -> None:
         self._raw = raw
         self._inflate = zlib.decompressobj(wbits=31)
         self._pending = b""
         self._fresh = True
         self.truncated = False
+        self._source = source
+        settings = settings or Settings()
+        self._max_bytes = settings.gzip_max_bytes
+        self._max_ratio = settings.gzip_max_ratio
+        self._read = 0
+        self._given = 0
 
     def readable(self) -> bool:
         return True
@@ -101,12 +110,12 @@ class Gunzipped(io.RawIOBase):
     def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
         while not self._pending:
             if self._inflate.eof:
-                compressed = self._inflate.unused_data or self._raw.read(_STEP)
+                compressed = self._inflate.unused_data or self._read_raw()
                 if not compressed:
                     return 0
                 self._inflate = zlib.decompressobj(wbits=31)
             else:
-                compressed = self._inflate.unconsumed_tail or self._raw.read(_STEP)
+                compressed = self._inflate.unconsumed_tail or self._read_raw()
                 if not compressed:
                     if self._fresh:
                         return 0
@@ -115,15 +124,34 @@ class Gunzipped(io.RawIOBase):
                     raise EOFError("compressed stream ended before its end marker")
             self._fresh = False
             self._pending = self._inflate.decompress(compressed, _STEP)
+            self._given += len(self._pending)
+            self._check_bounds()
         n = min(len(buffer), len(self._pending))
         buffer[:n] = self._pending[:n]
         self._pending = self._pending[n:]
         return n
 
+    def _read_raw(self) -> bytes:
+        data = self._raw.read(_STEP)
+        self._read += len(data)
+        return data
 
-def gunzip(stream: BinaryIO) -> BinaryIO:
-    """The decompressed content of a gzip stream, read lazily."""
-    return Gunzipped(stream)  # type: ignore[return-value]
+    def _check_bounds(self) -> None:
+        """InflateLimit once the stream inflates past the size limit, or past the ratio beyond 10 MB."""
+        if self._given > self._max_bytes:
+            limit = f"{self._max_bytes >> 20:,} MB"
+            raise InflateLimit(self._source, f"inflates to more than {limit} (NEWSGRAPH_GZIP_MAX_MB)")
+        if self._given > _RATIO_FLOOR and self._given > self._max_ratio * max(self._read, 1):
+            raise InflateLimit(
+                self._source,
+                f"inflates more than {self._max_ratio} times its size, as a decompression bomb does "
+                "(NEWSGRAPH_GZIP_MAX_RATIO)",
+            )
+
+
+def gunzip(stream: BinaryIO, source: str = "<gzip>") -> BinaryIO:
+    """The decompressed content of a gzip stream, read lazily, within the inflate limits."""
+    return Gunzipped(stream, source)  # type: ignore[return-value]
 
 
 def read_limited(stream: BinaryIO, limit: int, source: str) -> bytes:

@@ -12,6 +12,7 @@ from typing import Any, BinaryIO
 
 from newsgraph.errors import InputError
 from newsgraph.ingest.dates import iso_date
+from newsgraph.ingest.guard import as_input_error
 from newsgraph.ingest.html import read_html
 from newsgraph.ingest.streams import TRUNCATION_ERRORS, ErrorHandler, read_exactly, records
 from newsgraph.model import Article
@@ -28,22 +29,22 @@ def read_warc(stream: BinaryIO, source: str, on_error: ErrorHandler, max_chars: 
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    count, cut = 0, False
+    count, seen, cut = 0, 0, False
     try:
         for record in ArchiveIterator(stream):
+            seen += 1
             body = _html_body(record, 4 * max_chars)
             if body is None:
                 continue
-            uri = record.rec_headers.get_header("WARC-Target-URI")
-            where = f"{source}#{uri or count + 1}"
+            uri = _header(record, "WARC-Target-URI")
+            where = f"{source}#{uri or seen}"
             if len(body) > 4 * max_chars:
                 on_error(InputError(where, "too large: over the limit for one article (Settings.max_chars)"))
                 continue
-            warc_date = iso_date(record.rec_headers.get_header("WARC-Date"))
             try:
-                article = read_html(body, where, url=uri, published=warc_date)
-            except InputError as error:
-                on_error(error)
+                article = read_html(body, where, url=uri, published=iso_date(_header(record, "WARC-Date")))
+            except Exception as error:  # one record's failure is that record's, not the archive's
+                on_error(as_input_error(error, where, "reading the HTML response"))
                 continue
             if uri and article.url != uri:
                 # The address the archive fetched is the article's url; a canonical link is kept aside.
@@ -54,12 +55,32 @@ def read_warc(stream: BinaryIO, source: str, on_error: ErrorHandler, max_chars: 
     except (_Truncated, *TRUNCATION_ERRORS):
         cut = True
     except ArchiveLoadFailed as error:
-        on_error(InputError(source, f"damaged WARC after {records(count)} ({error})"))
+        on_error(InputError(source, f"damaged WARC after {records(count)} ({_short(error)})"))
+        return
+    except InputError:
+        raise
+    except Exception as error:  # warcio on a broken header (a length of 2**64, a bad number)
+        on_error(InputError(source, f"damaged WARC after {records(count)} ({type(error).__name__}: {_short(error)})"))
         return
     gzip_cut = getattr(stream, "truncated", False)
     if cut or gzip_cut:
         what = "gzip stream" if gzip_cut else "WARC"
         on_error(InputError(source, f"truncated {what} after {records(count)}"))
+    elif not count and seen:
+        on_error(InputError(source, f"a WARC with no successful HTML response among its {records(seen)}"))
+    elif not seen:
+        on_error(InputError(source, "starts as a WARC but holds no record"))
+
+
+def _header(record: Any, name: str) -> str | None:
+    """A WARC header's value, or None (warcio gives other types for some broken headers)."""
+    value = record.rec_headers.get_header(name)
+    return value if isinstance(value, str) else None
+
+
+def _short(error: BaseException) -> str:
+    text = " ".join(str(error).split())
+    return text[:200]
 
 
 def _html_body(record: Any, limit: int) -> bytes | None:

@@ -6,17 +6,18 @@ Importing this package registers the component factories, so anyone can
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.errors import ArticleTooLong, ModelNotFound, NewsgraphError
+from newsgraph.errors import InternalError, ModelNotFound, NewsgraphError
 from newsgraph.model import Article, Extraction
 from newsgraph.pipeline import dates, entities, events, figures, paragraphs, quotes, speakers  # noqa: F401
+from newsgraph.pipeline.bounds import refusal, time_budget
 from newsgraph.pipeline.extensions import register_extensions
 from newsgraph.settings import Settings
 
@@ -104,11 +105,31 @@ class Extractor:
     def extract_many(
         self, articles: Iterable[Article], n_process: int | None = None
     ) -> Iterator[Extraction | ExtractionFailure]:
-        """One result per article, in order: an Extraction, or an ExtractionFailure saying why."""
+        """One result per article, in order: an Extraction, or an ExtractionFailure saying why.
+
+        Nothing an article does ends the run: a batch that raises is run again one article
+        at a time, and the article that still raises fails alone, reported as internal (E060).
+        """
         n_process = n_process or self.settings.n_process
         if n_process > 1:
-            yield from _extract_in_processes(articles, self.settings, n_process)
+            from newsgraph.pipeline.workers import extract_in_workers
+
+            yield from extract_in_workers(articles, self.settings, n_process, self.nlp)
             return
+        for batch in batched(articles, self.settings.batch_size):
+            yield from self.extract_batch(batch)
+
+    def extract_batch(self, batch: list[Article]) -> list[Extraction | ExtractionFailure]:
+        """The results of one batch, guarded: within the time budget, and one failure per bad article."""
+        try:
+            with time_budget(self.settings.article_seconds * len(batch), batch[0].source if len(batch) == 1 else None):
+                return list(self._pipe(batch))
+        except Exception as error:
+            if len(batch) > 1:
+                return [result for article in batch for result in self.extract_batch([article])]
+            return [ExtractionFailure(batch[0], _as_failure(error, batch[0]))]
+
+    def _pipe(self, articles: list[Article]) -> Iterator[Extraction | ExtractionFailure]:
         failures: dict[str, NewsgraphError] = {}
         pending: dict[str, Article] = {}
         order: list[tuple[str, Article]] = []
@@ -116,15 +137,15 @@ class Extractor:
         def docs() -> Iterator[Doc]:
             for index, article in enumerate(articles):
                 key = f"{index}:{article.id}"
-                if len(article.text) > self.settings.max_chars:
-                    failures[key] = ArticleTooLong(article.source, len(article.text), self.settings.max_chars)
-                    order.append((key, article))
+                order.append((key, article))
+                refused = refusal(article, self.settings)
+                if refused is not None:
+                    failures[key] = refused
                     continue
                 doc = self.nlp.make_doc(article.text)
                 doc._.published = article.published
                 doc._.article_key = key
                 pending[key] = article
-                order.append((key, article))
                 yield doc
 
         def on_error(name: str, component: Callable[..., object], batch: list[Doc], error: Exception) -> None:
@@ -154,39 +175,14 @@ class Extractor:
         return ExtractionFailure(article, failures[key])
 
 
-_worker: Extractor | None = None
+def _as_failure(error: Exception, article: Article) -> NewsgraphError:
+    """What to report for an article whose extraction raised ``error``: our own error, or an internal one."""
+    if isinstance(error, NewsgraphError):
+        return error
+    return InternalError(article.source or article.id, "extracting it", error, traceback.format_exc())
 
 
-def _start_worker(settings: Settings) -> None:
-    global _worker
-    _worker = Extractor(replace(settings, n_process=1))
-
-
-def _work(batch: list[Article]) -> list[Extraction | ExtractionFailure]:
-    assert _worker is not None
-    return list(_worker.extract_many(batch))
-
-
-def _extract_in_processes(
-    articles: Iterable[Article], settings: Settings, n_process: int
-) -> Iterator[Extraction | ExtractionFailure]:
-    """Each worker process loads its own pipeline; results come back in input order.
-
-    spaCy's own n_process serializes Docs with msgpack, which cannot carry the typed
-    objects our components leave on them, so whole articles go to the workers instead.
-    """
-    batches = _batched(articles, settings.batch_size)
-    with ProcessPoolExecutor(n_process, initializer=_start_worker, initargs=(settings,)) as pool:
-        window: list[Future[list[Extraction | ExtractionFailure]]] = []
-        for batch in batches:
-            window.append(pool.submit(_work, batch))
-            if len(window) > 2 * n_process:
-                yield from window.pop(0).result()
-        for future in window:
-            yield from future.result()
-
-
-def _batched(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def batched(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
     batch: list[Article] = []
     for article in articles:
         batch.append(article)

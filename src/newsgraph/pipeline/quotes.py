@@ -139,7 +139,7 @@ class QuoteFinder:
         if self.learned:
             found = sorted(found + find_learned(doc, taken, load_scorer()), key=lambda c: c.start)
         text = doc.text
-        doc._.quotes = to_quotes(text, _without_repeats(text, found))
+        doc._.quotes = to_quotes(text, _without_repeats(text, one_per_span(found)))
         return doc
 
     def rules(self, doc: Doc) -> tuple[list[Candidate], list[bool]]:
@@ -376,6 +376,23 @@ def _combine(text: str, direct: list[Candidate], indirect: list[Candidate], frag
             report.kind = "mixed"
     kept_direct = [d for d in direct if id(d) not in dropped]
     return sorted(kept_direct + kept_indirect, key=lambda c: c.start)
+
+
+def one_per_span(found: list[Candidate]) -> list[Candidate]:
+    """The first candidate of each stretch of text (the rules' before the scorer's): one span is one quote.
+
+    A quote that continues a dropped twin continues the kept one instead.
+    """
+    kept: dict[tuple[int, int], Candidate] = {}
+    twin: dict[int, Candidate] = {}
+    for candidate in found:
+        first = kept.setdefault((candidate.start, candidate.end), candidate)
+        if first is not candidate:
+            twin[id(candidate)] = first
+    for candidate in kept.values():
+        if candidate.continues is not None and id(candidate.continues) in twin:
+            candidate.continues = twin[id(candidate.continues)]
+    return list(kept.values())
 
 
 def to_quotes(text: str, found: list[Candidate]) -> list[Quote]:

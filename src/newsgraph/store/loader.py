@@ -9,14 +9,17 @@ and completes the rest.
 
 from __future__ import annotations
 
+import os
+import socket
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
-from newsgraph.errors import InputError
+from newsgraph.errors import InputError, InternalError, NewsgraphError
 from newsgraph.ingest import read_paths
+from newsgraph.ingest.guard import as_input_error
 from newsgraph.model import Article
 from newsgraph.store.records import IngestReport, Progress
 from newsgraph.store.schema import ingest_runs
@@ -55,7 +58,15 @@ class Ingestion:
         self.tell(source, (source, reason))
 
     def unread(self, error: InputError) -> None:
-        self.fail(_where(error), error.problem)
+        # Plain unreadable input (E010) keeps its short reason; other codes are shown.
+        reason = error.problem if error.code == InputError.code else f"[{error.code}] {error.problem}"
+        self.note_internal(error)
+        self.fail(_where(error), reason)
+
+    def note_internal(self, error: NewsgraphError) -> None:
+        if isinstance(error, InternalError) or error.code == InternalError.code:
+            self.report.internal += 1
+            self.report.tracebacks.append(getattr(error, "details", "") or str(error))
 
     def fresh(self, articles: Iterable[Article]) -> Iterator[Article]:
         """Articles not yet stored (nor already read in this run); the others are counted as already there."""
@@ -78,9 +89,18 @@ class Ingestion:
             articles = self.fresh(read_paths(names, on_error=self.unread, published=published))
             for result in extractor.extract_many(articles):
                 if isinstance(result, ExtractionFailure):
+                    self.note_internal(result.error)
                     self.fail(result.article.source or result.article.id, str(result.error))
                     continue
-                if self.store.add(result, run_id=run_id):
+                try:
+                    added = self.store.add(result, run_id=run_id)
+                except sa.exc.OperationalError:
+                    raise  # the store itself is gone or locked: no article can be stored
+                except Exception as error:  # the guard: this article's data, not the store, is at fault
+                    failure = as_input_error(error, result.article.source or result.article.id, "storing it")
+                    self.unread(failure)
+                    continue
+                if added:
                     self.report.new += 1
                     self.report.words += len(result.article.text.split())
                 else:
@@ -92,10 +112,14 @@ class Ingestion:
         return self.report
 
     def start(self, paths: list[str]) -> int:
+        host = socket.gethostname()[:255]
         with self.store.writing() as connection:
+            mark_abandoned(connection, host)
             return int(
                 connection.execute(
-                    sa.insert(ingest_runs).values(started=now(), paths=paths, failures=[]).returning(ingest_runs.c.id)
+                    sa.insert(ingest_runs)
+                    .values(started=now(), paths=paths, failures=[], pid=os.getpid(), host=host)
+                    .returning(ingest_runs.c.id)
                 ).scalar_one()
             )
 
@@ -113,3 +137,29 @@ class Ingestion:
                     failures=[{"source": s, "reason": why} for s, why in r.failed],
                 )
             )
+
+
+def mark_abandoned(connection: sa.Connection, host: str) -> None:
+    """Mark as abandoned the unfinished runs of this host whose process is gone (killed half way).
+
+    Only this host's processes can be checked; a run elsewhere may still be going.
+    """
+    unfinished = connection.execute(
+        sa.select(ingest_runs.c.id, ingest_runs.c.pid).where(
+            ingest_runs.c.finished.is_(None), ingest_runs.c.abandoned.is_(None), ingest_runs.c.host == host
+        )
+    ).all()
+    # A pid the system gave this process again is no sign of life: our own run is not written yet.
+    dead = [run for run, pid in unfinished if pid is None or pid == os.getpid() or not _alive(pid)]
+    if dead:
+        connection.execute(sa.update(ingest_runs).where(ingest_runs.c.id.in_(dead)).values(abandoned=now()))
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -31,7 +31,7 @@ from newsgraph.store.schema import (
     speaker_names,
 )
 from newsgraph.store.search import create_fulltext
-from newsgraph.store.writer import new_event
+from newsgraph.store.writer import new_event, now
 
 
 def _v1_to_v2(connection: sa.Connection) -> None:
@@ -173,8 +173,17 @@ def _insert_event(connection: sa.Connection, row: dict[str, Any]) -> int:
     return int(connection.execute(sa.insert(events).returning(events.c.id), row).scalar_one())
 
 
+def _v4_to_v5(connection: sa.Connection) -> None:
+    """Version 5 records the process behind each ingest run, so that a run killed half way is marked
+    abandoned by the next one. Runs left unfinished by older versions cannot be told from killed ones
+    any more (they name no process) and are marked abandoned now."""
+    for column, kind in (("pid", "INTEGER"), ("host", "VARCHAR(255)"), ("abandoned", "VARCHAR(32)")):
+        connection.execute(sa.text(f'ALTER TABLE ingest_runs ADD COLUMN "{column}" {kind}'))
+    connection.execute(sa.text("UPDATE ingest_runs SET abandoned = :now WHERE finished IS NULL"), {"now": now()})
+
+
 # MIGRATIONS[n] upgrades a store of version n to version n + 1.
-MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
 
 
 def stored_version(connection: sa.Connection) -> int | None:

@@ -16,6 +16,7 @@ from newsgraph.store.queries import (
     day,
     quote_row,
     quote_select,
+    row_id,
 )
 from newsgraph.store.records import EntityDetail, TitleSeen
 from newsgraph.store.schema import (
@@ -40,8 +41,8 @@ DETAIL_LIMIT = 100
 def find_entity(connection: sa.Connection, id_or_name: int | str) -> Any | None:
     """The record meant by an id, a name or a full-name alias; the most mentioned one when several share it."""
     value = str(id_or_name).strip()
-    if value.isdigit():
-        row = connection.execute(sa.select(entities).where(entities.c.id == int(value))).first()
+    if (number := row_id(value)) is not None:
+        row = connection.execute(sa.select(entities).where(entities.c.id == number)).first()
         if row is not None:
             return row
     key = fold(value)

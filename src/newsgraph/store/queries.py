@@ -59,6 +59,16 @@ def page(
     return Page(items=[build(row) for row in rows], total=int(total), limit=limit, offset=offset)
 
 
+# The largest id a 64-bit integer column holds has 19 digits: a longer number names no row.
+_MAX_ID_DIGITS = 18
+
+
+def row_id(value: str) -> int | None:
+    """``value`` as a row id when it is one in ASCII digits ('²' and 23-digit numbers are names, not ids)."""
+    value = value.strip()
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= _MAX_ID_DIGITS else None
+
+
 def entity_matches(value: str) -> sa.Select[Any]:
     """Ids of the store-wide entities a user means by ``value``: an id, a name or an alias."""
     key = fold(value)
@@ -66,8 +76,8 @@ def entity_matches(value: str) -> sa.Select[Any]:
         entities.c.key == key,
         entities.c.id.in_(sa.select(entity_aliases.c.entity_id).where(entity_aliases.c.key == key)),
     )
-    if value.strip().isdigit():
-        condition = sa.or_(condition, entities.c.id == int(value.strip()))
+    if (number := row_id(value)) is not None:
+        condition = sa.or_(condition, entities.c.id == number)
     return sa.select(entities.c.id).where(condition)
 
 

@@ -223,6 +223,9 @@ class IngestReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     words: int = 0
     run_id: int | None = None
+    # How many failures were internal errors (E060), and their tracebacks for --debug.
+    internal: int = 0
+    tracebacks: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -231,6 +234,7 @@ class IngestReport:
             "failed": [{"source": source, "reason": reason} for source, reason in self.failed],
             "words": self.words,
             "run_id": self.run_id,
+            "internal": self.internal,
         }
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 # Bump with a function in migrations.MIGRATIONS that brings the previous version here.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 metadata = sa.MetaData()
 
@@ -32,6 +32,11 @@ ingest_runs = sa.Table(
     sa.Column("existing", sa.Integer, nullable=False, default=0),
     sa.Column("failed", sa.Integer, nullable=False, default=0),
     sa.Column("failures", sa.JSON, nullable=False, default=list),
+    # The process running the ingest, so that the next run can tell one killed half way (version 5).
+    sa.Column("pid", sa.Integer),
+    sa.Column("host", sa.String(255)),
+    # When a later run found this one dead without having finished.
+    sa.Column("abandoned", sa.String(32)),
 )
 
 articles = sa.Table(
