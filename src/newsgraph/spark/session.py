@@ -32,7 +32,8 @@ def start(master: str | None = None, app_name: str = "newsgraph") -> SparkSessio
         raise SparkUnavailable("pyspark is not installed") from None
     if not under_spark_submit() and not java_found():
         raise SparkUnavailable("no Java runtime found")
-    builder = SparkSession.builder.appName(app_name)
+    # newsgraph prints its own progress line; Spark's would garble it.
+    builder = SparkSession.builder.appName(app_name).config("spark.ui.showConsoleProgress", "false")
     if master is not None or not under_spark_submit():
         master = master or "local[*]"
         builder = builder.master(master)
