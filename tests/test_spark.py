@@ -49,6 +49,13 @@ def spark_out(spark_session: Any, inputs: list[str], tmp_path_factory: pytest.Te
     return out, run_job(spark_session, inputs, str(out))
 
 
+@pytest.fixture(scope="module")
+def ingested(inputs: list[str], tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Any]:
+    """The same inputs through `newsgraph ingest`, the reference the loaded output must equal."""
+    db = tmp_path_factory.mktemp("ingest") / "ingest.db"
+    return db, run("ingest", *inputs, "--db", db)
+
+
 def dump(url: str) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table but the run log, in a stable order."""
     rows = {}
@@ -65,10 +72,9 @@ def parquet_files(out: Path) -> dict[str, int]:
     return {str(p.relative_to(out)): p.stat().st_size for p in out.rglob("*.parquet")}
 
 
-def test_loaded_output_equals_ingest(spark_out: tuple[Path, Any], inputs: list[str], tmp_path: Path) -> None:
+def test_loaded_output_equals_ingest(spark_out: tuple[Path, Any], ingested: tuple[Path, Any], tmp_path: Path) -> None:
     out, report = spark_out
-    ingested, loaded = tmp_path / "ingest.db", tmp_path / "load.db"
-    by_ingest = run("ingest", *inputs, "--db", ingested)
+    (ingested, by_ingest), loaded = ingested, tmp_path / "load.db"
     by_load = run("load", out, "--db", loaded)
     assert by_ingest.exit_code == by_load.exit_code == 1  # both report the broken inputs
     assert report.new == 14  # the 11 sample articles, 2 whole records of the cut WARC, 1 good JSON line
@@ -80,6 +86,24 @@ def test_loaded_output_equals_ingest(spark_out: tuple[Path, Any], inputs: list[s
     assert got == expected
     failures = {line.strip() for line in by_ingest.stdout.splitlines() if line.strip().startswith("failed")}
     assert failures == {line.strip() for line in by_load.stdout.splitlines() if line.strip().startswith("failed")}
+
+
+@pytest.mark.postgres
+def test_loaded_into_postgresql_the_same_quotes_entities_and_events(
+    spark_out: tuple[Path, Any], ingested: tuple[Path, Any]
+) -> None:
+    from tests.test_postgres import PG_URL, _empty_database
+
+    if not PG_URL:
+        pytest.skip("NEWSGRAPH_TEST_PG is not set (.ci/run starts PostgreSQL and sets it)")
+    _empty_database(PG_URL)
+    assert run("load", spark_out[0], "--db", PG_URL).exit_code == 1  # the two broken inputs are listed
+    expected, got = dump(f"sqlite:///{ingested[0]}"), dump(PG_URL)
+    assert {k: len(v) for k, v in got.items()} == {k: len(v) for k, v in expected.items()}
+    for table, columns in (("quotes", slice(2, 12)), ("article_entities", slice(0, 7)), ("events", slice(1, 11))):
+        assert sorted(map(repr, (r[columns] for r in got[table]))) == sorted(
+            map(repr, (r[columns] for r in expected[table]))
+        ), table
 
 
 def test_bad_records_are_rows_not_failed_tasks(spark_out: tuple[Path, Any]) -> None:
