@@ -44,3 +44,16 @@ def seed_extraction(extractor: Extractor) -> dict[str, Any]:
 
     (article,) = read_paths([need_shared(SEED)], published="2023-12-03")
     return extractor.extract(article).to_dict()
+
+
+@pytest.fixture(scope="session")
+def spark_session() -> Any:
+    """One local[2] Spark session for the whole run (starting one costs seconds); skipped without Java."""
+    pytest.importorskip("pyspark", reason="the 'spark' extra is not installed (pip install 'newsgraph[spark]')")
+    from newsgraph.spark.session import java_found, start
+
+    if not java_found():
+        pytest.skip("no Java runtime for Spark: `make java` installs Debian's default-jre-headless")
+    session = start("local[2]")
+    yield session
+    session.stop()

@@ -167,3 +167,32 @@ def _one_line(error: BaseException) -> str:
     """An exception's message on one line, cut short: a summary line must stay readable."""
     text = " ".join(str(error).split())
     return text[:300] + ("…" if len(text) > 300 else "")
+
+class SparkUnavailable(NewsgraphError):
+    """The Spark job cannot start here: pyspark or Java is missing."""
+
+    code = "E070"
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(
+            f"cannot start Spark: {problem}. Install the extra (pip install 'newsgraph[spark]') and Java 17 or "
+            "later (Debian: apt-get install default-jre-headless), or set JAVA_HOME"
+        )
+
+
+class ReaderFailed(NewsgraphError):
+    """A reader raised something it should have reported; on Spark it becomes an errors row, not a failed task."""
+
+    code = "E071"
+
+    def __init__(self, source: str, error: Exception) -> None:
+        super().__init__(f"{source}: the reader failed: {type(error).__name__}: {error}")
+
+
+class NotSparkOutput(NewsgraphError):
+    """``newsgraph load`` was given a folder that holds no Spark output of newsgraph."""
+
+    code = "E072"
+
+    def __init__(self, folder: str, problem: str) -> None:
+        super().__init__(f"{folder}: {problem}; give the --out folder of a 'newsgraph spark' run")

@@ -16,6 +16,7 @@ from newsgraph.cli import (  # noqa: F401
     extract,
     ingest,
     serve,
+    spark,
 )
 from newsgraph.cli.app import app
 

@@ -1,0 +1,55 @@
+"""The work of one Spark partition: newsgraph's pipeline over its articles, loaded once per executor process.
+
+Spark reuses its Python worker processes between tasks (``spark.python.worker.reuse``, on by
+default), so the pipeline is kept in a module global: the model is loaded by a worker's first
+task and every later task of that worker runs at full speed. An article the pipeline cannot
+process becomes an errors row, as it is a failure line in ``ingest``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from newsgraph.model import Article
+from newsgraph.pipeline import ExtractionFailure, Extractor
+from newsgraph.settings import Settings
+from newsgraph.spark.tables import Row, error_row, rows_of
+
+_extractor: Extractor | None = None
+
+
+def extractor() -> Extractor:
+    """This process's pipeline, loaded on first use."""
+    global _extractor
+    if _extractor is None:
+        _extractor = Extractor(Settings(n_process=1))
+    return _extractor
+
+
+Counters = tuple[Any, Any, Any]  # Spark accumulators: articles done, words, failures
+
+
+def extract_partition(records: Iterable[tuple[tuple[int, str, int], str]], counters: Counters | None) -> Iterator[Row]:
+    """Table rows for every article of a partition; ``records`` are (order, article JSON)."""
+    orders: list[tuple[int, str, int]] = []
+
+    def articles() -> Iterator[Article]:
+        for order, data in records:
+            orders.append(order)
+            yield Article.from_dict(json.loads(data))
+
+    done, words, failed = counters or (None, None, None)
+    for index, result in enumerate(extractor().extract_many(articles())):
+        if isinstance(result, ExtractionFailure):
+            article = result.article
+            yield error_row(article.source or article.id, str(result.error), result.error.code, "extract", article.id)
+            if failed is not None:
+                failed.add(1)
+        else:
+            yield from rows_of(result, orders[index])
+            if words is not None:
+                words.add(len(result.article.text.split()))
+        if done is not None:
+            done.add(1)

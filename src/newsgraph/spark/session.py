@@ -1,0 +1,49 @@
+"""Starting Spark: the session a command runs in, with a clear error where Spark or Java is missing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from typing import TYPE_CHECKING
+
+from newsgraph.errors import SparkUnavailable
+
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
+
+
+def java_found() -> bool:
+    """Whether a Java runtime can be started (on PATH or under JAVA_HOME)."""
+    home = os.environ.get("JAVA_HOME")
+    return bool(shutil.which("java") or (home and os.path.exists(os.path.join(home, "bin", "java"))))
+
+
+def under_spark_submit() -> bool:
+    """spark-submit starts the JVM itself and tells Python where to find it."""
+    return "PYSPARK_GATEWAY_PORT" in os.environ
+
+
+def start(master: str | None = None, app_name: str = "newsgraph") -> SparkSession:
+    """A session on ``master`` (default: the one spark-submit gives, else local[*] on this machine)."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise SparkUnavailable("pyspark is not installed") from None
+    if not under_spark_submit() and not java_found():
+        raise SparkUnavailable("no Java runtime found")
+    # newsgraph prints its own progress line; Spark's would garble it.
+    builder = SparkSession.builder.appName(app_name).config("spark.ui.showConsoleProgress", "false")
+    if master is not None or not under_spark_submit():
+        master = master or "local[*]"
+        builder = builder.master(master)
+        if master.startswith("local"):
+            # Local workers must run the Python that has newsgraph and its model installed.
+            os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+            builder = builder.config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "8")
+    try:
+        session = builder.getOrCreate()
+    except Exception as error:  # noqa: BLE001 - py4j and pyspark raise several kinds when the JVM cannot start
+        raise SparkUnavailable(f"{type(error).__name__}: {error}") from error
+    session.sparkContext.setLogLevel("ERROR")
+    return session
