@@ -16,7 +16,8 @@ from fastapi.responses import HTMLResponse, Response
 
 from newsgraph.api.annotate import annotate
 from newsgraph.api.chart import mentions_chart
-from newsgraph.api.routes_api import Offset, Since, Until, blank, day, store_of
+from newsgraph.api.params import Offset, Since, Until, blank, day
+from newsgraph.api.routes_api import store_of
 from newsgraph.api.templating import entity_href, templates
 from newsgraph.model import Entity
 

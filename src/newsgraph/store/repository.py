@@ -222,12 +222,12 @@ class Store:
             statement = queries.article_statement(q, since, until, source, connection.dialect.name)
             return aggregates.article_facets(connection, statement, filtered=bool(q or since or until or source))
 
-    def stream(self, kind: str, **filters: Any) -> Iterator[Any]:
+    def stream(self, listing: str, /, **filters: Any) -> Iterator[Any]:
         """Every row of one list (articles, quotes, entities, figures, events) under its filters, in batches."""
-        if kind not in streams.STREAMS:
-            raise ValueError(f"no list called {kind!r}: one of {', '.join(streams.KINDS)}")
+        if listing not in streams.STREAMS:
+            raise ValueError(f"no list called {listing!r}: one of {', '.join(streams.KINDS)}")
         with self.reading() as connection:
-            yield from streams.STREAMS[kind](connection, **filters)
+            yield from streams.STREAMS[listing](connection, **filters)
 
     def entities(
         self, q: str | None = None, type: str | None = None, limit: int = 50, offset: int = 0
