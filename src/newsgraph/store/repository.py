@@ -244,6 +244,16 @@ class Store:
                 raise EntityNotFound(str(id_or_name))
             return profiles.entity_detail(connection, row)
 
+    def entity_quotes(self, entity_id: int, about: bool = False, limit: int = 50, offset: int = 0) -> Page[QuoteRow]:
+        """One page of the quotes by a store-wide entity (``about``: by others, naming it), newest first."""
+        with self.reading() as connection:
+            return profiles.entity_quotes(connection, entity_id, about, limit, offset)
+
+    def entity_articles(self, entity_id: int, limit: int = 50, offset: int = 0) -> Page[ArticleRow]:
+        """One page of the articles naming a store-wide entity, newest first."""
+        with self.reading() as connection:
+            return profiles.entity_articles(connection, entity_id, limit, offset)
+
     def figures(
         self, q: str | None = None, counted: str | None = None, limit: int = 50, offset: int = 0
     ) -> Page[FigureRow]:
