@@ -56,9 +56,9 @@ def speakers(
 def quote_timeline(
     request: Request, filters: Annotated[Filters, Depends(quote_filters)], period: Period = "week"
 ) -> dict[str, Any]:
-    """How many quotes under these filters were said each week (by its Monday) or month, empty periods included."""
-    found = store_of(request).quote_timeline(**filters, period=period)
-    return {"period": period, "timeline": [count.to_dict() for count in found]}
+    """Quotes under these filters said each week (by its Monday) or month, empty periods included; a span
+    too long for weeks or months is counted per year (``period`` says which); ``undated`` counts the rest."""
+    return store_of(request).quote_timeline(**filters, period=period).to_dict()
 
 
 @router.get("/events/facets", summary="Counts beside the event list")

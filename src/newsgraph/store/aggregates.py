@@ -23,6 +23,8 @@ from newsgraph.store.schema import article_entities, articles, entities, quotes
 # How many values a facet shows beside a list (the rest are reached by filtering).
 FACET_SIZE = 10
 PERIODS = ("week", "month")
+# More periods than this read as a smear: a longer span is counted per year instead.
+MAX_PERIODS = 160
 QUOTE_KINDS = ("direct", "indirect", "mixed")
 SPEAKER_SORTS = ("quotes", "name", "latest")
 
@@ -47,6 +49,7 @@ class Facets:
     facets: dict[str, list[Count]]
     timeline: list[Count] = field(default_factory=list)
     period: str = "month"
+    undated: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -54,6 +57,7 @@ class Facets:
             "facets": {name: [c.to_dict() for c in counts] for name, counts in self.facets.items()},
             "period": self.period,
             "timeline": [c.to_dict() for c in self.timeline],
+            "undated": self.undated,
         }
 
 
@@ -76,37 +80,57 @@ class SpeakerCount:
 
 
 def _period_start(when: date, period: str) -> date:
-    return when - timedelta(days=when.weekday()) if period == "week" else when.replace(day=1)
+    if period == "week":
+        return when - timedelta(days=when.weekday())
+    return when.replace(day=1) if period == "month" else when.replace(month=1, day=1)
 
 
 def _next_period(when: date, period: str) -> date:
-    return when + timedelta(days=7) if period == "week" else (when + timedelta(days=32)).replace(day=1)
+    if period == "week":
+        return when + timedelta(days=7)
+    return (when + timedelta(days=32)).replace(day=1) if period == "month" else when.replace(year=when.year + 1)
 
 
 def _label(when: date, period: str) -> str:
-    return when.isoformat() if period == "week" else when.strftime("%Y-%m")
+    return {"week": when.isoformat(), "month": when.strftime("%Y-%m")}.get(period, str(when.year))
 
 
-def buckets(per_day: Iterable[tuple[str | None, int]], period: str) -> list[Count]:
-    """Counts per week (keyed by its Monday) or per month, empty periods included so that time reads evenly."""
-    if period not in PERIODS:
-        raise ValueError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
+def _days(per_day: Iterable[tuple[str | None, int]]) -> tuple[dict[date, int], int]:
+    """Counts by calendar day, and how many had no day."""
     counts: dict[date, int] = {}
+    undated = 0
     for when, count in per_day:
         try:
             parsed = date.fromisoformat(str(when)[:10])
         except ValueError:
+            undated += int(count)
             continue
-        start = _period_start(parsed, period)
-        counts[start] = counts.get(start, 0) + int(count)
-    if not counts:
-        return []
-    found, cursor, last = [], min(counts), max(counts)
+        counts[parsed] = counts.get(parsed, 0) + int(count)
+    return counts, undated
+
+
+def timeline(per_day: Iterable[tuple[str | None, int]], period: str) -> tuple[list[Count], str, int]:
+    """Counts per week (keyed by its Monday), month or, past MAX_PERIODS, year, empty periods included
+    so that time reads evenly; the period used; and how many had no day."""
+    if period not in PERIODS:
+        raise ValueError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
+    days, undated = _days(per_day)
+    if not days:
+        return [], period, undated
+    first, last = min(days), max(days)
+    spans = {"week": (last - first).days / 7, "month": (last.year - first.year) * 12 + last.month - first.month}
+    if spans[period] > MAX_PERIODS:
+        period = "year"
+    counts: dict[date, int] = {}
+    for when, count in days.items():
+        start = _period_start(when, period)
+        counts[start] = counts.get(start, 0) + count
+    found, cursor = [], _period_start(first, period)
     while cursor <= last:
         label = _label(cursor, period)
         found.append(Count(label, label, counts.get(cursor, 0)))
         cursor = _next_period(cursor, period)
-    return found
+    return found, period, undated
 
 
 def _names(connection: sa.Connection, ids: list[int]) -> dict[int, str]:
@@ -151,6 +175,7 @@ def quote_facets(connection: sa.Connection, conditions: list[Any], period: str =
     per_day = _counted(
         connection, sa.select(quotes.c.said_on, sa.func.count()).where(*conditions).group_by(quotes.c.said_on)
     )
+    counts, used, undated = timeline(per_day, period)
     return Facets(
         total=total,
         facets={
@@ -158,8 +183,9 @@ def quote_facets(connection: sa.Connection, conditions: list[Any], period: str =
             "speaker": [Count(s.key, s.name, s.quotes) for s in speakers],
             "source": [Count(str(s), str(s), n) for s, n in sources],
         },
-        timeline=buckets(per_day, period),
-        period=period,
+        timeline=counts,
+        period=used,
+        undated=undated,
     )
 
 
@@ -214,10 +240,12 @@ def top_speakers(
     return Page(items=items, total=total, limit=limit, offset=offset)
 
 
-def quote_timeline(connection: sa.Connection, conditions: list[Any], period: str = "week") -> list[Count]:
-    """Quotes meeting ``conditions`` per week or month of the day they were said."""
+def quote_timeline(connection: sa.Connection, conditions: list[Any], period: str = "week") -> Facets:
+    """Quotes meeting ``conditions`` per week or month of the day they were said (no other facet)."""
     statement = sa.select(quotes.c.said_on, sa.func.count()).where(*conditions).group_by(quotes.c.said_on)
-    return buckets(_counted(connection, statement), period)
+    per_day = _counted(connection, statement)
+    counts, used, undated = timeline(per_day, period)
+    return Facets(total=sum(n for _, n in per_day), facets={}, timeline=counts, period=used, undated=undated)
 
 
 # Events
@@ -242,6 +270,7 @@ def event_facets(connection: sa.Connection, statement: sa.Select[Any], period: s
     n = sa.func.count()
     types = _counted(connection, sa.select(listed.c.type, n).group_by(listed.c.type).order_by(n.desc(), listed.c.type))
     per_day = _counted(connection, sa.select(day(listed.c.day), sa.func.count()).group_by(day(listed.c.day)))
+    counts, used, undated = timeline(per_day, period)
     return Facets(
         total=total,
         facets={
@@ -249,8 +278,9 @@ def event_facets(connection: sa.Connection, statement: sa.Select[Any], period: s
             "actor": top(listed.c.actor_id, listed.c.actor_name),
             "target": top(listed.c.target_id, listed.c.target_name),
         },
-        timeline=buckets(per_day, period),
-        period=period,
+        timeline=counts,
+        period=used,
+        undated=undated,
     )
 
 

@@ -18,7 +18,7 @@ from newsgraph.errors import ArticleNotFound, EntityNotFound, StoreError
 from newsgraph.model import Extraction
 from newsgraph.settings import db_url_from
 from newsgraph.store import aggregates, profiles, queries, streams
-from newsgraph.store.aggregates import Count, Facets, SpeakerCount
+from newsgraph.store.aggregates import Facets, SpeakerCount
 from newsgraph.store.engine import WRITE, create_engine, lock_for_writing
 from newsgraph.store.loader import Ingestion, ProgressCallback
 from newsgraph.store.migrations import open_schema, stored_version
@@ -204,7 +204,7 @@ class Store:
             conditions = queries.all_quote_conditions(connection, q, **filters)
             return aggregates.top_speakers(connection, conditions, limit, offset, sort)
 
-    def quote_timeline(self, q: str | None = None, period: str = "week", **filters: Any) -> list[Count]:
+    def quote_timeline(self, q: str | None = None, period: str = "week", **filters: Any) -> Facets:
         """Quotes under the quote filters per week or month (e.g. everything one person said, week by week)."""
         with self.reading() as connection:
             return aggregates.quote_timeline(connection, queries.all_quote_conditions(connection, q, **filters), period)
