@@ -5,7 +5,6 @@ Pages call the same store methods as the JSON API; they only arrange and escape.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -40,8 +39,6 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 PAGE_SIZE = 25
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
 HOME_COUNTS = ("articles", "quotes", "entities", "figures", "dates", "events")
-# Enough quotes to rank a week's speakers without reading a whole large store.
-WEEK_SAMPLE = 2000
 
 
 def _day(value: str | None) -> date | None:
@@ -61,16 +58,9 @@ def _week_end(latest: list[ArticleRow]) -> tuple[date | None, bool]:
 
 
 def _most_quoted(store: Store, start: date, end: date) -> list[tuple[str, str, int]]:
-    """Speakers of the week's quotes, most quoted first: (name, link key, count)."""
-    rows = store.quotes(since=start.isoformat(), until=end.isoformat(), limit=WEEK_SAMPLE).items
-    names: dict[str, str] = {}
-    tally: Counter[str] = Counter()
-    for row in rows:
-        if row.speaker_name:
-            key = str(row.speaker_entity or row.speaker_name)
-            names[key] = row.speaker_name
-            tally[key] += 1
-    return [(names[key], key, count) for key, count in tally.most_common(10)]
+    """The week's ten most quoted speakers: (name, link key, count)."""
+    found = store.speakers(since=start.isoformat(), until=end.isoformat(), limit=10).items
+    return [(row.name, str(row.entity or row.name), row.quotes) for row in found]
 
 
 @dataclass(frozen=True)
