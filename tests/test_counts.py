@@ -181,3 +181,21 @@ def test_pages_show_facets_exports_and_paging(client: TestClient) -> None:
     entity = get(client, "/entities/Ana%20Ortiz").text
     assert 'Quotes by Ana Ortiz <span class="count">(3)</span>' in entity
     assert "/api/quotes.csv?speaker=1" in entity
+
+
+def test_cli_counts_speakers_and_quotes_per_week(store: Any) -> None:
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app as cli_app
+
+    db = store.url
+    runner = CliRunner()
+    result = runner.invoke(cli_app, ["speakers", "--db", db, "--kind", "indirect", "--csv"])
+    assert result.exit_code == 0, result.output
+    rows = rows_of_csv(result.stdout)
+    assert [(r["name"], r["quotes"], r["indirect"]) for r in rows] == [("Ana Ortiz", "2", "2"), ("Ben Cole", "1", "1")]
+    result = runner.invoke(cli_app, ["timeline", "--db", db, "--speaker", "Ana Ortiz", "--by", "week", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["timeline"] == [{"key": "2024-05-06", "label": "2024-05-06", "count": 3}]
+    result = runner.invoke(cli_app, ["events", "--db", db, "--target", "Ana Ortiz", "--csv"])
+    assert result.exit_code == 0 and "Ben Cole,blamed,Ana Ortiz" in result.stdout
