@@ -176,8 +176,10 @@ def test_pages_show_facets_exports_and_paging(client: TestClient) -> None:
     assert "#quote-q2" in quotes
     events = get(client, "/events?actor=Ben+Cole").text
     assert "1 event" in events and '#event-v1"' in events and "/api/events.csv?actor=Ben+Cole" in events
-    speakers = get(client, "/speakers?kind=direct").text
+    speakers = get(client, "/speakers?kind=direct&sort=name").text
     assert "Ana Ortiz" in speakers and "Ben Cole" not in speakers
+    # A count opens the quotes it counts (the speakers' own sort is not the quotes' order).
+    assert 'href="/quotes?speaker=1&amp;kind=direct"' in speakers
     entity = get(client, "/entities/Ana%20Ortiz").text
     assert 'Quotes by Ana Ortiz <span class="count">(3)</span>' in entity
     assert "/api/quotes.csv?speaker=1" in entity
