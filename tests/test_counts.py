@@ -201,3 +201,37 @@ def test_cli_counts_speakers_and_quotes_per_week(store: Any) -> None:
     assert json.loads(result.stdout)["timeline"] == [{"key": "2024-05-06", "label": "2024-05-06", "count": 3}]
     result = runner.invoke(cli_app, ["events", "--db", db, "--target", "Ana Ortiz", "--csv"])
     assert result.exit_code == 0 and "Ben Cole,blamed,Ana Ortiz" in result.stdout
+
+
+def test_counts_follow_new_articles(tmp_path: Path) -> None:
+    """Facets are remembered between requests, but never past the store's next article."""
+    from tests.test_api import ferry_article
+
+    store = Store(f"sqlite:///{tmp_path / 'growing.db'}")
+    client = TestClient(create_app(store))
+    assert get(client, "/api/quotes/facets").json()["total"] == 0
+    assert get(client, "/api/quotes/facets").json()["total"] == 0
+    store.add(ferry_article())
+    assert get(client, "/api/quotes/facets").json()["total"] == 1
+    assert "Ana Ortiz" in get(client, "/quotes").text
+
+
+def test_an_older_store_gets_the_counting_indexes_when_opened(tmp_path: Path) -> None:
+    import sqlalchemy as sa
+
+    from newsgraph.store.indexes import COUNTING
+
+    path = tmp_path / "old.db"
+    store = Store(f"sqlite:///{path}")
+    with store.writing() as connection:
+        for name in COUNTING:
+            connection.exec_driver_sql(f"DROP INDEX {name}")
+    store.close()
+    reopened = Store(f"sqlite:///{path}")
+    with reopened.reading() as connection:
+        names = {
+            index["name"]
+            for table in ("quotes", "events", "articles")
+            for index in sa.inspect(connection).get_indexes(table)
+        }
+    assert set(COUNTING) <= names

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import StreamingResponse
 
+from newsgraph.api.counting import counted
 from newsgraph.api.params import (
     Filters,
     Limit,
@@ -37,7 +38,7 @@ def quote_facets(
     request: Request, filters: Annotated[Filters, Depends(quote_filters)], period: Period = "month"
 ) -> dict[str, Any]:
     """For the quotes under these filters: how many of each kind, top speakers and sources, per week or month."""
-    return store_of(request).quote_facets(**filters, period=period).to_dict()
+    return counted(request, "quote_facets", **filters, period=period).to_dict()
 
 
 @router.get("/speakers", summary="Top speakers for any quote filter")
@@ -49,7 +50,7 @@ def speakers(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Who is quoted under these filters, how often, of which kind, first and last day; most quoted first."""
-    return store_of(request).speakers(**filters, sort=sort, limit=limit, offset=offset).to_dict()
+    return counted(request, "speakers", **filters, sort=sort, limit=limit, offset=offset).to_dict()
 
 
 @router.get("/quotes/timeline", summary="Quotes per week or month")
@@ -58,7 +59,7 @@ def quote_timeline(
 ) -> dict[str, Any]:
     """Quotes under these filters said each week (by its Monday) or month, empty periods included; a span
     too long for weeks or months is counted per year (``period`` says which); ``undated`` counts the rest."""
-    return store_of(request).quote_timeline(**filters, period=period).to_dict()
+    return counted(request, "quote_timeline", **filters, period=period).to_dict()
 
 
 @router.get("/events/facets", summary="Counts beside the event list")
@@ -66,13 +67,13 @@ def event_facets(
     request: Request, filters: Annotated[Filters, Depends(event_filters)], period: Period = "month"
 ) -> dict[str, Any]:
     """For the events under these filters: how many of each type, the top actors and targets, and per period."""
-    return store_of(request).event_facets(**filters, period=period).to_dict()
+    return counted(request, "event_facets", **filters, period=period).to_dict()
 
 
 @router.get("/articles/facets", summary="Counts beside the article list")
 def article_facets(request: Request, filters: Annotated[Filters, Depends(article_filters)]) -> dict[str, Any]:
     """For the articles under these filters: the top sources and the entities named in the most of them."""
-    return store_of(request).article_facets(**filters).to_dict()
+    return counted(request, "article_facets", **filters).to_dict()
 
 
 def _export(request: Request, kind: str, fmt: str, filters: Filters) -> StreamingResponse:

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from newsgraph.api.annotate import annotate
 from newsgraph.api.chart import bar_chart, mentions_chart
+from newsgraph.api.counting import counted
 from newsgraph.api.params import (
     KINDS,
     Filters,
@@ -106,7 +107,7 @@ def articles_page(
 ) -> Response:
     store = store_of(request)
     page = store.articles(**params, limit=PAGE_SIZE, offset=offset)
-    context = {"page": page, "params": params, "facets": store.article_facets(**params)}
+    context = {"page": page, "params": params, "facets": counted(request, "article_facets", **params)}
     return templates.TemplateResponse(request, "articles.html", context)
 
 
@@ -160,7 +161,7 @@ def entity_page(
     store = store_of(request)
     detail = store.entity(entity_id)
     key = str(detail.id)
-    said = store.quote_facets(speaker=key, period=period)
+    said = counted(request, "quote_facets", speaker=key, period=period)
     paging = {"by_offset": by_offset, "about_offset": about_offset, "articles_offset": articles_offset}
     context = {
         "entity": detail,
@@ -192,7 +193,7 @@ def quotes_page(
 ) -> Response:
     store = store_of(request)
     page = store.quotes(**params, limit=PAGE_SIZE, offset=offset, oldest_first=sort == "oldest")
-    facets = store.quote_facets(**params, period=period)
+    facets = counted(request, "quote_facets", **params, period=period)
     context = {
         "page": page,
         "params": {**params, "sort": sort if sort != "newest" else None, "period": period},
@@ -210,7 +211,7 @@ def speakers_page(
     sort: Annotated[str, Query(pattern="^(quotes|name|latest)$")] = "quotes",
     offset: Offset = 0,
 ) -> Response:
-    page = store_of(request).speakers(**params, sort=sort, limit=PAGE_SIZE, offset=offset)
+    page = counted(request, "speakers", **params, sort=sort, limit=PAGE_SIZE, offset=offset)
     context = {"page": page, "params": {**params, "sort": sort}, "kinds": KINDS, "sorts": SPEAKER_SORTS}
     return templates.TemplateResponse(request, "speakers.html", context)
 
@@ -224,12 +225,12 @@ def events_page(
 ) -> Response:
     store = store_of(request)
     page = store.events(**params, limit=PAGE_SIZE, offset=offset)
-    facets = store.event_facets(**params, period=period)
+    facets = counted(request, "event_facets", **params, period=period)
     context = {
         "page": page,
         "params": {**params, "period": period},
         "facets": facets,
         "chart": _timeline_chart(facets, "events"),
-        "types": list(store.stats().get("events_by_type", {})),
+        "types": store.event_types(),
     }
     return templates.TemplateResponse(request, "events.html", context)

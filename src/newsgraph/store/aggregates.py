@@ -18,7 +18,7 @@ import sqlalchemy as sa
 
 from newsgraph.store.queries import day
 from newsgraph.store.records import Page
-from newsgraph.store.schema import article_entities, articles, entities, quotes
+from newsgraph.store.schema import article_entities, articles, entities, events, quotes
 
 # How many values a facet shows beside a list (the rest are reached by filtering).
 FACET_SIZE = 10
@@ -249,6 +249,11 @@ def quote_timeline(connection: sa.Connection, conditions: list[Any], period: str
 
 
 # Events
+
+
+def event_types(connection: sa.Connection) -> list[str]:
+    """The distinct event types, read off their index."""
+    return [str(t) for t in connection.execute(sa.select(events.c.type).distinct().order_by(events.c.type)).scalars()]
 
 
 def event_facets(connection: sa.Connection, statement: sa.Select[Any], period: str = "month") -> Facets:

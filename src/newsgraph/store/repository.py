@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from newsgraph.errors import ArticleNotFound, EntityNotFound, StoreError
 from newsgraph.model import Extraction
 from newsgraph.settings import db_url_from
-from newsgraph.store import aggregates, profiles, queries, streams
+from newsgraph.store import aggregates, indexes, profiles, queries, streams
 from newsgraph.store.aggregates import Facets, SpeakerCount
 from newsgraph.store.engine import WRITE, create_engine, lock_for_writing
 from newsgraph.store.loader import Ingestion, ProgressCallback
@@ -55,6 +55,11 @@ class Store:
             if not current:
                 with self.writing() as connection:
                     open_schema(connection)
+            with self.reading() as connection:
+                absent = indexes.missing(connection)
+            if absent:
+                with self.writing() as connection:
+                    indexes.create_counting(connection, absent)
         except sa.exc.OperationalError as error:
             self.engine.dispose()
             raise StoreError(f"cannot open the store at {self.location}: {error.orig}") from error
@@ -277,6 +282,17 @@ class Store:
         """
         with self.reading() as connection:
             return queries.list_events(connection, type, actor, since, until, limit, offset, target)
+
+    def version(self) -> int:
+        """The newest article's key: articles are only ever added, so this changes whenever what
+        the store holds does (what caches of counts are keyed by); read off the primary key."""
+        with self.reading() as connection:
+            return int(connection.execute(sa.select(sa.func.max(articles.c.pk))).scalar_one() or 0)
+
+    def event_types(self) -> list[str]:
+        """The event types the store holds, in order."""
+        with self.reading() as connection:
+            return aggregates.event_types(connection)
 
     def stats(self) -> dict[str, Any]:
         """Counts of everything stored, and by entity type, quote kind and event type."""
