@@ -16,7 +16,6 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from newsgraph.store.queries import day
 from newsgraph.store.records import Page
 from newsgraph.store.schema import article_entities, articles, entities, events, quotes
 
@@ -274,7 +273,8 @@ def event_facets(connection: sa.Connection, statement: sa.Select[Any], period: s
 
     n = sa.func.count()
     types = _counted(connection, sa.select(listed.c.type, n).group_by(listed.c.type).order_by(n.desc(), listed.c.type))
-    per_day = _counted(connection, sa.select(day(listed.c.day), sa.func.count()).group_by(day(listed.c.day)))
+    # Grouped by the stored value (a day, or a day with more after it): the timeline reads its first ten characters.
+    per_day = _counted(connection, sa.select(listed.c.day, sa.func.count()).group_by(listed.c.day))
     counts, used, undated = timeline(per_day, period)
     return Facets(
         total=total,
