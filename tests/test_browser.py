@@ -117,7 +117,7 @@ def test_seed_article_shows_kirbys_quotes_attributed_to_him(page: Any, base_url:
     background = first.evaluate("e => getComputedStyle(e).backgroundColor")
     assert background not in ("rgba(0, 0, 0, 0)", "transparent"), "Kirby's quote has no highlight colour"
     # Readable without colour: his name is written on the quote, and the side panel counts him.
-    assert page.locator("#article-text .who", has_text="John Kirby").count() >= 1
+    assert page.locator('#article-text .who[data-label="John Kirby"]').count() >= 1
     panel = page.locator(".who-list li", has_text="John Kirby")
     assert panel.count() == 1
     assert int(panel.locator(".count").inner_text().split()[0]) >= 4
@@ -175,3 +175,161 @@ def test_pages_fit_a_small_phone_screen(browser: Any, base_url: str, where: str)
     assert width <= 321, f"{where} is {width}px wide on a 320px screen"
     shoot(tab, f"phone-{where.strip('/') or 'home'}")
     context.close()
+
+
+WIDTHS = [1366, 375]
+
+
+def sized(browser: Any, width: int) -> Any:
+    context = browser.new_context(
+        viewport={"width": width, "height": 900}, is_mobile=width < 500, has_touch=width < 500
+    )
+    tab = context.new_page()
+    tab.set_default_timeout(45_000)
+    return tab
+
+
+def fits(tab: Any, width: int, where: str) -> None:
+    scroll = tab.evaluate("document.documentElement.scrollWidth")
+    assert scroll <= width + 1, f"{where} is {scroll}px wide on a {width}px screen"
+
+
+def no_word_breaks(tab: Any, selector: str) -> None:
+    """No single word of these elements is split over two lines (as "PERS/ON" once was at 375px)."""
+    broken = tab.evaluate(
+        """sel => Array.from(document.querySelectorAll(sel)).filter(e => {
+             const words = (e.textContent || '').trim().split(/\\s+/);
+             if (words.length !== 1 || !words[0]) return false;
+             const size = parseFloat(getComputedStyle(e).fontSize);
+             return e.getClientRects().length > 1 || e.getBoundingClientRect().height > 2.2 * size;
+           }).map(e => e.textContent)""",
+        selector,
+    )
+    assert broken == [], f"words broken across lines: {broken[:5]}"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_events_page_filters_by_actor_and_links_to_the_trigger(browser: Any, base_url: str, width: int) -> None:
+    tab = sized(browser, width)
+    tab.goto(f"{base_url}/events")
+    assert tab.locator(".event-row").count() >= 3
+    tab.get_by_label("Actor", exact=True).fill("Kirby")
+    tab.get_by_role("button", name="Search events").click()
+    tab.wait_for_url("**/events?*actor=Kirby*")
+    rows = tab.locator(".event-row")
+    assert rows.count() >= 1 and all("John Kirby" in text for text in rows.all_inner_texts())
+    assert "Per month" in tab.locator(".facets").inner_text()
+    assert tab.locator('.exports a[href^="/api/events.csv?actor=Kirby"]').count() == 1
+    fits(tab, width, "/events")
+    no_word_breaks(tab, ".tag")
+    shoot(tab, f"events-{width}")
+    # The trigger link opens the article at the event, marked and highlighted on arrival.
+    rows.first.locator("a.trigger").click()
+    tab.wait_for_url("**/articles/*#event-*")
+    target = tab.locator(".article-text :target")
+    assert target.count() == 1 and "event" in (target.get_attribute("class") or "")
+    assert target.evaluate("e => getComputedStyle(e).outlineStyle") != "none"
+    assert "John Kirby" in (target.get_attribute("title") or "")
+    shoot(tab, f"event-arrival-{width}")
+    tab.context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_quotes_facets_narrow_the_list_and_link_to_the_quote(browser: Any, base_url: str, width: int) -> None:
+    tab = sized(browser, width)
+    tab.goto(f"{base_url}/quotes")
+    total = int(tab.get_by_role("status").inner_text().split()[0].replace(",", ""))
+    facet = tab.locator("section.facet", has=tab.get_by_role("heading", name="Most quoted"))
+    kirby = facet.get_by_role("link", name="John Kirby")
+    counted = int(kirby.locator("xpath=..").locator(".count").inner_text())
+    kirby.click()
+    tab.wait_for_url("**/quotes?speaker=*")
+    shown = int(tab.get_by_role("status").inner_text().split()[0].replace(",", ""))
+    assert shown == counted < total
+    fits(tab, width, "/quotes")
+    shoot(tab, f"quotes-facets-{width}")
+    first = tab.locator(".quote-row").first
+    first.get_by_role("link").last.click()
+    tab.wait_for_url("**/articles/*#quote-*")
+    arrived = tab.locator(".article-text :target")
+    assert arrived.count() == 1 and "by John Kirby" in (arrived.get_attribute("title") or "")
+    tab.context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_speakers_page_counts_kinds_and_sorts(browser: Any, base_url: str, width: int) -> None:
+    tab = sized(browser, width)
+    tab.goto(f"{base_url}/speakers")
+    first = tab.locator("table.list tbody tr").first.inner_text()
+    assert "John Kirby" in first
+    tab.get_by_role("link", name="Speaker, sort by it").click()
+    tab.wait_for_url("**/speakers?sort=name*")
+    names = tab.locator("table.list tbody tr td:first-child").all_inner_texts()
+    assert names == sorted(names, key=str.lower) or names == sorted(names)
+    fits(tab, width, "/speakers")
+    shoot(tab, f"speakers-{width}")
+    tab.context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_article_marks_read_by_keyboard_touch_and_copy(browser: Any, base_url: str, width: int) -> None:
+    tab = sized(browser, width)
+    seed_article_url(tab, base_url)
+    # Copying a quote copies its words, not the speaker's name tag glued to them.
+    copied = tab.evaluate(
+        """() => { const q = document.querySelector('#article-text .quote'); const r = document.createRange();
+                   r.selectNodeContents(q); const s = getSelection(); s.removeAllRanges(); s.addRange(r);
+                   return s.toString(); }"""
+    )
+    assert copied and "John Kirby" not in copied and "Benjamin Netanyahu" not in copied
+    tag = tab.locator("#article-text .who").first
+    assert tag.get_attribute("aria-hidden") == "true"
+    assert tag.evaluate("e => getComputedStyle(e, '::before').content") not in ("none", "normal", '""')
+    # A figure shows its value when reached by the keyboard or a tap, not only under a mouse.
+    figure = tab.locator("#article-text .figure").first
+    if width < 500:
+        figure.tap()
+    else:
+        figure.focus()
+    shown = figure.evaluate("e => getComputedStyle(e, '::after').content")
+    assert "figure" in shown, shown
+    event = tab.locator("#article-text .event").first
+    event.focus()
+    assert "→" in event.evaluate("e => getComputedStyle(e, '::after').content")
+    assert "event's trigger" in tab.locator(".legend").inner_text()
+    # Every "Show only" button has a name of its own.
+    names = tab.locator("button.focus-speaker").evaluate_all("bs => bs.map(b => b.textContent.trim())")
+    assert len(names) >= 2 and len(set(names)) == len(names)
+    fits(tab, width, "article")
+    no_word_breaks(tab, ".tag, .panel a, .who-list .count")
+    shoot(tab, f"article-focus-{width}")
+    tab.context.close()
+
+
+def _contrast(first: str, second: str) -> float:
+    def luminance(colour: str) -> float:
+        channels = [int(c) / 255 for c in colour[colour.index("(") + 1 : colour.index(")")].split(",")[:3]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_controls_contrast_and_the_home_search_button_stays_on_one_line(browser: Any, base_url: str) -> None:
+    tab = sized(browser, 1366)
+    tab.goto(base_url)
+    button = tab.get_by_role("button", name="Search")
+    height = button.evaluate("e => e.getBoundingClientRect().height")
+    line = button.evaluate(
+        "e => parseFloat(getComputedStyle(e).lineHeight) || 1.6 * parseFloat(getComputedStyle(e).fontSize)"
+    )
+    assert height < 2 * line, "the search button wraps"
+    page_colour = tab.evaluate("getComputedStyle(document.body).backgroundColor")
+    for where in ("/", "/quotes", "/events"):
+        tab.goto(base_url + where)
+        borders = tab.locator("input:not([type=hidden]), select").evaluate_all(
+            "es => es.map(e => getComputedStyle(e).borderTopColor)"
+        )
+        assert borders and all(_contrast(b, page_colour) >= 3 for b in borders), (where, borders)
+    tab.context.close()

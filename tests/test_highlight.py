@@ -118,7 +118,21 @@ def test_label_is_written_once_at_the_start() -> None:
     ]
     html = highlight(text, marks)
     assert html.count("Ana Ortiz") == 1
-    assert html.index('<span class="who">Ana Ortiz</span>') < html.index("One")
+    # Drawn by CSS from the attribute: copying the quote copies no name glued to it.
+    tag = '<span class="who" data-label="Ana Ortiz" aria-hidden="true"></span>'
+    assert html.index(tag) < html.index("One")
+    assert "Ana Ortiz<" not in html
+
+
+def test_anchor_is_on_the_first_piece_only() -> None:
+    text = "Ana Ortiz said the bridge opens."
+    marks = [
+        Mark(*span(text, "Ortiz said the"), "span", (("class", "quote"),), anchor="quote-q1"),
+        Mark(*span(text, "said the bridge"), "span", (("class", "cue"),), layer=1),
+    ]
+    html = highlight(text, marks)
+    assert html.count('id="quote-q1"') == 1
+    assert html.index('id="quote-q1"') < html.index("Ortiz")
 
 
 def sample() -> Extraction:
@@ -169,8 +183,16 @@ def test_article_marks_quotes_by_part_with_speaker_links() -> None:
     assert '<a href="/entities/Ana Ortiz" class="speaker spk-0" title="speaker: Ana Ortiz">she</a>' in result.html
     assert '<span class="cue" title="cue of q2: said">said</span>' in result.html
     assert "&lt;b&gt;more&lt;/b&gt;" in result.html and "<b>" not in result.html
-    assert '<span class="figure" title="figure: 2000 cars">2,000</span>' in result.html
-    assert '<span class="date" title="date: 2024-05-07">Tuesday</span>' in result.html
+    # Values are focusable (keyboard, touch), show their value on focus, and can be linked to.
+    assert (
+        '<span id="figure-1" class="figure" title="figure: 2000 cars" data-value="figure: 2000 cars" tabindex="0">'
+        "2,000</span>"
+    ) in result.html
+    assert (
+        '<span id="date-1" class="date" title="date: 2024-05-07" data-value="date: 2024-05-07" tabindex="0">'
+        "Tuesday</span>"
+    ) in result.html
+    assert result.html.count('id="quote-q2"') == 1 and 'id="quote-q1"' in result.html
     assert 'class="mention ent-person" title="PERSON: Ben Cole">Ben Cole</a>' in result.html
 
 

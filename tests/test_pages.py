@@ -57,17 +57,26 @@ def test_article_page_highlights_quotes_by_speaker(client: TestClient) -> None:
     extraction = bridge_article()
     html = page(client, f"/articles/{extraction.article.id}")
     assert '<h1 id="title">Bridge over the Lune to open in June</h1>' in html
-    quotes = re.findall(r'<span class="quote (spk-\d) kind-(\w+)" title="([^"]*)" data-quote="(q\d)"', html)
+    quotes = re.findall(
+        r'<span (?:id="quote-q\d" )?class="quote (spk-\d) kind-(\w+)" title="([^"]*)" data-quote="(q\d)"', html
+    )
     assert {(q[1], q[3]) for q in quotes} == {("indirect", "q1"), ("direct", "q2"), ("indirect", "q3")}
     colours = {q[3]: q[0] for q in quotes}
     assert colours["q1"] == colours["q2"] != colours["q3"]
     assert 'title="direct quote by Ana Ortiz"' in html
     # The speaker's name as a tag, so the highlight reads without colour.
-    assert f'<span class="who {colours["q1"]}">Ana Ortiz</span>' in html
+    assert f'<span class="who {colours["q1"]}" data-label="Ana Ortiz" aria-hidden="true"></span>' in html
+    # Every quote can be linked to.
+    for local in ("q1", "q2", "q3"):
+        assert html.count(f'id="quote-{local}"') == 1
     assert re.search(r'<a href="/entities/[^"]+" class="speaker spk-\d" title="speaker: Ana Ortiz">Ortiz</a>', html)
     assert '<span class="cue" title="cue of q2: said">said</span>' in html
-    assert 'class="figure" title="figure: 2000 cars claimed by Ana Ortiz">2,000</span>' in html
-    assert '<span class="date" title="date: 2024-05-07">Tuesday</span>' in html
+    assert 'class="figure" title="figure: 2000 cars claimed by Ana Ortiz"' in html
+    assert re.search(r'<span id="figure-1" class="figure" [^>]*tabindex="0">2,000</span>', html)
+    assert re.search(r'<span id="date-1" class="date" title="date: 2024-05-07" [^>]*>Tuesday</span>', html)
+    # The event's trigger is marked with its type, actor and target.
+    assert re.search(r'<span id="event-v1" class="event" title="ACCUSE \(disapprove\): Ben Cole → Ana Ortiz"', html)
+    assert "an event's trigger (boxed)" in html
     assert re.search(r'class="mention ent-loc" title="LOC: Lune">Lune</a>', html)
     assert "How to read the marks" in html
 
@@ -79,7 +88,11 @@ def test_article_side_panel_counts_quotes_per_speaker(client: TestClient) -> Non
     assert re.search(r"Ben Cole</a>\s*<span class=\"count\">1 quote</span>", panel)
     assert panel.index("Ana Ortiz") < panel.index("Ben Cole")
     events = panel[panel.index("<h2>Events</h2>") :]
-    assert re.search(r"ACCUSE</span>\s*Ben Cole <em>blamed</em> Ana Ortiz", events)
+    assert re.search(r'ACCUSE</span>\s*Ben Cole <a href="#event-v1"><em>blamed</em></a> Ana Ortiz', events)
+    assert '<a href="#figure-2" class="figure">more than 40 million</a>' in panel
+    assert '<a href="#date-1" class="date">Tuesday</a>' in panel
+    # Each "Show only" button has a name of its own.
+    assert 'Show only<span class="visually-hidden"> Ben Cole’s quotes</span>' in panel
 
 
 def test_article_values_are_escaped_everywhere(client: TestClient) -> None:

@@ -100,3 +100,20 @@ def test_a_newer_store_is_refused(pg_url: str) -> None:
     test_store.downgrade(pg_url, ["UPDATE schema_version SET version = 99"])
     with pytest.raises(StoreVersionError, match=r"\[E033\]"):
         Store(pg_url)
+
+
+def test_facets_speakers_timelines_and_exports_on_postgresql(pg_url: str) -> None:
+    from tests.test_api import sample_extractions
+
+    from newsgraph.store.streams import csv_text
+
+    with Store(pg_url) as store:
+        for extraction in sample_extractions():
+            store.add(extraction)
+        facets = store.quote_facets(q="would", since="2024-05-01")
+        assert facets.total == 2 and [(c.label, c.count) for c in facets.facets["speaker"]] == [("Ana Ortiz", 2)]
+        assert [(s.name, s.direct, s.indirect) for s in store.speakers().items[:1]] == [("Ana Ortiz", 1, 2)]
+        events = store.event_facets(target="Ortiz")
+        assert events.total == 1 and [c.label for c in events.timeline] == ["2024-05"]
+        assert [c.count for c in store.quote_timeline(speaker="Ana Ortiz").timeline] == [3]
+        assert len("".join(csv_text(store.stream("quotes", kind="direct"))).splitlines()) == 3

@@ -14,6 +14,7 @@ from newsgraph.cli import app
 from newsgraph.errors import AmbiguousArticleId, ArticleNotFound, EntityNotFound, StoreError, StoreVersionError
 from newsgraph.model import Article, DateRef, Entity, Event, Extraction, Figure, Part, Quote, Span, Speaker
 from newsgraph.store import Store, queries, writer
+from newsgraph.store.indexes import COUNTING
 from newsgraph.store.schema import SCHEMA_VERSION
 
 INJECTION = "'; DROP TABLE articles; --"
@@ -379,14 +380,16 @@ def test_ingest_reports_unreadable_files_and_stores_the_rest(tmp_path: Path, sto
     assert [s.failure[0] for s in seen if s.failure] == [source for source, _ in report.failed]
 
 
-# What version 3 added, undone: the layout a version 2 store has (valid SQL on SQLite and PostgreSQL).
 # What version 5 added: the process behind an ingest run.
 BACK_TO_V4 = [
     *(f'ALTER TABLE ingest_runs DROP COLUMN "{column}"' for column in ("pid", "host", "abandoned")),
     "UPDATE schema_version SET version = 4",
 ]
+# What version 3 added, undone: the layout a version 2 store has (valid SQL on SQLite and PostgreSQL).
+# The counting indexes (added at any open, whatever the version) go first: they use the columns v3 added.
 BACK_TO_V2 = [
     *BACK_TO_V4,
+    *(f"DROP INDEX {index}" for index in COUNTING),
     *(
         f"DROP INDEX {index}"
         for index in (

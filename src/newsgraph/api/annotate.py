@@ -2,7 +2,9 @@
 
 Each speaker gets one of a few colour classes (``spk-0`` … ``spk-7``) in order of first
 quote; the colour is never the only signal: quotes carry the speaker's name as a visible
-tag and a title, cues, mentions, figures and dates each have their own line style.
+tag and a title, cues, mentions, figures, dates and event triggers each have their own
+line style. Quotes, figures, dates and events carry an id (``quote-q1``, ``figure-1``,
+``date-1``, ``event-v1``) that lists link to.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from newsgraph.api.highlight import Mark, highlight
-from newsgraph.model import Entity, Extraction, Quote
+from newsgraph.model import Entity, Event, Extraction, Quote
 
 PALETTE_SIZE = 8
 UNATTRIBUTED = "unattributed"
@@ -97,8 +99,19 @@ def article_marks(extraction: Extraction, tallies: dict[str, SpeakerTally], enti
                 ("data-quote", quote.id),
                 ("data-speaker", tally.ref),
             )
-            label = tally.name if number == 0 else None
-            marks.append(Mark(start, end, "span", attrs, QUOTE, label=label, label_class=f"who {tally.colour}"))
+            first = number == 0
+            marks.append(
+                Mark(
+                    start,
+                    end,
+                    "span",
+                    attrs,
+                    QUOTE,
+                    label=tally.name if first else None,
+                    label_class=f"who {tally.colour}",
+                    anchor=quote_anchor(quote.id) if first else None,
+                )
+            )
         if quote.cue is not None:
             cue_attrs: Attrs = (("class", "cue"), ("title", f"cue of {quote.id}: {quote.cue.text}"))
             marks.append(Mark(quote.cue.start, quote.cue.end, "span", cue_attrs, SPEAKER))
@@ -119,12 +132,50 @@ def article_marks(extraction: Extraction, tallies: dict[str, SpeakerTally], enti
                 attrs = (("href", url), *attrs)
             marks.append(Mark(mention.start, mention.end, "a" if url else "span", attrs, MENTION))
     for index, figure in enumerate(extraction.figures):
-        attrs = (("class", "figure"), ("title", _describe_figure(extraction, index)))
-        marks.append(Mark(figure.start, figure.end, "span", attrs, DETAIL))
-    for date in extraction.dates:
-        attrs = (("class", "date"), ("title", f"date: {date.value or 'unresolved'}"))
-        marks.append(Mark(date.start, date.end, "span", attrs, DETAIL))
+        marks.append(
+            _valued(figure.start, figure.end, "figure", _describe_figure(extraction, index), figure_anchor(index))
+        )
+    for index, date in enumerate(extraction.dates):
+        value = f"date: {date.value or 'unresolved'}"
+        marks.append(_valued(date.start, date.end, "date", value, date_anchor(index)))
+    for event in extraction.events:
+        trigger = event.trigger
+        marks.append(
+            _valued(trigger.start, trigger.end, "event", describe_event(extraction, event), event_anchor(event.id))
+        )
     return marks
+
+
+def _valued(start: int, end: int, kind: str, value: str, anchor: str) -> Mark:
+    """A figure, date or event trigger: focusable (keyboard, touch) so that its value shows without a mouse."""
+    attrs: Attrs = (("class", kind), ("title", value), ("data-value", value), ("tabindex", "0"))
+    return Mark(start, end, "span", attrs, DETAIL, anchor=anchor)
+
+
+def describe_event(extraction: Extraction, event: Event) -> str:
+    """'ACCUSE (disapprove): Ben Cole → Ana Ortiz, 2024-05-07': the event's type, who did it to whom, when."""
+    actor, target = extraction.entity(event.actor), extraction.entity(event.target)
+    words = f"{event.type}{f' ({event.mode})' if event.mode else ''}: "
+    words += f"{actor.name if actor else 'someone'} → {target.name if target else 'no one named'}"
+    if event.negated:
+        words += " (denied or did not happen)"
+    return words + (f", {event.date}" if event.date else "")
+
+
+def quote_anchor(local_id: str) -> str:
+    return f"quote-{local_id}"
+
+
+def figure_anchor(position: int) -> str:
+    return f"figure-{position + 1}"
+
+
+def date_anchor(position: int) -> str:
+    return f"date-{position + 1}"
+
+
+def event_anchor(local_id: str) -> str:
+    return f"event-{local_id}"
 
 
 def annotate(extraction: Extraction, entity_url: EntityUrl) -> AnnotatedArticle:

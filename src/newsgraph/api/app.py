@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsgraph import __version__
-from newsgraph.api import DEFAULT_MAX_BODY, routes_api, routes_pages
+from newsgraph.api import DEFAULT_MAX_BODY, routes_api, routes_counts, routes_pages
 from newsgraph.api.templating import templates
 from newsgraph.errors import ArticleNotFound, EntityNotFound, StoreError
 
@@ -113,6 +113,8 @@ def create_app(store: Store, allow_extract: bool = False, max_body: int = DEFAUL
     app.state.max_body = max_body
     app.state.home_summary = None
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    # Counts first: /api/articles/facets is not an article id.
+    app.include_router(routes_counts.router)
     app.include_router(routes_api.router)
     app.include_router(routes_pages.router)
     app.add_middleware(SecurityHeaders)

@@ -53,11 +53,18 @@ def mentions_chart(per_day: Iterable[tuple[str, int]]) -> Markup:
     bars = buckets(per_day)
     if not bars:
         return Markup('<p class="muted">No dated mentions.</p>')
+    return bar_chart(bars, "mentions", _unit(bars))
+
+
+def bar_chart(bars: list[tuple[str, int]], noun: str, unit: str) -> Markup:
+    """One bar per period (``unit``: day, week, month) with its count as a tooltip; ``noun`` says what is counted."""
+    if not bars:
+        return Markup(f'<p class="muted">No dated {escape(noun)}.</p>')
     peak = max(count for _, count in bars)
     step = min((WIDTH - 2 * PAD) / len(bars), MAX_STEP)
     plot = HEIGHT - AXIS - PAD
     total = sum(count for _, count in bars)
-    summary = f"{total} mentions from {bars[0][0]} to {bars[-1][0]}, at most {peak} in one {_unit(bars)}"
+    summary = f"{total} {noun} from {bars[0][0]} to {bars[-1][0]}, at most {peak} in one {unit}"
     parts = [
         f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(summary)}" '
         'xmlns="http://www.w3.org/2000/svg">',
@@ -65,7 +72,7 @@ def mentions_chart(per_day: Iterable[tuple[str, int]]) -> Markup:
         f'<line class="axis" x1="{PAD}" y1="{PAD + plot}" x2="{WIDTH - PAD}" y2="{PAD + plot}"/>',
     ]
     for index, (label, count) in enumerate(bars):
-        height = plot * count / peak
+        height = plot * count / peak if peak else 0
         x = PAD + index * step
         parts.append(
             f'<rect class="bar" x="{x + step * 0.1:.1f}" y="{PAD + plot - height:.1f}" '

@@ -22,8 +22,9 @@ _TAGS = frozenset({"span", "a", "mark"})
 class Mark:
     """One stretch to mark: ``text[start:end]`` wrapped in ``<tag attrs>``.
 
-    ``layer`` orders nesting (lower is outer); ``label`` is a short visible tag written
-    once at the start of the mark (e.g. the speaker's name), so the mark reads without colour.
+    ``layer`` orders nesting (lower is outer); ``label`` is a short visible tag shown
+    once at the start of the mark (e.g. the speaker's name), so the mark reads without colour;
+    ``anchor`` is an id given to the first element written for the mark (a deep link to it).
     """
 
     start: int
@@ -33,18 +34,31 @@ class Mark:
     layer: int = 0
     label: str | None = None
     label_class: str = "label"
+    anchor: str | None = None
     key: int = field(default=0, compare=False)
 
 
-def _open(mark: Mark, inside_link: bool) -> str:
-    """The opening tag; a link inside a link becomes a span (nested anchors are invalid HTML)."""
+def _open(mark: Mark, inside_link: bool, anchored: bool) -> str:
+    """The opening tag; a link inside a link becomes a span (nested anchors are invalid HTML).
+
+    A mark cut in pieces (where marks cross) carries its anchor id on the first piece only.
+    """
     tag = "span" if mark.tag == "a" and inside_link else mark.tag
     parts = [tag]
+    if mark.anchor and not anchored:
+        parts.append(f'id="{escape(mark.anchor)}"')
     for name, value in mark.attrs:
         if name == "href" and tag != "a":
             continue
         parts.append(f'{name}="{escape(value)}"')
     return "<" + " ".join(parts) + ">"
+
+
+def _label(mark: Mark) -> str:
+    """The visible tag, drawn by CSS from ``data-label`` (``::before``): it is not copied with the
+    text, and screen readers skip it (the mark's title says the same)."""
+    label = escape(mark.label or "")
+    return f'<span class="{escape(mark.label_class)}" data-label="{label}" aria-hidden="true"></span>'
 
 
 def _tag_of(mark: Mark, inside_link: bool) -> str:
@@ -63,7 +77,7 @@ def highlight(text: str, marks: list[Mark]) -> Markup:
     Marks outside the text or empty are skipped: a stale offset must not break a page.
     """
     keyed = [
-        Mark(m.start, m.end, m.tag, m.attrs, m.layer, m.label, m.label_class, key=i)
+        Mark(m.start, m.end, m.tag, m.attrs, m.layer, m.label, m.label_class, m.anchor, key=i)
         for i, m in enumerate(marks)
         if _valid(m, len(text))
     ]
@@ -76,6 +90,7 @@ def highlight(text: str, marks: list[Mark]) -> Markup:
     active: list[Mark] = []
     stack: list[tuple[Mark, str]] = []  # open elements: the mark and the tag written for it
     labelled: set[int] = set()
+    anchored: set[int] = set()
     for left, right in zip(cuts, cuts[1:], strict=False):
         active = [m for m in active if m.end > left] + by_start.get(left, [])
         wanted = sorted(active, key=lambda m: (m.layer, m.start, -m.end, m.key))
@@ -87,11 +102,12 @@ def highlight(text: str, marks: list[Mark]) -> Markup:
         del stack[keep:]
         for mark in wanted[keep:]:
             inside_link = any(tag == "a" for _, tag in stack)
-            out.append(_open(mark, inside_link))
+            out.append(_open(mark, inside_link, mark.key in anchored))
+            anchored.add(mark.key)
             stack.append((mark, _tag_of(mark, inside_link)))
             if mark.label and mark.key not in labelled:
                 labelled.add(mark.key)
-                out.append(f'<span class="{escape(mark.label_class)}">{escape(mark.label)}</span>')
+                out.append(_label(mark))
         out.append(str(escape(text[left:right])))
     for _mark, tag in reversed(stack):
         out.append(f"</{tag}>")

@@ -7,10 +7,21 @@ import threading
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
+from newsgraph.api.params import (
+    Filters,
+    Limit,
+    Offset,
+    Since,
+    Until,
+    blank,
+    day,
+    event_filters,
+    quote_filters,
+)
 from newsgraph.clean import unstorable
 from newsgraph.errors import ArticleTooLong, InputError, NewsgraphError
 from newsgraph.settings import Settings
@@ -20,18 +31,6 @@ if TYPE_CHECKING:
     from newsgraph.store import Store
 
 router = APIRouter(prefix="/api", tags=["api"])
-
-Limit = Annotated[int, Query(ge=1, le=500, description="Items per page.")]
-# An offset past a billion rows is no page anyone reads, and past 2**63 no database takes it.
-MAX_OFFSET = 1_000_000_000
-Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip (for the next pages).")]
-# Strings, not dates, so that an empty box in a search form means "no limit" rather than an error.
-Since = Annotated[
-    str | None, Query(description="On or after this day (YYYY-MM-DD).", json_schema_extra={"format": "date"})
-]
-Until = Annotated[
-    str | None, Query(description="On or before this day (YYYY-MM-DD).", json_schema_extra={"format": "date"})
-]
 
 
 class PageOut(BaseModel):
@@ -53,21 +52,6 @@ def plain_parameters(request: Request) -> None:
 def store_of(request: Request) -> Store:
     store: Store = request.app.state.store
     return store
-
-
-def blank(value: str | None) -> str | None:
-    """An empty search box means no filter."""
-    return value.strip() or None if value is not None else None
-
-
-def day(value: str | None, name: str) -> str | None:
-    """A since/until parameter as an ISO day; blank means no limit, anything else but a day is a 422."""
-    if value is None or not value.strip():
-        return None
-    try:
-        return date.fromisoformat(value.strip()).isoformat()
-    except ValueError:
-        raise HTTPException(422, f"{name}: {value[:40]!r} is not a day; write it as YYYY-MM-DD") from None
 
 
 def page_out(page: Any) -> PageOut:
@@ -126,24 +110,13 @@ def entity(request: Request, entity_id: str) -> dict[str, Any]:
 @router.get("/quotes", response_model=PageOut, summary="Search quotes")
 def quotes(
     request: Request,
-    speaker: Annotated[str | None, Query(description="The speaker's name (or a part of it) or entity id.")] = None,
-    q: Annotated[str | None, Query(description="Words in the quote.")] = None,
-    since: Since = None,
-    until: Until = None,
-    article: Annotated[str | None, Query(description="Only quotes of this article id.")] = None,
+    filters: Annotated[Filters, Depends(quote_filters)],
+    sort: Annotated[str, Query(pattern="^(newest|oldest)$", description="newest or oldest first.")] = "newest",
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> PageOut:
     """Quotes with their speaker, article and date."""
-    page = store_of(request).quotes(
-        speaker=blank(speaker),
-        q=blank(q),
-        since=day(since, "since"),
-        until=day(until, "until"),
-        article=blank(article),
-        limit=limit,
-        offset=offset,
-    )
+    page = store_of(request).quotes(**filters, limit=limit, offset=offset, oldest_first=sort == "oldest")
     return page_out(page)
 
 
@@ -163,23 +136,12 @@ def figures(
 @router.get("/events", response_model=PageOut, summary="Search events")
 def events(
     request: Request,
-    type: Annotated[str | None, Query(description="PLOVER event type (e.g. ACCUSE).")] = None,
-    actor: Annotated[str | None, Query(description="The actor's name or entity id.")] = None,
-    since: Since = None,
-    until: Until = None,
+    filters: Annotated[Filters, Depends(event_filters)],
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> PageOut:
     """Who did what to whom, with the article and date."""
-    page = store_of(request).events(
-        type=blank(type),
-        actor=blank(actor),
-        since=day(since, "since"),
-        until=day(until, "until"),
-        limit=limit,
-        offset=offset,
-    )
-    return page_out(page)
+    return page_out(store_of(request).events(**filters, limit=limit, offset=offset))
 
 
 @router.get("/stats", summary="Counts")

@@ -1,24 +1,36 @@
-"""The web pages: home, articles, an article with its quotes highlighted, entities, quotes.
+"""The web pages: home, articles, an article with its marks, entities, quotes, speakers, events.
 
 Pages call the same store methods as the JSON API; they only arrange and escape.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
 
 from newsgraph.api.annotate import annotate
-from newsgraph.api.chart import mentions_chart
-from newsgraph.api.routes_api import Offset, Since, Until, blank, day, store_of
+from newsgraph.api.chart import bar_chart, mentions_chart
+from newsgraph.api.counting import counted
+from newsgraph.api.params import (
+    KINDS,
+    Filters,
+    Offset,
+    Period,
+    article_filters,
+    entity_filters,
+    event_filters,
+    quote_filters,
+)
+from newsgraph.api.routes_api import store_of
 from newsgraph.api.templating import entity_href, templates
 from newsgraph.model import Entity
+from newsgraph.store.aggregates import SPEAKER_SORTS, Facets
 
 if TYPE_CHECKING:
     from newsgraph.store import ArticleRow, Store
@@ -28,8 +40,6 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 PAGE_SIZE = 25
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
 HOME_COUNTS = ("articles", "quotes", "entities", "figures", "dates", "events")
-# Enough quotes to rank a week's speakers without reading a whole large store.
-WEEK_SAMPLE = 2000
 
 
 def _day(value: str | None) -> date | None:
@@ -49,16 +59,9 @@ def _week_end(latest: list[ArticleRow]) -> tuple[date | None, bool]:
 
 
 def _most_quoted(store: Store, start: date, end: date) -> list[tuple[str, str, int]]:
-    """Speakers of the week's quotes, most quoted first: (name, link key, count)."""
-    rows = store.quotes(since=start.isoformat(), until=end.isoformat(), limit=WEEK_SAMPLE).items
-    names: dict[str, str] = {}
-    tally: Counter[str] = Counter()
-    for row in rows:
-        if row.speaker_name:
-            key = str(row.speaker_entity or row.speaker_name)
-            names[key] = row.speaker_name
-            tally[key] += 1
-    return [(names[key], key, count) for key, count in tally.most_common(10)]
+    """The week's ten most quoted speakers: (name, link key, count)."""
+    found = store.speakers(since=start.isoformat(), until=end.isoformat(), limit=10).items
+    return [(row.name, str(row.entity or row.name), row.quotes) for row in found]
 
 
 @dataclass(frozen=True)
@@ -100,16 +103,12 @@ def home(request: Request) -> Response:
 
 @router.get("/articles")
 def articles_page(
-    request: Request,
-    q: str | None = None,
-    source: str | None = None,
-    since: Since = None,
-    until: Until = None,
-    offset: Offset = 0,
+    request: Request, params: Annotated[Filters, Depends(article_filters)], offset: Offset = 0
 ) -> Response:
-    params = {"q": blank(q), "source": blank(source), "since": day(since, "since"), "until": day(until, "until")}
-    page = store_of(request).articles(**params, limit=PAGE_SIZE, offset=offset)
-    return templates.TemplateResponse(request, "articles.html", {"page": page, "params": params})
+    store = store_of(request)
+    page = store.articles(**params, limit=PAGE_SIZE, offset=offset)
+    context = {"page": page, "params": params, "facets": counted(request, "article_facets", **params)}
+    return templates.TemplateResponse(request, "articles.html", context)
 
 
 def _entity_urls(store: Store, article_id: str) -> Callable[[Entity], str | None]:
@@ -143,40 +142,95 @@ def article_page(request: Request, article_id: str) -> Response:
 
 @router.get("/entities")
 def entities_page(
-    request: Request,
-    q: str | None = None,
-    type: Annotated[str | None, Query()] = None,
-    offset: Offset = 0,
+    request: Request, params: Annotated[Filters, Depends(entity_filters)], offset: Offset = 0
 ) -> Response:
-    params = {"q": blank(q), "type": blank(type)}
     page = store_of(request).entities(**params, limit=PAGE_SIZE, offset=offset)
     context = {"page": page, "params": params, "types": ENTITY_TYPES}
     return templates.TemplateResponse(request, "entities.html", context)
 
 
 @router.get("/entities/{entity_id}")
-def entity_page(request: Request, entity_id: str) -> Response:
-    detail = store_of(request).entity(entity_id)
+def entity_page(
+    request: Request,
+    entity_id: str,
+    by_offset: Offset = 0,
+    about_offset: Offset = 0,
+    articles_offset: Offset = 0,
+    period: Period = "month",
+) -> Response:
+    store = store_of(request)
+    detail = store.entity(entity_id)
+    key = str(detail.id)
+    said = counted(request, "quote_facets", speaker=key, period=period)
+    paging = {"by_offset": by_offset, "about_offset": about_offset, "articles_offset": articles_offset}
     context = {
         "entity": detail,
         "counts": [(name.replace("_", " "), value) for name, value in detail.counts.items()],
         "chart": mentions_chart(detail.mentions_per_day.items()),
-        "quotes_by": detail.quotes_by,
-        "quotes_about": detail.quotes_about,
-        "articles": detail.articles,
+        "quotes_by": store.entity_quotes(detail.id, limit=PAGE_SIZE, offset=by_offset),
+        "quotes_about": store.entity_quotes(detail.id, about=True, limit=PAGE_SIZE, offset=about_offset),
+        "articles": store.entity_articles(detail.id, limit=PAGE_SIZE, offset=articles_offset),
+        "said": said,
+        "said_chart": _timeline_chart(said, "quotes by them"),
+        "period": period,
+        "params": {**paging, "period": period},
+        "key": key,
     }
     return templates.TemplateResponse(request, "entity.html", context)
+
+
+def _timeline_chart(facets: Facets, noun: str) -> Markup:
+    return bar_chart([(c.label, c.count) for c in facets.timeline], noun, facets.period)
 
 
 @router.get("/quotes")
 def quotes_page(
     request: Request,
-    q: str | None = None,
-    speaker: str | None = None,
-    since: Since = None,
-    until: Until = None,
+    params: Annotated[Filters, Depends(quote_filters)],
+    sort: Annotated[str, Query(pattern="^(newest|oldest)$")] = "newest",
+    period: Period = "month",
     offset: Offset = 0,
 ) -> Response:
-    params = {"q": blank(q), "speaker": blank(speaker), "since": day(since, "since"), "until": day(until, "until")}
-    page = store_of(request).quotes(**params, limit=PAGE_SIZE, offset=offset)
-    return templates.TemplateResponse(request, "quotes.html", {"page": page, "params": params})
+    store = store_of(request)
+    page = store.quotes(**params, limit=PAGE_SIZE, offset=offset, oldest_first=sort == "oldest")
+    facets = counted(request, "quote_facets", **params, period=period)
+    context = {
+        "page": page,
+        "params": {**params, "sort": sort if sort != "newest" else None, "period": period},
+        "facets": facets,
+        "chart": _timeline_chart(facets, "quotes"),
+        "kinds": KINDS,
+    }
+    return templates.TemplateResponse(request, "quotes.html", context)
+
+
+@router.get("/speakers")
+def speakers_page(
+    request: Request,
+    params: Annotated[Filters, Depends(quote_filters)],
+    sort: Annotated[str, Query(pattern="^(quotes|name|latest)$")] = "quotes",
+    offset: Offset = 0,
+) -> Response:
+    page = counted(request, "speakers", **params, sort=sort, limit=PAGE_SIZE, offset=offset)
+    context = {"page": page, "params": {**params, "sort": sort}, "kinds": KINDS, "sorts": SPEAKER_SORTS}
+    return templates.TemplateResponse(request, "speakers.html", context)
+
+
+@router.get("/events")
+def events_page(
+    request: Request,
+    params: Annotated[Filters, Depends(event_filters)],
+    period: Period = "month",
+    offset: Offset = 0,
+) -> Response:
+    store = store_of(request)
+    page = store.events(**params, limit=PAGE_SIZE, offset=offset)
+    facets = counted(request, "event_facets", **params, period=period)
+    context = {
+        "page": page,
+        "params": {**params, "period": period},
+        "facets": facets,
+        "chart": _timeline_chart(facets, "events"),
+        "types": store.event_types(),
+    }
+    return templates.TemplateResponse(request, "events.html", context)

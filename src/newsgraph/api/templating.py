@@ -9,6 +9,8 @@ from urllib.parse import quote, urlencode
 import jinja2
 from fastapi.templating import Jinja2Templates
 
+from newsgraph.api.annotate import date_anchor, event_anchor, figure_anchor, quote_anchor
+
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
@@ -34,13 +36,51 @@ def with_query(params: dict[str, Any], **changes: Any) -> str:
     return "?" + urlencode({k: v for k, v in merged.items() if v not in (None, "")})
 
 
+def with_change(params: dict[str, Any], name: str, value: Any) -> str:
+    """A query string with one parameter changed and paging back at the start (for facets and sorting)."""
+    return with_query(params, **{name: value, "offset": None})
+
+
+def quote_href(article_id: str, local_id: str) -> str:
+    """The quote itself on its article's page."""
+    return f"{article_href(article_id)}#{quote_anchor(local_id)}"
+
+
+def event_href(article_id: str, local_id: str | None) -> str:
+    """The event's trigger on the page of the first article that told it."""
+    return article_href(article_id) + (f"#{event_anchor(local_id)}" if local_id else "")
+
+
+def figure_href(article_id: str, position: int) -> str:
+    return f"{article_href(article_id)}#{figure_anchor(position)}"
+
+
+def export_href(listing: str, fmt: str, params: dict[str, Any]) -> str:
+    """The API export of a list under the page's own filters."""
+    return f"/api/{listing}.{fmt}{with_query(params, offset=None, period=None, sort=None)}".rstrip("?")
+
+
 def _environment() -> jinja2.Environment:
     # Autoescape on for every template, whatever its name: every value from an article is text.
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.ChainableUndefined
     )
     env.filters["thousands"] = lambda n: f"{n:,}" if isinstance(n, int) else n
-    env.globals.update(entity_href=entity_href, article_href=article_href, with_query=with_query, web_url=web_url)
+    env.globals.update(
+        entity_href=entity_href,
+        article_href=article_href,
+        with_query=with_query,
+        with_change=with_change,
+        web_url=web_url,
+        quote_href=quote_href,
+        event_href=event_href,
+        figure_href=figure_href,
+        export_href=export_href,
+        quote_anchor=quote_anchor,
+        figure_anchor=figure_anchor,
+        date_anchor=date_anchor,
+        event_anchor=event_anchor,
+    )
     return env
 
 

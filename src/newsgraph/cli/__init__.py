@@ -8,6 +8,7 @@ from __future__ import annotations
 from newsgraph.cli import (  # noqa: F401
     bench,
     browse,
+    counts,
     eval_articles,
     eval_events,
     eval_figures,

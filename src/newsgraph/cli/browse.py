@@ -32,6 +32,9 @@ OffsetOption = Annotated[int, typer.Option("--offset", min=0, help="Skip this ma
 SinceOption = Annotated[str | None, typer.Option("--since", help="On or after this day (YYYY-MM-DD).")]
 UntilOption = Annotated[str | None, typer.Option("--until", help="On or before this day (YYYY-MM-DD).")]
 
+KindOption = Annotated[str | None, typer.Option("--kind", help="direct, indirect or mixed.")]
+SourceOption = Annotated[str | None, typer.Option("--source", help="Only articles whose source name holds this.")]
+
 # One column of a list: header, and how to read it from a row's dict.
 Column = tuple[str, Callable[[dict[str, Any]], Any]]
 
@@ -169,6 +172,9 @@ def quotes(
     since: SinceOption = None,
     until: UntilOption = None,
     article: Annotated[str | None, typer.Option("--article", help="Only quotes of this article id.")] = None,
+    kind: KindOption = None,
+    source: SourceOption = None,
+    oldest: Annotated[bool, typer.Option("--oldest", help="Oldest first instead of newest first.")] = False,
     limit: LimitOption = 50,
     offset: OffsetOption = 0,
     db: DbOption = None,
@@ -179,7 +185,16 @@ def quotes(
     since, until = _day(since, "--since"), _day(until, "--until")
     with opened(db) as store:
         page = store.quotes(
-            speaker=speaker, q=search, since=since, until=until, article=article, limit=limit, offset=offset
+            speaker=speaker,
+            q=search,
+            since=since,
+            until=until,
+            article=article,
+            kind=kind,
+            source=source,
+            oldest_first=oldest,
+            limit=limit,
+            offset=offset,
         )
     emit(page, QUOTE_COLUMNS, as_json, as_csv, "quotes")
 
@@ -275,6 +290,7 @@ def figures(
 def events(
     type: Annotated[str | None, typer.Option("--type", "-t", help="PLOVER type, e.g. ACCUSE, ASSAULT.")] = None,
     actor: Annotated[str | None, typer.Option("--actor", help="The actor's name, alias or entity id.")] = None,
+    target: Annotated[str | None, typer.Option("--target", help="The target's name, alias or entity id.")] = None,
     since: SinceOption = None,
     until: UntilOption = None,
     limit: LimitOption = 50,
@@ -286,7 +302,7 @@ def events(
     """List events (who did what to whom), each once however many articles tell it."""
     since, until = _day(since, "--since"), _day(until, "--until")
     with opened(db) as store:
-        page = store.events(type=type, actor=actor, since=since, until=until, limit=limit, offset=offset)
+        page = store.events(type=type, actor=actor, target=target, since=since, until=until, limit=limit, offset=offset)
     columns: list[Column] = [
         ("type", _get("type")),
         ("actor", _get("actor_name")),

@@ -14,11 +14,13 @@ from newsgraph.store.queries import (
     aliases_by_entity,
     article_row,
     day,
+    page,
+    quote_page,
     quote_row,
     quote_select,
     row_id,
 )
-from newsgraph.store.records import EntityDetail, TitleSeen
+from newsgraph.store.records import ArticleRow, EntityDetail, Page, QuoteRow, TitleSeen
 from newsgraph.store.schema import (
     article_entities,
     articles,
@@ -58,17 +60,12 @@ def find_entity(connection: sa.Connection, id_or_name: int | str) -> Any | None:
     return None
 
 
-def entity_detail(connection: sa.Connection, row: Any) -> EntityDetail:
-    entity_id = row.id
-    appears = sa.select(article_entities.c.article_id).where(article_entities.c.entity_id == entity_id)
-    listed = connection.execute(
-        sa.select(*ARTICLE_COLUMNS).where(articles.c.id.in_(appears)).order_by(*ARTICLE_ORDER).limit(DETAIL_LIMIT)
-    ).all()
-    quotes_by = connection.execute(
-        quote_select().where(quotes.c.speaker_entity_id == entity_id).order_by(*QUOTE_ORDER).limit(DETAIL_LIMIT)
-    ).all()
-    # Driven from the entity's own mentions: each one is looked for inside its article's quotes.
-    inside = (
+def about_ids(entity_id: int) -> sa.Select[Any]:
+    """Ids of quotes by others that hold one of the entity's mentions.
+
+    Driven from the entity's own mentions: each one is looked for inside its article's quotes.
+    """
+    return (
         sa.select(quotes.c.id)
         .select_from(article_entities)
         .join(
@@ -92,6 +89,32 @@ def entity_detail(connection: sa.Connection, row: Any) -> EntityDetail:
         )
         .distinct()
     )
+
+
+def entity_quotes(connection: sa.Connection, entity_id: int, about: bool, limit: int, offset: int) -> Page[QuoteRow]:
+    """One page of the quotes by the entity (or, with ``about``, by others about it), newest first."""
+    if about:
+        return quote_page(connection, [quotes.c.id.in_(about_ids(entity_id))], limit, offset)
+    return quote_page(connection, [quotes.c.speaker_entity_id == entity_id], limit, offset)
+
+
+def entity_articles(connection: sa.Connection, entity_id: int, limit: int, offset: int) -> Page[ArticleRow]:
+    """One page of the articles naming the entity, newest first."""
+    appears = sa.select(article_entities.c.article_id).where(article_entities.c.entity_id == entity_id)
+    statement = sa.select(*ARTICLE_COLUMNS).where(articles.c.id.in_(appears))
+    return page(connection, statement, ARTICLE_ORDER, limit, offset, article_row)
+
+
+def entity_detail(connection: sa.Connection, row: Any) -> EntityDetail:
+    entity_id = row.id
+    appears = sa.select(article_entities.c.article_id).where(article_entities.c.entity_id == entity_id)
+    listed = connection.execute(
+        sa.select(*ARTICLE_COLUMNS).where(articles.c.id.in_(appears)).order_by(*ARTICLE_ORDER).limit(DETAIL_LIMIT)
+    ).all()
+    quotes_by = connection.execute(
+        quote_select().where(quotes.c.speaker_entity_id == entity_id).order_by(*QUOTE_ORDER).limit(DETAIL_LIMIT)
+    ).all()
+    inside = about_ids(entity_id)
     about = quote_select().where(quotes.c.id.in_(inside))
     quotes_about = connection.execute(about.order_by(*QUOTE_ORDER).limit(DETAIL_LIMIT)).all()
     history = [

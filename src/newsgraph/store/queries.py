@@ -146,6 +146,22 @@ def article_row(row: Any) -> ArticleRow:
 ARTICLE_ORDER = [articles.c.published.desc().nulls_last(), articles.c.pk.desc()]
 
 
+def article_statement(
+    q: str | None, since: str | None, until: str | None, source: str | None, dialect: str
+) -> sa.Select[Any]:
+    """Articles under the filters; lists, facets and exports share it."""
+    statement = sa.select(*ARTICLE_COLUMNS)
+    if q and q.strip():
+        statement = statement.where(article_match(dialect, q))
+    if since:
+        statement = statement.where(day(articles.c.published) >= since[:10])
+    if until:
+        statement = statement.where(day(articles.c.published) <= until[:10])
+    if source:
+        statement = statement.where(contains(articles.c.source, source))
+    return statement
+
+
 def list_articles(
     connection: sa.Connection,
     q: str | None,
@@ -155,17 +171,9 @@ def list_articles(
     limit: int,
     offset: int,
 ) -> Page[ArticleRow]:
-    statement = sa.select(*ARTICLE_COLUMNS)
     if q and q.strip() and not (since or until or source):
         return _search_articles(connection, q, limit, offset)
-    if q and q.strip():
-        statement = statement.where(article_match(connection.dialect.name, q))
-    if since:
-        statement = statement.where(day(articles.c.published) >= since[:10])
-    if until:
-        statement = statement.where(day(articles.c.published) <= until[:10])
-    if source:
-        statement = statement.where(contains(articles.c.source, source))
+    statement = article_statement(q, since, until, source, connection.dialect.name)
     return page(connection, statement, ARTICLE_ORDER, limit, offset, article_row)
 
 
@@ -290,6 +298,33 @@ def quote_select() -> sa.Select[Any]:
 
 # The articles' order (newest first), then the article's own order, on the quotes' copies of both.
 QUOTE_ORDER = [quotes.c.article_published.desc().nulls_last(), quotes.c.article_pk.desc(), quotes.c.position]
+OLDEST_QUOTES_FIRST = [quotes.c.article_published.nulls_last(), quotes.c.article_pk, quotes.c.position]
+
+
+def quote_conditions(
+    connection: sa.Connection,
+    speaker: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    article: str | None = None,
+    kind: str | None = None,
+    source: str | None = None,
+) -> list[Any]:
+    """Conditions on the quotes table for every quote filter but the words (lists, facets, exports)."""
+    conditions: list[Any] = []
+    if speaker and speaker.strip():
+        conditions.append(spoken_by(connection, speaker))
+    if since:
+        conditions.append(quotes.c.said_on >= since[:10])
+    if until:
+        conditions.append(quotes.c.said_on <= until[:10])
+    if article:
+        conditions.append(quotes.c.article_id == article)
+    if kind and kind.strip():
+        conditions.append(quotes.c.kind == kind.strip().lower())
+    if source and source.strip():
+        conditions.append(quotes.c.article_id.in_(sa.select(articles.c.id).where(contains(articles.c.source, source))))
+    return conditions
 
 
 def list_quotes(
@@ -301,20 +336,16 @@ def list_quotes(
     article: str | None,
     limit: int,
     offset: int,
+    kind: str | None = None,
+    source: str | None = None,
+    oldest_first: bool = False,
 ) -> Page[QuoteRow]:
-    conditions: list[Any] = []
-    if speaker and speaker.strip():
-        conditions.append(spoken_by(connection, speaker))
-    if since:
-        conditions.append(quotes.c.said_on >= since[:10])
-    if until:
-        conditions.append(quotes.c.said_on <= until[:10])
-    if article:
-        conditions.append(quotes.c.article_id == article)
+    conditions = quote_conditions(connection, speaker, since, until, article, kind, source)
     if not (q and q.strip()):
-        return quote_page(connection, conditions, limit, offset)
-    if conditions:
-        return quote_page(connection, [*conditions, quote_match(connection.dialect.name, q)], limit, offset)
+        return quote_page(connection, conditions, limit, offset, oldest_first=oldest_first)
+    if conditions or oldest_first:
+        matched = [*conditions, quote_match(connection.dialect.name, q)]
+        return quote_page(connection, matched, limit, offset, oldest_first=oldest_first)
     # Only words: counted in the full-text index alone, read in the cheaper order.
     total = count_quote_matches(connection, q)
     if not total:
@@ -324,8 +355,21 @@ def list_quotes(
     return quote_page(connection, [quote_match(connection.dialect.name, q, by_date)], limit, offset, total)
 
 
+def all_quote_conditions(connection: sa.Connection, q: str | None, **filters: Any) -> list[Any]:
+    """Every condition of a quote filter, the words included (for facets and exports)."""
+    conditions = quote_conditions(connection, **filters)
+    if q and q.strip():
+        conditions.append(quote_match(connection.dialect.name, q))
+    return conditions
+
+
 def quote_page(
-    connection: sa.Connection, conditions: list[Any], limit: int, offset: int, total: int | None = None
+    connection: sa.Connection,
+    conditions: list[Any],
+    limit: int,
+    offset: int,
+    total: int | None = None,
+    oldest_first: bool = False,
 ) -> Page[QuoteRow]:
     """Quotes meeting ``conditions`` (on the quotes table), newest first; ``total`` when already counted.
 
@@ -335,17 +379,17 @@ def quote_page(
     matching = sa.select(quotes.c.id).where(*conditions)
     if total is None:
         total = connection.execute(sa.select(sa.func.count()).select_from(matching.subquery())).scalar_one()
-    ids = list(connection.execute(matching.order_by(*QUOTE_ORDER).limit(limit).offset(offset)).scalars())
-    rows = connection.execute(quote_select().where(quotes.c.id.in_(ids)).order_by(*QUOTE_ORDER)).all() if ids else []
+    order = OLDEST_QUOTES_FIRST if oldest_first else QUOTE_ORDER
+    ids = list(connection.execute(matching.order_by(*order).limit(limit).offset(offset)).scalars())
+    rows = connection.execute(quote_select().where(quotes.c.id.in_(ids)).order_by(*order)).all() if ids else []
     return Page(items=[quote_row(row) for row in rows], total=int(total), limit=limit, offset=offset)
 
 
 # Entities
 
 
-def list_entities(
-    connection: sa.Connection, q: str | None, type: str | None, limit: int, offset: int
-) -> Page[EntityRow]:
+def entity_statement(q: str | None = None, type: str | None = None) -> sa.Select[Any]:
+    """Store-wide entities whose name or alias holds ``q``, of ``type``; lists and exports share it."""
     statement = sa.select(entities)
     key = fold(q) if q else ""
     if q and q.strip():
@@ -353,15 +397,29 @@ def list_entities(
         statement = statement.where(sa.or_(entities.c.key.contains(key, autoescape=True), entities.c.id.in_(aliased)))
     if type:
         statement = statement.where(entities.c.type == type.strip().upper())
-    order = [entities.c.articles.desc(), entities.c.mentions.desc(), entities.c.name, entities.c.id]
-    result = page(connection, statement, order, limit, offset, entity_row)
-    ids = [row.id for row in result.items]
+    return statement
+
+
+ENTITY_ORDER = [entities.c.articles.desc(), entities.c.mentions.desc(), entities.c.name, entities.c.id]
+
+
+def list_entities(
+    connection: sa.Connection, q: str | None, type: str | None, limit: int, offset: int
+) -> Page[EntityRow]:
+    result = page(connection, entity_statement(q, type), ENTITY_ORDER, limit, offset, entity_row)
+    with_names(connection, result.items)
+    return result
+
+
+def with_names(connection: sa.Connection, rows: list[EntityRow]) -> list[EntityRow]:
+    """The rows with their aliases and titles filled in, read for all of them at once."""
+    ids = [row.id for row in rows]
     names = aliases_by_entity(connection, ids)
     titles = titles_by_entity(connection, ids)
-    for row in result.items:
+    for row in rows:
         row.aliases = names.get(row.id, [])
         row.titles = titles.get(row.id, [])
-    return result
+    return rows
 
 
 def entity_row(row: Any) -> EntityRow:
@@ -419,12 +477,12 @@ def figure_row(row: Any) -> FigureRow:
         counted=row.counted,
         claimed_by=row.claimed_by,
         change=row.change or "=",
+        position=row.position,
     )
 
 
-def list_figures(
-    connection: sa.Connection, q: str | None, counted: str | None, limit: int, offset: int
-) -> Page[FigureRow]:
+def figure_statement(q: str | None = None, counted: str | None = None) -> sa.Select[Any]:
+    """Figures under the filters, with their article's title and day; lists and exports share it."""
     statement = sa.select(
         figures.c.id,
         figures.c.article_id,
@@ -439,6 +497,7 @@ def list_figures(
         figures.c.counted,
         figures.c.claimed_by,
         figures.c.change,
+        figures.c.position,
     ).join_from(figures, articles, figures.c.article_id == articles.c.id)
     if q and q.strip():
         statement = statement.where(
@@ -446,22 +505,29 @@ def list_figures(
         )
     if counted and counted.strip():
         statement = statement.where(sa.func.lower(figures.c.counted) == counted.strip().lower())
-    order = [articles.c.published.desc().nulls_last(), articles.c.pk.desc(), figures.c.position]
-    return page(connection, statement, order, limit, offset, figure_row)
+    return statement
+
+
+FIGURE_ORDER = [articles.c.published.desc().nulls_last(), articles.c.pk.desc(), figures.c.position]
+
+
+def list_figures(
+    connection: sa.Connection, q: str | None, counted: str | None, limit: int, offset: int
+) -> Page[FigureRow]:
+    return page(connection, figure_statement(q, counted), FIGURE_ORDER, limit, offset, figure_row)
 
 
 # Events
 
 
-def list_events(
-    connection: sa.Connection,
-    type: str | None,
-    actor: str | None,
-    since: str | None,
-    until: str | None,
-    limit: int,
-    offset: int,
-) -> Page[EventRow]:
+def event_statement(
+    type: str | None = None,
+    actor: str | None = None,
+    target: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> sa.Select[Any]:
+    """Events under the filters with their actor's, target's and place's names; lists, facets and exports share it."""
     actors, targets, places = entities.alias("actor"), entities.alias("target"), entities.alias("place")
     statement = (
         sa.select(
@@ -476,18 +542,43 @@ def list_events(
     )
     if type and type.strip():
         statement = statement.where(events.c.type == type.strip().upper())
-    if actor and actor.strip():
-        statement = statement.where(
-            sa.or_(events.c.actor_id.in_(entity_matches(actor)), contains(actors.c.name, actor.strip()))
-        )
+    for column, value in ((events.c.actor_id, actor), (events.c.target_id, target)):
+        if value and value.strip():
+            # The entities meant are found first (by id, name, alias or a part of the name), so that
+            # events are reached through their actor's or target's index instead of a scan of all.
+            meant = sa.select(entities.c.id).where(
+                sa.or_(entities.c.id.in_(entity_matches(value)), contains(entities.c.name, value.strip()))
+            )
+            statement = statement.where(column.in_(meant))
     if since:
         statement = statement.where(day(events.c.day) >= since[:10])
     if until:
         statement = statement.where(day(events.c.day) <= until[:10])
-    order = [events.c.day.desc().nulls_last(), events.c.id.desc()]
-    result = page(connection, statement, order, limit, offset, lambda row: row)
-    told = _sources(connection, [row.id for row in result.items])
-    return Page([_event_row(row, told[row.id]) for row in result.items], result.total, limit, offset)
+    return statement
+
+
+EVENT_ORDER = [events.c.day.desc().nulls_last(), events.c.id.desc()]
+
+
+def list_events(
+    connection: sa.Connection,
+    type: str | None,
+    actor: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int,
+    offset: int,
+    target: str | None = None,
+) -> Page[EventRow]:
+    statement = event_statement(type, actor, target, since, until)
+    result = page(connection, statement, EVENT_ORDER, limit, offset, lambda row: row)
+    return Page(event_rows(connection, result.items), result.total, limit, offset)
+
+
+def event_rows(connection: sa.Connection, rows: list[Any]) -> list[EventRow]:
+    """Event rows with the articles telling each, in one query for all of them."""
+    told = _sources(connection, [row.id for row in rows])
+    return [_event_row(row, told[row.id]) for row in rows]
 
 
 def _sources(connection: sa.Connection, ids: list[int]) -> dict[int, list[Any]]:
@@ -496,6 +587,7 @@ def _sources(connection: sa.Connection, ids: list[int]) -> dict[int, list[Any]]:
         sa.select(
             event_sources.c.event_id,
             event_sources.c.trigger,
+            event_sources.c.local_id,
             articles.c.id,
             articles.c.title,
             articles.c.published,
@@ -518,6 +610,7 @@ def _event_row(row: Any, told: list[Any]) -> EventRow:
         mode=row.mode,
         date=row.date,
         trigger=first.trigger,
+        local_id=first.local_id,
         article_id=first.id,
         article_title=first.title,
         published=first.published,

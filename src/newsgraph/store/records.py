@@ -179,6 +179,8 @@ class FigureRow:
     counted: str | None = None
     claimed_by: str | None = None
     change: str = "="
+    # Its place in the article's figures: its anchor there is #figure-N (N = position + 1).
+    position: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -209,6 +211,8 @@ class EventRow:
     negated: bool = False
     sources: int = 1
     article_ids: list[str] = field(default_factory=list)
+    # The event's id in the first telling article ("v1"): its anchor there is #event-v1.
+    local_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -17,7 +17,8 @@ import sqlalchemy as sa
 from newsgraph.errors import ArticleNotFound, EntityNotFound, StoreError
 from newsgraph.model import Extraction
 from newsgraph.settings import db_url_from
-from newsgraph.store import profiles, queries
+from newsgraph.store import aggregates, indexes, profiles, queries, streams
+from newsgraph.store.aggregates import Facets, SpeakerCount
 from newsgraph.store.engine import WRITE, create_engine, lock_for_writing
 from newsgraph.store.loader import Ingestion, ProgressCallback
 from newsgraph.store.migrations import open_schema, stored_version
@@ -54,6 +55,11 @@ class Store:
             if not current:
                 with self.writing() as connection:
                     open_schema(connection)
+            with self.reading() as connection:
+                absent = indexes.missing(connection)
+            if absent:
+                with self.writing() as connection:
+                    indexes.create_counting(connection, absent)
         except sa.exc.OperationalError as error:
             self.engine.dispose()
             raise StoreError(f"cannot open the store at {self.location}: {error.orig}") from error
@@ -174,15 +180,59 @@ class Store:
         article: str | None = None,
         limit: int = 50,
         offset: int = 0,
+        kind: str | None = None,
+        source: str | None = None,
+        oldest_first: bool = False,
     ) -> Page[QuoteRow]:
-        """Quotes, newest first.
+        """Quotes, newest first (or oldest first).
 
         ``speaker`` is a store-wide entity id, name or alias (case-insensitive), or a part
         of the speaker's name; ``q`` searches the quote's words; since/until compare the
-        day it was said when known, else the article's published day.
+        day it was said when known, else the article's published day; ``kind`` is direct,
+        indirect or mixed; ``source`` is a part of the article's source name.
         """
         with self.reading() as connection:
-            return queries.list_quotes(connection, speaker, q, since, until, article, limit, offset)
+            return queries.list_quotes(
+                connection, speaker, q, since, until, article, limit, offset, kind, source, oldest_first
+            )
+
+    def quote_facets(self, q: str | None = None, period: str = "month", **filters: Any) -> Facets:
+        """Counts beside the quote list under the same filters: kinds, top speakers, sources, per week or month."""
+        with self.reading() as connection:
+            return aggregates.quote_facets(connection, queries.all_quote_conditions(connection, q, **filters), period)
+
+    def speakers(
+        self, q: str | None = None, limit: int = 50, offset: int = 0, sort: str = "quotes", **filters: Any
+    ) -> Page[SpeakerCount]:
+        """Speakers of the quotes under the quote filters, with counts by kind; most quoted first."""
+        with self.reading() as connection:
+            conditions = queries.all_quote_conditions(connection, q, **filters)
+            return aggregates.top_speakers(connection, conditions, limit, offset, sort)
+
+    def quote_timeline(self, q: str | None = None, period: str = "week", **filters: Any) -> Facets:
+        """Quotes under the quote filters per week or month (e.g. everything one person said, week by week)."""
+        with self.reading() as connection:
+            return aggregates.quote_timeline(connection, queries.all_quote_conditions(connection, q, **filters), period)
+
+    def event_facets(self, period: str = "month", **filters: Any) -> Facets:
+        """Counts beside the event list under the same filters: types, top actors and targets, per period."""
+        with self.reading() as connection:
+            return aggregates.event_facets(connection, queries.event_statement(**filters), period)
+
+    def article_facets(
+        self, q: str | None = None, since: str | None = None, until: str | None = None, source: str | None = None
+    ) -> Facets:
+        """Counts beside the article list: top sources and the entities named in the most of its articles."""
+        with self.reading() as connection:
+            statement = queries.article_statement(q, since, until, source, connection.dialect.name)
+            return aggregates.article_facets(connection, statement, filtered=bool(q or since or until or source))
+
+    def stream(self, listing: str, /, **filters: Any) -> Iterator[Any]:
+        """Every row of one list (articles, quotes, entities, figures, events) under its filters, in batches."""
+        if listing not in streams.STREAMS:
+            raise ValueError(f"no list called {listing!r}: one of {', '.join(streams.KINDS)}")
+        with self.reading() as connection:
+            yield from streams.STREAMS[listing](connection, **filters)
 
     def entities(
         self, q: str | None = None, type: str | None = None, limit: int = 50, offset: int = 0
@@ -199,6 +249,16 @@ class Store:
                 raise EntityNotFound(str(id_or_name))
             return profiles.entity_detail(connection, row)
 
+    def entity_quotes(self, entity_id: int, about: bool = False, limit: int = 50, offset: int = 0) -> Page[QuoteRow]:
+        """One page of the quotes by a store-wide entity (``about``: by others, naming it), newest first."""
+        with self.reading() as connection:
+            return profiles.entity_quotes(connection, entity_id, about, limit, offset)
+
+    def entity_articles(self, entity_id: int, limit: int = 50, offset: int = 0) -> Page[ArticleRow]:
+        """One page of the articles naming a store-wide entity, newest first."""
+        with self.reading() as connection:
+            return profiles.entity_articles(connection, entity_id, limit, offset)
+
     def figures(
         self, q: str | None = None, counted: str | None = None, limit: int = 50, offset: int = 0
     ) -> Page[FigureRow]:
@@ -214,10 +274,25 @@ class Store:
         until: str | None = None,
         limit: int = 50,
         offset: int = 0,
+        target: str | None = None,
     ) -> Page[EventRow]:
-        """Store-wide events (one per happening, however many articles tell it), newest first."""
+        """Store-wide events (one per happening, however many articles tell it), newest first.
+
+        ``actor`` and ``target`` are a store-wide entity id, name or alias, or a part of its name.
+        """
         with self.reading() as connection:
-            return queries.list_events(connection, type, actor, since, until, limit, offset)
+            return queries.list_events(connection, type, actor, since, until, limit, offset, target)
+
+    def version(self) -> int:
+        """The newest article's key: articles are only ever added, so this changes whenever what
+        the store holds does (what caches of counts are keyed by); read off the primary key."""
+        with self.reading() as connection:
+            return int(connection.execute(sa.select(sa.func.max(articles.c.pk))).scalar_one() or 0)
+
+    def event_types(self) -> list[str]:
+        """The event types the store holds, in order."""
+        with self.reading() as connection:
+            return aggregates.event_types(connection)
 
     def stats(self) -> dict[str, Any]:
         """Counts of everything stored, and by entity type, quote kind and event type."""

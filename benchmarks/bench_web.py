@@ -1,0 +1,162 @@
+"""Latency of the list, facet and aggregate pages over a large generated store, with 1 and 20 clients.
+
+Builds a SQLite store of N generated articles (default 100,000; the people, quotes,
+figures and dates of ``bench_api.generate`` plus one or two events each, written in
+batches without the pipeline), starts `newsgraph serve` on it on 127.0.0.1, and prints
+p50/p95 latency of each page with one client and then with 20 concurrent clients
+(each request waits for its answer; a bounded number of requests per case).
+
+The aims of issue 13: with one client, p95 < 50 ms for list pages and < 100 ms for
+aggregate and facet pages; with 20 clients, p95 < 200 ms. Speed is printed, never asserted.
+
+    .venv/bin/python benchmarks/bench_web.py [--articles 100000] [--requests 100] [--db PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+from bench_api import FIRST, LAST, TITLES, WORDS, free_port, generate, percentile, start_server
+
+from newsgraph.model import Event, Extraction
+
+EVENT_TYPES = ["ACCUSE", "REQUEST", "AGREE", "SUPPORT", "REJECT", "CONSULT", "THREATEN", "AID"]
+BATCH = 500
+CLIENTS = (1, 20)
+
+
+def with_events(extraction: Extraction, rng: random.Random) -> Extraction:
+    """One or two events per article: an actor and (mostly) a target among its people, on a quote's cue."""
+    people = extraction.entities
+    for number, quote in enumerate(extraction.quotes[: rng.randint(1, 2)]):
+        actor = quote.speaker.entity if quote.speaker else people[0].id
+        others = [e.id for e in people if e.id != actor]
+        target = rng.choice(others) if others and rng.random() < 0.8 else None
+        if quote.cue is not None:
+            event = Event(f"v{number + 1}", rng.choice(EVENT_TYPES), quote.cue, actor=actor, target=target)
+            extraction.events.append(event)
+    return extraction
+
+
+def build(path: Path, count: int, seed: int = 7) -> None:
+    """A store of ``count`` generated articles, written BATCH articles per transaction."""
+    from newsgraph.store import Store
+    from newsgraph.store.writer import write_extraction
+
+    rng = random.Random(seed)
+    people = [(f"{rng.choice(FIRST)} {last}", rng.choice(TITLES)) for last in LAST for _ in range(4)]
+    store = Store(f"sqlite:///{path}")
+    started = time.perf_counter()
+    for first in range(0, count, BATCH):
+        with store.writing() as connection:
+            for index in range(first, min(first + BATCH, count)):
+                write_extraction(connection, with_events(generate(index, people, rng), rng))
+        if (first + BATCH) % 10_000 == 0:
+            print(f"  stored {first + BATCH:,} articles ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    store.close()
+    print(f"built {count:,} articles in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+
+
+def timed(client: httpx.Client, url: str) -> float:
+    started = time.perf_counter()
+    response = client.get(url)
+    elapsed = (time.perf_counter() - started) * 1000
+    if response.status_code != 200:
+        raise SystemExit(f"{url} answered {response.status_code}: {response.text[:200]}")
+    return elapsed
+
+
+def measure(base: str, urls: Callable[[], str], requests: int, clients: int) -> list[float]:
+    """``requests`` timed GETs spread over ``clients`` threads, each with its own keep-alive connection."""
+    per_client = max(1, requests // clients)
+    wanted = [[urls() for _ in range(per_client + 2)] for _ in range(clients)]
+
+    def run(batch: list[str]) -> list[float]:
+        with httpx.Client(base_url=base, timeout=120) as client:
+            timed(client, batch[0])
+            timed(client, batch[1])
+            return [timed(client, url) for url in batch[2:]]
+
+    with ThreadPoolExecutor(clients) as pool:
+        return [t for times in pool.map(run, wanted) for t in times]
+
+
+def cases(rng: random.Random, speakers: list[str], count: int) -> list[tuple[str, str, Callable[[], str]]]:
+    """(kind, name, url maker): list pages, aggregate answers (JSON), and pages with facets beside a list."""
+
+    def pick(values: list[str]) -> str:
+        return rng.choice(values)
+
+    def month() -> str:
+        first = rng.randint(1, 11)
+        return f"since=2024-{first:02d}-01&until=2024-{first + 1:02d}-28"
+
+    return [
+        ("list", "/api/quotes?speaker=", lambda: f"/api/quotes?speaker={pick(speakers)}"),
+        ("list", "/api/events?actor=", lambda: f"/api/events?actor={pick(speakers)}"),
+        ("list", "/api/articles?q= rare", lambda: f"/api/articles?q=story+{rng.randrange(count)}"),
+        ("list", "/api/speakers?q&since&until", lambda: f"/api/speakers?q={pick(WORDS)}&{month()}&limit=25"),
+        ("aggregate", "/api/quotes/facets?q=", lambda: f"/api/quotes/facets?q={pick(WORDS)}&{month()}"),
+        ("aggregate", "/api/quotes/facets (all)", lambda: "/api/quotes/facets"),
+        ("aggregate", "/api/speakers (all)", lambda: "/api/speakers?limit=25"),
+        ("aggregate", "/api/quotes/timeline?speaker=", lambda: f"/api/quotes/timeline?speaker={pick(speakers)}"),
+        ("aggregate", "/api/events/facets?type=", lambda: f"/api/events/facets?type={pick(EVENT_TYPES)}"),
+        ("aggregate", "/api/events/facets (all)", lambda: "/api/events/facets"),
+        ("aggregate", "/api/articles/facets?q=", lambda: f"/api/articles/facets?q={pick(WORDS)}"),
+        ("facets", "/quotes?speaker= (page)", lambda: f"/quotes?speaker={pick(speakers)}"),
+        ("facets", "/quotes (page)", lambda: "/quotes"),
+        ("facets", "/events?actor= (page)", lambda: f"/events?actor={pick(speakers)}"),
+        ("facets", "/speakers?since (page)", lambda: f"/speakers?{month()}"),
+        ("facets", "/articles?q= (page)", lambda: f"/articles?q={pick(WORDS)}+{pick(WORDS)}"),
+        ("facets", "/entities/{name} (page)", lambda: f"/entities/{pick(speakers)}"),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=100_000, help="Articles to generate (default 100,000).")
+    parser.add_argument("--requests", type=int, default=100, help="Timed requests per case and client count.")
+    parser.add_argument("--db", type=Path, help="Reuse or keep the store here (default: a temporary file).")
+    parser.add_argument("--only", help="Run only the cases whose name holds this.")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as folder:
+        db = args.db or Path(folder) / "bench.db"
+        if not db.exists():
+            build(db, args.articles)
+        port = free_port()
+        server = start_server(db, port)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            stats = httpx.get(f"{base}/api/stats", timeout=120).json()
+            speakers = [row["name"] for row in httpx.get(f"{base}/api/entities?limit=200", timeout=120).json()["items"]]
+            rng = random.Random(11)
+            print(
+                f"store: {stats['articles']:,} articles, {stats['quotes']:,} quotes, {stats['events']:,} events; "
+                f"{args.requests} requests per case and client count; loopback, keep-alive"
+            )
+            print(f"{'kind':<10}{'case':<32}" + "".join(f"{f'p50/p95 ms x{c}':>22}" for c in CLIENTS))
+            for kind, name, urls in cases(rng, speakers, int(stats["articles"])):
+                if args.only and args.only not in name:
+                    continue
+                cells = []
+                for clients in CLIENTS:
+                    times = measure(base, urls, args.requests, clients)
+                    cells.append(f"{statistics.median(times):>10.1f} /{percentile(times, 0.95):>9.1f}")
+                print(f"{kind:<10}{name:<32}" + "".join(f"{cell:>22}" for cell in cells), flush=True)
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,53 @@
+"""Counts remembered between requests, until the store changes.
+
+Facets and top speakers group every matching row, which on a large store costs far more
+than a page of a list. The store only ever grows, so a count stays true until an article
+is added: answers are kept in a small least-recently-used table keyed by what was asked
+and the store's version (its newest article's key), and recomputed once that moves.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
+from fastapi import Request
+
+from newsgraph.api.routes_api import store_of
+
+T = TypeVar("T")
+SIZE = 512
+
+
+class CountCache:
+    """A thread-safe least-recently-used table of computed counts."""
+
+    def __init__(self, size: int = SIZE) -> None:
+        self.size = size
+        self.entries: OrderedDict[Hashable, Any] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+        with self.lock:
+            if key in self.entries:
+                self.entries.move_to_end(key)
+                found: T = self.entries[key]
+                return found
+        value = compute()
+        with self.lock:
+            self.entries[key] = value
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+        return value
+
+
+def counted(request: Request, name: str, **params: Any) -> Any:
+    """The store method ``name`` called with ``params``, remembered until the store changes."""
+    store = store_of(request)
+    cache: CountCache | None = getattr(request.app.state, "counts", None)
+    if cache is None:
+        cache = request.app.state.counts = CountCache()
+    key = (name, store.version(), tuple(sorted((k, v) for k, v in params.items())))
+    return cache.get(key, lambda: getattr(store, name)(**params))

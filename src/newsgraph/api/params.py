@@ -1,0 +1,114 @@
+"""The filters of each list as FastAPI dependencies, so that a list, its facets and its exports
+read the very same query string (``/api/quotes?…``, ``/api/quotes/facets?…``, ``/api/quotes.csv?…``).
+
+Each dependency gives the keyword arguments of the matching Store method, blanks dropped and days checked.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import HTTPException, Query
+
+Filters = dict[str, Any]
+
+Limit = Annotated[int, Query(ge=1, le=500, description="Items per page.")]
+# An offset past a billion rows is no page anyone reads, and past 2**63 no database takes it.
+MAX_OFFSET = 1_000_000_000
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip (for the next pages).")]
+# Strings, not dates, so that an empty box in a search form means "no limit" rather than an error.
+Since = Annotated[
+    str | None, Query(description="On or after this day (YYYY-MM-DD).", json_schema_extra={"format": "date"})
+]
+Until = Annotated[
+    str | None, Query(description="On or before this day (YYYY-MM-DD).", json_schema_extra={"format": "date"})
+]
+
+
+def blank(value: str | None) -> str | None:
+    """An empty search box means no filter."""
+    return value.strip() or None if value is not None else None
+
+
+def day(value: str | None, name: str) -> str | None:
+    """A since/until parameter as an ISO day; blank means no limit, anything else but a day is a 422."""
+    if value is None or not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise HTTPException(422, f"{name}: {value[:40]!r} is not a day; write it as YYYY-MM-DD") from None
+
+
+KINDS = ("direct", "indirect", "mixed")
+
+
+def quote_filters(
+    q: Annotated[str | None, Query(description="Words in the quote.")] = None,
+    speaker: Annotated[str | None, Query(description="The speaker's name (or a part of it) or entity id.")] = None,
+    since: Since = None,
+    until: Until = None,
+    article: Annotated[str | None, Query(description="Only quotes of this article id.")] = None,
+    kind: Annotated[str | None, Query(description="direct, indirect or mixed.")] = None,
+    source: Annotated[str | None, Query(description="Only quotes from articles whose source holds this.")] = None,
+) -> Filters:
+    """The quote list's filters."""
+    kind = blank(kind)
+    if kind is not None and kind.lower() not in KINDS:
+        raise HTTPException(422, f"kind: {kind[:40]!r} is not one of {', '.join(KINDS)}")
+    return {
+        "q": blank(q),
+        "speaker": blank(speaker),
+        "since": day(since, "since"),
+        "until": day(until, "until"),
+        "article": blank(article),
+        "kind": kind.lower() if kind else None,
+        "source": blank(source),
+    }
+
+
+def event_filters(
+    type: Annotated[str | None, Query(description="PLOVER event type (e.g. ACCUSE).")] = None,
+    actor: Annotated[str | None, Query(description="The actor's name (or a part of it) or entity id.")] = None,
+    target: Annotated[str | None, Query(description="The target's name (or a part of it) or entity id.")] = None,
+    since: Since = None,
+    until: Until = None,
+) -> Filters:
+    """The event list's filters."""
+    return {
+        "type": blank(type),
+        "actor": blank(actor),
+        "target": blank(target),
+        "since": day(since, "since"),
+        "until": day(until, "until"),
+    }
+
+
+def article_filters(
+    q: Annotated[str | None, Query(description="Words to find in the text (full-text search).")] = None,
+    since: Since = None,
+    until: Until = None,
+    source: Annotated[str | None, Query(description="Only articles whose source holds this.")] = None,
+) -> Filters:
+    """The article list's filters."""
+    return {"q": blank(q), "since": day(since, "since"), "until": day(until, "until"), "source": blank(source)}
+
+
+def entity_filters(
+    q: Annotated[str | None, Query(description="Words of the name or an alias.")] = None,
+    type: Annotated[str | None, Query(description="PERSON, ORG, GPE, …")] = None,
+) -> Filters:
+    """The entity list's filters."""
+    return {"q": blank(q), "type": blank(type)}
+
+
+def figure_filters(
+    q: Annotated[str | None, Query(description="Words of the figure or what it counts.")] = None,
+    counted: Annotated[str | None, Query(description="What the figure counts (e.g. hostages).")] = None,
+) -> Filters:
+    """The figure list's filters."""
+    return {"q": blank(q), "counted": blank(counted)}
+
+
+Period = Annotated[str, Query(pattern="^(week|month)$", description="Count per week or per month.")]
