@@ -10,6 +10,7 @@ from newsgraph.cli import (  # noqa: F401
     browse,
     eval_articles,
     eval_events,
+    eval_extraction,
     eval_figures,
     eval_quotes,
     export,
