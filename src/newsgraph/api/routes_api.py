@@ -70,6 +70,7 @@ def articles(
     since: Since = None,
     until: Until = None,
     source: Annotated[str | None, Query(description="Only articles from this source.")] = None,
+    outlet: Annotated[str | None, Query(description="Only articles of outlets whose name holds this.")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> PageOut:
@@ -81,6 +82,7 @@ def articles(
         source=blank(source),
         limit=limit,
         offset=offset,
+        outlet=blank(outlet),
     )
     return page_out(page)
 

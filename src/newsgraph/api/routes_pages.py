@@ -103,11 +103,18 @@ def articles_page(
     request: Request,
     q: str | None = None,
     source: str | None = None,
+    outlet: str | None = None,
     since: Since = None,
     until: Until = None,
     offset: Offset = 0,
 ) -> Response:
-    params = {"q": blank(q), "source": blank(source), "since": day(since, "since"), "until": day(until, "until")}
+    params = {
+        "q": blank(q),
+        "source": blank(source),
+        "outlet": blank(outlet),
+        "since": day(since, "since"),
+        "until": day(until, "until"),
+    }
     page = store_of(request).articles(**params, limit=PAGE_SIZE, offset=offset)
     return templates.TemplateResponse(request, "articles.html", {"page": page, "params": params})
 

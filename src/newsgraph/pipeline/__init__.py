@@ -101,6 +101,11 @@ class Extractor:
             return result
         raise AssertionError("extract_many yields one result per article")
 
+    @property
+    def language(self) -> str:
+        """The language its model reads (ISO 639-1, "en"): articles in another are not extracted by ``ingest``."""
+        return str(self.nlp.lang)
+
     def extract_many(
         self, articles: Iterable[Article], n_process: int | None = None
     ) -> Iterator[Extraction | ExtractionFailure]:

@@ -109,6 +109,9 @@ ARTICLE_COLUMNS = (
     articles.c.source,
     articles.c.url,
     articles.c.section,
+    articles.c.outlet,
+    articles.c.author,
+    articles.c.language,
     articles.c.words,
     articles.c.n_entities,
     articles.c.n_quotes,
@@ -125,6 +128,9 @@ def article_row(row: Any) -> ArticleRow:
         source=row.source,
         url=row.url,
         section=row.section,
+        outlet=row.outlet,
+        author=row.author,
+        language=row.language,
         words=row.words,
         entities=row.n_entities,
         quotes=row.n_quotes,
@@ -144,9 +150,10 @@ def list_articles(
     source: str | None,
     limit: int,
     offset: int,
+    outlet: str | None = None,
 ) -> Page[ArticleRow]:
     statement = sa.select(*ARTICLE_COLUMNS)
-    if q and q.strip() and not (since or until or source):
+    if q and q.strip() and not (since or until or source or outlet):
         return _search_articles(connection, q, limit, offset)
     if q and q.strip():
         statement = statement.where(article_match(connection.dialect.name, q))
@@ -156,6 +163,8 @@ def list_articles(
         statement = statement.where(day(articles.c.published) <= until[:10])
     if source:
         statement = statement.where(contains(articles.c.source, source))
+    if outlet:
+        statement = statement.where(contains(articles.c.outlet, outlet))
     return page(connection, statement, ARTICLE_ORDER, limit, offset, article_row)
 
 

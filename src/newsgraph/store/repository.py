@@ -108,13 +108,19 @@ class Store:
         extractor: Extractor | None = None,
         published: str | None = None,
         progress: ProgressCallback | None = None,
+        outlet: str | None = None,
+        language: str | None = None,
     ) -> IngestReport:
-        """Read, extract and store every article under ``paths``; what cannot be read is reported, not raised."""
+        """Read, extract and store every article under ``paths``; what cannot be read is reported, not raised.
+
+        ``outlet`` and ``language`` are set on every article read, instead of what its
+        metadata and language detection say.
+        """
         if extractor is None:
             from newsgraph.pipeline import default_extractor
 
             extractor = default_extractor()
-        return Ingestion(self, progress).run(paths, extractor, published)
+        return Ingestion(self, progress).run(paths, extractor, published, outlet, language)
 
     # Reading
 
@@ -143,10 +149,11 @@ class Store:
         source: str | None = None,
         limit: int = 50,
         offset: int = 0,
+        outlet: str | None = None,
     ) -> Page[ArticleRow]:
-        """Articles, newest first: ``q`` searches title and text, ``source`` is a part of the source name."""
+        """Articles, newest first: ``q`` searches title and text, ``source`` and ``outlet`` are parts of their names."""
         with self.reading() as connection:
-            return queries.list_articles(connection, q, since, until, source, limit, offset)
+            return queries.list_articles(connection, q, since, until, source, limit, offset, outlet)
 
     def iter_articles(self) -> Iterator[Extraction]:
         """Every stored Extraction, oldest stored first, read one at a time (for export)."""
