@@ -96,7 +96,13 @@ def test_jsonl_records_keep_their_ids_and_extra_fields() -> None:
     assert [a.source for a in articles] == [f"{path}#vc-2024-0312-talks", f"{path}#vc-2024-0313-clinic"]
     assert [a.published for a in articles] == ["2024-03-12", "2024-03-13"]  # the second has a time and zone
     assert articles[0].section == "Business"
-    assert articles[0].metadata == {"author": "Courier staff", "id": "vc-2024-0312-talks"}
+    # Outlet (from the URL's domain) and language (detected) are added to what the record gives.
+    assert articles[0].metadata == {
+        "author": "Courier staff",
+        "id": "vc-2024-0312-talks",
+        "outlet": "veldport-courier.example",
+        "language": "en",
+    }
     assert articles[0].url and articles[0].url.endswith("/port-talks-halted")
 
 

@@ -341,6 +341,8 @@ def test_store_url_forms_and_in_memory(tmp_path: Path, monkeypatch: pytest.Monke
 class NoPipeline:
     """Stands for the extractor where only the store's side of ingest is under test."""
 
+    language = "en"
+
     def __init__(self, stop_after: int | None = None) -> None:
         self.stop_after = stop_after
 
@@ -380,8 +382,15 @@ def test_ingest_reports_unreadable_files_and_stores_the_rest(tmp_path: Path, sto
     assert [s.failure[0] for s in seen if s.failure] == [source for source, _ in report.failed]
 
 
+# What version 6 added, undone: the layout a version 5 store has.
+BACK_TO_V5 = [
+    "DROP INDEX ix_articles_outlet",
+    *(f'ALTER TABLE articles DROP COLUMN "{column}"' for column in ("outlet", "author", "language")),
+    "UPDATE schema_version SET version = 5",
+]
 # What version 5 added: the process behind an ingest run.
 BACK_TO_V4 = [
+    *BACK_TO_V5,
     *(f'ALTER TABLE ingest_runs DROP COLUMN "{column}"' for column in ("pid", "host", "abandoned")),
     "UPDATE schema_version SET version = 4",
 ]
@@ -458,6 +467,22 @@ def check_migrated(url: str) -> None:
     with engine.connect() as connection:
         assert connection.exec_driver_sql("SELECT version FROM schema_version").scalar() == SCHEMA_VERSION
     engine.dispose()
+
+
+def test_a_v4_store_gets_outlet_and_author_columns_from_what_its_articles_say(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'v4.db'}"
+    story = harbour()
+    story.article.metadata = {"sitename": "The Harbour Gazette", "author": "Lena Vos"}
+    with Store(url) as old:
+        old.add(story)
+    downgrade(url, BACK_TO_V4)
+    with Store(url) as store:
+        (row,) = store.articles(outlet="harbour gazette").items
+        assert (row.outlet, row.author, row.language) == ("The Harbour Gazette", "Lena Vos", None)
+        assert store.article(story.article.id) == story
+    fresh = f"sqlite:///{tmp_path / 'new.db'}"
+    Store(fresh).close()
+    assert layout(url) == layout(fresh)
 
 
 @pytest.mark.parametrize("back", [BACK_TO_V1, BACK_TO_V2], ids=["v1", "v2"])

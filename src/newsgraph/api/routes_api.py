@@ -15,10 +15,8 @@ from newsgraph.api.params import (
     Filters,
     Limit,
     Offset,
-    Since,
-    Until,
+    article_filters,
     blank,
-    day,
     event_filters,
     quote_filters,
 )
@@ -60,24 +58,10 @@ def page_out(page: Any) -> PageOut:
 
 @router.get("/articles", response_model=PageOut, summary="Search articles")
 def articles(
-    request: Request,
-    q: Annotated[str | None, Query(description="Words to find in the text (full-text search).")] = None,
-    since: Since = None,
-    until: Until = None,
-    source: Annotated[str | None, Query(description="Only articles from this source.")] = None,
-    limit: Limit = 50,
-    offset: Offset = 0,
+    request: Request, filters: Annotated[Filters, Depends(article_filters)], limit: Limit = 50, offset: Offset = 0
 ) -> PageOut:
-    """Articles, newest first, with their title, date and source."""
-    page = store_of(request).articles(
-        q=blank(q),
-        since=day(since, "since"),
-        until=day(until, "until"),
-        source=blank(source),
-        limit=limit,
-        offset=offset,
-    )
-    return page_out(page)
+    """Articles, newest first, with their title, date, source and outlet."""
+    return page_out(store_of(request).articles(**filters, limit=limit, offset=offset))
 
 
 @router.get("/articles/{article_id}", summary="One article and its whole extraction")

@@ -11,6 +11,7 @@ from newsgraph.cli import (  # noqa: F401
     counts,
     eval_articles,
     eval_events,
+    eval_extraction,
     eval_figures,
     eval_quotes,
     export,

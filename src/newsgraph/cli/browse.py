@@ -103,6 +103,9 @@ def articles(
     since: SinceOption = None,
     until: UntilOption = None,
     source: Annotated[str | None, typer.Option("--source", help="Only sources whose name holds this.")] = None,
+    outlet: Annotated[
+        str | None, typer.Option("--outlet", help="Only outlets (publishers) whose name holds this.")
+    ] = None,
     limit: LimitOption = 50,
     offset: OffsetOption = 0,
     db: DbOption = None,
@@ -112,8 +115,10 @@ def articles(
     """List stored articles, newest first, with a full-text search and date filters."""
     since, until = _day(since, "--since"), _day(until, "--until")
     with opened(db) as store:
-        page = store.articles(q=search, since=since, until=until, source=source, limit=limit, offset=offset)
-    columns = [(n, _get(n)) for n in ("id", "published", "title", "source", "quotes", "entities")]
+        page = store.articles(
+            q=search, since=since, until=until, source=source, limit=limit, offset=offset, outlet=outlet
+        )
+    columns = [(n, _get(n)) for n in ("id", "published", "title", "outlet", "source", "quotes", "entities")]
     emit(page, columns, as_json, as_csv, "articles")
 
 

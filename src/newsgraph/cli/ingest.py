@@ -40,6 +40,17 @@ def ingest(
     db: DbOption = None,
     published: PublishedOption = None,
     processes: ProcessesOption = 1,
+    outlet: Annotated[
+        str | None, typer.Option("--outlet", help="The outlet (publisher) of every article read, instead of its own.")
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help="The language (ISO 639-1, e.g. 'en') of every article read, instead of the one detected. "
+            "Articles not in the model's language are stored without extraction.",
+        ),
+    ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Print the traceback of every internal error.")] = False,
 ) -> None:
     """Extract articles into the store; articles already stored are skipped (re-running adds nothing).
@@ -47,6 +58,8 @@ def ingest(
     Exit codes: 0 every input stored or already stored, 1 some inputs failed (each named
     with its reason), 2 a usage or store error, 3 an internal error (a bug: --debug shows it).
     """
+    if lang is not None and not (lang.isalpha() and 2 <= len(lang) <= 3):
+        raise fail(f"--lang must be a language code such as 'en' or 'de', not {lang!r}", code=2)
     if published is not None:
         try:
             date.fromisoformat(published)
@@ -64,7 +77,14 @@ def ingest(
             with err.status("loading the pipeline"):
                 extractor = extractor_for(processes)
             with Progress(*columns, console=err, transient=True) as progress:
-                report = store.ingest(paths, extractor=extractor, published=published, progress=Bar(progress))
+                report = store.ingest(
+                    paths,
+                    extractor=extractor,
+                    published=published,
+                    progress=Bar(progress),
+                    outlet=outlet,
+                    language=lang.lower() if lang else None,
+                )
     except NewsgraphError as error:
         raise fail(str(error), code=2) from None
     except Exception as error:  # a bug outside any one input: say so, never pass it off as bad input
@@ -77,6 +97,14 @@ def ingest(
         f" ({report.words:,} words stored in {store.location})",
         markup=False,
     )
+    if report.other_language:
+        out.print(
+            f"not in the model's language ({extractor.language}), stored without extraction:"
+            f" {len(report.other_language)}",
+            markup=False,
+        )
+        for source, language in report.other_language:
+            out.print(f"  {language}  {source}", markup=False)
     for source, reason in report.failed:
         out.print(f"  failed {source}: {reason}", markup=False)
     if debug:

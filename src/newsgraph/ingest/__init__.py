@@ -21,6 +21,8 @@ from newsgraph.ingest.encoding import decode
 from newsgraph.ingest.feeds import read_feed
 from newsgraph.ingest.guard import as_input_error
 from newsgraph.ingest.html import looks_like_html, read_html
+from newsgraph.ingest.language import detect
+from newsgraph.ingest.metadata import complete
 from newsgraph.ingest.records import read_csv, read_json, read_jsonl
 from newsgraph.ingest.sniff import Kind, sniff
 from newsgraph.ingest.streams import TRUNCATION_ERRORS, ErrorHandler, gunzip, gunzip_head, peek, read_limited, records
@@ -60,9 +62,17 @@ def _skipped(relative: Path) -> bool:
 
 
 def read_paths(
-    paths: Iterable[str | Path], on_error: ErrorHandler = _raise, published: str | None = None
+    paths: Iterable[str | Path],
+    on_error: ErrorHandler = _raise,
+    published: str | None = None,
+    outlet: str | None = None,
+    language: str | None = None,
 ) -> Iterator[Article]:
-    """Articles from every path; '-' reads standard input; ``published`` fills in missing dates."""
+    """Articles from every path; '-' reads standard input.
+
+    ``published`` fills in dates no other place gives; ``outlet`` and ``language`` are
+    set on every article instead of what its metadata says or detection finds.
+    """
     max_chars = Settings().max_chars
     for path in paths:
         if str(path) == "-":
@@ -73,8 +83,12 @@ def read_paths(
         else:
             articles = _read_files(_listed(path, on_error), on_error, max_chars)
         for article in articles:
+            complete(article, outlet)
             if published and not article.published:
                 article.published = published
+            found = language or detect(article.text)
+            if found:
+                article.metadata["language"] = found
             yield article
 
 

@@ -15,6 +15,7 @@ from lxml.etree import ParserError
 from newsgraph.errors import InputError
 from newsgraph.ingest.dates import set_published
 from newsgraph.ingest.encoding import check_text
+from newsgraph.ingest.furniture import remove_furniture
 from newsgraph.model import Article
 
 _BLOCKS = {
@@ -40,12 +41,16 @@ def paragraphs(text: str) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
-def read_html(content: str | bytes, source: str, url: str | None = None, published: str | None = None) -> Article:
-    """One article from an HTML page; ``url`` and ``published`` are fallbacks (e.g. from a WARC record)."""
+def extract_page(content: str | bytes, source: str, url: str | None = None) -> Any:
+    """trafilatura's document for a page (its text, title and metadata), or None when it finds nothing.
+
+    Its default settings were chosen by measurement on real pages: favouring precision
+    lost more recall than it gained, and tables added more furniture than text.
+    """
     import trafilatura
 
     try:
-        document = trafilatura.bare_extraction(
+        return trafilatura.bare_extraction(
             content,
             url=url,
             with_metadata=True,
@@ -55,9 +60,29 @@ def read_html(content: str | bytes, source: str, url: str | None = None, publish
         )
     except (ValueError, TypeError, ParserError) as error:
         raise InputError(source, f"HTML that cannot be parsed ({error})") from error
-    text = paragraphs(getattr(document, "text", None) or "") if document is not None else ""
-    if len(text.split()) < _MIN_WORDS:
+
+
+def headline_and_body(document: Any, furniture: bool = True) -> tuple[str | None, str]:
+    """The headline line the page repeats (or None) and the body's paragraphs, page furniture removed.
+
+    Without ``furniture`` the body is trafilatura's text as it is (to measure what the
+    filters do).
+    """
+    raw = (getattr(document, "text", None) or "") if document is not None else ""
+    if not furniture:
+        return None, paragraphs(raw)
+    headline, lines = remove_furniture(raw.split("\n"), getattr(document, "title", None))
+    return headline, paragraphs("\n".join(lines))
+
+
+def read_html(content: str | bytes, source: str, url: str | None = None, published: str | None = None) -> Article:
+    """One article from an HTML page; ``url`` and ``published`` are fallbacks (e.g. from a WARC record)."""
+    document = extract_page(content, source, url)
+    headline, body = headline_and_body(document)
+    if len(body.split()) < _MIN_WORDS:
         raise InputError(source, "no article text found in the HTML")
+    # The headline stays the first paragraph, as in a plain-text article.
+    text = f"{headline}\n\n{body}" if headline else body
     check_text(text, source)
     metadata: dict[str, Any] = {}
     for key in ("author", "sitename", "description", "language"):

@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from newsgraph.errors import InputError, InternalError, NewsgraphError
 from newsgraph.ingest import read_paths
 from newsgraph.ingest.guard import as_input_error
-from newsgraph.model import Article
+from newsgraph.model import Article, Extraction
 from newsgraph.store.records import IngestReport, Progress
 from newsgraph.store.schema import ingest_runs
 from newsgraph.store.writer import now
@@ -79,34 +79,58 @@ class Ingestion:
             self.seen.add(article.id)
             yield article
 
-    def run(self, paths: Iterable[str | Path], extractor: Extractor, published: str | None) -> IngestReport:
+    def in_model_language(self, articles: Iterable[Article], model_language: str, run_id: int) -> Iterator[Article]:
+        """Articles in the model's language (or of unknown language); the others are stored unextracted.
+
+        An article in another language is kept with its text and metadata, so that it can
+        be found and read, but the model would only make nonsense of it.
+        """
+        for article in articles:
+            language = article.metadata.get("language")
+            if not language or language == model_language:
+                yield article
+                continue
+            self.report.other_language.append((article.source or article.id, language))
+            self.added(Extraction(article=article), run_id)
+
+    def added(self, extraction: Extraction, run_id: int) -> None:
+        try:
+            added = self.store.add(extraction, run_id=run_id)
+        except sa.exc.OperationalError:
+            raise  # the store itself is gone or locked: no article can be stored
+        except Exception as error:  # the guard: this article's data, not the store, is at fault
+            self.unread(as_input_error(error, extraction.article.source or extraction.article.id, "storing it"))
+            return
+        if added:
+            self.report.new += 1
+            self.report.words += len(extraction.article.text.split())
+        else:
+            self.report.existing += 1
+        self.done += 1
+        self.tell(extraction.article.source)
+
+    def run(
+        self,
+        paths: Iterable[str | Path],
+        extractor: Extractor,
+        published: str | None,
+        outlet: str | None = None,
+        language: str | None = None,
+    ) -> IngestReport:
         from newsgraph.pipeline import ExtractionFailure
 
         names = [str(p) for p in paths]
         run_id = self.start(names)
         self.report.run_id = run_id
         try:
-            articles = self.fresh(read_paths(names, on_error=self.unread, published=published))
+            read = read_paths(names, on_error=self.unread, published=published, outlet=outlet, language=language)
+            articles = self.in_model_language(self.fresh(read), extractor.language, run_id)
             for result in extractor.extract_many(articles):
                 if isinstance(result, ExtractionFailure):
                     self.note_internal(result.error)
                     self.fail(result.article.source or result.article.id, str(result.error))
                     continue
-                try:
-                    added = self.store.add(result, run_id=run_id)
-                except sa.exc.OperationalError:
-                    raise  # the store itself is gone or locked: no article can be stored
-                except Exception as error:  # the guard: this article's data, not the store, is at fault
-                    failure = as_input_error(error, result.article.source or result.article.id, "storing it")
-                    self.unread(failure)
-                    continue
-                if added:
-                    self.report.new += 1
-                    self.report.words += len(result.article.text.split())
-                else:
-                    self.report.existing += 1
-                self.done += 1
-                self.tell(result.article.source)
+                self.added(result, run_id)
         finally:
             self.finish(run_id)
         return self.report

@@ -31,7 +31,7 @@ from newsgraph.store.schema import (
     speaker_names,
 )
 from newsgraph.store.search import create_fulltext
-from newsgraph.store.writer import new_event, now
+from newsgraph.store.writer import article_columns, new_event, now
 
 
 def _v1_to_v2(connection: sa.Connection) -> None:
@@ -182,8 +182,27 @@ def _v4_to_v5(connection: sa.Connection) -> None:
     connection.execute(sa.text("UPDATE ingest_runs SET abandoned = :now WHERE finished IS NULL"), {"now": now()})
 
 
+def _v5_to_v6(connection: sa.Connection) -> None:
+    """Version 6 keeps each article's outlet, author and language in columns of their own, filled
+    for stored articles from what their metadata already says (their language stays unknown)."""
+    for column, kind in (("outlet", "TEXT"), ("author", "TEXT"), ("language", "VARCHAR(16)")):
+        connection.execute(sa.text(f'ALTER TABLE articles ADD COLUMN "{column}" {kind}'))
+    connection.execute(sa.text("CREATE INDEX ix_articles_outlet ON articles (outlet)"))
+    rows = connection.execute(sa.select(articles.c.pk, articles.c.url, articles.c.metadata)).all()
+    for row in rows:
+        values = article_columns(row.metadata or {}, row.url)
+        if any(values.values()):
+            connection.execute(sa.update(articles).where(articles.c.pk == row.pk).values(**values))
+
+
 # MIGRATIONS[n] upgrades a store of version n to version n + 1.
-MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
+MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+    4: _v4_to_v5,
+    5: _v5_to_v6,
+}
 
 
 def stored_version(connection: sa.Connection) -> int | None:

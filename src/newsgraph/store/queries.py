@@ -119,6 +119,9 @@ ARTICLE_COLUMNS = (
     articles.c.source,
     articles.c.url,
     articles.c.section,
+    articles.c.outlet,
+    articles.c.author,
+    articles.c.language,
     articles.c.words,
     articles.c.n_entities,
     articles.c.n_quotes,
@@ -135,6 +138,9 @@ def article_row(row: Any) -> ArticleRow:
         source=row.source,
         url=row.url,
         section=row.section,
+        outlet=row.outlet,
+        author=row.author,
+        language=row.language,
         words=row.words,
         entities=row.n_entities,
         quotes=row.n_quotes,
@@ -147,7 +153,7 @@ ARTICLE_ORDER = [articles.c.published.desc().nulls_last(), articles.c.pk.desc()]
 
 
 def article_statement(
-    q: str | None, since: str | None, until: str | None, source: str | None, dialect: str
+    q: str | None, since: str | None, until: str | None, source: str | None, dialect: str, outlet: str | None = None
 ) -> sa.Select[Any]:
     """Articles under the filters; lists, facets and exports share it."""
     statement = sa.select(*ARTICLE_COLUMNS)
@@ -159,6 +165,8 @@ def article_statement(
         statement = statement.where(day(articles.c.published) <= until[:10])
     if source:
         statement = statement.where(contains(articles.c.source, source))
+    if outlet:
+        statement = statement.where(contains(articles.c.outlet, outlet))
     return statement
 
 
@@ -170,10 +178,11 @@ def list_articles(
     source: str | None,
     limit: int,
     offset: int,
+    outlet: str | None = None,
 ) -> Page[ArticleRow]:
-    if q and q.strip() and not (since or until or source):
+    if q and q.strip() and not (since or until or source or outlet):
         return _search_articles(connection, q, limit, offset)
-    statement = article_statement(q, since, until, source, connection.dialect.name)
+    statement = article_statement(q, since, until, source, connection.dialect.name, outlet)
     return page(connection, statement, ARTICLE_ORDER, limit, offset, article_row)
 
 

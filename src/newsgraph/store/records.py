@@ -47,6 +47,9 @@ class ArticleRow:
     source: str | None
     url: str | None = None
     section: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    language: str | None = None
     words: int = 0
     entities: int = 0
     quotes: int = 0
@@ -230,12 +233,15 @@ class IngestReport:
     # How many failures were internal errors (E060), and their tracebacks for --debug.
     internal: int = 0
     tracebacks: list[str] = field(default_factory=list)
+    # Articles stored without extraction because they are not in the model's language: (source, language).
+    other_language: list[tuple[str, str]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "new": self.new,
             "existing": self.existing,
             "failed": [{"source": source, "reason": reason} for source, reason in self.failed],
+            "other_language": [{"source": source, "language": language} for source, language in self.other_language],
             "words": self.words,
             "run_id": self.run_id,
             "internal": self.internal,

@@ -114,13 +114,19 @@ class Store:
         extractor: Extractor | None = None,
         published: str | None = None,
         progress: ProgressCallback | None = None,
+        outlet: str | None = None,
+        language: str | None = None,
     ) -> IngestReport:
-        """Read, extract and store every article under ``paths``; what cannot be read is reported, not raised."""
+        """Read, extract and store every article under ``paths``; what cannot be read is reported, not raised.
+
+        ``outlet`` and ``language`` are set on every article read, instead of what its
+        metadata and language detection say.
+        """
         if extractor is None:
             from newsgraph.pipeline import default_extractor
 
             extractor = default_extractor()
-        return Ingestion(self, progress).run(paths, extractor, published)
+        return Ingestion(self, progress).run(paths, extractor, published, outlet, language)
 
     # Reading
 
@@ -149,10 +155,11 @@ class Store:
         source: str | None = None,
         limit: int = 50,
         offset: int = 0,
+        outlet: str | None = None,
     ) -> Page[ArticleRow]:
-        """Articles, newest first: ``q`` searches title and text, ``source`` is a part of the source name."""
+        """Articles, newest first: ``q`` searches title and text, ``source`` and ``outlet`` are parts of their names."""
         with self.reading() as connection:
-            return queries.list_articles(connection, q, since, until, source, limit, offset)
+            return queries.list_articles(connection, q, since, until, source, limit, offset, outlet)
 
     def iter_articles(self) -> Iterator[Extraction]:
         """Every stored Extraction, oldest stored first, read one at a time (for export)."""
@@ -220,12 +227,18 @@ class Store:
             return aggregates.event_facets(connection, queries.event_statement(**filters), period)
 
     def article_facets(
-        self, q: str | None = None, since: str | None = None, until: str | None = None, source: str | None = None
+        self,
+        q: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        source: str | None = None,
+        outlet: str | None = None,
     ) -> Facets:
         """Counts beside the article list: top sources and the entities named in the most of its articles."""
         with self.reading() as connection:
-            statement = queries.article_statement(q, since, until, source, connection.dialect.name)
-            return aggregates.article_facets(connection, statement, filtered=bool(q or since or until or source))
+            statement = queries.article_statement(q, since, until, source, connection.dialect.name, outlet)
+            filtered = bool(q or since or until or source or outlet)
+            return aggregates.article_facets(connection, statement, filtered=filtered)
 
     def stream(self, listing: str, /, **filters: Any) -> Iterator[Any]:
         """Every row of one list (articles, quotes, entities, figures, events) under its filters, in batches."""

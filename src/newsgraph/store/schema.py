@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 # Bump with a function in migrations.MIGRATIONS that brings the previous version here.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 metadata = sa.MetaData()
 
@@ -50,6 +50,10 @@ articles = sa.Table(
     sa.Column("section", sa.Text),
     sa.Column("published", sa.String(32)),
     sa.Column("source", sa.Text, index=True),
+    # Who published it, who wrote it and its language (ISO 639-1): filters and the article page.
+    sa.Column("outlet", sa.Text, index=True),
+    sa.Column("author", sa.Text),
+    sa.Column("language", sa.String(16)),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("metadata", sa.JSON, nullable=False, default=dict),
     sa.Column("schema", sa.String(32), nullable=False),

@@ -50,9 +50,10 @@ def article_rows(
     since: str | None = None,
     until: str | None = None,
     source: str | None = None,
+    outlet: str | None = None,
 ) -> Iterator[ArticleRow]:
     """Articles under the article list's filters, newest first."""
-    statement = queries.article_statement(q, since, until, source, connection.dialect.name)
+    statement = queries.article_statement(q, since, until, source, connection.dialect.name, outlet)
     for batch in _batches(connection, statement.order_by(*queries.ARTICLE_ORDER)):
         yield from (queries.article_row(row) for row in batch)
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from newsgraph.ingest.metadata import outlet_and_author
 from newsgraph.model import Event, Extraction
 from newsgraph.store.linking import EventMatcher, Linker, StoredEvent, Told, details, event_key
 from newsgraph.store.schema import (
@@ -36,6 +37,16 @@ def is_stored(connection: sa.Connection, article_id: str) -> bool:
     return connection.execute(sa.select(articles.c.pk).where(articles.c.id == article_id)).first() is not None
 
 
+def article_columns(metadata: dict[str, Any], url: str | None) -> dict[str, str | None]:
+    """The outlet, author and language columns of an article, from its metadata (or its URL's domain)."""
+    found = {**outlet_and_author(metadata, url), "language": metadata.get("language")}
+    return {key: _short(found.get(key)) for key in ("outlet", "author", "language")}
+
+
+def _short(value: Any) -> str | None:
+    return str(value)[:500] if value not in (None, "") else None
+
+
 def write_extraction(connection: sa.Connection, extraction: Extraction, run_id: int | None = None) -> bool:
     """Store the article with all it carries; False (and nothing written) when its id is already stored."""
     article = extraction.article
@@ -51,6 +62,7 @@ def write_extraction(connection: sa.Connection, extraction: Extraction, run_id: 
             section=article.section,
             published=article.published,
             source=article.source,
+            **article_columns(article.metadata, article.url),
             text=article.text,
             metadata=article.metadata,
             schema=extraction.schema,

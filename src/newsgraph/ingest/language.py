@@ -1,0 +1,35 @@
+"""The language an article is written in, by py3langid (its model ships inside the wheel).
+
+The pipeline's spaCy model reads one language; an article in another gives nonsense
+entities and quotes, so ``ingest`` stores such an article with its metadata but does
+not extract from it. py3langid was chosen because it is maintained, small (about
+4 MB with its model, loaded from the package, never downloaded) and needs only numpy.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+# The start of an article is enough to tell its language and keeps long ones cheap.
+_SAMPLE_CHARS = 4000
+# Below this probability the guess is not trusted and the language is left unknown.
+_MIN_PROBABILITY = 0.5
+# Too few words to tell a language by (a caption, a list of names).
+_MIN_WORDS = 5
+
+
+@cache
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect(text: str) -> str | None:
+    """The ISO 639-1 code of the text's language ("en", "de"), or None when it cannot be told."""
+    sample = text[:_SAMPLE_CHARS]
+    if len(sample.split()) < _MIN_WORDS:
+        return None
+    language, probability = _identifier().classify(sample)
+    return str(language) if probability >= _MIN_PROBABILITY else None
