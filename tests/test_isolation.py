@@ -84,7 +84,7 @@ def test_nul_lone_surrogates_and_nan_are_stored_alike_on_every_store(
     store.ingest([hostile_folder / "nul-nan.jsonl", hostile_folder / "surrogate.jsonl"], extractor=extractor)
     rows = {Path(r.source or "").name: r for r in store.articles(limit=10).items}
     nul = store.article(rows["nul-nan.jsonl#1"].id).article
-    assert nul.text == PROSE + " \ufffd NUL." and nul.metadata == {"score": None, "rank": None}
+    assert nul.text == PROSE + " \ufffd NUL." and nul.metadata == {"score": None, "rank": None, "language": "en"}
     lone = store.article(rows["surrogate.jsonl#1"].id).article
     assert lone.text.endswith("\ufffd Lone.") and lone.url == "https://x.example/\ufffd"
 

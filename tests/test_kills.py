@@ -21,7 +21,7 @@ from newsgraph.store.schema import ingest_runs
 @pytest.mark.slow
 @pytest.mark.parametrize("processes", [1, 2])
 def test_a_killed_ingest_finishes_as_a_clean_one_would(tmp_path: Path, processes: int) -> None:
-    corpus = make_corpus(tmp_path / "corpus", 40)
+    corpus = make_corpus(tmp_path / "corpus", 120)  # several batches per worker, so the kill lands mid-run
     clean = tmp_path / "clean.db"
     ingest(corpus, clean, 1).wait()
     result = trial(tmp_path, corpus, clean, processes, random.Random(processes))

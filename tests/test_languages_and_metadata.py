@@ -82,7 +82,7 @@ def test_lang_overrides_detection(tmp_path: Path) -> None:
     folder = mixed_folder(tmp_path / "mixed")
     result = run("ingest", folder / "en.txt", "--db", tmp_path / "x.db", "--lang", "de")
     assert "stored without extraction: 1" in result.output
-    assert run("ingest", folder, "--db", tmp_path / "x.db", "--lang", "english").exit_code == 1
+    assert run("ingest", folder, "--db", tmp_path / "x.db", "--lang", "english").exit_code == 2  # a usage error
 
 
 def test_dates_in_file_names_and_urls() -> None:

@@ -30,7 +30,10 @@ def misbehave(doc: Doc) -> Doc:
     if "SLOW" in doc.text:
         time.sleep(120)  # Python code: the worker's own alarm stops it
     if "HOG" in doc.text:
-        HOG.append(bytearray(900 << 20))
+        hog = bytearray(900 << 20)
+        hog[::4096] = b"x" * len(range(0, len(hog), 4096))  # touch every page, so that it is resident
+        HOG.append(hog)
+        time.sleep(10)  # long enough for the watchdog to look
     if "DIE" in doc.text:
         signal.raise_signal(signal.SIGKILL)
     return doc

@@ -83,13 +83,21 @@ def read_paths(
         else:
             articles = _read_files(_listed(path, on_error), on_error, max_chars)
         for article in articles:
-            complete(article, outlet)
-            if published and not article.published:
-                article.published = published
-            found = language or detect(article.text)
-            if found:
-                article.metadata["language"] = found
-            yield article
+            yield prepared(article, published, outlet, language)
+
+
+def prepared(
+    article: Article, published: str | None = None, outlet: str | None = None, language: str | None = None
+) -> Article:
+    """The article with what every reader's output gets: its date, outlet, author and language where any place
+    gives them (``published``, ``outlet`` and ``language`` as ``read_paths`` takes them); returns it."""
+    complete(article, outlet)
+    if published and not article.published:
+        article.published = published
+    found = language or detect(article.text)
+    if found:
+        article.metadata["language"] = found
+    return article
 
 
 def _exists(path: str | Path) -> bool:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from newsgraph.model import Article
+
 # The start of an article is enough to tell its language and keeps long ones cheap.
 _SAMPLE_CHARS = 4000
 # Below this probability the guess is not trusted and the language is left unknown.
@@ -24,6 +26,12 @@ def _identifier() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def in_language(article: Article, language: str) -> bool:
+    """Whether a model reading ``language`` should extract from the article (unknown languages are tried)."""
+    found = article.metadata.get("language")
+    return not found or found == language
 
 
 def detect(text: str) -> str | None:

@@ -21,7 +21,7 @@ from typing import Any, BinaryIO
 from urllib.parse import urlparse
 
 from newsgraph.errors import InputError, ReaderFailed
-from newsgraph.ingest import iter_files, read_stream
+from newsgraph.ingest import iter_files, prepared, read_stream
 from newsgraph.ingest.records import article_from_record
 from newsgraph.model import Article
 from newsgraph.spark.tables import Row, error_row
@@ -103,8 +103,7 @@ def read_file(stream: BinaryIO, path: str, seq: int, published: str | None, max_
         else:
             articles = read_stream(stream, path, on_error, max_chars, suffix=_suffix(path))
         for record, article in enumerate(articles):
-            if published and not article.published:
-                article.published = published
+            prepared(article, published)
             yield "article", (article.id, (seq, path, record), json.dumps(article.to_dict(), ensure_ascii=False))
             yield from (("error", row) for row in errors)
             errors.clear()

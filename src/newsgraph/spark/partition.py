@@ -12,7 +12,8 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from newsgraph.model import Article
+from newsgraph.ingest.language import in_language
+from newsgraph.model import Article, Extraction
 from newsgraph.pipeline import ExtractionFailure, Extractor
 from newsgraph.settings import Settings
 from newsgraph.spark.tables import Row, error_row, rows_of
@@ -34,14 +35,24 @@ Counters = tuple[Any, Any, Any]  # Spark accumulators: articles done, words, fai
 def extract_partition(records: Iterable[tuple[tuple[int, str, int], str]], counters: Counters | None) -> Iterator[Row]:
     """Table rows for every article of a partition; ``records`` are (order, article JSON)."""
     orders: list[tuple[int, str, int]] = []
+    # Articles not in the model's language are stored unextracted, as ``ingest`` stores them.
+    unread: list[tuple[Article, tuple[int, str, int]]] = []
+    language = extractor().language
 
     def articles() -> Iterator[Article]:
         for order, data in records:
-            orders.append(order)
-            yield Article.from_dict(json.loads(data))
+            article = Article.from_dict(json.loads(data))
+            if in_language(article, language):
+                orders.append(order)
+                yield article
+            else:
+                unread.append((article, order))
 
     done, words, failed = counters or (None, None, None)
     for index, result in enumerate(extractor().extract_many(articles())):
+        while unread:
+            article, order = unread.pop(0)
+            yield from rows_of(Extraction(article=article), order)
         if isinstance(result, ExtractionFailure):
             article = result.article
             yield error_row(article.source or article.id, str(result.error), result.error.code, "extract", article.id)
@@ -53,3 +64,5 @@ def extract_partition(records: Iterable[tuple[tuple[int, str, int], str]], count
                 words.add(len(result.article.text.split()))
         if done is not None:
             done.add(1)
+    for article, order in unread:
+        yield from rows_of(Extraction(article=article), order)

@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from newsgraph.errors import InputError, InternalError, NewsgraphError
 from newsgraph.ingest import read_paths
 from newsgraph.ingest.guard import as_input_error
+from newsgraph.ingest.language import in_language
 from newsgraph.model import Article, Extraction
 from newsgraph.store.records import IngestReport, Progress
 from newsgraph.store.schema import ingest_runs
@@ -86,11 +87,10 @@ class Ingestion:
         be found and read, but the model would only make nonsense of it.
         """
         for article in articles:
-            language = article.metadata.get("language")
-            if not language or language == model_language:
+            if in_language(article, model_language):
                 yield article
                 continue
-            self.report.other_language.append((article.source or article.id, language))
+            self.report.other_language.append((article.source or article.id, article.metadata["language"]))
             self.added(Extraction(article=article), run_id)
 
     def added(self, extraction: Extraction, run_id: int) -> None:
