@@ -11,6 +11,7 @@ import pytest
 import sqlalchemy as sa
 from tests.conftest import EXAMPLES
 from tests.test_postgres import PG_URL
+from tests.test_store import BACK_TO_V4
 from tests.test_store_linking import story
 
 from newsgraph.model import Event, Extraction, Span
@@ -211,6 +212,8 @@ def test_a_v3_store_is_rekeyed_and_its_tellings_merged_without_losing_any(
             assert store.stats()["events"] == 5
     engine = sa.create_engine(url)
     with engine.begin() as connection:
+        for statement in BACK_TO_V4:
+            connection.exec_driver_sql(statement)
         connection.exec_driver_sql(V3_KEY)
         connection.exec_driver_sql("UPDATE schema_version SET version = 3")
     engine.dispose()

@@ -95,3 +95,18 @@ class AmbiguousArticleId(ArticleNotFound):
         self.article_id = prefix
         self.matches = matches
         StoreError.__init__(self, f"article id prefix '{prefix}' matches {matches} articles: give more of the id")
+
+
+class CorrectionError(StoreError):
+    """A merge or split of entities that cannot be done as asked."""
+
+    code = "E050"
+
+
+class SplitNameNotFound(CorrectionError):
+    code = "E051"
+
+    def __init__(self, record: int, name: str) -> None:
+        super().__init__(
+            f"entity {record} holds no mention named '{name}': `newsgraph entity {record} --why` lists its names"
+        )

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 
 from newsgraph.errors import AmbiguousArticleId
 from newsgraph.model import Article, DateRef, Entity, Event, Extraction, Figure, Quote, Span
+from newsgraph.store.choosing import Choice, choose, unlinked_speaker_names
 from newsgraph.store.linking import fold
 from newsgraph.store.records import ArticleRow, EntityRow, EventRow, FigureRow, Page, QuoteRow
 from newsgraph.store.schema import (
@@ -28,7 +29,6 @@ from newsgraph.store.schema import (
     figures,
     mentions,
     quotes,
-    speaker_names,
 )
 from newsgraph.store.search import (
     article_match,
@@ -59,18 +59,6 @@ def page(
     return Page(items=[build(row) for row in rows], total=int(total), limit=limit, offset=offset)
 
 
-def entity_matches(value: str) -> sa.Select[Any]:
-    """Ids of the store-wide entities a user means by ``value``: an id, a name or an alias."""
-    key = fold(value)
-    condition = sa.or_(
-        entities.c.key == key,
-        entities.c.id.in_(sa.select(entity_aliases.c.entity_id).where(entity_aliases.c.key == key)),
-    )
-    if value.strip().isdigit():
-        condition = sa.or_(condition, entities.c.id == int(value.strip()))
-    return sa.select(entities.c.id).where(condition)
-
-
 def contains(column: sa.ColumnElement[Any], value: str) -> sa.ColumnElement[bool]:
     return sa.func.lower(column).contains(value.lower(), autoescape=True)
 
@@ -79,19 +67,19 @@ def contains(column: sa.ColumnElement[Any], value: str) -> sa.ColumnElement[bool
 MAX_LISTED = 500
 
 
-def spoken_by(connection: sa.Connection, speaker: str) -> sa.ColumnElement[bool]:
-    """Quotes by the entities ``speaker`` names, or whose speaker's name holds it.
+def spoken_by(connection: sa.Connection, choice: Choice, speaker: str | None) -> sa.ColumnElement[bool]:
+    """Quotes by the chosen record, or, when a name was given, by an unlinked speaker written so.
 
-    Both halves are looked up first (entity ids by key or alias, then the distinct
-    speaker names holding the text) and given to the quotes query as values, so that
-    each reaches quotes through its index (PostgreSQL cannot for a subquery under OR)
-    instead of testing the substring on every quote.
+    The unlinked names are looked up first and given as values, so that each half
+    reaches quotes through its index (PostgreSQL cannot for a subquery under OR).
     """
-    named = sa.select(speaker_names.c.name).where(contains(speaker_names.c.name, speaker))
-    return sa.or_(
-        _in(connection, quotes.c.speaker_entity_id, entity_matches(speaker)),
-        _in(connection, quotes.c.speaker_name, named),
+    by_record = quotes.c.speaker_entity_id == choice.chosen
+    if speaker is None or speaker.strip().isdigit():
+        return by_record
+    unlinked = sa.and_(
+        quotes.c.speaker_entity_id.is_(None), _in(connection, quotes.c.speaker_name, unlinked_speaker_names(speaker))
     )
+    return sa.or_(by_record, unlinked) if choice.chosen is not None else unlinked
 
 
 def _in(connection: sa.Connection, column: sa.ColumnElement[Any], values: sa.Select[Any]) -> sa.ColumnElement[bool]:
@@ -291,10 +279,31 @@ def list_quotes(
     article: str | None,
     limit: int,
     offset: int,
+    speaker_id: int | None = None,
 ) -> Page[QuoteRow]:
     conditions: list[Any] = []
-    if speaker and speaker.strip():
-        conditions.append(spoken_by(connection, speaker))
+    choice: Choice | None = None
+    if speaker_id is not None:
+        choice = choose(connection, str(speaker_id))
+        conditions.append(spoken_by(connection, choice, None))
+    elif speaker and speaker.strip():
+        choice = choose(connection, speaker)
+        conditions.append(spoken_by(connection, choice, speaker))
+    result = _list_quotes(connection, conditions, q, since, until, article, limit, offset)
+    result.chosen = choice
+    return result
+
+
+def _list_quotes(
+    connection: sa.Connection,
+    conditions: list[Any],
+    q: str | None,
+    since: str | None,
+    until: str | None,
+    article: str | None,
+    limit: int,
+    offset: int,
+) -> Page[QuoteRow]:
     if since:
         conditions.append(quotes.c.said_on >= since[:10])
     if until:
@@ -336,7 +345,8 @@ def quote_page(
 def list_entities(
     connection: sa.Connection, q: str | None, type: str | None, limit: int, offset: int
 ) -> Page[EntityRow]:
-    statement = sa.select(entities)
+    # Records all of whose names were resolved into others hold nothing any more.
+    statement = sa.select(entities).where(entities.c.articles > 0)
     key = fold(q) if q else ""
     if q and q.strip():
         aliased = sa.select(entity_aliases.c.entity_id).where(entity_aliases.c.key.contains(key, autoescape=True))
@@ -451,6 +461,7 @@ def list_events(
     until: str | None,
     limit: int,
     offset: int,
+    actor_id: int | None = None,
 ) -> Page[EventRow]:
     actors, targets, places = entities.alias("actor"), entities.alias("target"), entities.alias("place")
     statement = (
@@ -466,10 +477,10 @@ def list_events(
     )
     if type and type.strip():
         statement = statement.where(events.c.type == type.strip().upper())
-    if actor and actor.strip():
-        statement = statement.where(
-            sa.or_(events.c.actor_id.in_(entity_matches(actor)), contains(actors.c.name, actor.strip()))
-        )
+    choice = None
+    if actor_id is not None or (actor and actor.strip()):
+        choice = choose(connection, str(actor_id) if actor_id is not None else str(actor))
+        statement = statement.where(events.c.actor_id == choice.chosen)
     if since:
         statement = statement.where(day(events.c.day) >= since[:10])
     if until:
@@ -477,7 +488,7 @@ def list_events(
     order = [events.c.day.desc().nulls_last(), events.c.id.desc()]
     result = page(connection, statement, order, limit, offset, lambda row: row)
     told = _sources(connection, [row.id for row in result.items])
-    return Page([_event_row(row, told[row.id]) for row in result.items], result.total, limit, offset)
+    return Page([_event_row(row, told[row.id]) for row in result.items], result.total, limit, offset, choice)
 
 
 def _sources(connection: sa.Connection, ids: list[int]) -> dict[int, list[Any]]:

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from newsgraph.errors import ArticleNotFound, EntityNotFound, StoreError
 from newsgraph.model import Extraction
 from newsgraph.settings import db_url_from
-from newsgraph.store import profiles, queries
+from newsgraph.store import corrections, profiles, queries
 from newsgraph.store.engine import WRITE, create_engine, lock_for_writing
 from newsgraph.store.loader import Ingestion, ProgressCallback
 from newsgraph.store.migrations import open_schema, stored_version
@@ -30,7 +30,9 @@ from newsgraph.store.records import (
     IngestReport,
     Page,
     QuoteRow,
+    Resolved,
 )
+from newsgraph.store.resolving import resolve_store
 from newsgraph.store.schema import SCHEMA_VERSION, articles
 from newsgraph.store.writer import is_stored, write_extraction
 
@@ -174,15 +176,18 @@ class Store:
         article: str | None = None,
         limit: int = 50,
         offset: int = 0,
+        speaker_id: int | None = None,
     ) -> Page[QuoteRow]:
         """Quotes, newest first.
 
-        ``speaker`` is a store-wide entity id, name or alias (case-insensitive), or a part
-        of the speaker's name; ``q`` searches the quote's words; since/until compare the
-        day it was said when known, else the article's published day.
+        ``speaker_id`` is a store-wide entity id; ``speaker`` a whole name or alias
+        (case-insensitive), taken to mean the most reported record bearing it (the page's
+        ``chosen`` says which, and offers the others), or an unlinked speaker written so;
+        ``q`` searches the quote's words; since/until compare the day it was said when
+        known, else the article's published day.
         """
         with self.reading() as connection:
-            return queries.list_quotes(connection, speaker, q, since, until, article, limit, offset)
+            return queries.list_quotes(connection, speaker, q, since, until, article, limit, offset, speaker_id)
 
     def entities(
         self, q: str | None = None, type: str | None = None, limit: int = 50, offset: int = 0
@@ -199,6 +204,28 @@ class Store:
                 raise EntityNotFound(str(id_or_name))
             return profiles.entity_detail(connection, row)
 
+    def explain(self, entity_id: int) -> list[Resolved]:
+        """The names that make up an entity, with how often each was reported and why it is this entity."""
+        with self.reading() as connection:
+            return corrections.explain(connection, entity_id)
+
+    # Correcting entity resolution (kept as overrides that every later resolution replays)
+
+    def merge_entities(self, keep: int, gone: int) -> int:
+        """Make entity ``gone`` part of entity ``keep``, now and for every article added later."""
+        with self.writing() as connection:
+            return corrections.merge(connection, keep, gone)
+
+    def split_entity(self, entity_id: int, name: str) -> int:
+        """Give the mentions of ``entity_id`` written ``name`` an entity of their own; its id."""
+        with self.writing() as connection:
+            return corrections.split(connection, entity_id, name)
+
+    def resolve(self) -> int:
+        """Resolve every stored entity again (corrections included); the number of name families."""
+        with self.writing() as connection:
+            return resolve_store(connection)
+
     def figures(
         self, q: str | None = None, counted: str | None = None, limit: int = 50, offset: int = 0
     ) -> Page[FigureRow]:
@@ -214,10 +241,14 @@ class Store:
         until: str | None = None,
         limit: int = 50,
         offset: int = 0,
+        actor_id: int | None = None,
     ) -> Page[EventRow]:
-        """Store-wide events (one per happening, however many articles tell it), newest first."""
+        """Store-wide events (one per happening, however many articles tell it), newest first.
+
+        ``actor_id`` is a store-wide entity id; ``actor`` a whole name, taken as ``speaker`` is by ``quotes``.
+        """
         with self.reading() as connection:
-            return queries.list_events(connection, type, actor, since, until, limit, offset)
+            return queries.list_events(connection, type, actor, since, until, limit, offset, actor_id)
 
     def stats(self) -> dict[str, Any]:
         """Counts of everything stored, and by entity type, quote kind and event type."""
