@@ -37,6 +37,8 @@ class PageOut(BaseModel):
     total: int
     limit: int
     offset: int
+    # When filtered by a speaker's or actor's name: the entity it was taken to mean, and the others bearing it.
+    chosen: dict[str, Any] | None = None
 
 
 def store_of(request: Request) -> Store:
@@ -60,7 +62,14 @@ def day(value: str | None, name: str) -> str | None:
 
 
 def page_out(page: Any) -> PageOut:
-    return PageOut(items=[row.to_dict() for row in page.items], total=page.total, limit=page.limit, offset=page.offset)
+    chosen = page.chosen.to_dict() if page.chosen is not None else None
+    return PageOut(
+        items=[row.to_dict() for row in page.items],
+        total=page.total,
+        limit=page.limit,
+        offset=page.offset,
+        chosen=chosen,
+    )
 
 
 @router.get("/articles", response_model=PageOut, summary="Search articles")
@@ -106,16 +115,23 @@ def entities(
 
 @router.get("/entities/{entity_id}", summary="One entity (by store-wide id, name or alias)")
 def entity(request: Request, entity_id: str) -> dict[str, Any]:
-    """An entity with aliases, titles, counts, its quotes, the quotes about it and mentions per day."""
-    detail: Any = store_of(request).entity(entity_id)
+    """An entity with aliases, titles, counts, its quotes, the quotes about it and mentions per day,
+    and under ``resolution`` the names it is made of with the reason each belongs to it."""
+    store = store_of(request)
+    detail: Any = store.entity(entity_id)
     result: dict[str, Any] = detail.to_dict()
+    result["resolution"] = [row.to_dict() for row in store.explain(detail.id)]
     return result
 
 
 @router.get("/quotes", response_model=PageOut, summary="Search quotes")
 def quotes(
     request: Request,
-    speaker: Annotated[str | None, Query(description="The speaker's name (or a part of it) or entity id.")] = None,
+    speaker: Annotated[
+        str | None,
+        Query(description="The speaker's whole name or alias: the most reported entity bearing it (see `chosen`)."),
+    ] = None,
+    speaker_id: Annotated[int | None, Query(description="The speaker's store-wide entity id.")] = None,
     q: Annotated[str | None, Query(description="Words in the quote.")] = None,
     since: Since = None,
     until: Until = None,
@@ -126,6 +142,7 @@ def quotes(
     """Quotes with their speaker, article and date."""
     page = store_of(request).quotes(
         speaker=blank(speaker),
+        speaker_id=speaker_id,
         q=blank(q),
         since=day(since, "since"),
         until=day(until, "until"),
@@ -153,7 +170,11 @@ def figures(
 def events(
     request: Request,
     type: Annotated[str | None, Query(description="PLOVER event type (e.g. ACCUSE).")] = None,
-    actor: Annotated[str | None, Query(description="The actor's name or entity id.")] = None,
+    actor: Annotated[
+        str | None,
+        Query(description="The actor's whole name or alias: the most reported entity bearing it (see `chosen`)."),
+    ] = None,
+    actor_id: Annotated[int | None, Query(description="The actor's store-wide entity id.")] = None,
     since: Since = None,
     until: Until = None,
     limit: Limit = 50,
@@ -163,6 +184,7 @@ def events(
     page = store_of(request).events(
         type=blank(type),
         actor=blank(actor),
+        actor_id=actor_id,
         since=day(since, "since"),
         until=day(until, "until"),
         limit=limit,

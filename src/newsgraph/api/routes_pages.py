@@ -178,5 +178,12 @@ def quotes_page(
     offset: Offset = 0,
 ) -> Response:
     params = {"q": blank(q), "speaker": blank(speaker), "since": day(since, "since"), "until": day(until, "until")}
-    page = store_of(request).quotes(**params, limit=PAGE_SIZE, offset=offset)
+    page = store_of(request).quotes(
+        speaker=params["speaker"],
+        q=params["q"],
+        since=params["since"],
+        until=params["until"],
+        limit=PAGE_SIZE,
+        offset=offset,
+    )
     return templates.TemplateResponse(request, "quotes.html", {"page": page, "params": params})

@@ -8,9 +8,11 @@ from __future__ import annotations
 from newsgraph.cli import (  # noqa: F401
     bench,
     browse,
+    entities,
     eval_articles,
     eval_events,
     eval_figures,
+    eval_people,
     eval_quotes,
     export,
     extract,

@@ -11,8 +11,10 @@ counts only, so the result is the same whatever order the articles came in:
   full names an article used for one person ("Joseph Biden", "Joe Biden") join;
 - the type of a bare name ("Trump", "Washington") is voted over all the family's
   articles: each article naming a person in full votes PERSON, each bare name its own
-  type (an article counts once whatever its number of mentions, so that one article
-  mistyping a name forty times does not outvote the others);
+  type, except where the article also named in full a person of that surname ("DuVernay"
+  typed a place beside "Ava DuVernay" votes PERSON); an article counts once whatever its
+  number of mentions, so that one article mistyping a name forty times does not outvote
+  the others, and a tie goes to the other type (a place "Jordan" stays a place);
 - a bare surname voted a person joins the namesake whose titles or affiliation it
   shares, else the only one, else the one reported at least twice as often as the next;
   with no full name or no clear namesake it is a record of its own, marked so;
@@ -64,6 +66,8 @@ class Counted:
     name: str
     articles: int
     mentions: int
+    # Articles where a full person name of the family stood beside this (bare) name.
+    beside: int = 0
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,11 @@ def person_parts(key: str) -> tuple[str | None, str, str]:
     while start > 0 and tokens[start - 1] in PARTICLES:
         start -= 1
     return (tokens[0] if start > 0 else None), " ".join(tokens[start:]), suffix
+
+
+def is_bare(signature: Signature) -> bool:
+    """A name without a first name: a surname alone, or a one-word name of any type."""
+    return not (signature.type == PERSON and cluster_of(signature.key))
 
 
 def cluster_of(key: str) -> str | None:
@@ -177,8 +186,9 @@ class Group:
         return {item for c in self.members for item in hint_items(c.signature.hint, "t:", "o:")}
 
 
-def groups_of(full: Sequence[Counted]) -> list[Group]:
-    """Full person names grouped by first name and surname, joined where an article used both."""
+def groups_of(full: Sequence[Counted], joined: Sequence[tuple[str, str]] = ()) -> list[Group]:
+    """Full person names grouped by first name and surname, joined where an article used both
+    or where a merge by hand ``joined`` them (so that namesakes are weighed as merged)."""
     parent: dict[str, str] = {}
 
     def root(cluster: str) -> str:
@@ -192,6 +202,10 @@ def groups_of(full: Sequence[Counted]) -> list[Group]:
             other = root(item[2:])
             if other != own:
                 parent[max(own, other)] = min(own, other)
+    for one, other in joined:
+        one, other = root(one), root(other)
+        if one != other:
+            parent[max(one, other)] = min(one, other)
     found: dict[str, list[Counted]] = {}
     for counted in full:
         found.setdefault(root(cluster_of(counted.signature.key) or counted.signature.key), []).append(counted)
@@ -201,7 +215,11 @@ def groups_of(full: Sequence[Counted]) -> list[Group]:
 
 def plan(family: str, counted: Sequence[Counted], overrides: Sequence[Override] = ()) -> dict[Signature, Target]:
     """The record of every signature of one family, decided from the family's counts alone."""
-    targets = _whole_name(family, counted) if family.startswith(WHOLE) else _surname(family, counted)
+    if family.startswith(WHOLE):
+        targets = _whole_name(family, counted)
+    else:
+        merged = [(o.key, str(o.into_key)) for o in overrides if o.kind == "merge" and o.type == o.into_type == PERSON]
+        targets = _surname(family, counted, merged)
     return apply_overrides(targets, {c.signature: c.name for c in counted}, overrides)
 
 
@@ -226,10 +244,10 @@ def _whole_name(family: str, counted: Sequence[Counted]) -> dict[Signature, Targ
     return {c.signature: target for c in counted}
 
 
-def _surname(family: str, counted: Sequence[Counted]) -> dict[Signature, Target]:
+def _surname(family: str, counted: Sequence[Counted], merged: Sequence[tuple[str, str]]) -> dict[Signature, Target]:
     full = [c for c in counted if c.signature.type == PERSON and cluster_of(c.signature.key)]
     bare = [c for c in counted if c not in full]
-    groups = groups_of(full)
+    groups = groups_of(full, merged)
     targets: dict[Signature, Target] = {}
     for group in groups:
         reason = "full name" if len(group.members) == 1 else "full names joined by first name or by an article"
@@ -239,7 +257,10 @@ def _surname(family: str, counted: Sequence[Counted]) -> dict[Signature, Target]
         return targets
     votes: Counter[str] = Counter({PERSON: sum(g.articles for g in groups)} if groups else {})
     for c in bare:
-        votes[c.signature.type] += c.articles
+        beside = c.beside if c.signature.type != PERSON else 0
+        votes[PERSON] += beside
+        votes[c.signature.type] += c.articles - beside
+    votes = +votes
     kind = _voted(votes)
     voted = "" if len(votes) == 1 else f"; type voted over articles ({_tally(votes)})"
     if kind != PERSON or not groups:

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import groupby
 from typing import Any
 
 import sqlalchemy as sa
 
 from newsgraph.model import Entity
-from newsgraph.store.resolution import Counted, Override, Signature, Target, name_rank, plan, signature_of
+from newsgraph.store.resolution import Counted, Override, Signature, Target, is_bare, name_rank, plan, signature_of
 from newsgraph.store.schema import (
     article_entities,
     articles,
@@ -83,12 +84,7 @@ class Resolver:
     def add_article(self, found: Sequence[Entity]) -> dict[str, tuple[Signature, int]]:
         """Count one article's entities, re-plan their families; local id -> (signature, record)."""
         signed = {e.id: (e, s) for e in found if (s := signature_of(e)) is not None}
-        tally: dict[Signature, Counted] = {}
-        for entity, signature in signed.values():
-            name = " ".join(entity.name.split())
-            was = tally.get(signature)
-            mentions_ = max(len(entity.mentions), 1) + (was.mentions if was else 0)
-            tally[signature] = Counted(signature, _better(was.name, name) if was else name, 1, mentions_)
+        tally = article_tally([(entity, signature) for entity, signature in signed.values()])
         rows = self._load(sorted({s.family for s in tally}))
         for signature, counted in tally.items():
             row = rows.setdefault(signature.family, {}).get(signature)
@@ -100,6 +96,7 @@ class Resolver:
                     _better(row.counted.name, counted.name),
                     row.counted.articles + 1,
                     row.counted.mentions + counted.mentions,
+                    row.counted.beside + counted.beside,
                 )
                 row.changed = True
         self._resolve(rows)
@@ -117,7 +114,7 @@ class Resolver:
         for part in chunks(families):
             for r in self.connection.execute(sa.select(entity_signatures).where(entity_signatures.c.family.in_(part))):
                 signature = Signature(r.family, r.key, r.type, r.hint)
-                counted = Counted(signature, r.name, r.articles, r.mentions)
+                counted = Counted(signature, r.name, r.articles, r.mentions, r.beside)
                 rows.setdefault(r.family, {})[signature] = Row(counted, r.entity_id, r.reason, stored=True)
         return rows
 
@@ -267,6 +264,7 @@ _UPDATE_SIGNATURE = (
         name=sa.bindparam("new_name"),
         articles=sa.bindparam("new_articles"),
         mentions=sa.bindparam("new_mentions"),
+        beside=sa.bindparam("new_beside"),
         entity_id=sa.bindparam("new_entity_id"),
         reason=sa.bindparam("new_reason"),
     )
@@ -296,6 +294,7 @@ def _values(row: Row) -> dict[str, Any]:
         "name": row.counted.name,
         "articles": row.counted.articles,
         "mentions": row.counted.mentions,
+        "beside": row.counted.beside,
         "entity_id": row.entity_id,
         "reason": row.reason,
     }
@@ -312,26 +311,28 @@ def resolve_store(connection: sa.Connection, adopt: bool = False) -> int:
     texts: dict[tuple[str, str], list[str]] = {}
     for m in connection.execute(sa.select(mentions.c.article_id, mentions.c.local_id, mentions.c.text)):
         texts.setdefault((m.article_id, m.local_id), []).append(m.text)
-    counted: dict[Signature, list[Any]] = {}
+    counted: dict[Signature, Counted] = {}
     marks = []
-    for r in connection.execute(sa.select(ae.c.article_id, ae.c.local_id, ae.c.data).order_by(ae.c.article_id)):
-        entity = _entity(r.data, texts.get((r.article_id, r.local_id), []))
-        signature = signature_of(entity)
-        marks.append(
-            {
-                "at": r.article_id,
-                "local": r.local_id,
-                "new_family": signature.family if signature else None,
-                "new_key": signature.key if signature else None,
-                "new_hint": signature.hint if signature else None,
-            }
-        )
-        if signature is not None:
-            name = " ".join(entity.name.split())
-            seen = counted.setdefault(signature, [name, set(), 0])
-            seen[0] = _better(seen[0], name)
-            seen[1].add(r.article_id)
-            seen[2] += max(len(entity.mentions), 1)
+    rows = connection.execute(sa.select(ae.c.article_id, ae.c.local_id, ae.c.data).order_by(ae.c.article_id))
+    for _, told in groupby(rows, key=lambda r: r.article_id):
+        signed = []
+        for r in told:
+            entity = _entity(r.data, texts.get((r.article_id, r.local_id), []))
+            signature = signature_of(entity)
+            marks.append(
+                {
+                    "at": r.article_id,
+                    "local": r.local_id,
+                    "new_family": signature.family if signature else None,
+                    "new_key": signature.key if signature else None,
+                    "new_hint": signature.hint if signature else None,
+                }
+            )
+            if signature is not None:
+                signed.append((entity, signature))
+        for signature, here in article_tally(signed).items():
+            was = counted.get(signature)
+            counted[signature] = here if was is None else _sum(was, here)
     if marks:
         connection.execute(
             sa.update(ae)
@@ -340,18 +341,41 @@ def resolve_store(connection: sa.Connection, adopt: bool = False) -> int:
             marks,
         )
     connection.execute(sa.delete(entity_signatures))
-    rows = [
-        {"family": s.family, "key": s.key, "type": s.type, "hint": s.hint, "name": name, "articles": len(seen),
-         "mentions": n, "entity_id": None, "reason": None}
-        for s, (name, seen, n) in counted.items()
-    ]  # fmt: skip
-    if rows:
-        connection.execute(sa.insert(entity_signatures), rows)
+    fresh = [_values(Row(c, None, None, stored=True)) for c in counted.values()]
+    if fresh:
+        connection.execute(sa.insert(entity_signatures), fresh)
     families = {s.family for s in counted}
     resolver = Resolver(connection, adopt=adopt)
     for part in chunks(sorted(families)):
         resolver.resolve_families(part)
     return len(families)
+
+
+def article_tally(signed: Sequence[tuple[Entity, Signature]]) -> dict[Signature, Counted]:
+    """One article's counts per signature: once each, its mentions, whether a full name of its family is beside it."""
+    families = {s.family for _, s in signed if not is_bare(s)}
+    tally: dict[Signature, Counted] = {}
+    for entity, signature in signed:
+        name = " ".join(entity.name.split())
+        beside = int(is_bare(signature) and signature.family in families)
+        here = Counted(signature, name, 1, max(len(entity.mentions), 1), beside)
+        was = tally.get(signature)
+        tally[signature] = (
+            here
+            if was is None
+            else Counted(signature, _better(was.name, name), 1, was.mentions + here.mentions, beside)
+        )
+    return tally
+
+
+def _sum(one: Counted, other: Counted) -> Counted:
+    return Counted(
+        one.signature,
+        _better(one.name, other.name),
+        one.articles + other.articles,
+        one.mentions + other.mentions,
+        one.beside + other.beside,
+    )
 
 
 def _entity(data: dict[str, Any], texts: list[str]) -> Entity:

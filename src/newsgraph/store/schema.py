@@ -131,6 +131,8 @@ entity_signatures = sa.Table(
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("articles", sa.Integer, nullable=False, default=0),
     sa.Column("mentions", sa.Integer, nullable=False, default=0),
+    # Of its articles, those where a full name of its family stood beside it ("DuVernay" beside "Ava DuVernay").
+    sa.Column("beside", sa.Integer, nullable=False, default=0),
     sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id")),
     sa.Column("reason", sa.Text),
 )
