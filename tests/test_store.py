@@ -387,6 +387,7 @@ def test_ingest_reports_unreadable_files_and_stores_the_rest(tmp_path: Path, sto
 # What version 5 added, undone: the layout a version 4 store has (entity resolution's columns and tables).
 BACK_TO_V4 = [
     "DROP INDEX ix_article_entities_signature",
+    "DROP INDEX ix_entities_family",
     *(f'ALTER TABLE article_entities DROP COLUMN "{column}"' for column in ("family", "key", "hint")),
     "ALTER TABLE entities DROP COLUMN family",
     "DROP TABLE entity_signatures",

@@ -184,9 +184,10 @@ def _v4_to_v5(connection: sa.Connection) -> None:
     connection.execute(sa.text("ALTER TABLE entities ADD COLUMN family TEXT"))
     for column in ("family", "key", "hint"):
         connection.execute(sa.text(f'ALTER TABLE article_entities ADD COLUMN "{column}" TEXT'))
-    for index in article_entities.indexes:
-        if index.name == "ix_article_entities_signature":
-            index.create(connection)
+    for table, name in ((article_entities, "ix_article_entities_signature"), (entities, "ix_entities_family")):
+        for index in table.indexes:
+            if index.name == name:
+                index.create(connection)
     entity_signatures.create(connection)
     entity_overrides.create(connection)
     resolve_store(connection, adopt=True)

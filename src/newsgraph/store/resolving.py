@@ -71,6 +71,7 @@ class Resolver:
         self.connection = connection
         self.adopt = adopt
         self.records: dict[tuple[str, str], int] = {}
+        self.names: dict[int, str] = {}
         self.dirty: set[int] = set()
         self._overrides: list[Override] | None = None
 
@@ -118,7 +119,18 @@ class Resolver:
                 rows.setdefault(r.family, {})[signature] = Row(counted, r.entity_id, r.reason, stored=True)
         return rows
 
+    def _preload(self, families: list[str]) -> None:
+        """The records the families' plans made before, read at once: most plans name them again."""
+        for part in chunks(families):
+            statement = sa.select(entities.c.id, entities.c.type, entities.c.key, entities.c.name).where(
+                entities.c.family.in_(part)
+            )
+            for r in self.connection.execute(statement.order_by(entities.c.id.desc())):
+                self.records[(r.type, r.key)] = r.id
+                self.names[r.id] = r.name
+
     def _resolve(self, rows: dict[str, dict[Signature, Row]]) -> None:
+        self._preload(sorted(rows))
         inserts: list[dict[str, Any]] = []
         updates: list[dict[str, Any]] = []
         for family, members in rows.items():
@@ -143,7 +155,11 @@ class Resolver:
         """The record of (type, key), found or created; its name follows the plan's."""
         wanted = (target.type, target.key)
         if wanted in self.records:
-            return self.records[wanted]
+            record = self.records[wanted]
+            if target.name and self.names.get(record) != target.name:
+                self.connection.execute(sa.update(entities).where(entities.c.id == record).values(name=target.name))
+                self.names[record] = target.name
+            return record
         same = (entities.c.type == target.type, entities.c.key == target.key)
         row = self.connection.execute(
             sa.select(entities.c.id, entities.c.name)
@@ -177,6 +193,7 @@ class Resolver:
             if target.name and row.name != target.name:
                 self.connection.execute(sa.update(entities).where(entities.c.id == record).values(name=target.name))
         self.records[wanted] = record
+        self.names[record] = target.name or (row.name if row is not None else target.key)
         return record
 
     def move(self, signature: Signature, record: int) -> None:

@@ -71,7 +71,7 @@ entities = sa.Table(
     sa.Column("first_seen", sa.String(32)),
     sa.Column("last_seen", sa.String(32)),
     # The resolution family (resolution.py) whose plan made this record; null for an article's own.
-    sa.Column("family", sa.Text),
+    sa.Column("family", sa.Text, index=True),
     sa.Index("ix_entities_type_key", "type", "key"),
     # Lookups by name alone (a speaker or actor filter, an entity page) know no type.
     sa.Index("ix_entities_key", "key"),
