@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from tests import test_store, test_store_linking
+from tests import test_resolution, test_store, test_store_linking
 
 from newsgraph.errors import StoreVersionError
 from newsgraph.store import Store
@@ -39,6 +39,7 @@ BEHAVIOURS: list[Callable[[Store], None]] = [
     test_store_linking.test_organisations_link_by_name_but_descriptions_and_other_types_do_not,
     test_store_linking.test_the_same_event_told_twice_is_one_event_with_two_sources,
     test_store_linking.test_events_without_a_date_are_not_merged,
+    test_resolution.test_merge_and_split_are_kept_for_articles_added_later,
 ]
 
 
@@ -102,3 +103,15 @@ def test_a_newer_store_is_refused(pg_url: str) -> None:
     test_store.downgrade(pg_url, ["UPDATE schema_version SET version = 99"])
     with pytest.raises(StoreVersionError, match=r"\[E033\]"):
         Store(pg_url)
+
+
+def test_resolution_is_the_same_whatever_the_order(pg_url: str) -> None:
+    stories = test_resolution.ortiz_stories()
+    found = []
+    for ordered in (stories, list(reversed(stories))):
+        _empty_database(pg_url)
+        with Store(pg_url) as store:
+            for extraction in ordered:
+                store.add(extraction)
+            found.append(test_resolution.snapshot(store))
+    assert found[0] == found[1]
