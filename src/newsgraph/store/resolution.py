@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from newsgraph.model import Entity
 from newsgraph.store.linking import PERSON, aliases_of, fold, is_name
@@ -92,6 +93,7 @@ class Override:
     into_key: str | None = None
 
 
+@lru_cache(maxsize=65536)
 def person_parts(key: str) -> tuple[str | None, str, str]:
     """(first name or None, surname with its particles, suffix) of a folded person name."""
     tokens = key.split()
@@ -107,6 +109,7 @@ def is_bare(signature: Signature) -> bool:
     return not (signature.type == PERSON and cluster_of(signature.key))
 
 
+@lru_cache(maxsize=65536)
 def cluster_of(key: str) -> str | None:
     """First name and surname ("donald j trump" -> "donald trump"), or None for a bare surname."""
     first, surname, suffix = person_parts(key)
@@ -144,6 +147,7 @@ def signature_of(entity: Entity) -> Signature | None:
     return Signature(family, key, entity.type, "|".join(sorted(items)))
 
 
+@lru_cache(maxsize=65536)
 def name_rank(name: str) -> tuple[int, int, str]:
     """Written forms compare by fewest capitals ("Hillary" before "HIllary"), then most letters beyond
     ASCII ("Ortíz" before "Ortiz", "Workers’" before "Workers'"), then alphabetically."""
@@ -165,23 +169,23 @@ class Group:
 
     members: list[Counted]
 
-    @property
+    @cached_property
     def articles(self) -> int:
         return sum(c.articles for c in self.members)
 
-    @property
+    @cached_property
     def mentions(self) -> int:
         return sum(c.mentions for c in self.members)
 
-    @property
+    @cached_property
     def name(self) -> str:
         return best_name(self.members)
 
-    @property
+    @cached_property
     def key(self) -> str:
         return cluster_of(fold(self.name)) or fold(self.name)
 
-    @property
+    @cached_property
     def evidence(self) -> set[str]:
         return {item for c in self.members for item in hint_items(c.signature.hint, "t:", "o:")}
 
@@ -245,8 +249,8 @@ def _whole_name(family: str, counted: Sequence[Counted]) -> dict[Signature, Targ
 
 
 def _surname(family: str, counted: Sequence[Counted], merged: Sequence[tuple[str, str]]) -> dict[Signature, Target]:
-    full = [c for c in counted if c.signature.type == PERSON and cluster_of(c.signature.key)]
-    bare = [c for c in counted if c not in full]
+    full = [c for c in counted if not is_bare(c.signature)]
+    bare = [c for c in counted if is_bare(c.signature)]
     groups = groups_of(full, merged)
     targets: dict[Signature, Target] = {}
     for group in groups:
