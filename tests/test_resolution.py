@@ -71,6 +71,21 @@ def test_namesakes_stay_apart_and_a_bare_surname_goes_by_title_else_the_leading_
     assert alone["smith|PERSON|"] == (PERSON, "smith")  # neither leads by twice: who is unknown
 
 
+def test_a_bare_surname_joins_a_full_name_of_other_articles_only_when_it_is_named_in_two() -> None:
+    once = records("cohen", [counted("cohen", "noam cohen"), counted("cohen", "cohen")])
+    assert once["cohen|PERSON|"] == (PERSON, "cohen")  # Michael Cohen in one story, Noam Cohen in another
+    twice = records("cohen", [counted("cohen", "noam cohen", articles=2), counted("cohen", "cohen")])
+    assert twice["cohen|PERSON|"] == (PERSON, "noam cohen")
+    beside = records("cohen", [counted("cohen", "noam cohen"), counted("cohen", "cohen", "ORG", beside=1)])
+    assert beside["cohen|ORG|"] == (PERSON, "noam cohen")  # in its own article, beside the full name
+
+
+def test_namesakes_do_not_add_up_to_outvote_a_bare_name_typed_otherwise() -> None:
+    rows = [counted("ford", f"{first} ford") for first in ("dale", "john", "mike")]
+    got = records("ford", [*rows, counted("ford", "ford", "ORG", articles=3)])
+    assert got["ford|ORG|"] == ("ORG", "ford")  # three Fords named in full do not make the carmaker a person
+
+
 def test_full_names_one_article_used_for_one_person_join_across_articles() -> None:
     rows = [counted("biden", "joseph biden", hint="a:joe biden"), counted("biden", "joe biden", articles=3)]
     got = records("biden", rows)

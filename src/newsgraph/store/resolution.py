@@ -10,14 +10,15 @@ counts only, so the result is the same whatever order the articles came in:
   "Donald Trump"; "Bill Clinton" and "Hillary Clinton" stay apart as namesakes), and
   full names an article used for one person ("Joseph Biden", "Joe Biden") join;
 - the type of a bare name ("Trump", "Washington") is voted over all the family's
-  articles: each article naming a person in full votes PERSON, each bare name its own
-  type, except where the article also named in full a person of that surname ("DuVernay"
+  articles: each article naming the leading person of that surname in full votes PERSON,
+  each bare name its own type, except where the article also named in full a person of that surname ("DuVernay"
   typed a place beside "Ava DuVernay" votes PERSON); an article counts once whatever its
   number of mentions, so that one article mistyping a name forty times does not outvote
   the others, and a tie goes to the other type (a place "Jordan" stays a place);
 - a bare surname voted a person joins the namesake whose titles or affiliation it
-  shares, else the only one, else the one reported at least twice as often as the next;
-  with no full name or no clear namesake it is a record of its own, marked so;
+  shares, else the only one, else the one reported at least twice as often as the next,
+  provided that person is named in full in at least two articles or stood beside the
+  bare name in its own; otherwise it is a record of its own, marked so;
 - corrections by hand (``Override``) come last: a split name keeps a record of its own,
   and a merged record's signatures go to the record it was merged into.
 """
@@ -47,6 +48,9 @@ ABBREVIATIONS = {
 WHOLE = "="
 # How many times more often the leading namesake must be reported than the next to take bare surnames.
 DOMINANCE = 2
+# In how many articles a person must be named in full for a bare surname of other articles to join them:
+# on real pages a surname met once beside a full name met once is as often another person (two Cohens).
+SUPPORT = 2
 
 
 @dataclass(frozen=True)
@@ -259,7 +263,7 @@ def _surname(family: str, counted: Sequence[Counted], merged: Sequence[tuple[str
             targets[c.signature] = Target(PERSON, group.key, group.name, reason)
     if not bare:
         return targets
-    votes: Counter[str] = Counter({PERSON: sum(g.articles for g in groups)} if groups else {})
+    votes: Counter[str] = Counter({PERSON: groups[0].articles} if groups else {})
     for c in bare:
         beside = c.beside if c.signature.type != PERSON else 0
         votes[PERSON] += beside
@@ -285,14 +289,18 @@ def _namesake(family: str, bare: Counted, groups: list[Group], all_bare: Sequenc
         group = groups[scores.index(best)]
         shared = ", ".join(sorted(item[2:] for item in own & group.evidence))
         return Target(PERSON, group.key, group.name, f"surname with the same title or affiliation ({shared}){voted}")
+    first = groups[0]
     if len(groups) == 1:
-        return Target(PERSON, groups[0].key, groups[0].name, f"surname of the only full name in the store{voted}")
-    first, second = groups[0], groups[1]
-    if first.articles >= DOMINANCE * second.articles:
+        reason = "surname of the only full name in the store"
+    elif first.articles >= DOMINANCE * groups[1].articles:
         reason = f"surname of the namesake reported at least {DOMINANCE} times as often as any other"
-        return Target(PERSON, first.key, first.name, reason + voted)
-    names = ", ".join(g.name for g in groups[:3])
-    return Target(PERSON, family, best_name(all_bare), f"surname shared by namesakes ({names}){voted}")
+    else:
+        names = ", ".join(g.name for g in groups[:3])
+        return Target(PERSON, family, best_name(all_bare), f"surname shared by namesakes ({names}){voted}")
+    if first.articles < SUPPORT and bare.beside < bare.articles:
+        lone = f"surname only: {first.name} is named in full in too few articles to join"
+        return Target(PERSON, family, best_name(all_bare), lone + voted)
+    return Target(PERSON, first.key, first.name, reason + voted)
 
 
 def apply_overrides(
