@@ -147,6 +147,7 @@ def test_exports_stream_every_row_past_any_page_size(tmp_path: Path) -> None:
     assert get(client, "/api/quotes?speaker=Ana Ortiz").json()["total"] == 1200
     ana_id = store.entity("Ana Ortiz").id
     assert len(rows_of_csv(get(client, f"/api/quotes.csv?speaker_id={ana_id}").text)) == 1200
+    assert get(client, f"/api/quotes/facets?speaker_id={ana_id}").json()["total"] == 1200
     assert len(json.loads(get(client, "/api/quotes.json").text)) == 1200
     assert sum(1 for _ in store.stream("quotes", speaker="Ana Ortiz")) == 1200
 
@@ -197,9 +198,13 @@ def test_cli_counts_speakers_and_quotes_per_week(store: Any) -> None:
     assert result.exit_code == 0, result.output
     rows = rows_of_csv(result.stdout)
     assert [(r["name"], r["quotes"], r["indirect"]) for r in rows] == [("Ana Ortiz", "2", "2"), ("Ben Cole", "1", "1")]
-    result = runner.invoke(cli_app, ["timeline", "--db", db, "--speaker", "Ana Ortiz", "--by", "week", "--json"])
-    assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["timeline"] == [{"key": "2024-05-06", "label": "2024-05-06", "count": 3}]
+    ana = str(store.entity("Ana Ortiz").id)
+    for who in (["--speaker", "Ana Ortiz"], ["--speaker-id", ana]):
+        result = runner.invoke(cli_app, ["timeline", "--db", db, *who, "--by", "week", "--json"])
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout)["timeline"] == [{"key": "2024-05-06", "label": "2024-05-06", "count": 3}]
+    result = runner.invoke(cli_app, ["speakers", "--db", db, "--speaker-id", ana, "--csv"])
+    assert [r["name"] for r in rows_of_csv(result.stdout)] == ["Ana Ortiz"]
     result = runner.invoke(cli_app, ["events", "--db", db, "--target", "Ana Ortiz", "--csv"])
     assert result.exit_code == 0 and "Ben Cole,blamed,Ana Ortiz" in result.stdout
 
