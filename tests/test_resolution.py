@@ -238,3 +238,21 @@ def test_the_cli_lists_merges_splits_explains_and_filters_by_id(tmp_path: Path) 
     assert wrong.exit_code != 0 and "E051" in wrong.output
     people = runner.invoke(app, ["eval", "people", "--db", db])
     assert people.exit_code == 0 and "one PERSON record each" in people.output
+
+
+def test_the_pages_say_which_record_a_name_was_taken_as_and_link_its_namesakes(store: Store) -> None:
+    from fastapi.testclient import TestClient
+
+    from newsgraph.api import create_app
+
+    store.add(story("Ana Ortiz spoke. Ortiz left.", "2024-05-01", ("Ana Ortiz", PERSON, ["Ana Ortiz", "Ortiz"])))
+    store.add(story("Ana Ortiz won.", "2024-05-02", ("Ana Ortiz", PERSON, ["Ana Ortiz"])))
+    store.add(story("Luis Ortiz fished. Ortiz sailed.", "2024-05-03", ("Luis Ortiz", PERSON, ["Luis Ortiz", "Ortiz"])))
+    ana, luis = store.entity("Ana Ortiz").id, store.entity("Luis Ortiz").id
+    client = TestClient(create_app(store))
+    page = client.get("/quotes?speaker=Ortiz&kind=direct").text
+    assert f'Taken as <a href="/entities/{ana}">Ana Ortiz</a>' in page
+    # The namesake's link keeps the other filters and names the record by id instead of the name.
+    assert f'href="/quotes?speaker_id={luis}&amp;kind=direct&amp;period=month">Luis Ortiz</a> (1 article)' in page
+    assert "Taken as" not in client.get(f"/quotes?speaker_id={luis}").text
+    assert f'href="/events?actor_id={luis}&amp;period=month">Luis Ortiz</a>' in client.get("/events?actor=Ortiz").text
