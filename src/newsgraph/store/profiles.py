@@ -6,7 +6,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from newsgraph.store.choosing import choose
+from newsgraph.store.choosing import choose, row_id
 from newsgraph.store.queries import (
     ARTICLE_COLUMNS,
     ARTICLE_ORDER,
@@ -18,7 +18,6 @@ from newsgraph.store.queries import (
     quote_page,
     quote_row,
     quote_select,
-    row_id,
 )
 from newsgraph.store.records import ArticleRow, EntityDetail, Page, QuoteRow, TitleSeen
 from newsgraph.store.schema import (
