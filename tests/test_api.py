@@ -143,7 +143,7 @@ def get_json(client: TestClient, url: str, status: int = 200) -> Any:
 
 
 def page_keys(data: dict[str, Any]) -> None:
-    assert set(data) == {"items", "total", "limit", "offset"}
+    assert set(data) == {"items", "total", "limit", "offset", "chosen"}
 
 
 def test_articles_list_is_paginated_newest_first(client: TestClient) -> None:
@@ -217,6 +217,22 @@ def test_quotes_filters(client: TestClient) -> None:
     assert get_json(client, "/api/quotes?speaker=Ana%20Ortiz&until=2024-05-07")["total"] == 1
     bridge = bridge_article().article.id
     assert get_json(client, f"/api/quotes?article={bridge}")["total"] == 3
+
+
+def test_speaker_and_actor_by_id_and_by_whole_name_say_which_entity(client: TestClient) -> None:
+    by_name = get_json(client, "/api/quotes?speaker=ortiz")
+    ana = by_name["chosen"]["id"]
+    assert by_name["chosen"]["name"] == "Ana Ortiz" and by_name["total"] == 3
+    assert get_json(client, f"/api/quotes?speaker_id={ana}")["total"] == 3
+    assert get_json(client, "/api/quotes?speaker=Ort")["total"] == 0  # a part of a name is no name
+    assert get_json(client, "/api/quotes")["chosen"] is None
+    accused = get_json(client, "/api/events?type=ACCUSE")["items"][0]
+    by_actor = get_json(client, f"/api/events?actor_id={accused['actor_entity']}")
+    assert [e["id"] for e in by_actor["items"]] == [accused["id"]]
+    assert get_json(client, f"/api/events?actor={accused['actor_name']}")["chosen"]["id"] == accused["actor_entity"]
+    detail = get_json(client, f"/api/entities/{ana}")
+    assert {r["name"] for r in detail["resolution"]} >= {"Ana Ortiz"}
+    assert all(r["reason"] for r in detail["resolution"])
 
 
 def test_figures_events_and_stats(client: TestClient) -> None:

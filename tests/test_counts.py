@@ -144,8 +144,10 @@ def test_exports_stream_every_row_past_any_page_size(tmp_path: Path) -> None:
             quotes.append(Quote(f"q{n + 1}", "indirect", words.text, words.start, words.end, speaker=speaker))
         store.add(Extraction(Article(text=text, title=f"Day {number}", published="2024-01-01"), [ana], quotes))
     client = TestClient(create_app(store))
-    assert get(client, "/api/quotes?speaker=Ortiz").json()["total"] == 1200
-    assert len(rows_of_csv(get(client, "/api/quotes.csv?speaker=Ortiz").text)) == 1200
+    assert get(client, "/api/quotes?speaker=Ana Ortiz").json()["total"] == 1200
+    ana_id = store.entity("Ana Ortiz").id
+    assert len(rows_of_csv(get(client, f"/api/quotes.csv?speaker_id={ana_id}").text)) == 1200
+    assert get(client, f"/api/quotes/facets?speaker_id={ana_id}").json()["total"] == 1200
     assert len(json.loads(get(client, "/api/quotes.json").text)) == 1200
     assert sum(1 for _ in store.stream("quotes", speaker="Ana Ortiz")) == 1200
 
@@ -196,9 +198,13 @@ def test_cli_counts_speakers_and_quotes_per_week(store: Any) -> None:
     assert result.exit_code == 0, result.output
     rows = rows_of_csv(result.stdout)
     assert [(r["name"], r["quotes"], r["indirect"]) for r in rows] == [("Ana Ortiz", "2", "2"), ("Ben Cole", "1", "1")]
-    result = runner.invoke(cli_app, ["timeline", "--db", db, "--speaker", "Ana Ortiz", "--by", "week", "--json"])
-    assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["timeline"] == [{"key": "2024-05-06", "label": "2024-05-06", "count": 3}]
+    ana = str(store.entity("Ana Ortiz").id)
+    for who in (["--speaker", "Ana Ortiz"], ["--speaker-id", ana]):
+        result = runner.invoke(cli_app, ["timeline", "--db", db, *who, "--by", "week", "--json"])
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout)["timeline"] == [{"key": "2024-05-06", "label": "2024-05-06", "count": 3}]
+    result = runner.invoke(cli_app, ["speakers", "--db", db, "--speaker-id", ana, "--csv"])
+    assert [r["name"] for r in rows_of_csv(result.stdout)] == ["Ana Ortiz"]
     result = runner.invoke(cli_app, ["events", "--db", db, "--target", "Ana Ortiz", "--csv"])
     assert result.exit_code == 0 and "Ben Cole,blamed,Ana Ortiz" in result.stdout
 
@@ -214,6 +220,31 @@ def test_counts_follow_new_articles(tmp_path: Path) -> None:
     store.add(ferry_article())
     assert get(client, "/api/quotes/facets").json()["total"] == 1
     assert "Ana Ortiz" in get(client, "/quotes").text
+
+
+def test_counts_follow_a_merge_of_entities(tmp_path: Path) -> None:
+    """A merge adds no article, yet the counts remembered before it are not served after it."""
+    from tests.test_store_linking import story, strike
+
+    store = Store(f"sqlite:///{tmp_path / 'merged.db'}")
+    for first, day in (("Ana", "2024-05-01"), ("Luis", "2024-05-02")):
+        text = f"{first} Ortiz struck Dunmore Council."
+        person = (f"{first} Ortiz", "PERSON", [f"{first} Ortiz"])
+        council = ("Dunmore Council", "ORG", ["Dunmore Council"])
+        store.add(story(text, day, person, council, events=[strike(text, "struck", "e1", "e2", day)]))
+    client = TestClient(create_app(store))
+
+    def actors() -> list[tuple[str, int]]:
+        return [(c["label"], c["count"]) for c in get(client, "/api/events/facets").json()["facets"]["actor"]]
+
+    assert sorted(actors()) == [("Ana Ortiz", 1), ("Luis Ortiz", 1)]
+    ana = store.entity("Ana Ortiz").id
+    assert get(client, f"/api/events/facets?actor_id={ana}").json()["total"] == 1
+    store.merge_entities(ana, store.entity("Luis Ortiz").id)
+    assert actors() == [("Ana Ortiz", 2)]
+    assert get(client, f"/api/events/facets?actor_id={ana}").json()["total"] == 2
+    listed = get(client, "/api/events?actor=Luis Ortiz").json()
+    assert listed["total"] == 2 and listed["chosen"]["id"] == ana
 
 
 def test_an_older_store_gets_the_counting_indexes_when_opened(tmp_path: Path) -> None:

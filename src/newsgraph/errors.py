@@ -197,3 +197,18 @@ class NotSparkOutput(NewsgraphError):
 
     def __init__(self, folder: str, problem: str) -> None:
         super().__init__(f"{folder}: {problem}; give the --out folder of a 'newsgraph spark' run")
+
+
+class CorrectionError(StoreError):
+    """A merge or split of entities that cannot be done as asked."""
+
+    code = "E050"
+
+
+class SplitNameNotFound(CorrectionError):
+    code = "E051"
+
+    def __init__(self, record: int, name: str) -> None:
+        super().__init__(
+            f"entity {record} holds no mention named '{name}': `newsgraph entity {record} --why` lists its names"
+        )

@@ -1,9 +1,10 @@
 """Counts remembered between requests, until the store changes.
 
 Facets and top speakers group every matching row, which on a large store costs far more
-than a page of a list. The store only ever grows, so a count stays true until an article
-is added: answers are kept in a small least-recently-used table keyed by what was asked
-and the store's version (its newest article's key), and recomputed once that moves.
+than a page of a list. A count stays true until an article is added or entities are
+corrected (merged, split, resolved again): answers are kept in a small least-recently-used
+table keyed by what was asked and the store's version (``Store.version``: its newest
+article's key and a digest of the corrections), and recomputed once that moves.
 """
 
 from __future__ import annotations

@@ -17,6 +17,8 @@ Limit = Annotated[int, Query(ge=1, le=500, description="Items per page.")]
 # An offset past a billion rows is no page anyone reads, and past 2**63 no database takes it.
 MAX_OFFSET = 1_000_000_000
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip (for the next pages).")]
+# Store-wide ids fit a 64-bit column: a longer number names no entity, and no database takes it.
+MAX_ID = 10**18 - 1
 # Strings, not dates, so that an empty box in a search form means "no limit" rather than an error.
 Since = Annotated[
     str | None, Query(description="On or after this day (YYYY-MM-DD).", json_schema_extra={"format": "date"})
@@ -46,7 +48,11 @@ KINDS = ("direct", "indirect", "mixed")
 
 def quote_filters(
     q: Annotated[str | None, Query(description="Words in the quote.")] = None,
-    speaker: Annotated[str | None, Query(description="The speaker's name (or a part of it) or entity id.")] = None,
+    speaker: Annotated[
+        str | None,
+        Query(description="The speaker's whole name or alias: the most reported entity bearing it (see `chosen`)."),
+    ] = None,
+    speaker_id: Annotated[int | None, Query(ge=0, le=MAX_ID, description="The speaker's store-wide entity id.")] = None,
     since: Since = None,
     until: Until = None,
     article: Annotated[str | None, Query(description="Only quotes of this article id.")] = None,
@@ -60,6 +66,7 @@ def quote_filters(
     return {
         "q": blank(q),
         "speaker": blank(speaker),
+        "speaker_id": speaker_id,
         "since": day(since, "since"),
         "until": day(until, "until"),
         "article": blank(article),
@@ -70,7 +77,11 @@ def quote_filters(
 
 def event_filters(
     type: Annotated[str | None, Query(description="PLOVER event type (e.g. ACCUSE).")] = None,
-    actor: Annotated[str | None, Query(description="The actor's name (or a part of it) or entity id.")] = None,
+    actor: Annotated[
+        str | None,
+        Query(description="The actor's whole name or alias: the most reported entity bearing it (see `chosen`)."),
+    ] = None,
+    actor_id: Annotated[int | None, Query(ge=0, le=MAX_ID, description="The actor's store-wide entity id.")] = None,
     target: Annotated[str | None, Query(description="The target's name (or a part of it) or entity id.")] = None,
     since: Since = None,
     until: Until = None,
@@ -79,6 +90,7 @@ def event_filters(
     return {
         "type": blank(type),
         "actor": blank(actor),
+        "actor_id": actor_id,
         "target": blank(target),
         "since": day(since, "since"),
         "until": day(until, "until"),

@@ -38,6 +38,8 @@ class PageOut(BaseModel):
     total: int
     limit: int
     offset: int
+    # When filtered by a speaker's or actor's name: the entity it was taken to mean, and the others bearing it.
+    chosen: dict[str, Any] | None = None
 
 
 def plain_parameters(request: Request) -> None:
@@ -53,7 +55,14 @@ def store_of(request: Request) -> Store:
 
 
 def page_out(page: Any) -> PageOut:
-    return PageOut(items=[row.to_dict() for row in page.items], total=page.total, limit=page.limit, offset=page.offset)
+    chosen = page.chosen.to_dict() if page.chosen is not None else None
+    return PageOut(
+        items=[row.to_dict() for row in page.items],
+        total=page.total,
+        limit=page.limit,
+        offset=page.offset,
+        chosen=chosen,
+    )
 
 
 @router.get("/articles", response_model=PageOut, summary="Search articles")
@@ -85,9 +94,12 @@ def entities(
 
 @router.get("/entities/{entity_id}", summary="One entity (by store-wide id, name or alias)")
 def entity(request: Request, entity_id: str) -> dict[str, Any]:
-    """An entity with aliases, titles, counts, its quotes, the quotes about it and mentions per day."""
-    detail: Any = store_of(request).entity(entity_id)
+    """An entity with aliases, titles, counts, its quotes, the quotes about it and mentions per day,
+    and under ``resolution`` the names it is made of with the reason each belongs to it."""
+    store = store_of(request)
+    detail: Any = store.entity(entity_id)
     result: dict[str, Any] = detail.to_dict()
+    result["resolution"] = [row.to_dict() for row in store.explain(detail.id)]
     return result
 
 

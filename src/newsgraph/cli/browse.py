@@ -1,4 +1,4 @@
-"""Reading the store from the command line: articles, show, stats, quotes, entities, entity, figures, events.
+"""Reading the store from the command line: articles, show, stats, quotes, entity, figures, events.
 
 Every list command takes the same output flags (``--json``, ``--csv``, a table by
 default) through ``JsonFlag``/``CsvFlag`` and prints through ``emit``.
@@ -91,6 +91,21 @@ def emit(page: Page[Any], columns: Sequence[Column], as_json: bool, as_csv: bool
     out.print(table)
     last = page.offset + len(rows)
     out.print(f"{what} {page.offset + 1}–{last} of {page.total}", style="dim", markup=False)
+    _chosen_note(page)
+
+
+def _chosen_note(page: Page[Any]) -> None:
+    """Which entity a name filter was taken to mean, and the others bearing that name, to choose by id."""
+    chosen = page.chosen
+    if chosen is None or chosen.chosen is None or not chosen.others:
+        return
+    others = "; ".join(f"{o['name']} (id {o['id']}, {o['articles']} articles)" for o in chosen.others)
+    out.print(
+        f"Taken as {chosen.name} (id {chosen.chosen}), the most reported of that name; also: {others}."
+        " Choose one with --speaker-id or --actor-id.",
+        style="dim",
+        markup=False,
+    )
 
 
 def _get(name: str) -> Callable[[dict[str, Any]], Any]:
@@ -172,7 +187,11 @@ QUOTE_COLUMNS: list[Column] = [
 
 @app.command()
 def quotes(
-    speaker: Annotated[str | None, typer.Option("--speaker", help="Speaker name, alias or entity id.")] = None,
+    speaker: Annotated[
+        str | None,
+        typer.Option("--speaker", help="The speaker's whole name or alias: the most reported entity bearing it."),
+    ] = None,
+    speaker_id: Annotated[int | None, typer.Option("--speaker-id", help="The speaker's entity id.")] = None,
     search: Annotated[str | None, typer.Option("--search", "-s", help="Words in the quote.")] = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -191,6 +210,7 @@ def quotes(
     with opened(db) as store:
         page = store.quotes(
             speaker=speaker,
+            speaker_id=speaker_id,
             q=search,
             since=since,
             until=until,
@@ -202,23 +222,6 @@ def quotes(
             offset=offset,
         )
     emit(page, QUOTE_COLUMNS, as_json, as_csv, "quotes")
-
-
-@app.command()
-def entities(
-    type: Annotated[str | None, typer.Option("--type", "-t", help="PERSON, ORG, GPE, LOC, NORP, …")] = None,
-    search: Annotated[str | None, typer.Option("--search", "-s", help="A part of the name or an alias.")] = None,
-    limit: LimitOption = 50,
-    offset: OffsetOption = 0,
-    db: DbOption = None,
-    as_json: JsonFlag = False,
-    as_csv: CsvFlag = False,
-) -> None:
-    """List people, organisations and places across the store, most reported first."""
-    with opened(db) as store:
-        page = store.entities(q=search, type=type, limit=limit, offset=offset)
-    columns = [(n, _get(n)) for n in ("id", "name", "type", "titles", "articles", "mentions", "quotes")]
-    emit(page, columns, as_json, as_csv, "entities")
 
 
 def _quote_lines(title: str, rows: list[QuoteRow]) -> None:
@@ -253,16 +256,26 @@ def _detail(detail: EntityDetail) -> None:
 @app.command()
 def entity(
     name: Annotated[str, typer.Argument(help="A name, an alias or a store-wide entity id.")],
+    why: Annotated[
+        bool, typer.Option("--why", help="Also list the names it is made of, and why each is here.")
+    ] = False,
     db: DbOption = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Show one entity: its titles over time, aliases, articles, and quotes by and about it."""
     with opened(db) as store:
         detail = store.entity(name)
+        resolved = store.explain(detail.id) if why else []
     if as_json:
-        out.print(json.dumps(detail.to_dict(), ensure_ascii=False, indent=2), markup=False)
-    else:
-        _detail(detail)
+        found = detail.to_dict() | ({"resolution": [r.to_dict() for r in resolved]} if why else {})
+        out.print(json.dumps(found, ensure_ascii=False, indent=2), markup=False)
+        return
+    _detail(detail)
+    if why:
+        out.print("\nMade of", style="bold", markup=False)
+        for row in resolved:
+            seen = f"{row.articles} articles" + (f", {row.hint.replace('|', ', ')}" if row.hint else "")
+            out.print(f"  {row.name} [{row.type}] ({seen}): {row.reason}", markup=False)
 
 
 @app.command()
@@ -294,7 +307,11 @@ def figures(
 @app.command()
 def events(
     type: Annotated[str | None, typer.Option("--type", "-t", help="PLOVER type, e.g. ACCUSE, ASSAULT.")] = None,
-    actor: Annotated[str | None, typer.Option("--actor", help="The actor's name, alias or entity id.")] = None,
+    actor: Annotated[
+        str | None,
+        typer.Option("--actor", help="The actor's whole name or alias: the most reported entity bearing it."),
+    ] = None,
+    actor_id: Annotated[int | None, typer.Option("--actor-id", help="The actor's entity id.")] = None,
     target: Annotated[str | None, typer.Option("--target", help="The target's name, alias or entity id.")] = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -307,7 +324,16 @@ def events(
     """List events (who did what to whom), each once however many articles tell it."""
     since, until = _day(since, "--since"), _day(until, "--until")
     with opened(db) as store:
-        page = store.events(type=type, actor=actor, target=target, since=since, until=until, limit=limit, offset=offset)
+        page = store.events(
+            type=type,
+            actor=actor,
+            actor_id=actor_id,
+            target=target,
+            since=since,
+            until=until,
+            limit=limit,
+            offset=offset,
+        )
     columns: list[Column] = [
         ("type", _get("type")),
         ("actor", _get("actor_name")),

@@ -29,7 +29,11 @@ from newsgraph.cli.browse import (
     opened,
 )
 
-SpeakerOption = Annotated[str | None, typer.Option("--speaker", help="Speaker name, alias or entity id.")]
+SpeakerOption = Annotated[
+    str | None,
+    typer.Option("--speaker", help="The speaker's whole name or alias: the most reported entity bearing it."),
+]
+SpeakerIdOption = Annotated[int | None, typer.Option("--speaker-id", help="The speaker's entity id.")]
 SearchOption = Annotated[str | None, typer.Option("--search", "-s", help="Words in the quote.")]
 
 
@@ -48,6 +52,7 @@ class Period(StrEnum):
 def speakers(
     search: SearchOption = None,
     speaker: SpeakerOption = None,
+    speaker_id: SpeakerIdOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     kind: KindOption = None,
@@ -65,6 +70,7 @@ def speakers(
         page = store.speakers(
             q=search,
             speaker=speaker,
+            speaker_id=speaker_id,
             since=since,
             until=until,
             kind=kind,
@@ -82,6 +88,7 @@ def speakers(
 def timeline(
     search: SearchOption = None,
     speaker: SpeakerOption = None,
+    speaker_id: SpeakerIdOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     kind: KindOption = None,
@@ -94,7 +101,14 @@ def timeline(
     since, until = _day(since, "--since"), _day(until, "--until")
     with opened(db) as store:
         found = store.quote_timeline(
-            q=search, speaker=speaker, since=since, until=until, kind=kind, source=source, period=period.value
+            q=search,
+            speaker=speaker,
+            speaker_id=speaker_id,
+            since=since,
+            until=until,
+            kind=kind,
+            source=source,
+            period=period.value,
         )
     if as_json:
         out.print(json.dumps(found.to_dict(), ensure_ascii=False, indent=2), markup=False)

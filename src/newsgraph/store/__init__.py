@@ -10,6 +10,7 @@ from newsgraph.store.records import (
     Page,
     Progress,
     QuoteRow,
+    Resolved,
     TitleSeen,
 )
 from newsgraph.store.repository import Store
@@ -24,6 +25,7 @@ __all__ = [
     "Page",
     "Progress",
     "QuoteRow",
+    "Resolved",
     "Store",
     "TitleSeen",
 ]

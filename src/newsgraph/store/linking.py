@@ -1,14 +1,11 @@
 """Cross-article linking: one store-wide record per person, organisation or place.
 
 Within an article the pipeline already made "Joe Biden", "President Biden" and
-"Biden" one entity named "Joe Biden"; across articles the store links by name:
-- same type and same folded canonical name ("Ana Ortiz" = "ana ortiz" = "Ana Ortíz"),
-  or a known full-name alias of a record ("Joseph Biden" recorded with "Joe Biden");
-- an entity named by a description ("the company", "the military") is one article's
-  own: another article's "company" is another company;
-- a person whose canonical name is one word ("Smith") has no evidence of who they
-  are (the article never gave a full name), so each such entity gets its own record;
-  organisations and places link by name whatever its length ("Hamas", "Qatar").
+"Biden" one entity named "Joe Biden"; across articles names are compared folded
+("Ana Ortiz" = "ana ortiz" = "Ana Ortíz") and resolution (``resolution.py``) decides
+which record each named entity joins. An entity named by a description ("the
+company", "the military") is one article's own: another article's "company" is
+another company.
 Events told by several articles become one store-wide event when their type, actor,
 date and negation agree over store-wide ids (``event_key``) and their targets and
 places do not contradict each other (``compatible``): one outlet may name whom a strike
@@ -73,12 +70,6 @@ def aliases_of(entity: Entity) -> dict[str, str]:
     return found
 
 
-def linkable(entity: Entity) -> bool:
-    """Whether the name itself is evidence enough to join another article's record."""
-    key = fold(entity.name)
-    return bool(key) and is_name(entity.name) and (entity.type != PERSON or is_full(key))
-
-
 # Prepared once: only values change from article to article, so the statements compile once.
 _INSERT_ENTITY = sa.insert(entities).returning(entities.c.id)
 _COUNT = (
@@ -110,27 +101,24 @@ _UPDATE_TITLE = (
 
 
 class Linker:
-    """Links all the entities of one article in a few statements, inside the article's transaction.
+    """Records one article's entities in a few statements, inside the article's transaction.
 
-    Candidates are read in one query by name and one by alias; records created for
-    this article are added to the same maps, so two entities of one article with the
-    same full name share one record, as they would across articles.
+    Which record a named entity belongs to is resolution's (``resolving.Resolver``); an
+    entity named by a description gets a record of its own. Here each record is counted
+    for the article, and the names and titles the article gives it are kept.
     """
 
     def __init__(self, connection: sa.Connection, published: str | None) -> None:
         self.connection = connection
         self.published = published
-        self.by_name: dict[tuple[str, str], int] = {}
-        self.by_alias: dict[tuple[str, str], int] = {}
 
-    def link(self, found: Sequence[Entity], spoken: dict[str, int]) -> dict[str, int]:
+    def link(self, found: Sequence[Entity], spoken: dict[str, int], resolved: dict[str, int]) -> dict[str, int]:
         """Article-local id -> store-wide id, with counts, days seen, aliases and titles recorded."""
         names = [aliases_of(entity) for entity in found]
-        self._load(found, names)
         ids: dict[str, int] = {}
         tally: dict[int, list[int]] = {}
-        for entity, own in zip(found, names, strict=True):
-            record = self._record(entity, own)
+        for entity in found:
+            record = resolved.get(entity.id) or self._own(entity)
             ids[entity.id] = record
             counts = tally.setdefault(record, [0, 0])
             counts[0] += len(entity.mentions)
@@ -143,53 +131,11 @@ class Linker:
         self._add_titles(found, ids)
         return ids
 
-    def _load(self, found: Sequence[Entity], names: list[dict[str, str]]) -> None:
-        keys = {fold(e.name) for e in found if linkable(e)}
-        full = {k for own, e in zip(names, found, strict=True) if linkable(e) for k in own if is_full(k)}
-        # Most reported last (then oldest), so that the most reported record wins each key.
-        order = (entities.c.articles, entities.c.id.desc())
-        if keys:
-            rows = self.connection.execute(
-                sa.select(entities.c.id, entities.c.type, entities.c.key)
-                .where(entities.c.key.in_(keys))
-                .order_by(*order)
-            )
-            for row in rows:
-                self.by_name[(row.type, row.key)] = row.id
-        if full:
-            rows = self.connection.execute(
-                sa.select(entities.c.id, entities.c.type, entity_aliases.c.key)
-                .join(entity_aliases, entity_aliases.c.entity_id == entities.c.id)
-                .where(entity_aliases.c.full, entity_aliases.c.key.in_(full))
-                .order_by(*order)
-            )
-            for row in rows:
-                self.by_alias[(row.type, row.key)] = row.id
-
-    def _record(self, entity: Entity, own: dict[str, str]) -> int:
-        key = fold(entity.name)
-        if linkable(entity):
-            found = self.by_name.get((entity.type, key))
-            if found is None:
-                found = next(
-                    (self.by_alias[(entity.type, k)] for k in own if is_full(k) and (entity.type, k) in self.by_alias),
-                    None,
-                )
-            if found is not None:
-                return found
+    def _own(self, entity: Entity) -> int:
+        """A record for this article's entity alone ("the company": another article's is another one)."""
         name = " ".join(entity.name.split())
-        record = int(
-            self.connection.execute(
-                _INSERT_ENTITY,
-                {"name": name, "type": entity.type, "key": key, "articles": 0, "mentions": 0, "quotes": 0},
-            ).scalar_one()
-        )
-        if linkable(entity):
-            self.by_name[(entity.type, key)] = record
-            for k in own:
-                if is_full(k):
-                    self.by_alias.setdefault((entity.type, k), record)
-        return record
+        row = {"name": name, "type": entity.type, "key": fold(entity.name), "articles": 0, "mentions": 0, "quotes": 0}
+        return int(self.connection.execute(_INSERT_ENTITY, row).scalar_one())
 
     def _add_aliases(self, found: Sequence[Entity], names: list[dict[str, str]], ids: dict[str, int]) -> None:
         records = set(ids.values())

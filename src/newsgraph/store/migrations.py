@@ -16,12 +16,15 @@ import sqlalchemy as sa
 from newsgraph.errors import StoreVersionError
 from newsgraph.model import Event
 from newsgraph.store.linking import EventMatcher, StoredEvent, Told, details, event_key
+from newsgraph.store.resolving import resolve_store
 from newsgraph.store.schema import (
     SCHEMA_VERSION,
     article_entities,
     articles,
     create_newest_first,
     entities,
+    entity_overrides,
+    entity_signatures,
     event_sources,
     events,
     mentions,
@@ -195,6 +198,23 @@ def _v5_to_v6(connection: sa.Connection) -> None:
             connection.execute(sa.update(articles).where(articles.c.pk == row.pk).values(**values))
 
 
+def _v6_to_v7(connection: sa.Connection) -> None:
+    """Version 7 resolves entities across the store (``resolution.py``): each article entity keeps
+    its signature (family, key, hint), each signature its counts and record, each record its family,
+    and corrections by hand are kept in a table of their own. Every stored entity is resolved once;
+    the records from before are reused where resolution names the same (type, key)."""
+    connection.execute(sa.text("ALTER TABLE entities ADD COLUMN family TEXT"))
+    for column in ("family", "key", "hint"):
+        connection.execute(sa.text(f'ALTER TABLE article_entities ADD COLUMN "{column}" TEXT'))
+    for table, name in ((article_entities, "ix_article_entities_signature"), (entities, "ix_entities_family")):
+        for index in table.indexes:
+            if index.name == name:
+                index.create(connection)
+    entity_signatures.create(connection)
+    entity_overrides.create(connection)
+    resolve_store(connection, adopt=True)
+
+
 # MIGRATIONS[n] upgrades a store of version n to version n + 1.
 MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {
     1: _v1_to_v2,
@@ -202,6 +222,7 @@ MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {
     3: _v3_to_v4,
     4: _v4_to_v5,
     5: _v5_to_v6,
+    6: _v6_to_v7,
 }
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from newsgraph.store.linking import fold
+from newsgraph.store.choosing import choose, row_id
 from newsgraph.store.queries import (
     ARTICLE_COLUMNS,
     ARTICLE_ORDER,
@@ -18,7 +18,6 @@ from newsgraph.store.queries import (
     quote_page,
     quote_row,
     quote_select,
-    row_id,
 )
 from newsgraph.store.records import ArticleRow, EntityDetail, Page, QuoteRow, TitleSeen
 from newsgraph.store.schema import (
@@ -26,7 +25,6 @@ from newsgraph.store.schema import (
     articles,
     dates,
     entities,
-    entity_aliases,
     entity_titles,
     event_sources,
     events,
@@ -41,23 +39,16 @@ DETAIL_LIMIT = 100
 
 
 def find_entity(connection: sa.Connection, id_or_name: int | str) -> Any | None:
-    """The record meant by an id, a name or a full-name alias; the most mentioned one when several share it."""
+    """The record meant by an id, a name or an alias; the most reported one when several bear it."""
     value = str(id_or_name).strip()
     if (number := row_id(value)) is not None:
         row = connection.execute(sa.select(entities).where(entities.c.id == number)).first()
         if row is not None:
             return row
-    key = fold(value)
-    if not key:
+    chosen = choose(connection, value).chosen
+    if chosen is None:
         return None
-    by_alias = sa.select(entity_aliases.c.entity_id).where(entity_aliases.c.key == key)
-    for condition in (entities.c.key == key, entities.c.id.in_(by_alias)):
-        row = connection.execute(
-            sa.select(entities).where(condition).order_by(entities.c.articles.desc(), entities.c.id).limit(1)
-        ).first()
-        if row is not None:
-            return row
-    return None
+    return connection.execute(sa.select(entities).where(entities.c.id == chosen)).first()
 
 
 def about_ids(entity_id: int) -> sa.Select[Any]:

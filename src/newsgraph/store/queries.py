@@ -14,6 +14,7 @@ import sqlalchemy as sa
 
 from newsgraph.errors import AmbiguousArticleId
 from newsgraph.model import Article, DateRef, Entity, Event, Extraction, Figure, Quote, Span
+from newsgraph.store.choosing import Choice, choose, row_id, unlinked_speaker_names
 from newsgraph.store.linking import fold
 from newsgraph.store.records import ArticleRow, EntityRow, EventRow, FigureRow, Page, QuoteRow
 from newsgraph.store.schema import (
@@ -28,7 +29,6 @@ from newsgraph.store.schema import (
     figures,
     mentions,
     quotes,
-    speaker_names,
 )
 from newsgraph.store.search import (
     article_match,
@@ -59,16 +59,6 @@ def page(
     return Page(items=[build(row) for row in rows], total=int(total), limit=limit, offset=offset)
 
 
-# The largest id a 64-bit integer column holds has 19 digits: a longer number names no row.
-_MAX_ID_DIGITS = 18
-
-
-def row_id(value: str) -> int | None:
-    """``value`` as a row id when it is one in ASCII digits ('²' and 23-digit numbers are names, not ids)."""
-    value = value.strip()
-    return int(value) if value.isascii() and value.isdigit() and len(value) <= _MAX_ID_DIGITS else None
-
-
 def entity_matches(value: str) -> sa.Select[Any]:
     """Ids of the store-wide entities a user means by ``value``: an id, a name or an alias."""
     key = fold(value)
@@ -89,19 +79,19 @@ def contains(column: sa.ColumnElement[Any], value: str) -> sa.ColumnElement[bool
 MAX_LISTED = 500
 
 
-def spoken_by(connection: sa.Connection, speaker: str) -> sa.ColumnElement[bool]:
-    """Quotes by the entities ``speaker`` names, or whose speaker's name holds it.
+def spoken_by(connection: sa.Connection, choice: Choice, speaker: str | None) -> sa.ColumnElement[bool]:
+    """Quotes by the chosen record, or, when a name was given, by an unlinked speaker written so.
 
-    Both halves are looked up first (entity ids by key or alias, then the distinct
-    speaker names holding the text) and given to the quotes query as values, so that
-    each reaches quotes through its index (PostgreSQL cannot for a subquery under OR)
-    instead of testing the substring on every quote.
+    The unlinked names are looked up first and given as values, so that each half
+    reaches quotes through its index (PostgreSQL cannot for a subquery under OR).
     """
-    named = sa.select(speaker_names.c.name).where(contains(speaker_names.c.name, speaker))
-    return sa.or_(
-        _in(connection, quotes.c.speaker_entity_id, entity_matches(speaker)),
-        _in(connection, quotes.c.speaker_name, named),
+    by_record = quotes.c.speaker_entity_id == choice.chosen
+    if speaker is None or row_id(speaker) is not None:
+        return by_record
+    unlinked = sa.and_(
+        quotes.c.speaker_entity_id.is_(None), _in(connection, quotes.c.speaker_name, unlinked_speaker_names(speaker))
     )
+    return sa.or_(by_record, unlinked) if choice.chosen is not None else unlinked
 
 
 def _in(connection: sa.Connection, column: sa.ColumnElement[Any], values: sa.Select[Any]) -> sa.ColumnElement[bool]:
@@ -310,6 +300,15 @@ QUOTE_ORDER = [quotes.c.article_published.desc().nulls_last(), quotes.c.article_
 OLDEST_QUOTES_FIRST = [quotes.c.article_published.nulls_last(), quotes.c.article_pk, quotes.c.position]
 
 
+def speaker_choice(connection: sa.Connection, speaker: str | None, speaker_id: int | None) -> Choice | None:
+    """The record a speaker filter means (an id first, else a whole name), or None without one."""
+    if speaker_id is not None:
+        return choose(connection, str(speaker_id))
+    if speaker and speaker.strip():
+        return choose(connection, speaker)
+    return None
+
+
 def quote_conditions(
     connection: sa.Connection,
     speaker: str | None = None,
@@ -318,11 +317,17 @@ def quote_conditions(
     article: str | None = None,
     kind: str | None = None,
     source: str | None = None,
+    speaker_id: int | None = None,
+    chosen: Choice | None = None,
 ) -> list[Any]:
-    """Conditions on the quotes table for every quote filter but the words (lists, facets, exports)."""
+    """Conditions on the quotes table for every quote filter but the words (lists, facets, exports).
+
+    ``chosen`` is the speaker filter's record when the caller already chose it (``speaker_choice``).
+    """
     conditions: list[Any] = []
-    if speaker and speaker.strip():
-        conditions.append(spoken_by(connection, speaker))
+    choice = chosen or speaker_choice(connection, speaker, speaker_id)
+    if choice is not None:
+        conditions.append(spoken_by(connection, choice, None if speaker_id is not None else speaker))
     if since:
         conditions.append(quotes.c.said_on >= since[:10])
     if until:
@@ -348,8 +353,18 @@ def list_quotes(
     kind: str | None = None,
     source: str | None = None,
     oldest_first: bool = False,
+    speaker_id: int | None = None,
 ) -> Page[QuoteRow]:
-    conditions = quote_conditions(connection, speaker, since, until, article, kind, source)
+    choice = speaker_choice(connection, speaker, speaker_id)
+    conditions = quote_conditions(connection, speaker, since, until, article, kind, source, speaker_id, choice)
+    result = _quotes_matching(connection, conditions, q, limit, offset, oldest_first)
+    result.chosen = choice
+    return result
+
+
+def _quotes_matching(
+    connection: sa.Connection, conditions: list[Any], q: str | None, limit: int, offset: int, oldest_first: bool
+) -> Page[QuoteRow]:
     if not (q and q.strip()):
         return quote_page(connection, conditions, limit, offset, oldest_first=oldest_first)
     if conditions or oldest_first:
@@ -399,7 +414,8 @@ def quote_page(
 
 def entity_statement(q: str | None = None, type: str | None = None) -> sa.Select[Any]:
     """Store-wide entities whose name or alias holds ``q``, of ``type``; lists and exports share it."""
-    statement = sa.select(entities)
+    # Records all of whose names were resolved into others hold nothing any more.
+    statement = sa.select(entities).where(entities.c.articles > 0)
     key = fold(q) if q else ""
     if q and q.strip():
         aliased = sa.select(entity_aliases.c.entity_id).where(entity_aliases.c.key.contains(key, autoescape=True))
@@ -529,14 +545,30 @@ def list_figures(
 # Events
 
 
+def actor_choice(connection: sa.Connection, actor: str | None, actor_id: int | None) -> Choice | None:
+    """The record an actor filter means (an id first, else a whole name), or None without one."""
+    if actor_id is not None:
+        return choose(connection, str(actor_id))
+    if actor and actor.strip():
+        return choose(connection, actor)
+    return None
+
+
 def event_statement(
+    connection: sa.Connection,
     type: str | None = None,
     actor: str | None = None,
     target: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    actor_id: int | None = None,
+    chosen: Choice | None = None,
 ) -> sa.Select[Any]:
-    """Events under the filters with their actor's, target's and place's names; lists, facets and exports share it."""
+    """Events under the filters with their actor's, target's and place's names; lists, facets and exports share it.
+
+    The actor is a whole name or an id (``actor_choice``; ``chosen`` when the caller already chose
+    it); the target is an id, a name, an alias or a part of a name.
+    """
     actors, targets, places = entities.alias("actor"), entities.alias("target"), entities.alias("place")
     statement = (
         sa.select(
@@ -551,14 +583,16 @@ def event_statement(
     )
     if type and type.strip():
         statement = statement.where(events.c.type == type.strip().upper())
-    for column, value in ((events.c.actor_id, actor), (events.c.target_id, target)):
-        if value and value.strip():
-            # The entities meant are found first (by id, name, alias or a part of the name), so that
-            # events are reached through their actor's or target's index instead of a scan of all.
-            meant = sa.select(entities.c.id).where(
-                sa.or_(entities.c.id.in_(entity_matches(value)), contains(entities.c.name, value.strip()))
-            )
-            statement = statement.where(column.in_(meant))
+    choice = chosen or actor_choice(connection, actor, actor_id)
+    if choice is not None:
+        statement = statement.where(events.c.actor_id == choice.chosen)
+    if target and target.strip():
+        # The entities meant are found first (by id, name, alias or a part of the name), so that
+        # events are reached through their target's index instead of a scan of all.
+        meant = sa.select(entities.c.id).where(
+            sa.or_(entities.c.id.in_(entity_matches(target)), contains(entities.c.name, target.strip()))
+        )
+        statement = statement.where(events.c.target_id.in_(meant))
     if since:
         statement = statement.where(day(events.c.day) >= since[:10])
     if until:
@@ -578,10 +612,12 @@ def list_events(
     limit: int,
     offset: int,
     target: str | None = None,
+    actor_id: int | None = None,
 ) -> Page[EventRow]:
-    statement = event_statement(type, actor, target, since, until)
+    choice = actor_choice(connection, actor, actor_id)
+    statement = event_statement(connection, type, actor, target, since, until, actor_id, choice)
     result = page(connection, statement, EVENT_ORDER, limit, offset, lambda row: row)
-    return Page(event_rows(connection, result.items), result.total, limit, offset)
+    return Page(event_rows(connection, result.items), result.total, limit, offset, choice)
 
 
 def event_rows(connection: sa.Connection, rows: list[Any]) -> list[EventRow]:

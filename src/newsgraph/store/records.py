@@ -23,14 +23,19 @@ class Page(Generic[T]):
     total: int
     limit: int
     offset: int
+    # For a list filtered by a speaker or actor: the record the name was taken to mean, and the others.
+    chosen: Any = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        found = {
             "items": [_as_dict(item) for item in self.items],
             "total": self.total,
             "limit": self.limit,
             "offset": self.offset,
         }
+        if self.chosen is not None:
+            found["chosen"] = self.chosen.to_dict()
+        return found
 
 
 def _as_dict(item: Any) -> Any:
@@ -163,6 +168,23 @@ class EntityDetail:
             "quotes_about": [q.to_dict() for q in self.quotes_about],
             "mentions_per_day": dict(self.mentions_per_day),
         }
+
+
+@dataclass
+class Resolved:
+    """One signature of a record: a name as articles wrote it, how often, and why it is this record."""
+
+    entity_id: int
+    name: str
+    type: str
+    family: str
+    hint: str
+    articles: int
+    mentions: int
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
 
 
 @dataclass

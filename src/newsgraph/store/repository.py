@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from newsgraph.errors import ArticleNotFound, EntityNotFound, StoreError
 from newsgraph.model import Extraction
 from newsgraph.settings import db_url_from
-from newsgraph.store import aggregates, indexes, profiles, queries, streams
+from newsgraph.store import aggregates, corrections, indexes, profiles, queries, streams
 from newsgraph.store.aggregates import Facets, SpeakerCount
 from newsgraph.store.engine import WRITE, create_engine, lock_for_writing
 from newsgraph.store.loader import Ingestion, ProgressCallback
@@ -31,7 +31,9 @@ from newsgraph.store.records import (
     IngestReport,
     Page,
     QuoteRow,
+    Resolved,
 )
+from newsgraph.store.resolving import resolve_store
 from newsgraph.store.schema import SCHEMA_VERSION, articles
 from newsgraph.store.writer import is_stored, write_extraction
 
@@ -49,6 +51,7 @@ class Store:
     def __init__(self, url: str | None = None) -> None:
         self.url = db_url_from(url)
         self.engine = create_engine(self.url)
+        self._resolutions = 0
         try:
             with self.reading() as connection:
                 current = stored_version(connection) == SCHEMA_VERSION
@@ -190,17 +193,20 @@ class Store:
         kind: str | None = None,
         source: str | None = None,
         oldest_first: bool = False,
+        speaker_id: int | None = None,
     ) -> Page[QuoteRow]:
         """Quotes, newest first (or oldest first).
 
-        ``speaker`` is a store-wide entity id, name or alias (case-insensitive), or a part
-        of the speaker's name; ``q`` searches the quote's words; since/until compare the
-        day it was said when known, else the article's published day; ``kind`` is direct,
-        indirect or mixed; ``source`` is a part of the article's source name.
+        ``speaker_id`` is a store-wide entity id; ``speaker`` a whole name or alias
+        (case-insensitive), taken to mean the most reported record bearing it (the page's
+        ``chosen`` says which, and offers the others), or an unlinked speaker written so;
+        ``q`` searches the quote's words; since/until compare the day it was said when
+        known, else the article's published day; ``kind`` is direct, indirect or mixed;
+        ``source`` is a part of the article's source name.
         """
         with self.reading() as connection:
             return queries.list_quotes(
-                connection, speaker, q, since, until, article, limit, offset, kind, source, oldest_first
+                connection, speaker, q, since, until, article, limit, offset, kind, source, oldest_first, speaker_id
             )
 
     def quote_facets(self, q: str | None = None, period: str = "month", **filters: Any) -> Facets:
@@ -224,7 +230,7 @@ class Store:
     def event_facets(self, period: str = "month", **filters: Any) -> Facets:
         """Counts beside the event list under the same filters: types, top actors and targets, per period."""
         with self.reading() as connection:
-            return aggregates.event_facets(connection, queries.event_statement(**filters), period)
+            return aggregates.event_facets(connection, queries.event_statement(connection, **filters), period)
 
     def article_facets(
         self,
@@ -272,6 +278,30 @@ class Store:
         with self.reading() as connection:
             return profiles.entity_articles(connection, entity_id, limit, offset)
 
+    def explain(self, entity_id: int) -> list[Resolved]:
+        """The names that make up an entity, with how often each was reported and why it is this entity."""
+        with self.reading() as connection:
+            return corrections.explain(connection, entity_id)
+
+    # Correcting entity resolution (kept as overrides that every later resolution replays)
+
+    def merge_entities(self, keep: int, gone: int) -> int:
+        """Make entity ``gone`` part of entity ``keep``, now and for every article added later."""
+        with self.writing() as connection:
+            return corrections.merge(connection, keep, gone)
+
+    def split_entity(self, entity_id: int, name: str) -> int:
+        """Give the mentions of ``entity_id`` written ``name`` an entity of their own; its id."""
+        with self.writing() as connection:
+            return corrections.split(connection, entity_id, name)
+
+    def resolve(self) -> int:
+        """Resolve every stored entity again (corrections included); the number of name families."""
+        with self.writing() as connection:
+            families = resolve_store(connection)
+        self._resolutions += 1
+        return families
+
     def figures(
         self, q: str | None = None, counted: str | None = None, limit: int = 50, offset: int = 0
     ) -> Page[FigureRow]:
@@ -288,19 +318,27 @@ class Store:
         limit: int = 50,
         offset: int = 0,
         target: str | None = None,
+        actor_id: int | None = None,
     ) -> Page[EventRow]:
         """Store-wide events (one per happening, however many articles tell it), newest first.
 
-        ``actor`` and ``target`` are a store-wide entity id, name or alias, or a part of its name.
+        ``actor_id`` is a store-wide entity id; ``actor`` a whole name, taken as ``speaker`` is by
+        ``quotes``; ``target`` is a store-wide entity id, name or alias, or a part of its name.
         """
         with self.reading() as connection:
-            return queries.list_events(connection, type, actor, since, until, limit, offset, target)
+            return queries.list_events(connection, type, actor, since, until, limit, offset, target, actor_id)
 
-    def version(self) -> int:
-        """The newest article's key: articles are only ever added, so this changes whenever what
-        the store holds does (what caches of counts are keyed by); read off the primary key."""
+    def version(self) -> tuple[int, int, int]:
+        """What caches of counts are keyed by: it changes whenever what the store holds does.
+
+        Articles are only ever added, so the newest article's key moves with each; corrections
+        by hand (merge, split) regroup entities without adding one, so a digest of the
+        corrections kept is part of it, and so is the number of full resolutions this Store ran.
+        """
         with self.reading() as connection:
-            return int(connection.execute(sa.select(sa.func.max(articles.c.pk))).scalar_one() or 0)
+            newest = int(connection.execute(sa.select(sa.func.max(articles.c.pk))).scalar_one() or 0)
+            kept = corrections.digest(connection)
+        return newest, kept, self._resolutions
 
     def event_types(self) -> list[str]:
         """The event types the store holds, in order."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 # Bump with a function in migrations.MIGRATIONS that brings the previous version here.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 metadata = sa.MetaData()
 
@@ -79,6 +79,8 @@ entities = sa.Table(
     sa.Column("quotes", sa.Integer, nullable=False, default=0),
     sa.Column("first_seen", sa.String(32)),
     sa.Column("last_seen", sa.String(32)),
+    # The resolution family (resolution.py) whose plan made this record; null for an article's own.
+    sa.Column("family", sa.Text, index=True),
     sa.Index("ix_entities_type_key", "type", "key"),
     # Lookups by name alone (a speaker or actor filter, an entity page) know no type.
     sa.Index("ix_entities_key", "key"),
@@ -116,8 +118,46 @@ article_entities = sa.Table(
     sa.Column("type", sa.String(32), nullable=False),
     sa.Column("affiliation", sa.Text),
     sa.Column("data", sa.JSON, nullable=False),
+    # The entity's resolution signature (resolution.Signature); family null when it is no name.
+    sa.Column("family", sa.Text),
+    sa.Column("key", sa.Text),
+    sa.Column("hint", sa.Text),
     # Covering: an entity's articles, mentions and affiliations are found without reading these rows.
     sa.Index("ix_article_entities_entity", "entity_id", "article_id", "local_id", "affiliation"),
+    # The rows of one signature that still point at one record: what a changed plan moves.
+    sa.Index("ix_article_entities_signature", "family", "key", "type", "hint", "entity_id"),
+)
+
+# One row per signature (family, folded name, type, hint) with its counts over the store and
+# the record the family's plan gives it: resolving a family reads these, never its articles.
+entity_signatures = sa.Table(
+    "entity_signatures",
+    metadata,
+    sa.Column("family", sa.Text, primary_key=True),
+    sa.Column("key", sa.Text, primary_key=True),
+    sa.Column("type", sa.String(32), primary_key=True),
+    sa.Column("hint", sa.Text, primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("articles", sa.Integer, nullable=False, default=0),
+    sa.Column("mentions", sa.Integer, nullable=False, default=0),
+    # Of its articles, those where a full name of its family stood beside it ("DuVernay" beside "Ava DuVernay").
+    sa.Column("beside", sa.Integer, nullable=False, default=0),
+    sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id")),
+    sa.Column("reason", sa.Text),
+)
+
+# Corrections by hand (``newsgraph entities merge/split``), replayed by every later resolution.
+entity_overrides = sa.Table(
+    "entity_overrides",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    # "merge": records (type, key) join (into_type, into_key); "split": signatures named key leave their record.
+    sa.Column("kind", sa.String(8), nullable=False),
+    sa.Column("type", sa.String(32), nullable=False),
+    sa.Column("key", sa.Text, nullable=False, index=True),
+    sa.Column("into_type", sa.String(32)),
+    sa.Column("into_key", sa.Text),
+    sa.Column("added", sa.String(32), nullable=False),
 )
 
 mentions = sa.Table(

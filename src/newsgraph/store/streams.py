@@ -39,7 +39,7 @@ def quote_rows(connection: sa.Connection, q: str | None = None, **filters: Any) 
 
 def event_rows(connection: sa.Connection, **filters: Any) -> Iterator[EventRow]:
     """Events under the event list's filters, newest first, each with the articles telling it."""
-    statement = queries.event_statement(**filters).order_by(*queries.EVENT_ORDER)
+    statement = queries.event_statement(connection, **filters).order_by(*queries.EVENT_ORDER)
     for batch in _batches(connection, statement):
         yield from queries.event_rows(connection, list(batch))
 

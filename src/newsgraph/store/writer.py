@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from newsgraph.ingest.metadata import outlet_and_author
 from newsgraph.model import Event, Extraction
 from newsgraph.store.linking import EventMatcher, Linker, StoredEvent, Told, details, event_key
+from newsgraph.store.resolving import Resolver
 from newsgraph.store.schema import (
     article_entities,
     articles,
@@ -86,12 +87,15 @@ def _write_entities(connection: sa.Connection, extraction: Extraction) -> dict[s
     """Link each entity to its store-wide record; article-local id -> store-wide id."""
     article = extraction.article
     spoken = Counter(q.speaker.entity for q in extraction.quotes if q.speaker and q.speaker.entity)
-    ids = Linker(connection, article.published).link(extraction.entities, dict(spoken))
+    resolved = Resolver(connection).add_article(extraction.entities)
+    records = {local: record for local, (_, record) in resolved.items()}
+    ids = Linker(connection, article.published).link(extraction.entities, dict(spoken), records)
     entity_rows: list[dict[str, Any]] = []
     mention_rows: list[dict[str, Any]] = []
     for position, entity in enumerate(extraction.entities):
         data = entity.to_dict()
         del data["mentions"]
+        signature = resolved[entity.id][0] if entity.id in resolved else None
         entity_rows.append(
             {
                 "article_id": article.id,
@@ -102,6 +106,9 @@ def _write_entities(connection: sa.Connection, extraction: Extraction) -> dict[s
                 "type": entity.type,
                 "affiliation": entity.affiliation,
                 "data": data,
+                "family": signature.family if signature else None,
+                "key": signature.key if signature else None,
+                "hint": signature.hint if signature else None,
             }
         )
         mention_rows.extend(
