@@ -121,7 +121,7 @@ class Extractor:
 
             yield from extract_in_workers(articles, self.settings, n_process, self.nlp)
             return
-        for batch in batched(articles, self.settings.batch_size):
+        for batch in batched(articles, self.settings.batch_size, self.settings.batch_chars):
             yield from self.extract_batch(batch)
 
     def extract_batch(self, batch: list[Article]) -> list[Extraction | ExtractionFailure]:
@@ -160,8 +160,7 @@ class Extractor:
 
         # Only our components get this handler; spaCy's own keep theirs (the parser cannot take one).
         self.nlp.default_error_handler = on_error
-        batches = _batches(docs(), self.settings.batch_size, self.settings.batch_chars)
-        processed = (doc for batch in batches for doc in self.nlp.pipe(batch, batch_size=len(batch)))
+        processed = self.nlp.pipe(docs(), batch_size=self.settings.batch_size)
         for doc in processed:
             key = doc._.article_key
             # Flush, in input order, everything before this doc: failures were dropped by spaCy.
@@ -188,31 +187,20 @@ def _as_failure(error: Exception, article: Article) -> NewsgraphError:
     return InternalError(article.source or article.id, "extracting it", error, traceback.format_exc())
 
 
-def _batches(docs: Iterable[Doc], max_docs: int, max_chars: int) -> Iterator[list[Doc]]:
-    """Docs in batches of at most ``max_docs`` and, past the first doc, ``max_chars`` characters.
+def batched(articles: Iterable[Article], size: int, max_chars: int) -> Iterator[list[Article]]:
+    """Articles in batches of at most ``size`` and, past the first article, ``max_chars`` characters.
 
     A batch's memory grows with its text, not its count: 32 web pages held at once took a
     batch of real pages to a peak near 820 MB, where 32 short articles stay near 290 MB.
     """
-    batch: list[Doc] = []
+    batch: list[Article] = []
     chars = 0
-    for doc in docs:
-        if batch and (len(batch) >= max_docs or chars + len(doc.text) > max_chars):
+    for article in articles:
+        if batch and (len(batch) >= size or chars + len(article.text) > max_chars):
             yield batch
             batch, chars = [], 0
-        batch.append(doc)
-        chars += len(doc.text)
-    if batch:
-        yield batch
-
-
-def batched(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
-    for article in articles:
         batch.append(article)
-        if len(batch) == size:
-            yield batch
-            batch = []
+        chars += len(article.text)
     if batch:
         yield batch
 

@@ -207,7 +207,7 @@ def extract_in_workers(
     """One result per article, in input order, from ``n_process`` watched workers."""
     from newsgraph.pipeline import batched
 
-    batches = enumerate(batched(articles, settings.batch_size))
+    batches = enumerate(batched(articles, settings.batch_size, settings.batch_chars))
     pool = _Pool(settings, nlp, n_process)
     given, total, exhausted = 0, 0, False
     try:
