@@ -34,6 +34,12 @@ UntilOption = Annotated[str | None, typer.Option("--until", help="On or before t
 
 KindOption = Annotated[str | None, typer.Option("--kind", help="direct, indirect or mixed.")]
 SourceOption = Annotated[str | None, typer.Option("--source", help="Only articles whose source name holds this.")]
+SpeakerOption = Annotated[
+    str | None,
+    typer.Option("--speaker", help="The speaker's whole name or alias: the most reported entity bearing it."),
+]
+SpeakerIdOption = Annotated[int | None, typer.Option("--speaker-id", help="The speaker's entity id.")]
+SearchOption = Annotated[str | None, typer.Option("--search", "-s", help="Words in the quote.")]
 
 # One column of a list: header, and how to read it from a row's dict.
 Column = tuple[str, Callable[[dict[str, Any]], Any]]
@@ -187,12 +193,9 @@ QUOTE_COLUMNS: list[Column] = [
 
 @app.command()
 def quotes(
-    speaker: Annotated[
-        str | None,
-        typer.Option("--speaker", help="The speaker's whole name or alias: the most reported entity bearing it."),
-    ] = None,
-    speaker_id: Annotated[int | None, typer.Option("--speaker-id", help="The speaker's entity id.")] = None,
-    search: Annotated[str | None, typer.Option("--search", "-s", help="Words in the quote.")] = None,
+    speaker: SpeakerOption = None,
+    speaker_id: SpeakerIdOption = None,
+    search: SearchOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     article: Annotated[str | None, typer.Option("--article", help="Only quotes of this article id.")] = None,

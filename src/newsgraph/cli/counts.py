@@ -20,21 +20,17 @@ from newsgraph.cli.browse import (
     KindOption,
     LimitOption,
     OffsetOption,
+    SearchOption,
     SinceOption,
     SourceOption,
+    SpeakerIdOption,
+    SpeakerOption,
     UntilOption,
     _day,
     _get,
     emit,
     opened,
 )
-
-SpeakerOption = Annotated[
-    str | None,
-    typer.Option("--speaker", help="The speaker's whole name or alias: the most reported entity bearing it."),
-]
-SpeakerIdOption = Annotated[int | None, typer.Option("--speaker-id", help="The speaker's entity id.")]
-SearchOption = Annotated[str | None, typer.Option("--search", "-s", help="Words in the quote.")]
 
 
 class SpeakerSort(StrEnum):
