@@ -48,11 +48,14 @@ def extract_partition(records: Iterable[tuple[tuple[int, str, int], str]], count
             else:
                 unread.append((article, order))
 
-    done, words, failed = counters or (None, None, None)
-    for index, result in enumerate(extractor().extract_many(articles())):
+    def stored_unread() -> Iterator[Row]:
         while unread:
             article, order = unread.pop(0)
             yield from rows_of(Extraction(article=article), order)
+
+    done, words, failed = counters or (None, None, None)
+    for index, result in enumerate(extractor().extract_many(articles())):
+        yield from stored_unread()
         if isinstance(result, ExtractionFailure):
             article = result.article
             yield error_row(article.source or article.id, str(result.error), result.error.code, "extract", article.id)
@@ -64,5 +67,4 @@ def extract_partition(records: Iterable[tuple[tuple[int, str, int], str]], count
                 words.add(len(result.article.text.split()))
         if done is not None:
             done.add(1)
-    for article, order in unread:
-        yield from rows_of(Extraction(article=article), order)
+    yield from stored_unread()
