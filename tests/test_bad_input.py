@@ -7,6 +7,7 @@ import io
 import json
 import os
 import random
+import re
 import zlib
 from pathlib import Path
 
@@ -251,3 +252,40 @@ def test_an_endless_json_line_is_skipped_in_pieces(tmp_path: Path) -> None:
     articles, errors = read_all(path)
     assert [a.text for a in articles] == ["The short one after it."]
     assert [(e.line, e.problem) for e in errors] == [(1, "too large: a line of more than 200,000 characters")]
+
+
+def _page_in_markup(paragraphs: int, script_bytes: int) -> str:
+    """A news page whose scripts and styles outweigh its text, as real pages' do."""
+    body = "".join(
+        f"<p>Paragraph {n}: the harbour office said the dock workers would return on Monday after the strike.</p>"
+        for n in range(paragraphs)
+    )
+    script = "<script>var tracking = '" + "a" * script_bytes + "';</script>"
+    return f"<html><head><title>Dock strike ends</title>{script}</head><body><article>{body}</article></body></html>"
+
+
+def test_a_page_heavy_with_markup_is_read_whole(tmp_path: Path) -> None:
+    """Real pages carry ten times their text in markup: the character limit is on the text."""
+    page = _page_in_markup(paragraphs=40, script_bytes=1_500_000)
+    (tmp_path / "heavy.html").write_text(page, encoding="utf-8")
+    out = io.BytesIO()
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+    writer = WARCWriter(out, gzip=True)
+    writer.write_record(
+        writer.create_warc_record(
+            "https://port-news.example/heavy", "response", payload=io.BytesIO(page.encode()), http_headers=headers
+        )
+    )
+    (tmp_path / "heavy.warc.gz").write_bytes(out.getvalue())
+    articles, errors = read_all(tmp_path)
+    assert errors == []
+    assert len(articles) == 2
+    assert all("Paragraph 39:" in article.text for article in articles)
+
+
+def test_a_page_whose_text_is_over_the_limit_is_refused_by_its_characters(tmp_path: Path) -> None:
+    (tmp_path / "long.html").write_text(_page_in_markup(paragraphs=1_200, script_bytes=0), encoding="utf-8")
+    articles, errors = read_all(tmp_path)
+    assert articles == []
+    assert len(errors) == 1
+    assert re.match(r"too large: [\d,]+ characters is over the limit of 100,000", errors[0].problem)

@@ -25,14 +25,22 @@ from newsgraph.ingest.language import detect
 from newsgraph.ingest.metadata import complete
 from newsgraph.ingest.records import read_csv, read_json, read_jsonl
 from newsgraph.ingest.sniff import Kind, sniff
-from newsgraph.ingest.streams import TRUNCATION_ERRORS, ErrorHandler, gunzip, gunzip_head, peek, read_limited, records
+from newsgraph.ingest.streams import (
+    MARKUP_BYTES_PER_CHAR,
+    TEXT_BYTES_PER_CHAR,
+    TRUNCATION_ERRORS,
+    ErrorHandler,
+    gunzip,
+    gunzip_head,
+    peek,
+    read_limited,
+    records,
+    too_long,
+)
 from newsgraph.ingest.text import article_from_text, read_text
 from newsgraph.ingest.warc import read_warc
 from newsgraph.model import Article
 from newsgraph.settings import Settings
-
-# Bytes per character allowed before decoding: UTF-8 needs up to 4 for one character.
-BYTES_PER_CHAR = 4
 
 
 def _raise(error: InputError) -> None:
@@ -184,16 +192,17 @@ def _dispatch(
     elif kind is Kind.CSV:
         yield from read_csv(stream, source, on_error, max_chars)
     elif kind is Kind.FEED:
-        yield from read_feed(read_limited(stream, BYTES_PER_CHAR * max_chars * 16, source), source, on_error)
+        yield from read_feed(read_limited(stream, MARKUP_BYTES_PER_CHAR * max_chars, source), source, on_error)
     else:
-        yield _one_article(read_limited(stream, BYTES_PER_CHAR * max_chars, source), kind, source, max_chars)
+        per_char = MARKUP_BYTES_PER_CHAR if kind is Kind.HTML else TEXT_BYTES_PER_CHAR
+        yield _one_article(read_limited(stream, per_char * max_chars, source), kind, source, max_chars)
 
 
 def _one_article(data: bytes, kind: Kind, source: str, max_chars: int) -> Article:
     """A text or HTML file that is one article."""
     article = read_html(decode(data, source), source) if kind is Kind.HTML else read_text(data, source)
     if len(article.text) > max_chars:
-        raise InputError(source, f"too large: {len(article.text):,} characters is over the limit of {max_chars:,}")
+        raise too_long(source, len(article.text), max_chars)
     return article
 
 

@@ -21,7 +21,7 @@ from newsgraph.ingest.dates import set_published
 from newsgraph.ingest.encoding import detect_encoding
 from newsgraph.ingest.guard import as_input_error
 from newsgraph.ingest.sniff import TEXT_COLUMN, csv_delimiter
-from newsgraph.ingest.streams import HEAD_BYTES, ErrorHandler, peek
+from newsgraph.ingest.streams import HEAD_BYTES, ErrorHandler, peek, too_long
 from newsgraph.model import Article
 
 _KNOWN = ("text", "title", "section", "url", "published", "source")
@@ -42,7 +42,7 @@ def article_from_record(record: Any, source: str, line: int, max_chars: int) -> 
     if not text.strip():
         raise InputError(source, "'text' is empty", line)
     if len(text) > max_chars:
-        raise InputError(source, f"too large: {len(text):,} characters is over the limit of {max_chars:,}", line)
+        raise too_long(source, len(text), max_chars, line)
     metadata = {k: v for k, v in record.items() if k not in _KNOWN and v not in (None, "")}
     record_id = record.get("id")
     record_id = str(record_id) if record_id not in (None, "") else None

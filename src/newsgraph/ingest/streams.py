@@ -19,10 +19,21 @@ from newsgraph.settings import Settings
 ErrorHandler = Callable[[InputError], None]
 
 HEAD_BYTES = 65536
+# Bytes read before decoding, per character of text one article may have. UTF-8 needs up
+# to 4 bytes a character. A web page or a feed also carries its markup (scripts, styles,
+# navigation), commonly ten times its text and more, so markup gets 16 times that; the
+# limit on characters then applies to the text extracted from it.
+TEXT_BYTES_PER_CHAR = 4
+MARKUP_BYTES_PER_CHAR = 16 * TEXT_BYTES_PER_CHAR
 TRUNCATION_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
 _STEP = 8192
 # Below this many inflated bytes the ratio is not checked: small files compress very well.
 _RATIO_FLOOR = 10 << 20
+
+
+def too_long(source: str, chars: int, max_chars: int, line: int | None = None) -> InputError:
+    """The one wording of an article over the character limit, whatever format it came in."""
+    return InputError(source, f"too large: {chars:,} characters is over the limit of {max_chars:,}", line)
 
 
 class Rewound(io.RawIOBase):

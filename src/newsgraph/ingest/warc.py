@@ -14,7 +14,14 @@ from newsgraph.errors import InputError
 from newsgraph.ingest.dates import iso_date
 from newsgraph.ingest.guard import as_input_error
 from newsgraph.ingest.html import read_html
-from newsgraph.ingest.streams import TRUNCATION_ERRORS, ErrorHandler, read_exactly, records
+from newsgraph.ingest.streams import (
+    MARKUP_BYTES_PER_CHAR,
+    TRUNCATION_ERRORS,
+    ErrorHandler,
+    read_exactly,
+    records,
+    too_long,
+)
 from newsgraph.model import Article
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -33,18 +40,22 @@ def read_warc(stream: BinaryIO, source: str, on_error: ErrorHandler, max_chars: 
     try:
         for record in ArchiveIterator(stream):
             seen += 1
-            body = _html_body(record, 4 * max_chars)
+            limit = MARKUP_BYTES_PER_CHAR * max_chars
+            body = _html_body(record, limit)
             if body is None:
                 continue
             uri = _header(record, "WARC-Target-URI")
             where = f"{source}#{uri or seen}"
-            if len(body) > 4 * max_chars:
-                on_error(InputError(where, "too large: over the limit for one article (Settings.max_chars)"))
+            if len(body) > limit:
+                on_error(InputError(where, f"too large: a response of over {limit:,} bytes (Settings.max_chars)"))
                 continue
             try:
                 article = read_html(body, where, url=uri, published=iso_date(_header(record, "WARC-Date")))
             except Exception as error:  # one record's failure is that record's, not the archive's
                 on_error(as_input_error(error, where, "reading the HTML response"))
+                continue
+            if len(article.text) > max_chars:
+                on_error(too_long(where, len(article.text), max_chars))
                 continue
             if uri and article.url != uri:
                 # The address the archive fetched is the article's url; a canonical link is kept aside.
