@@ -113,6 +113,22 @@ def test_a_possessor_swallowed_into_a_person_span_becomes_its_own_mention() -> N
     assert sorted((e.name, e.type) for e in found) == [("Channel Nine", "ORG"), ("Lena Ortiz", "PERSON")]
 
 
+def test_words_and_numbers_glued_to_a_person_span_are_cut_off() -> None:
+    """Box scores and NER slips seen on real pages: "Megan Cook 4", "rookie Emil Bemstrom"."""
+    text = "Goals: Megan Cook 4, Tom Vries 1 goal. The coach rang Lena Ortiz and rookie Emil Bemstrom. Ask von Moltke."
+    found = tagged(
+        text,
+        [
+            ("Megan Cook 4", "PERSON"),
+            ("Tom Vries 1 goal", "PERSON"),
+            ("rang Lena Ortiz", "PERSON"),
+            ("rookie Emil Bemstrom", "PERSON"),
+            ("von Moltke", "PERSON"),
+        ],
+    )
+    assert sorted(e.name for e in found) == ["Emil Bemstrom", "Lena Ortiz", "Megan Cook", "Tom Vries", "von Moltke"]
+
+
 def test_title_and_affiliation_from_the_words_before_a_name(entities: Entities) -> None:
     found = entities("National Security Council spokesman John Kirby said the talks had stalled.")
     kirby = named(found, "John Kirby")

@@ -69,6 +69,12 @@ class RawMention:
     proper_the: bool = False
 
 
+# Lowercase words that begin a surname in European names ("de Gaulle", "van Gogh", "al-Assad").
+_SURNAME_PARTICLES = frozenset(
+    {"al", "bin", "da", "de", "del", "della", "der", "di", "du", "el", "la", "le", "van", "von"}
+)
+
+
 def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper()
 
@@ -111,7 +117,7 @@ def repair(doc: Doc, start: int, end: int, label: str) -> list[RawMention]:
         if possessive is not None:
             mentions.extend(repair(doc, start, possessive, "ORG"))
             start = possessive + 1
-        start = _after_title(doc, start, end)
+        start, end = _name_words_only(doc, _after_title(doc, start, end), end)
         if start >= end:
             return mentions
     proper_the = doc[start].text == "The" and not _line_start(doc, start)
@@ -171,6 +177,18 @@ def _after_title(doc: Doc, start: int, end: int) -> int:
     if all(is_title_word(t) or _word(t) in LEXICON.honorifics for t in doc[start:end]):
         return end
     return cut
+
+
+def _name_words_only(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A PERSON span without what NER glued to it: a verb or common noun before the name
+    ("rang Taylor", "rookie Emil Bemstrom") and a number after it ("Megan Cook 4", a box
+    score's "Aiden Haig 1 goal"). A lowercase particle that starts a surname ("von
+    Weizsäcker") stays; a name has no digits, so a span that starts with one is no name.
+    """
+    while start < end - 1 and doc[start].text[:1].islower() and _word(doc[start]) not in _SURNAME_PARTICLES:
+        start += 1
+    number = next((i for i in range(start, end) if any(ch.isdigit() for ch in doc[i].text)), end)
+    return start, number
 
 
 def _word(token: Token) -> str:
