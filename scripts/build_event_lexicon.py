@@ -47,6 +47,14 @@ NOUN_CLASSES = (
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 # Objects that make CAMEO's "strike or boycott" a strike: the work abandoned.
 LABOUR = frozenset({"work", "job", "strike", "walkout", "tool"})
+# The delexical ("light") verbs of English grammar: do, give, have, make, take, get, go, come, put, set,
+# keep, hold, bring, run, turn. Their meaning comes from their object ("take CONTROL", "give AID",
+# "go ON STRIKE"), so they code an event only through a pattern whose object or preposition phrase
+# names it; their bare readings ("took a step", "went after him", "gave a talk") and their particle-only
+# patterns ("take over", "go ahead") are no event.
+GENERAL_VERBS = frozenset(
+    {"do", "give", "have", "make", "take", "get", "go", "come", "put", "set", "keep", "hold", "bring", "run", "turn"}
+)
 # Pattern words that carry no lexical condition (PETRARCH's markers and function words).
 MARKERS = frozenset({"$", "^", "+", "%", "a", "an", "the", "of"})
 NO_EVENT = "NONE"
@@ -284,7 +292,6 @@ def build_verbs(blocks: list[Block]) -> tuple[dict[str, list[object]], dict[str,
     shared: dict[str, list[object]] = {}
     refs: dict[str, list[object]] = defaultdict(list)
     defaults: dict[str, str] = {}
-    synonyms: dict[str, str] = {}
     for index, block in enumerate(blocks):
         name = f"{block.name}#{index}"
         frames = block_frames(block)
@@ -294,31 +301,37 @@ def build_verbs(blocks: list[Block]) -> tuple[dict[str, list[object]], dict[str,
             if frames:
                 refs[verb].append({"block": name})
             # The block's code is its head verb's ("DEMAND [100]"). A synonym without a code of its
-            # own ("handle" under OVERSEE), or a verb with a category's general code ("arrive"
-            # 040), takes it only when it acts on a named recipient, as the dictionary's coder
-            # applied it (PETRARCH codes only between dictionary actors).
+            # own ("handle" under OVERSEE, "reside" under OCCUPY) is only the WordNet set's neighbour,
+            # never coded by CAMEO's own hand, and a verb with a category's general code ("arrive",
+            # "buy": 040 Consult, 060 Cooperate) names neither a meeting nor a cooperation: both code
+            # only through the block's patterns, whose object or preposition says what was done.
             head = verb == block.name or block.name not in block.verbs  # a category label heads all its verbs
             code = own or (block.default if head else None)
             general = verb in block.generic_verbs if own else block.generic_default
             if code is not None and not (general and code != NO_EVENT):
                 defaults.setdefault(verb, code)
-            elif code is not None:
-                synonyms.setdefault(verb, code)
-            elif block.default is not None and block.default != NO_EVENT:
-                synonyms.setdefault(verb, block.default)
         for verb, word, code in block.multi:
             if code is not None:
                 refs[verb] += [Pattern(code, particle=word).frame(), Pattern(code, preps=[word]).frame()]
     verbs: dict[str, list[object]] = {}
-    for verb in sorted(set(refs) | set(defaults) | set(synonyms)):
-        own_frames = list(refs[verb])
-        if verb in defaults:
-            own_frames.append(defaults[verb])
-        elif verb in synonyms:
-            own_frames.append({"recipient": True, "type": synonyms[verb]})
+    for verb in sorted(set(refs) | set(defaults)):
+        if verb in GENERAL_VERBS:
+            own_frames = [{"general": True, **f} if isinstance(f, dict) and "block" in f else f for f in refs[verb]]
+            own_frames = [f for f in own_frames if not isinstance(f, dict) or "block" in f or _names_its_act(f)]
+        else:
+            own_frames = list(refs[verb])
+            if verb in defaults:
+                own_frames.append(defaults[verb])
         if own_frames and own_frames != [NO_EVENT]:
             verbs[verb] = own_frames
     return shared, verbs
+
+
+def _names_its_act(frame: dict[str, object]) -> bool:
+    """A pattern of a general verb that names the act: an object, or a preposition with its noun
+    ("take CONTROL", "go ON STRIKE"), not a bare particle or preposition ("take over", "go after")."""
+    preps = frame.get("prep") or []
+    return bool(frame.get("object")) or any(" " in str(p) for p in preps)  # type: ignore[union-attr]
 
 
 def build_nouns(blocks: list[Block], verbs: dict[str, list[object]]) -> dict[str, str]:

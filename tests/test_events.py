@@ -82,10 +82,13 @@ def test_nominal_event_with_its_target(extractor: Extractor) -> None:
 
 
 def test_nominal_event_without_verb(extractor: Extractor) -> None:
-    extraction = run(extractor, "Residents described the attack on Kharkiv as the worst in months.")
+    # A bare noun of violence with no one named as its doer is told only where it names the place
+    # struck (the small model takes "Kharkiv" for a person, so a city it knows is used here).
+    extraction = run(extractor, "Residents described the attack on Baghdad as the worst in months.")
     event = only(extraction, "ASSAULT")
     assert event.trigger.text == "attack"
-    assert name(extraction, event.target) == "Kharkiv"
+    assert name(extraction, event.target) == "Baghdad"
+    assert run(extractor, "Officials described the fight against the rebels as the hardest yet.").events == []
 
 
 def test_negated_event_is_marked(extractor: Extractor) -> None:

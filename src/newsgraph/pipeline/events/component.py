@@ -59,6 +59,8 @@ ENDING_VERBS = frozenset({"end", "collapse", "expire", "break", "fail", "stall",
 PHYSICAL = frozenset({"ASSAULT", "COERCE"})
 # Entity types that are political actors by kind, known to the dictionary or not.
 POLITIES = frozenset({"GPE", "NORP"})
+# Entity types of places, which a bare noun of violence may name as struck ("the attack on Kharkiv").
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # Types reported without a known actor: an attack by unknown gunmen, an arrest by unnamed police.
 UNCLAIMED = frozenset({"ASSAULT", "COERCE"})
 
@@ -415,6 +417,11 @@ class _DocCoder:
         if passive_subject is not None or (verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN"):
             actor = agent
             target = passive_subject if passive_subject is not None else verb.head
+        elif verb.dep_ == "advcl" and verb.tag_ == "VBN" and subject is None and not _has_aux(verb):
+            # "when asked about the fight", "once released": a passive with its auxiliary left out,
+            # whose doer is only its agent; the main clause's subject is the one it was done to.
+            actor = agent
+            target = target or self._inherited_subject(verb)
         else:
             actor = subject if subject is not None else self._inherited_subject(verb)
         if actor is not None and actor.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -515,10 +522,14 @@ class _DocCoder:
             target = self.entities_by_id.get(location) or self.actors.entity_by_id(location)
         agent = self.actors.agent_sector(draft.actor) if actor is None and draft.actor is not None else None
         victim = target is not None or draft.target is not None
-        if actor is None and agent is None and (draft.code.type not in UNCLAIMED or not victim):
+        struck = (target is not None and target.type in PLACE_TYPES) or location is not None
+        told = draft.trigger.pos_ == "VERB" or struck
+        if actor is None and agent is None and (draft.code.type not in UNCLAIMED or not victim or not told):
             # Who did it is the event (PLOVER codes an actor): a named one, or an agent the dictionary
             # codes ("the junta", "thousands of farmers"). Only violence and repression are told
-            # without a culprit, and then only with a victim ("a bomb killed 12 in Baghdad").
+            # without a culprit, and then only by a verb with a victim ("a bomb killed 12 in Baghdad"):
+            # a bare noun tells it only where it names the place struck ("the attack on Kharkiv");
+            # "the fight against ISIS" and "an altercation with Garrett" name an act, not who did it.
             return None
         event = Event(
             id=event_id,
@@ -669,3 +680,7 @@ class _DocCoder:
 @Language.factory("newsgraph_events", assigns=["doc._.events"])
 def make_events(nlp: Language, name: str) -> EventCoder:
     return EventCoder(lexicon())
+
+
+def _has_aux(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") for c in verb.children)

@@ -40,6 +40,11 @@ class Frame:
     recipient: bool = False
 
     @property
+    def names_act(self) -> bool:
+        """An object, or a preposition with its noun ("take CONTROL", "go ON STRIKE"): what a general verb needs."""
+        return bool(self.object) or any(" " in p for p in self.prep)
+
+    @property
     def conditional(self) -> bool:
         return bool(
             self.object or self.particle or self.prep or self.modifier or self.subject or self.clause or self.recipient
@@ -58,6 +63,9 @@ def _frames(spec: str | list[Any], blocks: dict[str, tuple[Frame, ...]] | None =
     for item in items:
         if isinstance(item, str):
             frames.append(Frame(_code(item)))
+        elif "block" in item and item.get("general"):
+            # A general verb ("take", "go") reads only the patterns that name the act it does.
+            frames.extend(f for f in (blocks or {})[item["block"]] if f.names_act)
         elif "block" in item:
             frames.extend((blocks or {})[item["block"]])
         else:
@@ -118,6 +126,14 @@ class Lexicon:
     def noun(self, token: Token) -> Code | None:
         """The code of an event noun ("attack", "talks", "hunger strike"), or None."""
         return _real(_match(self.nouns.get(lemma_in(token, self.nouns)), token, False, self.recipients))
+
+    @cached_property
+    def able_nouns(self) -> frozenset[str]:
+        """Common nouns that may stand for someone who acts, or for the means of a named one:
+        agents and sectors, the dictionaries' classes of people, forces, places, vehicles and weapons,
+        and the things that stand for their crews ("Iranian boats")."""
+        classes = frozenset().union(*self.noun_classes.values())
+        return frozenset(self.agents) | frozenset(self.sectors) | self.things | classes
 
     @cached_property
     def recipients(self) -> frozenset[str]:
