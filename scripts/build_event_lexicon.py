@@ -5,6 +5,7 @@
 Reads ``CAMEO.2.0.txt`` (the PETRARCH verb pattern dictionary, MIT) and
 ``CAMEO2PLOVER-2021.txt`` (the official conversion table, CC BY-SA 4.0), converts every verb
 and every pattern (object, particle, preposition phrase, subject) to a PLOVER type and mode,
+reads from the PLOVER manual (``PLOVER_MANUAL.tex``, CC BY-SA 4.0) which types require a recipient,
 and writes ``src/newsgraph/pipeline/data/events_lexicon.json`` together with the grammar
 lists and the few hand entries of ``scripts/event_lexicon_hand.json`` (each of those says
 which definition of the PLOVER manual calls for it). The output is deterministic: the same
@@ -406,6 +407,18 @@ def _singular(word: str) -> str:
     return word
 
 
+def read_required_recipients(manual: Path) -> list[str]:
+    """The types whose section of the PLOVER manual says "Requires recipient: Yes" (COOPERATE, AID, SANCTION):
+    an event of such a type is told only with the one it is aimed at."""
+    text = manual.read_text(encoding="utf-8")
+    sections = re.split(r"\\section\{([A-Z]+)\}", text)
+    return sorted(
+        name
+        for name, body in zip(sections[1::2], sections[2::2], strict=True)
+        if re.search(r"\\subsection\{Requires recipient: Yes\}", body)
+    )
+
+
 def build(dictionaries: Path, hand_path: Path) -> dict[str, object]:
     lines = (dictionaries / "CAMEO.2.0.txt").read_text(encoding="utf-8", errors="replace").splitlines()
     table = read_plover_table(dictionaries / "CAMEO2PLOVER-2021.txt")
@@ -424,6 +437,7 @@ def build(dictionaries: Path, hand_path: Path) -> dict[str, object]:
         "_about": hand["_about"],
         "_source": hand["_source"],
         "noun_classes": {name[1:].lower(): sorted({_singular(w) for w in synsets[name]}) for name in NOUN_CLASSES},
+        "requires_recipient": read_required_recipients(dictionaries / "PLOVER_MANUAL.tex"),
         "blocks": shared,
         "verbs": dict(sorted(verbs.items())),
         "nouns": dict(sorted(nouns.items())),

@@ -225,7 +225,11 @@ class _DocCoder:
     def _obligation(self, verb: Token) -> bool:
         """ "X said Y must do Z": a demand on Y, whatever Z is."""
         modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-        return bool(modals & self.lex.obligation_modals) and self._reporter(verb) is not None
+        if not (modals & self.lex.obligation_modals) or self._reporter(verb) is None:
+            return False
+        # Only someone can be asked to act: "the house's future use should send a signal" asks no one.
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject is not None and self.actors.names_actor(subject)
 
     def _plain(self, token: Token, consumed: set[int]) -> Draft | None:
         """A verb coded by its own frame, or by the event noun it governs ("held talks")."""
@@ -520,10 +524,16 @@ class _DocCoder:
         people = draft.target is not None and lemma_in(draft.target, self.lex.sectors) in self.lex.sectors
         if target is None and location is not None and draft.code.type in PHYSICAL and not people:
             target = self.entities_by_id.get(location) or self.actors.entity_by_id(location)
+        if target is None and draft.code.type in self.lex.requires_recipient:
+            # The PLOVER manual: COOPERATE, AID and SANCTION "Requires recipient: Yes"; "the company
+            # shelved its plans" sanctions no one.
+            return None
         agent = self.actors.agent_sector(draft.actor) if actor is None and draft.actor is not None else None
         victim = target is not None or draft.target is not None
         struck = (target is not None and target.type in PLACE_TYPES) or location is not None
-        told = draft.trigger.pos_ == "VERB" or struck
+        told = self._unclaimed_doer(draft) and (
+            struck or (draft.trigger.pos_ == "VERB" and self._unclaimed_victim(draft))
+        )
         if actor is None and agent is None and (draft.code.type not in UNCLAIMED or not victim or not told):
             # Who did it is the event (PLOVER codes an actor): a named one, or an agent the dictionary
             # codes ("the junta", "thousands of farmers"). Only violence and repression are told
@@ -557,6 +567,19 @@ class _DocCoder:
             self.last_targets[(event.type, event.mode)] = target
         self.counts.count(event, draft.argument_verbs[-1] if draft.argument_verbs else draft.anchor)
         return event
+
+    def _unclaimed_victim(self, draft: Draft) -> bool:
+        """Violence told with no one named as its doer is an event only when it falls on people or
+        what they own ("a passenger was killed"), not on things ("tariffs imposed")."""
+        if draft.target is None or not self.senses.can_suffer(draft.target):
+            return False
+        return not (draft.target.pos_ == "NOUN" and self.actors.inanimate(draft.target))
+
+    def _unclaimed_doer(self, draft: Draft) -> bool:
+        """What did it, if named, is an act of violence or its means ("a stabbing killed a passenger",
+        "a drone struck"), not "crashes that killed 346" or "a pandemic that killed millions"."""
+        doer = draft.actor
+        return doer is None or doer.pos_ in ("PRON", "PROPN") or self.senses.means_of_violence(doer)
 
     def _threatened(self, draft: Draft, speaker: Entity | None, exclude: Entity | None) -> Entity | None:
         """Whom a threat is aimed at: the subject of its "if" clause ("if the company goes ahead").

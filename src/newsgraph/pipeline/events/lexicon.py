@@ -108,6 +108,7 @@ class Lexicon:
     actor_codes: dict[str, str]
     agents: dict[str, str]
     noun_classes: dict[str, frozenset[str]]
+    requires_recipient: frozenset[str]
 
     @property
     def not_yet(self) -> frozenset[str]:
@@ -285,4 +286,5 @@ def lexicon() -> Lexicon:
         actor_codes=dict(actors["names"]),
         agents=dict(actors["agents"]),
         noun_classes={name: frozenset(nouns) for name, nouns in words["noun_classes"].items()},
+        requires_recipient=frozenset(words["requires_recipient"]),
     )

@@ -78,6 +78,22 @@ class Senses:
             heads += [c for h in heads for c in h.children if c.dep_ == "poss"]
         return any(self._harmable(head) for head in heads)
 
+    def means_of_violence(self, token: Token) -> bool:
+        """A weapon or war machine ("a drone", "shells"), or an act of violence ("a stabbing", "the attack")."""
+        words = {token.lemma_.lower(), token.lower_}
+        if words & self.means:
+            return True
+        for frames in (self.lex.nouns.get(w) for w in words):
+            if frames and any(f.code.type == "ASSAULT" and not f.conditional for f in frames):
+                return True
+        if not token.lower_.endswith("ing"):
+            return False
+        stem = token.lower_[:-3]
+        stems = (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem)  # stabbing
+        return any(
+            any(f.code.type == "ASSAULT" and not f.conditional for f in self.lex.verbs.get(s, ())) for s in stems
+        )
+
     def _harmable(self, head: Token) -> bool:
         if head.pos_ in ("PRON", "NUM", "PROPN"):
             return True  # "attacked them", "killed three", a name NER missed
