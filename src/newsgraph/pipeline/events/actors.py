@@ -152,6 +152,11 @@ class ActorFinder:
                 return Actor(entity, words)
         if (self._is_actor_noun(head) and self._particular(head, words)) or self._unnamed_name(head):
             return Actor(self._create(words), words)
+        named_by = [self.entity_of(g) for c in head.children if c.dep_ == "appos" for g in (c, *c.children)]
+        apposed = next((e for e in named_by if e is not None and e.type in ("PERSON", "ORG")), None)
+        if apposed is not None and apposed is not exclude:
+            # "the Democratic candidate, Andy Beshear": the apposition names who, not the party word.
+            return Actor(apposed, words)
         if not places and self._names_a_thing(head):
             # "recent U.S. data supported the dollar": the data acted, not the country that marks it.
             return None

@@ -59,6 +59,9 @@ ENDING_VERBS = frozenset({"end", "collapse", "expire", "break", "fail", "stall",
 PHYSICAL = frozenset({"ASSAULT", "COERCE"})
 # Entity types that are political actors by kind, known to the dictionary or not.
 POLITIES = frozenset({"GPE", "NORP"})
+# The PLOVER manual's verbal categories that are statements, not meetings (CONSULT is "All consultations
+# and meetings", which happen where a noun can tell them: "talks with Hamas").
+SAID = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 # Entity types of places, which a bare noun of violence may name as struck ("the attack on Kharkiv").
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # Types reported without a known actor: an attack by unknown gunmen, an arrest by unnamed police.
@@ -113,13 +116,19 @@ class _DocCoder:
         for sent in self.doc.sents:
             if is_question(sent):
                 continue
-            drafts = [d for d in self._sentence(sent) if self._literal(d)]
+            drafts = [d for d in map(self._criticism, self._sentence(sent)) if self._literal(d)]
             drafts.sort(key=lambda d: (depth(d.anchor), d.trigger.i))
             for draft in drafts:
                 event = self._event(draft, f"v{len(events) + 1}")
                 if event is not None:
                     events.append(event)
         return events
+
+    def _criticism(self, draft: Draft) -> Draft:
+        """An ASSAULT verb aimed at someone about an issue is an accusation ("hammered Bevin on his plan")."""
+        if draft.code.type == "ASSAULT" and self.senses.criticism(draft.trigger, draft.target):
+            draft.code = Code("ACCUSE", "disapprove")
+        return draft
 
     def _literal(self, draft: Draft) -> bool:
         """The draft's words are meant as its type says: an ASSAULT needs violence that can harm,
@@ -373,6 +382,10 @@ class _DocCoder:
     def _nominal(self, noun: Token) -> Draft | None:
         """ "the attack on Gaza", "talks with Hamas", "Israel's release of prisoners"."""
         code = self.lex.noun(noun)
+        if code is not None and code.type in SAID:
+            # "the league's decision", "the ministry's allegations", "his refusal to divest": a statement
+            # named by its noun is one told elsewhere, or a standing position, not an act this sentence reports.
+            return None
         if code is None or noun.dep_ == "compound" or (noun.is_title and not noun.is_sent_start):
             # "the War on Terror", "Meet the Press": names, not events.
             return None
@@ -476,7 +489,23 @@ class _DocCoder:
         modals = {c.lower_ for c in token.children if c.dep_ == "aux"}
         if modals & (self.lex.hypothetical_modals - self.lex.obligation_modals):
             return True
-        return "would" in modals and self._reporter(token) is None
+        if "would" in modals and self._reporter(token) is None:
+            return True
+        return self._wished(token)
+
+    def _wished(self, token: Token) -> bool:
+        """A clause hanging from a wish or a possibility ("would like to see China agree", "could help
+        them reach a deal"): not told as done. The walk stops at a verb of saying, whose clause is reported."""
+        for _ in range(3):
+            if token.dep_ not in ("xcomp", "ccomp") or token.head.i == token.i:
+                return False
+            token = token.head
+            if lemma_in(token, self.lex.speech_verbs) in self.lex.speech_verbs:
+                return False
+            modals = {c.lower_ for c in token.children if c.dep_ == "aux"}
+            if modals & ((self.lex.hypothetical_modals - self.lex.obligation_modals) | {"would"}):
+                return True
+        return False
 
     # From words to the output contract
 
@@ -494,7 +523,13 @@ class _DocCoder:
         if actor is None and draft.code.mode == "strike" and self._workers(draft.actor):
             # "Hundreds of dock workers stopped work in a strike": the strike of their union.
             actor = self._labour_organisation(draft)
-        if actor is not None and speaker is not None and actor.entity is not speaker and draft.target is not None:
+        if (
+            actor is not None
+            and speaker is not None
+            and actor.entity is not speaker
+            and draft.target is not None
+            and draft.code.type == "ACCUSE"
+        ):
             # "Brandt said Keller had come with nothing and accused the company": no one accuses itself.
             itself = self.actors.resolve(draft.target, speaker)
             if itself is not None and itself.entity is actor.entity:
