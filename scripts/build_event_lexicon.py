@@ -169,7 +169,10 @@ def _word(text: str) -> str:
 def _phrases(tokens: list[str], synsets: dict[str, list[str]]) -> list[str]:
     """Every phrase a sequence of pattern words stands for, synonym sets expanded."""
     choices = [synsets.get(t.upper(), [_word(t)]) if t.startswith("&") else [_word(t)] for t in tokens]
-    return [" ".join(_singular(w) for w in words) for words in product(*choices)]
+    # Words stay as the dictionary spells them: the parse gives each token's own form and its lemma,
+    # so "PRISONERS" meets "prisoners", while a plural-only noun keeps its sense ("GOODS" is no "good",
+    # "TALKS" no "pep talk").
+    return [" ".join(words) for words in product(*choices)]
 
 
 def _tokens(text: str) -> list[str]:
@@ -190,6 +193,7 @@ def read_pattern(text: str, code: str, synsets: dict[str, list[str]]) -> Pattern
         if words:
             pattern.subject.update(p.split()[-1] for p in _phrases(words, synsets))
     bare: list[str] = []
+    groups: list[list[str]] = []
     for index, token in enumerate(_tokens(after)):
         if token.startswith("("):
             words = token.strip("()").replace("{", " ").replace("}", " ").split()
@@ -200,7 +204,7 @@ def read_pattern(text: str, code: str, synsets: dict[str, list[str]]) -> Pattern
                 head.append(words.pop(0).lower())  # "(OUT OF GOVERNMENT)": the parser's "out of"
             words = [w for w in words if w.lower() not in MARKERS]
             rest = _phrases(words, synsets) if words else [""]
-            pattern.preps += [f"{' '.join(head)} {r}".strip() for r in rest]
+            groups.append([f"{' '.join(head)} {r}".strip() for r in rest])
         elif token.startswith("{"):
             bare.append(token)
         elif token.lower() == "to":
@@ -209,6 +213,11 @@ def read_pattern(text: str, code: str, synsets: dict[str, list[str]]) -> Pattern
             pattern.particle = token.lower()
         elif token.lower() not in MARKERS:
             bare.append(token)
+    # A pattern's preposition phrases must all be there ("GO (ON TOUR) (TO ^)"); a frame lists
+    # alternatives, so a bare preposition beside one with its noun would let "went to" alone match.
+    # The phrases that name their noun are kept: the stricter reading.
+    named = [g for g in groups if any(" " in p for p in g)]
+    pattern.preps = [p for g in (named or groups) for p in g]
     words = [w for t in bare for w in t.strip("{}").split() if w.lower() not in MARKERS]
     if words:
         pattern.objects = _phrases(words, synsets)
