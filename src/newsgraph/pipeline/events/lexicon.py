@@ -38,6 +38,7 @@ class Frame:
     subject: frozenset[str] = frozenset()
     clause: bool = False
     recipient: bool = False
+    named_object: bool = False
 
     @property
     def names_act(self) -> bool:
@@ -47,7 +48,14 @@ class Frame:
     @property
     def conditional(self) -> bool:
         return bool(
-            self.object or self.particle or self.prep or self.modifier or self.subject or self.clause or self.recipient
+            self.object
+            or self.particle
+            or self.prep
+            or self.modifier
+            or self.subject
+            or self.clause
+            or self.recipient
+            or self.named_object
         )
 
 
@@ -79,6 +87,7 @@ def _frames(spec: str | list[Any], blocks: dict[str, tuple[Frame, ...]] | None =
                     subject=frozenset(item.get("subject", ())),
                     clause=bool(item.get("clause", False)),
                     recipient=bool(item.get("recipient", False)),
+                    named_object=bool(item.get("named_object", False)),
                 )
             )
     return tuple(frames)
@@ -207,7 +216,7 @@ def _match(
     subjects = _words([c for c in children if c.dep_ in ("nsubj", "nsubjpass")])
     modifiers = _words([c for c in children if c.dep_ in ("compound", "amod", "nmod")])
     for frame in frames:
-        if conditional_only and frame.recipient and frame.code.type != "NONE":
+        if conditional_only and (frame.recipient or frame.named_object) and frame.code.type != "NONE":
             continue  # a general code asking only for a named party is a default, not a frame
         if not frame.conditional:
             if conditional_only:
@@ -226,6 +235,8 @@ def _match(
         if frame.clause and not any(c.dep_ in ("dobj", "ccomp") for c in children):
             continue
         if frame.recipient and not _names_recipient(children, recipients):
+            continue
+        if frame.named_object and not _named_object(children):
             continue
         return frame.code
     return None
@@ -247,6 +258,12 @@ def _names_recipient(children: list[Token], recipients: frozenset[str]) -> bool:
         for h in heads
         for t in h.subtree
     )
+
+
+def _named_object(children: list[Token]) -> bool:
+    """The verb's direct object is itself a named person, organisation, place or people ("charged
+    Assange", "pressured the U.S."), not a thing of theirs ("Jordan's economy", "Garrett's helmet")."""
+    return any(c.dep_ == "dobj" and c.ent_type_ in RECIPIENT_TYPES for c in children)
 
 
 def _phrase_in(phrase: str, words: set[str]) -> bool:
