@@ -68,6 +68,7 @@ class Pattern:
 
     code: str
     origin: str = ""
+    reverse: bool = False
     subject: set[str] = field(default_factory=set)
     particle: str | None = None
     objects: list[str] = field(default_factory=list)
@@ -84,6 +85,8 @@ class Pattern:
         if self.preps:
             out["prep"] = sorted(set(self.preps))
         out["type"] = self.code
+        if self.reverse:
+            out["reverse"] = True
         return out
 
     def conditions(self) -> int:
@@ -262,6 +265,10 @@ def read_blocks(lines: list[str], table: dict[str, str], synsets: dict[str, list
             pattern = read_pattern(body[1:].strip(), code, synsets)
             if pattern is not None and "#" in raw:
                 pattern.origin = raw.split("#", 1)[1].split(",")[0].strip().lower()
+            if pattern is not None and found is not None and found.group(1).strip().startswith(":"):
+                # "FACE CRITICISM [:111]": the code is the target's act on the subject ("faced criticism
+                # from X" is X's criticism of the subject), so the roles are swapped.
+                pattern.reverse = True
             objects = set(" ".join(pattern.objects).split()) if pattern is not None else set()
             if pattern is not None and pattern.code == "PROTEST/boycott" and LABOUR & objects:
                 # CAMEO 143 is "strike or boycott"; the manual's PROTEST mode strike is "the abandonment of work".

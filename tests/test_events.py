@@ -530,3 +530,18 @@ def test_a_place_near_the_blast_is_not_who_set_it_off(extractor: Extractor) -> N
     assert name(blast, only(blast, "ASSAULT").actor) != "Kadera"
     police = run(extractor, "Police in Lagos arrested two journalists on Friday.")
     assert name(police, only(police, "COERCE").actor) == "Lagos"
+
+
+def test_faced_criticism_is_the_critics_act(extractor: Extractor) -> None:
+    # CAMEO codes "FACE CRITICISM [:111]" as the target's act on the subject.
+    extraction = run(extractor, "The United States faced stiff criticism from the Arab League on Tuesday.")
+    event = only(extraction, "ACCUSE")
+    assert (name(extraction, event.actor), name(extraction, event.target)) == ("Arab League", "United States")
+    assert run(extractor, "He had been facing the rape charge in Sweden since 2010.").events == []
+
+
+def test_general_verbs_code_only_through_their_object(extractor: Extractor) -> None:
+    # "take" codes a seizure only with what is seized named ("took control of"), not "took a good step".
+    assert run(extractor, "The Kenyan coach said his players took a good step forward in Nairobi.").events == []
+    extraction = run(extractor, "Rebels took control of the town of Goma on Monday.")
+    assert [e.type for e in extraction.events] == ["COERCE"]

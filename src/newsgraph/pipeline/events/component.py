@@ -256,6 +256,10 @@ class _DocCoder:
         if noun is not None:
             consumed.add(noun.i)
         actor, target = self._arguments(token)
+        if code.reverse:
+            # "The US faced criticism from the Arab League": the League acts, on the US.
+            actor, target = _source(token), actor
+            code = Code(code.type, code.mode, code.target)
         if noun is not None:
             # "escalated its bombardment on Gaza": the target hangs from the event noun.
             target = prep_object(noun) or (None if target is noun else target)
@@ -742,3 +746,19 @@ def make_events(nlp: Language, name: str) -> EventCoder:
 
 def _has_aux(verb: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _source(verb: Token) -> Token | None:
+    """Who does what a verb's subject undergoes: the object of "from" or "by" ("criticism from X")."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return next(
+        (
+            g
+            for h in heads
+            for c in h.children
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )

@@ -24,6 +24,7 @@ class Code:
     type: str
     mode: str | None = None
     target: str | None = None
+    reverse: bool = False  # the subject is the one acted on ("faced criticism from X")
 
 
 @dataclass(frozen=True)
@@ -59,9 +60,9 @@ class Frame:
         )
 
 
-def _code(text: str, target: str | None = None) -> Code:
+def _code(text: str, target: str | None = None, reverse: bool = False) -> Code:
     kind, _, mode = text.partition("/")
-    return Code(kind, mode or None, target)
+    return Code(kind, mode or None, target, reverse)
 
 
 def _frames(spec: str | list[Any], blocks: dict[str, tuple[Frame, ...]] | None = None) -> tuple[Frame, ...]:
@@ -79,7 +80,7 @@ def _frames(spec: str | list[Any], blocks: dict[str, tuple[Frame, ...]] | None =
         else:
             frames.append(
                 Frame(
-                    _code(item["type"], item.get("target")),
+                    _code(item["type"], item.get("target"), bool(item.get("reverse", False))),
                     object=frozenset(item.get("object", ())),
                     particle=frozenset(item.get("particle", ())),
                     prep=frozenset(item.get("prep", ())),
