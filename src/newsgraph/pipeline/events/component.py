@@ -569,11 +569,11 @@ class _DocCoder:
             return None
         agent = self.actors.agent_sector(draft.actor) if actor is None and draft.actor is not None else None
         victim = target is not None or draft.target is not None
-        struck = (target is not None and target.type in PLACE_TYPES) or location is not None
-        told = self._unclaimed_doer(draft) and (
-            struck or (draft.trigger.pos_ == "VERB" and self._unclaimed_victim(draft))
+        place_struck = (target is not None and target.type in PLACE_TYPES) or location is not None
+        unclaimed = self._unclaimed_doer(draft) and (
+            place_struck or (draft.trigger.pos_ == "VERB" and self._unclaimed_victim(draft))
         )
-        if actor is None and agent is None and (draft.code.type not in UNCLAIMED or not victim or not told):
+        if actor is None and agent is None and (draft.code.type not in UNCLAIMED or not victim or not unclaimed):
             # Who did it is the event (PLOVER codes an actor): a named one, or an agent the dictionary
             # codes ("the junta", "thousands of farmers"). Only violence and repression are told
             # without a culprit, and then only by a verb with a victim ("a bomb killed 12 in Baghdad"):
