@@ -545,3 +545,10 @@ def test_general_verbs_code_only_through_their_object(extractor: Extractor) -> N
     assert run(extractor, "The Kenyan coach said his players took a good step forward in Nairobi.").events == []
     extraction = run(extractor, "Rebels took control of the town of Goma on Monday.")
     assert [e.type for e in extraction.events] == ["COERCE"]
+
+
+def test_naming_and_visiting_a_place_are_no_consultations(extractor: Extractor) -> None:
+    # "called X a Y" names X (an object predicate), and a visit needs a host, not a building.
+    assert run(extractor, "The Arab League called it an extremely adverse development.").events == []
+    extraction = run(extractor, "Putin called Erdogan on Monday.")
+    assert [(e.type, e.mode) for e in extraction.events] == [("CONSULT", "phone")]

@@ -246,7 +246,10 @@ class _DocCoder:
         noun = None
         if code is None and lemma_in(token, self.lex.light_verbs) in self.lex.light_verbs:
             noun, code = self._light_object(token)
-        if code is None and lemma_in(token, self.lex.speech_verbs) not in self.lex.speech_verbs:
+        naming = any(c.dep_ == "oprd" for c in token.children)
+        if code is None and lemma_in(token, self.lex.speech_verbs) not in self.lex.speech_verbs and not naming:
+            # "called his death a crisis": a verb with an object predicate describes its object; only
+            # a pattern of its own ("called for talks") makes it an act.
             code = self.lex.verb(token)
         if code is None:
             return None
@@ -563,6 +566,10 @@ class _DocCoder:
         people = draft.target is not None and lemma_in(draft.target, self.lex.sectors) in self.lex.sectors
         if target is None and location is not None and draft.code.type in PHYSICAL and not people:
             target = self.entities_by_id.get(location) or self.actors.entity_by_id(location)
+        if draft.code.type == "CONSULT" and target is not None and self.actors.thing(target):
+            # The manual's CONSULT is consultations and meetings, a visit one with a host ("actor is
+            # visiting, recipient is hosting"): "visited the settlement", "a visit to the prison" meet no one.
+            return None
         if target is None and draft.code.type in self.lex.requires_recipient:
             # The PLOVER manual: COOPERATE, AID and SANCTION "Requires recipient: Yes"; "the company
             # shelved its plans" sanctions no one.
