@@ -310,6 +310,7 @@ def build_verbs(blocks: list[Block]) -> tuple[dict[str, list[object]], dict[str,
     refs: dict[str, list[object]] = defaultdict(list)
     defaults: dict[str, str] = {}
     synonyms: dict[str, str] = {}
+    partners: dict[str, str] = {}
     for index, block in enumerate(blocks):
         name = f"{block.name}#{index}"
         frames = block_frames(block)
@@ -323,19 +324,24 @@ def build_verbs(blocks: list[Block]) -> tuple[dict[str, list[object]], dict[str,
             # CAMEO's coder applied only between named actors: it takes the block's code only when its
             # direct object names one ("charged Assange", not "resides in a flat"). A verb with a
             # category's general code ("arrive", "buy": 040 Consult, 060 Cooperate) names neither a
-            # meeting nor a cooperation: it codes only through the block's patterns.
+            # meeting nor a cooperation by itself: it takes its code only with the party met or
+            # worked with ("discussed the delay WITH the Ukrainians"), not "left Syria", "bought properties".
             head = verb == block.name or block.name not in block.verbs  # a category label heads all its verbs
             code = own or (block.default if head else None)
             general = verb in block.generic_verbs if own else block.generic_default
             if code is not None and not (general and code != NO_EVENT):
                 defaults.setdefault(verb, code)
-            elif code is None and block.default not in (None, NO_EVENT) and not block.generic_default:
+            elif code is not None:
+                partners.setdefault(verb, code)
+            elif block.default not in (None, NO_EVENT) and not block.generic_default:
                 synonyms.setdefault(verb, str(block.default))
+            elif block.default not in (None, NO_EVENT):
+                partners.setdefault(verb, str(block.default))
         for verb, word, code in block.multi:
             if code is not None:
                 refs[verb] += [Pattern(code, particle=word).frame(), Pattern(code, preps=[word]).frame()]
     verbs: dict[str, list[object]] = {}
-    for verb in sorted(set(refs) | set(defaults) | set(synonyms)):
+    for verb in sorted(set(refs) | set(defaults) | set(synonyms) | set(partners)):
         if verb in GENERAL_VERBS:
             own_frames = [{"general": True, **f} if isinstance(f, dict) and "block" in f else f for f in refs[verb]]
             own_frames = [f for f in own_frames if not isinstance(f, dict) or "block" in f or _names_its_act(f)]
@@ -345,6 +351,8 @@ def build_verbs(blocks: list[Block]) -> tuple[dict[str, list[object]], dict[str,
                 own_frames.append(defaults[verb])
             elif verb in synonyms:
                 own_frames.append({"named_object": True, "type": synonyms[verb]})
+            elif verb in partners:
+                own_frames.append({"with_party": True, "type": partners[verb]})
         if own_frames and own_frames != [NO_EVENT]:
             verbs[verb] = own_frames
     return shared, verbs

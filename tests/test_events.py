@@ -552,3 +552,12 @@ def test_naming_and_visiting_a_place_are_no_consultations(extractor: Extractor) 
     assert run(extractor, "The Arab League called it an extremely adverse development.").events == []
     extraction = run(extractor, "Putin called Erdogan on Monday.")
     assert [(e.type, e.mode) for e in extraction.events] == [("CONSULT", "phone")]
+
+
+def test_general_code_verbs_need_the_party_met(extractor: Extractor) -> None:
+    # CAMEO gives "discuss", "leave" the general code 040 (Consult): a consultation only with whom.
+    extraction = run(
+        extractor, "U.S. envoy Kurt Volker said he first discussed the delay with the Ukrainians at the end of August."
+    )
+    assert [(e.type, name(extraction, e.target)) for e in extraction.events] == [("CONSULT", "Ukrainians")]
+    assert run(extractor, "American troops will leave Syria under the plan, the Pentagon said.").events == []

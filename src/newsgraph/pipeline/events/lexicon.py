@@ -40,6 +40,7 @@ class Frame:
     clause: bool = False
     recipient: bool = False
     named_object: bool = False
+    with_party: bool = False
 
     @property
     def names_act(self) -> bool:
@@ -57,6 +58,7 @@ class Frame:
             or self.clause
             or self.recipient
             or self.named_object
+            or self.with_party
         )
 
 
@@ -89,6 +91,7 @@ def _frames(spec: str | list[Any], blocks: dict[str, tuple[Frame, ...]] | None =
                     clause=bool(item.get("clause", False)),
                     recipient=bool(item.get("recipient", False)),
                     named_object=bool(item.get("named_object", False)),
+                    with_party=bool(item.get("with_party", False)),
                 )
             )
     return tuple(frames)
@@ -217,7 +220,11 @@ def _match(
     subjects = _words([c for c in children if c.dep_ in ("nsubj", "nsubjpass")])
     modifiers = _words([c for c in children if c.dep_ in ("compound", "amod", "nmod")])
     for frame in frames:
-        if conditional_only and (frame.recipient or frame.named_object) and frame.code.type != "NONE":
+        if (
+            conditional_only
+            and (frame.recipient or frame.named_object or frame.with_party)
+            and frame.code.type != "NONE"
+        ):
             continue  # a general code asking only for a named party is a default, not a frame
         if not frame.conditional:
             if conditional_only:
@@ -238,6 +245,8 @@ def _match(
         if frame.recipient and not _names_recipient(children, recipients):
             continue
         if frame.named_object and not _named_object(children):
+            continue
+        if frame.with_party and not _with_party(children):
             continue
         return frame.code
     return None
@@ -265,6 +274,18 @@ def _named_object(children: list[Token]) -> bool:
     """The verb's direct object is itself a named person, organisation, place or people ("charged
     Assange", "pressured the U.S."), not a thing of theirs ("Jordan's economy", "Garrett's helmet")."""
     return any(c.dep_ == "dobj" and c.ent_type_ in RECIPIENT_TYPES for c in children)
+
+
+def _with_party(children: list[Token]) -> bool:
+    """The verb names whom it was done with ("discussed the delay with the Ukrainians"), on the verb
+    or on its object, where the parser often hangs the phrase."""
+    heads = children + [g for c in children if c.dep_ == "dobj" for g in c.children]
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "with"
+        and any(g.dep_ == "pobj" and g.ent_type_ in RECIPIENT_TYPES for g in c.children)
+        for c in heads
+    )
 
 
 def _phrase_in(phrase: str, words: set[str]) -> bool:
