@@ -5,6 +5,7 @@
 Reads ``CAMEO.2.0.txt`` (the PETRARCH verb pattern dictionary, MIT) and
 ``CAMEO2PLOVER-2021.txt`` (the official conversion table, CC BY-SA 4.0), converts every verb
 and every pattern (object, particle, preposition phrase, subject) to a PLOVER type and mode,
+reads from the PLOVER manual (``PLOVER_MANUAL.tex``, CC BY-SA 4.0) which types require a recipient,
 and writes ``src/newsgraph/pipeline/data/events_lexicon.json`` together with the grammar
 lists and the few hand entries of ``scripts/event_lexicon_hand.json`` (each of those says
 which definition of the PLOVER manual calls for it). The output is deterministic: the same
@@ -47,6 +48,14 @@ NOUN_CLASSES = (
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 # Objects that make CAMEO's "strike or boycott" a strike: the work abandoned.
 LABOUR = frozenset({"work", "job", "strike", "walkout", "tool"})
+# The delexical ("light") verbs of English grammar: do, give, have, make, take, get, go, come, put, set,
+# keep, hold, bring, run, turn. Their meaning comes from their object ("take CONTROL", "give AID",
+# "go ON STRIKE"), so they code an event only through a pattern whose object or preposition phrase
+# names it; their bare readings ("took a step", "went after him", "gave a talk") and their particle-only
+# patterns ("take over", "go ahead") are no event.
+GENERAL_VERBS = frozenset(
+    {"do", "give", "have", "make", "take", "get", "go", "come", "put", "set", "keep", "hold", "bring", "run", "turn"}
+)
 # Pattern words that carry no lexical condition (PETRARCH's markers and function words).
 MARKERS = frozenset({"$", "^", "+", "%", "a", "an", "the", "of"})
 NO_EVENT = "NONE"
@@ -59,6 +68,7 @@ class Pattern:
 
     code: str
     origin: str = ""
+    reverse: bool = False
     subject: set[str] = field(default_factory=set)
     particle: str | None = None
     objects: list[str] = field(default_factory=list)
@@ -75,6 +85,8 @@ class Pattern:
         if self.preps:
             out["prep"] = sorted(set(self.preps))
         out["type"] = self.code
+        if self.reverse:
+            out["reverse"] = True
         return out
 
     def conditions(self) -> int:
@@ -160,7 +172,10 @@ def _word(text: str) -> str:
 def _phrases(tokens: list[str], synsets: dict[str, list[str]]) -> list[str]:
     """Every phrase a sequence of pattern words stands for, synonym sets expanded."""
     choices = [synsets.get(t.upper(), [_word(t)]) if t.startswith("&") else [_word(t)] for t in tokens]
-    return [" ".join(_singular(w) for w in words) for words in product(*choices)]
+    # Words stay as the dictionary spells them: the parse gives each token's own form and its lemma,
+    # so "PRISONERS" meets "prisoners", while a plural-only noun keeps its sense ("GOODS" is no "good",
+    # "TALKS" no "pep talk").
+    return [" ".join(words) for words in product(*choices)]
 
 
 def _tokens(text: str) -> list[str]:
@@ -181,6 +196,7 @@ def read_pattern(text: str, code: str, synsets: dict[str, list[str]]) -> Pattern
         if words:
             pattern.subject.update(p.split()[-1] for p in _phrases(words, synsets))
     bare: list[str] = []
+    groups: list[list[str]] = []
     for index, token in enumerate(_tokens(after)):
         if token.startswith("("):
             words = token.strip("()").replace("{", " ").replace("}", " ").split()
@@ -191,7 +207,7 @@ def read_pattern(text: str, code: str, synsets: dict[str, list[str]]) -> Pattern
                 head.append(words.pop(0).lower())  # "(OUT OF GOVERNMENT)": the parser's "out of"
             words = [w for w in words if w.lower() not in MARKERS]
             rest = _phrases(words, synsets) if words else [""]
-            pattern.preps += [f"{' '.join(head)} {r}".strip() for r in rest]
+            groups.append([f"{' '.join(head)} {r}".strip() for r in rest])
         elif token.startswith("{"):
             bare.append(token)
         elif token.lower() == "to":
@@ -200,6 +216,11 @@ def read_pattern(text: str, code: str, synsets: dict[str, list[str]]) -> Pattern
             pattern.particle = token.lower()
         elif token.lower() not in MARKERS:
             bare.append(token)
+    # A pattern's preposition phrases must all be there ("GO (ON TOUR) (TO ^)"); a frame lists
+    # alternatives, so a bare preposition beside one with its noun would let "went to" alone match.
+    # The phrases that name their noun are kept: the stricter reading.
+    named = [g for g in groups if any(" " in p for p in g)]
+    pattern.preps = [p for g in (named or groups) for p in g]
     words = [w for t in bare for w in t.strip("{}").split() if w.lower() not in MARKERS]
     if words:
         pattern.objects = _phrases(words, synsets)
@@ -244,6 +265,10 @@ def read_blocks(lines: list[str], table: dict[str, str], synsets: dict[str, list
             pattern = read_pattern(body[1:].strip(), code, synsets)
             if pattern is not None and "#" in raw:
                 pattern.origin = raw.split("#", 1)[1].split(",")[0].strip().lower()
+            if pattern is not None and found is not None and found.group(1).strip().startswith(":"):
+                # "FACE CRITICISM [:111]": the code is the target's act on the subject ("faced criticism
+                # from X" is X's criticism of the subject), so the roles are swapped.
+                pattern.reverse = True
             objects = set(" ".join(pattern.objects).split()) if pattern is not None else set()
             if pattern is not None and pattern.code == "PROTEST/boycott" and LABOUR & objects:
                 # CAMEO 143 is "strike or boycott"; the manual's PROTEST mode strike is "the abandonment of work".
@@ -285,6 +310,7 @@ def build_verbs(blocks: list[Block]) -> tuple[dict[str, list[object]], dict[str,
     refs: dict[str, list[object]] = defaultdict(list)
     defaults: dict[str, str] = {}
     synonyms: dict[str, str] = {}
+    partners: dict[str, str] = {}
     for index, block in enumerate(blocks):
         name = f"{block.name}#{index}"
         frames = block_frames(block)
@@ -294,31 +320,49 @@ def build_verbs(blocks: list[Block]) -> tuple[dict[str, list[object]], dict[str,
             if frames:
                 refs[verb].append({"block": name})
             # The block's code is its head verb's ("DEMAND [100]"). A synonym without a code of its
-            # own ("handle" under OVERSEE), or a verb with a category's general code ("arrive"
-            # 040), takes it only when it acts on a named recipient, as the dictionary's coder
-            # applied it (PETRARCH codes only between dictionary actors).
+            # own ("charge" under ACCUSE, "reside" under OCCUPY) is the WordNet set's neighbour, which
+            # CAMEO's coder applied only between named actors: it takes the block's code only when its
+            # direct object names one ("charged Assange", not "resides in a flat"). A verb with a
+            # category's general code ("arrive", "buy": 040 Consult, 060 Cooperate) names neither a
+            # meeting nor a cooperation by itself: it takes its code only with the party met or
+            # worked with ("discussed the delay WITH the Ukrainians"), not "left Syria", "bought properties".
             head = verb == block.name or block.name not in block.verbs  # a category label heads all its verbs
             code = own or (block.default if head else None)
             general = verb in block.generic_verbs if own else block.generic_default
             if code is not None and not (general and code != NO_EVENT):
                 defaults.setdefault(verb, code)
             elif code is not None:
-                synonyms.setdefault(verb, code)
-            elif block.default is not None and block.default != NO_EVENT:
-                synonyms.setdefault(verb, block.default)
+                partners.setdefault(verb, code)
+            elif block.default not in (None, NO_EVENT) and not block.generic_default:
+                synonyms.setdefault(verb, str(block.default))
+            elif block.default not in (None, NO_EVENT):
+                partners.setdefault(verb, str(block.default))
         for verb, word, code in block.multi:
             if code is not None:
                 refs[verb] += [Pattern(code, particle=word).frame(), Pattern(code, preps=[word]).frame()]
     verbs: dict[str, list[object]] = {}
-    for verb in sorted(set(refs) | set(defaults) | set(synonyms)):
-        own_frames = list(refs[verb])
-        if verb in defaults:
-            own_frames.append(defaults[verb])
-        elif verb in synonyms:
-            own_frames.append({"recipient": True, "type": synonyms[verb]})
+    for verb in sorted(set(refs) | set(defaults) | set(synonyms) | set(partners)):
+        if verb in GENERAL_VERBS:
+            own_frames = [{"general": True, **f} if isinstance(f, dict) and "block" in f else f for f in refs[verb]]
+            own_frames = [f for f in own_frames if not isinstance(f, dict) or "block" in f or _names_its_act(f)]
+        else:
+            own_frames = list(refs[verb])
+            if verb in defaults:
+                own_frames.append(defaults[verb])
+            elif verb in synonyms:
+                own_frames.append({"named_object": True, "type": synonyms[verb]})
+            elif verb in partners:
+                own_frames.append({"with_party": True, "type": partners[verb]})
         if own_frames and own_frames != [NO_EVENT]:
             verbs[verb] = own_frames
     return shared, verbs
+
+
+def _names_its_act(frame: dict[str, object]) -> bool:
+    """A pattern of a general verb that names the act: an object, or a preposition with its noun
+    ("take CONTROL", "go ON STRIKE"), not a bare particle or preposition ("take over", "go after")."""
+    preps = frame.get("prep") or []
+    return bool(frame.get("object")) or any(" " in str(p) for p in preps)  # type: ignore[union-attr]
 
 
 def build_nouns(blocks: list[Block], verbs: dict[str, list[object]]) -> dict[str, str]:
@@ -393,6 +437,18 @@ def _singular(word: str) -> str:
     return word
 
 
+def read_required_recipients(manual: Path) -> list[str]:
+    """The types whose section of the PLOVER manual says "Requires recipient: Yes" (COOPERATE, AID, SANCTION):
+    an event of such a type is told only with the one it is aimed at."""
+    text = manual.read_text(encoding="utf-8")
+    sections = re.split(r"\\section\{([A-Z]+)\}", text)
+    return sorted(
+        name
+        for name, body in zip(sections[1::2], sections[2::2], strict=True)
+        if re.search(r"\\subsection\{Requires recipient: Yes\}", body)
+    )
+
+
 def build(dictionaries: Path, hand_path: Path) -> dict[str, object]:
     lines = (dictionaries / "CAMEO.2.0.txt").read_text(encoding="utf-8", errors="replace").splitlines()
     table = read_plover_table(dictionaries / "CAMEO2PLOVER-2021.txt")
@@ -411,6 +467,7 @@ def build(dictionaries: Path, hand_path: Path) -> dict[str, object]:
         "_about": hand["_about"],
         "_source": hand["_source"],
         "noun_classes": {name[1:].lower(): sorted({_singular(w) for w in synsets[name]}) for name in NOUN_CLASSES},
+        "requires_recipient": read_required_recipients(dictionaries / "PLOVER_MANUAL.tex"),
         "blocks": shared,
         "verbs": dict(sorted(verbs.items())),
         "nouns": dict(sorted(nouns.items())),

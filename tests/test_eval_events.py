@@ -93,17 +93,20 @@ def test_actor_words_ignore_articles_and_plurals() -> None:
 def test_plover_dev_accuracy_stays_above_its_floors(extractor: Extractor) -> None:
     report = evaluate_events(need_shared(PLOVER_DEV), extractor)
     assert report.failed == 0
-    # Lexicon generated from the CAMEO dictionary (scripts/build_event_lexicon.py), nothing tuned on dev:
-    # measured 0.677 recall, 0.665 top-1 (0.665 first event), 0.634 type+source; floors a little under.
-    assert report.ratio(report.recalled) >= 0.665
-    assert report.ratio(report.top1) >= 0.655
-    assert report.ratio(report.first) >= 0.655
-    assert report.ratio(report.top1_source) >= 0.625
+    # Lexicon generated from the CAMEO dictionary (scripts/build_event_lexicon.py), nothing tuned on dev.
+    # Measured 0.646 recall, 0.640 top-1 (0.640 first event), 0.615 type+source; floors a little under.
+    # Down from 0.677/0.665/0.634: general verbs and WordNet neighbours no longer code without their
+    # frame, and COOPERATE/AID/SANCTION need a recipient (the manual), a trade for precision on real
+    # pages (README, "Events").
+    assert report.ratio(report.recalled) >= 0.64
+    assert report.ratio(report.top1) >= 0.635
+    assert report.ratio(report.first) >= 0.635
+    assert report.ratio(report.top1_source) >= 0.61
     # Nothing is fitted on dev, so the 5-fold figure is the same coder scored fold by fold: its mean
     # holds the same floors, and no fold falls far under them.
     top1, source = report.cross_validated()
-    assert top1 >= 0.655 and source >= 0.625
-    assert min(t for t, _ in report.folds()) >= 0.58
+    assert top1 >= 0.635 and source >= 0.61
+    assert min(t for t, _ in report.folds()) >= 0.55
 
 
 def test_article_gold_counts_events_that_match_no_gold_event() -> None:

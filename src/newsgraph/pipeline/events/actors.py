@@ -152,6 +152,14 @@ class ActorFinder:
                 return Actor(entity, words)
         if (self._is_actor_noun(head) and self._particular(head, words)) or self._unnamed_name(head):
             return Actor(self._create(words), words)
+        named_by = [self.entity_of(g) for c in head.children if c.dep_ == "appos" for g in (c, *c.children)]
+        apposed = next((e for e in named_by if e is not None and e.type in ("PERSON", "ORG")), None)
+        if apposed is not None and apposed is not exclude:
+            # "the Democratic candidate, Andy Beshear": the apposition names who, not the party word.
+            return Actor(apposed, words)
+        if not places and self._names_a_thing(head):
+            # "recent U.S. data supported the dollar": the data acted, not the country that marks it.
+            return None
         others = [e for e in named if e is not None and e.type in ACTOR_TYPES]
         if others:
             return Actor(others[0], words)
@@ -273,6 +281,15 @@ class ActorFinder:
         return head.pos_ in ("NOUN", "PROPN") and (
             head.lemma_.lower() in self.lex.sectors or head.lower_ in self.lex.sectors
         )
+
+    def _names_a_thing(self, head: Token) -> bool:
+        """A common noun that names no one able to act: no agent or sector noun ("police", "ministry"),
+        no class of people, forces or their means in the dictionaries ("refugees", "troops", "warplanes"),
+        no event noun whose doer its modifier names ("Russian airstrikes")."""
+        if head.pos_ != "NOUN" or any(c.dep_ == "appos" for c in head.children):
+            return False  # "Coltrane's director, Ida Marsh": the apposition names who
+        words = {head.lemma_.lower(), head.lower_}
+        return not (words & self.lex.able_nouns) and not self.lex.nouns.get(head.lemma_.lower())
 
     def _unnamed_name(self, head: Token) -> bool:
         """A proper noun NER left out ("Ethopia has agreed"): still a name, so an actor."""
@@ -490,14 +507,19 @@ class ActorFinder:
             return code[3:6]
         if actor.entity.type == "GPE" and len(actor.words) <= 2:
             return "GOV"
-        candidates = [t.lemma_.lower() for t in reversed(actor.words)]
-        candidates += [w.strip("'’").rstrip("s") for w in actor.entity.name.casefold().split()[::-1]]
-        candidates += [w.lower() for title in actor.entity.titles for w in title.split()[::-1]]
-        titles = [title.casefold() for title in actor.entity.titles]
-        for phrase in titles + candidates:
-            found = self.lex.agents.get(phrase) or self.lex.sectors.get(phrase)
-            if found:
-                return found
+        # The longest run of words the agent dictionary knows wins, as in PETRARCH's own matching:
+        # "Attorney General" is GOV, though "general" alone is MIL.
+        phrases = [[t.lemma_.lower() for t in actor.words], [t.lower_ for t in actor.words]]
+        phrases += [[w.strip("'’") for w in actor.entity.name.casefold().split()]]
+        phrases += [[w.strip("'’").rstrip("s") for w in actor.entity.name.casefold().split()]]
+        phrases += [title.casefold().split() for title in actor.entity.titles]
+        for size in (4, 3, 2, 1):
+            for words in phrases:
+                for i in reversed(range(len(words) - size + 1)):
+                    phrase = " ".join(words[i : i + size])
+                    found = self.lex.agents.get(phrase) or self.lex.sectors.get(phrase)
+                    if found:
+                        return found
         return None
 
 

@@ -59,6 +59,11 @@ ENDING_VERBS = frozenset({"end", "collapse", "expire", "break", "fail", "stall",
 PHYSICAL = frozenset({"ASSAULT", "COERCE"})
 # Entity types that are political actors by kind, known to the dictionary or not.
 POLITIES = frozenset({"GPE", "NORP"})
+# The PLOVER manual's verbal categories that are statements, not meetings (CONSULT is "All consultations
+# and meetings", which happen where a noun can tell them: "talks with Hamas").
+SAID = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+# Entity types of places, which a bare noun of violence may name as struck ("the attack on Kharkiv").
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # Types reported without a known actor: an attack by unknown gunmen, an arrest by unnamed police.
 UNCLAIMED = frozenset({"ASSAULT", "COERCE"})
 
@@ -111,13 +116,19 @@ class _DocCoder:
         for sent in self.doc.sents:
             if is_question(sent):
                 continue
-            drafts = [d for d in self._sentence(sent) if self._literal(d)]
+            drafts = [d for d in map(self._criticism, self._sentence(sent)) if self._literal(d)]
             drafts.sort(key=lambda d: (depth(d.anchor), d.trigger.i))
             for draft in drafts:
                 event = self._event(draft, f"v{len(events) + 1}")
                 if event is not None:
                     events.append(event)
         return events
+
+    def _criticism(self, draft: Draft) -> Draft:
+        """An ASSAULT verb aimed at someone about an issue is an accusation ("hammered Bevin on his plan")."""
+        if draft.code.type == "ASSAULT" and self.senses.criticism(draft.trigger, draft.target):
+            draft.code = Code("ACCUSE", "disapprove")
+        return draft
 
     def _literal(self, draft: Draft) -> bool:
         """The draft's words are meant as its type says: an ASSAULT needs violence that can harm,
@@ -223,7 +234,11 @@ class _DocCoder:
     def _obligation(self, verb: Token) -> bool:
         """ "X said Y must do Z": a demand on Y, whatever Z is."""
         modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-        return bool(modals & self.lex.obligation_modals) and self._reporter(verb) is not None
+        if not (modals & self.lex.obligation_modals) or self._reporter(verb) is None:
+            return False
+        # Only someone can be asked to act: "the house's future use should send a signal" asks no one.
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject is not None and self.actors.names_actor(subject)
 
     def _plain(self, token: Token, consumed: set[int]) -> Draft | None:
         """A verb coded by its own frame, or by the event noun it governs ("held talks")."""
@@ -231,7 +246,10 @@ class _DocCoder:
         noun = None
         if code is None and lemma_in(token, self.lex.light_verbs) in self.lex.light_verbs:
             noun, code = self._light_object(token)
-        if code is None and lemma_in(token, self.lex.speech_verbs) not in self.lex.speech_verbs:
+        naming = any(c.dep_ == "oprd" for c in token.children)
+        if code is None and lemma_in(token, self.lex.speech_verbs) not in self.lex.speech_verbs and not naming:
+            # "called his death a crisis": a verb with an object predicate describes its object; only
+            # a pattern of its own ("called for talks") makes it an act.
             code = self.lex.verb(token)
         if code is None:
             return None
@@ -241,6 +259,10 @@ class _DocCoder:
         if noun is not None:
             consumed.add(noun.i)
         actor, target = self._arguments(token)
+        if code.reverse:
+            # "The US faced criticism from the Arab League": the League acts, on the US.
+            actor, target = _source(token), actor
+            code = Code(code.type, code.mode, code.target)
         if noun is not None:
             # "escalated its bombardment on Gaza": the target hangs from the event noun.
             target = prep_object(noun) or (None if target is noun else target)
@@ -367,6 +389,10 @@ class _DocCoder:
     def _nominal(self, noun: Token) -> Draft | None:
         """ "the attack on Gaza", "talks with Hamas", "Israel's release of prisoners"."""
         code = self.lex.noun(noun)
+        if code is not None and code.type in SAID:
+            # "the league's decision", "the ministry's allegations", "his refusal to divest": a statement
+            # named by its noun is one told elsewhere, or a standing position, not an act this sentence reports.
+            return None
         if code is None or noun.dep_ == "compound" or (noun.is_title and not noun.is_sent_start):
             # "the War on Terror", "Meet the Press": names, not events.
             return None
@@ -415,6 +441,11 @@ class _DocCoder:
         if passive_subject is not None or (verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN"):
             actor = agent
             target = passive_subject if passive_subject is not None else verb.head
+        elif verb.dep_ == "advcl" and verb.tag_ == "VBN" and subject is None and not _has_aux(verb):
+            # "when asked about the fight", "once released": a passive with its auxiliary left out,
+            # whose doer is only its agent; the main clause's subject is the one it was done to.
+            actor = agent
+            target = target or self._inherited_subject(verb)
         else:
             actor = subject if subject is not None else self._inherited_subject(verb)
         if actor is not None and actor.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -465,7 +496,23 @@ class _DocCoder:
         modals = {c.lower_ for c in token.children if c.dep_ == "aux"}
         if modals & (self.lex.hypothetical_modals - self.lex.obligation_modals):
             return True
-        return "would" in modals and self._reporter(token) is None
+        if "would" in modals and self._reporter(token) is None:
+            return True
+        return self._wished(token)
+
+    def _wished(self, token: Token) -> bool:
+        """A clause hanging from a wish or a possibility ("would like to see China agree", "could help
+        them reach a deal"): not told as done. The walk stops at a verb of saying, whose clause is reported."""
+        for _ in range(3):
+            if token.dep_ not in ("xcomp", "ccomp") or token.head.i == token.i:
+                return False
+            token = token.head
+            if lemma_in(token, self.lex.speech_verbs) in self.lex.speech_verbs:
+                return False
+            modals = {c.lower_ for c in token.children if c.dep_ == "aux"}
+            if modals & ((self.lex.hypothetical_modals - self.lex.obligation_modals) | {"would"}):
+                return True
+        return False
 
     # From words to the output contract
 
@@ -483,7 +530,13 @@ class _DocCoder:
         if actor is None and draft.code.mode == "strike" and self._workers(draft.actor):
             # "Hundreds of dock workers stopped work in a strike": the strike of their union.
             actor = self._labour_organisation(draft)
-        if actor is not None and speaker is not None and actor.entity is not speaker and draft.target is not None:
+        if (
+            actor is not None
+            and speaker is not None
+            and actor.entity is not speaker
+            and draft.target is not None
+            and draft.code.type == "ACCUSE"
+        ):
             # "Brandt said Keller had come with nothing and accused the company": no one accuses itself.
             itself = self.actors.resolve(draft.target, speaker)
             if itself is not None and itself.entity is actor.entity:
@@ -513,12 +566,26 @@ class _DocCoder:
         people = draft.target is not None and lemma_in(draft.target, self.lex.sectors) in self.lex.sectors
         if target is None and location is not None and draft.code.type in PHYSICAL and not people:
             target = self.entities_by_id.get(location) or self.actors.entity_by_id(location)
+        if draft.code.type == "CONSULT" and target is not None and self.actors.thing(target):
+            # The manual's CONSULT is consultations and meetings, a visit one with a host ("actor is
+            # visiting, recipient is hosting"): "visited the settlement", "a visit to the prison" meet no one.
+            return None
+        if target is None and draft.code.type in self.lex.requires_recipient:
+            # The PLOVER manual: COOPERATE, AID and SANCTION "Requires recipient: Yes"; "the company
+            # shelved its plans" sanctions no one.
+            return None
         agent = self.actors.agent_sector(draft.actor) if actor is None and draft.actor is not None else None
         victim = target is not None or draft.target is not None
-        if actor is None and agent is None and (draft.code.type not in UNCLAIMED or not victim):
+        place_struck = (target is not None and target.type in PLACE_TYPES) or location is not None
+        unclaimed = self._unclaimed_doer(draft) and (
+            place_struck or (draft.trigger.pos_ == "VERB" and self._unclaimed_victim(draft))
+        )
+        if actor is None and agent is None and (draft.code.type not in UNCLAIMED or not victim or not unclaimed):
             # Who did it is the event (PLOVER codes an actor): a named one, or an agent the dictionary
             # codes ("the junta", "thousands of farmers"). Only violence and repression are told
-            # without a culprit, and then only with a victim ("a bomb killed 12 in Baghdad").
+            # without a culprit, and then only by a verb with a victim ("a bomb killed 12 in Baghdad"):
+            # a bare noun tells it only where it names the place struck ("the attack on Kharkiv");
+            # "the fight against ISIS" and "an altercation with Garrett" name an act, not who did it.
             return None
         event = Event(
             id=event_id,
@@ -546,6 +613,19 @@ class _DocCoder:
             self.last_targets[(event.type, event.mode)] = target
         self.counts.count(event, draft.argument_verbs[-1] if draft.argument_verbs else draft.anchor)
         return event
+
+    def _unclaimed_victim(self, draft: Draft) -> bool:
+        """Violence told with no one named as its doer is an event only when it falls on people or
+        what they own ("a passenger was killed"), not on things ("tariffs imposed")."""
+        if draft.target is None or not self.senses.can_suffer(draft.target):
+            return False
+        return not (draft.target.pos_ == "NOUN" and self.actors.inanimate(draft.target))
+
+    def _unclaimed_doer(self, draft: Draft) -> bool:
+        """What did it, if named, is an act of violence or its means ("a stabbing killed a passenger",
+        "a drone struck"), not "crashes that killed 346" or "a pandemic that killed millions"."""
+        doer = draft.actor
+        return doer is None or doer.pos_ in ("PRON", "PROPN") or self.senses.means_of_violence(doer)
 
     def _threatened(self, draft: Draft, speaker: Entity | None, exclude: Entity | None) -> Entity | None:
         """Whom a threat is aimed at: the subject of its "if" clause ("if the company goes ahead").
@@ -669,3 +749,23 @@ class _DocCoder:
 @Language.factory("newsgraph_events", assigns=["doc._.events"])
 def make_events(nlp: Language, name: str) -> EventCoder:
     return EventCoder(lexicon())
+
+
+def _has_aux(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _source(verb: Token) -> Token | None:
+    """Who does what a verb's subject undergoes: the object of "from" or "by" ("criticism from X")."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return next(
+        (
+            g
+            for h in heads
+            for c in h.children
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )

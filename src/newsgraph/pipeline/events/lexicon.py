@@ -24,6 +24,7 @@ class Code:
     type: str
     mode: str | None = None
     target: str | None = None
+    reverse: bool = False  # the subject is the one acted on ("faced criticism from X")
 
 
 @dataclass(frozen=True)
@@ -38,17 +39,32 @@ class Frame:
     subject: frozenset[str] = frozenset()
     clause: bool = False
     recipient: bool = False
+    named_object: bool = False
+    with_party: bool = False
+
+    @property
+    def names_act(self) -> bool:
+        """An object, or a preposition with its noun ("take CONTROL", "go ON STRIKE"): what a general verb needs."""
+        return bool(self.object) or any(" " in p for p in self.prep)
 
     @property
     def conditional(self) -> bool:
         return bool(
-            self.object or self.particle or self.prep or self.modifier or self.subject or self.clause or self.recipient
+            self.object
+            or self.particle
+            or self.prep
+            or self.modifier
+            or self.subject
+            or self.clause
+            or self.recipient
+            or self.named_object
+            or self.with_party
         )
 
 
-def _code(text: str, target: str | None = None) -> Code:
+def _code(text: str, target: str | None = None, reverse: bool = False) -> Code:
     kind, _, mode = text.partition("/")
-    return Code(kind, mode or None, target)
+    return Code(kind, mode or None, target, reverse)
 
 
 def _frames(spec: str | list[Any], blocks: dict[str, tuple[Frame, ...]] | None = None) -> tuple[Frame, ...]:
@@ -58,12 +74,15 @@ def _frames(spec: str | list[Any], blocks: dict[str, tuple[Frame, ...]] | None =
     for item in items:
         if isinstance(item, str):
             frames.append(Frame(_code(item)))
+        elif "block" in item and item.get("general"):
+            # A general verb ("take", "go") reads only the patterns that name the act it does.
+            frames.extend(f for f in (blocks or {})[item["block"]] if f.names_act)
         elif "block" in item:
             frames.extend((blocks or {})[item["block"]])
         else:
             frames.append(
                 Frame(
-                    _code(item["type"], item.get("target")),
+                    _code(item["type"], item.get("target"), bool(item.get("reverse", False))),
                     object=frozenset(item.get("object", ())),
                     particle=frozenset(item.get("particle", ())),
                     prep=frozenset(item.get("prep", ())),
@@ -71,6 +90,8 @@ def _frames(spec: str | list[Any], blocks: dict[str, tuple[Frame, ...]] | None =
                     subject=frozenset(item.get("subject", ())),
                     clause=bool(item.get("clause", False)),
                     recipient=bool(item.get("recipient", False)),
+                    named_object=bool(item.get("named_object", False)),
+                    with_party=bool(item.get("with_party", False)),
                 )
             )
     return tuple(frames)
@@ -100,6 +121,7 @@ class Lexicon:
     actor_codes: dict[str, str]
     agents: dict[str, str]
     noun_classes: dict[str, frozenset[str]]
+    requires_recipient: frozenset[str]
 
     @property
     def not_yet(self) -> frozenset[str]:
@@ -118,6 +140,14 @@ class Lexicon:
     def noun(self, token: Token) -> Code | None:
         """The code of an event noun ("attack", "talks", "hunger strike"), or None."""
         return _real(_match(self.nouns.get(lemma_in(token, self.nouns)), token, False, self.recipients))
+
+    @cached_property
+    def able_nouns(self) -> frozenset[str]:
+        """Common nouns that may stand for someone who acts, or for the means of a named one:
+        agents and sectors, the dictionaries' classes of people, forces, places, vehicles and weapons,
+        and the things that stand for their crews ("Iranian boats")."""
+        classes = frozenset().union(*self.noun_classes.values())
+        return frozenset(self.agents) | frozenset(self.sectors) | self.things | classes
 
     @cached_property
     def recipients(self) -> frozenset[str]:
@@ -190,7 +220,11 @@ def _match(
     subjects = _words([c for c in children if c.dep_ in ("nsubj", "nsubjpass")])
     modifiers = _words([c for c in children if c.dep_ in ("compound", "amod", "nmod")])
     for frame in frames:
-        if conditional_only and frame.recipient and frame.code.type != "NONE":
+        if (
+            conditional_only
+            and (frame.recipient or frame.named_object or frame.with_party)
+            and frame.code.type != "NONE"
+        ):
             continue  # a general code asking only for a named party is a default, not a frame
         if not frame.conditional:
             if conditional_only:
@@ -209,6 +243,10 @@ def _match(
         if frame.clause and not any(c.dep_ in ("dobj", "ccomp") for c in children):
             continue
         if frame.recipient and not _names_recipient(children, recipients):
+            continue
+        if frame.named_object and not _named_object(children):
+            continue
+        if frame.with_party and not _with_party(children):
             continue
         return frame.code
     return None
@@ -229,6 +267,24 @@ def _names_recipient(children: list[Token], recipients: frozenset[str]) -> bool:
         t.ent_type_ in RECIPIENT_TYPES or t.pos_ == "PROPN" or t.lemma_.lower() in recipients
         for h in heads
         for t in h.subtree
+    )
+
+
+def _named_object(children: list[Token]) -> bool:
+    """The verb's direct object is itself a named person, organisation, place or people ("charged
+    Assange", "pressured the U.S."), not a thing of theirs ("Jordan's economy", "Garrett's helmet")."""
+    return any(c.dep_ == "dobj" and c.ent_type_ in RECIPIENT_TYPES for c in children)
+
+
+def _with_party(children: list[Token]) -> bool:
+    """The verb names whom it was done with ("discussed the delay with the Ukrainians"), on the verb
+    or on its object, where the parser often hangs the phrase."""
+    heads = children + [g for c in children if c.dep_ == "dobj" for g in c.children]
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "with"
+        and any(g.dep_ == "pobj" and g.ent_type_ in RECIPIENT_TYPES for g in c.children)
+        for c in heads
     )
 
 
@@ -269,4 +325,5 @@ def lexicon() -> Lexicon:
         actor_codes=dict(actors["names"]),
         agents=dict(actors["agents"]),
         noun_classes={name: frozenset(nouns) for name, nouns in words["noun_classes"].items()},
+        requires_recipient=frozenset(words["requires_recipient"]),
     )

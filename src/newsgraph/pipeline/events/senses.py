@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Token
 
 from newsgraph.pipeline.events.actors import ActorFinder
-from newsgraph.pipeline.events.lexicon import Lexicon
+from newsgraph.pipeline.events.lexicon import Lexicon, lemma_in
 
 # Named things that violence can reach: people, groups, countries, places, buildings, vehicles.
 HARMABLE_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -57,7 +57,7 @@ class Senses:
         ``place`` says whether the event names where it happened ("struck targets in Gaza"),
         which makes an unclassed object ("targets", "positions") a military one.
         """
-        if self._score_near(trigger) or self.contest(trigger):
+        if self._score_near(trigger) or self.contest(trigger) or self._striving(trigger):
             return False
         if actor is not None and self._vehicle(actor):
             return False
@@ -77,6 +77,46 @@ class Senses:
             heads += [g for h in heads for c in h.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
             heads += [c for h in heads for c in h.children if c.dep_ == "poss"]
         return any(self._harmable(head) for head in heads)
+
+    def _striving(self, trigger: Token) -> bool:
+        """ "struggles to address", "fought to keep": a verb of violence taking a to-infinitive tells an
+        effort towards that act, not harm done to anyone ("attempted to assassinate" is the act, read
+        through its wrapper)."""
+        if lemma_in(trigger, self.lex.wrappers) in self.lex.wrappers:
+            return False
+        return any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in trigger.children
+        )
+
+    def criticism(self, trigger: Token, target: Token | None) -> bool:
+        """ "hammered Bevin on his plan", "slammed the minister over the cuts": a verb of violence aimed at
+        a person about an issue is criticism (the PLOVER manual's ACCUSE: "criticize ... responsible parties")."""
+        if target is None or trigger.pos_ != "VERB":
+            return False
+        for prep in trigger.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("on", "over", "for"):
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if pobj.pos_ == "NOUN" and pobj.ent_type_ not in ("DATE", "TIME") and not self._harmable(pobj):
+                    return True
+        return False
+
+    def means_of_violence(self, token: Token) -> bool:
+        """A weapon or war machine ("a drone", "shells"), or an act of violence ("a stabbing", "the attack")."""
+        words = {token.lemma_.lower(), token.lower_}
+        if words & self.means:
+            return True
+        for frames in (self.lex.nouns.get(w) for w in words):
+            if frames and any(f.code.type == "ASSAULT" and not f.conditional for f in frames):
+                return True
+        if not token.lower_.endswith("ing"):
+            return False
+        stem = token.lower_[:-3]
+        stems = (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem)  # stabbing
+        return any(
+            any(f.code.type == "ASSAULT" and not f.conditional for f in self.lex.verbs.get(s, ())) for s in stems
+        )
 
     def _harmable(self, head: Token) -> bool:
         if head.pos_ in ("PRON", "NUM", "PROPN"):
