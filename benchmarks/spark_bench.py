@@ -6,13 +6,15 @@ Times, in one process and on the same texts: bare spaCy (``nlp.pipe``), single-p
 ``extract``, ``ingest -j 2`` into SQLite, and the Spark job (extraction plus Parquet) in
 ``local[1]`` and ``local[2]``. Texts are repeated under distinct urls (so distinct article
 ids) until there are enough. Every run that starts workers pays their model load, as a real
-run does; Spark's session start is left out (a cluster keeps one). Prints words/s and ratios.
+run does; Spark's session start is left out (a cluster keeps one). Prints words/s and ratios,
+and the load average before and after: on a shared machine other jobs' load distorts them.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 import time
@@ -79,6 +81,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=200)
     args = parser.parse_args()
     settings = Settings()
+    before = os.getloadavg()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         (folder / "in").mkdir()
@@ -101,6 +104,7 @@ def main() -> None:
         for master in ("local[1]", "local[2]"):
             print(f"  timing spark {master}…", file=sys.stderr, flush=True)
             seconds[f"spark {master}"] = spark_seconds(master, folder)
+    print(f"load average (1, 5, 15 min) before: {_load(before)}  after: {_load(os.getloadavg())} (2 busy cores = 2.0)")
     print(f"{len(articles)} articles, {words:,} words")
     print(f"{'run':<16} {'seconds':>8} {'words/s':>9}")
     for name, value in seconds.items():
@@ -111,6 +115,10 @@ def main() -> None:
     print(f"spark local[2] / ingest -j 2 (speed):   {s['ingest -j 2'] / s['spark local[2]']:.2f}x")
     print(f"spark local[1] / extract (per core):    {s['extract'] / s['spark local[1]']:.2f}x")
     print(f"spark local[2] per core / extract:      {s['extract'] / (2 * s['spark local[2]']):.2f}x")
+
+
+def _load(averages: tuple[float, float, float]) -> str:
+    return " ".join(f"{value:.1f}" for value in averages)
 
 
 if __name__ == "__main__":
