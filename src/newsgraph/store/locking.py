@@ -14,7 +14,6 @@ time anyway (``engine.py``).
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable
 
 import sqlalchemy as sa
 
@@ -50,14 +49,14 @@ def lock_store(connection: sa.Connection) -> None:
         connection.execute(sa.text("SELECT pg_advisory_xact_lock(:n, 0)"), {"n": STORE})
 
 
-def lock_article(connection: sa.Connection, article_id: str, families: Iterable[str]) -> None:
+def lock_article(connection: sa.Connection, extraction: Extraction) -> None:
     """Hold an article's id and name families for this transaction, beside other article writes."""
     if connection.dialect.name != "postgresql":
         return
     connection.execute(sa.text("SELECT pg_advisory_xact_lock_shared(:n, 0)"), {"n": STORE})
     joined = merged_families(connection)
-    keys = {(ARTICLE, lock_key(article_id))}
-    keys |= {(FAMILY, lock_key(joined.get(family, family))) for family in families}
+    keys = {(ARTICLE, lock_key(extraction.article.id))}
+    keys |= {(FAMILY, lock_key(joined.get(family, family))) for family in families_of(extraction)}
     pairs = sorted(keys)
     connection.execute(_LOCK_IN_ORDER, {"ns": [n for n, _ in pairs], "ks": [k for _, k in pairs]})
 

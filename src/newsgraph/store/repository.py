@@ -21,7 +21,7 @@ from newsgraph.store import aggregates, corrections, indexes, profiles, queries,
 from newsgraph.store.aggregates import Facets, SpeakerCount
 from newsgraph.store.engine import WRITE, create_engine
 from newsgraph.store.loader import Ingestion, ProgressCallback
-from newsgraph.store.locking import families_of, lock_article, lock_store, must_retry
+from newsgraph.store.locking import lock_article, lock_store, must_retry
 from newsgraph.store.migrations import open_schema, stored_version
 from newsgraph.store.records import (
     ArticleRow,
@@ -101,7 +101,7 @@ class Store:
             if article is None:
                 lock_store(connection)
             else:
-                lock_article(connection, article.article.id, families_of(article))
+                lock_article(connection, article)
             yield connection
 
     @contextmanager
