@@ -12,10 +12,12 @@ The database named is emptied.
 from __future__ import annotations
 
 import argparse
+import json
 import multiprocessing
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -28,10 +30,19 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = [ROOT.parent / "shared" / "data" / "polnear" / "dev" / "text", ROOT / "examples"]
 
 
-def extractions(paths: list[Path], count: int) -> list[Extraction]:
-    """``count`` extractions of distinct articles: the texts again under other urls until there are enough."""
-    texts = list(read_paths(paths, on_error=lambda _: None))
-    extracted = list(Extractor().extract_many(texts))
+def extractions(paths: list[Path], count: int, kept: Path | None) -> list[Extraction]:
+    """``count`` extractions of distinct articles: the texts again under other urls until there are enough.
+
+    With ``kept``, the extractions are read from that JSON Lines file when it exists, else written to it.
+    """
+    if kept is not None and kept.exists():
+        extracted: list[Any] = [Extraction.from_dict(json.loads(line)) for line in kept.open(encoding="utf-8")]
+    else:
+        texts = list(read_paths(paths, on_error=lambda _: None))
+        extracted = list(Extractor().extract_many(texts))
+        if kept is not None:
+            with kept.open("w", encoding="utf-8") as out:
+                out.writelines(json.dumps(e.to_dict()) + "\n" for e in extracted if isinstance(e, Extraction))
     found: list[Extraction] = []
     copy = 0
     while len(found) < count:
@@ -77,8 +88,9 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--writers", type=int, default=2)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--kept", type=Path, help="JSON Lines of the extractions, reused by later runs")
     args = parser.parse_args()
-    found = extractions([p for p in args.paths if p.exists()], args.articles)
+    found = extractions([p for p in args.paths if p.exists()], args.articles, args.kept)
     print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     best: dict[int, float] = {}
     for _ in range(args.rounds):
