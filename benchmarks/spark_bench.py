@@ -6,13 +6,18 @@ Times, in one process and on the same texts: bare spaCy (``nlp.pipe``), single-p
 ``extract``, ``ingest -j 2`` into SQLite, and the Spark job (extraction plus Parquet) in
 ``local[1]`` and ``local[2]``. Texts are repeated under distinct urls (so distinct article
 ids) until there are enough. Every run that starts workers pays their model load, as a real
-run does; Spark's session start is left out (a cluster keeps one). Prints words/s and ratios.
+run does; Spark's session start is left out (a cluster keeps one). Prints words/s and ratios,
+and the load average before and after: on a shared machine other jobs' load distorts them.
+So it also prints each run's CPU time (Spark's JVM and Python workers included, read from
+/proc): words per CPU-second is the per-core rate that a busy machine hardly changes.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import resource
 import sys
 import tempfile
 import time
@@ -52,25 +57,63 @@ def corpus(paths: list[Path], count: int, folder: Path) -> list[Article]:
     return articles
 
 
-def timed(label: str, run: object) -> float:
+Timing = tuple[float, float]  # (wall seconds, CPU seconds of every process the run used)
+
+
+def timed(label: str, run: object) -> Timing:
     print(f"  timing {label}…", file=sys.stderr, flush=True)
-    start = time.perf_counter()
-    deque(run() if callable(run) else run, maxlen=0)
-    return time.perf_counter() - start
+    start, cpu = time.perf_counter(), _own_cpu()
+    deque(run() if callable(run) else run, maxlen=0)  # type: ignore[arg-type]
+    return time.perf_counter() - start, _own_cpu() - cpu
 
 
-def spark_seconds(master: str, folder: Path) -> float:
+def _own_cpu() -> float:
+    """CPU-seconds of this process (all its threads) and of its children that have ended (ingest's workers)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
+def tree_cpu(root: int) -> float:
+    """CPU-seconds used so far by a process and all its descendants, ended children included (Linux /proc).
+
+    Spark's JVM and the Python workers it forks are not this process's children, so
+    their CPU is read here; a busy machine slows a run's wall time but hardly its CPU time.
+    """
+    tick = os.sysconf("SC_CLK_TCK")
+    stats: dict[int, list[str]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        stats[int(entry.name)] = fields
+    kids: dict[int, list[int]] = {}
+    for pid, fields in stats.items():
+        kids.setdefault(int(fields[1]), []).append(pid)
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        if pid in stats:
+            total += sum(int(value) for value in stats[pid][11:15])  # utime, stime, cutime, cstime
+        todo.extend(kids.get(pid, []))
+    return total / tick
+
+
+def spark_run(master: str, folder: Path) -> Timing:
     from newsgraph.spark import job, session
 
     spark = session.start(master)
+    jvm = spark.sparkContext._gateway.proc.pid
     try:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _own_cpu() + tree_cpu(jvm)
         report = job.run(spark, [str(folder / "in")], str(folder / f"out-{master[6:-1]}"))
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, _own_cpu() + tree_cpu(jvm) - cpu
         assert report.new > 0 and not report.failed, report
     finally:
         spark.stop()
-    return seconds
+    return seconds, cpu
 
 
 def main() -> None:
@@ -79,6 +122,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=200)
     args = parser.parse_args()
     settings = Settings()
+    before = os.getloadavg()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         (folder / "in").mkdir()
@@ -88,8 +132,8 @@ def main() -> None:
         bare = load_model(settings.model)
         extractor = Extractor(settings)
         deque(extractor.extract_many(articles[:5]), maxlen=0)
-        seconds = {"spacy": timed("bare spaCy", lambda: bare.pipe(texts, batch_size=settings.batch_size))}
-        seconds["extract"] = timed("extract (1 process)", lambda: extractor.extract_many(articles))
+        runs = {"spacy": timed("bare spaCy", lambda: bare.pipe(texts, batch_size=settings.batch_size))}
+        runs["extract"] = timed("extract (1 process)", lambda: extractor.extract_many(articles))
 
         def ingest() -> list[object]:
             from newsgraph.store import Store
@@ -97,20 +141,29 @@ def main() -> None:
             with Store(f"sqlite:///{folder / 'bench.db'}") as store:
                 return [store.ingest([folder / "in"], extractor=Extractor(Settings(n_process=2)))]
 
-        seconds["ingest -j 2"] = timed("ingest -j 2", ingest)
+        runs["ingest -j 2"] = timed("ingest -j 2", ingest)
         for master in ("local[1]", "local[2]"):
             print(f"  timing spark {master}…", file=sys.stderr, flush=True)
-            seconds[f"spark {master}"] = spark_seconds(master, folder)
+            runs[f"spark {master}"] = spark_run(master, folder)
+    print(f"load average (1, 5, 15 min) before: {_load(before)}  after: {_load(os.getloadavg())} (2 busy cores = 2.0)")
     print(f"{len(articles)} articles, {words:,} words")
-    print(f"{'run':<16} {'seconds':>8} {'words/s':>9}")
-    for name, value in seconds.items():
-        print(f"{name:<16} {value:>8.1f} {words / value:>9,.0f}")
-    s = seconds
+    print(f"{'run':<16} {'seconds':>8} {'words/s':>9} {'CPU-s':>8} {'words/CPU-s':>12}")
+    for name, (wall, cpu) in runs.items():
+        print(f"{name:<16} {wall:>8.1f} {words / wall:>9,.0f} {cpu:>8.1f} {words / cpu:>12,.0f}")
+    s = {name: wall for name, (wall, _) in runs.items()}
+    c = {name: cpu for name, (_, cpu) in runs.items()}
     print(f"extract / bare spaCy (speed):           {s['spacy'] / s['extract']:.2f}x")
     print(f"spark local[2] / local[1] (speedup):    {s['spark local[1]'] / s['spark local[2]']:.2f}x")
     print(f"spark local[2] / ingest -j 2 (speed):   {s['ingest -j 2'] / s['spark local[2]']:.2f}x")
     print(f"spark local[1] / extract (per core):    {s['extract'] / s['spark local[1]']:.2f}x")
     print(f"spark local[2] per core / extract:      {s['extract'] / (2 * s['spark local[2]']):.2f}x")
+    print("in CPU time, which other jobs on the machine hardly change (words per CPU-second, against extract):")
+    for name in ("ingest -j 2", "spark local[1]", "spark local[2]"):
+        print(f"  {name + ':':<37} {c['extract'] / c[name]:.2f}x")
+
+
+def _load(averages: tuple[float, float, float]) -> str:
+    return " ".join(f"{value:.1f}" for value in averages)
 
 
 if __name__ == "__main__":

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any
 from newsgraph.errors import InputError
 from newsgraph.settings import Settings
 from newsgraph.spark.inputs import Inputs, list_inputs, read_fetched, read_local
-from newsgraph.spark.output import stored_ids, write_tables
+from newsgraph.spark.output import stored_ids, table_rows, write_tables
 from newsgraph.spark.partition import extract_partition
-from newsgraph.spark.tables import error_row
+from newsgraph.spark.tables import error_row, record_schema
 
 if TYPE_CHECKING:
     from pyspark import RDD, SparkContext
@@ -95,14 +95,15 @@ def run(
     stored = stored_ids(spark, out)
     fresh = unique if stored is None else unique.subtractByKey(stored, partitions)
     counters = (sc.accumulator(0), sc.accumulator(0), sc.accumulator(0))
-    rows = fresh.values().mapPartitions(lambda records: extract_partition(records, counters))
-    rows = rows.persist(StorageLevel.MEMORY_AND_DISK)
+    extracted = fresh.values().mapPartitions(lambda records: extract_partition(records, counters))
+    records = spark.createDataFrame(extracted, record_schema(), verifySchema=False)
+    records = records.persist(StorageLevel.MEMORY_AND_DISK)
     with _Watch(sc, counters, progress, started):
         read_errors = read.filter(lambda item: item[0] == "error").map(lambda item: item[1][1]).collect()
         articles_found = found.count()
-        counts = write_tables(spark, rows, read_errors, out)
-        extract_errors = rows.filter(lambda row: row[0] == "errors").map(lambda row: row[1]).take(_LISTED)
-    rows.unpersist()
+        counts = write_tables(spark, records, read_errors, out)
+        extract_errors = [tuple(row) for row in table_rows(records, "errors").limit(_LISTED).collect()]
+    records.unpersist()
     read.unpersist()
     failed = [(row[0], row[1]) for row in [*read_errors, *extract_errors][:_LISTED]]
     return SparkReport(

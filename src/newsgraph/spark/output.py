@@ -9,7 +9,6 @@ who join other tables to it never see an article half written.
 
 from __future__ import annotations
 
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.spark.tables import PARTITION, TABLES, schema
@@ -40,31 +39,39 @@ def stored_ids(spark: SparkSession, out: str) -> RDD[tuple[str, None]] | None:
 
 
 def write_tables(
-    spark: SparkSession, rows: RDD[tuple[str, tuple[Any, ...]]], read_errors: list[tuple[Any, ...]], out: str
+    spark: SparkSession, records: DataFrame, read_errors: list[tuple[Any, ...]], out: str
 ) -> dict[str, int]:
-    """Append each table's new rows (one pass per table that has any); how many rows each table got (errors: seen).
+    """Append each table's new rows; how many rows each table got (errors: seen).
 
-    ``read_errors`` are the readers' errors, gathered on the driver (they are few, and small).
+    ``records`` holds one Record per article (``tables.record_schema``), persisted by the
+    caller: it is counted in one pass, and each table is exploded out of it on the JVM,
+    so no row goes back through Python. ``read_errors`` are the readers' errors, gathered
+    on the driver (they are few, and small).
     """
-    counts = {table: 0 for table in TABLES}
-    counts.update(rows.map(lambda row: row[0]).countByValue())
+    from pyspark.sql import functions as F
+
+    sizes = records.select(*[F.sum(F.size(table)).alias(table) for table in TABLES]).first()
+    counts = {table: int((sizes[table] if sizes is not None else 0) or 0) for table in TABLES}
     counts["errors"] += len(read_errors)
     for table in TABLES:
         if not counts[table]:
             continue
-        selected = rows.filter(partial(_in_table, table)).map(lambda row: row[1])
-        if table == "errors" and read_errors:
-            selected = selected.union(spark.sparkContext.parallelize(read_errors, 1))
-        frame = spark.createDataFrame(selected, schema(table))
+        frame = table_rows(records, table)
         if table != "errors":
             frame.write.mode("append").partitionBy(PARTITION).parquet(table_path(out, table))
-        elif not (new := _new_errors(spark, frame, out).coalesce(1)).isEmpty():
+            continue
+        if read_errors:
+            frame = frame.unionByName(spark.createDataFrame(read_errors, schema(table)))
+        if not (new := _new_errors(spark, frame, out).coalesce(1)).isEmpty():
             new.write.mode("append").parquet(table_path(out, table))
     return counts
 
 
-def _in_table(table: str, row: tuple[str, Any]) -> bool:
-    return row[0] == table
+def table_rows(records: DataFrame, table: str) -> DataFrame:
+    """One table's rows, cut out of the Records on the JVM."""
+    from pyspark.sql import functions as F
+
+    return records.select(F.explode(table).alias("row")).select("row.*")
 
 
 def _new_errors(spark: SparkSession, frame: DataFrame, out: str) -> DataFrame:

@@ -16,7 +16,7 @@ from newsgraph.ingest.language import in_language
 from newsgraph.model import Article, Extraction
 from newsgraph.pipeline import ExtractionFailure, Extractor
 from newsgraph.settings import Settings
-from newsgraph.spark.tables import Row, error_row, rows_of
+from newsgraph.spark.tables import Record, error_row, record_of, rows_of
 
 _extractor: Extractor | None = None
 
@@ -32,8 +32,10 @@ def extractor() -> Extractor:
 Counters = tuple[Any, Any, Any]  # Spark accumulators: articles done, words, failures
 
 
-def extract_partition(records: Iterable[tuple[tuple[int, str, int], str]], counters: Counters | None) -> Iterator[Row]:
-    """Table rows for every article of a partition; ``records`` are (order, article JSON)."""
+def extract_partition(
+    records: Iterable[tuple[tuple[int, str, int], str]], counters: Counters | None
+) -> Iterator[Record]:
+    """One Record (its rows of every table) per article of a partition; ``records`` are (order, article JSON)."""
     orders: list[tuple[int, str, int]] = []
     # Articles not in the model's language are stored unextracted, as ``ingest`` stores them.
     unread: list[tuple[Article, tuple[int, str, int]]] = []
@@ -48,21 +50,22 @@ def extract_partition(records: Iterable[tuple[tuple[int, str, int], str]], count
             else:
                 unread.append((article, order))
 
-    def stored_unread() -> Iterator[Row]:
+    def stored_unread() -> Iterator[Record]:
         while unread:
             article, order = unread.pop(0)
-            yield from rows_of(Extraction(article=article), order)
+            yield record_of(rows_of(Extraction(article=article), order))
 
     done, words, failed = counters or (None, None, None)
     for index, result in enumerate(extractor().extract_many(articles())):
         yield from stored_unread()
         if isinstance(result, ExtractionFailure):
             article = result.article
-            yield error_row(article.source or article.id, str(result.error), result.error.code, "extract", article.id)
+            error = result.error
+            yield record_of([error_row(article.source or article.id, str(error), error.code, "extract", article.id)])
             if failed is not None:
                 failed.add(1)
         else:
-            yield from rows_of(result, orders[index])
+            yield record_of(rows_of(result, orders[index]))
             if words is not None:
                 words.add(len(result.article.text.split()))
         if done is not None:

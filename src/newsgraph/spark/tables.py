@@ -10,7 +10,7 @@ what ``ingest`` would have. This module imports no Spark: rows are plain tuples.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from newsgraph.model import Extraction
@@ -52,11 +52,37 @@ CHILD_TABLES = ("entities", "mentions", "quotes", "figures", "dates", "events")
 TABLES = (*CHILD_TABLES, "articles", "errors")
 
 Row = tuple[str, tuple[Any, ...]]
+# One article's rows gathered by table, a list per table in TABLES order: what extraction hands Spark.
+Record = tuple[list[tuple[Any, ...]], ...]
 
 
 def schema(table: str) -> str:
     """The Spark DDL of a table, with the partition column last where it has one."""
     return COLUMNS[table] if table == "errors" else f"{COLUMNS[table]}, {PARTITION} string"
+
+
+def record_schema() -> str:
+    """The Spark DDL of a Record: a column per table holding that table's rows as an array of structs.
+
+    One such row per article crosses from Python to the JVM once; each table is then cut out
+    of it on the JVM side (``explode``), instead of every row being read again per table.
+    """
+    return ", ".join(f"{table} array<struct<{_fields(schema(table))}>>" for table in TABLES)
+
+
+def _fields(ddl: str) -> str:
+    return ",".join(f"`{name}`:{kind}" for name, kind in (column.split(" ", 1) for column in ddl.split(", ")))
+
+
+def record_of(rows: Iterable[Row]) -> Record:
+    """One article's rows (or one error's) as a Record."""
+    record: Record = tuple([] for _ in TABLES)
+    for table, row in rows:
+        record[_POSITION[table]].append(row)
+    return record
+
+
+_POSITION = {table: position for position, table in enumerate(TABLES)}
 
 
 def day_of(extraction: Extraction) -> str:

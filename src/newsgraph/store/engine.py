@@ -68,9 +68,3 @@ def _sqlite_engine(url: sa.URL) -> sa.Engine:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
-
-
-def lock_for_writing(connection: sa.Connection) -> None:
-    """Serialize writers on PostgreSQL too, so that two ingests never create the same entity twice."""
-    if connection.dialect.name == "postgresql":
-        connection.execute(sa.text("SELECT pg_advisory_xact_lock(7406183)"))

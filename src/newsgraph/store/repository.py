@@ -19,8 +19,9 @@ from newsgraph.model import Extraction
 from newsgraph.settings import db_url_from
 from newsgraph.store import aggregates, corrections, indexes, profiles, queries, streams
 from newsgraph.store.aggregates import Facets, SpeakerCount
-from newsgraph.store.engine import WRITE, create_engine, lock_for_writing
+from newsgraph.store.engine import WRITE, create_engine
 from newsgraph.store.loader import Ingestion, ProgressCallback
+from newsgraph.store.locking import lock_article, lock_store, must_retry
 from newsgraph.store.migrations import open_schema, stored_version
 from newsgraph.store.records import (
     ArticleRow,
@@ -39,6 +40,10 @@ from newsgraph.store.writer import is_stored, write_extraction
 
 if TYPE_CHECKING:
     from newsgraph.pipeline import Extractor
+
+
+# Runs of one article's write that PostgreSQL may fail to break a deadlock with another writer.
+_ATTEMPTS = 5
 
 
 class Store:
@@ -86,10 +91,17 @@ class Store:
         self.close()
 
     @contextmanager
-    def writing(self) -> Iterator[sa.Connection]:
-        """One write transaction: committed when the block ends, rolled back if it raises."""
+    def writing(self, article: Extraction | None = None) -> Iterator[sa.Connection]:
+        """One write transaction: committed when the block ends, rolled back if it raises.
+
+        The write of one ``article`` runs beside other articles' writes on PostgreSQL
+        (``locking.py``); any other write has the store alone.
+        """
         with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
-            lock_for_writing(connection)
+            if article is None:
+                lock_store(connection)
+            else:
+                lock_article(connection, article)
             yield connection
 
     @contextmanager
@@ -102,14 +114,20 @@ class Store:
 
     def add(self, extraction: Extraction, run_id: int | None = None) -> bool:
         """Store an extraction in one transaction; False when its article is already stored."""
-        try:
-            with self.writing() as connection:
-                return write_extraction(connection, extraction, run_id)
-        except sa.exc.IntegrityError:
-            # Another writer stored the same article between our check and our insert.
-            if self.has_article(extraction.article.id):
-                return False
-            raise
+        attempts = 1
+        while True:
+            try:
+                with self.writing(extraction) as connection:
+                    return write_extraction(connection, extraction, run_id)
+            except sa.exc.IntegrityError:
+                # Another writer stored the same article between our check and our insert.
+                if self.has_article(extraction.article.id):
+                    return False
+                raise
+            except sa.exc.OperationalError as error:
+                if not must_retry(error) or attempts == _ATTEMPTS:
+                    raise
+                attempts += 1
 
     def ingest(
         self,

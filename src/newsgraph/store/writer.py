@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 
 from newsgraph.ingest.metadata import outlet_and_author
 from newsgraph.model import Event, Extraction
@@ -168,12 +169,14 @@ def _write_quotes(connection: sa.Connection, extraction: Extraction, ids: dict[s
 
 
 def _write_speaker_names(connection: sa.Connection, names: set[str]) -> None:
-    """Record names not seen before (writers are serialized, so no other one adds them meanwhile)."""
+    """Record names not seen before; a concurrent writer may add the same one meanwhile, so it is skipped then."""
     if not names:
         return
     known = set(connection.execute(sa.select(speaker_names.c.name).where(speaker_names.c.name.in_(names))).scalars())
     if names - known:
-        connection.execute(sa.insert(speaker_names), [{"name": name} for name in sorted(names - known)])
+        insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
+        fresh = [{"name": name} for name in sorted(names - known)]
+        connection.execute(insert(speaker_names).on_conflict_do_nothing(), fresh)
 
 
 def _write_items(connection: sa.Connection, extraction: Extraction) -> None:
