@@ -9,7 +9,7 @@ p50/p95 latency of each page with one client and then with 20 concurrent clients
 The aims of issue 13: with one client, p95 < 50 ms for list pages and < 100 ms for
 aggregate and facet pages; with 20 clients, p95 < 200 ms. Speed is printed, never asserted.
 
-    .venv/bin/python benchmarks/bench_web.py [--articles 100000] [--requests 100] [--db PATH]
+    .venv/bin/python benchmarks/bench_web.py [--articles 100000] [--requests 100] [--db PATH] [--workers 2]
 """
 
 from __future__ import annotations
@@ -91,6 +91,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=100, help="Timed requests per case and client count.")
     parser.add_argument("--db", type=Path, help="Reuse or keep the store here (default: a temporary file).")
     parser.add_argument("--only", help="Run only the cases whose name holds this.")
+    parser.add_argument("--workers", type=int, default=2, help="Server processes (serve --workers; default 2).")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as folder:
@@ -98,7 +99,7 @@ def main() -> None:
         if not db.exists():
             build(db, args.articles)
         port = free_port()
-        server = start_server(db, port)
+        server = start_server(db, port, args.workers)
         base = f"http://127.0.0.1:{port}"
         try:
             stats = httpx.get(f"{base}/api/stats", timeout=120).json()
@@ -106,7 +107,8 @@ def main() -> None:
             rng = random.Random(11)
             print(
                 f"store: {stats['articles']:,} articles, {stats['quotes']:,} quotes, {stats['events']:,} events; "
-                f"{args.requests} requests per case and client count; loopback, keep-alive"
+                f"{args.requests} requests per case and client count; {args.workers} server processes; "
+                "loopback, keep-alive"
             )
             print(f"{'kind':<10}{'case':<32}" + "".join(f"{f'p50/p95 ms x{c}':>22}" for c in CLIENTS))
             for kind, name, urls in cases(rng, speakers, int(stats["articles"])):

@@ -84,3 +84,17 @@ def test_counting_leaves_no_table_behind(sample: Store) -> None:
     with sample.reading() as connection:
         tables = connection.exec_driver_sql("SELECT name FROM sqlite_temp_master WHERE type = 'table'").all()
     assert tables == []
+
+
+def test_article_counts_under_words_equal_the_plain_reading(sample: Store) -> None:
+    words = [q for q, filters in filters_of(sample) if not filters and " " not in q]
+    days = sorted(row.published[:10] for row in sample.articles(limit=500).items if row.published)
+    nonzero = 0
+    for q, filters in [(word, {}) for word in words] + [(word, {"since": days[len(days) // 2]}) for word in words]:
+        with sample.reading() as connection:
+            statement = queries.article_statement(q, filters.get("since"), None, None, "sqlite")
+            expected = aggregates.article_facets(connection, statement, filtered=True).to_dict()
+        assert sample.article_facets(q=q, **filters).to_dict() == expected, (q, filters)
+        assert sample.articles(q=q, limit=500, **filters).total == expected["total"]
+        nonzero += expected["total"] > 0
+    assert nonzero >= 5

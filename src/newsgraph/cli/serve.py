@@ -41,6 +41,7 @@ def serve(
 
     from newsgraph.api import create_app
     from newsgraph.api.app import SERVE_OPTIONS
+    from newsgraph.api.protocol import NO_DELAY
     from newsgraph.errors import NewsgraphError
     from newsgraph.store import Store
 
@@ -60,4 +61,4 @@ def serve(
     store.close()
     os.environ[SERVE_OPTIONS] = json.dumps({"db": url, "allow_extract": allow_extract, "max_body": max_body})
     factory = "newsgraph.api.app:from_environment"
-    uvicorn.run(factory, factory=True, workers=workers, host=host, port=port, log_level="warning")
+    uvicorn.run(factory, factory=True, workers=workers, host=host, port=port, log_level="warning", http=NO_DELAY)

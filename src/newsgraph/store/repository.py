@@ -21,7 +21,7 @@ from newsgraph.store import aggregates, corrections, indexes, profiles, queries,
 from newsgraph.store.aggregates import Facets, SpeakerCount
 from newsgraph.store.engine import WRITE, create_engine, lock_for_writing
 from newsgraph.store.loader import Ingestion, ProgressCallback
-from newsgraph.store.matching import counted_quotes
+from newsgraph.store.matching import counted_articles, counted_quotes
 from newsgraph.store.migrations import open_schema, stored_version
 from newsgraph.store.records import (
     ArticleRow,
@@ -244,7 +244,8 @@ class Store:
         with self.reading() as connection:
             statement = queries.article_statement(q, since, until, source, connection.dialect.name, outlet)
             filtered = bool(q or since or until or source or outlet)
-            return aggregates.article_facets(connection, statement, filtered=filtered)
+            with counted_articles(connection, statement, q) as counted:
+                return aggregates.article_facets(connection, counted, filtered=filtered)
 
     def stream(self, listing: str, /, **filters: Any) -> Iterator[Any]:
         """Every row of one list (articles, quotes, entities, figures, events) under its filters, in batches."""
