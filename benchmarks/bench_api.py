@@ -210,7 +210,7 @@ def free_port() -> int:
 
 def start_server(db: Path, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-c", "from newsgraph.cli import main; main()", "serve", "--db", str(db)]
-    command += ["--port", str(port), "--workers", str(workers)]
+    command += ["--port", str(port), *(["--workers", str(workers)] if workers > 1 else [])]
     server = subprocess.Popen(command, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

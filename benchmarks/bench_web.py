@@ -92,6 +92,7 @@ def main() -> None:
     parser.add_argument("--db", type=Path, help="Reuse or keep the store here (default: a temporary file).")
     parser.add_argument("--only", help="Run only the cases whose name holds this.")
     parser.add_argument("--workers", type=int, default=2, help="Server processes (serve --workers; default 2).")
+    parser.add_argument("--clients", type=int, nargs="+", default=list(CLIENTS), help="Concurrent clients (1 20).")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as folder:
@@ -110,12 +111,12 @@ def main() -> None:
                 f"{args.requests} requests per case and client count; {args.workers} server processes; "
                 "loopback, keep-alive"
             )
-            print(f"{'kind':<10}{'case':<32}" + "".join(f"{f'p50/p95 ms x{c}':>22}" for c in CLIENTS))
+            print(f"{'kind':<10}{'case':<32}" + "".join(f"{f'p50/p95 ms x{c}':>22}" for c in args.clients))
             for kind, name, urls in cases(rng, speakers, int(stats["articles"])):
                 if args.only and args.only not in name:
                     continue
                 cells = []
-                for clients in CLIENTS:
+                for clients in args.clients:
                     times = measure(base, urls, args.requests, clients)
                     cells.append(f"{statistics.median(times):>10.1f} /{percentile(times, 0.95):>9.1f}")
                 print(f"{kind:<10}{name:<32}" + "".join(f"{cell:>22}" for cell in cells), flush=True)
