@@ -208,9 +208,10 @@ def free_port() -> int:
         return port
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
+def start_server(db: Path, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-c", "from newsgraph.cli import main; main()", "serve", "--db", str(db)]
-    server = subprocess.Popen([*command, "--port", str(port)], stderr=subprocess.DEVNULL)
+    command += ["--port", str(port), *(["--workers", str(workers)] if workers > 1 else [])]
+    server = subprocess.Popen(command, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:

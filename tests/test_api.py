@@ -419,6 +419,28 @@ def test_serve_command_binds_to_localhost_by_default(tmp_path: Path, monkeypatch
     assert calls[1]["app"].state.max_body == 99
 
 
+def test_serve_with_workers_has_each_process_open_the_same_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+
+    from newsgraph.api.app import SERVE_OPTIONS, from_environment
+
+    store = build_store(tmp_path / "s.db")
+    articles = store.stats()["articles"]
+    monkeypatch.setenv(SERVE_OPTIONS, "")
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append({"app": app, **kw}))
+    arguments = ["serve", "--db", str(tmp_path / "s.db"), "--workers", "2", "--allow-extract", "--max-body", "99"]
+    result = CliRunner().invoke(cli_app, arguments)
+    assert result.exit_code == 0, result.output
+    assert calls[0]["workers"] == 2 and calls[0]["factory"] is True and calls[0]["host"] == "127.0.0.1"
+    # What each worker process builds.
+    worker = from_environment()
+    assert worker.state.allow_extract is True and worker.state.max_body == 99
+    assert TestClient(worker).get("/api/stats").json()["articles"] == articles > 0
+
+
 def test_serve_refuses_a_missing_store(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli_app, ["serve", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1

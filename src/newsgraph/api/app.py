@@ -8,7 +8,9 @@ so the app works with no internet.
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -145,6 +147,18 @@ def create_app(store: Store, allow_extract: bool = False, max_body: int = DEFAUL
         return templates.TemplateResponse(request, "docs.html", {"spec": app.openapi()})
 
     return app
+
+
+# What a worker process of `newsgraph serve --workers N` serves: JSON of the store's URL and the app's options.
+SERVE_OPTIONS = "NEWSGRAPH_SERVE"
+
+
+def from_environment() -> FastAPI:
+    """The app of one worker process of `newsgraph serve --workers N`, over its own connections to the store."""
+    from newsgraph.store import Store
+
+    options = json.loads(os.environ[SERVE_OPTIONS])
+    return create_app(Store(options["db"]), allow_extract=options["allow_extract"], max_body=options["max_body"])
 
 
 def _plain(errors: object) -> object:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -25,11 +27,21 @@ def serve(
     max_body: Annotated[
         int, typer.Option(help="Largest body POST /api/extract accepts, in bytes (larger gets 413).", min=1)
     ] = DEFAULT_MAX_BODY,
+    workers: Annotated[
+        int,
+        typer.Option(
+            help="Processes answering requests. One process runs the pages' Python on one core at a time; "
+            "give the machine's cores to serve many clients at once.",
+            min=1,
+        ),
+    ] = 1,
 ) -> None:
     """Serve the web pages and the JSON API (OpenAPI at /docs) over the store, read-only."""
     import uvicorn
 
     from newsgraph.api import create_app
+    from newsgraph.api.app import SERVE_OPTIONS
+    from newsgraph.api.protocol import NO_DELAY
     from newsgraph.errors import NewsgraphError
     from newsgraph.store import Store
 
@@ -40,6 +52,13 @@ def serve(
         store = Store(url)
     except NewsgraphError as error:
         raise fail(str(error)) from None
-    application = create_app(store, allow_extract=allow_extract, max_body=max_body)
     err.print(f"newsgraph: serving http://{host}:{port}/  (API reference at /docs; Ctrl-C stops)", markup=False)
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    if workers == 1:
+        application = create_app(store, allow_extract=allow_extract, max_body=max_body)
+        uvicorn.run(application, host=host, port=port, log_level="warning")
+        return
+    # Each worker process opens the store itself (app.from_environment), told what to serve by the environment.
+    store.close()
+    os.environ[SERVE_OPTIONS] = json.dumps({"db": url, "allow_extract": allow_extract, "max_body": max_body})
+    factory = "newsgraph.api.app:from_environment"
+    uvicorn.run(factory, factory=True, workers=workers, host=host, port=port, log_level="warning", http=NO_DELAY)

