@@ -3,12 +3,16 @@ ends as one serial ingest of the same articles leaves it (NEWSGRAPH_TEST_PG)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 import time
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.conftest import EXAMPLES
 from tests.test_postgres import PG_URL, _empty_database
 from tests.test_resolution import examples, ortiz_stories  # noqa: F401 - examples is a fixture
 from tests.test_store_linking import story
@@ -150,3 +154,22 @@ def waiting_for_a_lock(url: str) -> bool:
                 return True
             time.sleep(0.1)
     return False
+
+
+def ingest(*args: str | Path) -> subprocess.Popen[bytes]:
+    """`newsgraph ingest` in a process of its own, as a user starts several."""
+    command = [sys.executable, "-c", "from newsgraph.cli import main; main()", "ingest", *map(str, args)]
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def test_two_ingest_processes_over_overlapping_files_store_what_one_ingest_does(pg_url: str) -> None:
+    files = sorted(p for p in EXAMPLES.iterdir() if p.name[:2].isdigit())
+    assert ingest(*files, "--db", pg_url).wait() == 0
+    expected = contents(pg_url)
+    assert expected["tables"]["articles"] >= len(files)
+    _empty_database(pg_url)
+    Store(pg_url).close()
+    both = [ingest(*files[:6], "--db", pg_url), ingest(*reversed(files[3:]), "--db", pg_url)]
+    for process in both:
+        assert process.wait() == 0, process.stderr.read() if process.stderr else ""
+    assert contents(pg_url) == expected
