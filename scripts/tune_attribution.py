@@ -88,23 +88,32 @@ def main(argv: list[str] | None = None) -> None:
     extractor = Extractor(Settings(quotes="fast"))
     prepared = prepare(golds, extractor)
     print(f"{len(prepared)} held-out train documents")
-    print(line("rules alone", score(prepared, extractor, None)), flush=True)
+    rules = score(prepared, extractor, None)
+    print(line("rules alone", rules), flush=True)
     results = []
-    grid = itertools.product((None, 0.2, 0.4, 0.6), (None, 0.5, 0.65, 0.8), (None, 0.3, 0.5))
-    for check, add, bounds in grid:
+    grid = itertools.product((None, 0.2, 0.4, 0.6), (False, True), (None, 0.5, 0.65, 0.8), (None, 0.3, 0.5))
+    for check, strict, add, bounds in grid:
+        if check is None and strict:
+            continue
         weighing = Weighing(
             check=check is not None,
             content_floor=check or 0.0,
+            strict=strict,
             add=add is not None,
             add_floor=add or 0.0,
             bounds=bounds is not None,
             bounds_jaccard=bounds or 0.0,
         )
         report = score(prepared, extractor, weighing)
-        name = f"check {check} add {add} bounds {bounds}"
+        name = f"check {check}{' strict' if strict else ''} add {add} bounds {bounds}"
         print(line(name, report), flush=True)
-        results.append((report.content_overlap.f1 + report.content_exact.f1, name))
-    print("best:", max(results)[1])
+        # Speaker accuracy and precision are what users see first: a setting may not lower either.
+        if (
+            report.speaker_accuracy >= rules.speaker_accuracy
+            and report.content_overlap.precision >= rules.content_overlap.precision
+        ):
+            results.append((report.content_overlap.f1 + report.content_exact.f1, name))
+    print("best (overlap + exact F1, keeping speaker accuracy and precision):", max(results)[1])
 
 
 if __name__ == "__main__":

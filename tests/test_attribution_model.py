@@ -51,3 +51,20 @@ def test_both_modes_find_the_sample_articles_reported_speech(mode: str) -> None:
     text = (EXAMPLES / "03_linden_bridge.txt").read_text(encoding="utf-8")
     quotes = Extractor(Settings(quotes=mode)).extract(Article(text=text)).quotes
     assert len(quotes) >= 3
+
+
+# A sports report we wrote: "defending champion" reads as a report in the parse, and is not speech.
+_ACTION_REPORT = (
+    "Lions Win Again at Veldport Arena\n\n"
+    "The Harbour Lions will complete the series at the Veldport Arena on Sunday, "
+    "where they will face defending champion Dunmore.\n\n"
+    'Coach Martin Oakes said the team was tired but ready. "We will rest on Saturday," he said.\n'
+)
+
+
+def test_the_speech_check_drops_an_action_the_rules_read_as_a_report() -> None:
+    fast = Extractor(Settings(quotes="fast")).extract(Article(text=_ACTION_REPORT)).quotes
+    model = Extractor(Settings(quotes="model")).extract(Article(text=_ACTION_REPORT)).quotes
+    assert "champion Dunmore" in [q.text for q in fast]
+    assert [q.text for q in model] == ["the team was tired but ready", "We will rest on Saturday"]
+    assert [q.speaker.text for q in model if q.speaker] == ["Coach Martin Oakes", "he"]
