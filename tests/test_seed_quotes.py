@@ -16,13 +16,16 @@ from newsgraph.eval.quotes import evaluate
 from newsgraph.model import Article
 from newsgraph.pipeline import Extractor
 
-# Pinned a little under what `newsgraph eval quotes --gold ../shared/data/polnear/dev` measures.
+# Pinned a little under what `newsgraph eval quotes --gold ../shared/data/polnear/dev` measures
+# (with the attribution model: 0.705 / 0.565 / 0.768 / 0.644 / 0.903, overlap precision 0.768;
+# the rules alone reach 0.749 precision, so that floor fails without the model's speech check).
 FLOORS = {
-    "content_overlap_f1": 0.69,
-    "content_exact_f1": 0.55,
-    "source_overlap_f1": 0.75,
-    "cue_overlap_f1": 0.63,
-    "speaker_accuracy": 0.895,
+    "content_overlap_f1": 0.70,
+    "content_exact_f1": 0.56,
+    "content_overlap_precision": 0.76,
+    "source_overlap_f1": 0.76,
+    "cue_overlap_f1": 0.64,
+    "speaker_accuracy": 0.90,
 }
 
 
@@ -75,6 +78,7 @@ def test_polnear_dev_figures_stay_above_their_floors(extractor: Extractor) -> No
     measured = {
         "content_overlap_f1": report.content_overlap.f1,
         "content_exact_f1": report.content_exact.f1,
+        "content_overlap_precision": report.content_overlap.precision,
         "source_overlap_f1": report.source_overlap.f1,
         "cue_overlap_f1": report.cue_overlap.f1,
         "speaker_accuracy": report.speaker_accuracy,

@@ -212,3 +212,15 @@ class SplitNameNotFound(CorrectionError):
         super().__init__(
             f"entity {record} holds no mention named '{name}': `newsgraph entity {record} --why` lists its names"
         )
+
+
+class AttributionModelMissing(NewsgraphError):
+    """The shipped attribution model (``pipeline/data/attribution``) or its runtime cannot be loaded."""
+
+    code = "E080"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(
+            f"the attribution model cannot be loaded ({detail}); reinstall newsgraph, "
+            "or set NEWSGRAPH_QUOTES=fast (--quotes fast) to find quotes by the rules alone"
+        )

