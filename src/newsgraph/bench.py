@@ -13,7 +13,7 @@ import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from newsgraph.ingest import read_paths
@@ -50,7 +50,7 @@ class BenchReport:
     def render(self) -> str:
         lines = [f"{self.articles} articles, {self.words:,} words; best of {len(self.stages['spacy'].seconds)} rounds"]
         lines.append(f"{'stage':<10} {'seconds':>9} {'words/s':>10}  ratio")
-        bases = {"spacy": None, "extract": "spacy", "ingest": "extract"}
+        bases = {"spacy": None, "extract": "spacy", "fast": "spacy", "ingest": "extract"}
         for name, base in bases.items():
             if name not in self.stages:
                 continue
@@ -92,7 +92,11 @@ def run_benchmark(
     texts = [a.text for a in articles]
     bare = load_model(settings.model)
     extractor = Extractor(settings, nlp=build_nlp(settings))
-    stages = {name: StageTiming(name) for name in ("spacy", "extract", "ingest")[: 3 if with_ingest else 2]}
+    # The rules alone (--quotes fast), timed in the same rounds so that the two modes compare.
+    fast = replace(settings, quotes="fast")
+    fast_extractor = Extractor(fast, nlp=build_nlp(fast)) if settings.quotes != "fast" else None
+    names = ["spacy", "extract"] + (["fast"] if fast_extractor else []) + (["ingest"] if with_ingest else [])
+    stages = {name: StageTiming(name) for name in names}
 
     def ingest_once() -> Iterator[bool]:
         from newsgraph.store import Store
@@ -105,10 +109,14 @@ def run_benchmark(
             store.close()
 
     # One untimed warm-up so that lazy loading is not charged to the first stage.
-    deque(extractor.extract_many(articles[:5]), maxlen=0)
+    for warm in (extractor, fast_extractor):
+        if warm:
+            deque(warm.extract_many(articles[:5]), maxlen=0)
     for round_ in range(1, rounds + 1):
         stages["spacy"].seconds.append(_timed(lambda: bare.pipe(texts, batch_size=settings.batch_size)))
         stages["extract"].seconds.append(_timed(lambda: extractor.extract_many(articles)))
+        if fast_extractor:
+            stages["fast"].seconds.append(_timed(lambda: fast_extractor.extract_many(articles)))
         if with_ingest:
             stages["ingest"].seconds.append(_timed(ingest_once))
         if progress:

@@ -1,0 +1,29 @@
+"""`newsgraph bench` times every stage against bare spaCy on the same texts, both quote modes included."""
+
+from __future__ import annotations
+
+import re
+
+from tests.conftest import EXAMPLES
+from typer.testing import CliRunner
+
+from newsgraph.cli import app
+
+
+def test_bench_prints_each_stage_with_its_ratio_to_bare_spacy() -> None:
+    result = CliRunner().invoke(app, ["bench", str(EXAMPLES), "--rounds", "1"])
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[0]: line for line in result.output.splitlines() if line.strip()}
+    assert re.search(r"^\d+ articles, [\d,]+ words; best of 1 rounds", result.output, re.M)
+    assert "1.000x (bare spaCy)" in rows["spacy"]
+    assert re.search(r"\d\.\d{3}x spacy$", rows["extract"])
+    assert re.search(r"\d\.\d{3}x spacy$", rows["fast"]), "the rules alone are timed in the same run"
+    assert re.search(r"\d\.\d{3}x extract$", rows["ingest"])
+    assert re.search(r"peak memory .*: [\d,]+ MB", result.output)
+
+
+def test_bench_in_fast_mode_has_no_second_extract_stage() -> None:
+    result = CliRunner().invoke(app, ["--quotes", "fast", "bench", str(EXAMPLES), "--rounds", "1", "--no-ingest"])
+    assert result.exit_code == 0, result.output
+    table = result.output[result.output.index("stage ") :].splitlines()[1:]
+    assert [line.split()[0] for line in table if re.match(r"^[a-z]+ +\d", line)] == ["spacy", "extract"]
