@@ -34,6 +34,7 @@ from torch import Tensor, nn
 
 from newsgraph.eval.brat import read_brat
 from newsgraph.eval.gold import GoldDoc
+from newsgraph.pipeline.weighing import paragraphs
 
 ROLES = ("cue", "source", "content")
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsgraph" / "pipeline" / "data" / "attribution"
@@ -58,17 +59,6 @@ def encoder_files() -> tuple[dict[str, Tensor], bytes, dict[str, object]]:
         tokenizer = zipped.read("tokenizer.json")
         config = json.loads(zipped.read("config.json"))
     return weights, tokenizer, config
-
-
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Character spans of the non-blank lines: PolNeAR puts one paragraph on a line."""
-    spans, start = [], 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        if line.strip():
-            spans.append((start, end))
-        start = end + 1
-    return spans
 
 
 def windows(doc: GoldDoc, tokenizer: Tokenizer, max_len: int) -> list[Window]:
