@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from tests.conftest import EXAMPLES
 from typer.testing import CliRunner
 
@@ -22,7 +23,9 @@ def test_bench_prints_each_stage_with_its_ratio_to_bare_spacy() -> None:
     assert re.search(r"peak memory .*: [\d,]+ MB", result.output)
 
 
-def test_bench_in_fast_mode_has_no_second_extract_stage() -> None:
+def test_bench_in_fast_mode_has_no_second_extract_stage(monkeypatch: pytest.MonkeyPatch) -> None:
+    # --quotes reaches worker processes through the environment: undo it for the tests after this one.
+    monkeypatch.setenv("NEWSGRAPH_QUOTES", "model")
     result = CliRunner().invoke(app, ["--quotes", "fast", "bench", str(EXAMPLES), "--rounds", "1", "--no-ingest"])
     assert result.exit_code == 0, result.output
     table = result.output[result.output.index("stage ") :].splitlines()[1:]
