@@ -73,13 +73,7 @@ def load(store: Store, folder: str | Path, progress: ProgressCallback | None = N
     run.report.run_id = run_id
     try:
         for extraction in read_extractions(folder):
-            if store.add(extraction, run_id=run_id):
-                run.report.new += 1
-                run.report.words += len(extraction.article.text.split())
-            else:
-                run.report.existing += 1
-            run.done += 1
-            run.tell(extraction.article.source)
+            run.added(extraction, run_id)
         for source, problem in read_errors(folder):
             run.fail(source, problem)
     finally:
