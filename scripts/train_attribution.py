@@ -1,4 +1,4 @@
-"""Train the attribution tagger that ``newsgraph.pipeline.attribution`` runs, and export it.
+"""Train the attribution tagger that ``newsgraph.pipeline.quotes.attribution`` runs, and export it.
 
 Why a script and not run time: training needs torch (the ``train`` extra, pinned to the CPU
 wheel) and PolNeAR's train split; the package only ships what this writes, an int8 ONNX
@@ -34,7 +34,7 @@ from torch import Tensor, nn
 
 from newsgraph.eval.brat import read_brat
 from newsgraph.eval.gold import GoldDoc
-from newsgraph.pipeline.weighing import paragraphs
+from newsgraph.pipeline.quotes.weighing import paragraphs
 
 ROLES = ("cue", "source", "content")
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsgraph" / "pipeline" / "data" / "attribution"

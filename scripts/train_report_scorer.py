@@ -17,7 +17,7 @@ from pathlib import Path
 from newsgraph.eval.brat import read_brat
 from newsgraph.eval.train_scorer import train, write
 from newsgraph.pipeline import Extractor
-from newsgraph.pipeline.learned import SCORER_FILE
+from newsgraph.pipeline.quotes.learned import SCORER_FILE
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "polnear" / "train"
 

@@ -20,11 +20,11 @@ from newsgraph.eval.gold import GoldDoc
 from newsgraph.eval.quotes import Report, score_document
 from newsgraph.model import Article
 from newsgraph.pipeline import COMPONENTS, Extractor, to_extraction
-from newsgraph.pipeline.attribution import Tags, load_model
-from newsgraph.pipeline.indirect import Candidate
-from newsgraph.pipeline.learned import find_learned, load_scorer
-from newsgraph.pipeline.quotes import QuoteFinder, _without_repeats, one_per_span, to_quotes
-from newsgraph.pipeline.weighing import Weighing, to_read, weigh
+from newsgraph.pipeline.quotes.attribution import Tags, load_model
+from newsgraph.pipeline.quotes.component import QuoteFinder, _without_repeats, one_per_span, to_quotes
+from newsgraph.pipeline.quotes.indirect import Candidate
+from newsgraph.pipeline.quotes.learned import find_learned, load_scorer
+from newsgraph.pipeline.quotes.weighing import Weighing, to_read, weigh
 from newsgraph.settings import Settings
 
 

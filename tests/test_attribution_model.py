@@ -11,8 +11,8 @@ from tests.conftest import EXAMPLES
 
 from newsgraph.model import Article
 from newsgraph.pipeline import Extractor
-from newsgraph.pipeline.attribution import load_model
-from newsgraph.pipeline.weighing import paragraphs
+from newsgraph.pipeline.quotes.attribution import load_model
+from newsgraph.pipeline.quotes.weighing import paragraphs
 from newsgraph.settings import Settings
 
 # A child interpreter in which importing torch fails: the model must not need it.

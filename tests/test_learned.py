@@ -11,8 +11,8 @@ from newsgraph.eval.brat import read_brat
 from newsgraph.eval.train_scorer import THRESHOLDS, train, write
 from newsgraph.model import Article
 from newsgraph.pipeline import COMPONENTS, Extractor
-from newsgraph.pipeline.learned import load_scorer
 from newsgraph.pipeline.lexicons import load_data
+from newsgraph.pipeline.quotes.learned import load_scorer
 
 # Every feature pipeline/learned.py emits starts with one of these: a weight named otherwise
 # was trained for a feature that no longer exists, and the file must be trained again.

@@ -7,7 +7,7 @@ import pytest
 
 from newsgraph.model import Article, Extraction, Quote
 from newsgraph.pipeline import Extractor, load_model
-from newsgraph.pipeline.singles import find_quotes
+from newsgraph.pipeline.quotes.singles import find_quotes
 from newsgraph.settings import Settings
 
 

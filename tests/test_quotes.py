@@ -6,7 +6,7 @@ import pytest
 
 from newsgraph.model import Article, Extraction, Quote
 from newsgraph.pipeline import Extractor, load_model
-from newsgraph.pipeline.direct import find_marked
+from newsgraph.pipeline.quotes.direct import find_marked
 from newsgraph.settings import Settings
 
 

@@ -22,7 +22,7 @@ from newsgraph.eval.gold import GoldDoc, GoldQuote
 from newsgraph.eval.matching import OVERLAP, Counts, characters, jaccard, match
 from newsgraph.model import Article, Extraction, Part, Quote
 from newsgraph.pipeline import COMPONENTS, Extractor, to_extraction
-from newsgraph.pipeline.cues import lexicon
+from newsgraph.pipeline.quotes.cues import lexicon
 
 KINDS = ("direct", "indirect", "belief", "no-source")
 _MARKS = "\"“”«»'‘’"

@@ -22,9 +22,9 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Entity, Quote
-from newsgraph.pipeline.cues import RELATIVE_TAGS
 from newsgraph.pipeline.entities import add_entity, add_mention, entity_at
 from newsgraph.pipeline.lexicons import load_data
+from newsgraph.pipeline.quotes.cues import RELATIVE_TAGS
 from newsgraph.pipeline.titles import LEXICON as TITLES
 
 SPEAKING_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.pipeline.attribution import TaggedSpan, Tags
-from newsgraph.pipeline.cues import according_source, can_speak, is_according, lexicon, phrase_bounds, subject_of
-from newsgraph.pipeline.indirect import Candidate
+from newsgraph.pipeline.quotes.attribution import TaggedSpan, Tags
+from newsgraph.pipeline.quotes.cues import according_source, can_speak, is_according, lexicon, phrase_bounds, subject_of
+from newsgraph.pipeline.quotes.indirect import Candidate
 
 _MARKS = re.compile('["“”«»„]')
 # Reports from the parse; quotes in marks keep the rules' verdict.

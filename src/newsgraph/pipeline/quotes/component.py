@@ -19,8 +19,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Part, Quote, Span, Speaker
-from newsgraph.pipeline.attribution import load_model
-from newsgraph.pipeline.cues import (
+from newsgraph.pipeline.intervals import Intervals
+from newsgraph.pipeline.quotes.attribution import load_model
+from newsgraph.pipeline.quotes.cues import (
     SUBJECTS,
     according_source,
     adjacent_subject,
@@ -33,13 +34,12 @@ from newsgraph.pipeline.cues import (
     phrase_bounds,
     subject_of,
 )
-from newsgraph.pipeline.direct import Marked
-from newsgraph.pipeline.indirect import Candidate, find_indirect
-from newsgraph.pipeline.intervals import Intervals
-from newsgraph.pipeline.learned import find_learned, load_scorer
-from newsgraph.pipeline.posts import find_posts
-from newsgraph.pipeline.singles import find_quotes
-from newsgraph.pipeline.weighing import to_read, weigh
+from newsgraph.pipeline.quotes.direct import Marked
+from newsgraph.pipeline.quotes.indirect import Candidate, find_indirect
+from newsgraph.pipeline.quotes.learned import find_learned, load_scorer
+from newsgraph.pipeline.quotes.posts import find_posts
+from newsgraph.pipeline.quotes.singles import find_quotes
+from newsgraph.pipeline.quotes.weighing import to_read, weigh
 
 # How far (in words) a cue may stand from the quote it attributes.
 _CUE_REACH = 8

@@ -19,8 +19,9 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.pipeline.cues import can_speak, cue_end, lexicon, subject_of
-from newsgraph.pipeline.indirect import (
+from newsgraph.pipeline.lexicons import load_data
+from newsgraph.pipeline.quotes.cues import can_speak, cue_end, lexicon, subject_of
+from newsgraph.pipeline.quotes.indirect import (
     Candidate,
     clause_range,
     dateline,
@@ -30,7 +31,6 @@ from newsgraph.pipeline.indirect import (
     speaker_span,
     trimmed,
 )
-from newsgraph.pipeline.lexicons import load_data
 
 SCORER_FILE = "report_scorer.json"
 # Prepositions after a noun that introduce what was said or thought ("criticism of", "support for").

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.pipeline.cues import (
+from newsgraph.pipeline.intervals import Intervals
+from newsgraph.pipeline.quotes.cues import (
     according_source,
     adjacent_subject,
     can_speak,
@@ -19,7 +20,6 @@ from newsgraph.pipeline.cues import (
     phrase_bounds,
     subject_of,
 )
-from newsgraph.pipeline.intervals import Intervals
 
 # Complements that carry what was said; "ask whether …" and "know how …" parse the same way.
 _CLAUSES = frozenset({"ccomp"})

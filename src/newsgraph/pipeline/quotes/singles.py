@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.pipeline.direct import Marked, find_marked, trim
+from newsgraph.pipeline.quotes.direct import Marked, find_marked, trim
 
 _SINGLE = re.compile(r"['‘’]")
 # What may stand before an opening mark: the start of a word-free stretch.
