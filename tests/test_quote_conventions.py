@@ -37,6 +37,13 @@ def test_a_british_quote_in_single_marks_is_direct_with_its_speaker(extractor: E
     assert found[0].speaker is not None and found[0].speaker.name == "Ann Hale"
 
 
+def test_two_curly_single_marks_close_a_double_quote(extractor: Extractor) -> None:
+    text = "“The figures were never checked,’’ Ruth Okafor, the watchdog’s director, told reporters. “Never.”"
+    assert marked(text) == ["The figures were never checked", "Never."]
+    found = quotes(extractor, text)
+    assert found[0].speaker is not None and found[0].speaker.name == "Ruth Okafor"
+
+
 def test_straight_single_marks_around_a_cue_give_two_quotes(extractor: Extractor) -> None:
     text = "'The ferry is late again,' said Tom Reid. 'Nobody at the port answers the phone.'"
     found = quotes(extractor, text)

@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 OPENING = "“«„"
 CLOSING = "”»"
 STRAIGHT = '"'
-# Two apostrophes stand for a straight double mark in some wire copy (''Like this,'' she said).
+# Two apostrophes stand for a straight double mark in some wire copy (''Like this,'' she said),
+# two curly single marks for a curly double one (“Like this,’’ she said).
 DOUBLED = "''"
-_MARKS = re.compile(r'[“”"«»„]|\n|' + DOUBLED)
+CURLY_DOUBLED = {"‘‘": "“", "’’": "”"}
+_MARKS = re.compile(r'[“”"«»„]|\n|' + DOUBLED + "|‘‘|’’")
 _NOT_SPACE = re.compile(r"\S")
 # Trimmed from the inside edges of a quote: spaces, and the comma news style keeps inside the marks.
 _TRIM_END = ' \t\r\n\u00a0,“”"«»„'
@@ -66,6 +68,7 @@ class _Scanner:
     def scan(self) -> list[Marked]:
         for match in _MARKS.finditer(self.text):
             char, at = match.group(), match.start()
+            char = CURLY_DOUBLED.get(char, char)
             if char == "\n":
                 self._paragraph_end(at)
             elif char in OPENING:
