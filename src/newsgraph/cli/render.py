@@ -6,7 +6,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from newsgraph.model import Extraction
+from newsgraph.model import QUOTE_ACTS, Extraction
 
 
 def extraction_table(extraction: Extraction) -> Group:
@@ -17,11 +17,18 @@ def extraction_table(extraction: Extraction) -> Group:
     parts: list[Text | Table] = [head]
 
     quotes = Table(title="Quotes", show_lines=False, expand=True)
+    others = Table(title="Other attributions (not stored as quotes)", show_lines=False, expand=True)
     for column in ("speaker", "kind", "cue", "text"):
         quotes.add_column(column, overflow="fold")
+    for column in ("source", "act", "cue", "text"):
+        others.add_column(column, overflow="fold")
     for quote in extraction.quotes:
         speaker = quote.speaker.name if quote.speaker else "—"
-        quotes.add_row(speaker, quote.kind, quote.cue.text if quote.cue else "—", quote.text)
+        cue = quote.cue.text if quote.cue else "—"
+        if quote.act in QUOTE_ACTS:
+            quotes.add_row(speaker, quote.kind, cue, quote.text)
+        else:
+            others.add_row(speaker, quote.act, cue, quote.text)
 
     entities = Table(title="Entities", expand=True)
     for column in ("name", "type", "titles", "mentions"):
@@ -54,5 +61,5 @@ def extraction_table(extraction: Extraction) -> Group:
             target.name if target else (event.target or ""),
             event.date or "",
         )
-    parts += [t for t in (quotes, entities, figures, dates, events) if t.row_count]
+    parts += [t for t in (quotes, others, entities, figures, dates, events) if t.row_count]
     return Group(*parts)

@@ -32,7 +32,7 @@ from typing import Any
 
 from newsgraph.errors import GoldFormatError, InputError
 from newsgraph.ingest import read_paths
-from newsgraph.model import Article, Event, Extraction
+from newsgraph.model import QUOTE_ACTS, Article, Event, Extraction
 from newsgraph.pipeline import Extractor
 
 PARTS = ("quotes", "entities", "figures", "dates", "events")
@@ -95,7 +95,8 @@ def _entity_name(extraction: Extraction, entity_id: str | None) -> str | None:
 
 def score_quotes(gold: list[dict[str, Any]], extraction: Extraction) -> PartScore:
     score = PartScore()
-    preds = extraction.quotes
+    # The gold lists what people said or thought; other attributions (acts.py) are not quotes.
+    preds = [q for q in extraction.quotes if q.act in QUOTE_ACTS]
     used: set[int] = set()
     for item in sorted(gold, key=lambda g: bool(g.get("optional"))):
         candidates = [(agreement(item["text"], p.text), i) for i, p in enumerate(preds) if i not in used]

@@ -57,6 +57,9 @@ class Report:
     found_by_kind: Counter[str] = field(default_factory=Counter)
     speaker_by_kind: Counter[str] = field(default_factory=Counter)
     false_by_kind: Counter[str] = field(default_factory=Counter)
+    # Attributions by act (speech, thought, stance, …), and how many of them match a gold content.
+    found_by_act: Counter[str] = field(default_factory=Counter)
+    matched_by_act: Counter[str] = field(default_factory=Counter)
     # Quotes scored as part of the quote they continue (brat gold: one content per cue).
     folded: int = 0
     spacy_seconds: float = 0.0
@@ -170,6 +173,8 @@ def score_document(report: Report, gold: GoldDoc, extraction: Extraction) -> Doc
             result.wrong_speaker.append((g, quote))
     matched = set(paired.values())
     for index, quote in enumerate(quotes):
+        report.found_by_act[quote.act] += 1
+        report.matched_by_act[quote.act] += index in matched
         if index not in matched:
             result.false.append(quote)
             report.false_by_kind[quote.kind] += 1

@@ -6,6 +6,7 @@ from newsgraph.eval.gold import GoldDoc, GoldQuote
 from newsgraph.eval.matching import Counts
 from newsgraph.eval.quotes import KINDS, DocResult, Report, gold_kind
 from newsgraph.model import Quote
+from newsgraph.pipeline.quotes.acts import ACTS
 
 
 def _row(name: str, counts: Counts) -> str:
@@ -36,6 +37,11 @@ def format_report(report: Report) -> str:
         lines.append(f"{kind:<18}{gold:>8}{found:>8}{recall:>10.3f}{speaker:>10.3f}")
     false = ", ".join(f"{kind} {n}" for kind, n in sorted(report.false_by_kind.items()))
     lines.append(f"false quotes by predicted kind: {false or 'none'}")
+    lines.append("")
+    lines.append(f"{'act':<18}{'found':>8}{'matched':>8}{'precision':>10}   (only speech is stored as quotes)")
+    for act in ACTS:
+        found, matched = report.found_by_act[act], report.matched_by_act[act]
+        lines.append(f"{act:<18}{found:>8}{matched:>8}{matched / found if found else 0.0:>10.3f}")
     if report.folded:
         lines.append(
             "continuations scored with the quote they continue in their paragraph "

@@ -8,6 +8,7 @@ of it is. An article id already stored is left untouched.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -15,7 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
 from newsgraph.ingest.metadata import outlet_and_author
-from newsgraph.model import Event, Extraction
+from newsgraph.model import QUOTE_ACTS, Event, Extraction
 from newsgraph.store.linking import EventMatcher, Linker, StoredEvent, Told, details, event_key
 from newsgraph.store.resolving import Resolver
 from newsgraph.store.schema import (
@@ -50,8 +51,12 @@ def _short(value: Any) -> str | None:
 
 
 def write_extraction(connection: sa.Connection, extraction: Extraction, run_id: int | None = None) -> bool:
-    """Store the article with all it carries; False (and nothing written) when its id is already stored."""
+    """Store the article with all it carries; False (and nothing written) when its id is already stored.
+
+    Of the attributions, only quotes (``QUOTE_ACTS``) are stored: the store is who said what.
+    """
     article = extraction.article
+    extraction = _quotes_only(extraction)
     if is_stored(connection, article.id):
         return False
     pk = connection.execute(
@@ -82,6 +87,16 @@ def write_extraction(connection: sa.Connection, extraction: Extraction, run_id: 
     _write_items(connection, extraction)
     _write_events(connection, extraction, ids)
     return True
+
+
+def _quotes_only(extraction: Extraction) -> Extraction:
+    """The extraction without its attributions that are not quotes, and events no longer pointing at them."""
+    kept = [q for q in extraction.quotes if q.act in QUOTE_ACTS]
+    ids = {q.id for q in kept}
+    events = [
+        e if e.reported_by in ids or e.reported_by is None else replace(e, reported_by=None) for e in extraction.events
+    ]
+    return replace(extraction, quotes=kept, events=events)
 
 
 def _write_entities(connection: sa.Connection, extraction: Extraction) -> dict[str, int]:

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.model import Part, Quote, Span, Speaker
 from newsgraph.pipeline.intervals import Intervals
+from newsgraph.pipeline.quotes import acts
 from newsgraph.pipeline.quotes.attribution import load_model
 from newsgraph.pipeline.quotes.cues import (
     SUBJECTS,
@@ -143,6 +144,10 @@ class QuoteFinder:
             found = sorted(found + find_learned(doc, taken, load_scorer()), key=lambda c: c.start)
         if self.model:
             found = weigh(doc, found, load_model().tag(doc.text, to_read(doc, found)))
+        for candidate in found:
+            if candidate.cue_token is not None:
+                cue, sourced = doc[candidate.cue_token], candidate.speaker is not None
+                candidate.act = acts.of_report(cue, candidate.act, sourced, candidate.kind == "direct")
         text = doc.text
         doc._.quotes = to_quotes(text, _without_repeats(text, one_per_span(found)))
         return doc
@@ -417,6 +422,7 @@ def to_quotes(text: str, found: list[Candidate]) -> list[Quote]:
             Quote(
                 id=f"q{number}",
                 kind=candidate.kind,
+                act=candidate.act,
                 text=text[candidate.start : candidate.end],
                 start=candidate.start,
                 end=candidate.end,

@@ -21,6 +21,7 @@ _EMPTY_SUBJECTS = frozenset({"there", "this", "what"})
 # "Name: what they said" — how long the name may be, and what it may be made of.
 _NAME_REACH = 6
 _NAME_TAGS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PART", "PUNCT", "NUM"})
+_DASHES = frozenset({"—", "–", "--", "―"})
 # Links from a verb up to the clause whose subject it shares.
 _CLIMB = frozenset({"xcomp", "pcomp", "prep", "acomp", "advcl"})
 _NOT_SOURCES = frozenset({"TIME", "DATE", "MONEY"})
@@ -56,6 +57,8 @@ class Lexicon:
     raising: frozenset[str]
     belief_adjectives: frozenset[str]
     claim_nouns: frozenset[str]
+    belief_nouns: frozenset[str]
+    evidence_nouns: frozenset[str]
     about_only: frozenset[str]
     to_topics: frozenset[str]
     asked_about: frozenset[str]
@@ -85,6 +88,8 @@ def lexicon() -> Lexicon:
         raising=frozenset(data["raising"]),
         belief_adjectives=frozenset(data["belief_adjectives"]),
         claim_nouns=frozenset(data["claim_nouns"]),
+        belief_nouns=frozenset(data["belief_nouns"]),
+        evidence_nouns=frozenset(data["evidence_nouns"]),
         about_only=frozenset(data["about_only"]),
         to_topics=frozenset(data["to_topics"]),
         asked_about=frozenset(data["asked_about"]),
@@ -130,11 +135,14 @@ def cue_end(token: Token) -> int:
 
 def subject_of(verb: Token) -> Token | None:
     """Who the reporting verb is about: its subject, or for participles and conjuncts the main clause's."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if subjects:
+        # PolNeAR's source of "Barkley, who said …" is "who", of "a group that advocates …"
+        # mostly "that": the speakers component takes the pronoun to its antecedent. Of two
+        # subjects ("LONDON (Reuters) — Boris Johnson said"), the one nearest the verb.
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
     for child in verb.children:
-        if child.dep_ in SUBJECTS:
-            # PolNeAR's source of "Barkley, who said …" is "who", of "a group that advocates …"
-            # mostly "that": the speakers component takes the pronoun to its antecedent.
-            return child
         if child.dep_ == "agent":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
@@ -187,6 +195,7 @@ def phrase_bounds(head: Token, cue: Token | None = None) -> tuple[int, int]:
     lobbying arm,"), but never the cue itself: "the group backing Smith" ends before
     "backing". The speaker's entity is found from the head word alone.
     """
+    head = _past_dateline(head)
     left, end_token = head.left_edge, head.right_edge
     if cue is not None and left.i <= cue.i <= end_token.i:
         end_token = head.doc[max(cue.left_edge.i - 1, head.i)]
@@ -207,6 +216,17 @@ def phrase_bounds(head: Token, cue: Token | None = None) -> tuple[int, int]:
             end_token = doc[i - 1] if doc[i].is_space and i > head.i else doc[i]
             break
     return left.idx, end_token.idx + len(end_token)
+
+
+def _past_dateline(head: Token) -> Token:
+    """ "HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper said": the parser may make the dateline's
+    place the subject, with the speaker in apposition after the dash."""
+    opens = head.i == 0 or "\n" in head.doc[head.i - 1].text_with_ws
+    if not (opens and head.text.isupper() and len(head.text) > 1):
+        return head
+    dash = next((c for c in head.children if c.text in _DASHES and c.i > head.i), None)
+    after = None if dash is None else next((c for c in head.rights if c.dep_ == "appos" and c.i > dash.i), None)
+    return after or head
 
 
 def name_before_colon(colon: Token) -> tuple[int, int] | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from newsgraph.pipeline.intervals import Intervals
+from newsgraph.pipeline.quotes import acts
 from newsgraph.pipeline.quotes.cues import (
     according_source,
     adjacent_subject,
@@ -56,7 +57,8 @@ class Candidate:
     cue_token: int | None = None
     parts: list[tuple[int, int]] = field(default_factory=list)
     paragraph: int = 0
-    belief: bool = False
+    # What the report ascribes (``acts.py``): only speech is stored as a quote.
+    act: str = acts.SPEECH
     # The quote this one goes on with, speaker and all, having no cue of its own.
     continues: Candidate | None = None
 
@@ -79,22 +81,25 @@ def speaker_span(subject: Token | None, cue: Token) -> tuple[int, int] | None:
     return None if subject is None else phrase_bounds(subject, cue)
 
 
-def _object_range(verb: Token) -> tuple[int, int] | None:
+def _object_range(verb: Token) -> tuple[int, int, str] | None:
     """For "object" cues: the object and what completes it ("urged [him to resign]", "calling for [a ban]")."""
     rights = list(verb.rights)
     obj = next((c for c in rights if c.dep_ == "dobj"), None)
     if obj is not None:
-        return object_range(obj, rights)
+        found = object_range(obj, rights)
+        return None if found is None else (*found, acts.STANCE)
     completion = next((c for c in rights if c.dep_ in _COMPLETIONS), None)
     if completion is not None and verb.lemma_.lower() in lexicon().intent:
-        return completion.left_edge.i, completion.right_edge.i
+        return completion.left_edge.i, completion.right_edge.i, acts.INTENT
     prep = leading_prep(verb)
     if prep is None:
         return None
     if prep.lower_ not in _TOPICS and not (prep.lower_ == "to" and verb.lemma_.lower() in lexicon().to_topics):
         return None
     pobj = prep_object(prep)
-    return (pobj.left_edge.i, rest_of_object(rights, pobj.right_edge.i)) if pobj is not None else None
+    if pobj is None:
+        return None
+    return pobj.left_edge.i, rest_of_object(rights, pobj.right_edge.i), acts.STANCE
 
 
 def object_range(obj: Token, rights: list[Token]) -> tuple[int, int] | None:
@@ -129,15 +134,15 @@ def rest_of_object(rights: list[Token], last: int) -> int:
     return last
 
 
-def _reported_range(verb: Token) -> tuple[int, int] | None:
-    """Token range of what the verb reports: its clause, or for "object" cues its object."""
+def _reported_range(verb: Token) -> tuple[int, int, str] | None:
+    """Token range of what the verb reports (its clause, or for "object" cues its object), and the act."""
     clause = next((c for c in verb.children if c.dep_ in _CLAUSES and not dateline(c)), None)
     if clause is None:
         clause = _misattached_clause(verb) or _conditional_clause(verb)
     if clause is None and verb.lemma_.lower() in lexicon().speech:
         answer = next((c for c in verb.rights if c.lower_ in _ANSWERS and c.i == verb.i + 1), None)
         if answer is not None:
-            return answer.i, answer.i
+            return answer.i, answer.i, acts.SPEECH
     if clause is not None:
         belief = verb.lemma_.lower() in lexicon().belief and verb.lemma_.lower() not in lexicon().speech
         if belief and clause.left_edge.lower_ in _QUESTION_WORDS:
@@ -145,13 +150,13 @@ def _reported_range(verb: Token) -> tuple[int, int] | None:
             return None
         if clause.right_edge.i == clause.left_edge.i:
             return None
-        return clause_range(verb, clause)
+        return *clause_range(verb, clause), acts.of_clause(verb)
     if verb.lemma_.lower() in lexicon().object:
         return _object_range(verb)
     if verb.lemma_.lower() in lexicon().about_only or (verb.lemma_.lower() in lexicon().asked_about and _unnamed(verb)):
         about = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "about" and c.i <= verb.i + 2), None)
         pobj = None if about is None else prep_object(about)
-        return None if pobj is None else (pobj.left_edge.i, pobj.right_edge.i)
+        return None if pobj is None else (pobj.left_edge.i, pobj.right_edge.i, acts.TOPIC)
     return None
 
 
@@ -224,14 +229,15 @@ def _from_verb(verb: Token) -> Candidate | None:
     found = _reported_range(verb)
     if found is None:
         return None
-    first, last = found
+    first, last, act = found
     if first < verb.i <= last:
         # "records that officials said would harm …": the relative pronoun opens the clause before the verb.
         first = verb.right_edge.i + 1 if verb.right_edge.i < last else verb.i + 1
-    belief = verb.lemma_.lower() in lexicon().belief and verb.lemma_.lower() not in lexicon().speech
     span = trimmed(verb.doc, first, last)
     if span is None or span[0] <= verb.idx < span[1]:
         return None
+    if act == acts.STANCE:
+        act = acts.of_object(verb, verb.doc[first : last + 1].text)
     # "Asked about the plan, …", "she was asked about …": whoever asked is not named.
     subject = None if verb.lemma_.lower() in lexicon().asked_about and _unnamed(verb) else subject_of(verb)
     if subject is not None and first <= subject.i <= last:
@@ -243,7 +249,7 @@ def _from_verb(verb: Token) -> Candidate | None:
         cue=(verb.idx, cue_end(verb)),
         speaker=speaker_span(subject, verb),
         cue_token=verb.i,
-        belief=belief,
+        act=act,
     )
 
 
@@ -266,6 +272,7 @@ def _from_noun(noun: Token) -> Candidate | None:
         cue=(noun.idx, noun.idx + len(noun)),
         speaker=None if owner is None else speaker_span(owner, noun),
         cue_token=noun.i,
+        act=acts.of_noun(noun.lemma_.lower()),
     )
 
 
@@ -300,6 +307,7 @@ def _from_parenthetical(verb: Token, quoted: Sequence[bool]) -> Candidate | None
         speaker=speaker_span(subject, verb),
         cue_token=verb.i,
         parts=kept if len(kept) > 1 else [],
+        act=acts.of_clause(verb),
     )
 
 
@@ -337,6 +345,7 @@ def _from_raising(verb: Token) -> Candidate | None:
         speaker=None,
         cue_token=verb.i,
         parts=parts if len(parts) > 1 else [],
+        act=acts.EVIDENCE,
     )
 
 

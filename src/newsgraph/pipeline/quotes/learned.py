@@ -20,6 +20,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from newsgraph.pipeline.lexicons import load_data
+from newsgraph.pipeline.quotes import acts
 from newsgraph.pipeline.quotes.cues import can_speak, cue_end, lexicon, subject_of
 from newsgraph.pipeline.quotes.indirect import (
     Candidate,
@@ -225,7 +226,8 @@ def find_learned(doc: Doc, taken: Sequence[bool], scorer: ReportScorer) -> list[
     found = []
     for proposal in sorted(kept, key=lambda p: p.start - p.end):
         tokens = range(proposal.cue.i, proposal.cue.i + 1)
-        content = [t.i for t in doc.char_span(proposal.start, proposal.end, alignment_mode="expand") or []]
+        span = doc.char_span(proposal.start, proposal.end, alignment_mode="expand")
+        content = [t.i for t in span or []]
         if any(used[i] for i in [*tokens, *content]):
             continue
         for i in [*tokens, *content]:
@@ -238,6 +240,21 @@ def find_learned(doc: Doc, taken: Sequence[bool], scorer: ReportScorer) -> list[
                 cue=(proposal.cue.idx, cue_end(proposal.cue)),
                 speaker=speaker_span(proposal.subject, proposal.cue) if proposal.subject is not None else None,
                 cue_token=proposal.cue.i,
+                act=_act(proposal, span.text if span is not None else ""),
             )
         )
     return found
+
+
+def _act(proposal: Proposal, words: str) -> str:
+    """The act by construction and lemma (``acts.py``)."""
+    construction = proposal.construction
+    if construction == "ccomp":
+        return acts.of_clause(proposal.cue)
+    if construction in {"xcomp", "noun_acl_to"}:
+        return acts.INTENT
+    if construction in {"prep_about", "noun_about"}:
+        return acts.TOPIC
+    if construction == "dobj" or construction.startswith("prep_"):
+        return acts.of_object(proposal.cue, words)
+    return acts.STANCE

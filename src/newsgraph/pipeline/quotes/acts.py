@@ -1,0 +1,145 @@
+"""What a report ascribes to its source: words, a belief, or something that is not a quote.
+
+PolNeAR, which we score against, annotates every attribution: "criticized [Clinton]",
+"declined [to comment]", "a poll shows […]", "is expected [to run]". On PolNeAR train
+these are a third of all attributions, so dropping them would cost a third of recall;
+but a reader counting who said what reads them as noise (on real pages most of what we
+judged "not speech" was one of them). So every report keeps its place in the extraction,
+typed by its act, and only speech is a quote in the store, the web page and the counts
+(``model.QUOTE_ACTS``). The act follows from the cue's lexicon group, the shape of the
+content and the source, never from a list of examples:
+
+- ``speech``: the words or their gist ("said that …", quotes in marks, "according to");
+- ``thought``: a belief, hope or fear ("believes that …", "is confident that …");
+- ``topic``: what someone spoke about, not what they said ("spoke about the budget");
+- ``stance``: a position on a thing ("criticized the plan", "called for a ban");
+- ``intent``: what someone will or will not do ("declined to comment", "plans to run");
+- ``evidence``: what a finding, an appearance, an expectation or a report with no one named
+  holds ("the poll shows …", "the deal appears to be dead", "is expected to resign");
+- ``unsaid``: a report of words or beliefs that were not, or not yet, had: negated, modal or
+  with no one as source ("did not say that …", "may believe …", "no one knows …");
+- ``writer``: the writer's own view or a word to the reader, not a source's ("I think …",
+  "you know that …", "Remember that …").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from spacy.tokens import Token
+
+from newsgraph.pipeline.quotes.cues import lexicon, subject_of
+
+SPEECH: Final = "speech"
+THOUGHT: Final = "thought"
+TOPIC: Final = "topic"
+STANCE: Final = "stance"
+INTENT: Final = "intent"
+EVIDENCE: Final = "evidence"
+UNSAID: Final = "unsaid"
+WRITER: Final = "writer"
+ACTS: Final = (SPEECH, THOUGHT, TOPIC, STANCE, INTENT, EVIDENCE, UNSAID, WRITER)
+# Who can say something: a named person, group or country, or a personal pronoun.
+_SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_SPEAKER_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who"})
+# What completes an object into a claim about it: "called [X a sham]", "urged [X to go]".
+_COMPLETIONS = frozenset({"xcomp", "oprd"})
+# Prepositions that say something of a verb's object: "described X [as] Y", "blamed X [for] Y".
+_PREDICATING = frozenset({"as", "of", "for"})
+_QUOTE_MARKS = re.compile('["“”«»]')
+# A cue under one of these reports what may, would or will be said, not what was.
+_MODALS = frozenset(
+    {"may", "might", "could", "would", "should", "must", "can", "will", "shall", "'d", "’d", "'ll", "’ll"}
+)
+# Sources that are nobody: "no one knows", "nobody said".
+_NOBODY = frozenset({"nobody", "none", "neither"})
+# Outside quote marks, the first and second person are the writer and the reader ("let's hope").
+_WRITER_AND_READER = frozenset({"i", "we", "you", "us", "me", "'s", "’s"})
+
+
+def of_clause(cue: Token) -> str:
+    """A cue with a clause: speech, a belief, or a finding ("shows", "found") of something that cannot speak."""
+    cues = lexicon()
+    lemma = cue.lemma_.lower()
+    if lemma in cues.evidence and not _can_say(subject_of(cue)):
+        return EVIDENCE
+    if lemma in cues.speech:
+        return SPEECH
+    if lemma in cues.belief or lemma in cues.belief_adjectives:
+        return THOUGHT
+    return EVIDENCE if lemma in cues.evidence else STANCE
+
+
+def of_object(cue: Token, content: str) -> str:
+    """A cue with an object or a prepositional object: a stance ("criticized the delay", "called for a ban"),
+    unless a speech verb says something of the object ("called [X a sham]", "accused [X of lying]") or
+    gives their words in marks ("rejected [the claims as “false”]")."""
+    cues, lemma = lexicon(), cue.lemma_.lower()
+    if lemma in cues.speech and _QUOTE_MARKS.search(content):
+        return SPEECH
+    if lemma not in cues.speech | cues.object:
+        # "made [safety a priority]", "named [her chair]": a predicate, but nothing said.
+        return STANCE
+    obj = next((c for c in cue.rights if c.dep_ == "dobj"), None)
+    return SPEECH if obj is not None and _predicated(cue, obj) else STANCE
+
+
+def _predicated(cue: Token, obj: Token) -> bool:
+    after = [c for c in cue.rights if c.i > obj.i]
+    if any(c.dep_ in _COMPLETIONS or (c.dep_ == "prep" and c.lower_ in _PREDICATING) for c in after):
+        return True
+    # "accused [trawlers of crossing …]": the parser may hang the charge on the object; a verb, not a noun.
+    return any(
+        c.dep_ == "prep" and c.lower_ in _PREDICATING and any(g.dep_ == "pcomp" for g in c.children) for c in obj.rights
+    )
+
+
+def _can_say(subject: Token | None) -> bool:
+    if subject is None:
+        return False
+    return subject.ent_type_ in _SPEAKER_ENTITIES or subject.lower_ in _SPEAKER_PRONOUNS
+
+
+def of_noun(lemma: str) -> str:
+    """A claim noun with its clause: "the claim that …" is speech, "the hope that …" a thought."""
+    cues = lexicon()
+    if lemma in cues.belief_nouns:
+        return THOUGHT
+    if lemma in cues.evidence_nouns:
+        return EVIDENCE
+    return SPEECH
+
+
+def of_report(cue: Token, act: str, sourced: bool, marked: bool) -> str:
+    """Speech or thought told of no one real: negated, modal, by nobody, unsourced or the writer's own.
+
+    The cue is outside quote marks (words in marks are a source's own, "I" included);
+    ``sourced`` says whether the report names its source, ``marked`` whether it is in marks.
+    """
+    if act not in {SPEECH, THOUGHT}:
+        return act
+    if not sourced and not marked:
+        return EVIDENCE
+    if cue.pos_ not in {"VERB", "AUX"}:
+        return act
+    subject = subject_of(cue)
+    if subject is not None and subject.lower_ in _WRITER_AND_READER:
+        return WRITER
+    if subject is None and cue.tag_ == "VB" and cue.dep_ == "ROOT" and not any(c.dep_ == "aux" for c in cue.children):
+        # "Remember what he said", "Consider that …": the writer tells the reader.
+        return WRITER
+    governors = [cue, cue.head] if cue.dep_ == "xcomp" else [cue]
+    for verb in governors:
+        if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS) for c in verb.children):
+            return UNSAID
+    if subject is not None and (subject.lower_ in _NOBODY or _is_no_one(subject)):
+        return UNSAID
+    return act
+
+
+def _is_no_one(subject: Token) -> bool:
+    """ "no one", "no official": a subject that names nobody."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children) or (
+        subject.lower_ == "one" and subject.i > 0 and subject.doc[subject.i - 1].lower_ == "no"
+    )

@@ -1,0 +1,118 @@
+"""Every attribution is typed by its act; the store keeps only quotes (speech)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from tests.conftest import EXAMPLES
+from typer.testing import CliRunner
+
+from newsgraph.cli import app
+from newsgraph.model import QUOTE_ACTS, Article
+from newsgraph.pipeline import Extractor
+from newsgraph.store import Store
+
+PORT = (
+    "The harbour master said on Monday that the port would reopen next week.\n\n"
+    "A spokesman for Keller Shipping declined to comment.\n\n"
+    "Residents criticized the delay.\n\n"
+    "A survey by the chamber of commerce shows that most shops lost orders.\n\n"
+    "The strike appears to be over.\n\n"
+    "Mayor Ortiz believes the talks will succeed.\n\n"
+    "The union leader spoke about the pension fund.\n\n"
+    "The council called the strike a disgrace.\n\n"
+    "The company rejected the union's claims as “simply untrue.”\n"
+)
+
+
+@pytest.fixture(scope="module")
+def acts(extractor: Extractor) -> dict[str, str]:
+    extraction = extractor.extract(Article(text=PORT, published="2024-03-12"))
+    return {quote.text: quote.act for quote in extraction.quotes}
+
+
+@pytest.mark.parametrize(
+    ("content", "act"),
+    [
+        ("that the port would reopen next week", "speech"),
+        ("to comment", "intent"),
+        ("the delay", "stance"),
+        ("that most shops lost orders", "evidence"),
+        ("the talks will succeed", "thought"),
+        ("the pension fund", "topic"),
+        ("the strike a disgrace", "speech"),
+    ],
+)
+def test_each_report_is_typed_by_what_it_ascribes(acts: dict[str, str], content: str, act: str) -> None:
+    assert acts.get(content) == act, acts
+
+
+def test_an_appearance_with_no_one_named_is_evidence(acts: dict[str, str]) -> None:
+    assert [act for text, act in acts.items() if "appears" in text] == ["evidence"]
+
+
+def test_a_dismissal_in_their_own_marked_words_is_speech(acts: dict[str, str]) -> None:
+    assert [act for text, act in acts.items() if "simply untrue" in text] == ["speech"]
+
+
+COLUMN = (
+    "I think the strike will end soon.\n\n"
+    "The minister did not say whether the port would reopen.\n\n"
+    "The mayor may believe the talks will fail.\n\n"
+    "The strike, it was reported, cost $2 million a day.\n\n"
+    "VELDPORT (NP) — Harbour master Anna Berg said on Monday that the cranes would restart.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def column(extractor: Extractor) -> dict[str, tuple[str, str | None]]:
+    extraction = extractor.extract(Article(text=COLUMN, published="2024-03-12"))
+    return {q.text: (q.act, q.speaker.name if q.speaker else None) for q in extraction.quotes}
+
+
+def test_the_writers_own_view_is_not_a_quote(column: dict[str, tuple[str, str | None]]) -> None:
+    assert column["the strike will end soon"][0] == "writer"
+
+
+def test_what_was_not_or_may_not_have_been_said_is_unsaid(column: dict[str, tuple[str, str | None]]) -> None:
+    assert column["whether the port would reopen"][0] == "unsaid"
+    assert column["the talks will fail"][0] == "unsaid"
+
+
+def test_a_report_with_no_one_named_is_evidence(column: dict[str, tuple[str, str | None]]) -> None:
+    assert [act for text, (act, _) in column.items() if "$2 million" in text] == ["evidence"]
+
+
+def test_a_dateline_is_not_the_speaker(column: dict[str, tuple[str, str | None]]) -> None:
+    assert column["that the cranes would restart"] == ("speech", "Anna Berg")
+
+
+def test_extract_prints_every_act_and_the_store_keeps_only_quotes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "port.txt"
+    source.write_text(PORT, encoding="utf-8")
+    printed = CliRunner().invoke(app, ["extract", str(source), "--format", "json"])
+    assert printed.exit_code == 0, printed.output
+    extracted = json.loads(printed.output)["quotes"]
+    assert {q["act"] for q in extracted} == {"speech", "intent", "stance", "evidence", "thought", "topic"}
+    db = str(tmp_path / "port.db")
+    assert CliRunner().invoke(app, ["ingest", str(source), "--db", db]).exit_code == 0
+    with Store(db) as store:
+        stored = store.quotes(limit=100).items
+    assert sorted(q.text for q in stored) == sorted(q["text"] for q in extracted if q["act"] in QUOTE_ACTS)
+    assert "to comment" not in {q.text for q in stored}
+
+
+def test_the_sample_corpus_stores_its_quotes_and_not_its_other_attributions(tmp_path, extractor: Extractor) -> None:  # type: ignore[no-untyped-def]
+    db = str(tmp_path / "examples.db")
+    result = CliRunner().invoke(app, ["ingest", str(EXAMPLES), "--db", db])
+    assert result.exit_code == 0, result.output
+    with Store(db) as store:
+        stored = {(q.article_id, q.text) for q in store.quotes(limit=1000).items}
+    printed = CliRunner().invoke(app, ["extract", str(EXAMPLES), "--format", "jsonl"])
+    extractions = [json.loads(line) for line in printed.output.splitlines() if line.startswith("{")]
+    said = {(e["article"]["id"], q["text"]) for e in extractions for q in e["quotes"] if q["act"] in QUOTE_ACTS}
+    others = [q for e in extractions for q in e["quotes"] if q["act"] not in QUOTE_ACTS]
+    assert stored == said
+    # "threatened to call a vote of no confidence", "agreed to meet again on Thursday": not quotes.
+    assert {q["act"] for q in others} >= {"intent", "stance"}
