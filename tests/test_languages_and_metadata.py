@@ -78,6 +78,19 @@ def test_mixed_language_folder_is_stored_whole_but_only_english_is_extracted(tmp
 
 
 @pytest.mark.usefixtures("pipeline")
+def test_extract_prints_other_languages_without_english_quotes(tmp_path: Path) -> None:
+    folder = mixed_folder(tmp_path / "mixed")
+    result = run("extract", folder, "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    printed = {Path(d["article"]["source"]).name: d for d in map(json.loads, result.stdout.splitlines())}
+    assert set(printed) == {"de.txt", "fr.txt", "es.txt", "en.txt"}
+    assert printed["en.txt"]["quotes"]
+    for name in ("de.txt", "fr.txt", "es.txt"):
+        assert printed[name]["quotes"] == printed[name]["entities"] == []
+    assert f"not in the model's language (en): de  {folder / 'de.txt'}" in result.stderr
+
+
+@pytest.mark.usefixtures("pipeline")
 def test_lang_overrides_detection(tmp_path: Path) -> None:
     folder = mixed_folder(tmp_path / "mixed")
     result = run("ingest", folder / "en.txt", "--db", tmp_path / "x.db", "--lang", "de")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -13,6 +14,8 @@ from newsgraph.cli.app import ProcessesOption, PublishedOption, app, err, extrac
 from newsgraph.cli.render import extraction_table
 from newsgraph.errors import InputError
 from newsgraph.ingest import read_paths
+from newsgraph.ingest.language import in_language
+from newsgraph.model import Article, Extraction
 from newsgraph.pipeline import ExtractionFailure
 
 
@@ -40,16 +43,37 @@ def extract(
         err.print(f"skipped {error}", markup=False)
 
     extractor = extractor_for(processes)
-    for result in extractor.extract_many(read_paths(paths, on_error=report, published=published)):
+    other_language: list[Article] = []
+
+    def in_model_language(articles: Iterator[Article]) -> Iterator[Article]:
+        for article in articles:
+            if in_language(article, extractor.language):
+                yield article
+            else:
+                other_language.append(article)
+
+    for result in extractor.extract_many(in_model_language(read_paths(paths, on_error=report, published=published))):
         if isinstance(result, ExtractionFailure):
             failed += 1
             err.print(f"failed {result.error}", markup=False)
             continue
-        if format is Format.table:
-            out.print(extraction_table(result))
-        elif format is Format.jsonl:
-            out.print(json.dumps(result.to_dict(), ensure_ascii=False), markup=False)
-        else:
-            out.print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2), markup=False)
+        _print(result, format)
+    for article in other_language:
+        # The model would make nonsense of it (ingest stores it the same way, unextracted).
+        err.print(
+            f"not in the model's language ({extractor.language}): {article.metadata['language']}  "
+            f"{article.source or article.id}, printed without extraction",
+            markup=False,
+        )
+        _print(Extraction(article=article), format)
     if failed:
         raise typer.Exit(1)
+
+
+def _print(extraction: Extraction, format: Format) -> None:
+    if format is Format.table:
+        out.print(extraction_table(extraction))
+    elif format is Format.jsonl:
+        out.print(json.dumps(extraction.to_dict(), ensure_ascii=False), markup=False)
+    else:
+        out.print(json.dumps(extraction.to_dict(), ensure_ascii=False, indent=2), markup=False)
