@@ -37,6 +37,12 @@ def test_a_british_quote_in_single_marks_is_direct_with_its_speaker(extractor: E
     assert found[0].speaker is not None and found[0].speaker.name == "Ann Hale"
 
 
+def test_a_report_runs_to_the_end_of_the_words_it_quotes(extractor: Extractor) -> None:
+    said = 'that the union "will have to accept a deal we can pay for. If not, so be it."'
+    (found,) = quotes(extractor, f"Mayor Ana Ortiz said on Tuesday {said}")
+    assert (found.kind, found.text) == ("mixed", said)
+
+
 def test_two_curly_single_marks_close_a_double_quote(extractor: Extractor) -> None:
     text = "“The figures were never checked,’’ Ruth Okafor, the watchdog’s director, told reporters. “Never.”"
     assert marked(text) == ["The figures were never checked", "Never."]

@@ -382,6 +382,13 @@ def _combine(text: str, direct: list[Candidate], indirect: list[Candidate], frag
             kept_indirect.append(report)
     marked = Intervals((f.start, f.end, f) for f in fragments)
     for report in kept_indirect:
+        for f in marked.overlapping(report.start, report.end):
+            if report.start <= f.start and report.end < f.end and "\n" not in text[report.end : f.end]:
+                # 'said that China "is going to … I like. If they don't, that's it."': the parse
+                # ends the report with the sentence, but what is in marks was said whole.
+                report.end = f.close_mark + 1 if f.close_mark is not None else f.end
+                if report.parts:
+                    report.parts[-1] = (report.parts[-1][0], report.end)
         if any(report.start <= f.start and f.end <= report.end for f in marked.overlapping(report.start, report.end)):
             report.kind = "mixed"
     kept_direct = [d for d in direct if id(d) not in dropped]
