@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.model import Entity, Quote
 from newsgraph.pipeline.entities import add_entity, add_mention, entity_at
+from newsgraph.pipeline.extensions import doc_text
 from newsgraph.pipeline.lexicons import load_data
 from newsgraph.pipeline.quotes.cues import RELATIVE_TAGS
 from newsgraph.pipeline.titles import LEXICON as TITLES
@@ -139,7 +140,7 @@ class Coref:
 
     def __init__(self, doc: Doc, quotes: list[Quote]) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.words = names()
         self.starts = [t.idx for t in doc]
         self.sentence_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]

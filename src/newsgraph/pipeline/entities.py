@@ -25,6 +25,7 @@ from newsgraph.pipeline.actors import (
     matches,
 )
 from newsgraph.pipeline.affiliation import Affiliations
+from newsgraph.pipeline.extensions import doc_text
 from newsgraph.pipeline.mention_index import existing_index, mention_index
 from newsgraph.pipeline.mentions import (
     add_missed_mentions,
@@ -51,7 +52,6 @@ from newsgraph.pipeline.titles import LEXICON, read_modifiers
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
 # Definite descriptions refer back only to these ("the group", "the spokesman", "the country").
 DESCRIBED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
-TEXT_KEY = "newsgraph.text"
 NOUN_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 
 
@@ -296,18 +296,10 @@ def add_mention(entity: Entity, doc: Doc, start: int, end: int) -> None:
         if mentions[following].end == end:
             return
         following += 1
-    mentions.insert(position, Span(start, end, _text(doc)[start:end]))
+    mentions.insert(position, Span(start, end, doc_text(doc)[start:end]))
     index = existing_index(doc)
     if index is not None:
         index.add(entity, start, end)
-
-
-def _text(doc: Doc) -> str:
-    """The Doc's text, kept once: spaCy joins it from every token on each access."""
-    text = doc.user_data.get(TEXT_KEY)
-    if not isinstance(text, str):
-        text = doc.user_data[TEXT_KEY] = doc.text
-    return text
 
 
 def add_entity(doc: Doc, name: str, type: str, start: int, end: int) -> Entity:

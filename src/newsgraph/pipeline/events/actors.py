@@ -21,6 +21,7 @@ from newsgraph.model import Entity
 from newsgraph.pipeline import entities as entities_module
 from newsgraph.pipeline.entities import add_entity, add_mention
 from newsgraph.pipeline.events.lexicon import Lexicon, lemma_in
+from newsgraph.pipeline.extensions import doc_text
 
 PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 THING = frozenset({"it", "its", "itself"})
@@ -437,7 +438,7 @@ class ActorFinder:
     def _create(self, words: list[Token]) -> Entity:
         """An ORG entity for a group actor NER missed ("Israeli military"), merged by name."""
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-        name = self.doc.text[start:end]
+        name = doc_text(self.doc)[start:end]
         key = name.casefold()
         for entity in self.doc._.entities:
             if entity.name.casefold() == key or key in (a.casefold() for a in entity.aliases):

@@ -290,7 +290,13 @@ def _with_party(children: list[Token]) -> bool:
 
 def _phrase_in(phrase: str, words: set[str]) -> bool:
     """Every word of a dictionary phrase ("humanitarian aid") is among the words found."""
-    return all(word in words for word in phrase.split())
+    return _phrase_words(phrase) <= words
+
+
+@cache
+def _phrase_words(phrase: str) -> frozenset[str]:
+    """A phrase's words, split once: frames are matched against every verb of every article."""
+    return frozenset(phrase.split())
 
 
 @cache

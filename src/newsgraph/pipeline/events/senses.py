@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from newsgraph.pipeline.events.actors import ActorFinder
 from newsgraph.pipeline.events.lexicon import Lexicon, lemma_in
+from newsgraph.pipeline.extensions import doc_text
 
 # Named things that violence can reach: people, groups, countries, places, buildings, vehicles.
 HARMABLE_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -42,7 +43,7 @@ class Senses:
         self.vehicles = frozenset().union(*(classes[c] for c in VEHICLE_CLASSES))
         # Two scores or more ("6-3, 7-6", "4-1"): a report of games, where "beat", "rallied"
         # and "fought back" are contests, not violence or protest.
-        self.sports = len(SCORE.findall(actors.doc.text)) >= 2
+        self.sports = len(SCORE.findall(doc_text(actors.doc))) >= 2
 
     def contest(self, trigger: Token) -> bool:
         """In a sports report, a sentence naming no weapon tells a contest."""

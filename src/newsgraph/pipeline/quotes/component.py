@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Part, Quote, Span, Speaker
+from newsgraph.pipeline.extensions import doc_text
 from newsgraph.pipeline.intervals import Intervals
 from newsgraph.pipeline.quotes import acts
 from newsgraph.pipeline.quotes.attribution import load_model
@@ -143,19 +144,18 @@ class QuoteFinder:
         if self.learned:
             found = sorted(found + find_learned(doc, taken, load_scorer()), key=lambda c: c.start)
         if self.model:
-            found = weigh(doc, found, load_model().tag(doc.text, to_read(doc, found)))
+            found = weigh(doc, found, load_model().tag(doc_text(doc), to_read(doc, found)))
         for candidate in found:
             if candidate.cue_token is not None:
                 cue, sourced = doc[candidate.cue_token], candidate.speaker is not None
                 candidate.act = acts.of_report(cue, candidate.act, sourced, candidate.kind == "direct")
-        text = doc.text
+        text = doc_text(doc)
         doc._.quotes = to_quotes(text, _without_repeats(text, one_per_span(found)))
         return doc
 
     def rules(self, doc: Doc) -> tuple[list[Candidate], list[bool]]:
         """The quotes the rules find, and which tokens they leave taken (each word has one role)."""
-        # Doc.text joins every token each time it is read: read it once.
-        context = _Context(doc, [t.idx for t in doc], doc.text)
+        context = _Context(doc, [t.idx for t in doc], doc_text(doc))
         marked = find_quotes(context.text)
         direct, fragments = self._direct(context, marked)
         direct = sorted(direct + self._posts(context, direct), key=lambda c: c.start)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.pipeline.extensions import doc_text
 from newsgraph.pipeline.quotes.attribution import TaggedSpan, Tags
 from newsgraph.pipeline.quotes.cues import according_source, can_speak, is_according, lexicon, phrase_bounds, subject_of
 from newsgraph.pipeline.quotes.indirect import Candidate
@@ -71,7 +72,7 @@ def to_read(doc: Doc, found: list[Candidate], weighing: Weighing = WEIGHING) -> 
     To check the rules, those holding a report from the parse; to find what they missed, also
     those that can hold a report: a quote mark, a cue word, or anything the rules found.
     """
-    text = doc.text
+    text = doc_text(doc)
     if not weighing.add:
         spans = paragraphs(text)
         weighed = [c for c in found if c.kind in _WEIGHED]
@@ -108,7 +109,7 @@ def weigh(doc: Doc, found: list[Candidate], tags: Tags, weighing: Weighing = WEI
     kept = [c for c in found if not weighing.check or _is_speech(c, tags, weighing)]
     if weighing.bounds:
         for candidate in kept:
-            _rebound(candidate, tags, weighing, doc.text)
+            _rebound(candidate, tags, weighing, doc_text(doc))
     if weighing.add:
         kept += _missed(doc, kept, tags, weighing)
     return sorted(kept, key=lambda c: c.start)
@@ -138,7 +139,7 @@ def _rebound(candidate: Candidate, tags: Tags, weighing: Weighing, text: str) ->
 
 
 def _missed(doc: Doc, kept: list[Candidate], tags: Tags, weighing: Weighing) -> list[Candidate]:
-    text = doc.text
+    text = doc_text(doc)
     taken = [p for c in kept for p in [*(c.parts or [(c.start, c.end)]), *filter(None, [c.cue])]]
     added = []
     for content in tags.spans["content"]:
