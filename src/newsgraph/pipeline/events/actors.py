@@ -65,6 +65,8 @@ DEFINITE = frozenset({"the", "this", "that"})
 DROP_LEADING = frozenset({"DET", "NUM", "PUNCT", "ADP", "PRON", "CCONJ", "SYM"})
 ORGANISE = frozenset({"organiser", "organizer", "organise", "organize"})
 WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "off"})
+# Clauses hung on a noun, which describe its referent rather than name whose it is.
+CLAUSES = frozenset({"acl", "relcl", "appos", "advcl"})
 
 
 # CAMEO's codes for international actors, which have no country: organisations, NGOs, armed groups.
@@ -130,6 +132,9 @@ class ActorFinder:
             return Actor(entity, [head]) if entity is not None and entity is not exclude else None
         words = self._phrase(head)
         entity = self.entity_of(head)
+        company = self._company_of_place(head, entity)
+        if company is not None:
+            return Actor(company, words)
         if entity is not None and entity.type in ACTOR_TYPES and not _common_name(entity):
             return Actor(entity, words)
         described = self._common_noun(head, speaker, exclude)
@@ -168,6 +173,18 @@ class ActorFinder:
         inner = [self.entity_of(t) for t in (head.subtree if places else self._inside(head))]
         found = next((e for e in inner if e is not None and e.type in ACTOR_TYPES and e is not exclude), None)
         return Actor(found, words) if found is not None else None
+
+    def _company_of_place(self, head: Token, entity: Entity | None) -> Entity | None:
+        """ "Lexus Philippines offers…": a country named after an organisation's name is that
+        organisation's branch there, not the country."""
+        if entity is None or entity.type not in PLACE_TYPES:
+            return None
+        for child in head.children:
+            if child.dep_ == "compound" and child.pos_ == "PROPN":
+                named = self.entity_of(child)
+                if named is not None and named.type == "ORG":
+                    return named
+        return None
 
     def inanimate(self, token: Token) -> bool:
         """A phrase naming a thing, not anyone who could act ("a barge", "the Linden Bridge", "the storm").
@@ -251,7 +268,10 @@ class ActorFinder:
         "police in Lagos" are that city's police.
         """
         if self._is_actor_noun(head):
-            return list(head.subtree)
+            # Not the clauses about them: "gunmen wearing uniforms in the heart of the Afghan capital" are
+            # not Afghanistan's; the clause says where they were, not whose they are.
+            skipped = {t.i for c in head.children if c.dep_ in CLAUSES for t in c.subtree}
+            return [t for t in head.subtree if t.i not in skipped]
         where = [c for c in head.children if c.dep_ == "prep" and c.lower_ in WHERE_PREPS]
         skipped = {t.i for prep in where for t in prep.subtree}
         return [t for t in head.subtree if t.i not in skipped]
@@ -430,7 +450,14 @@ class ActorFinder:
         limit = max(0, sent_start - 200)
         for i in range(token.i - 1, limit - 1, -1):
             entity = self.by_token.get(i)
-            if entity is not None and entity.type in wanted and (accept is None or accept(entity)):
+            if (
+                entity is not None
+                and entity.type in wanted
+                and (accept is None or accept(entity))
+                and not (entity.type in PLACE_TYPES and _where(self.doc[i]))
+            ):
+                # "the Keck Observatory in Hawaii, which… the light they release": a place named as where
+                # something is stands for no one a pronoun could mean.
                 return entity
         return None
 
@@ -542,6 +569,17 @@ def _name_words(name: str) -> tuple[str, ...]:
 def _institution(name: str, sectors: dict[str, str]) -> bool:
     """A name with a sector word ("Workers' Union", "Police"): an institution, not a company."""
     return any(w in sectors or w.rstrip("s") in sectors for w in _name_words(name))
+
+
+def _where(token: Token) -> bool:
+    """The token names where something is or happens: inside the object of "in", "at", "near"…"""
+    for _ in range(3):
+        if token.dep_ == "pobj":
+            return token.head.lower_ in WHERE_PREPS
+        if token.dep_ not in ("compound", "amod", "flat") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _in_subject(token: Token) -> bool:

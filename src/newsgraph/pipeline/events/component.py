@@ -20,6 +20,7 @@ from spacy.tokens import Span as SpacySpan
 from newsgraph.model import Entity, Event, Quote, Span
 from newsgraph.pipeline.events.actors import Actor, ActorFinder
 from newsgraph.pipeline.events.counts import EventCounts
+from newsgraph.pipeline.events.lexicon import POLITICAL_SECTORS as LEXICON_POLITICAL_SECTORS
 from newsgraph.pipeline.events.lexicon import Code, Lexicon, lemma_in, lexicon
 from newsgraph.pipeline.events.senses import Senses
 from newsgraph.pipeline.events.syntax import (
@@ -28,6 +29,7 @@ from newsgraph.pipeline.events.syntax import (
     asks_whether,
     attribution,
     condition,
+    dateline_end,
     depth,
     going_to,
     has_mark,
@@ -64,6 +66,11 @@ POLITIES = frozenset({"GPE", "NORP"})
 SAID = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 # Entity types of places, which a bare noun of violence may name as struck ("the attack on Kharkiv").
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# Types whose word alone tells the act with no one it is aimed at: violence and repression fall on
+# whoever they name, a protest or a mobilisation needs no recipient.
+BARE = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+RECIPIENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+POLITICAL_SECTORS = LEXICON_POLITICAL_SECTORS | {"NGO", "IMG", "OPP", "PTY"}
 # Types reported without a known actor: an attack by unknown gunmen, an arrest by unnamed police.
 UNCLAIMED = frozenset({"ASSAULT", "COERCE"})
 
@@ -79,6 +86,8 @@ class Draft:
     target: Token | None = None
     negated: bool = False
     argument_verbs: list[Token] = field(default_factory=list)
+    # Coded by the word alone, no pattern of the dictionary matched ("offers a free version": AGREE).
+    by_default: bool = False
 
 
 class EventCoder:
@@ -133,7 +142,9 @@ class _DocCoder:
     def _literal(self, draft: Draft) -> bool:
         """The draft's words are meant as its type says: an ASSAULT needs violence that can harm,
         and neither an ASSAULT nor a PROTEST is a game's contest ("rallied to beat")."""
-        if draft.code.type == "PROTEST":
+        if draft.code.type in ("PROTEST", "CONSULT"):
+            # "rallied to beat", "they had not met since 1965" in a report of games: contests, not a protest
+            # or a meeting.
             return not self.senses.contest(draft.trigger)
         if draft.code.type != "ASSAULT":
             return True
@@ -247,10 +258,12 @@ class _DocCoder:
         if code is None and lemma_in(token, self.lex.light_verbs) in self.lex.light_verbs:
             noun, code = self._light_object(token)
         naming = any(c.dep_ == "oprd" for c in token.children)
+        by_default = False
         if code is None and lemma_in(token, self.lex.speech_verbs) not in self.lex.speech_verbs and not naming:
             # "called his death a crisis": a verb with an object predicate describes its object; only
             # a pattern of its own ("called for talks") makes it an act.
             code = self.lex.verb(token)
+            by_default = code is not None and noun is None
         if code is None:
             return None
         if noun is None and self._tells_of_event_noun(token, code):
@@ -266,7 +279,7 @@ class _DocCoder:
         if noun is not None:
             # "escalated its bombardment on Gaza": the target hangs from the event noun.
             target = prep_object(noun) or (None if target is noun else target)
-        return Draft(code, token, token, actor, target, argument_verbs=[token])
+        return Draft(code, token, token, actor, target, argument_verbs=[token], by_default=by_default)
 
     def _tells_of_event_noun(self, verb: Token, code: Code) -> bool:
         """The verb's object is an event noun of the verb's own type, which the verb has only from that
@@ -353,7 +366,9 @@ class _DocCoder:
         if code.target == "partner" or (inner_code is not None and inner_code.target == "partner"):
             code = Code(code.type, code.mode, "partner")
         undone = kind == "fail" and code.type != "REJECT"
-        return Draft(code, wrapper, wrapper, actor, target, undone, [wrapper, inner])
+        # "Google intends to have a catalogue", "aims to put a woman on the moon": the stance word alone codes it.
+        alone = inner_code is None and code == own
+        return Draft(code, wrapper, wrapper, actor, target, undone, [wrapper, inner], by_default=alone)
 
     def _modality(self, draft: Draft) -> Draft | None:
         """Future acts become promises or threats; obligations reported by someone become requests."""
@@ -450,6 +465,8 @@ class _DocCoder:
             actor = subject if subject is not None else self._inherited_subject(verb)
         if actor is not None and actor.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             actor = verb.head
+        if actor is not None:
+            actor = _past_dateline(verb, actor)
         if target is None:
             target = prep_object(verb)
         return actor, target
@@ -566,6 +583,11 @@ class _DocCoder:
         people = draft.target is not None and lemma_in(draft.target, self.lex.sectors) in self.lex.sectors
         if target is None and location is not None and draft.code.type in PHYSICAL and not people:
             target = self.entities_by_id.get(location) or self.actors.entity_by_id(location)
+        if draft.code.mode == "visit" and target is None:
+            # A visit is the visitor's with a host (the manual: "the visitor will always be coded as the
+            # actor and the host will be the recipient"): "returns from injury", "led a march to the
+            # headquarters" visit no one.
+            return None
         if draft.code.type == "CONSULT" and target is not None and self.actors.thing(target):
             # The manual's CONSULT is consultations and meetings, a visit one with a host ("actor is
             # visiting, recipient is hosting"): "visited the settlement", "a visit to the prison" meet no one.
@@ -608,11 +630,36 @@ class _DocCoder:
                 # people the NER found, which acts through its government; or someone given a role.
                 return None
             self.last_actors[event.type] = actor.entity
+        if (
+            draft.by_default
+            and draft.code.type not in BARE
+            and not self._recipient(target, draft.target)
+            and not self._political(event, actor)
+        ):
+            # A verb read by its word alone ("Dashlane offers a free version", "the index declined 0.3%",
+            # "doctors ordered an X-ray") tells a political event (PLOVER's scope) only when a state, an
+            # armed group, an international body or another political sector does it, or when it is aimed
+            # at someone; a pattern of the dictionary ("offered aid") names the act itself.
+            return None
         if target is not None:
             self._describe_target(event, Actor(target, target_words))
             self.last_targets[(event.type, event.mode)] = target
         self.counts.count(event, draft.argument_verbs[-1] if draft.argument_verbs else draft.anchor)
         return event
+
+    def _political(self, event: Event, actor: Actor | None) -> bool:
+        """The actor is a country or people, or of a political sector of CAMEO (government, military,
+        police, rebels, opposition, courts, legislature, international bodies and NGOs)."""
+        if actor is not None and actor.entity.type in POLITIES:
+            return True
+        return event.actor_sector in POLITICAL_SECTORS
+
+    def _recipient(self, target: Entity | None, words: Token | None) -> bool:
+        """The event is aimed at someone: a named person, organisation, country or people, or an agent
+        the dictionaries know ("the police", "rebels")."""
+        if target is not None:
+            return target.type in RECIPIENTS
+        return words is not None and self.actors.agent_sector(words) is not None
 
     def _unclaimed_victim(self, draft: Draft) -> bool:
         """Violence told with no one named as its doer is an event only when it falls on people or
@@ -753,6 +800,20 @@ def make_events(nlp: Language, name: str) -> EventCoder:
 
 def _has_aux(verb: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _past_dateline(verb: Token, actor: Token) -> Token | None:
+    """The subject after a dateline the parser took for it: "HANOI (AP) — Mark Esper accused" is Esper's act.
+
+    Another subject of the verb after the dash comes first, then a name hung on the dateline
+    ("Esper" as its apposition); with neither, no one is named.
+    """
+    end = dateline_end(actor)
+    if end is None or actor.i > end:
+        return actor
+    later = [c for c in verb.children if c.dep_ in SUBJECTS and c.i > end]
+    later += [c for c in actor.children if c.dep_ in ("appos", "conj") and c.i > end]
+    return later[0] if later else None
 
 
 def _source(verb: Token) -> Token | None:

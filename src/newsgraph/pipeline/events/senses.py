@@ -26,6 +26,59 @@ PLACE_CLASSES = ("town", "stronghold")
 MEANS_CLASSES = ("aircraft", "weapon")
 # A road vehicle as the one who "hit" something is an accident, not an attack.
 VEHICLE_CLASSES = ("car",)
+# Verbs that tell a contest as readily as violence, and the nouns of contests that decide between them:
+# the PLOVER manual's election context ("elections and campaigns") and games.
+CONTEST_VERBS = frozenset(
+    {
+        "beat",
+        "defeat",
+        "crush",
+        "rout",
+        "trounce",
+        "thrash",
+        "fight",
+        "battle",
+        "clash",
+        "hit",
+        "strike",
+        "attack",
+        "overwhelm",
+        "sweep",
+        "upset",
+        "knock",
+        "topple",
+        "edge",
+        "struggle",
+        "compete",
+    }
+)
+CONTEST_NOUNS = frozenset(
+    {
+        "election",
+        "vote",
+        "voter",
+        "ballot",
+        "poll",
+        "race",
+        "candidate",
+        "incumbent",
+        "campaign",
+        "primary",
+        "runoff",
+        "referendum",
+        "nomination",
+        "game",
+        "match",
+        "tournament",
+        "championship",
+        "playoff",
+        "season",
+        "league",
+        "player",
+        "multiplayer",
+        "contest",
+    }
+)
 # "2-1", "3–0": a score, which makes "beat" and "crushed" a sports result.
 SCORE = re.compile(r"(?<![\d.,:/-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d:/%-]|[.,]\d)")
 
@@ -45,11 +98,15 @@ class Senses:
         self.sports = len(SCORE.findall(actors.doc.text)) >= 2
 
     def contest(self, trigger: Token) -> bool:
-        """In a sports report, a sentence naming no weapon tells a contest."""
-        if not self.sports:
-            return False
+        """In a sports report, a sentence naming no weapon tells a contest; so does a verb that may tell
+        either ("beat", "fight") in a sentence about an election or a game ("beat the incumbent governor",
+        "fight someone in a multiplayer game")."""
         words = {t.lemma_.lower() for t in trigger.sent} | {t.lower_ for t in trigger.sent}
-        return not words & self.means
+        if words & self.means:
+            return False
+        if self.sports:
+            return True
+        return lemma_in(trigger, CONTEST_VERBS) in CONTEST_VERBS and bool(words & CONTEST_NOUNS)
 
     def violent(self, trigger: Token, actor: Token | None, target: Token | None, place: bool) -> bool:
         """An ASSAULT reading holds: an able actor (or none named), a harmable target (or a place), no score.
