@@ -21,6 +21,7 @@ from newsgraph.model import Entity
 from newsgraph.pipeline import entities as entities_module
 from newsgraph.pipeline.entities import add_entity, add_mention
 from newsgraph.pipeline.events.lexicon import Lexicon, lemma_in
+from newsgraph.pipeline.events.syntax import dateline_end
 
 PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 THING = frozenset({"it", "its", "itself"})
@@ -454,7 +455,7 @@ class ActorFinder:
                 entity is not None
                 and entity.type in wanted
                 and (accept is None or accept(entity))
-                and not (entity.type in PLACE_TYPES and _where(self.doc[i]))
+                and not (entity.type in PLACE_TYPES and (_where(self.doc[i]) or _in_dateline(self.doc[i])))
             ):
                 # "the Keck Observatory in Hawaii, which… the light they release": a place named as where
                 # something is stands for no one a pronoun could mean.
@@ -569,6 +570,12 @@ def _name_words(name: str) -> tuple[str, ...]:
 def _institution(name: str, sectors: dict[str, str]) -> bool:
     """A name with a sector word ("Workers' Union", "Police"): an institution, not a company."""
     return any(w in sectors or w.rstrip("s") in sectors for w in _name_words(name))
+
+
+def _in_dateline(token: Token) -> bool:
+    """The token is in the dateline that opens its paragraph ("WASHINGTON –")."""
+    end = dateline_end(token)
+    return end is not None and token.i < end
 
 
 def _where(token: Token) -> bool:

@@ -54,6 +54,10 @@ LIGHT_PREPS = frozenset({"on", "under", "into"})
 # Nouns for what is said or written, whose "-ing" clause is done by whoever issued them.
 REPORT_NOUNS = frozenset({"declaration", "statement", "resolution", "letter", "note", "communique", "message"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "ourselves", "myself", "yourself", "yourselves"})
+# Pronouns that may stand for an unnamed doer of violence ("they shot him"); "it hits you" and "that
+# struck me" are idioms, whose "it" is no one.
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "who", "whom"})
 # Verbs whose subject event stops rather than happens: "the truce ended".
 ENDING_VERBS = frozenset({"end", "collapse", "expire", "break", "fail", "stall", "falter", "lapse"})
 # Types whose target is the place itself when no one is named: "struck 400 targets in Gaza"
@@ -467,6 +471,10 @@ class _DocCoder:
             actor = verb.head
         if actor is not None:
             actor = _past_dateline(verb, actor)
+        if target is not None and target.lower_ in REFLEXIVES:
+            # "distanced themselves from the US position", "challenging itself to run on renewables": the
+            # subject's own self is no target; the phrase after the verb may name one.
+            target = None
         if target is None:
             target = prep_object(verb)
         return actor, target
@@ -583,6 +591,10 @@ class _DocCoder:
         people = draft.target is not None and lemma_in(draft.target, self.lex.sectors) in self.lex.sectors
         if target is None and location is not None and draft.code.type in PHYSICAL and not people:
             target = self.entities_by_id.get(location) or self.actors.entity_by_id(location)
+        if draft.by_default and draft.code.type == "RETREAT" and not self._captives(draft.target):
+            # The manual's RETREAT releases "prisoners and hostages" and withdraws forces: "police released
+            # video", "the light they release" free no one.
+            return None
         if draft.code.mode == "visit" and target is None:
             # A visit is the visitor's with a host (the manual: "the visitor will always be coded as the
             # actor and the host will be the recipient"): "returns from injury", "led a march to the
@@ -647,6 +659,11 @@ class _DocCoder:
         self.counts.count(event, draft.argument_verbs[-1] if draft.argument_verbs else draft.anchor)
         return event
 
+    def _captives(self, released: Token | None) -> bool:
+        """What a retreat gives up is people, forces or a place, not a thing ("released two videos");
+        with no object ("the rebels withdrew") it is the actor's own retreat."""
+        return released is None or self.senses.can_suffer(released) or self.senses.people_noun(released)
+
     def _political(self, event: Event, actor: Actor | None) -> bool:
         """The actor is a country or people, or of a political sector of CAMEO (government, military,
         police, rebels, opposition, courts, legislature, international bodies and NGOs)."""
@@ -672,7 +689,9 @@ class _DocCoder:
         """What did it, if named, is an act of violence or its means ("a stabbing killed a passenger",
         "a drone struck"), not "crashes that killed 346" or "a pandemic that killed millions"."""
         doer = draft.actor
-        return doer is None or doer.pos_ in ("PRON", "PROPN") or self.senses.means_of_violence(doer)
+        if doer is not None and doer.pos_ == "PRON":
+            return doer.lower_ in PERSONAL_PRONOUNS
+        return doer is None or doer.pos_ == "PROPN" or self.senses.means_of_violence(doer)
 
     def _threatened(self, draft: Draft, speaker: Entity | None, exclude: Entity | None) -> Entity | None:
         """Whom a threat is aimed at: the subject of its "if" clause ("if the company goes ahead").

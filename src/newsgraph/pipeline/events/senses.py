@@ -79,6 +79,8 @@ CONTEST_NOUNS = frozenset(
         "contest",
     }
 )
+# Suffixes of English nouns for people: fisherman, worker, sailor, journalist, civilian, migrant, resident, detainee.
+AGENT_SUFFIXES = ("man", "er", "or", "ist", "ian", "ant", "ent", "ee")
 # "2-1", "3–0": a score, which makes "beat" and "crushed" a sports result.
 SCORE = re.compile(r"(?<![\d.,:/-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d:/%-]|[.,]\d)")
 
@@ -142,7 +144,7 @@ class Senses:
         if lemma_in(trigger, self.lex.wrappers) in self.lex.wrappers:
             return False
         return any(
-            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
             for c in trigger.children
         )
 
@@ -158,6 +160,15 @@ class Senses:
                 if pobj.pos_ == "NOUN" and pobj.ent_type_ not in ("DATE", "TIME") and not self._harmable(pobj):
                     return True
         return False
+
+    def people_noun(self, token: Token) -> bool:
+        """A common noun for people by its agent suffix ("fishermen", "detainees", "protesters",
+        "journalists", "migrants"), for the many such nouns no dictionary class lists; "video",
+        "footage" and "statement" are none."""
+        lemma = token.lemma_.lower()
+        if token.pos_ != "NOUN" or lemma.endswith("ment"):
+            return False
+        return lemma.endswith(AGENT_SUFFIXES) or token.lower_.endswith(("men", "people"))
 
     def means_of_violence(self, token: Token) -> bool:
         """A weapon or war machine ("a drone", "shells"), or an act of violence ("a stabbing", "the attack")."""
