@@ -386,6 +386,11 @@ class _DocCoder:
                 return None
             subject = next((c for c in reporter.children if c.dep_ in SUBJECTS), None)
             return Draft(Code("REQUEST"), draft.trigger, draft.anchor, subject, draft.actor, draft.negated)
+        if future and draft.code.mode == "investigate":
+            # "Engineers will carry out the inspection on Tuesday": an investigation is an act, not a
+            # statement, and one only planned is not told as done; nor is it a cooperative or hostile
+            # intent the manual codes as AGREE or THREATEN.
+            return None
         if future and draft.negated and draft.code.type in self.lex.cooperative:
             draft.code, draft.negated = Code("REJECT"), False
             return draft
