@@ -66,6 +66,8 @@ DEFINITE = frozenset({"the", "this", "that"})
 DROP_LEADING = frozenset({"DET", "NUM", "PUNCT", "ADP", "PRON", "CCONJ", "SYM"})
 ORGANISE = frozenset({"organiser", "organizer", "organise", "organize"})
 WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "off"})
+# Quantifiers that make a group noun generic: "most people won't appreciate", "many businesses agree".
+GENERIC = frozenset({"most", "many", "few", "all", "every", "any", "no"})
 # Clauses hung on a noun, which describe its referent rather than name whose it is.
 CLAUSES = frozenset({"acl", "relcl", "appos", "advcl"})
 
@@ -174,6 +176,25 @@ class ActorFinder:
         inner = [self.entity_of(t) for t in (head.subtree if places else self._inside(head))]
         found = next((e for e in inner if e is not None and e.type in ACTOR_TYPES and e is not exclude), None)
         return Actor(found, words) if found is not None else None
+
+    def polity(self, actor: Actor) -> bool:
+        """A place that acts through its government: one the dictionaries know, or one the article treats
+        as a place or a state ("in Estria", "the government of Estria", "Estria's ambassador"). A name NER
+        took for a place but that the article never uses as one ("Dashlane offers", "Brooke offered") is none."""
+        if self.country(actor) is not None:
+            return True
+        for mention in actor.entity.mentions:
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            if root.dep_ == "pobj" and root.head.lower_ in WHERE_PREPS | {"of", "to", "from"}:
+                return True
+            if root.dep_ in ("poss", "compound") and (
+                root.head.lemma_.lower() in PLACE_DESCRIPTIONS or self._is_actor_noun(root.head)
+            ):
+                return True
+        return False
 
     def _company_of_place(self, head: Token, entity: Entity | None) -> Entity | None:
         """ "Lexus Philippines offers…": a country named after an organisation's name is that
@@ -479,6 +500,9 @@ class ActorFinder:
     def agent_sector(self, token: Token) -> str | None:
         """The sector of an unnamed agent ("the junta", "thousands of farmers", "the foreign minister")."""
         head = self._through_partitive(self._through_partitive(token))  # "tens of thousands of students"
+        if any(c.dep_ in ("det", "amod") and c.lower_ in GENERIC for c in head.children):
+            # "most people", "many businesses", "all officials": a kind, not a particular actor.
+            return None
         words = [head.lemma_.lower(), head.lower_]
         words += [f"{c.lower_} {head.lemma_.lower()}" for c in head.children if c.dep_ in ("compound", "amod")]
         for word in reversed(words):
@@ -533,7 +557,7 @@ class ActorFinder:
             return code[:3]
         if code is not None and len(code) >= 6:
             return code[3:6]
-        if actor.entity.type == "GPE" and len(actor.words) <= 2:
+        if actor.entity.type == "GPE" and len(actor.words) <= 2 and self.polity(actor):
             return "GOV"
         # The longest run of words the agent dictionary knows wins, as in PETRARCH's own matching:
         # "Attorney General" is GOV, though "general" alone is MIL.

@@ -524,6 +524,10 @@ class _DocCoder:
         if has_mark(token, HYPOTHETICAL_MARKS):
             return True
         modals = {c.lower_ for c in token.children if c.dep_ == "aux"}
+        if token.dep_ == "conj" and not any(c.dep_ in (*SUBJECTS, "nsubjpass", "aux") for c in token.children):
+            # "South Dakota can lead the country and demonstrate ways": a verb joined to another without a
+            # subject or auxiliary of its own shares that verb's modal.
+            modals |= {c.lower_ for c in token.head.children if c.dep_ == "aux"}
         if modals & (self.lex.hypothetical_modals - self.lex.obligation_modals):
             return True
         if "would" in modals and self._reporter(token) is None:
@@ -673,7 +677,8 @@ class _DocCoder:
         """The actor is a country or people, or of a political sector of CAMEO (government, military,
         police, rebels, opposition, courts, legislature, international bodies and NGOs)."""
         if actor is not None and actor.entity.type in POLITIES:
-            return True
+            # A place acts as a polity only when it is one: NER calls "Dashlane" a GPE.
+            return actor.entity.type == "NORP" or self.actors.polity(actor)
         return event.actor_sector in POLITICAL_SECTORS
 
     def _recipient(self, target: Entity | None, words: Token | None) -> bool:
