@@ -287,15 +287,14 @@ class ActorFinder:
         """The words of a phrase that may name who acts for it.
 
         "An explosion near the town of Samarra" names a place, not who caused it; but
-        "police in Lagos" are that city's police.
+        "police in Lagos" are that city's police. A clause about the doers says where they
+        were, not whose they are: "gunmen wearing uniforms in the heart of the Afghan capital"
+        are not Afghanistan's.
         """
-        if self._is_actor_noun(head):
-            # Not the clauses about them: "gunmen wearing uniforms in the heart of the Afghan capital" are
-            # not Afghanistan's; the clause says where they were, not whose they are.
-            skipped = {t.i for c in head.children if c.dep_ in CLAUSES for t in c.subtree}
-            return [t for t in head.subtree if t.i not in skipped]
-        where = [c for c in head.children if c.dep_ == "prep" and c.lower_ in WHERE_PREPS]
-        skipped = {t.i for prep in where for t in prep.subtree}
+        skipped = {t.i for c in head.children if c.dep_ in CLAUSES for t in c.subtree}
+        if not self._is_actor_noun(head):
+            where = [c for c in head.children if c.dep_ == "prep" and c.lower_ in WHERE_PREPS]
+            skipped |= {t.i for prep in where for t in prep.subtree}
         return [t for t in head.subtree if t.i not in skipped]
 
     def _through_partitive(self, token: Token) -> Token:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsgraph.model import Entity, Event, Quote, Span
-from newsgraph.pipeline.events.actors import Actor, ActorFinder
+from newsgraph.pipeline.events.actors import PLACE_DESCRIPTIONS, Actor, ActorFinder
 from newsgraph.pipeline.events.counts import EventCounts
 from newsgraph.pipeline.events.lexicon import POLITICAL_SECTORS as LEXICON_POLITICAL_SECTORS
 from newsgraph.pipeline.events.lexicon import Code, Lexicon, lemma_in, lexicon
@@ -604,10 +604,10 @@ class _DocCoder:
             # The manual's RETREAT releases "prisoners and hostages" and withdraws forces: "police released
             # video", "the light they release" free no one.
             return None
-        if draft.code.mode == "visit" and target is None:
+        if draft.code.mode == "visit" and (target is None or self._no_host(draft.target)):
             # A visit is the visitor's with a host (the manual: "the visitor will always be coded as the
             # actor and the host will be the recipient"): "returns from injury", "led a march to the
-            # headquarters" visit no one.
+            # headquarters", "visited the U.S.-Mexico border" or "the city's prison" visit no one.
             return None
         if draft.code.type == "CONSULT" and target is not None and self.actors.thing(target):
             # The manual's CONSULT is consultations and meetings, a visit one with a host ("actor is
@@ -667,6 +667,16 @@ class _DocCoder:
             self.last_targets[(event.type, event.mode)] = target
         self.counts.count(event, draft.argument_verbs[-1] if draft.argument_verbs else draft.anchor)
         return event
+
+    def _no_host(self, visited: Token | None) -> bool:
+        """What is visited is a thing of a place ("the U.S.-Mexico border", "the city's prison"), not a
+        name, a country ("the country") or those who can host ("the ministry", "troops")."""
+        return (
+            visited is not None
+            and visited.pos_ == "NOUN"
+            and visited.lemma_.lower() not in PLACE_DESCRIPTIONS
+            and not self.actors.names_actor(visited)
+        )
 
     def _captives(self, released: Token | None) -> bool:
         """What a retreat gives up is people, forces or a place, not a thing ("released two videos");
