@@ -535,7 +535,8 @@ class ActorFinder:
         code = self.code(actor)
         if code is not None and code[:3] not in INTERNATIONAL:
             return code[:3]
-        phrases = [[t.lower_ for t in actor.words], actor.entity.name.casefold().split()]
+        # "China’s ambassador to Britain" is China's: the possessive's mark comes off its word.
+        phrases = [[t.lower_ for t in actor.words], _without_possessive(actor.entity.name.casefold().split())]
         phrases += [title.casefold().split() for title in actor.entity.titles]
         for words in phrases:
             for size in (3, 2, 1):
@@ -593,6 +594,10 @@ def _name_words(name: str) -> tuple[str, ...]:
 def _institution(name: str, sectors: dict[str, str]) -> bool:
     """A name with a sector word ("Workers' Union", "Police"): an institution, not a company."""
     return any(w in sectors or w.rstrip("s") in sectors for w in _name_words(name))
+
+
+def _without_possessive(words: list[str]) -> list[str]:
+    return [re.sub(r"['\u2019]s$", "", w) for w in words]
 
 
 def _in_dateline(token: Token) -> bool:

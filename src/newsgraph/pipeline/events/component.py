@@ -139,13 +139,22 @@ class _DocCoder:
 
     def _criticism(self, draft: Draft) -> Draft:
         """An ASSAULT verb aimed at someone about an issue is an accusation ("hammered Bevin on his plan")."""
-        if draft.code.type == "ASSAULT" and self.senses.criticism(draft.trigger, draft.target):
+        if (
+            draft.code.type == "ASSAULT"
+            and self.senses.criticism(draft.trigger, draft.target)
+            and not self.senses.contest(draft.trigger)
+        ):
+            # ("Carolina beat Chicago for their fourth straight victory" is a game, no criticism.)
             draft.code = Code("ACCUSE", "disapprove")
         return draft
 
     def _literal(self, draft: Draft) -> bool:
         """The draft's words are meant as its type says: an ASSAULT needs violence that can harm,
         and neither an ASSAULT nor a PROTEST is a game's contest ("rallied to beat")."""
+        if self.senses.game(draft.trigger):
+            # "Portugal allowed only one shot on goal", "took the club to the Champions League final":
+            # in a report of games, a sentence about the game tells plays, not political events.
+            return False
         if draft.code.type in ("PROTEST", "CONSULT"):
             # "rallied to beat", "they had not met since 1965" in a report of games: contests, not a protest
             # or a meeting.
@@ -382,7 +391,9 @@ class _DocCoder:
         future = bool(modals & self.lex.future_modals) or ("would" in modals and reporter is not None)
         future = future or going_to(verb)
         if modals & self.lex.obligation_modals:
-            if reporter is None:
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if reporter is None or subject is None or not self.actors.names_actor(subject):
+                # "X should do Z" demands only of someone: "the weather should ease by Thursday" asks no one.
                 return None
             subject = next((c for c in reporter.children if c.dep_ in SUBJECTS), None)
             return Draft(Code("REQUEST"), draft.trigger, draft.anchor, subject, draft.actor, draft.negated)
@@ -448,9 +459,17 @@ class _DocCoder:
                 (c for c in noun.children if c.dep_ in ("amod", "compound") and self.actors.entity_of(c) is not None),
                 None,
             )
+        if code.type == "PROTEST" and actor is not None and actor.i != noun.i and self._place_word(actor):
+            # "Hong Kong protests", "Indiana's biggest teacher protest": the place where people protest;
+            # a government does not march.
+            actor = None
         if actor is None and target is None:
             return None
         return Draft(code, noun, noun, actor, target)
+
+    def _place_word(self, token: Token) -> bool:
+        entity = self.actors.entity_of(token)
+        return entity is not None and entity.type in PLACE_TYPES
 
     # Arguments
 
@@ -693,7 +712,9 @@ class _DocCoder:
 
     def _recipient(self, target: Entity | None, words: Token | None) -> bool:
         """The event is aimed at someone: a named person, organisation, country or people, or an agent
-        the dictionaries know ("the police", "rebels")."""
+        the dictionaries know ("the police", "rebels"); not a thing of theirs ("studies U.S.-Canada trade")."""
+        if words is not None and not self.actors.names_actor(words):
+            return False
         if target is not None:
             return target.type in RECIPIENTS
         return words is not None and self.actors.agent_sector(words) is not None

@@ -77,10 +77,16 @@ CONTEST_NOUNS = frozenset(
         "player",
         "multiplayer",
         "contest",
+        "victory",
+        "goal",
     }
 )
 # Suffixes of English nouns for people: fisherman, worker, sailor, journalist, civilian, migrant, resident, detainee.
 AGENT_SUFFIXES = ("man", "er", "or", "ist", "ian", "ant", "ent", "ee")
+# Words of play that, in a sports report, mark a sentence about the game.
+GAME_WORDS = frozenset({"shot", "win", "won", "score", "scored", "final", "club", "coach", "assist", "points"})
+# "Hurricanes 4, Blackhawks 2": a result line of a games roundup.
+LINE_SCORE = re.compile(r"\b[A-Z][a-z]+ \d{1,3}, [A-Z][a-z]+ \d{1,3}\b")
 # "2-1", "3–0": a score, which makes "beat" and "crushed" a sports result.
 SCORE = re.compile(r"(?<![\d.,:/-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d:/%-]|[.,]\d)")
 
@@ -97,7 +103,7 @@ class Senses:
         self.vehicles = frozenset().union(*(classes[c] for c in VEHICLE_CLASSES))
         # Two scores or more ("6-3, 7-6", "4-1"): a report of games, where "beat", "rallied"
         # and "fought back" are contests, not violence or protest.
-        self.sports = len(SCORE.findall(actors.doc.text)) >= 2
+        self.sports = len(SCORE.findall(actors.doc.text)) + len(LINE_SCORE.findall(actors.doc.text)) >= 2
 
     def contest(self, trigger: Token) -> bool:
         """In a sports report, a sentence naming no weapon tells a contest; so does a verb that may tell
@@ -109,6 +115,13 @@ class Senses:
         if self.sports:
             return True
         return lemma_in(trigger, CONTEST_VERBS) in CONTEST_VERBS and bool(words & CONTEST_NOUNS)
+
+    def game(self, trigger: Token) -> bool:
+        """In a sports report, a sentence naming a game, a goal or a player, and no weapon."""
+        if not self.sports:
+            return False
+        words = {t.lemma_.lower() for t in trigger.sent} | {t.lower_ for t in trigger.sent}
+        return bool(words & (CONTEST_NOUNS | GAME_WORDS)) and not words & self.means
 
     def violent(self, trigger: Token, actor: Token | None, target: Token | None, place: bool) -> bool:
         """An ASSAULT reading holds: an able actor (or none named), a harmable target (or a place), no score.
