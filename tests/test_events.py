@@ -599,3 +599,22 @@ def test_a_place_inside_a_clause_about_the_doers_is_not_the_actor(extractor: Ext
     )
     event = only(extraction, "ASSAULT")
     assert name(extraction, event.actor) != "Afghan"
+
+
+def test_an_envoy_named_by_possession_is_of_the_owners_country(extractor: Extractor) -> None:
+    extraction = run(extractor, "China’s ambassador to Britain accused the UK of meddling in the country’s affairs.")
+    event = only(extraction, "ACCUSE")
+    assert (event.actor_country, event.target_country) == ("CHN", "GBR")
+
+
+def test_should_asks_nothing_of_the_weather(extractor: Extractor) -> None:
+    text = "The weather should ease by Thursday morning, allowing the utility to restore power, said Mark Quinlan."
+    assert [e.type for e in run(extractor, text).events] == []
+
+
+def test_a_games_roundup_codes_no_events(extractor: Extractor) -> None:
+    text = (
+        "Hurricanes 4, Blackhawks 2: Nino Niederreiter had a goal and an assist, and Carolina beat Chicago"
+        " for their fourth straight victory.\n\nBruins 3, Kings 1: Boston won again."
+    )
+    assert [(e.type, e.trigger.text) for e in run(extractor, text).events] == []

@@ -520,7 +520,7 @@ class ActorFinder:
         name = actor.entity.name.casefold()
         if name in codes:
             return codes[name]
-        phrases = [name.split(), [t.lower_ for t in actor.words]]
+        phrases = [_without_possessive(name.split()), [t.lower_ for t in actor.words]]
         phrases += [title.casefold().split() for title in actor.entity.titles]
         for words in phrases:
             for size in (4, 3, 2, 1):
