@@ -73,6 +73,8 @@ PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # Types whose word alone tells the act with no one it is aimed at: violence and repression fall on
 # whoever they name, a protest or a mobilisation needs no recipient.
 BARE = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+# Cooperation of everyday life as much as of politics: offers, talks, concessions.
+EVERYDAY = frozenset({"AGREE", "CONSULT", "CONCEDE"})
 RECIPIENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 POLITICAL_SECTORS = LEXICON_POLITICAL_SECTORS | {"NGO", "IMG", "OPP", "PTY"}
 # Types reported without a known actor: an attack by unknown gunmen, an arrest by unnamed police.
@@ -671,7 +673,7 @@ class _DocCoder:
                 return None
             self.last_actors[event.type] = actor.entity
         if (
-            draft.by_default
+            (draft.by_default or draft.code.type in EVERYDAY)
             and draft.code.type not in BARE
             and not self._recipient(target, draft.target)
             and not self._political(event, actor)
@@ -679,7 +681,9 @@ class _DocCoder:
             # A verb read by its word alone ("Dashlane offers a free version", "the index declined 0.3%",
             # "doctors ordered an X-ray") tells a political event (PLOVER's scope) only when a state, an
             # armed group, an international body or another political sector does it, or when it is aimed
-            # at someone; a pattern of the dictionary ("offered aid") names the act itself.
+            # at someone; a pattern of the dictionary ("offered aid") names the act itself. Offers, meetings
+            # and concessions are everyday acts too, pattern or not ("gave his players a pep talk", "the
+            # CEO is stepping down"), so they need the same.
             return None
         if target is not None:
             self._describe_target(event, Actor(target, target_words))
