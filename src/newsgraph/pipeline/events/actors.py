@@ -126,7 +126,7 @@ class ActorFinder:
         ``places=False`` for the one who acts: "an explosion near Samarra" did not act by
         Samarra, though an event there may be aimed at it.
         """
-        head = self._through_partitive(token)
+        head = self.through_partitive(token)
         lower = head.lower_
         if head.pos_ == "PRON" or lower in PERSONAL | THING | PLURAL | SPEAKER:
             if lower not in PERSONAL | THING | PLURAL | SPEAKER:
@@ -214,7 +214,7 @@ class ActorFinder:
         A named place, building or object is a thing; so is a common noun the lexicon
         lists as one. A country (GPE) acts through its government, so it is no thing.
         """
-        head = self._through_partitive(token)
+        head = self.through_partitive(token)
         if head.pos_ == "PRON":
             return False
         entity = self.entity_of(head)
@@ -266,7 +266,7 @@ class ActorFinder:
 
     def names_actor(self, token: Token) -> bool:
         """Whether a phrase could name someone who acts: a pronoun, a name, or a group noun ("traffic" could not)."""
-        head = self._through_partitive(token)
+        head = self.through_partitive(token)
         if head.lower_ in PERSONAL | THING | PLURAL | SPEAKER | PERSONAL_RELATIVES:
             return True
         entity = self.entity_of(head)
@@ -297,7 +297,7 @@ class ActorFinder:
             skipped |= {t.i for prep in where for t in prep.subtree}
         return [t for t in head.subtree if t.i not in skipped]
 
-    def _through_partitive(self, token: Token) -> Token:
+    def through_partitive(self, token: Token) -> Token:
         if token.lemma_.lower() in PARTITIVE or token.like_num:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
@@ -498,7 +498,7 @@ class ActorFinder:
 
     def agent_sector(self, token: Token) -> str | None:
         """The sector of an unnamed agent ("the junta", "thousands of farmers", "the foreign minister")."""
-        head = self._through_partitive(self._through_partitive(token))  # "tens of thousands of students"
+        head = self.through_partitive(self.through_partitive(token))  # "tens of thousands of students"
         if any(c.dep_ in ("det", "amod") and c.lower_ in GENERIC for c in head.children):
             # "most people", "many businesses", "all officials": a kind, not a particular actor.
             return None

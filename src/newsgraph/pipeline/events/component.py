@@ -486,6 +486,10 @@ class _DocCoder:
         if passive_subject is not None or (verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN"):
             actor = agent
             target = passive_subject if passive_subject is not None else verb.head
+        elif _reduced_passive(verb, subject, target):
+            # "US Chinook helicopter shot down and destroyed", "3 demonstrators killed in clashes": a
+            # headline's passive without its auxiliary; its subject is the one it was done to.
+            actor, target = agent, subject
         elif verb.dep_ == "advcl" and verb.tag_ == "VBN" and subject is None and not _has_aux(verb):
             # "when asked about the fight", "once released": a passive with its auxiliary left out,
             # whose doer is only its agent; the main clause's subject is the one it was done to.
@@ -521,6 +525,12 @@ class _DocCoder:
             return None
         if verb.dep_ == "acomp":
             return next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
+            # "Garrett responded by hitting Rudolph", "the jury deliberated before convicting Webb": the
+            # gerund's doer is the subject of the verb its phrase hangs on.
+            owner = verb.head.head
+            found = next((c for c in owner.children if c.dep_ in SUBJECTS), None)
+            return found if found is not None else self._inherited_subject(owner)
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             head = verb.head
             subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
@@ -704,7 +714,10 @@ class _DocCoder:
     def _captives(self, released: Token | None) -> bool:
         """What a retreat gives up is people, forces or a place, not a thing ("released two videos");
         with no object ("the rebels withdrew") it is the actor's own retreat."""
-        return released is None or self.senses.can_suffer(released) or self.senses.people_noun(released)
+        if released is None:
+            return True
+        head = self.actors.through_partitive(released)  # "30 of the prisoners"; "two videos of them" stays videos
+        return self.senses.can_be_harmed(head) or self.senses.people_noun(head)
 
     def _political(self, event: Event, actor: Actor | None) -> bool:
         """The actor is a country or people, or of a political sector of CAMEO (government, military,
@@ -860,6 +873,19 @@ class _DocCoder:
 @Language.factory("newsgraph_events", assigns=["doc._.events"])
 def make_events(nlp: Language, name: str) -> EventCoder:
     return EventCoder(lexicon())
+
+
+def _reduced_passive(verb: Token, subject: Token | None, target: Token | None) -> bool:
+    """A past participle with a subject, no auxiliary and no object heads a clause of its own: a headline's
+    passive ("helicopter shot down"), not a past tense ("Police arrested six people" is VBD)."""
+    return (
+        verb.tag_ == "VBN"
+        and subject is not None
+        and target is None
+        and verb.dep_ in ("ROOT", "conj", "ccomp")
+        and not _has_aux(verb)
+        and not (verb.dep_ == "conj" and _has_aux(verb.head))
+    )
 
 
 def _has_aux(verb: Token) -> bool:

@@ -148,7 +148,7 @@ class Senses:
         for _ in range(2):
             heads += [g for h in heads for c in h.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
             heads += [c for h in heads for c in h.children if c.dep_ == "poss"]
-        return any(self._harmable(head) for head in heads)
+        return any(self.can_be_harmed(head) for head in heads)
 
     def _striving(self, trigger: Token) -> bool:
         """ "struggles to address", "fought to keep": a verb of violence taking a to-infinitive tells an
@@ -170,7 +170,7 @@ class Senses:
             if prep.dep_ != "prep" or prep.lower_ not in ("on", "over", "for"):
                 continue
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                if pobj.pos_ == "NOUN" and pobj.ent_type_ not in ("DATE", "TIME") and not self._harmable(pobj):
+                if pobj.pos_ == "NOUN" and pobj.ent_type_ not in ("DATE", "TIME") and not self.can_be_harmed(pobj):
                     return True
         return False
 
@@ -199,7 +199,8 @@ class Senses:
             any(f.code.type == "ASSAULT" and not f.conditional for f in self.lex.verbs.get(s, ())) for s in stems
         )
 
-    def _harmable(self, head: Token) -> bool:
+    def can_be_harmed(self, head: Token) -> bool:
+        """The word itself names someone or something violence can harm (its phrase not read)."""
         if head.pos_ in ("PRON", "NUM", "PROPN"):
             return True  # "attacked them", "killed three", a name NER missed
         if head.ent_type_ in HARMABLE_ENTITIES or self.actors.entity_of(head) is not None:
