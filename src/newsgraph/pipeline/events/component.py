@@ -507,6 +507,9 @@ class _DocCoder:
             target = None
         if target is None:
             target = prep_object(verb)
+        if target is None and passive_subject is None:
+            # "killed and ate a wild rabbit": verbs joined before one object share it.
+            target = next((g for c in children if c.dep_ == "conj" for g in c.children if g.dep_ == "dobj"), None)
         return actor, target
 
     def _inherited_subject(self, verb: Token) -> Token | None:
