@@ -168,13 +168,16 @@ class ActorFinder:
         if not places and self._names_a_thing(head):
             # "recent U.S. data supported the dollar": the data acted, not the country that marks it.
             return None
-        others = [e for e in named if e is not None and e.type in ACTOR_TYPES]
+        # "A New York man pleaded guilty": a place marking where someone is from is no actor; it acts for
+        # its officials ("Delhi officials", "Lagos police"), not for any of its people.
+        acting = ACTOR_TYPES if places or self._is_actor_noun(head) else ACTOR_TYPES - PLACE_TYPES
+        others = [e for e in named if e is not None and e.type in acting]
         if others:
             return Actor(others[0], words)
         if self.lex.nouns.get(head.lemma_.lower()):
             return None
         inner = [self.entity_of(t) for t in (head.subtree if places else self._inside(head))]
-        found = next((e for e in inner if e is not None and e.type in ACTOR_TYPES and e is not exclude), None)
+        found = next((e for e in inner if e is not None and e.type in acting and e is not exclude), None)
         return Actor(found, words) if found is not None else None
 
     def polity(self, actor: Actor) -> bool:

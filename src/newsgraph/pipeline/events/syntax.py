@@ -24,7 +24,16 @@ def is_question(sent: SpacySpan) -> bool:
 
 
 def infinitive(token: Token) -> bool:
-    """A "to" verb stands for an aim or a plan, not a deed, unless a wrapper verb codes it."""
+    """A "to" verb stands for an aim or a plan, not a deed, unless a wrapper verb codes it.
+
+    The parser sometimes takes the "to" for a preposition ("threatening [to assault]" as its
+    object); a base-form verb there is an infinitive all the same, and so is a verb joined to
+    one ("to assault and murder").
+    """
+    if token.dep_ == "conj" and token.tag_ == "VB" and token.head.i != token.i:
+        return infinitive(token.head)
+    if token.tag_ == "VB" and token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "to":
+        return True
     return token.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp", "pcomp") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children
     )
@@ -44,7 +53,7 @@ def infinitive_of(token: Token) -> Token | None:
         ):
             return child
         if child.dep_ == "prep" and child.lower_ == "to":
-            pcomp = next((c for c in child.children if c.dep_ == "pcomp" and c.pos_ == "VERB"), None)
+            pcomp = next((c for c in child.children if c.dep_ in ("pcomp", "pobj") and c.pos_ == "VERB"), None)
             if pcomp is not None:
                 return pcomp
     return None
