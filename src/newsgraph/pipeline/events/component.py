@@ -77,6 +77,8 @@ BARE = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 EVERYDAY = frozenset({"AGREE", "CONSULT", "CONCEDE"})
 RECIPIENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 POLITICAL_SECTORS = LEXICON_POLITICAL_SECTORS | {"NGO", "IMG", "OPP", "PTY"}
+# CAMEO's codes of firms: a business, a multinational.
+BUSINESS = frozenset({"BUS", "MNC"})
 # Types reported without a known actor: an attack by unknown gunmen, an arrest by unnamed police.
 UNCLAIMED = frozenset({"ASSAULT", "COERCE"})
 
@@ -723,11 +725,16 @@ class _DocCoder:
         return self.senses.can_be_harmed(head) or self.senses.people_noun(head)
 
     def _political(self, event: Event, actor: Actor | None) -> bool:
-        """The actor is a country or people, or of a political sector of CAMEO (government, military,
+        """The actor is a country or people, one the Phoenix actor dictionaries list (political figures,
+        states, armed groups; not companies), or of a political sector of CAMEO (government, military,
         police, rebels, opposition, courts, legislature, international bodies and NGOs)."""
         if actor is not None and actor.entity.type in POLITIES:
             # A place acts as a polity only when it is one: NER calls "Dashlane" a GPE.
             return actor.entity.type == "NORP" or self.actors.polity(actor)
+        if event.actor_sector in BUSINESS:
+            return False
+        if actor is not None and (code := self.actors.code(actor)) is not None and code[:3] not in BUSINESS:
+            return True
         return event.actor_sector in POLITICAL_SECTORS
 
     def _recipient(self, target: Entity | None, words: Token | None) -> bool:
