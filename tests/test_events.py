@@ -561,3 +561,60 @@ def test_general_code_verbs_need_the_party_met(extractor: Extractor) -> None:
     )
     assert [(e.type, name(extraction, e.target)) for e in extraction.events] == [("CONSULT", "Ukrainians")]
     assert run(extractor, "American troops will leave Syria under the plan, the Pentagon said.").events == []
+
+
+def test_a_dateline_is_not_the_actor(extractor: Extractor) -> None:
+    # The parser makes the dateline's capitals the subject; the act is the one named after the dash.
+    extraction = run(
+        extractor,
+        "Esper in Asia\n\nHANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper on Wednesday accused China"
+        " of using coercion.",
+    )
+    event = only(extraction, "ACCUSE")
+    assert name(extraction, event.actor) == "Mark Esper"
+    assert name(extraction, event.target) == "China"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A verb coded by its word alone, done by a firm to no one: no political event.
+        "Dashlane offers a free version of its software.",
+        # An election result, not violence.
+        "Kentucky Democrats beat the incumbent governor in Tuesday's election.",
+        # The manual's RETREAT releases captives, not video.
+        "Police released dramatic video of the rescue on Friday.",
+        # A visit needs a host: a border or a prison hosts no one.
+        "Senator Lee visited the Mexican border near McAllen on Monday.",
+    ],
+)
+def test_words_without_their_political_sense_code_nothing(extractor: Extractor, text: str) -> None:
+    extraction = run(extractor, text)
+    assert [(e.type, e.trigger.text) for e in extraction.events] == []
+
+
+def test_a_place_inside_a_clause_about_the_doers_is_not_the_actor(extractor: Extractor) -> None:
+    extraction = run(
+        extractor, "King was abducted by gunmen wearing military uniforms in the heart of the Afghan capital."
+    )
+    event = only(extraction, "ASSAULT")
+    assert name(extraction, event.actor) != "Afghan"
+
+
+def test_an_envoy_named_by_possession_is_of_the_owners_country(extractor: Extractor) -> None:
+    extraction = run(extractor, "China’s ambassador to Britain accused the UK of meddling in the country’s affairs.")
+    event = only(extraction, "ACCUSE")
+    assert (event.actor_country, event.target_country) == ("CHN", "GBR")
+
+
+def test_should_asks_nothing_of_the_weather(extractor: Extractor) -> None:
+    text = "The weather should ease by Thursday morning, allowing the utility to restore power, said Mark Quinlan."
+    assert [e.type for e in run(extractor, text).events] == []
+
+
+def test_a_games_roundup_codes_no_events(extractor: Extractor) -> None:
+    text = (
+        "Hurricanes 4, Blackhawks 2: Nino Niederreiter had a goal and an assist, and Carolina beat Chicago"
+        " for their fourth straight victory.\n\nBruins 3, Kings 1: Boston won again."
+    )
+    assert [(e.type, e.trigger.text) for e in run(extractor, text).events] == []

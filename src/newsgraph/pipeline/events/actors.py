@@ -21,6 +21,7 @@ from newsgraph.model import Entity
 from newsgraph.pipeline import entities as entities_module
 from newsgraph.pipeline.entities import add_entity, add_mention
 from newsgraph.pipeline.events.lexicon import Lexicon, lemma_in
+from newsgraph.pipeline.events.syntax import dateline_end
 from newsgraph.pipeline.extensions import doc_text
 
 PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
@@ -66,6 +67,10 @@ DEFINITE = frozenset({"the", "this", "that"})
 DROP_LEADING = frozenset({"DET", "NUM", "PUNCT", "ADP", "PRON", "CCONJ", "SYM"})
 ORGANISE = frozenset({"organiser", "organizer", "organise", "organize"})
 WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "off"})
+# Quantifiers that make a group noun generic: "most people won't appreciate", "many businesses agree".
+GENERIC = frozenset({"most", "many", "few", "all", "every", "any", "no"})
+# Clauses hung on a noun, which describe its referent rather than name whose it is.
+CLAUSES = frozenset({"acl", "relcl", "appos", "advcl"})
 
 
 # CAMEO's codes for international actors, which have no country: organisations, NGOs, armed groups.
@@ -122,7 +127,7 @@ class ActorFinder:
         ``places=False`` for the one who acts: "an explosion near Samarra" did not act by
         Samarra, though an event there may be aimed at it.
         """
-        head = self._through_partitive(token)
+        head = self.through_partitive(token)
         lower = head.lower_
         if head.pos_ == "PRON" or lower in PERSONAL | THING | PLURAL | SPEAKER:
             if lower not in PERSONAL | THING | PLURAL | SPEAKER:
@@ -131,6 +136,9 @@ class ActorFinder:
             return Actor(entity, [head]) if entity is not None and entity is not exclude else None
         words = self._phrase(head)
         entity = self.entity_of(head)
+        company = self._company_of_place(head, entity)
+        if company is not None:
+            return Actor(company, words)
         if entity is not None and entity.type in ACTOR_TYPES and not _common_name(entity):
             return Actor(entity, words)
         described = self._common_noun(head, speaker, exclude)
@@ -161,14 +169,48 @@ class ActorFinder:
         if not places and self._names_a_thing(head):
             # "recent U.S. data supported the dollar": the data acted, not the country that marks it.
             return None
-        others = [e for e in named if e is not None and e.type in ACTOR_TYPES]
+        # "A New York man pleaded guilty": a place marking where someone is from is no actor; it acts for
+        # its officials ("Delhi officials", "Lagos police"), not for any of its people.
+        acting = ACTOR_TYPES if places or self._is_actor_noun(head) else ACTOR_TYPES - PLACE_TYPES
+        others = [e for e in named if e is not None and e.type in acting]
         if others:
             return Actor(others[0], words)
         if self.lex.nouns.get(head.lemma_.lower()):
             return None
         inner = [self.entity_of(t) for t in (head.subtree if places else self._inside(head))]
-        found = next((e for e in inner if e is not None and e.type in ACTOR_TYPES and e is not exclude), None)
+        found = next((e for e in inner if e is not None and e.type in acting and e is not exclude), None)
         return Actor(found, words) if found is not None else None
+
+    def polity(self, actor: Actor) -> bool:
+        """A place that acts through its government: one the dictionaries know, or one the article treats
+        as a place or a state ("in Estria", "the government of Estria", "Estria's ambassador"). A name NER
+        took for a place but that the article never uses as one ("Dashlane offers", "Brooke offered") is none."""
+        if self.country(actor) is not None:
+            return True
+        for mention in actor.entity.mentions:
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            if root.dep_ == "pobj" and root.head.lower_ in WHERE_PREPS | {"of", "to", "from"}:
+                return True
+            if root.dep_ in ("poss", "compound") and (
+                root.head.lemma_.lower() in PLACE_DESCRIPTIONS or self._is_actor_noun(root.head)
+            ):
+                return True
+        return False
+
+    def _company_of_place(self, head: Token, entity: Entity | None) -> Entity | None:
+        """ "Lexus Philippines offers…": a country named after an organisation's name is that
+        organisation's branch there, not the country."""
+        if entity is None or entity.type not in PLACE_TYPES:
+            return None
+        for child in head.children:
+            if child.dep_ == "compound" and child.pos_ == "PROPN":
+                named = self.entity_of(child)
+                if named is not None and named.type == "ORG":
+                    return named
+        return None
 
     def inanimate(self, token: Token) -> bool:
         """A phrase naming a thing, not anyone who could act ("a barge", "the Linden Bridge", "the storm").
@@ -176,7 +218,7 @@ class ActorFinder:
         A named place, building or object is a thing; so is a common noun the lexicon
         lists as one. A country (GPE) acts through its government, so it is no thing.
         """
-        head = self._through_partitive(token)
+        head = self.through_partitive(token)
         if head.pos_ == "PRON":
             return False
         entity = self.entity_of(head)
@@ -228,7 +270,7 @@ class ActorFinder:
 
     def names_actor(self, token: Token) -> bool:
         """Whether a phrase could name someone who acts: a pronoun, a name, or a group noun ("traffic" could not)."""
-        head = self._through_partitive(token)
+        head = self.through_partitive(token)
         if head.lower_ in PERSONAL | THING | PLURAL | SPEAKER | PERSONAL_RELATIVES:
             return True
         entity = self.entity_of(head)
@@ -249,15 +291,17 @@ class ActorFinder:
         """The words of a phrase that may name who acts for it.
 
         "An explosion near the town of Samarra" names a place, not who caused it; but
-        "police in Lagos" are that city's police.
+        "police in Lagos" are that city's police. A clause about the doers says where they
+        were, not whose they are: "gunmen wearing uniforms in the heart of the Afghan capital"
+        are not Afghanistan's.
         """
-        if self._is_actor_noun(head):
-            return list(head.subtree)
-        where = [c for c in head.children if c.dep_ == "prep" and c.lower_ in WHERE_PREPS]
-        skipped = {t.i for prep in where for t in prep.subtree}
+        skipped = {t.i for c in head.children if c.dep_ in CLAUSES for t in c.subtree}
+        if not self._is_actor_noun(head):
+            where = [c for c in head.children if c.dep_ == "prep" and c.lower_ in WHERE_PREPS]
+            skipped |= {t.i for prep in where for t in prep.subtree}
         return [t for t in head.subtree if t.i not in skipped]
 
-    def _through_partitive(self, token: Token) -> Token:
+    def through_partitive(self, token: Token) -> Token:
         if token.lemma_.lower() in PARTITIVE or token.like_num:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
@@ -431,7 +475,14 @@ class ActorFinder:
         limit = max(0, sent_start - 200)
         for i in range(token.i - 1, limit - 1, -1):
             entity = self.by_token.get(i)
-            if entity is not None and entity.type in wanted and (accept is None or accept(entity)):
+            if (
+                entity is not None
+                and entity.type in wanted
+                and (accept is None or accept(entity))
+                and not (entity.type in PLACE_TYPES and (_where(self.doc[i]) or _in_dateline(self.doc[i])))
+            ):
+                # "the Keck Observatory in Hawaii, which… the light they release": a place named as where
+                # something is stands for no one a pronoun could mean.
                 return entity
         return None
 
@@ -451,7 +502,10 @@ class ActorFinder:
 
     def agent_sector(self, token: Token) -> str | None:
         """The sector of an unnamed agent ("the junta", "thousands of farmers", "the foreign minister")."""
-        head = self._through_partitive(self._through_partitive(token))  # "tens of thousands of students"
+        head = self.through_partitive(self.through_partitive(token))  # "tens of thousands of students"
+        if any(c.dep_ in ("det", "amod") and c.lower_ in GENERIC for c in head.children):
+            # "most people", "many businesses", "all officials": a kind, not a particular actor.
+            return None
         words = [head.lemma_.lower(), head.lower_]
         words += [f"{c.lower_} {head.lemma_.lower()}" for c in head.children if c.dep_ in ("compound", "amod")]
         for word in reversed(words):
@@ -470,7 +524,7 @@ class ActorFinder:
         name = actor.entity.name.casefold()
         if name in codes:
             return codes[name]
-        phrases = [name.split(), [t.lower_ for t in actor.words]]
+        phrases = [_without_possessive(name.split()), [t.lower_ for t in actor.words]]
         phrases += [title.casefold().split() for title in actor.entity.titles]
         for words in phrases:
             for size in (4, 3, 2, 1):
@@ -485,7 +539,8 @@ class ActorFinder:
         code = self.code(actor)
         if code is not None and code[:3] not in INTERNATIONAL:
             return code[:3]
-        phrases = [[t.lower_ for t in actor.words], actor.entity.name.casefold().split()]
+        # "China’s ambassador to Britain" is China's: the possessive's mark comes off its word.
+        phrases = [[t.lower_ for t in actor.words], _without_possessive(actor.entity.name.casefold().split())]
         phrases += [title.casefold().split() for title in actor.entity.titles]
         for words in phrases:
             for size in (3, 2, 1):
@@ -506,7 +561,7 @@ class ActorFinder:
             return code[:3]
         if code is not None and len(code) >= 6:
             return code[3:6]
-        if actor.entity.type == "GPE" and len(actor.words) <= 2:
+        if actor.entity.type == "GPE" and len(actor.words) <= 2 and self.polity(actor):
             return "GOV"
         # The longest run of words the agent dictionary knows wins, as in PETRARCH's own matching:
         # "Attorney General" is GOV, though "general" alone is MIL.
@@ -543,6 +598,27 @@ def _name_words(name: str) -> tuple[str, ...]:
 def _institution(name: str, sectors: dict[str, str]) -> bool:
     """A name with a sector word ("Workers' Union", "Police"): an institution, not a company."""
     return any(w in sectors or w.rstrip("s") in sectors for w in _name_words(name))
+
+
+def _without_possessive(words: list[str]) -> list[str]:
+    return [re.sub(r"['\u2019]s$", "", w) for w in words]
+
+
+def _in_dateline(token: Token) -> bool:
+    """The token is in the dateline that opens its paragraph ("WASHINGTON –")."""
+    end = dateline_end(token)
+    return end is not None and token.i < end
+
+
+def _where(token: Token) -> bool:
+    """The token names where something is or happens: inside the object of "in", "at", "near"…"""
+    for _ in range(3):
+        if token.dep_ == "pobj":
+            return token.head.lower_ in WHERE_PREPS
+        if token.dep_ not in ("compound", "amod", "flat") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _in_subject(token: Token) -> bool:

@@ -18,8 +18,9 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsgraph.model import Entity, Event, Quote, Span
-from newsgraph.pipeline.events.actors import Actor, ActorFinder
+from newsgraph.pipeline.events.actors import PLACE_DESCRIPTIONS, Actor, ActorFinder
 from newsgraph.pipeline.events.counts import EventCounts
+from newsgraph.pipeline.events.lexicon import POLITICAL_SECTORS as LEXICON_POLITICAL_SECTORS
 from newsgraph.pipeline.events.lexicon import Code, Lexicon, lemma_in, lexicon
 from newsgraph.pipeline.events.senses import Senses
 from newsgraph.pipeline.events.syntax import (
@@ -28,6 +29,7 @@ from newsgraph.pipeline.events.syntax import (
     asks_whether,
     attribution,
     condition,
+    dateline_end,
     depth,
     going_to,
     has_mark,
@@ -52,6 +54,10 @@ LIGHT_PREPS = frozenset({"on", "under", "into"})
 # Nouns for what is said or written, whose "-ing" clause is done by whoever issued them.
 REPORT_NOUNS = frozenset({"declaration", "statement", "resolution", "letter", "note", "communique", "message"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "ourselves", "myself", "yourself", "yourselves"})
+# Pronouns that may stand for an unnamed doer of violence ("they shot him"); "it hits you" and "that
+# struck me" are idioms, whose "it" is no one.
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "who", "whom"})
 # Verbs whose subject event stops rather than happens: "the truce ended".
 ENDING_VERBS = frozenset({"end", "collapse", "expire", "break", "fail", "stall", "falter", "lapse"})
 # Types whose target is the place itself when no one is named: "struck 400 targets in Gaza"
@@ -64,6 +70,15 @@ POLITIES = frozenset({"GPE", "NORP"})
 SAID = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 # Entity types of places, which a bare noun of violence may name as struck ("the attack on Kharkiv").
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# Types whose word alone tells the act with no one it is aimed at: violence and repression fall on
+# whoever they name, a protest or a mobilisation needs no recipient.
+BARE = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+# Cooperation of everyday life as much as of politics: offers, talks, concessions.
+EVERYDAY = frozenset({"AGREE", "CONSULT", "CONCEDE"})
+RECIPIENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+POLITICAL_SECTORS = LEXICON_POLITICAL_SECTORS | {"NGO", "IMG", "OPP", "PTY"}
+# CAMEO's codes of firms: a business, a multinational.
+BUSINESS = frozenset({"BUS", "MNC"})
 # Types reported without a known actor: an attack by unknown gunmen, an arrest by unnamed police.
 UNCLAIMED = frozenset({"ASSAULT", "COERCE"})
 
@@ -79,6 +94,8 @@ class Draft:
     target: Token | None = None
     negated: bool = False
     argument_verbs: list[Token] = field(default_factory=list)
+    # Coded by the word alone, no pattern of the dictionary matched ("offers a free version": AGREE).
+    by_default: bool = False
 
 
 class EventCoder:
@@ -126,14 +143,25 @@ class _DocCoder:
 
     def _criticism(self, draft: Draft) -> Draft:
         """An ASSAULT verb aimed at someone about an issue is an accusation ("hammered Bevin on his plan")."""
-        if draft.code.type == "ASSAULT" and self.senses.criticism(draft.trigger, draft.target):
+        if (
+            draft.code.type == "ASSAULT"
+            and self.senses.criticism(draft.trigger, draft.target)
+            and not self.senses.contest(draft.trigger)
+        ):
+            # ("Carolina beat Chicago for their fourth straight victory" is a game, no criticism.)
             draft.code = Code("ACCUSE", "disapprove")
         return draft
 
     def _literal(self, draft: Draft) -> bool:
         """The draft's words are meant as its type says: an ASSAULT needs violence that can harm,
         and neither an ASSAULT nor a PROTEST is a game's contest ("rallied to beat")."""
-        if draft.code.type == "PROTEST":
+        if self.senses.game(draft.trigger):
+            # "Portugal allowed only one shot on goal", "took the club to the Champions League final":
+            # in a report of games, a sentence about the game tells plays, not political events.
+            return False
+        if draft.code.type in ("PROTEST", "CONSULT"):
+            # "rallied to beat", "they had not met since 1965" in a report of games: contests, not a protest
+            # or a meeting.
             return not self.senses.contest(draft.trigger)
         if draft.code.type != "ASSAULT":
             return True
@@ -247,10 +275,12 @@ class _DocCoder:
         if code is None and lemma_in(token, self.lex.light_verbs) in self.lex.light_verbs:
             noun, code = self._light_object(token)
         naming = any(c.dep_ == "oprd" for c in token.children)
+        by_default = False
         if code is None and lemma_in(token, self.lex.speech_verbs) not in self.lex.speech_verbs and not naming:
             # "called his death a crisis": a verb with an object predicate describes its object; only
             # a pattern of its own ("called for talks") makes it an act.
             code = self.lex.verb(token)
+            by_default = code is not None and noun is None
         if code is None:
             return None
         if noun is None and self._tells_of_event_noun(token, code):
@@ -266,7 +296,7 @@ class _DocCoder:
         if noun is not None:
             # "escalated its bombardment on Gaza": the target hangs from the event noun.
             target = prep_object(noun) or (None if target is noun else target)
-        return Draft(code, token, token, actor, target, argument_verbs=[token])
+        return Draft(code, token, token, actor, target, argument_verbs=[token], by_default=by_default)
 
     def _tells_of_event_noun(self, verb: Token, code: Code) -> bool:
         """The verb's object is an event noun of the verb's own type, which the verb has only from that
@@ -353,7 +383,9 @@ class _DocCoder:
         if code.target == "partner" or (inner_code is not None and inner_code.target == "partner"):
             code = Code(code.type, code.mode, "partner")
         undone = kind == "fail" and code.type != "REJECT"
-        return Draft(code, wrapper, wrapper, actor, target, undone, [wrapper, inner])
+        # "Google intends to have a catalogue", "aims to put a woman on the moon": the stance word alone codes it.
+        alone = inner_code is None and code == own
+        return Draft(code, wrapper, wrapper, actor, target, undone, [wrapper, inner], by_default=alone)
 
     def _modality(self, draft: Draft) -> Draft | None:
         """Future acts become promises or threats; obligations reported by someone become requests."""
@@ -363,10 +395,17 @@ class _DocCoder:
         future = bool(modals & self.lex.future_modals) or ("would" in modals and reporter is not None)
         future = future or going_to(verb)
         if modals & self.lex.obligation_modals:
-            if reporter is None:
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if reporter is None or subject is None or not self.actors.names_actor(subject):
+                # "X should do Z" demands only of someone: "the weather should ease by Thursday" asks no one.
                 return None
             subject = next((c for c in reporter.children if c.dep_ in SUBJECTS), None)
             return Draft(Code("REQUEST"), draft.trigger, draft.anchor, subject, draft.actor, draft.negated)
+        if future and draft.code.mode == "investigate":
+            # "Engineers will carry out the inspection on Tuesday": an investigation is an act, not a
+            # statement, and one only planned is not told as done; nor is it a cooperative or hostile
+            # intent the manual codes as AGREE or THREATEN.
+            return None
         if future and draft.negated and draft.code.type in self.lex.cooperative:
             draft.code, draft.negated = Code("REJECT"), False
             return draft
@@ -424,9 +463,17 @@ class _DocCoder:
                 (c for c in noun.children if c.dep_ in ("amod", "compound") and self.actors.entity_of(c) is not None),
                 None,
             )
+        if code.type == "PROTEST" and actor is not None and actor.i != noun.i and self._place_word(actor):
+            # "Hong Kong protests", "Indiana's biggest teacher protest": the place where people protest;
+            # a government does not march.
+            actor = None
         if actor is None and target is None:
             return None
         return Draft(code, noun, noun, actor, target)
+
+    def _place_word(self, token: Token) -> bool:
+        entity = self.actors.entity_of(token)
+        return entity is not None and entity.type in PLACE_TYPES
 
     # Arguments
 
@@ -441,6 +488,10 @@ class _DocCoder:
         if passive_subject is not None or (verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN"):
             actor = agent
             target = passive_subject if passive_subject is not None else verb.head
+        elif _reduced_passive(verb, subject, target):
+            # "US Chinook helicopter shot down and destroyed", "3 demonstrators killed in clashes": a
+            # headline's passive without its auxiliary; its subject is the one it was done to.
+            actor, target = agent, subject
         elif verb.dep_ == "advcl" and verb.tag_ == "VBN" and subject is None and not _has_aux(verb):
             # "when asked about the fight", "once released": a passive with its auxiliary left out,
             # whose doer is only its agent; the main clause's subject is the one it was done to.
@@ -450,8 +501,17 @@ class _DocCoder:
             actor = subject if subject is not None else self._inherited_subject(verb)
         if actor is not None and actor.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             actor = verb.head
+        if actor is not None:
+            actor = _past_dateline(verb, actor)
+        if target is not None and target.lower_ in REFLEXIVES:
+            # "distanced themselves from the US position", "challenging itself to run on renewables": the
+            # subject's own self is no target; the phrase after the verb may name one.
+            target = None
         if target is None:
             target = prep_object(verb)
+        if target is None and passive_subject is None:
+            # "killed and ate a wild rabbit": verbs joined before one object share it.
+            target = next((g for c in children if c.dep_ == "conj" for g in c.children if g.dep_ == "dobj"), None)
         return actor, target
 
     def _inherited_subject(self, verb: Token) -> Token | None:
@@ -470,6 +530,12 @@ class _DocCoder:
             return None
         if verb.dep_ == "acomp":
             return next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
+            # "Garrett responded by hitting Rudolph", "the jury deliberated before convicting Webb": the
+            # gerund's doer is the subject of the verb its phrase hangs on.
+            owner = verb.head.head
+            found = next((c for c in owner.children if c.dep_ in SUBJECTS), None)
+            return found if found is not None else self._inherited_subject(owner)
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             head = verb.head
             subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
@@ -494,6 +560,10 @@ class _DocCoder:
         if has_mark(token, HYPOTHETICAL_MARKS):
             return True
         modals = {c.lower_ for c in token.children if c.dep_ == "aux"}
+        if token.dep_ == "conj" and not any(c.dep_ in (*SUBJECTS, "nsubjpass", "aux") for c in token.children):
+            # "South Dakota can lead the country and demonstrate ways": a verb joined to another without a
+            # subject or auxiliary of its own shares that verb's modal.
+            modals |= {c.lower_ for c in token.head.children if c.dep_ == "aux"}
         if modals & (self.lex.hypothetical_modals - self.lex.obligation_modals):
             return True
         if "would" in modals and self._reporter(token) is None:
@@ -566,6 +636,15 @@ class _DocCoder:
         people = draft.target is not None and lemma_in(draft.target, self.lex.sectors) in self.lex.sectors
         if target is None and location is not None and draft.code.type in PHYSICAL and not people:
             target = self.entities_by_id.get(location) or self.actors.entity_by_id(location)
+        if draft.by_default and draft.code.type == "RETREAT" and not self._captives(draft.target):
+            # The manual's RETREAT releases "prisoners and hostages" and withdraws forces: "police released
+            # video", "the light they release" free no one.
+            return None
+        if draft.code.mode == "visit" and (target is None or self._no_host(draft.target)):
+            # A visit is the visitor's with a host (the manual: "the visitor will always be coded as the
+            # actor and the host will be the recipient"): "returns from injury", "led a march to the
+            # headquarters", "visited the U.S.-Mexico border" or "the city's prison" visit no one.
+            return None
         if draft.code.type == "CONSULT" and target is not None and self.actors.thing(target):
             # The manual's CONSULT is consultations and meetings, a visit one with a host ("actor is
             # visiting, recipient is hosting"): "visited the settlement", "a visit to the prison" meet no one.
@@ -608,11 +687,64 @@ class _DocCoder:
                 # people the NER found, which acts through its government; or someone given a role.
                 return None
             self.last_actors[event.type] = actor.entity
+        if (
+            (draft.by_default or draft.code.type in EVERYDAY)
+            and draft.code.type not in BARE
+            and not self._recipient(target, draft.target)
+            and not self._political(event, actor)
+        ):
+            # A verb read by its word alone ("Dashlane offers a free version", "the index declined 0.3%",
+            # "doctors ordered an X-ray") tells a political event (PLOVER's scope) only when a state, an
+            # armed group, an international body or another political sector does it, or when it is aimed
+            # at someone; a pattern of the dictionary ("offered aid") names the act itself. Offers, meetings
+            # and concessions are everyday acts too, pattern or not ("gave his players a pep talk", "the
+            # CEO is stepping down"), so they need the same.
+            return None
         if target is not None:
             self._describe_target(event, Actor(target, target_words))
             self.last_targets[(event.type, event.mode)] = target
         self.counts.count(event, draft.argument_verbs[-1] if draft.argument_verbs else draft.anchor)
         return event
+
+    def _no_host(self, visited: Token | None) -> bool:
+        """What is visited is a thing of a place ("the U.S.-Mexico border", "the city's prison"), not a
+        name, a country ("the country") or those who can host ("the ministry", "troops")."""
+        return (
+            visited is not None
+            and visited.pos_ == "NOUN"
+            and visited.lemma_.lower() not in PLACE_DESCRIPTIONS
+            and not self.actors.names_actor(visited)
+        )
+
+    def _captives(self, released: Token | None) -> bool:
+        """What a retreat gives up is people, forces or a place, not a thing ("released two videos");
+        with no object ("the rebels withdrew") it is the actor's own retreat."""
+        if released is None:
+            return True
+        head = self.actors.through_partitive(released)  # "30 of the prisoners"; "two videos of them" stays videos
+        return self.senses.can_be_harmed(head) or self.senses.people_noun(head)
+
+    def _political(self, event: Event, actor: Actor | None) -> bool:
+        """The actor is a country or people, one the Phoenix actor dictionaries list (political figures,
+        states, armed groups; not companies), or of a political sector of CAMEO (government, military,
+        police, rebels, opposition, courts, legislature, international bodies and NGOs)."""
+        if actor is not None and actor.entity.type in POLITIES:
+            # A place acts as a polity only when it is one: NER calls "Dashlane" a GPE.
+            return actor.entity.type == "NORP" or self.actors.polity(actor)
+        if event.actor_sector in BUSINESS:
+            return False
+        if actor is not None and (code := self.actors.code(actor)) is not None and code[:3] not in BUSINESS:
+            return True
+        return event.actor_sector in POLITICAL_SECTORS
+
+    def _recipient(self, target: Entity | None, words: Token | None) -> bool:
+        """The event is aimed at someone: a named person, organisation, country or people, or an agent
+        the dictionaries know ("the police", "rebels"); not a thing of theirs ("studies U.S.-Canada trade")."""
+        if words is not None and not self.actors.names_actor(words):
+            return False
+        if target is not None:
+            return target.type in RECIPIENTS
+        return words is not None and self.actors.agent_sector(words) is not None
 
     def _unclaimed_victim(self, draft: Draft) -> bool:
         """Violence told with no one named as its doer is an event only when it falls on people or
@@ -625,7 +757,9 @@ class _DocCoder:
         """What did it, if named, is an act of violence or its means ("a stabbing killed a passenger",
         "a drone struck"), not "crashes that killed 346" or "a pandemic that killed millions"."""
         doer = draft.actor
-        return doer is None or doer.pos_ in ("PRON", "PROPN") or self.senses.means_of_violence(doer)
+        if doer is not None and doer.pos_ == "PRON":
+            return doer.lower_ in PERSONAL_PRONOUNS
+        return doer is None or doer.pos_ == "PROPN" or self.senses.means_of_violence(doer)
 
     def _threatened(self, draft: Draft, speaker: Entity | None, exclude: Entity | None) -> Entity | None:
         """Whom a threat is aimed at: the subject of its "if" clause ("if the company goes ahead").
@@ -751,8 +885,35 @@ def make_events(nlp: Language, name: str) -> EventCoder:
     return EventCoder(lexicon())
 
 
+def _reduced_passive(verb: Token, subject: Token | None, target: Token | None) -> bool:
+    """A past participle with a subject, no auxiliary and no object heads a clause of its own: a headline's
+    passive ("helicopter shot down"), not a past tense ("Police arrested six people" is VBD)."""
+    return (
+        verb.tag_ == "VBN"
+        and subject is not None
+        and target is None
+        and verb.dep_ in ("ROOT", "conj", "ccomp")
+        and not _has_aux(verb)
+        and not (verb.dep_ == "conj" and _has_aux(verb.head))
+    )
+
+
 def _has_aux(verb: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _past_dateline(verb: Token, actor: Token) -> Token | None:
+    """The subject after a dateline the parser took for it: "HANOI (AP) — Mark Esper accused" is Esper's act.
+
+    Another subject of the verb after the dash comes first, then a name hung on the dateline
+    ("Esper" as its apposition); with neither, no one is named.
+    """
+    end = dateline_end(actor)
+    if end is None or actor.i > end:
+        return actor
+    later = [c for c in verb.children if c.dep_ in SUBJECTS and c.i > end]
+    later += [c for c in actor.children if c.dep_ in ("appos", "conj") and c.i > end]
+    return later[0] if later else None
 
 
 def _source(verb: Token) -> Token | None:

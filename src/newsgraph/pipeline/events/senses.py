@@ -27,6 +27,67 @@ PLACE_CLASSES = ("town", "stronghold")
 MEANS_CLASSES = ("aircraft", "weapon")
 # A road vehicle as the one who "hit" something is an accident, not an attack.
 VEHICLE_CLASSES = ("car",)
+# Verbs that tell a contest as readily as violence, and the nouns of contests that decide between them:
+# the PLOVER manual's election context ("elections and campaigns") and games.
+CONTEST_VERBS = frozenset(
+    {
+        "beat",
+        "defeat",
+        "crush",
+        "rout",
+        "trounce",
+        "thrash",
+        "fight",
+        "battle",
+        "clash",
+        "hit",
+        "strike",
+        "attack",
+        "overwhelm",
+        "sweep",
+        "upset",
+        "knock",
+        "topple",
+        "edge",
+        "struggle",
+        "compete",
+    }
+)
+CONTEST_NOUNS = frozenset(
+    {
+        "election",
+        "vote",
+        "voter",
+        "ballot",
+        "poll",
+        "race",
+        "candidate",
+        "incumbent",
+        "campaign",
+        "primary",
+        "runoff",
+        "referendum",
+        "nomination",
+        "game",
+        "match",
+        "tournament",
+        "championship",
+        "playoff",
+        "season",
+        "league",
+        "player",
+        "multiplayer",
+        "contest",
+        "victory",
+        "goal",
+    }
+)
+# Suffixes of English nouns for people: fisherman, worker, sailor, journalist, civilian, migrant, resident, detainee.
+AGENT_SUFFIXES = ("man", "er", "or", "ist", "ian", "ant", "ent", "ee")
+# Words of play that, in a sports report, mark a sentence about the game.
+GAME_WORDS = frozenset({"shot", "win", "won", "score", "scored", "final", "club", "coach", "assist", "points"})
+# "Hurricanes 4, Blackhawks 2": a result line of a games roundup.
+LINE_SCORE = re.compile(r"\b[A-Z][a-z]+ \d{1,3}, [A-Z][a-z]+ \d{1,3}\b")
 # "2-1", "3–0": a score, which makes "beat" and "crushed" a sports result.
 SCORE = re.compile(r"(?<![\d.,:/-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d:/%-]|[.,]\d)")
 
@@ -43,14 +104,26 @@ class Senses:
         self.vehicles = frozenset().union(*(classes[c] for c in VEHICLE_CLASSES))
         # Two scores or more ("6-3, 7-6", "4-1"): a report of games, where "beat", "rallied"
         # and "fought back" are contests, not violence or protest.
-        self.sports = len(SCORE.findall(doc_text(actors.doc))) >= 2
+        text = doc_text(actors.doc)
+        self.sports = len(SCORE.findall(text)) + len(LINE_SCORE.findall(text)) >= 2
 
     def contest(self, trigger: Token) -> bool:
-        """In a sports report, a sentence naming no weapon tells a contest."""
+        """In a sports report, a sentence naming no weapon tells a contest; so does a verb that may tell
+        either ("beat", "fight") in a sentence about an election or a game ("beat the incumbent governor",
+        "fight someone in a multiplayer game")."""
+        words = {t.lemma_.lower() for t in trigger.sent} | {t.lower_ for t in trigger.sent}
+        if words & self.means:
+            return False
+        if self.sports:
+            return True
+        return lemma_in(trigger, CONTEST_VERBS) in CONTEST_VERBS and bool(words & CONTEST_NOUNS)
+
+    def game(self, trigger: Token) -> bool:
+        """In a sports report, a sentence naming a game, a goal or a player, and no weapon."""
         if not self.sports:
             return False
         words = {t.lemma_.lower() for t in trigger.sent} | {t.lower_ for t in trigger.sent}
-        return not words & self.means
+        return bool(words & (CONTEST_NOUNS | GAME_WORDS)) and not words & self.means
 
     def violent(self, trigger: Token, actor: Token | None, target: Token | None, place: bool) -> bool:
         """An ASSAULT reading holds: an able actor (or none named), a harmable target (or a place), no score.
@@ -77,7 +150,7 @@ class Senses:
         for _ in range(2):
             heads += [g for h in heads for c in h.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
             heads += [c for h in heads for c in h.children if c.dep_ == "poss"]
-        return any(self._harmable(head) for head in heads)
+        return any(self.can_be_harmed(head) for head in heads)
 
     def _striving(self, trigger: Token) -> bool:
         """ "struggles to address", "fought to keep": a verb of violence taking a to-infinitive tells an
@@ -86,7 +159,7 @@ class Senses:
         if lemma_in(trigger, self.lex.wrappers) in self.lex.wrappers:
             return False
         return any(
-            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
             for c in trigger.children
         )
 
@@ -99,9 +172,18 @@ class Senses:
             if prep.dep_ != "prep" or prep.lower_ not in ("on", "over", "for"):
                 continue
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                if pobj.pos_ == "NOUN" and pobj.ent_type_ not in ("DATE", "TIME") and not self._harmable(pobj):
+                if pobj.pos_ == "NOUN" and pobj.ent_type_ not in ("DATE", "TIME") and not self.can_be_harmed(pobj):
                     return True
         return False
+
+    def people_noun(self, token: Token) -> bool:
+        """A common noun for people by its agent suffix ("fishermen", "detainees", "protesters",
+        "journalists", "migrants"), for the many such nouns no dictionary class lists; "video",
+        "footage" and "statement" are none."""
+        lemma = token.lemma_.lower()
+        if token.pos_ != "NOUN" or lemma.endswith("ment"):
+            return False
+        return lemma.endswith(AGENT_SUFFIXES) or token.lower_.endswith(("men", "people"))
 
     def means_of_violence(self, token: Token) -> bool:
         """A weapon or war machine ("a drone", "shells"), or an act of violence ("a stabbing", "the attack")."""
@@ -119,7 +201,8 @@ class Senses:
             any(f.code.type == "ASSAULT" and not f.conditional for f in self.lex.verbs.get(s, ())) for s in stems
         )
 
-    def _harmable(self, head: Token) -> bool:
+    def can_be_harmed(self, head: Token) -> bool:
+        """The word itself names someone or something violence can harm (its phrase not read)."""
         if head.pos_ in ("PRON", "NUM", "PROPN"):
             return True  # "attacked them", "killed three", a name NER missed
         if head.ent_type_ in HARMABLE_ENTITIES or self.actors.entity_of(head) is not None:

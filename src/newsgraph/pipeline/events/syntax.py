@@ -24,7 +24,16 @@ def is_question(sent: SpacySpan) -> bool:
 
 
 def infinitive(token: Token) -> bool:
-    """A "to" verb stands for an aim or a plan, not a deed, unless a wrapper verb codes it."""
+    """A "to" verb stands for an aim or a plan, not a deed, unless a wrapper verb codes it.
+
+    The parser sometimes takes the "to" for a preposition ("threatening [to assault]" as its
+    object); a base-form verb there is an infinitive all the same, and so is a verb joined to
+    one ("to assault and murder").
+    """
+    if token.dep_ == "conj" and token.tag_ == "VB" and token.head.i != token.i:
+        return infinitive(token.head)
+    if token.tag_ == "VB" and token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "to":
+        return True
     return token.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp", "pcomp") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children
     )
@@ -44,7 +53,7 @@ def infinitive_of(token: Token) -> Token | None:
         ):
             return child
         if child.dep_ == "prep" and child.lower_ == "to":
-            pcomp = next((c for c in child.children if c.dep_ == "pcomp" and c.pos_ == "VERB"), None)
+            pcomp = next((c for c in child.children if c.dep_ in ("pcomp", "pobj") and c.pos_ == "VERB"), None)
             if pcomp is not None:
                 return pcomp
     return None
@@ -153,3 +162,21 @@ def prospect(clause: Token) -> bool:
     return any(
         c.dep_ == "acomp" and any(x.dep_ == "xcomp" and infinitive(x) for x in c.children) for c in clause.children
     )
+
+
+DASHES = frozenset({"—", "–", "--", "-"})
+
+
+def dateline_end(token: Token) -> int | None:
+    """The index of the dash closing a dateline that opens the token's sentence, or None.
+
+    "HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper accused…": the capitals name
+    where the story was filed, not who acted, though the parser often makes them the subject.
+    A dateline opens a paragraph with a word in capitals and ends at a dash a few words on.
+    """
+    sent = token.sent
+    first = sent[0]
+    opens_paragraph = first.i == 0 or "\n" in token.doc[first.i - 1].text_with_ws
+    if not (opens_paragraph and first.is_alpha and first.is_upper and len(first) > 1):
+        return None
+    return next((t.i for t in sent[1:12] if t.text in DASHES), None)
