@@ -111,9 +111,14 @@ def _days(per_day: Iterable[tuple[str | None, int]]) -> tuple[dict[date, int], i
 def timeline(per_day: Iterable[tuple[str | None, int]], period: str) -> tuple[list[Count], str, int]:
     """Counts per week (keyed by its Monday), month or, past MAX_PERIODS, year, empty periods included
     so that time reads evenly; the period used; and how many had no day."""
+    days, undated = _days(per_day)
+    return dated_timeline(days, undated, period)
+
+
+def dated_timeline(days: dict[date, int], undated: int, period: str) -> tuple[list[Count], str, int]:
+    """``timeline`` of counts already by calendar day."""
     if period not in PERIODS:
         raise ValueError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
-    days, undated = _days(per_day)
     if not days:
         return [], period, undated
     first, last = min(days), max(days)

@@ -599,7 +599,8 @@ def event_statement(
         statement = statement.where(events.c.type == type.strip().upper())
     choice = chosen or actor_choice(connection, actor, actor_id)
     if choice is not None:
-        statement = statement.where(events.c.actor_id == choice.chosen)
+        # A name no record bears selects no event (not the events without an actor).
+        statement = statement.where(events.c.actor_id == choice.chosen if choice.chosen is not None else sa.false())
     if target and target.strip():
         # The entities meant are found first (by id, name, alias or a part of the name), so that
         # events are reached through their target's index instead of a scan of all.
