@@ -22,7 +22,7 @@ import sqlalchemy as sa
 
 from newsgraph.store.choosing import row_id, unlinked_speaker_names
 from newsgraph.store.queries import actor_choice, contains, entity_matches, speaker_choice
-from newsgraph.store.schema import entities
+from newsgraph.store.schema import articles, entities
 from newsgraph.store.search import article_keys, quote_keys
 from newsgraph.store.tally import Mask, Tally
 
@@ -108,7 +108,11 @@ def quote_mask(
     if chosen is not None and speaker_id is None and speaker is not None and row_id(speaker) is None:
         unlinked = list(connection.execute(unlinked_speaker_names(speaker)).scalars())
     matching = _keys(quote_keys(connection, q)) if q and q.strip() else None
-    return tally.quote_mask(chosen, unlinked, since, until, article, kind, matching)
+    pk = None
+    if article is not None:
+        # An id no article has selects nothing (no key is negative).
+        pk = connection.execute(sa.select(articles.c.pk).where(articles.c.id == article)).scalar() or -2
+    return tally.quote_mask(chosen, unlinked, since, until, pk, kind, matching)
 
 
 def event_mask(
