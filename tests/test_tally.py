@@ -52,6 +52,9 @@ def questions(store: Store) -> list[tuple[str, dict[str, Any]]]:
     asked += [("quote_facets", {"article": article}), ("speakers", {"since": middle, "sort": "latest"})]
     asked += [("event_facets", {"type": t.lower(), "since": middle}) for t in types]
     asked += [("article_facets", {"since": middle})]
+    for entity in store.entities(limit=8).items:
+        asked += [("entity", {"id_or_name": entity.id}), ("entity_articles", {"entity_id": entity.id, "limit": 3})]
+        asked += [("entity_quotes", {"entity_id": entity.id, "about": True, "limit": 2, "offset": 1})]
     return asked
 
 
@@ -59,7 +62,8 @@ def same_counts(path: Path, by_database: Store) -> int:
     """Asks every question of ``by_database`` and of a Store with a Tally just read; how many were asked."""
     asked = questions(by_database)
     with Store(str(path)) as by_tally:
-        by_tally.tallies.read()
+        tally = by_tally.tallies.read()
+        assert len(tally.about_quote), "no quote is about anyone: the quotes-about counts go untested"
         for name, filters in asked:
             expected = getattr(by_database, name)(**filters).to_dict()
             with by_tally.reading() as connection:

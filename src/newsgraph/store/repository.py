@@ -308,23 +308,25 @@ class Store:
         with self.reading() as connection:
             return queries.list_entities(connection, q, type, limit, offset)
 
-    def entity(self, id_or_name: int | str) -> EntityDetail:
-        """One entity by store-wide id, name or alias, with its titles, articles and quotes."""
+    def entity(self, id_or_name: int | str, lists: bool = True) -> EntityDetail:
+        """One entity by store-wide id, name or alias, with its titles, articles and quotes (none
+        without ``lists``: ``entity_quotes`` and ``entity_articles`` page them)."""
         with self.reading() as connection:
             row = profiles.find_entity(connection, id_or_name)
             if row is None:
                 raise EntityNotFound(str(id_or_name))
-            return profiles.entity_detail(connection, row)
+            return profiles.entity_detail(connection, row, lists, self.tallies.current(connection))
 
     def entity_quotes(self, entity_id: int, about: bool = False, limit: int = 50, offset: int = 0) -> Page[QuoteRow]:
         """One page of the quotes by a store-wide entity (``about``: by others, naming it), newest first."""
         with self.reading() as connection:
-            return profiles.entity_quotes(connection, entity_id, about, limit, offset)
+            tally = self.tallies.current(connection) if about else None
+            return profiles.entity_quotes(connection, entity_id, about, limit, offset, tally)
 
     def entity_articles(self, entity_id: int, limit: int = 50, offset: int = 0) -> Page[ArticleRow]:
         """One page of the articles naming a store-wide entity, newest first."""
         with self.reading() as connection:
-            return profiles.entity_articles(connection, entity_id, limit, offset)
+            return profiles.entity_articles(connection, entity_id, limit, offset, self.tallies.current(connection))
 
     def explain(self, entity_id: int) -> list[Resolved]:
         """The names that make up an entity, with how often each was reported and why it is this entity."""

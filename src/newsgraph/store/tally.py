@@ -204,12 +204,58 @@ class Tally:
         self.event_day = _coded(connection, "SELECT id, day FROM events", self.event_id)
 
     def _read_links(self, connection: sa.Connection) -> None:
-        """Which article names which entity, once per pair (an article may link two of its names to one)."""
+        """Which article names which entity, once per pair (an article may link two of its names to one),
+        with the entity's mentions there; and the quotes by others that hold a mention of it."""
         joined = "article_entities JOIN articles ON articles.id = article_entities.article_id"
-        pk, entity = _ints(connection, joined, "articles.pk", "article_entities.entity_id")
-        pairs = np.unique((pk << 32) | entity)
+        mentioned = (
+            "(SELECT count(*) FROM mentions WHERE mentions.article_id = article_entities.article_id "
+            "AND mentions.local_id = article_entities.local_id)"
+        )
+        pk, entity, mentions = _ints(connection, joined, "articles.pk", "article_entities.entity_id", mentioned)
+        pairs, at = np.unique((pk << 32) | entity, return_inverse=True)
         self.link_article = np.searchsorted(self.article_pk, pairs >> 32)
         self.link_entity = pairs & 0xFFFFFFFF
+        self.link_mentions = np.bincount(at, weights=mentions, minlength=len(pairs)).astype(np.int64)
+        # Pairs are sorted by article: one entity's are found through this order.
+        self._links_by_entity = np.argsort(self.link_entity, kind="stable")
+        # The same quotes as profiles.about_ids, for every entity at once.
+        about = (
+            "(SELECT DISTINCT quotes.id AS quote, article_entities.entity_id AS entity FROM article_entities "
+            "JOIN mentions ON mentions.article_id = article_entities.article_id "
+            "AND mentions.local_id = article_entities.local_id "
+            "JOIN quotes ON quotes.article_id = mentions.article_id AND quotes.start <= mentions.start "
+            'AND quotes."end" >= mentions."end" '
+            "WHERE quotes.speaker_entity_id IS NULL OR quotes.speaker_entity_id != article_entities.entity_id) AS about"
+        )
+        quote, entity = _ints(connection, about, "quote", "entity")
+        order = np.lexsort((quote, entity))
+        self.about_quote, self.about_entity = quote[order], entity[order]
+
+    def _of_entity(self, entity: int) -> np.ndarray:
+        """Indexes of the entity's (article, entity) pairs."""
+        order = self._links_by_entity
+        low = np.searchsorted(self.link_entity, entity, sorter=order, side="left")
+        high = np.searchsorted(self.link_entity, entity, sorter=order, side="right")
+        return order[low:high]
+
+    def entity_articles(self, entity: int) -> int:
+        """How many articles name the entity."""
+        return len(self._of_entity(entity))
+
+    def mentions_per_day(self, entity: int) -> dict[str, int]:
+        """The entity's mentions by its articles' published day, as ``profiles._mentions_per_day`` counts them."""
+        pairs = self._of_entity(entity)
+        days = self.article_day.codes[self.link_article[pairs]]
+        dated = days >= 0
+        counts = np.bincount(
+            days[dated], weights=self.link_mentions[pairs][dated], minlength=len(self.article_day.values)
+        )
+        return {self.article_day.values[i]: int(counts[i]) for i in np.flatnonzero(counts)}
+
+    def about(self, entity: int) -> np.ndarray:
+        """Ids of the quotes by others holding a mention of the entity, in id order."""
+        low, high = np.searchsorted(self.about_entity, [entity, entity + 1])
+        return self.about_quote[low:high]
 
     # Quotes
 
