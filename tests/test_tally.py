@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from tests.conftest import EXAMPLES
+from tests.test_store_events import pg_url, url  # noqa: F401 (fixtures: a SQLite file, and PostgreSQL when set)
 from tests.test_store_linking import story
 
 from newsgraph.ingest import read_paths
@@ -58,10 +59,10 @@ def questions(store: Store) -> list[tuple[str, dict[str, Any]]]:
     return asked
 
 
-def same_counts(path: Path, by_database: Store) -> int:
+def same_counts(path: str, by_database: Store) -> int:
     """Asks every question of ``by_database`` and of a Store with a Tally just read; how many were asked."""
     asked = questions(by_database)
-    with Store(str(path)) as by_tally:
+    with Store(path) as by_tally:
         tally = by_tally.tallies.read()
         assert len(tally.about_quote), "no quote is about anyone: the quotes-about counts go untested"
         for name, filters in asked:
@@ -69,15 +70,17 @@ def same_counts(path: Path, by_database: Store) -> int:
             with by_tally.reading() as connection:
                 assert by_tally.tallies.current(connection) is not None
             assert getattr(by_tally, name)(**filters).to_dict() == expected, (name, filters)
+        assert by_tally.event_types() == by_database.event_types()
     return len(asked)
 
 
 @pytest.mark.slow
 def test_counts_from_a_tally_equal_the_database_after_ingest_merge_split_and_reingest(
-    tmp_path: Path, examples: list[Extraction]
+    url: str,  # noqa: F811 - the fixture
+    examples: list[Extraction],
 ) -> None:
-    path = tmp_path / "tally.db"
-    with Store(str(path)) as store:
+    path = url
+    with Store(path) as store:
         for extraction in examples[:-2]:
             store.add(extraction)
         assert same_counts(path, store) > 40
@@ -91,7 +94,7 @@ def test_counts_from_a_tally_equal_the_database_after_ingest_merge_split_and_rei
             store.add(extraction)
         same_counts(path, store)
         # A full resolution may move records around: a Tally read before it is not used after it.
-        with Store(str(path)) as kept_open:
+        with Store(path) as kept_open:
             kept_open.tallies.read()
             kept_open.resolve()
             with kept_open.reading() as connection:
@@ -99,9 +102,8 @@ def test_counts_from_a_tally_equal_the_database_after_ingest_merge_split_and_rei
         same_counts(path, store)
 
 
-def test_a_tally_read_before_a_write_is_not_used_after_it(tmp_path: Path) -> None:
-    path = tmp_path / "stale.db"
-    with Store(str(path)) as store, Store(str(path)) as reader:
+def test_a_tally_read_before_a_write_is_not_used_after_it(url: str) -> None:  # noqa: F811 - the fixture
+    with Store(url) as store, Store(url) as reader:
         store.add(story("Mayor Ana Ortiz spoke.", "2024-05-01", ("Ana Ortiz", "PERSON", ["Ana Ortiz"])))
         reader.tallies.read()
         with reader.reading() as connection:

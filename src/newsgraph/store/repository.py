@@ -400,6 +400,8 @@ class Store:
     def event_types(self) -> list[str]:
         """The event types the store holds, in order."""
         with self.reading() as connection:
+            if (tally := self.tallies.current(connection)) is not None:
+                return list(tally.event_type.values)
             return aggregates.event_types(connection)
 
     def stats(self) -> dict[str, Any]:
