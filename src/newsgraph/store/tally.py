@@ -35,7 +35,10 @@ from newsgraph.store.aggregates import (
     Count,
     Facets,
     SpeakerCount,
-    dated_timeline,
+    check_period,
+    period_of,
+    period_start,
+    periods,
 )
 from newsgraph.store.records import Page
 
@@ -86,20 +89,37 @@ class Coded:
                 found.append(None)
         return found
 
-    def by_day(self, mask: Mask) -> tuple[dict[date, int], int]:
-        """Counts of the rows under ``mask`` by calendar day, and how many had none (null or no date)."""
-        chosen = self.codes[mask]
-        counts = np.bincount(chosen[chosen >= 0], minlength=len(self.values))
-        days: dict[date, int] = {}
-        undated = int(np.count_nonzero(chosen < 0))
-        dates = self.dates
-        for index in np.flatnonzero(counts).tolist():
-            when, count = dates[index], int(counts[index])
-            if when is None:
-                undated += count
-            else:
-                days[when] = days.get(when, 0) + count
-        return days, undated
+    @cached_property
+    def _ordinals(self) -> np.ndarray:
+        return np.array([d.toordinal() if d is not None else _NONE for d in self.dates], dtype=np.int64)
+
+    @cached_property
+    def _starts(self) -> dict[str, np.ndarray]:
+        """Each value's period start (as a day ordinal) by period: weeks, months and years."""
+        return {
+            period: np.array(
+                [period_start(d, period).toordinal() if d is not None else _NONE for d in self.dates], dtype=np.int64
+            )
+            for period in ("week", "month", "year")
+        }
+
+    def timeline(self, chosen: Mask, period: str) -> tuple[list[Count], str, int]:
+        """``aggregates.timeline`` of the rows ``chosen``: counted per value here, then per period."""
+        check_period(period)
+        codes = self.codes[chosen]
+        counts = np.bincount(codes[codes >= 0], minlength=len(self.values))
+        dated = self._ordinals >= 0
+        undated = int(np.count_nonzero(codes < 0)) + int(counts[~dated].sum())
+        present = np.flatnonzero((counts > 0) & dated)
+        if not len(present):
+            return [], period, undated
+        first = date.fromordinal(int(self._ordinals[present].min()))
+        last = date.fromordinal(int(self._ordinals[present].max()))
+        used = period_of(first, last, period)
+        starts, at = np.unique(self._starts[used][present], return_inverse=True)
+        sums = np.bincount(at, weights=counts[present])
+        by_start = {date.fromordinal(int(s)): int(n) for s, n in zip(starts, sums, strict=True)}
+        return periods(by_start, first, last, used), used, undated
 
     def per_value(self, mask: Mask) -> list[tuple[str | None, int]]:
         """(value, count) of the rows under ``mask``, nulls as one (None, count), like GROUP BY."""
@@ -194,7 +214,8 @@ class Tally:
         said, group = self.quote_said.codes, self.speaker.codes
         self._by_name = np.lexsort((self.quote_name.codes, group))
         self._by_said = np.lexsort((said, group))
-        self._by_said_first = np.lexsort((np.where(said >= 0, said, _LAST), group))
+        self._said_first = np.where(said >= 0, said, _LAST)
+        self._by_said_first = np.lexsort((self._said_first, group))
 
     def _read_events(self, connection: sa.Connection) -> None:
         ids, actors, targets = _ints(connection, "events", "id", "actor_id", "target_id")
@@ -296,15 +317,17 @@ class Tally:
 
     def quote_facets(self, mask: Mask, period: str) -> Facets:
         """``aggregates.quote_facets`` of the quotes under ``mask``."""
+        total = int(np.count_nonzero(mask))
+        mask = _selected(mask)
         kinds = self.quote_kind.per_value(mask)
         sources = self.quote_source[mask]
         source_counts = np.bincount(sources[sources >= 0], minlength=len(self.article_source.values))
         order = np.arange(len(source_counts))
         top_sources = _top(source_counts, order, limit=FACET_SIZE)
-        counts, used, undated = dated_timeline(*self.quote_said.by_day(mask), period)
+        counts, used, undated = self.quote_said.timeline(mask, period)
         speakers = self.top_speakers(mask, FACET_SIZE, 0, "quotes").items
         return Facets(
-            total=int(np.count_nonzero(mask)),
+            total=total,
             facets={
                 "kind": [Count(str(k), str(k), n) for k, n in kinds if k is not None],
                 "speaker": [Count(s.key, s.name, s.quotes) for s in speakers],
@@ -319,17 +342,18 @@ class Tally:
         )
 
     def quote_timeline(self, mask: Mask, period: str) -> Facets:
-        counts, used, undated = dated_timeline(*self.quote_said.by_day(mask), period)
+        counts, used, undated = self.quote_said.timeline(mask, period)
         return Facets(total=int(np.count_nonzero(mask)), facets={}, timeline=counts, period=used, undated=undated)
 
     def top_speakers(self, mask: Mask, limit: int, offset: int, sort: str) -> Page[SpeakerCount]:
         """``aggregates.top_speakers`` of the quotes under ``mask``, in the same order."""
         if sort not in SPEAKER_SORTS:
             raise ValueError(f"sort must be one of {', '.join(SPEAKER_SORTS)}, not {sort!r}")
+        mask = _selected(mask)
         keys = self.speaker.codes[mask]
         size = len(self.speaker.values)
         counts = np.bincount(keys[keys >= 0], minlength=size)
-        names = self._extreme(self._by_name, self.quote_name.codes, mask, last=True)
+        names = self._extreme(self._by_name, self.quote_name.codes, self.quote_name.codes, mask, last=True)
         rank = np.arange(size)
         present = np.flatnonzero(counts)
         if sort == "quotes":
@@ -337,18 +361,19 @@ class Tally:
         elif sort == "name":
             order = present[np.lexsort((rank[present], names[present]))]
         else:
-            newest = self._extreme(self._by_said, self.quote_said.codes, mask, last=True)
+            newest = self._extreme(self._by_said, self.quote_said.codes, self.quote_said.codes, mask, last=True)
             latest = np.where(newest >= 0, -newest, _LAST)
             order = present[np.lexsort((rank[present], -counts[present], latest[present]))]
         chosen = order[offset : offset + limit]
-        last = self._extreme(self._by_said, self.quote_said.codes, mask, last=True)
-        first = self._extreme(self._by_said_first, self.quote_said.codes, mask, last=False)
+        said = self.quote_said.codes
+        last = self._extreme(self._by_said, said, said, mask, last=True)
+        first = self._extreme(self._by_said_first, self._said_first, said, mask, last=False)
         kinds = len(self.quote_kind.values)
         spoken = keys >= 0
         by_kind = np.bincount(keys[spoken] * kinds + self.quote_kind.codes[mask][spoken], minlength=size * kinds)
         by_kind = by_kind.reshape(size, kinds)
         linked = np.bincount(keys[spoken & (self.quote_entity[mask] >= 0)], minlength=size)
-        said = self.quote_said.values
+        days = self.quote_said.values
         items = []
         for group in chosen:
             entity = int(self.speaker.values[group]) if linked[group] else None
@@ -366,20 +391,23 @@ class Tally:
                     direct=of_kind["direct"],
                     indirect=of_kind["indirect"],
                     mixed=of_kind["mixed"],
-                    first=said[first[group]] if first[group] >= 0 else None,
-                    last=said[last[group]] if last[group] >= 0 else None,
+                    first=days[first[group]] if first[group] >= 0 else None,
+                    last=days[last[group]] if last[group] >= 0 else None,
                 )
             )
         return Page(items=items, total=len(order), limit=limit, offset=offset)
 
-    def _extreme(self, order: np.ndarray, values: np.ndarray, mask: Mask, last: bool) -> np.ndarray:
-        """Per speaker, the code in ``values`` of its last (or first) quote under ``mask`` along ``order``
-        (quotes sorted by speaker, then value): its largest (smallest) non-null value; -1 when none.
+    def _extreme(self, order: np.ndarray, key: np.ndarray, values: np.ndarray, mask: Mask, last: bool) -> np.ndarray:
+        """Per speaker, the code in ``values`` of its last (or first) quote under ``mask`` in the order of
+        speaker, then ``key`` (``order`` holds that order for all quotes): its largest (smallest)
+        non-null value; -1 when none.
 
-        One pass over a sorting made once, instead of a grouped max over the rows (ten times dearer).
+        Many quotes are walked along ``order``, made once (a grouped max over the rows costs ten
+        times more); a few (``mask`` as indexes, see ``_selected``) are sorted on their own.
         """
         found = np.full(len(self.speaker.values), _NONE, dtype=np.int64)
-        picked = order[mask[order]]
+        few = mask.dtype != bool
+        picked = mask[np.lexsort((key[mask], self.speaker.codes[mask]))] if few else order[mask[order]]
         if not len(picked):
             return found
         groups = self.speaker.codes[picked]
@@ -419,7 +447,7 @@ class Tally:
         types = sorted(
             ((t, n) for t, n in self.event_type.per_value(mask) if t is not None), key=lambda tn: (-tn[1], tn[0])
         )
-        counts, used, undated = dated_timeline(*self.event_day.by_day(mask), period)
+        counts, used, undated = self.event_day.timeline(mask, period)
         return Facets(
             total=int(np.count_nonzero(mask)),
             facets={
@@ -475,6 +503,14 @@ class Tally:
                 ],
             },
         )
+
+
+def _selected(mask: Mask) -> Mask:
+    """The rows under a boolean ``mask`` as indexes when they are few (gathering those costs less than
+    testing every row), else the mask itself; either selects the same rows in the same order."""
+    if mask.dtype != bool:
+        return mask
+    return np.flatnonzero(mask) if np.count_nonzero(mask) * 4 < len(mask) else mask
 
 
 def _among(keys: np.ndarray, wanted: np.ndarray) -> Mask:
