@@ -107,7 +107,7 @@ def quote_mask(
     unlinked: list[str] = []
     if chosen is not None and speaker_id is None and speaker is not None and row_id(speaker) is None:
         unlinked = list(connection.execute(unlinked_speaker_names(speaker)).scalars())
-    matching = _keys(quote_keys(connection, q)) if q and q.strip() else None
+    matching = tally.matching("quotes", q, lambda: _keys(quote_keys(connection, q))) if q and q.strip() else None
     pk = None
     if article is not None:
         # An id no article has selects nothing (no key is negative).
@@ -152,7 +152,7 @@ def article_mask(
     """The articles ``queries.article_statement`` selects, or None when a filter needs the database."""
     if (source and source.strip()) or (outlet and outlet.strip()):
         return None
-    matching = _keys(article_keys(connection, q)) if q and q.strip() else None
+    matching = tally.matching("articles", q, lambda: _keys(article_keys(connection, q))) if q and q.strip() else None
     return tally.article_mask(since, until, matching)
 
 

@@ -19,7 +19,9 @@ matching rows come back.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -41,9 +43,12 @@ from newsgraph.store.aggregates import (
     periods,
 )
 from newsgraph.store.records import Page
+from newsgraph.store.search import words
 
 Mask = Any  # a numpy array of booleans, one per row
 _NONE = -1
+# How many searches' matches a Tally keeps (at most a few MB each at 100,000 articles).
+MATCHES = 64
 _LAST = np.iinfo(np.int64).max
 
 
@@ -174,6 +179,27 @@ class Tally:
 
     def __init__(self, version: Any) -> None:
         self.version = version
+        self._matches: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+        self._matches_lock = threading.Lock()
+
+    def matching(self, kind: str, query: str, find: Callable[[], np.ndarray]) -> np.ndarray:
+        """The keys of the ``kind`` rows holding the words of ``query``, found by ``find`` once per Tally.
+
+        A common word is in a fifth of all quotes: reading its matches off the full-text index
+        costs 15-20 ms at 100,000 articles, more than the counting. The last MATCHES searches
+        are kept with the Tally, so they are as current as it is.
+        """
+        key = (kind, " ".join(words(query)))
+        with self._matches_lock:
+            if key in self._matches:
+                self._matches.move_to_end(key)
+                return self._matches[key]
+        found = find()
+        with self._matches_lock:
+            self._matches[key] = found
+            while len(self._matches) > MATCHES:
+                self._matches.popitem(last=False)
+        return found
 
     @classmethod
     def read(cls, connection: sa.Connection, version: Any) -> Tally:
