@@ -47,7 +47,7 @@ def questions(store: Store) -> list[tuple[str, dict[str, Any]]]:
     for word in [*words, "zzzz"]:
         asked += [("quote_facets", {"q": word, "since": middle}), ("article_facets", {"q": word})]
         asked += [("speakers", {"q": word, "until": middle, "limit": 3})]
-        asked += [("article_facets", {"q": word, "until": middle})]
+        asked += [("article_facets", {"q": word, "until": middle}), ("articles", {"q": word, "limit": 2, "offset": 1})]
     asked += [("speakers", {"sort": sort, "limit": 4, "offset": 1}) for sort in SPEAKER_SORTS]
     asked += [("quote_facets", {"kind": kind, "period": "week"}) for kind in kinds]
     asked += [("quote_facets", {"article": article}), ("speakers", {"since": middle, "sort": "latest"})]

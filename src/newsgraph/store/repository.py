@@ -183,6 +183,9 @@ class Store:
     ) -> Page[ArticleRow]:
         """Articles, newest first: ``q`` searches title and text, ``source`` and ``outlet`` are parts of their names."""
         with self.reading() as connection:
+            searched = bool(q and q.strip()) and not (since or until or source or outlet)
+            if q and searched and (tally := self.tallies.current(connection)) is not None:
+                return tallies.search_articles(connection, tally, q, limit, offset)
             return queries.list_articles(connection, q, since, until, source, limit, offset, outlet)
 
     def iter_articles(self) -> Iterator[Extraction]:

@@ -21,7 +21,15 @@ import numpy as np
 import sqlalchemy as sa
 
 from newsgraph.store.choosing import row_id, unlinked_speaker_names
-from newsgraph.store.queries import actor_choice, contains, entity_matches, speaker_choice
+from newsgraph.store.queries import (
+    ARTICLE_COLUMNS,
+    actor_choice,
+    article_row,
+    contains,
+    entity_matches,
+    speaker_choice,
+)
+from newsgraph.store.records import ArticleRow, Page
 from newsgraph.store.schema import articles, entities
 from newsgraph.store.search import article_keys, quote_keys
 from newsgraph.store.tally import Mask, Tally
@@ -154,6 +162,17 @@ def article_mask(
         return None
     matching = tally.matching("articles", q, lambda: _keys(article_keys(connection, q))) if q and q.strip() else None
     return tally.article_mask(since, until, matching)
+
+
+def search_articles(connection: sa.Connection, tally: Tally, q: str, limit: int, offset: int) -> Page[ArticleRow]:
+    """``queries.list_articles`` of a search alone: the matches (kept by the Tally, which the page's
+    facets read too) counted and ranked newest first in memory; only the page's rows are read."""
+    found = tally.matching("articles", q, lambda: _keys(article_keys(connection, q)))
+    keys = tally.newest_articles(found, limit + offset)[offset:]
+    rows = connection.execute(sa.select(*ARTICLE_COLUMNS, articles.c.pk).where(articles.c.pk.in_(keys.tolist())))
+    by_key = {row.pk: row for row in rows}
+    items = [article_row(by_key[key]) for key in keys.tolist() if key in by_key]
+    return Page(items=items, total=len(found), limit=limit, offset=offset)
 
 
 def _keys(found: str) -> np.ndarray:

@@ -42,7 +42,9 @@ from newsgraph.store.aggregates import (
     period_start,
     periods,
 )
+from newsgraph.store.queries import ARTICLE_ORDER
 from newsgraph.store.records import Page
+from newsgraph.store.schema import articles
 from newsgraph.store.search import words
 
 Mask = Any  # a numpy array of booleans, one per row
@@ -219,6 +221,11 @@ class Tally:
         self.article_source = _coded(connection, "SELECT pk, source FROM articles", self.article_pk)
         self.article_day = _coded(connection, "SELECT pk, substr(published, 1, 10) FROM articles", self.article_pk)
         self.names = {int(r[0]): str(r[1]) for r in _rows(connection, "SELECT id, name FROM entities")}
+        # Each article's place in the article list's order (newest first), by its key's position.
+        newest = sa.select(articles.c.pk).order_by(*ARTICLE_ORDER)
+        listed = np.fromiter((r[0] for r in connection.execute(newest)), dtype=np.int64)
+        self.article_rank = np.empty(len(listed), dtype=np.int64)
+        self.article_rank[np.searchsorted(self.article_pk, listed)] = np.arange(len(listed))
 
     def _read_quotes(self, connection: sa.Connection) -> None:
         ids, article_pk = _ints(connection, "quotes", "id", "article_pk")
@@ -508,6 +515,22 @@ class Tally:
         if matching is not None:
             mask &= _among(self.article_pk, matching)
         return mask
+
+    def newest_articles(self, keys: np.ndarray, count: int) -> np.ndarray:
+        """The keys of the ``count`` newest of the articles ``keys``, newest first (the list's order)."""
+        at = np.minimum(np.searchsorted(self.article_pk, keys), max(len(self.article_pk) - 1, 0))
+        at = at[self.article_pk[at] == keys] if len(self.article_pk) else at[:0]
+        ranks = self.article_rank[at]
+        if count < len(ranks):
+            ranks = np.partition(ranks, count - 1)[:count]
+        order = np.sort(ranks)
+        return self._by_rank[order]
+
+    @cached_property
+    def _by_rank(self) -> np.ndarray:
+        found = np.empty(len(self.article_pk), dtype=np.int64)
+        found[self.article_rank] = self.article_pk
+        return found
 
     def article_facets(self, mask: Mask) -> Facets:
         """``aggregates.article_facets`` of the articles under ``mask`` (with a filter)."""
