@@ -134,3 +134,20 @@ def test_a_started_keeper_reads_its_tally_in_the_background(tmp_path: Path) -> N
         with store.reading() as connection:
             assert store.tallies.current(connection) is not None
         assert store.article_facets(since="2024-01-01").facets["entity"][0].label == "Ana Ortiz"
+
+
+def test_a_keeper_whose_read_fails_leaves_the_counting_to_the_database(tmp_path: Path) -> None:
+    path = tmp_path / "broken.db"
+    with Store(str(path)) as store:
+        store.add(story("Mayor Ana Ortiz spoke.", "2024-05-01", ("Ana Ortiz", "PERSON", ["Ana Ortiz"])))
+        with store.writing() as connection:
+            connection.exec_driver_sql("ALTER TABLE events RENAME TO events_gone")
+            connection.exec_driver_sql("CREATE TABLE events (id INTEGER PRIMARY KEY)")
+        store.tallies.start()
+        store.tallies.wait()
+        assert store.tallies.failure is not None and "actor_id" in store.tallies.failure
+        failed = store.tallies._worker
+        with store.reading() as connection:
+            assert store.tallies.current(connection) is None
+        assert store.tallies._worker is failed  # not read again at once
+        assert store.quote_facets().total == 0

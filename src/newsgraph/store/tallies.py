@@ -53,6 +53,8 @@ class Tallies:
         self._worker: threading.Thread | None = None
         self._started = False
         self._next = 0.0
+        # Why the last background read failed, if it did (the database counted meanwhile).
+        self.failure: str | None = None
 
     def start(self) -> None:
         """Keep a Tally from now on (reading the first one in the background)."""
@@ -68,6 +70,15 @@ class Tallies:
         self._next = time.monotonic() + max(MIN_GAP_S, (time.monotonic() - started) / DUTY)
         return tally
 
+    def _read_in_background(self) -> None:
+        """``read``; a failure leaves the counting to the database and is not retried before the gap."""
+        started = time.monotonic()
+        try:
+            self.read()
+        except Exception as error:  # noqa: BLE001 - any failure only means the database keeps counting
+            self._next = time.monotonic() + max(MIN_GAP_S, (time.monotonic() - started) / DUTY)
+            self.failure = repr(error)
+
     def current(self, connection: sa.Connection) -> Tally | None:
         """The kept Tally when it is of the version ``connection`` reads, else None (and a new one is read)."""
         tally = self._tally
@@ -82,7 +93,7 @@ class Tallies:
         with self._lock:
             if (self._worker is not None and self._worker.is_alive()) or time.monotonic() < self._next:
                 return
-            self._worker = threading.Thread(target=self.read, name="newsgraph-tally", daemon=True)
+            self._worker = threading.Thread(target=self._read_in_background, name="newsgraph-tally", daemon=True)
             self._worker.start()
 
     def wait(self) -> None:
