@@ -119,16 +119,10 @@ def _naming(connection: sa.Connection, entity_id: int, wanted: int) -> sa.Column
     return articles.c.id.in_(appears)
 
 
-def entity_articles(
-    connection: sa.Connection, entity_id: int, limit: int, offset: int, tally: Tally | None = None
-) -> Page[ArticleRow]:
-    """One page of the articles naming the entity, newest first (counted by a ``tally`` of the store's
-    version, else through the entity's own index)."""
+def entity_articles(connection: sa.Connection, entity_id: int, limit: int, offset: int) -> Page[ArticleRow]:
+    """One page of the articles naming the entity, newest first (counted through the entity's own index)."""
     appears = sa.select(article_entities.c.article_id).where(article_entities.c.entity_id == entity_id)
-    if tally is not None:
-        total = tally.entity_articles(entity_id)
-    else:
-        total = _count(connection, sa.select(articles.c.id).where(articles.c.id.in_(appears)))
+    total = _count(connection, sa.select(articles.c.id).where(articles.c.id.in_(appears)))
     statement = sa.select(*ARTICLE_COLUMNS).where(_naming(connection, entity_id, limit + offset))
     rows = connection.execute(statement.order_by(*ARTICLE_ORDER).limit(limit).offset(offset)).all()
     return Page(items=[article_row(row) for row in rows], total=total, limit=limit, offset=offset)

@@ -329,7 +329,9 @@ class Store:
     def entity_articles(self, entity_id: int, limit: int = 50, offset: int = 0) -> Page[ArticleRow]:
         """One page of the articles naming a store-wide entity, newest first."""
         with self.reading() as connection:
-            return profiles.entity_articles(connection, entity_id, limit, offset, self.tallies.current(connection))
+            if (tally := self.tallies.current(connection)) is not None:
+                return tallies.entity_articles(connection, tally, entity_id, limit, offset)
+            return profiles.entity_articles(connection, entity_id, limit, offset)
 
     def explain(self, entity_id: int) -> list[Resolved]:
         """The names that make up an entity, with how often each was reported and why it is this entity."""

@@ -179,6 +179,16 @@ def search_articles(connection: sa.Connection, tally: Tally, q: str, limit: int,
     """``queries.list_articles`` of a search alone: the matches (kept by the Tally, which the page's
     facets read too) counted and ranked newest first in memory; only the page's rows are read."""
     found = tally.matching("articles", q, lambda: _keys(article_keys(connection, q)))
+    return _newest(connection, tally, found, limit, offset)
+
+
+def entity_articles(connection: sa.Connection, tally: Tally, entity: int, limit: int, offset: int) -> Page[ArticleRow]:
+    """``profiles.entity_articles``: the entity's articles counted and ranked newest first in memory."""
+    return _newest(connection, tally, tally.articles_naming(entity), limit, offset)
+
+
+def _newest(connection: sa.Connection, tally: Tally, found: np.ndarray, limit: int, offset: int) -> Page[ArticleRow]:
+    """One page of the articles ``found`` (keys), newest first: only the page's rows are read."""
     keys = tally.newest_articles(found, limit + offset)[offset:]
     rows = connection.execute(sa.select(*ARTICLE_COLUMNS, articles.c.pk).where(articles.c.pk.in_(keys.tolist())))
     by_key = {row.pk: row for row in rows}

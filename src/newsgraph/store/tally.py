@@ -292,9 +292,9 @@ class Tally:
         high = np.searchsorted(self.link_entity, entity, sorter=order, side="right")
         return order[low:high]
 
-    def entity_articles(self, entity: int) -> int:
-        """How many articles name the entity."""
-        return len(self._of_entity(entity))
+    def articles_naming(self, entity: int) -> np.ndarray:
+        """The keys of the articles naming the entity."""
+        return self.article_pk[self.link_article[self._of_entity(entity)]]
 
     def mentions_per_day(self, entity: int) -> dict[str, int]:
         """The entity's mentions by its articles' published day, as ``profiles._mentions_per_day`` counts them."""
