@@ -111,6 +111,8 @@ def create_app(store: Store, allow_extract: bool = False, max_body: int = DEFAUL
         redoc_url=None,
     )
     app.state.store = store
+    # Facets count in memory once the store's counted columns are read (in the background; the database meanwhile).
+    store.tallies.start()
     app.state.allow_extract = allow_extract
     app.state.max_body = max_body
     app.state.home_summary = None

@@ -159,7 +159,7 @@ def entity_page(
     period: Period = "month",
 ) -> Response:
     store = store_of(request)
-    detail = store.entity(entity_id)
+    detail = store.entity(entity_id, lists=False)
     key = str(detail.id)
     said = counted(request, "quote_facets", speaker=key, period=period)
     paging = {"by_offset": by_offset, "about_offset": about_offset, "articles_offset": articles_offset}

@@ -78,7 +78,8 @@ class SpeakerCount:
         return asdict(self)
 
 
-def _period_start(when: date, period: str) -> date:
+def period_start(when: date, period: str) -> date:
+    """The first day of the week (its Monday), month or year ``when`` falls in."""
     if period == "week":
         return when - timedelta(days=when.weekday())
     return when.replace(day=1) if period == "month" else when.replace(month=1, day=1)
@@ -111,25 +112,44 @@ def _days(per_day: Iterable[tuple[str | None, int]]) -> tuple[dict[date, int], i
 def timeline(per_day: Iterable[tuple[str | None, int]], period: str) -> tuple[list[Count], str, int]:
     """Counts per week (keyed by its Monday), month or, past MAX_PERIODS, year, empty periods included
     so that time reads evenly; the period used; and how many had no day."""
-    if period not in PERIODS:
-        raise ValueError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
     days, undated = _days(per_day)
+    return dated_timeline(days, undated, period)
+
+
+def dated_timeline(days: dict[date, int], undated: int, period: str) -> tuple[list[Count], str, int]:
+    """``timeline`` of counts already by calendar day."""
+    check_period(period)
     if not days:
         return [], period, undated
     first, last = min(days), max(days)
-    spans = {"week": (last - first).days / 7, "month": (last.year - first.year) * 12 + last.month - first.month}
-    if spans[period] > MAX_PERIODS:
-        period = "year"
+    period = period_of(first, last, period)
     counts: dict[date, int] = {}
     for when, count in days.items():
-        start = _period_start(when, period)
+        start = period_start(when, period)
         counts[start] = counts.get(start, 0) + count
-    found, cursor = [], _period_start(first, period)
+    return periods(counts, first, last, period), period, undated
+
+
+def check_period(period: str) -> None:
+    if period not in PERIODS:
+        raise ValueError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
+
+
+def period_of(first: date, last: date, period: str) -> str:
+    """The period to count days from ``first`` to ``last`` in: the one asked, or years past MAX_PERIODS."""
+    spans = {"week": (last - first).days / 7, "month": (last.year - first.year) * 12 + last.month - first.month}
+    return "year" if spans[period] > MAX_PERIODS else period
+
+
+def periods(counts: dict[date, int], first: date, last: date, period: str) -> list[Count]:
+    """Every period from the one holding ``first`` to the one holding ``last``, with its count
+    (``counts`` is keyed by the periods' first days)."""
+    found, cursor = [], period_start(first, period)
     while cursor <= last:
         label = _label(cursor, period)
         found.append(Count(label, label, counts.get(cursor, 0)))
         cursor = _next_period(cursor, period)
-    return found, period, undated
+    return found
 
 
 def _names(connection: sa.Connection, ids: list[int]) -> dict[int, str]:

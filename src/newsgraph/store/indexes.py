@@ -22,6 +22,8 @@ COUNTING = {
     "ix_articles_id_source": ("articles", "id, source"),
     # The entities named in a set of articles (article facets under a filter) without reading their rows.
     "ix_article_entities_counts": ("article_entities", "article_id, entity_id"),
+    # One actor's events newest first (the event list's order): a page without sorting all of them.
+    "ix_events_actor_newest": ("events", "actor_id, day {desc}, id DESC"),
 }
 
 
@@ -34,6 +36,8 @@ def missing(connection: sa.Connection) -> list[str]:
 
 def create_counting(connection: sa.Connection, names: list[str]) -> None:
     """Create the named counting indexes (IF NOT EXISTS: another process may have just made them)."""
+    # PostgreSQL follows an index for "DESC NULLS LAST" only when it is built so (schema.NEWEST_FIRST).
+    desc = "DESC NULLS LAST" if connection.dialect.name == "postgresql" else "DESC"
     for name in names:
         table, columns = COUNTING[name]
-        connection.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({columns})")
+        connection.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({columns.format(desc=desc)})")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -10,6 +11,7 @@ from newsgraph.store.choosing import choose, row_id
 from newsgraph.store.queries import (
     ARTICLE_COLUMNS,
     ARTICLE_ORDER,
+    MAX_LISTED,
     QUOTE_ORDER,
     aliases_by_entity,
     article_row,
@@ -33,6 +35,7 @@ from newsgraph.store.schema import (
     quotes,
 )
 from newsgraph.store.search import walk_by_date
+from newsgraph.store.tally import Tally
 
 # The most articles and quotes an entity's detail lists (the counts give the totals).
 DETAIL_LIMIT = 100
@@ -82,9 +85,19 @@ def about_ids(entity_id: int) -> sa.Select[Any]:
     )
 
 
-def entity_quotes(connection: sa.Connection, entity_id: int, about: bool, limit: int, offset: int) -> Page[QuoteRow]:
-    """One page of the quotes by the entity (or, with ``about``, by others about it), newest first."""
+def entity_quotes(
+    connection: sa.Connection, entity_id: int, about: bool, limit: int, offset: int, tally: Tally | None = None
+) -> Page[QuoteRow]:
+    """One page of the quotes by the entity (or, with ``about``, by others about it), newest first.
+
+    A ``tally`` of the store's version knows which quotes are about the entity: when they are
+    few enough to be listed, only they are read (on 100,000 articles, finding them costs up to 120 ms).
+    """
     if about:
+        if tally is not None and len(ids := tally.about(entity_id)) <= MAX_LISTED:
+            if not len(ids):
+                return Page(items=[], total=0, limit=limit, offset=offset)
+            return quote_page(connection, [quotes.c.id.in_(ids.tolist())], limit, offset, total=len(ids))
         return quote_page(connection, [quotes.c.id.in_(about_ids(entity_id))], limit, offset)
     return quote_page(connection, [quotes.c.speaker_entity_id == entity_id], limit, offset)
 
@@ -115,20 +128,26 @@ def entity_articles(connection: sa.Connection, entity_id: int, limit: int, offse
     return Page(items=[article_row(row) for row in rows], total=total, limit=limit, offset=offset)
 
 
-def entity_detail(connection: sa.Connection, row: Any) -> EntityDetail:
+def entity_detail(connection: sa.Connection, row: Any, lists: bool = True, tally: Tally | None = None) -> EntityDetail:
+    """The entity in full; without ``lists`` its articles and quotes are left empty (a caller that pages
+    them reads them itself). A ``tally`` of the store's version counts its mentions and quotes about it."""
     entity_id = row.id
-    listed = connection.execute(
-        sa.select(*ARTICLE_COLUMNS)
-        .where(_naming(connection, entity_id, DETAIL_LIMIT))
-        .order_by(*ARTICLE_ORDER)
-        .limit(DETAIL_LIMIT)
-    ).all()
-    quotes_by = connection.execute(
-        quote_select().where(quotes.c.speaker_entity_id == entity_id).order_by(*QUOTE_ORDER).limit(DETAIL_LIMIT)
-    ).all()
+    listed: Sequence[Any] = []
+    quotes_by: Sequence[Any] = []
+    quotes_about: Sequence[Any] = []
     inside = about_ids(entity_id)
-    about = quote_select().where(quotes.c.id.in_(inside))
-    quotes_about = connection.execute(about.order_by(*QUOTE_ORDER).limit(DETAIL_LIMIT)).all()
+    if lists:
+        listed = connection.execute(
+            sa.select(*ARTICLE_COLUMNS)
+            .where(_naming(connection, entity_id, DETAIL_LIMIT))
+            .order_by(*ARTICLE_ORDER)
+            .limit(DETAIL_LIMIT)
+        ).all()
+        quotes_by = connection.execute(
+            quote_select().where(quotes.c.speaker_entity_id == entity_id).order_by(*QUOTE_ORDER).limit(DETAIL_LIMIT)
+        ).all()
+        about = quote_select().where(quotes.c.id.in_(inside))
+        quotes_about = connection.execute(about.order_by(*QUOTE_ORDER).limit(DETAIL_LIMIT)).all()
     history = [
         TitleSeen(t.title, t.first_seen, t.last_seen, t.articles)
         for t in connection.execute(
@@ -155,14 +174,16 @@ def entity_detail(connection: sa.Connection, row: Any) -> EntityDetail:
             "articles": row.articles,
             "mentions": row.mentions,
             "quotes_by": row.quotes,
-            "quotes_about": _count(connection, inside),
+            "quotes_about": len(tally.about(entity_id)) if tally is not None else _count(connection, inside),
         },
         first_seen=row.first_seen,
         last_seen=row.last_seen,
         articles=[article_row(a) for a in listed],
         quotes_by=[quote_row(q) for q in quotes_by],
         quotes_about=[quote_row(q) for q in quotes_about],
-        mentions_per_day=_mentions_per_day(connection, entity_id),
+        mentions_per_day=(
+            tally.mentions_per_day(entity_id) if tally is not None else _mentions_per_day(connection, entity_id)
+        ),
     )
 
 

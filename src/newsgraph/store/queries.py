@@ -599,7 +599,8 @@ def event_statement(
         statement = statement.where(events.c.type == type.strip().upper())
     choice = chosen or actor_choice(connection, actor, actor_id)
     if choice is not None:
-        statement = statement.where(events.c.actor_id == choice.chosen)
+        # A name no record bears selects no event (not the events without an actor).
+        statement = statement.where(events.c.actor_id == choice.chosen if choice.chosen is not None else sa.false())
     if target and target.strip():
         # The entities meant are found first (by id, name, alias or a part of the name), so that
         # events are reached through their target's index instead of a scan of all.
@@ -630,8 +631,13 @@ def list_events(
 ) -> Page[EventRow]:
     choice = actor_choice(connection, actor, actor_id)
     statement = event_statement(connection, type, actor, target, since, until, actor_id, choice)
-    result = page(connection, statement, EVENT_ORDER, limit, offset, lambda row: row)
-    return Page(event_rows(connection, result.items), result.total, limit, offset, choice)
+    # Counted on the events alone: the names joined for the page are not read for every match.
+    counting = sa.select(sa.func.count()).select_from(events)
+    if statement.whereclause is not None:
+        counting = counting.where(statement.whereclause)
+    total = int(connection.execute(counting).scalar_one())
+    rows = connection.execute(statement.order_by(*EVENT_ORDER).limit(limit).offset(offset)).all()
+    return Page(event_rows(connection, list(rows)), total, limit, offset, choice)
 
 
 def event_rows(connection: sa.Connection, rows: list[Any]) -> list[EventRow]:

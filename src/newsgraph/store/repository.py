@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from newsgraph.errors import ArticleNotFound, EntityNotFound, StoreError
 from newsgraph.model import Extraction
 from newsgraph.settings import db_url_from
-from newsgraph.store import aggregates, corrections, indexes, profiles, queries, streams
+from newsgraph.store import aggregates, corrections, indexes, profiles, queries, streams, tallies
 from newsgraph.store.aggregates import Facets, SpeakerCount
 from newsgraph.store.engine import WRITE, create_engine
 from newsgraph.store.loader import Ingestion, ProgressCallback
@@ -58,6 +58,8 @@ class Store:
         self.url = db_url_from(url)
         self.engine = create_engine(self.url)
         self._resolutions = 0
+        # Counts in memory for a long-running reader (``keep_tallies``); unused until it is started.
+        self.tallies = tallies.Tallies(self.reading, self._version)
         try:
             with self.reading() as connection:
                 current = stored_version(connection) == SCHEMA_VERSION
@@ -181,6 +183,9 @@ class Store:
     ) -> Page[ArticleRow]:
         """Articles, newest first: ``q`` searches title and text, ``source`` and ``outlet`` are parts of their names."""
         with self.reading() as connection:
+            searched = bool(q and q.strip()) and not (since or until or source or outlet)
+            if q and searched and (tally := self.tallies.current(connection)) is not None:
+                return tallies.search_articles(connection, tally, q, limit, offset)
             return queries.list_articles(connection, q, since, until, source, limit, offset, outlet)
 
     def iter_articles(self) -> Iterator[Extraction]:
@@ -230,24 +235,46 @@ class Store:
 
     def quote_facets(self, q: str | None = None, period: str = "month", **filters: Any) -> Facets:
         """Counts beside the quote list under the same filters: kinds, top speakers, sources, per week or month."""
-        with self.reading() as connection, counted_quotes(connection, q, **filters) as (table, conditions):
-            return aggregates.quote_facets(connection, conditions, period, table)
+        with self.reading() as connection:
+            if (found := self._quote_tally(connection, q, filters)) is not None:
+                tally, mask = found
+                return tally.quote_facets(mask, period)
+            with counted_quotes(connection, q, **filters) as (table, conditions):
+                return aggregates.quote_facets(connection, conditions, period, table)
 
     def speakers(
         self, q: str | None = None, limit: int = 50, offset: int = 0, sort: str = "quotes", **filters: Any
     ) -> Page[SpeakerCount]:
         """Speakers of the quotes under the quote filters, with counts by kind; most quoted first."""
-        with self.reading() as connection, counted_quotes(connection, q, **filters) as (table, conditions):
-            return aggregates.top_speakers(connection, conditions, limit, offset, sort, table)
+        with self.reading() as connection:
+            if (found := self._quote_tally(connection, q, filters)) is not None:
+                tally, mask = found
+                return tally.top_speakers(mask, limit, offset, sort)
+            with counted_quotes(connection, q, **filters) as (table, conditions):
+                return aggregates.top_speakers(connection, conditions, limit, offset, sort, table)
 
     def quote_timeline(self, q: str | None = None, period: str = "week", **filters: Any) -> Facets:
         """Quotes under the quote filters per week or month (e.g. everything one person said, week by week)."""
-        with self.reading() as connection, counted_quotes(connection, q, **filters) as (table, conditions):
-            return aggregates.quote_timeline(connection, conditions, period, table)
+        with self.reading() as connection:
+            if (found := self._quote_tally(connection, q, filters)) is not None:
+                tally, mask = found
+                return tally.quote_timeline(mask, period)
+            with counted_quotes(connection, q, **filters) as (table, conditions):
+                return aggregates.quote_timeline(connection, conditions, period, table)
+
+    def _quote_tally(self, connection: sa.Connection, q: str | None, filters: dict[str, Any]) -> Any:
+        """The kept Tally and the quotes a filter selects in it, or None to count in the database."""
+        tally = self.tallies.current(connection)
+        if tally is None:
+            return None
+        mask = tallies.quote_mask(connection, tally, q, **filters)
+        return (tally, mask) if mask is not None else None
 
     def event_facets(self, period: str = "month", **filters: Any) -> Facets:
         """Counts beside the event list under the same filters: types, top actors and targets, per period."""
         with self.reading() as connection:
+            if (tally := self.tallies.current(connection)) is not None:
+                return tally.event_facets(tallies.event_mask(connection, tally, **filters), period)
             return aggregates.event_facets(connection, queries.event_statement(connection, **filters), period)
 
     def article_facets(
@@ -262,6 +289,11 @@ class Store:
         with self.reading() as connection:
             statement = queries.article_statement(q, since, until, source, connection.dialect.name, outlet)
             filtered = bool(q or since or until or source or outlet)
+            tally = self.tallies.current(connection) if filtered else None
+            if tally is not None:
+                mask = tallies.article_mask(connection, tally, q, since, until, source, outlet)
+                if mask is not None:
+                    return tally.article_facets(mask)
             with counted_articles(connection, statement, q) as counted:
                 return aggregates.article_facets(connection, counted, filtered=filtered)
 
@@ -279,22 +311,26 @@ class Store:
         with self.reading() as connection:
             return queries.list_entities(connection, q, type, limit, offset)
 
-    def entity(self, id_or_name: int | str) -> EntityDetail:
-        """One entity by store-wide id, name or alias, with its titles, articles and quotes."""
+    def entity(self, id_or_name: int | str, lists: bool = True) -> EntityDetail:
+        """One entity by store-wide id, name or alias, with its titles, articles and quotes (none
+        without ``lists``: ``entity_quotes`` and ``entity_articles`` page them)."""
         with self.reading() as connection:
             row = profiles.find_entity(connection, id_or_name)
             if row is None:
                 raise EntityNotFound(str(id_or_name))
-            return profiles.entity_detail(connection, row)
+            return profiles.entity_detail(connection, row, lists, self.tallies.current(connection))
 
     def entity_quotes(self, entity_id: int, about: bool = False, limit: int = 50, offset: int = 0) -> Page[QuoteRow]:
         """One page of the quotes by a store-wide entity (``about``: by others, naming it), newest first."""
         with self.reading() as connection:
-            return profiles.entity_quotes(connection, entity_id, about, limit, offset)
+            tally = self.tallies.current(connection) if about else None
+            return profiles.entity_quotes(connection, entity_id, about, limit, offset, tally)
 
     def entity_articles(self, entity_id: int, limit: int = 50, offset: int = 0) -> Page[ArticleRow]:
         """One page of the articles naming a store-wide entity, newest first."""
         with self.reading() as connection:
+            if (tally := self.tallies.current(connection)) is not None:
+                return tallies.entity_articles(connection, tally, entity_id, limit, offset)
             return profiles.entity_articles(connection, entity_id, limit, offset)
 
     def explain(self, entity_id: int) -> list[Resolved]:
@@ -347,21 +383,30 @@ class Store:
         with self.reading() as connection:
             return queries.list_events(connection, type, actor, since, until, limit, offset, target, actor_id)
 
-    def version(self) -> tuple[int, int, int]:
+    def version(self) -> tuple[int, int, int, int]:
         """What caches of counts are keyed by: it changes whenever what the store holds does.
 
-        Articles are only ever added, so the newest article's key moves with each; corrections
-        by hand (merge, split) regroup entities without adding one, so a digest of the
-        corrections kept is part of it, and so is the number of full resolutions this Store ran.
+        Articles are only ever added, so the newest key moves with each (and, on PostgreSQL,
+        whose concurrent writers may commit out of order, their count too); corrections by
+        hand (merge, split) regroup entities without adding one, so a digest of the corrections
+        kept is part of it, and so is the number of full resolutions this Store ran.
         """
         with self.reading() as connection:
-            newest = int(connection.execute(sa.select(sa.func.max(articles.c.pk))).scalar_one() or 0)
-            kept = corrections.digest(connection)
-        return newest, kept, self._resolutions
+            return self._version(connection)
+
+    def _version(self, connection: sa.Connection) -> tuple[int, int, int, int]:
+        newest = int(connection.execute(sa.select(sa.func.max(articles.c.pk))).scalar_one() or 0)
+        # SQLite has one writer at a time, so keys are committed in order: counting would add 10 ms at 100,000.
+        count = 0
+        if connection.dialect.name != "sqlite":
+            count = int(connection.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one())
+        return newest, count, corrections.digest(connection), self._resolutions
 
     def event_types(self) -> list[str]:
         """The event types the store holds, in order."""
         with self.reading() as connection:
+            if (tally := self.tallies.current(connection)) is not None:
+                return list(tally.event_type.values)
             return aggregates.event_types(connection)
 
     def stats(self) -> dict[str, Any]:

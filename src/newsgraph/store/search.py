@@ -73,6 +73,36 @@ def count_quote_matches(connection: sa.Connection, query: str) -> int:
     return _count(connection, "quotes", query)
 
 
+def article_keys(connection: sa.Connection, query: str) -> str:
+    """The keys (``pk``) of the articles holding every word of ``query``, as one comma-separated string."""
+    return _keys(connection, "articles", "pk", query)
+
+
+def quote_keys(connection: sa.Connection, query: str) -> str:
+    """The ids of the quotes holding every word of ``query``, as one comma-separated string."""
+    return _keys(connection, "quotes", "id", query)
+
+
+def _keys(connection: sa.Connection, table: str, key: str, query: str) -> str:
+    """Read off the full-text index alone on SQLite; through the GIN index on PostgreSQL.
+
+    Joined into one string by the database: a common word is in 100,000 quotes, which cost
+    about 80 ms to fetch as rows and 5 ms as one string.
+    """
+    terms = words(query)
+    if not terms:
+        return ""
+    if connection.dialect.name == "postgresql":
+        statement = sa.text(
+            f"SELECT string_agg({key}::text, ',') FROM {table} WHERE tsv @@ plainto_tsquery('english', :q)"
+        )
+        found = connection.execute(statement, {"q": " ".join(terms)}).scalar()
+    else:
+        statement = sa.text(f"SELECT group_concat(rowid, ',') FROM {table}_fts WHERE {table}_fts MATCH :q")
+        found = connection.execute(statement, {"q": _fts5_query(terms)}).scalar()
+    return str(found or "")
+
+
 def _match(dialect: str, table: str, key: str, query: str, by_date: bool) -> Condition:
     """Rows of ``table`` holding every word of ``query``.
 

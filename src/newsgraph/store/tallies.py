@@ -1,0 +1,201 @@
+"""Which filters a Tally answers, and keeping one current beside a long-running reader (the web server).
+
+A ``Tallies`` keeper holds the newest ``Tally`` of its store and hands it out only to a
+read transaction that sees the same store version; otherwise the caller counts in the
+database (always exact, slower). When the store has moved on, a new Tally is read in a
+background thread: one at a time, and at most one tenth of the time (a store written
+to without pause, during an ingest, is counted in the database until the writes stop).
+Only a keeper that was started (``start``: the web app does) reads in the background,
+so one-off commands never pay for it.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from typing import Any
+
+import numpy as np
+import sqlalchemy as sa
+
+from newsgraph.store.choosing import row_id, unlinked_speaker_names
+from newsgraph.store.queries import (
+    ARTICLE_COLUMNS,
+    actor_choice,
+    article_row,
+    contains,
+    entity_matches,
+    speaker_choice,
+)
+from newsgraph.store.records import ArticleRow, Page
+from newsgraph.store.schema import articles, entities
+from newsgraph.store.search import article_keys, quote_keys
+from newsgraph.store.tally import Mask, Tally
+
+# The least time between two background reads, and the share of time they may take.
+MIN_GAP_S = 2.0
+DUTY = 0.1
+
+Reading = Callable[[], AbstractContextManager[sa.Connection]]
+Version = Callable[[sa.Connection], Any]
+
+
+class Tallies:
+    """The newest Tally of one store, read again in the background when the store moves on."""
+
+    def __init__(self, reading: Reading, version: Version) -> None:
+        self._reading = reading
+        self._version = version
+        self._tally: Tally | None = None
+        self._lock = threading.Lock()
+        self._worker: threading.Thread | None = None
+        self._started = False
+        self._next = 0.0
+        # Why the last background read failed, if it did (the database counted meanwhile).
+        self.failure: str | None = None
+
+    def start(self) -> None:
+        """Keep a Tally from now on (reading the first one in the background)."""
+        self._started = True
+        self._refresh()
+
+    def read(self) -> Tally:
+        """Read a Tally now, in this thread, and keep it."""
+        started = time.monotonic()
+        with self._reading() as connection:
+            tally = Tally.read(connection, self._version(connection))
+        self._tally = tally
+        self._next = time.monotonic() + max(MIN_GAP_S, (time.monotonic() - started) / DUTY)
+        return tally
+
+    def _read_in_background(self) -> None:
+        """``read``; a failure leaves the counting to the database and is not retried before the gap."""
+        started = time.monotonic()
+        try:
+            self.read()
+        except Exception as error:  # noqa: BLE001 - any failure only means the database keeps counting
+            self._next = time.monotonic() + max(MIN_GAP_S, (time.monotonic() - started) / DUTY)
+            self.failure = repr(error)
+
+    def current(self, connection: sa.Connection) -> Tally | None:
+        """The kept Tally when it is of the version ``connection`` reads, else None (and a new one is read)."""
+        tally = self._tally
+        if tally is not None and tally.version == self._version(connection):
+            return tally
+        self._refresh()
+        return None
+
+    def _refresh(self) -> None:
+        if not self._started:
+            return
+        with self._lock:
+            if (self._worker is not None and self._worker.is_alive()) or time.monotonic() < self._next:
+                return
+            self._worker = threading.Thread(target=self._read_in_background, name="newsgraph-tally", daemon=True)
+            self._worker.start()
+
+    def wait(self) -> None:
+        """Wait for a background read under way (tests, benchmarks)."""
+        worker = self._worker
+        if worker is not None:
+            worker.join()
+
+
+# What each filter of the lists becomes in a Tally: None when a filter is one the Tally cannot apply
+# (the part of a source name), so that the database counts it.
+
+
+def quote_mask(
+    connection: sa.Connection,
+    tally: Tally,
+    q: str | None = None,
+    speaker: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    article: str | None = None,
+    kind: str | None = None,
+    source: str | None = None,
+    speaker_id: int | None = None,
+) -> Mask | None:
+    """The quotes ``queries.all_quote_conditions`` selects, or None when a filter needs the database."""
+    if source and source.strip():
+        return None
+    chosen = speaker_choice(connection, speaker, speaker_id)
+    unlinked: list[str] = []
+    if chosen is not None and speaker_id is None and speaker is not None and row_id(speaker) is None:
+        unlinked = list(connection.execute(unlinked_speaker_names(speaker)).scalars())
+    matching = tally.matching("quotes", q, lambda: _keys(quote_keys(connection, q))) if q and q.strip() else None
+    pk = None
+    if article is not None:
+        # An id no article has selects nothing (no key is negative).
+        pk = connection.execute(sa.select(articles.c.pk).where(articles.c.id == article)).scalar() or -2
+    return tally.quote_mask(chosen, unlinked, since, until, pk, kind, matching)
+
+
+def event_mask(
+    connection: sa.Connection,
+    tally: Tally,
+    type: str | None = None,
+    actor: str | None = None,
+    target: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    actor_id: int | None = None,
+) -> Mask:
+    """The events ``queries.event_statement`` selects."""
+    chosen = actor_choice(connection, actor, actor_id)
+    targets = None
+    if target and target.strip():
+        meant = sa.select(entities.c.id).where(
+            sa.or_(
+                entities.c.id.in_(entity_matches(target)),
+                contains(entities.c.name, target.strip()),
+            )
+        )
+        targets = list(connection.execute(meant).scalars())
+    actor_record = chosen.chosen if chosen is not None else None
+    return tally.event_mask(type, actor_record, chosen is not None, targets, since, until)
+
+
+def article_mask(
+    connection: sa.Connection,
+    tally: Tally,
+    q: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    source: str | None = None,
+    outlet: str | None = None,
+) -> Mask | None:
+    """The articles ``queries.article_statement`` selects, or None when a filter needs the database."""
+    if (source and source.strip()) or (outlet and outlet.strip()):
+        return None
+    matching = tally.matching("articles", q, lambda: _keys(article_keys(connection, q))) if q and q.strip() else None
+    return tally.article_mask(since, until, matching)
+
+
+def search_articles(connection: sa.Connection, tally: Tally, q: str, limit: int, offset: int) -> Page[ArticleRow]:
+    """``queries.list_articles`` of a search alone: the matches (kept by the Tally, which the page's
+    facets read too) counted and ranked newest first in memory; only the page's rows are read."""
+    found = tally.matching("articles", q, lambda: _keys(article_keys(connection, q)))
+    return _newest(connection, tally, found, limit, offset)
+
+
+def entity_articles(connection: sa.Connection, tally: Tally, entity: int, limit: int, offset: int) -> Page[ArticleRow]:
+    """``profiles.entity_articles``: the entity's articles counted and ranked newest first in memory."""
+    return _newest(connection, tally, tally.articles_naming(entity), limit, offset)
+
+
+def _newest(connection: sa.Connection, tally: Tally, found: np.ndarray, limit: int, offset: int) -> Page[ArticleRow]:
+    """One page of the articles ``found`` (keys), newest first: only the page's rows are read."""
+    keys = tally.newest_articles(found, limit + offset)[offset:]
+    rows = connection.execute(sa.select(*ARTICLE_COLUMNS, articles.c.pk).where(articles.c.pk.in_(keys.tolist())))
+    by_key = {row.pk: row for row in rows}
+    items = [article_row(by_key[key]) for key in keys.tolist() if key in by_key]
+    return Page(items=items, total=len(found), limit=limit, offset=offset)
+
+
+def _keys(found: str) -> np.ndarray:
+    """Keys joined by commas, as integers."""
+    return np.fromstring(found, dtype=np.int64, sep=",") if found else np.zeros(0, dtype=np.int64)
