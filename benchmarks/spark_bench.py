@@ -5,11 +5,14 @@
 Times, in one process and on the same texts: bare spaCy (``nlp.pipe``), single-process
 ``extract``, ``ingest -j 2`` into SQLite, and the Spark job (extraction plus Parquet) in
 ``local[1]`` and ``local[2]``. Texts are repeated under distinct urls (so distinct article
-ids) until there are enough. Every run that starts workers pays their model load, as a real
-run does; Spark's session start is left out (a cluster keeps one). Prints words/s and ratios,
-and the load average before and after: on a shared machine other jobs' load distorts them.
-So it also prints each run's CPU time (Spark's JVM and Python workers included, read from
-/proc): words per CPU-second is the per-core rate that a busy machine hardly changes.
+ids) until there are enough. ``extract`` is timed with its model loaded and its code run
+once; likewise each Spark run starts its session and runs a warm-up job over one input file
+(its Python workers load the pipeline, its JVM compiles its hot code) before the measured
+job, and the warm-up is printed apart. ``ingest -j 2`` pays its workers' model loads.
+Prints words/s and ratios, and the load average before and after: on a shared machine
+other jobs' load distorts them. So it also prints each run's CPU time (Spark's JVM, its JIT
+compiler and its Python workers apart, read from /proc); CPU time moves with the load
+too (shared caches), so compare ratios within one run.
 """
 
 from __future__ import annotations
@@ -201,7 +204,7 @@ def main() -> None:
     print(f"  the same with local[2]'s warm-up job: {s['ingest -j 2'] / cold:.2f}x (ingest's workers load the model)")
     print(f"spark local[1] / extract (per core):    {s['extract'] / s['spark local[1]']:.2f}x")
     print(f"spark local[2] per core / extract:      {s['extract'] / (2 * s['spark local[2]']):.2f}x")
-    print("in CPU time, which other jobs on the machine hardly change (words per CPU-second, against extract):")
+    print("in CPU time (words per CPU-second, against extract):")
     for name in ("ingest -j 2", "spark local[1]", "spark local[2]"):
         print(f"  {name + ':':<37} {c['extract'] / c[name]:.2f}x")
 
