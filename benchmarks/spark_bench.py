@@ -5,11 +5,14 @@
 Times, in one process and on the same texts: bare spaCy (``nlp.pipe``), single-process
 ``extract``, ``ingest -j 2`` into SQLite, and the Spark job (extraction plus Parquet) in
 ``local[1]`` and ``local[2]``. Texts are repeated under distinct urls (so distinct article
-ids) until there are enough. Every run that starts workers pays their model load, as a real
-run does; Spark's session start is left out (a cluster keeps one). Prints words/s and ratios,
-and the load average before and after: on a shared machine other jobs' load distorts them.
-So it also prints each run's CPU time (Spark's JVM and Python workers included, read from
-/proc): words per CPU-second is the per-core rate that a busy machine hardly changes.
+ids) until there are enough. ``extract`` is timed with its model loaded and its code run
+once; likewise each Spark run starts its session and runs a warm-up job over one input file
+(its Python workers load the pipeline, its JVM compiles its hot code) before the measured
+job, and the warm-up is printed apart. ``ingest -j 2`` pays its workers' model loads.
+Prints words/s and ratios, and the load average before and after: on a shared machine
+other jobs' load distorts them. So it also prints each run's CPU time (Spark's JVM, its JIT
+compiler and its Python workers apart, read from /proc); CPU time moves with the load
+too (shared caches), so compare ratios within one run.
 """
 
 from __future__ import annotations
@@ -73,47 +76,80 @@ def _own_cpu() -> float:
     return time.process_time() + children.ru_utime + children.ru_stime
 
 
-def tree_cpu(root: int) -> float:
-    """CPU-seconds used so far by a process and all its descendants, ended children included (Linux /proc).
-
-    Spark's JVM and the Python workers it forks are not this process's children, so
-    their CPU is read here; a busy machine slows a run's wall time but hardly its CPU time.
-    """
-    tick = os.sysconf("SC_CLK_TCK")
+def _stats() -> dict[int, list[str]]:
+    """Fields after the command name of /proc/PID/stat, for every process."""
     stats: dict[int, list[str]] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            stats[int(entry.name)] = (entry / "stat").read_text().rsplit(")", 1)[1].split()
         except (OSError, IndexError):
             continue
-        stats[int(entry.name)] = fields
+    return stats
+
+
+def _cpu(fields: list[str], children: bool = True) -> float:
+    """utime + stime (+ cutime + cstime) in seconds."""
+    return sum(int(value) for value in fields[11 : 15 if children else 13]) / os.sysconf("SC_CLK_TCK")
+
+
+def spark_cpu(jvm: int) -> dict[str, float]:
+    """CPU-seconds so far of Spark's JVM (its JIT compiler threads apart) and of the Python workers it forked.
+
+    Spark's JVM and its workers are not this process's children, so their CPU is read from
+    /proc (Linux); a busy machine slows a run's wall time but hardly its CPU time.
+    """
+    stats = _stats()
+    compiler = 0.0
+    for task in Path(f"/proc/{jvm}/task").iterdir():
+        try:
+            text = (task / "stat").read_text()
+        except OSError:
+            continue
+        if "CompilerThre" in text.split(")", 1)[0]:
+            compiler += _cpu(text.rsplit(")", 1)[1].split(), children=False)
     kids: dict[int, list[int]] = {}
     for pid, fields in stats.items():
         kids.setdefault(int(fields[1]), []).append(pid)
-    total, todo = 0, [root]
+    workers, todo = 0.0, list(kids.get(jvm, []))
     while todo:
         pid = todo.pop()
-        if pid in stats:
-            total += sum(int(value) for value in stats[pid][11:15])  # utime, stime, cutime, cstime
+        workers += _cpu(stats[pid])  # with its ended children: workers that quit
         todo.extend(kids.get(pid, []))
-    return total / tick
+    return {"jvm": _cpu(stats[jvm], children=False) - compiler, "jit": compiler, "python": workers}
 
 
-def spark_run(master: str, folder: Path) -> Timing:
+SparkTiming = tuple[Timing, Timing, dict[str, float]]  # warm-up job, measured job, CPU by part
+
+
+def spark_run(master: str, folder: Path) -> SparkTiming:
+    """A warm-up job over one input file, then the measured job over all, in one session.
+
+    ``extract`` is timed with its model loaded and its code run once; the warm-up job does
+    the same for Spark (each Python worker loads the pipeline, the JVM compiles its hot
+    code), and its time is reported apart, as Spark's start of work.
+    """
     from newsgraph.spark import job, session
 
     spark = session.start(master)
     jvm = spark.sparkContext._gateway.proc.pid
+    name = master[6:-1]
+    timings: list[Timing] = []
+    parts: dict[str, float] = {}
     try:
-        start, cpu = time.perf_counter(), _own_cpu() + tree_cpu(jvm)
-        report = job.run(spark, [str(folder / "in")], str(folder / f"out-{master[6:-1]}"))
-        seconds, cpu = time.perf_counter() - start, _own_cpu() + tree_cpu(jvm) - cpu
-        assert report.new > 0 and not report.failed, report
+        for label, paths in (("warm", [folder / "in" / "part-0.jsonl"]), ("run", [folder / "in"])):
+            before = spark_cpu(jvm)
+            start, cpu = time.perf_counter(), _own_cpu()
+            report = job.run(spark, [str(p) for p in paths], str(folder / f"out-{name}-{label}"))
+            after = spark_cpu(jvm)
+            parts = {part: after[part] - before[part] for part in after}
+            seconds = time.perf_counter() - start
+            timings.append((seconds, _own_cpu() - cpu + sum(parts.values())))
+            assert report.new > 0 and not report.failed, report
     finally:
         spark.stop()
-    return seconds, cpu
+    return timings[0], timings[1], parts
 
 
 def main() -> None:
@@ -142,22 +178,33 @@ def main() -> None:
                 return [store.ingest([folder / "in"], extractor=Extractor(Settings(n_process=2)))]
 
         runs["ingest -j 2"] = timed("ingest -j 2", ingest)
+        warm: dict[str, Timing] = {}
+        parts: dict[str, dict[str, float]] = {}
         for master in ("local[1]", "local[2]"):
             print(f"  timing spark {master}…", file=sys.stderr, flush=True)
-            runs[f"spark {master}"] = spark_run(master, folder)
+            warm[master], runs[f"spark {master}"], parts[master] = spark_run(master, folder)
+        warm_articles = len(articles[::FILES])
     print(f"load average (1, 5, 15 min) before: {_load(before)}  after: {_load(os.getloadavg())} (2 busy cores = 2.0)")
     print(f"{len(articles)} articles, {words:,} words")
     print(f"{'run':<16} {'seconds':>8} {'words/s':>9} {'CPU-s':>8} {'words/CPU-s':>12}")
     for name, (wall, cpu) in runs.items():
         print(f"{name:<16} {wall:>8.1f} {words / wall:>9,.0f} {cpu:>8.1f} {words / cpu:>12,.0f}")
+    for master, part in parts.items():
+        print(
+            f"  spark {master} CPU-s: JVM {part['jvm']:.1f}, its JIT compiler {part['jit']:.1f}, "
+            f"Python workers {part['python']:.1f}; before it, the warm-up job ({warm_articles} articles: "
+            f"model loads, JVM start of work) {warm[master][0]:.1f} s, {warm[master][1]:.1f} CPU-s"
+        )
     s = {name: wall for name, (wall, _) in runs.items()}
     c = {name: cpu for name, (_, cpu) in runs.items()}
     print(f"extract / bare spaCy (speed):           {s['spacy'] / s['extract']:.2f}x")
     print(f"spark local[2] / local[1] (speedup):    {s['spark local[1]'] / s['spark local[2]']:.2f}x")
     print(f"spark local[2] / ingest -j 2 (speed):   {s['ingest -j 2'] / s['spark local[2]']:.2f}x")
+    cold = s["spark local[2]"] + warm["local[2]"][0]
+    print(f"  the same with local[2]'s warm-up job: {s['ingest -j 2'] / cold:.2f}x (ingest's workers load the model)")
     print(f"spark local[1] / extract (per core):    {s['extract'] / s['spark local[1]']:.2f}x")
     print(f"spark local[2] per core / extract:      {s['extract'] / (2 * s['spark local[2]']):.2f}x")
-    print("in CPU time, which other jobs on the machine hardly change (words per CPU-second, against extract):")
+    print("in CPU time (words per CPU-second, against extract):")
     for name in ("ingest -j 2", "spark local[1]", "spark local[2]"):
         print(f"  {name + ':':<37} {c['extract'] / c[name]:.2f}x")
 
