@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -14,7 +13,7 @@ from newsgraph.cli.app import ProcessesOption, PublishedOption, app, err, extrac
 from newsgraph.cli.render import extraction_table
 from newsgraph.errors import InputError
 from newsgraph.ingest import read_paths
-from newsgraph.ingest.language import in_language
+from newsgraph.ingest.language import by_language
 from newsgraph.model import Article, Extraction
 from newsgraph.pipeline import ExtractionFailure
 
@@ -44,15 +43,10 @@ def extract(
 
     extractor = extractor_for(processes)
     other_language: list[Article] = []
-
-    def in_model_language(articles: Iterator[Article]) -> Iterator[Article]:
-        for article in articles:
-            if in_language(article, extractor.language):
-                yield article
-            else:
-                other_language.append(article)
-
-    for result in extractor.extract_many(in_model_language(read_paths(paths, on_error=report, published=published))):
+    articles = by_language(
+        read_paths(paths, on_error=report, published=published), extractor.language, other_language.append
+    )
+    for result in extractor.extract_many(articles):
         if isinstance(result, ExtractionFailure):
             failed += 1
             err.print(f"failed {result.error}", markup=False)

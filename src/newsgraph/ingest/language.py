@@ -8,6 +8,7 @@ not extract from it. py3langid was chosen because it is maintained, small (about
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import Any
 
@@ -32,6 +33,15 @@ def in_language(article: Article, language: str) -> bool:
     """Whether a model reading ``language`` should extract from the article (unknown languages are tried)."""
     found = article.metadata.get("language")
     return not found or found == language
+
+
+def by_language(articles: Iterable[Article], language: str, aside: Callable[[Article], None]) -> Iterator[Article]:
+    """The articles a model reading ``language`` should extract from; each of the others goes to ``aside``."""
+    for article in articles:
+        if in_language(article, language):
+            yield article
+        else:
+            aside(article)
 
 
 def detect(text: str) -> str | None:

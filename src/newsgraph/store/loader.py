@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from newsgraph.errors import InputError, InternalError, NewsgraphError
 from newsgraph.ingest import read_paths
 from newsgraph.ingest.guard import as_input_error
-from newsgraph.ingest.language import in_language
+from newsgraph.ingest.language import by_language
 from newsgraph.model import Article, Extraction
 from newsgraph.store.records import IngestReport, Progress
 from newsgraph.store.schema import ingest_runs
@@ -86,12 +86,12 @@ class Ingestion:
         An article in another language is kept with its text and metadata, so that it can
         be found and read, but the model would only make nonsense of it.
         """
-        for article in articles:
-            if in_language(article, model_language):
-                yield article
-                continue
+
+        def unextracted(article: Article) -> None:
             self.report.other_language.append((article.source or article.id, article.metadata["language"]))
             self.added(Extraction(article=article), run_id)
+
+        return by_language(articles, model_language, unextracted)
 
     def added(self, extraction: Extraction, run_id: int) -> None:
         try:
