@@ -25,10 +25,9 @@ from newsgraph.model import Entity, Quote
 from newsgraph.pipeline.entities import add_entity, add_mention, entity_at
 from newsgraph.pipeline.extensions import doc_text
 from newsgraph.pipeline.lexicons import load_data
-from newsgraph.pipeline.quotes.cues import RELATIVE_TAGS
+from newsgraph.pipeline.quotes.cues import RELATIVE_TAGS, SPEAKING_TYPES
 from newsgraph.pipeline.titles import LEXICON as TITLES
 
-SPEAKING_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _GROUP = frozenset({"they", "them", "their", "it", "its"})
 # A name set beside a title: "the head of the group, Mike Murphy".

@@ -19,9 +19,9 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.model import Entity
 from newsgraph.pipeline import entities as entities_module
+from newsgraph.pipeline.datelines import dateline_end
 from newsgraph.pipeline.entities import add_entity, add_mention
 from newsgraph.pipeline.events.lexicon import Lexicon, lemma_in
-from newsgraph.pipeline.events.syntax import dateline_end
 from newsgraph.pipeline.extensions import doc_text
 
 PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})

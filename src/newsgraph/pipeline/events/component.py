@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsgraph.model import Entity, Event, Quote, Span
+from newsgraph.pipeline.datelines import dateline_end
 from newsgraph.pipeline.events.actors import PLACE_DESCRIPTIONS, Actor, ActorFinder
 from newsgraph.pipeline.events.counts import EventCounts
 from newsgraph.pipeline.events.lexicon import POLITICAL_SECTORS as LEXICON_POLITICAL_SECTORS
@@ -29,7 +30,6 @@ from newsgraph.pipeline.events.syntax import (
     asks_whether,
     attribution,
     condition,
-    dateline_end,
     depth,
     going_to,
     has_mark,

@@ -24,12 +24,12 @@ content and the source, never from a list of examples:
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
 from spacy.tokens import Token
 
-from newsgraph.pipeline.quotes.cues import lexicon, subject_of
+from newsgraph.pipeline.quotes.cues import COMPLETIONS, SPEAKING_TYPES, VERB_TAGS, lexicon, subject_of
+from newsgraph.pipeline.quotes.direct import MARK
 
 SPEECH: Final = "speech"
 THOUGHT: Final = "thought"
@@ -40,14 +40,10 @@ EVIDENCE: Final = "evidence"
 UNSAID: Final = "unsaid"
 WRITER: Final = "writer"
 ACTS: Final = (SPEECH, THOUGHT, TOPIC, STANCE, INTENT, EVIDENCE, UNSAID, WRITER)
-# Who can say something: a named person, group or country, or a personal pronoun.
-_SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Who can say something: a named person, group or country (SPEAKING_TYPES), or a personal pronoun.
 _SPEAKER_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who"})
-# What completes an object into a claim about it: "called [X a sham]", "urged [X to go]".
-_COMPLETIONS = frozenset({"xcomp", "oprd"})
 # Prepositions that say something of a verb's object: "described X [as] Y", "blamed X [for] Y".
 _PREDICATING = frozenset({"as", "of", "for"})
-_QUOTE_MARKS = re.compile('["“”«»]')
 # A cue under one of these reports what may, would or will be said, not what was.
 _MODALS = frozenset(
     {"may", "might", "could", "would", "should", "must", "can", "will", "shall", "'d", "’d", "'ll", "’ll"}
@@ -76,7 +72,7 @@ def of_object(cue: Token, content: str) -> str:
     unless a speech verb says something of the object ("called [X a sham]", "accused [X of lying]") or
     gives their words in marks ("rejected [the claims as “false”]")."""
     cues, lemma = lexicon(), cue.lemma_.lower()
-    if lemma in cues.speech and _QUOTE_MARKS.search(content):
+    if lemma in cues.speech and MARK.search(content):
         return SPEECH
     if lemma not in cues.speech | cues.object:
         # "made [safety a priority]", "named [her chair]": a predicate, but nothing said.
@@ -87,7 +83,7 @@ def of_object(cue: Token, content: str) -> str:
 
 def _predicated(cue: Token, obj: Token) -> bool:
     after = [c for c in cue.rights if c.i > obj.i]
-    if any(c.dep_ in _COMPLETIONS or (c.dep_ == "prep" and c.lower_ in _PREDICATING) for c in after):
+    if any(c.dep_ in COMPLETIONS or (c.dep_ == "prep" and c.lower_ in _PREDICATING) for c in after):
         return True
     # "accused [trawlers of crossing …]": the parser may hang the charge on the object; a verb, not a noun.
     return any(
@@ -98,7 +94,7 @@ def _predicated(cue: Token, obj: Token) -> bool:
 def _can_say(subject: Token | None) -> bool:
     if subject is None:
         return False
-    return subject.ent_type_ in _SPEAKER_ENTITIES or subject.lower_ in _SPEAKER_PRONOUNS
+    return subject.ent_type_ in SPEAKING_TYPES or subject.lower_ in _SPEAKER_PRONOUNS
 
 
 def of_noun(lemma: str) -> str:
@@ -121,7 +117,7 @@ def of_report(cue: Token, act: str, sourced: bool, marked: bool) -> str:
         return act
     if not sourced and not marked:
         return EVIDENCE
-    if cue.pos_ not in {"VERB", "AUX"}:
+    if cue.pos_ not in VERB_TAGS:
         return act
     subject = subject_of(cue)
     if subject is not None and subject.lower_ in _WRITER_AND_READER:

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from newsgraph.pipeline.datelines import dateline_end
 from newsgraph.pipeline.lexicons import load_data
 
 VERB_TAGS = frozenset({"VERB", "AUX"})
@@ -21,12 +22,13 @@ _EMPTY_SUBJECTS = frozenset({"there", "this", "what"})
 # "Name: what they said" — how long the name may be, and what it may be made of.
 _NAME_REACH = 6
 _NAME_TAGS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PART", "PUNCT", "NUM"})
-_DASHES = frozenset({"—", "–", "--", "―"})
 # Links from a verb up to the clause whose subject it shares.
 _CLIMB = frozenset({"xcomp", "pcomp", "prep", "acomp", "advcl"})
 _NOT_SOURCES = frozenset({"TIME", "DATE", "MONEY"})
-# Who can open a paragraph with "Name:" and be speaking: a named person, group or place.
-_LABEL_SPEAKERS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Who can be a source: a named person, group or place (and so open a paragraph with "Name:").
+SPEAKING_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# What completes a verb's object: "urged him [to resign]", "called him [a liar]".
+COMPLETIONS = frozenset({"xcomp", "oprd"})
 # Labels of page furniture, never a speaker: "Photo:", "VIDEO:", "Gallery:", "Editor's note:", "More AP NBA:".
 FURNITURE = frozenset(
     {
@@ -221,12 +223,8 @@ def phrase_bounds(head: Token, cue: Token | None = None) -> tuple[int, int]:
 def _past_dateline(head: Token) -> Token:
     """ "HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper said": the parser may make the dateline's
     place the subject, with the speaker in apposition after the dash."""
-    opens = head.i == 0 or "\n" in head.doc[head.i - 1].text_with_ws
-    if not (opens and head.text.isupper() and len(head.text) > 1):
-        return head
-    dash = next((c for c in head.children if c.text in _DASHES and c.i > head.i), None)
-    after = None if dash is None else next((c for c in head.rights if c.dep_ == "appos" and c.i > dash.i), None)
-    return after or head
+    dash = dateline_end(head) if head.i == head.sent.start else None
+    return head if dash is None else next((c for c in head.rights if c.dep_ == "appos" and c.i > dash), head)
 
 
 def name_before_colon(colon: Token) -> tuple[int, int] | None:
@@ -263,10 +261,10 @@ def _label_can_speak(words: Span) -> bool:
         return False
     if any(t.like_num or t.text == "," or t.lower_ in FURNITURE for t in words):
         return False
-    if last.ent_type_ in _LABEL_SPEAKERS or any(t.ent_type_ == "PERSON" for t in words):
+    if last.ent_type_ in SPEAKING_TYPES or any(t.ent_type_ == "PERSON" for t in words):
         return True
     entities = getattr(last.doc._, "entities", None) or []
-    return any(e.type in _LABEL_SPEAKERS and last.text in e.name.split() for e in entities)
+    return any(e.type in SPEAKING_TYPES and last.text in e.name.split() for e in entities)
 
 
 def _says_something(colon: Token) -> bool:

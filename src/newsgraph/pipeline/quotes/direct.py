@@ -20,6 +20,8 @@ STRAIGHT = '"'
 # two curly single marks for a curly double one (“Like this,’’ she said).
 DOUBLED = "''"
 CURLY_DOUBLED = {"‘‘": "“", "’’": "”"}
+# Any double quote mark: whether a stretch of text quotes someone's words.
+MARK = re.compile(f"[{OPENING}{CLOSING}{STRAIGHT}]")
 _MARKS = re.compile(r'[“”"«»„]|\n|' + DOUBLED + "|‘‘|’’")
 _NOT_SPACE = re.compile(r"\S")
 # Trimmed from the inside edges of a quote: spaces, and the comma news style keeps inside the marks.

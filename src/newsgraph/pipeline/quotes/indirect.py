@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.pipeline.intervals import Intervals
 from newsgraph.pipeline.quotes import acts
 from newsgraph.pipeline.quotes.cues import (
+    COMPLETIONS,
     according_source,
     adjacent_subject,
     can_speak,
@@ -34,8 +35,6 @@ _DASHES = frozenset({"—", "–", "--", "―"})
 # One-word answers that are what was said ("said yes", "a third said so").
 _ANSWERS = frozenset({"yes", "no", "so"})
 _QUESTION_WORDS = frozenset({"when", "how", "what", "whether", "if", "why", "where", "who", "which"})
-# What completes an object ("urged him [to resign]", "called him [a liar]").
-_COMPLETIONS = frozenset({"xcomp", "oprd"})
 # Prepositions whose object is what was said or thought ("called [for] a ban", "warned [of] delays").
 _TOPICS = frozenset({"for", "on", "about", "of", "against"})
 # What opens a reported condition ("said if elected …", "said unless the council pays …").
@@ -88,7 +87,7 @@ def _object_range(verb: Token) -> tuple[int, int, str] | None:
     if obj is not None:
         found = object_range(obj, rights)
         return None if found is None else (*found, acts.STANCE)
-    completion = next((c for c in rights if c.dep_ in _COMPLETIONS), None)
+    completion = next((c for c in rights if c.dep_ in COMPLETIONS), None)
     if completion is not None and verb.lemma_.lower() in lexicon().intent:
         return completion.left_edge.i, completion.right_edge.i, acts.INTENT
     prep = leading_prep(verb)
@@ -104,7 +103,7 @@ def _object_range(verb: Token) -> tuple[int, int, str] | None:
 
 def object_range(obj: Token, rights: list[Token]) -> tuple[int, int] | None:
     """A direct object with what completes it ("urged [him to resign]", "accused [X of Y]")."""
-    if obj.pos_ == "PRON" and not any(c.dep_ in _COMPLETIONS for c in rights):
+    if obj.pos_ == "PRON" and not any(c.dep_ in COMPLETIONS for c in rights):
         # "asked him": a pronoun object alone is whom they spoke to, not what they said.
         return None
     return obj.left_edge.i, rest_of_object(rights, obj.right_edge.i)

@@ -15,7 +15,6 @@ Three uses, each measured on a held-out slice of PolNeAR train by
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -23,9 +22,9 @@ from spacy.tokens import Doc, Token
 from newsgraph.pipeline.extensions import doc_text
 from newsgraph.pipeline.quotes.attribution import TaggedSpan, Tags
 from newsgraph.pipeline.quotes.cues import according_source, can_speak, is_according, lexicon, phrase_bounds, subject_of
+from newsgraph.pipeline.quotes.direct import MARK
 from newsgraph.pipeline.quotes.indirect import Candidate
 
-_MARKS = re.compile('["“”«»„]')
 # Reports from the parse; quotes in marks keep the rules' verdict.
 _WEIGHED = frozenset({"indirect", "mixed"})
 # How far (characters) a tagged cue may stand from a content it introduces, and a source from its cue.
@@ -99,7 +98,7 @@ def to_read(doc: Doc, found: list[Candidate], weighing: Weighing = WEIGHING) -> 
     for candidate in found:
         keep.add(index(candidate.start))
     for i, (start, end) in enumerate(spans):
-        if i not in keep and _MARKS.search(text, start, end):
+        if i not in keep and MARK.search(text, start, end):
             keep.add(i)
     return [spans[i] for i in sorted(keep) if i >= 0]
 
