@@ -88,6 +88,51 @@ def test_a_dateline_is_not_the_speaker(column: dict[str, tuple[str, str | None]]
     assert column["that the cranes would restart"] == ("speech", "Anna Berg")
 
 
+HARBOUR = (
+    "Dock workers shrug and think, “Enough already, just open the gates.”\n\n"
+    "The council's refusal to say which bidder it favours drew laughter.\n\n"
+    "Among hauliers, the number who said they had lost a contract rose by 23 percent.\n\n"
+    "According to data released by the port authority, cargo volumes fell 12 percent in March.\n\n"
+    "The inspectors observed the harbour cranes for 17 nights.\n\n"
+    "Given that record -- and the fact that the council missed 14 deadlines, according to the city auditor -- "
+    "residents have reason to doubt the plan.\n\n"
+    "Handling costs rose 8 percent last year, the analysts said. "
+    "“The rise will not stop soon, and shippers will pay for it,” they wrote.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def harbour(extractor: Extractor) -> dict[str, tuple[str, str | None]]:
+    extraction = extractor.extract(Article(text=HARBOUR, published="2024-03-12"))
+    return {q.text: (q.act, q.speaker.name if q.speaker else None) for q in extraction.quotes}
+
+
+@pytest.mark.parametrize(
+    ("content", "act"),
+    [
+        # Words in marks with no one to say them: a columnist's imagined crowd, not a quote.
+        ("Enough already, just open the gates.", "unattributed"),
+        ("which bidder it favours", "intent"),
+        # A share of respondents is a survey's finding, and data are a measurement.
+        ("they had lost a contract", "evidence"),
+        ("cargo volumes fell 12 percent in March", "evidence"),
+        # "for 17 nights" says how long they looked, nothing of what they said.
+        ("the harbour cranes for 17 nights", "stance"),
+    ],
+)
+def test_what_no_one_said_is_not_a_quote(harbour: dict[str, tuple[str, str | None]], content: str, act: str) -> None:
+    assert harbour[content][0] == act, harbour
+
+
+def test_an_aside_vouched_for_ends_at_its_dashes(harbour: dict[str, tuple[str, str | None]]) -> None:
+    audited = [text for text, (_, speaker) in harbour.items() if speaker == "city auditor"]
+    assert audited == ["and the fact that the council missed 14 deadlines"]
+
+
+def test_they_with_no_entity_is_the_group_that_spoke_before(harbour: dict[str, tuple[str, str | None]]) -> None:
+    assert harbour["The rise will not stop soon, and shippers will pay for it"] == ("speech", "analysts")
+
+
 def test_extract_prints_every_act_and_the_store_keeps_only_quotes(tmp_path) -> None:  # type: ignore[no-untyped-def]
     source = tmp_path / "port.txt"
     source.write_text(PORT, encoding="utf-8")

@@ -19,7 +19,10 @@ content and the source, never from a list of examples:
 - ``unsaid``: a report of words or beliefs that were not, or not yet, had: negated, modal or
   with no one as source ("did not say that …", "may believe …", "no one knows …");
 - ``writer``: the writer's own view or a word to the reader, not a source's ("I think …",
-  "you know that …", "Remember that …").
+  "you know that …", "Remember that …");
+- ``unattributed``: words in marks that the text gives to no one: scare quotes, titles,
+  slogans, a crowd imagined by a columnist, or a speaker out of our reach. On the real pages
+  we judged, not one such quote was right as a quote: a quote needs its speaker.
 """
 
 from __future__ import annotations
@@ -28,7 +31,15 @@ from typing import Final
 
 from spacy.tokens import Token
 
-from newsgraph.pipeline.quotes.cues import COMPLETIONS, SPEAKING_TYPES, VERB_TAGS, lexicon, subject_of
+from newsgraph.pipeline.quotes.cues import (
+    COMPLETIONS,
+    RELATIVE_TAGS,
+    SPEAKING_TYPES,
+    SUBJECTS,
+    VERB_TAGS,
+    lexicon,
+    subject_of,
+)
 from newsgraph.pipeline.quotes.direct import MARK
 
 SPEECH: Final = "speech"
@@ -39,11 +50,18 @@ INTENT: Final = "intent"
 EVIDENCE: Final = "evidence"
 UNSAID: Final = "unsaid"
 WRITER: Final = "writer"
-ACTS: Final = (SPEECH, THOUGHT, TOPIC, STANCE, INTENT, EVIDENCE, UNSAID, WRITER)
+UNATTRIBUTED: Final = "unattributed"
+ACTS: Final = (SPEECH, THOUGHT, TOPIC, STANCE, INTENT, EVIDENCE, UNSAID, WRITER, UNATTRIBUTED)
 # Who can say something: a named person, group or country (SPEAKING_TYPES), or a personal pronoun.
 _SPEAKER_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who"})
 # Prepositions that say something of a verb's object: "described X [as] Y", "blamed X [for] Y".
 _PREDICATING = frozenset({"as", "of", "for"})
+# What "for" measures when it says nothing of the object: "observed Europa [for 17 nights]", "charges Rs 299 [for …]".
+_AMOUNTS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
+# Heads of a share of people: "the number who said …", "56 percent said …" report a survey, not a speaker.
+_SHARES = frozenset(
+    {"number", "percent", "percentage", "proportion", "share", "majority", "minority", "half", "third", "quarter"}
+)
 # A cue under one of these reports what may, would or will be said, not what was.
 _MODALS = frozenset(
     {"may", "might", "could", "would", "should", "must", "can", "will", "shall", "'d", "’d", "'ll", "’ll"}
@@ -83,12 +101,18 @@ def of_object(cue: Token, content: str) -> str:
 
 def _predicated(cue: Token, obj: Token) -> bool:
     after = [c for c in cue.rights if c.i > obj.i]
-    if any(c.dep_ in COMPLETIONS or (c.dep_ == "prep" and c.lower_ in _PREDICATING) for c in after):
+    if any(c.dep_ in COMPLETIONS or _predicating(c) for c in after):
         return True
     # "accused [trawlers of crossing …]": the parser may hang the charge on the object; a verb, not a noun.
-    return any(
-        c.dep_ == "prep" and c.lower_ in _PREDICATING and any(g.dep_ == "pcomp" for g in c.children) for c in obj.rights
-    )
+    return any(_predicating(c) and any(g.dep_ == "pcomp" for g in c.children) for c in obj.rights)
+
+
+def _predicating(prep: Token) -> bool:
+    """ "blamed X [for the delay]" says something of X; "observed X [for 17 nights]" only how long."""
+    if prep.dep_ != "prep" or prep.lower_ not in _PREDICATING:
+        return False
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return pobj is None or not (pobj.ent_type_ in _AMOUNTS or any(c.dep_ == "nummod" for c in pobj.children))
 
 
 def _can_say(subject: Token | None) -> bool:
@@ -107,7 +131,7 @@ def of_noun(lemma: str) -> str:
     return SPEECH
 
 
-def of_report(cue: Token, act: str, sourced: bool, marked: bool) -> str:
+def of_report(cue: Token | None, act: str, sourced: bool, marked: bool) -> str:
     """Speech or thought told of no one real: negated, modal, by nobody, unsourced or the writer's own.
 
     The cue is outside quote marks (words in marks are a source's own, "I" included);
@@ -115,11 +139,22 @@ def of_report(cue: Token, act: str, sourced: bool, marked: bool) -> str:
     """
     if act not in {SPEECH, THOUGHT}:
         return act
-    if not sourced and not marked:
-        return EVIDENCE
-    if cue.pos_ not in VERB_TAGS:
+    if not sourced:
+        return UNATTRIBUTED if marked else EVIDENCE
+    if cue is None or cue.pos_ not in VERB_TAGS:
         return act
+    cues, lemma = lexicon(), cue.lemma_.lower()
+    if marked and lemma in cues.belief and lemma not in cues.speech:
+        # "the people shrug and think, “Enough already”": words in marks, but thought, not said.
+        act = THOUGHT
+    if cue.dep_ == "acl" and cue.head.pos_ == "NOUN" and any(c.tag_ == "TO" for c in cue.children):
+        # "his refusal to say …", "a duty to remind …": what is to be said, not what was.
+        return INTENT
     subject = subject_of(cue)
+    if subject is not None and subject.tag_ in RELATIVE_TAGS and cue.dep_ == "relcl":
+        subject = cue.head
+    if subject is not None and (subject.lemma_.lower() in _SHARES or subject.ent_type_ == "PERCENT"):
+        return EVIDENCE
     if subject is not None and subject.lower_ in _WRITER_AND_READER:
         return WRITER
     if subject is None and cue.tag_ == "VB" and cue.dep_ == "ROOT" and not any(c.dep_ == "aux" for c in cue.children):
@@ -127,11 +162,19 @@ def of_report(cue: Token, act: str, sourced: bool, marked: bool) -> str:
         return WRITER
     governors = [cue, cue.head] if cue.dep_ == "xcomp" else [cue]
     for verb in governors:
-        if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS) for c in verb.children):
+        if any(c.dep_ == "neg" or _modal(c) for c in verb.children):
             return UNSAID
+    if cue.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in cue.children) and any(map(_modal, cue.head.children)):
+        # "the public will fall silent and scream …": the joined verb shares the modal (not the negation:
+        # "did not deny it but said …" says).
+        return UNSAID
     if subject is not None and (subject.lower_ in _NOBODY or _is_no_one(subject)):
         return UNSAID
     return act
+
+
+def _modal(child: Token) -> bool:
+    return child.dep_ == "aux" and child.lower_ in _MODALS
 
 
 def _is_no_one(subject: Token) -> bool:

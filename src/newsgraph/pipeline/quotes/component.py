@@ -146,9 +146,9 @@ class QuoteFinder:
         if self.model:
             found = weigh(doc, found, load_model().tag(doc_text(doc), to_read(doc, found)))
         for candidate in found:
-            if candidate.cue_token is not None:
-                cue, sourced = doc[candidate.cue_token], candidate.speaker is not None
-                candidate.act = acts.of_report(cue, candidate.act, sourced, candidate.kind == "direct")
+            cue = doc[candidate.cue_token] if candidate.cue_token is not None else None
+            sourced = candidate.speaker is not None
+            candidate.act = acts.of_report(cue, candidate.act, sourced, candidate.kind == "direct")
         text = doc_text(doc)
         doc._.quotes = to_quotes(text, _without_repeats(text, one_per_span(found)))
         return doc
