@@ -86,6 +86,13 @@ def test_a_surname_shared_by_two_people_joins_neither() -> None:
     assert all(len(e.mentions) == 1 for e in found)
 
 
+def test_a_participle_opening_the_sentence_is_no_first_name() -> None:
+    text = "Port director Tom Keller spoke on Tuesday.\n\nHosting Keller at the gala was an honour, Berg said."
+    found = tagged(text, [("Tom Keller", "PERSON"), ("Hosting Keller", "PERSON"), ("Berg", "PERSON")])
+    assert [m.text for m in named(found, "Tom Keller").mentions] == ["Tom Keller", "Keller"]
+    assert "Hosting Keller" not in {e.name for e in found}
+
+
 def test_a_name_mistagged_once_keeps_the_label_most_mentions_give_it() -> None:
     text = "Okafor spoke first. Later Okafor left, and Okafor returned."
     doc = spacy.blank("en")(text)

@@ -209,3 +209,42 @@ def test_a_government_named_by_its_country_is_no_other_countrys(extractor: Extra
     first, second = _quote_about(result, "any role").speaker, _quote_about(result, "more aid").speaker
     assert first is not None and second is not None
     assert first.name == "Saudi government" and first.entity == second.entity
+
+
+PILOTS = (
+    "Harbour master Anna Berg met port director Tom Keller and retired pilot Tom Young on Monday.\n\n"
+    "Young, in his remarks, did not address the dredging plan, but did criticize the tender. "
+    "“The tender must be rewritten from the first page,” he said.\n\n"
+    "The crews hope to reach the Moon of the bay by spring, and the Moon landing film was shown.\n\n"
+    "“The cranes will restart on Friday,” he said.\n\n"
+    "The VPA opened the new quay on Tuesday. The agency said the quay would handle 40 ships a week.\n\n"
+    "That said, the authority says it will keep the old quay open.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def pilots(extractor: Extractor) -> Extraction:
+    return extractor.extract(Article(text=PILOTS))
+
+
+def test_a_surname_ner_missed_is_the_antecedent_of_the_next_he(pilots: Extraction) -> None:
+    # NER misses the sentence-initial "Young"; once the speaker of "did criticize" names him, "he" is him.
+    speaker = _quote_about(pilots, "rewritten").speaker
+    assert speaker is not None and speaker.name == "Tom Young"
+
+
+def test_a_thing_named_with_the_is_no_person_for_he(pilots: Extraction) -> None:
+    speaker = _quote_about(pilots, "cranes will restart").speaker
+    assert speaker is not None and speaker.name == "Tom Young"
+    assert "Moon" not in {e.name for e in pilots.entities if e.type == "PERSON"}
+
+
+def test_the_agency_is_the_organisation_just_acting(pilots: Extraction) -> None:
+    speaker = _quote_about(pilots, "40 ships").speaker
+    assert speaker is not None and speaker.name == "VPA"
+
+
+def test_that_said_is_no_speaker(pilots: Extraction) -> None:
+    quote = _quote_about(pilots, "old quay open")
+    assert quote.text == "it will keep the old quay open"
+    assert quote.speaker is not None and quote.speaker.name == "VPA"

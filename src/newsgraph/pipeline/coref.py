@@ -8,7 +8,7 @@ who said"); a name that is (part of) an entity's mention; a surname or first nam
 the full name; a name set beside a title ("the head of the union, Tom Elling"); words
 said by someone ("figures released by City Hall") to their source; a description
 ("the spokesman", "the militant group", "the union") to the entity it described
-earlier, and "the company" to the organisation last named; an unnamed person tied to
+earlier, and "the company" or "the agency" to the organisation last named; an unnamed person tied to
 a side ("a spokesman for the mayor") and a noun phrase NER missed that names an
 organisation ("The Israeli military") become new entities. A speaker no rule fits is
 named by its phrase's core, without the clauses that describe it."""
@@ -168,6 +168,10 @@ class Coref:
             words.add(entity.name.split()[-1].lower())
         for mention in entity.mentions:
             index = self._token(mention.start)
+            if entity.type == "ORG":
+                # "the doctors" after "Doctors for Camp Closure": by the nouns of its name, too.
+                inside = self.doc[index : self._token(mention.end - 1) + 1]
+                words.update(t.lemma_.lower() for t in inside if t.pos_ in _NOUNS)
             for i in range(index - 1, max(index - 5, -1), -1):
                 token = self.doc[i]
                 if token.pos_ not in {"NOUN", "ADJ", "PROPN"} or token.ent_type_ in {"PERSON", "GPE"}:
@@ -182,6 +186,13 @@ class Coref:
             elif index > 0 and self.doc[index - 1].lower_ in self.words.honorifics_female:
                 self.gender.setdefault(entity.id, "f")
         self.descriptors[entity.id] = words
+
+    def _name(self, entity: Entity, start: int, end: int) -> None:
+        """A name or description found to be the entity's: a mention later pronouns may go back to
+        ("Young, in his testimony, … “…,” he said" when NER missed "Young")."""
+        if not any(m.start == start and m.end == end for m in entity.mentions):
+            add_mention(entity, self.doc, start, end)
+            self._index(start, end, entity)
 
     def _index(self, start: int, end: int, entity: Entity) -> None:
         """Remember a mention this resolver added, in text order."""
@@ -341,7 +352,7 @@ class Coref:
         if not matches:
             return None
         entity = max(matches, key=lambda e: (len(e.name), -e.mentions[0].start if e.mentions else 0))
-        add_mention(entity, self.doc, head.idx, head.idx + len(head))
+        self._name(entity, head.idx, head.idx + len(head))
         return entity
 
     def _described(self, first: int, last: int, head: Token, start: int) -> Entity | None:
@@ -372,13 +383,31 @@ class Coref:
             if earlier and (best is None or max(earlier) > best[0]):
                 best = (max(earlier), entity)
         found = same_name or (best[1] if best is not None else None)
-        if found is None and lemma in self.words.company_nouns and self.doc[first].lower_ in _DEFINITE:
-            found = next((e for _, _, e in self._candidates(start) if e.type == "ORG"), None)
+        if found is None and self.doc[first].lower_ in _DEFINITE and self._body(lemma):
+            # A company word may mean any firm named before it; another body word ("the agency") only one
+            # the text has just had acting as a subject, not one it merely listed.
+            company = lemma in self.words.company_nouns
+            found = next(
+                (
+                    e
+                    for _, subject, e in self._candidates(start)
+                    if e.type == "ORG" and (company or subject) and self._may_be(e, lemma)
+                ),
+                None,
+            )
         if found is None:
             return None
         begin, end = core_phrase(self.doc, first, last, head)
-        add_mention(found, self.doc, self.doc[begin].idx, self.doc[end].idx + len(self.doc[end]))
+        self._name(found, self.doc[begin].idx, self.doc[end].idx + len(self.doc[end]))
         return found
+
+    def _body(self, lemma: str) -> bool:
+        return lemma in self.words.company_nouns or lemma in self.words.org_nouns
+
+    def _may_be(self, entity: Entity, lemma: str) -> bool:
+        """ "the commission" is no "Xinhua News Agency": a name ending in another kind of body is another body."""
+        last = entity.name.split()[-1].lower()
+        return last == lemma or last not in self.words.org_nouns | self.words.company_nouns
 
     def name_of(self, start: int, end: int) -> str:
         """What to call a speaker no entity fits: the noun phrase's core, a relative pronoun's antecedent."""

@@ -33,6 +33,7 @@ from newsgraph.pipeline.mentions import (
     org_name,
     reads_as_place,
     retype_organisations,
+    retype_things,
 )
 from newsgraph.pipeline.names import (
     PERSONLESS_TITLES,
@@ -65,6 +66,7 @@ class EntityGrouper:
         mentions = settle_headline_mentions(doc, mentions, *title_case_lines(doc))
         groups = group_mentions(doc, mentions)
         retype_organisations(doc, groups)
+        retype_things(doc, groups)
         groups = merge_short_forms(groups)
         add_missed_mentions(doc, groups)
         entities = [_entity(doc, group) for group in groups]

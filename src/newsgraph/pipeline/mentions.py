@@ -24,6 +24,7 @@ SEARCHED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 NON_NAME_LABELS = frozenset({"CARDINAL", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 PLACE_PREPOSITIONS = frozenset(_LEXICON["place_prepositions"])
 PLACE_NOUNS = frozenset(_LEXICON["place_nouns"])
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def org_name(words: tuple[str, ...]) -> bool:
@@ -36,6 +37,25 @@ def retype_organisations(doc: Doc, groups: list[Group]) -> None:
     for group in groups:
         if group.label in RETYPED_LABELS and org_name(group.words) and _capitalised(doc, group):
             group.label = "ORG"
+
+
+def retype_things(doc: Doc, groups: list[Group]) -> None:
+    """A one-word "person" only ever used as a thing ("the Moon", "the lunar Gateway", "a Moon landing") is a place.
+
+    Nobody is "the Smith"; left a person, such a name draws every later "he" of the article.
+    """
+    for group in groups:
+        if group.label == "PERSON" and len(group.words) == 1 and all(_as_thing(doc, m) for m in group.mentions):
+            group.label = "LOC"
+
+
+def _as_thing(doc: Doc, mention: RawMention) -> bool:
+    if mention.end - mention.start != 1:
+        return False
+    token = doc[mention.start]
+    if any(c.dep_ == "det" and c.lower_ in _ARTICLES for c in token.children):
+        return True
+    return token.dep_ == "compound" and token.head.pos_ == "NOUN"
 
 
 def _capitalised(doc: Doc, group: Group) -> bool:

@@ -113,6 +113,11 @@ def can_speak(subject: Token, cue: Token) -> bool:
     return subject.ent_type_ not in _NOT_SOURCES
 
 
+def demonstrative(subject: Token) -> bool:
+    """ "That" of "That said, …": the demonstrative, not the relative "that" of "a group that says"."""
+    return subject.lower_ == "that" and subject.tag_ == "DT"
+
+
 def is_according(token: Token) -> bool:
     """The "according" of "according to X"."""
     return token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)

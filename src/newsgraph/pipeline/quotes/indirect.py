@@ -15,6 +15,7 @@ from newsgraph.pipeline.quotes.cues import (
     adjacent_subject,
     can_speak,
     cue_end,
+    demonstrative,
     is_according,
     is_cue,
     lexicon,
@@ -241,6 +242,9 @@ def _from_verb(verb: Token) -> Candidate | None:
         act = acts.of_object(verb, verb.doc[first : last + 1].text)
     # "Asked about the plan, …", "she was asked about …": whoever asked is not named.
     subject = None if verb.lemma_.lower() in lexicon().asked_about and _unnamed(verb) else subject_of(verb)
+    if subject is not None and demonstrative(subject):
+        # "That said, the agency says …": an idiom of the writer's, not a report; the report is the one inside.
+        return None
     if subject is not None and first <= subject.i <= last:
         subject = None
     return Candidate(
