@@ -65,26 +65,34 @@ COLUMN = (
 )
 
 
-@pytest.fixture(scope="module")
-def column(extractor: Extractor) -> dict[str, tuple[str, str | None]]:
-    extraction = extractor.extract(Article(text=COLUMN, published="2024-03-12"))
+Attributions = dict[str, tuple[str, str | None]]
+
+
+def attributions(extractor: Extractor, text: str) -> Attributions:
+    """Each attribution's act and speaker, by its content."""
+    extraction = extractor.extract(Article(text=text, published="2024-03-12"))
     return {q.text: (q.act, q.speaker.name if q.speaker else None) for q in extraction.quotes}
 
 
-def test_the_writers_own_view_is_not_a_quote(column: dict[str, tuple[str, str | None]]) -> None:
+@pytest.fixture(scope="module")
+def column(extractor: Extractor) -> Attributions:
+    return attributions(extractor, COLUMN)
+
+
+def test_the_writers_own_view_is_not_a_quote(column: Attributions) -> None:
     assert column["the strike will end soon"][0] == "writer"
 
 
-def test_what_was_not_or_may_not_have_been_said_is_unsaid(column: dict[str, tuple[str, str | None]]) -> None:
+def test_what_was_not_or_may_not_have_been_said_is_unsaid(column: Attributions) -> None:
     assert column["whether the port would reopen"][0] == "unsaid"
     assert column["the talks will fail"][0] == "unsaid"
 
 
-def test_a_report_with_no_one_named_is_evidence(column: dict[str, tuple[str, str | None]]) -> None:
+def test_a_report_with_no_one_named_is_evidence(column: Attributions) -> None:
     assert [act for text, (act, _) in column.items() if "$2 million" in text] == ["evidence"]
 
 
-def test_a_dateline_is_not_the_speaker(column: dict[str, tuple[str, str | None]]) -> None:
+def test_a_dateline_is_not_the_speaker(column: Attributions) -> None:
     assert column["that the cranes would restart"] == ("speech", "Anna Berg")
 
 
@@ -102,9 +110,8 @@ HARBOUR = (
 
 
 @pytest.fixture(scope="module")
-def harbour(extractor: Extractor) -> dict[str, tuple[str, str | None]]:
-    extraction = extractor.extract(Article(text=HARBOUR, published="2024-03-12"))
-    return {q.text: (q.act, q.speaker.name if q.speaker else None) for q in extraction.quotes}
+def harbour(extractor: Extractor) -> Attributions:
+    return attributions(extractor, HARBOUR)
 
 
 @pytest.mark.parametrize(
@@ -120,16 +127,16 @@ def harbour(extractor: Extractor) -> dict[str, tuple[str, str | None]]:
         ("the harbour cranes for 17 nights", "stance"),
     ],
 )
-def test_what_no_one_said_is_not_a_quote(harbour: dict[str, tuple[str, str | None]], content: str, act: str) -> None:
+def test_what_no_one_said_is_not_a_quote(harbour: Attributions, content: str, act: str) -> None:
     assert harbour[content][0] == act, harbour
 
 
-def test_an_aside_vouched_for_ends_at_its_dashes(harbour: dict[str, tuple[str, str | None]]) -> None:
+def test_an_aside_vouched_for_ends_at_its_dashes(harbour: Attributions) -> None:
     audited = [text for text, (_, speaker) in harbour.items() if speaker == "city auditor"]
     assert audited == ["and the fact that the council missed 14 deadlines"]
 
 
-def test_they_with_no_entity_is_the_group_that_spoke_before(harbour: dict[str, tuple[str, str | None]]) -> None:
+def test_they_with_no_entity_is_the_group_that_spoke_before(harbour: Attributions) -> None:
     assert harbour["The rise will not stop soon, and shippers will pay for it"] == ("speech", "analysts")
 
 

@@ -217,7 +217,7 @@ PILOTS = (
     "“The tender must be rewritten from the first page,” he said.\n\n"
     "The crews hope to reach the Moon of the bay by spring, and the Moon landing film was shown.\n\n"
     "“The cranes will restart on Friday,” he said.\n\n"
-    "The VPA opened the new quay on Tuesday. The agency said the quay would handle 40 ships a week.\n\n"
+    "The Veldport Port Authority opened the new quay on Tuesday.\n\n"
     "That said, the authority says it will keep the old quay open.\n"
 )
 
@@ -239,12 +239,42 @@ def test_a_thing_named_with_the_is_no_person_for_he(pilots: Extraction) -> None:
     assert "Moon" not in {e.name for e in pilots.entities if e.type == "PERSON"}
 
 
-def test_the_agency_is_the_organisation_just_acting(pilots: Extraction) -> None:
-    speaker = _quote_about(pilots, "40 ships").speaker
-    assert speaker is not None and speaker.name == "VPA"
-
-
 def test_that_said_is_no_speaker(pilots: Extraction) -> None:
     quote = _quote_about(pilots, "old quay open")
     assert quote.text == "it will keep the old quay open"
-    assert quote.speaker is not None and quote.speaker.name == "VPA"
+    assert quote.speaker is not None and quote.speaker.name == "Veldport Port Authority"
+
+
+COURT = (
+    "“The cranes will restart on Friday,” he said.\n\n"
+    "Attorney General Ana Ruiz filed the charges against two harbour guards on Monday.\n\n"
+    "Defense attorneys said the two were prepared to fight the charges.\n\n"
+    "Their lawyer Tom Keller declined to say whether the guards slept the night pilot Erik Lund died. "
+    "“The crew was short-staffed for months,” he said.\n\n"
+    "Lund grew up in Dunmore. According to his aunt, Jane Starner, “He was steering boats before he could read.”\n"
+)
+
+
+@pytest.fixture(scope="module")
+def court(extractor: Extractor) -> Extraction:
+    return extractor.extract(Article(text=COURT))
+
+
+def test_a_he_with_no_one_before_it_is_no_one_to_quote(court: Extraction) -> None:
+    quote = _quote_about(court, "cranes will restart")
+    assert quote.act == "unattributed"
+
+
+def test_a_plural_description_is_not_the_one_person_it_names(court: Extraction) -> None:
+    speaker = _quote_about(court, "fight the charges").speaker
+    assert speaker is not None and speaker.name == "Defense attorneys"
+
+
+def test_he_is_the_main_clause_subject_not_the_nearest_subject(court: Extraction) -> None:
+    speaker = _quote_about(court, "short-staffed").speaker
+    assert speaker is not None and speaker.name == "Tom Keller"
+
+
+def test_a_description_set_beside_a_name_is_that_person(court: Extraction) -> None:
+    speaker = _quote_about(court, "steering boats").speaker
+    assert speaker is not None and speaker.name == "Jane Starner"

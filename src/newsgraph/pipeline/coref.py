@@ -8,7 +8,7 @@ who said"); a name that is (part of) an entity's mention; a surname or first nam
 the full name; a name set beside a title ("the head of the union, Tom Elling"); words
 said by someone ("figures released by City Hall") to their source; a description
 ("the spokesman", "the militant group", "the union") to the entity it described
-earlier, and "the company" or "the agency" to the organisation last named; an unnamed person tied to
+earlier, and "the company" to the organisation last named; an unnamed person tied to
 a side ("a spokesman for the mayor") and a noun phrase NER missed that names an
 organisation ("The Israeli military") become new entities. A speaker no rule fits is
 named by its phrase's core, without the clauses that describe it."""
@@ -71,6 +71,17 @@ def names() -> Names:
     """The word lists shipped with newsgraph, read once."""
     data = load_data("coref_names.json")
     return Names(**{key: frozenset(data[key]) for key in Names.__dataclass_fields__})
+
+
+def _salience(token: Token) -> int:
+    """0 for the subject of a sentence's main verb, 1 for another subject, 2 for the rest.
+
+    "Figgins declined to say whether guards slept the night Epstein died. “…,” he said": the
+    main clause's subject is the one the next sentence goes on about, not the nearest subject.
+    """
+    if token.dep_ not in _SUBJECTS:
+        return 2
+    return 0 if token.head.dep_ == "ROOT" else 1
 
 
 def _head(doc: Doc, first: int, last: int) -> Token:
@@ -256,7 +267,20 @@ class Coref:
                 found = entity_at(self.doc, child.idx, child.idx + len(child))
                 if found is not None and found.type in SPEAKING_TYPES:
                     return found
-        return None
+        return self._set_beside(head, last) if head.pos_ == "NOUN" else None
+
+    def _set_beside(self, head: Token, last: int) -> Entity | None:
+        """ "According to his aunt, Jane Starner, “…”": a name between commas right after a description
+        is that person, whatever the parse made of it."""
+        doc = self.doc
+        if last + 2 >= len(doc) or doc[last + 1].text != ",":
+            return None
+        found = entity_at(doc, doc[last + 2].idx, doc[last + 2].idx + len(doc[last + 2]))
+        if found is None or found.type != "PERSON":
+            return None
+        end = next((m.end for m in found.mentions if m.start == doc[last + 2].idx), None)
+        after = next((t for t in doc[last + 2 :] if t.idx >= end), None) if end is not None else None
+        return found if after is not None and after.text == "," else None
 
     def _source_of(self, head: Token, first: int, last: int, depth: int) -> Entity | None:
         """ "figures released by City Hall", "a statement from the ministry", "his comments": whose words they are."""
@@ -314,12 +338,15 @@ class Coref:
         floor = self.sentence_starts[max(sentence - reach, 0)]
         low, high = bisect_left(self.mention_starts, floor), bisect_left(self.mention_starts, before)
         found: list[tuple[int, bool, Entity]] = []
+        rank: dict[int, int] = {}
         for start, end, entity in self.mentions[low:high]:
             if entity.type in SPEAKING_TYPES and not self._in_quote(start):
                 token = self.doc[self._token(end - 1)]
-                is_subject = token.dep_ in _SUBJECTS or token.head.dep_ in _SUBJECTS and token.dep_ == "compound"
-                found.append((start, is_subject, entity))
-        found.sort(key=lambda c: (-(bisect_right(self.sentence_starts, c[0]) - 1), not c[1], -c[0]))
+                if token.dep_ == "compound":
+                    token = token.head
+                rank[start] = _salience(token)
+                found.append((start, rank[start] < 2, entity))
+        found.sort(key=lambda c: (-(bisect_right(self.sentence_starts, c[0]) - 1), rank[c[0]], -c[0]))
         return found
 
     def _pronoun(self, pronoun: Token, start: int) -> Entity | None:
@@ -379,33 +406,22 @@ class Coref:
                 continue
             if lemma not in described or (marks and not marks <= described | {w.lower() for w in entity.name.split()}):
                 continue
+            if head.tag_ == "NNS" and entity.type == "PERSON":
+                continue  # "defense attorneys" are not the one attorney general
             earlier = [m.start for m in entity.mentions if m.start < start]
             if earlier and (best is None or max(earlier) > best[0]):
                 best = (max(earlier), entity)
         found = same_name or (best[1] if best is not None else None)
-        if found is None and self.doc[first].lower_ in _DEFINITE and self._body(lemma):
-            # A company word may mean any firm named before it; another body word ("the agency") only one
-            # the text has just had acting as a subject, not one it merely listed.
-            company = lemma in self.words.company_nouns
-            found = next(
-                (
-                    e
-                    for _, subject, e in self._candidates(start)
-                    if e.type == "ORG" and (company or subject) and self._may_be(e, lemma)
-                ),
-                None,
-            )
+        if found is None and lemma in self.words.company_nouns and self.doc[first].lower_ in _DEFINITE:
+            found = next((e for _, _, e in self._candidates(start) if e.type == "ORG" and self._may_be(e, lemma)), None)
         if found is None:
             return None
         begin, end = core_phrase(self.doc, first, last, head)
         self._name(found, self.doc[begin].idx, self.doc[end].idx + len(self.doc[end]))
         return found
 
-    def _body(self, lemma: str) -> bool:
-        return lemma in self.words.company_nouns or lemma in self.words.org_nouns
-
     def _may_be(self, entity: Entity, lemma: str) -> bool:
-        """ "the commission" is no "Xinhua News Agency": a name ending in another kind of body is another body."""
+        """ "the company" is no "Xinhua News Agency": a name ending in another kind of body is another body."""
         last = entity.name.split()[-1].lower()
         return last == lemma or last not in self.words.org_nouns | self.words.company_nouns
 

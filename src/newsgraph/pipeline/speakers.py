@@ -7,21 +7,28 @@ the same mention, so it gets the same entity. A mention that resolves to nothing
 named by its own words, cut to the phrase that names ("officials", not "officials who
 spoke on condition of anonymity"): the text said who spoke, but not who that is. A "they"
 that no entity fits is the group that spoke just before ("…, the authors said. “…,” they
-wrote."), named as that group was.
+wrote."), named as that group was. A speaker that is neither ("her eyes", "a series", a
+"he" with no one before it) is no one a reader can check: the quote becomes ``unattributed``.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.model import Entity, Speaker
-from newsgraph.pipeline.coref import Coref
+from newsgraph.pipeline.coref import Coref, names, relative_antecedent
 from newsgraph.pipeline.extensions import doc_text
+from newsgraph.pipeline.quotes.acts import SPEECH, THOUGHT, UNATTRIBUTED
+from newsgraph.pipeline.titles import LEXICON as TITLES
 
 _LEADING = ("the ", "The ")
+_SAID = frozenset({SPEECH, THOUGHT})
+# Endings of nouns for people who do something: "backers", "attendees", "the patient", "a consultant".
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee")
 _BREAKS = re.compile(r"\n+")
 
 
@@ -53,15 +60,54 @@ class SpeakerResolver:
                 resolved[key] = coref.resolve(speaker.start, speaker.end)
             entity = resolved[key]
             name = entity.name if entity else _plain(coref.name_of(speaker.start, speaker.end))
+            named = entity is not None
             if entity is None and speaker.text.lower() == "they" and _near(doc_text(doc), group, speaker.start):
                 assert group is not None
-                name = group.name
+                name, named = group.name, True
             quote.speaker = Speaker(
                 entity=entity.id if entity else None, name=name, text=speaker.text, start=speaker.start, end=speaker.end
             )
+            if not named and quote.act in _SAID and not _can_speak(doc, speaker):
+                # "her eyes", "a series", "its cutback", a "he" with no one before it: no one a reader can check.
+                quote.act = UNATTRIBUTED
             if entity is None and _plural(doc, speaker.start, speaker.end):
                 group = quote.speaker
         return doc
+
+
+def _can_speak(doc: Doc, speaker: Speaker) -> bool:
+    """Whether a speaker no entity fits still names someone: a person or body word, a group, or a name NER missed.
+
+    A singular common noun must be a word for a person or a body ("the spokesman", "the ministry"),
+    for what they issue ("the statement"), or one built like an agent's ("the patient", "a consultant").
+    """
+    span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    if span is None:
+        return True
+    head = relative_antecedent(span.root) or span.root
+    if head.tag_ == "POS":
+        head = head.head  # "Schiff’s [letter]": the possessor
+    if head.pos_ == "PROPN" or (head.text[:1].isupper() and _capitalised_within(doc, head)):
+        return True
+    if head.tag_ == "PRP":
+        return False  # "he" with no one before it
+    if head.tag_ != "NN":
+        return True  # "Some", "Both sides", "businesses": people, even unnamed
+    lemma = head.lemma_.lower()
+    nouns = _speaking_nouns()
+    return lemma in nouns or head.lower_ in nouns or lemma.endswith(_AGENT_ENDINGS)
+
+
+def _capitalised_within(doc: Doc, word: Token) -> bool:
+    """A name the tagger took for a noun: the text capitalises it inside a sentence too."""
+    return any(t.text == word.text and not t.is_sent_start for t in doc)
+
+
+@cache
+def _speaking_nouns() -> frozenset[str]:
+    """Nouns for people and bodies (coreference's word lists and the title heads), and for what they issue."""
+    words = names()
+    return words.person_nouns | words.org_nouns | words.company_nouns | words.said_nouns | frozenset(TITLES.heads)
 
 
 def _plural(doc: Doc, start: int, end: int) -> bool:

@@ -300,10 +300,10 @@ def _from_parenthetical(verb: Token, quoted: Sequence[bool]) -> Candidate | None
     head = verb.head
     if any(quoted[i] for i in range(head.left_edge.i, head.right_edge.i + 1)):
         return None
-    kept = _around(head, verb)
-    if not kept:
-        return None
     subject = subject_of(verb)
+    kept = _around(head, verb)
+    if not kept or (subject is not None and demonstrative(subject)):
+        return None
     return Candidate(
         kind="indirect",
         start=kept[0][0],
