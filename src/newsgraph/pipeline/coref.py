@@ -179,10 +179,6 @@ class Coref:
             words.add(entity.name.split()[-1].lower())
         for mention in entity.mentions:
             index = self._token(mention.start)
-            if entity.type == "ORG":
-                # "the doctors" after "Doctors for Camp Closure": by the nouns of its name, too.
-                inside = self.doc[index : self._token(mention.end - 1) + 1]
-                words.update(t.lemma_.lower() for t in inside if t.pos_ in _NOUNS)
             for i in range(index - 1, max(index - 5, -1), -1):
                 token = self.doc[i]
                 if token.pos_ not in {"NOUN", "ADJ", "PROPN"} or token.ent_type_ in {"PERSON", "GPE"}:

@@ -182,8 +182,9 @@ def _after_title(doc: Doc, start: int, end: int) -> int:
 def _name_words_only(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """A PERSON span without what NER glued to it: a verb or common noun before the name
     ("rang Taylor", "rookie Emil Bemstrom", a sentence's opening "Hosting Cook") and a number
-    after it ("Megan Cook 4", a box score's "Aiden Haig 1 goal"). A lowercase particle that starts a surname ("von
-    Weizsäcker") stays; a name has no digits, so a span that starts with one is no name.
+    after it ("Megan Cook 4", a box score's "Aiden Haig 1 goal"). A lowercase particle that
+    starts a surname ("von Weizsäcker") stays; a name has no digits, so a span that starts
+    with one is no name.
     """
     while start < end - 1 and doc[start].text[:1].islower() and _word(doc[start]) not in _SURNAME_PARTICLES:
         start += 1

@@ -20,9 +20,11 @@ content and the source, never from a list of examples:
   with no one as source ("did not say that …", "may believe …", "no one knows …");
 - ``writer``: the writer's own view or a word to the reader, not a source's ("I think …",
   "you know that …", "Remember that …");
-- ``unattributed``: words in marks that the text gives to no one: scare quotes, titles,
-  slogans, a crowd imagined by a columnist, or a speaker out of our reach. On the real pages
-  we judged, not one such quote was right as a quote: a quote needs its speaker.
+- ``unattributed``: words in marks that the text gives to no one (scare quotes, titles,
+  slogans, a crowd imagined by a columnist, a speaker out of our reach), or words given to
+  no one who can say them ("her eyes", "a series", a "he" with no one before it: the speakers
+  component decides that). On the real pages we judged, almost none of these was right as a
+  quote: a quote needs its speaker.
 """
 
 from __future__ import annotations
