@@ -86,8 +86,15 @@ def test_full_text_uses_a_gin_index(store: Store) -> None:
 
 @pytest.mark.parametrize(
     "back",
-    [test_store.BACK_TO_V1, test_store.BACK_TO_V2, test_store.BACK_TO_V4, test_store.BACK_TO_V5, test_store.BACK_TO_V6],
-    ids=["v1", "v2", "v4", "v5", "v6"],
+    [
+        test_store.BACK_TO_V1,
+        test_store.BACK_TO_V2,
+        test_store.BACK_TO_V4,
+        test_store.BACK_TO_V5,
+        test_store.BACK_TO_V6,
+        test_store.BACK_TO_V7,
+    ],
+    ids=["v1", "v2", "v4", "v5", "v6", "v7"],
 )
 def test_an_older_store_is_migrated(pg_url: str, back: list[str]) -> None:
     with Store(pg_url) as old:

@@ -387,8 +387,11 @@ def test_ingest_reports_unreadable_files_and_stores_the_rest(tmp_path: Path, sto
     assert [s.failure[0] for s in seen if s.failure] == [source for source, _ in report.failed]
 
 
+# What version 8 added, undone: the layout a version 7 store has (no log of rewrites).
+BACK_TO_V7 = ["DROP TABLE store_rewrites", "UPDATE schema_version SET version = 7"]
 # What version 7 added, undone: the layout a version 6 store has (entity resolution's columns and tables).
 BACK_TO_V6 = [
+    *BACK_TO_V7,
     "DROP INDEX ix_article_entities_signature",
     "DROP INDEX ix_entities_family",
     *(f'ALTER TABLE article_entities DROP COLUMN "{column}"' for column in ("family", "key", "hint")),
@@ -502,7 +505,9 @@ def test_a_v4_store_gets_outlet_and_author_columns_from_what_its_articles_say(tm
 
 
 @pytest.mark.parametrize(
-    "back", [BACK_TO_V1, BACK_TO_V2, BACK_TO_V4, BACK_TO_V5, BACK_TO_V6], ids=["v1", "v2", "v4", "v5", "v6"]
+    "back",
+    [BACK_TO_V1, BACK_TO_V2, BACK_TO_V4, BACK_TO_V5, BACK_TO_V6, BACK_TO_V7],
+    ids=["v1", "v2", "v4", "v5", "v6", "v7"],
 )
 def test_an_older_store_is_migrated_and_keeps_its_data(tmp_path: Path, back: list[str]) -> None:
     url = f"sqlite:///{tmp_path / 'old.db'}"

@@ -8,6 +8,8 @@ a Store counting in the database and of one counting in a Tally read at that ste
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -56,6 +58,7 @@ def questions(store: Store) -> list[tuple[str, dict[str, Any]]]:
     for entity in store.entities(limit=8).items:
         asked += [("entity", {"id_or_name": entity.id}), ("entity_articles", {"entity_id": entity.id, "limit": 3})]
         asked += [("entity_quotes", {"entity_id": entity.id, "about": True, "limit": 2, "offset": 1})]
+        asked += [("entity_quotes", {"entity_id": entity.id, "limit": 2})]
     return asked
 
 
@@ -121,6 +124,23 @@ def test_a_tally_read_before_a_write_is_not_used_after_it(url: str) -> None:  # 
         store.merge_entities(first.id, luis.id)  # no article added: the corrections' digest moves
         with reader.reading() as connection:
             assert reader.tallies.current(connection) is None
+
+
+def test_a_resolution_in_another_process_is_seen_by_a_running_reader(tmp_path: Path) -> None:
+    """`newsgraph entities resolve` run beside `serve`: the server's counts are not read from before it."""
+    path = tmp_path / "shared.db"
+    with Store(str(path)) as server:
+        server.add(story("Mayor Ana Ortiz spoke.", "2024-05-01", ("Ana Ortiz", "PERSON", ["Ana Ortiz"])))
+        server.add(story("Ortiz left early.", "2024-05-02", ("Ortiz", "PERSON", ["Ortiz"])))
+        server.tallies.read()
+        before = server.version()
+        command = [sys.executable, "-c", "from newsgraph.cli import main; main()", "entities", "resolve"]
+        done = subprocess.run([*command, "--db", str(path)], capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        assert server.version() != before
+        with server.reading() as connection:
+            assert server.tallies.current(connection) is None
+        assert server.article_facets(since="2024-05-01").total == 2
 
 
 def test_a_started_keeper_reads_its_tally_in_the_background(tmp_path: Path) -> None:

@@ -29,23 +29,21 @@ def buckets(per_day: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
     """Counts per day (gaps filled with 0), or per month when the span is long."""
     counts: dict[date, int] = {}
     for day, count in per_day:
-        parsed = _parse(day)
-        if parsed is not None and count > 0:
-            counts[parsed] = counts.get(parsed, 0) + count
+        if count > 0 and (parsed := _parse(day)) is not None:
+            counts[parsed] = counts[parsed] + count if parsed in counts else count
     if not counts:
         return []
     first, last = min(counts), max(counts)
     if (last - first).days < MAX_DAYS:
         days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
         return [(d.isoformat(), counts.get(d, 0)) for d in days]
-    months: dict[str, int] = {}
-    cursor = first.replace(day=1)
-    while cursor <= last:
-        months[cursor.strftime("%Y-%m")] = 0
-        cursor = (cursor + timedelta(days=32)).replace(day=1)
+    # Counted by (year, month) and named once per month: a person named for ten years has thousands of days.
+    by_month: dict[int, int] = {}
     for when, count in counts.items():
-        months[when.strftime("%Y-%m")] += count
-    return list(months.items())
+        key = when.year * 12 + when.month - 1
+        by_month[key] = by_month[key] + count if key in by_month else count
+    start, end = first.year * 12 + first.month - 1, last.year * 12 + last.month - 1
+    return [(f"{key // 12:04d}-{key % 12 + 1:02d}", by_month.get(key, 0)) for key in range(start, end + 1)]
 
 
 def mentions_chart(per_day: Iterable[tuple[str, int]]) -> Markup:

@@ -4,7 +4,8 @@ Facets and top speakers group every matching row, which on a large store costs f
 than a page of a list. A count stays true until an article is added or entities are
 corrected (merged, split, resolved again): answers are kept in a small least-recently-used
 table keyed by what was asked and the store's version (``Store.version``: its newest
-article's key and a digest of the corrections), and recomputed once that moves.
+article's key, a digest of the corrections and its newest logged rewrite), and recomputed
+once that moves. An entity's page keeps who the entity is and its chart of mentions so too.
 """
 
 from __future__ import annotations
@@ -47,8 +48,13 @@ class CountCache:
 def counted(request: Request, name: str, **params: Any) -> Any:
     """The store method ``name`` called with ``params``, remembered until the store changes."""
     store = store_of(request)
+    asked = (name, tuple(sorted((k, v) for k, v in params.items())))
+    return kept(request, asked, lambda: getattr(store, name)(**params))
+
+
+def kept(request: Request, key: Hashable, compute: Callable[[], T]) -> T:
+    """What ``compute`` makes of the store (``key`` names it), remembered until the store changes."""
     cache: CountCache | None = getattr(request.app.state, "counts", None)
     if cache is None:
         cache = request.app.state.counts = CountCache()
-    key = (name, store.version(), tuple(sorted((k, v) for k, v in params.items())))
-    return cache.get(key, lambda: getattr(store, name)(**params))
+    return cache.get((key, store_of(request).version()), compute)

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from newsgraph.api.annotate import annotate
 from newsgraph.api.chart import bar_chart, mentions_chart
-from newsgraph.api.counting import counted
+from newsgraph.api.counting import counted, kept
 from newsgraph.api.params import (
     KINDS,
     Filters,
@@ -159,14 +159,15 @@ def entity_page(
     period: Period = "month",
 ) -> Response:
     store = store_of(request)
-    detail = store.entity(entity_id, lists=False)
+    # Who the entity is, and its chart of mentions, change only with the store: kept as counts are.
+    detail = counted(request, "entity", id_or_name=entity_id, lists=False)
     key = str(detail.id)
     said = counted(request, "quote_facets", speaker=key, period=period)
     paging = {"by_offset": by_offset, "about_offset": about_offset, "articles_offset": articles_offset}
     context = {
         "entity": detail,
         "counts": [(name.replace("_", " "), value) for name, value in detail.counts.items()],
-        "chart": mentions_chart(detail.mentions_per_day.items()),
+        "chart": kept(request, ("mentions_chart", detail.id), lambda: mentions_chart(detail.mentions_per_day.items())),
         "quotes_by": store.entity_quotes(detail.id, limit=PAGE_SIZE, offset=by_offset),
         "quotes_about": store.entity_quotes(detail.id, about=True, limit=PAGE_SIZE, offset=about_offset),
         "articles": store.entity_articles(detail.id, limit=PAGE_SIZE, offset=articles_offset),

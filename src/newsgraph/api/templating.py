@@ -62,8 +62,12 @@ def export_href(listing: str, fmt: str, params: dict[str, Any]) -> str:
 
 def _environment() -> jinja2.Environment:
     # Autoescape on for every template, whatever its name: every value from an article is text.
+    # Templates ship with the package: not checked for changes on every page (a stat of each per request).
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.ChainableUndefined
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.ChainableUndefined,
+        auto_reload=False,
     )
     env.filters["thousands"] = lambda n: f"{n:,}" if isinstance(n, int) else n
     env.globals.update(

@@ -22,6 +22,8 @@ COUNTING = {
     "ix_articles_id_source": ("articles", "id, source"),
     # The entities named in a set of articles (article facets under a filter) without reading their rows.
     "ix_article_entities_counts": ("article_entities", "article_id, entity_id"),
+    # An entity's affiliations (its page) without reading every article that names it.
+    "ix_article_entities_affiliation": ("article_entities", "entity_id, affiliation"),
     # One actor's events newest first (the event list's order): a page without sorting all of them.
     "ix_events_actor_newest": ("events", "actor_id, day {desc}, id DESC"),
 }

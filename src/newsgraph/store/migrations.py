@@ -32,6 +32,7 @@ from newsgraph.store.schema import (
     quotes,
     schema_version,
     speaker_names,
+    store_rewrites,
 )
 from newsgraph.store.search import create_fulltext
 from newsgraph.store.writer import article_columns, new_event, now
@@ -215,6 +216,12 @@ def _v6_to_v7(connection: sa.Connection) -> None:
     resolve_store(connection, adopt=True)
 
 
+def _v7_to_v8(connection: sa.Connection) -> None:
+    """Version 8 logs the rewrites of the store that add no article (resolve, merge, split) in a table
+    of their own, so that every process reading the store sees its version move (``Store.version``)."""
+    store_rewrites.create(connection)
+
+
 # MIGRATIONS[n] upgrades a store of version n to version n + 1.
 MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {
     1: _v1_to_v2,
@@ -223,6 +230,7 @@ MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {
     4: _v4_to_v5,
     5: _v5_to_v6,
     6: _v6_to_v7,
+    7: _v7_to_v8,
 }
 
 

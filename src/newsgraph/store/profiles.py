@@ -91,7 +91,8 @@ def entity_quotes(
     """One page of the quotes by the entity (or, with ``about``, by others about it), newest first.
 
     A ``tally`` of the store's version knows which quotes are about the entity: when they are
-    few enough to be listed, only they are read (on 100,000 articles, finding them costs up to 120 ms).
+    few enough to be listed, only they are read (on 100,000 articles, finding them costs up to 120 ms);
+    it also counts the quotes by the entity (4 ms in the database for one who said 10,000).
     """
     if about:
         if tally is not None and len(ids := tally.about(entity_id)) <= MAX_LISTED:
@@ -99,7 +100,8 @@ def entity_quotes(
                 return Page(items=[], total=0, limit=limit, offset=offset)
             return quote_page(connection, [quotes.c.id.in_(ids.tolist())], limit, offset, total=len(ids))
         return quote_page(connection, [quotes.c.id.in_(about_ids(entity_id))], limit, offset)
-    return quote_page(connection, [quotes.c.speaker_entity_id == entity_id], limit, offset)
+    total = tally.quotes_by(entity_id) if tally is not None else None
+    return quote_page(connection, [quotes.c.speaker_entity_id == entity_id], limit, offset, total)
 
 
 def _naming(connection: sa.Connection, entity_id: int, wanted: int) -> sa.ColumnElement[bool]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,7 +37,7 @@ from newsgraph.store.records import (
     Resolved,
 )
 from newsgraph.store.resolving import resolve_store
-from newsgraph.store.schema import SCHEMA_VERSION, articles
+from newsgraph.store.schema import SCHEMA_VERSION, articles, store_rewrites
 from newsgraph.store.writer import is_stored, write_extraction
 
 if TYPE_CHECKING:
@@ -57,7 +58,6 @@ class Store:
     def __init__(self, url: str | None = None) -> None:
         self.url = db_url_from(url)
         self.engine = create_engine(self.url)
-        self._resolutions = 0
         # Counts in memory for a long-running reader (``keep_tallies``); unused until it is started.
         self.tallies = tallies.Tallies(self.reading, self._version)
         try:
@@ -323,7 +323,7 @@ class Store:
     def entity_quotes(self, entity_id: int, about: bool = False, limit: int = 50, offset: int = 0) -> Page[QuoteRow]:
         """One page of the quotes by a store-wide entity (``about``: by others, naming it), newest first."""
         with self.reading() as connection:
-            tally = self.tallies.current(connection) if about else None
+            tally = self.tallies.current(connection)
             return profiles.entity_quotes(connection, entity_id, about, limit, offset, tally)
 
     def entity_articles(self, entity_id: int, limit: int = 50, offset: int = 0) -> Page[ArticleRow]:
@@ -343,18 +343,22 @@ class Store:
     def merge_entities(self, keep: int, gone: int) -> int:
         """Make entity ``gone`` part of entity ``keep``, now and for every article added later."""
         with self.writing() as connection:
-            return corrections.merge(connection, keep, gone)
+            kept = corrections.merge(connection, keep, gone)
+            _rewritten(connection, "merge")
+            return kept
 
     def split_entity(self, entity_id: int, name: str) -> int:
         """Give the mentions of ``entity_id`` written ``name`` an entity of their own; its id."""
         with self.writing() as connection:
-            return corrections.split(connection, entity_id, name)
+            made = corrections.split(connection, entity_id, name)
+            _rewritten(connection, "split")
+            return made
 
     def resolve(self) -> int:
         """Resolve every stored entity again (corrections included); the number of name families."""
         with self.writing() as connection:
             families = resolve_store(connection)
-        self._resolutions += 1
+            _rewritten(connection, "resolve")
         return families
 
     def figures(
@@ -387,20 +391,23 @@ class Store:
         """What caches of counts are keyed by: it changes whenever what the store holds does.
 
         Articles are only ever added, so the newest key moves with each (and, on PostgreSQL,
-        whose concurrent writers may commit out of order, their count too); corrections by
-        hand (merge, split) regroup entities without adding one, so a digest of the corrections
-        kept is part of it, and so is the number of full resolutions this Store ran.
+        whose concurrent writers may commit out of order, their count too); a rewrite that adds
+        no article (a full resolution, a merge or a split, by this process or another) logs a
+        row in ``store_rewrites``, whose newest id is part of it, and so is a digest of the
+        corrections kept (made by a newsgraph from before that log).
         """
         with self.reading() as connection:
             return self._version(connection)
 
     def _version(self, connection: sa.Connection) -> tuple[int, int, int, int]:
-        newest = int(connection.execute(sa.select(sa.func.max(articles.c.pk))).scalar_one() or 0)
+        newest, rewrite = connection.execute(
+            sa.select(sa.select(sa.func.max(articles.c.pk)).scalar_subquery(), sa.func.max(store_rewrites.c.id))
+        ).one()
         # SQLite has one writer at a time, so keys are committed in order: counting would add 10 ms at 100,000.
         count = 0
         if connection.dialect.name != "sqlite":
             count = int(connection.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one())
-        return newest, count, corrections.digest(connection), self._resolutions
+        return int(newest or 0), count, corrections.digest(connection), int(rewrite or 0)
 
     def event_types(self) -> list[str]:
         """The event types the store holds, in order."""
@@ -413,3 +420,8 @@ class Store:
         """Counts of everything stored, and by entity type, quote kind and event type."""
         with self.reading() as connection:
             return profiles.store_stats(connection)
+
+
+def _rewritten(connection: sa.Connection, kind: str) -> None:
+    """Log a rewrite of the store that adds no article, in its own transaction (see ``Store.version``)."""
+    connection.execute(sa.insert(store_rewrites).values(kind=kind, at=datetime.now(UTC).isoformat(timespec="seconds")))

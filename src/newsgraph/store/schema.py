@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 # Bump with a function in migrations.MIGRATIONS that brings the previous version here.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 metadata = sa.MetaData()
 
@@ -158,6 +158,16 @@ entity_overrides = sa.Table(
     sa.Column("into_type", sa.String(32)),
     sa.Column("into_key", sa.Text),
     sa.Column("added", sa.String(32), nullable=False),
+)
+
+# Rewrites of the whole store that add no article (a full resolution, a merge, a split), one row each:
+# the largest id is part of ``Store.version``, so that a server's counts see one made by another process.
+store_rewrites = sa.Table(
+    "store_rewrites",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("at", sa.String(32), nullable=False),
 )
 
 mentions = sa.Table(

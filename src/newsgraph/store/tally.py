@@ -80,10 +80,15 @@ class Coded:
         None without bounds. Truncating keeps the order, so each bound is one cut in the sorted values."""
         if not since and not until:
             return None
-        days = [value[:10] for value in self.values]
+        days = self._days
         low = bisect.bisect_left(days, since[:10]) if since else 0
         high = bisect.bisect_right(days, until[:10]) if until else len(days)
         return (self.codes >= low) & (self.codes < high)
+
+    @cached_property
+    def _days(self) -> list[str]:
+        """Each value's first ten characters, in order (made once: a store holds thousands of days)."""
+        return [value[:10] for value in self.values]
 
     @cached_property
     def dates(self) -> list[date | None]:
@@ -305,6 +310,15 @@ class Tally:
             days[dated], weights=self.link_mentions[pairs][dated], minlength=len(self.article_day.values)
         )
         return {self.article_day.values[i]: int(counts[i]) for i in np.flatnonzero(counts)}
+
+    def quotes_by(self, entity: int) -> int:
+        """How many quotes the entity said (``quotes.speaker_entity_id``)."""
+        low, high = np.searchsorted(self._speakers_sorted, [entity, entity + 1])
+        return int(high - low)
+
+    @cached_property
+    def _speakers_sorted(self) -> np.ndarray:
+        return np.sort(self.quote_entity)
 
     def about(self, entity: int) -> np.ndarray:
         """Ids of the quotes by others holding a mention of the entity, in id order."""
