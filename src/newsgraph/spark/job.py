@@ -2,8 +2,9 @@
 
 Articles are keyed by id and reduced to their first occurrence in ingest's order, so a
 copy in another file, another partition or an earlier run is extracted once. The
-partitions that reach the pipeline are hash partitions of article ids, which spreads the
-work evenly whatever the sizes of the input files.
+partitions that reach the pipeline hold about a batch of articles each, ranked by length
+and longest first (``balance.py``), so that the cores finish the stage together whatever
+the sizes of the input files and of the articles.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import InputError
 from newsgraph.settings import Settings
+from newsgraph.spark.balance import longest_first, partition_count
 from newsgraph.spark.inputs import Inputs, list_inputs, read_fetched, read_local
 from newsgraph.spark.output import stored_ids, table_rows, write_tables
 from newsgraph.spark.partition import extract_partition
@@ -88,20 +90,22 @@ def run(
 
     started = time.perf_counter()
     sc = spark.sparkContext
-    read = _read(sc, list_inputs(paths), published, Settings().max_chars).persist(StorageLevel.MEMORY_AND_DISK)
-    partitions = partitions or 2 * sc.defaultParallelism
+    settings = Settings()
+    read = _read(sc, list_inputs(paths), published, settings.max_chars).persist(StorageLevel.MEMORY_AND_DISK)
     found = read.filter(lambda item: item[0] == "article").map(lambda item: (item[1][0], item[1][1:]))
-    unique = found.reduceByKey(_first, partitions)
-    stored = stored_ids(spark, out)
-    fresh = unique if stored is None else unique.subtractByKey(stored, partitions)
     counters = (sc.accumulator(0), sc.accumulator(0), sc.accumulator(0))
-    extracted = fresh.values().mapPartitions(lambda records: extract_partition(records, counters))
-    records = spark.createDataFrame(extracted, record_schema(), verifySchema=False)
-    records = records.persist(StorageLevel.MEMORY_AND_DISK)
     with _Watch(sc, counters, progress, started):
         read_errors = read.filter(lambda item: item[0] == "error").map(lambda item: item[1][1]).collect()
         articles_found = found.count()
-        counts = write_tables(spark, records, read_errors, out)
+        unique = found.reduceByKey(_first, 2 * sc.defaultParallelism)
+        stored = stored_ids(spark, out)
+        fresh = unique if stored is None else unique.subtractByKey(stored, 2 * sc.defaultParallelism)
+        partitions = partitions or partition_count(articles_found, sc.defaultParallelism, settings.batch_size)
+        ordered = longest_first(fresh, articles_found, partitions)
+        extracted = ordered.mapPartitions(lambda records: extract_partition(records, counters))
+        records = spark.createDataFrame(extracted, record_schema(), verifySchema=False)
+        records = records.persist(StorageLevel.MEMORY_AND_DISK)
+        counts = write_tables(spark, records, read_errors, out, 2 * sc.defaultParallelism)
         extract_errors = [tuple(row) for row in table_rows(records, "errors").limit(_LISTED).collect()]
     records.unpersist()
     read.unpersist()
