@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import InputError
 from newsgraph.settings import Settings
-from newsgraph.spark.balance import longest_first, partition_count
+from newsgraph.spark.balance import histogram, partition_count, text_length, unique_longest_first
 from newsgraph.spark.inputs import Inputs, list_inputs, read_fetched, read_local
 from newsgraph.spark.output import stored_ids, table_rows, write_tables
 from newsgraph.spark.partition import extract_partition
@@ -77,6 +78,26 @@ def _read(sc: SparkContext, inputs: Inputs, published: str | None, max_chars: in
     return sc.union(parts) if parts else sc.emptyRDD()
 
 
+def _survey(read: RDD[Any]) -> tuple[list[tuple[Any, ...]], Counter[int]]:
+    """The readers' errors rows and the histogram of the articles' text lengths, in one pass over what was read."""
+
+    def summary(items: Iterable[Any]) -> Iterator[tuple[list[tuple[Any, ...]], Counter[int]]]:
+        errors, lengths = [], []
+        for kind, payload in items:
+            if kind == "error":
+                errors.append(payload[1])
+            else:
+                lengths.append(text_length(payload[2]))
+        yield errors, histogram(lengths)
+
+    errors: list[tuple[Any, ...]] = []
+    counts: Counter[int] = Counter()
+    for part_errors, part_counts in read.mapPartitions(summary).collect():
+        errors += part_errors
+        counts.update(part_counts)
+    return errors, counts
+
+
 def run(
     spark: SparkSession,
     paths: Iterable[str],
@@ -95,14 +116,13 @@ def run(
     found = read.filter(lambda item: item[0] == "article").map(lambda item: (item[1][0], item[1][1:]))
     counters = (sc.accumulator(0), sc.accumulator(0), sc.accumulator(0))
     with _Watch(sc, counters, progress, started):
-        read_errors = read.filter(lambda item: item[0] == "error").map(lambda item: item[1][1]).collect()
-        articles_found = found.count()
-        unique = found.reduceByKey(_first, 2 * sc.defaultParallelism)
+        read_errors, lengths = _survey(read)
+        articles_found = sum(lengths.values())
         stored = stored_ids(spark, out)
-        fresh = unique if stored is None else unique.subtractByKey(stored, 2 * sc.defaultParallelism)
+        fresh = found if stored is None else found.subtractByKey(stored, 2 * sc.defaultParallelism)
         partitions = partitions or partition_count(articles_found, sc.defaultParallelism, settings.batch_size)
-        ordered = longest_first(fresh, articles_found, partitions)
-        extracted = ordered.mapPartitions(lambda records: extract_partition(records, counters))
+        unique = unique_longest_first(fresh, lengths, partitions, _first)
+        extracted = unique.mapPartitions(lambda records: extract_partition(records, counters))
         records = spark.createDataFrame(extracted, record_schema(), verifySchema=False)
         records = records.persist(StorageLevel.MEMORY_AND_DISK)
         counts = write_tables(spark, records, read_errors, out, 2 * sc.defaultParallelism)
