@@ -2,21 +2,24 @@
 
 Articles are keyed by id and reduced to their first occurrence in ingest's order, so a
 copy in another file, another partition or an earlier run is extracted once. The
-partitions that reach the pipeline are hash partitions of article ids, which spreads the
-work evenly whatever the sizes of the input files.
+partitions that reach the pipeline hold about a batch of articles each, ranked by length
+and longest first (``balance.py``), so that the cores finish the stage together whatever
+the sizes of the input files and of the articles.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import InputError
 from newsgraph.settings import Settings
+from newsgraph.spark.balance import histogram, partition_count, text_length, unique_longest_first
 from newsgraph.spark.inputs import Inputs, list_inputs, read_fetched, read_local
 from newsgraph.spark.output import stored_ids, table_rows, write_tables
 from newsgraph.spark.partition import extract_partition
@@ -75,6 +78,26 @@ def _read(sc: SparkContext, inputs: Inputs, published: str | None, max_chars: in
     return sc.union(parts) if parts else sc.emptyRDD()
 
 
+def _survey(read: RDD[Any]) -> tuple[list[tuple[Any, ...]], Counter[int]]:
+    """The readers' errors rows and the histogram of the articles' text lengths, in one pass over what was read."""
+
+    def summary(items: Iterable[Any]) -> Iterator[tuple[list[tuple[Any, ...]], Counter[int]]]:
+        errors, lengths = [], []
+        for kind, payload in items:
+            if kind == "error":
+                errors.append(payload[1])
+            else:
+                lengths.append(text_length(payload[2]))
+        yield errors, histogram(lengths)
+
+    errors: list[tuple[Any, ...]] = []
+    counts: Counter[int] = Counter()
+    for part_errors, part_counts in read.mapPartitions(summary).collect():
+        errors += part_errors
+        counts.update(part_counts)
+    return errors, counts
+
+
 def run(
     spark: SparkSession,
     paths: Iterable[str],
@@ -88,20 +111,21 @@ def run(
 
     started = time.perf_counter()
     sc = spark.sparkContext
-    read = _read(sc, list_inputs(paths), published, Settings().max_chars).persist(StorageLevel.MEMORY_AND_DISK)
-    partitions = partitions or 2 * sc.defaultParallelism
+    settings = Settings()
+    read = _read(sc, list_inputs(paths), published, settings.max_chars).persist(StorageLevel.MEMORY_AND_DISK)
     found = read.filter(lambda item: item[0] == "article").map(lambda item: (item[1][0], item[1][1:]))
-    unique = found.reduceByKey(_first, partitions)
-    stored = stored_ids(spark, out)
-    fresh = unique if stored is None else unique.subtractByKey(stored, partitions)
     counters = (sc.accumulator(0), sc.accumulator(0), sc.accumulator(0))
-    extracted = fresh.values().mapPartitions(lambda records: extract_partition(records, counters))
-    records = spark.createDataFrame(extracted, record_schema(), verifySchema=False)
-    records = records.persist(StorageLevel.MEMORY_AND_DISK)
     with _Watch(sc, counters, progress, started):
-        read_errors = read.filter(lambda item: item[0] == "error").map(lambda item: item[1][1]).collect()
-        articles_found = found.count()
-        counts = write_tables(spark, records, read_errors, out)
+        read_errors, lengths = _survey(read)
+        articles_found = sum(lengths.values())
+        stored = stored_ids(spark, out)
+        fresh = found if stored is None else found.subtractByKey(stored, 2 * sc.defaultParallelism)
+        partitions = partitions or partition_count(articles_found, sc.defaultParallelism, settings.batch_size)
+        unique = unique_longest_first(fresh, lengths, partitions, _first)
+        extracted = unique.mapPartitions(lambda records: extract_partition(records, counters))
+        records = spark.createDataFrame(extracted, record_schema(), verifySchema=False)
+        records = records.persist(StorageLevel.MEMORY_AND_DISK)
+        counts = write_tables(spark, records, read_errors, out, 2 * sc.defaultParallelism)
         extract_errors = [tuple(row) for row in table_rows(records, "errors").limit(_LISTED).collect()]
     records.unpersist()
     read.unpersist()

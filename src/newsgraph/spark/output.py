@@ -39,24 +39,27 @@ def stored_ids(spark: SparkSession, out: str) -> RDD[tuple[str, None]] | None:
 
 
 def write_tables(
-    spark: SparkSession, records: DataFrame, read_errors: list[tuple[Any, ...]], out: str
+    spark: SparkSession, records: DataFrame, read_errors: list[tuple[Any, ...]], out: str, files: int
 ) -> dict[str, int]:
     """Append each table's new rows; how many rows each table got (errors: seen).
 
     ``records`` holds one Record per article (``tables.record_schema``), persisted by the
     caller: it is counted in one pass, and each table is exploded out of it on the JVM,
     so no row goes back through Python. ``read_errors`` are the readers' errors, gathered
-    on the driver (they are few, and small).
+    on the driver (they are few, and small). The pipeline cuts the articles into many small
+    partitions; each table is written from at most ``files`` of them merged (so at most
+    that many files a day), read from the persisted records.
     """
     from pyspark.sql import functions as F
 
     sizes = records.select(*[F.sum(F.size(table)).alias(table) for table in TABLES]).first()
     counts = {table: int((sizes[table] if sizes is not None else 0) or 0) for table in TABLES}
     counts["errors"] += len(read_errors)
+    merged = records.coalesce(files)
     for table in TABLES:
         if not counts[table]:
             continue
-        frame = table_rows(records, table)
+        frame = table_rows(merged, table)
         if table != "errors":
             frame.write.mode("append").partitionBy(PARTITION).parquet(table_path(out, table))
             continue
