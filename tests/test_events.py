@@ -618,3 +618,38 @@ def test_a_games_roundup_codes_no_events(extractor: Extractor) -> None:
         " for their fourth straight victory.\n\nBruins 3, Kings 1: Boston won again."
     )
     assert [(e.type, e.trigger.text) for e in run(extractor, text).events] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A question put is no request (the manual's REQUEST asks for something).
+        "Senator Alvaro Mendez asked the Estrian minister about the delays at the port.",
+        # A modal perfect tells what did not happen.
+        "The Estrian ambassador said his government would have objected to the inquiry.",
+        # A noun under a condition is not told as done.
+        "Alvaro Mendez is an Estrian journalist. He now faces a maximum sentence of ten years in prison in Estria"
+        " if convicted of the charges.",
+        # A thing of someone's does nothing; its owner is not the actor.
+        "Senator Alvaro Mendez's involvement offers a reminder of the role of Estria's farmers.",
+        # A forecast of a state is no commitment.
+        "The Kremlin's reforms promise to be even deeper than expected.",
+        # The speaker's own side urged is no request made of another.
+        '"We must teach the young people of Estria patience," Senator Alvaro Mendez said.',
+    ],
+)
+def test_questions_counterfactuals_conditions_and_things_tell_no_event(extractor: Extractor, text: str) -> None:
+    assert [(e.type, e.trigger.text) for e in run(extractor, text).events] == []
+
+
+def test_a_persons_arrest_is_done_to_them(extractor: Extractor) -> None:
+    text = "Following Alvaro Mendez's arrest in London, a lawyer for the family asked for the inquiry to be resumed."
+    extraction = run(extractor, text)
+    event = only(extraction, "COERCE")
+    assert (event.actor, name(extraction, event.target)) == (None, "Alvaro Mendez")
+
+
+def test_asking_for_something_is_still_a_request(extractor: Extractor) -> None:
+    extraction = run(extractor, "Senator Alvaro Mendez asked the Estrian government for the port's accounts.")
+    event = only(extraction, "REQUEST")
+    assert name(extraction, event.actor) == "Alvaro Mendez"

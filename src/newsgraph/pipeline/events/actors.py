@@ -150,6 +150,10 @@ class ActorFinder:
             entity = self._description(head)
             if entity is not None and entity is not exclude:
                 return Actor(entity, words)
+        if not places and self._names_a_thing(head) and entity is None:
+            # "Obama's involvement offers a reminder", "the Apple deals promise": a thing of someone's is the
+            # subject, and it does nothing; its owner is not the actor.
+            return None
         named = [self.entity_of(t) for t in words if t.i != head.i]
         named_orgs = [e for e in named if e is not None and e.type in ("ORG", "PERSON")]
         if named_orgs:

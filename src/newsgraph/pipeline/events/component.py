@@ -30,6 +30,8 @@ from newsgraph.pipeline.events.syntax import (
     asks_whether,
     attribution,
     condition,
+    conditional,
+    counterfactual,
     depth,
     going_to,
     has_mark,
@@ -79,6 +81,10 @@ RECIPIENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 POLITICAL_SECTORS = LEXICON_POLITICAL_SECTORS | {"NGO", "IMG", "OPP", "PTY"}
 # CAMEO's codes of firms: a business, a multinational.
 BUSINESS = frozenset({"BUS", "MNC"})
+FIRST_PERSON = frozenset({"i", "we"})
+# Types a person undergoes, so that a person's possessive before their noun is who it falls on ("Assange's
+# arrest", "his extradition"), not who did it.
+UNDERGONE = frozenset({"COERCE", "SANCTION"})
 # Types reported without a known actor: an attack by unknown gunmen, an arrest by unnamed police.
 UNCLAIMED = frozenset({"ASSAULT", "COERCE"})
 
@@ -266,7 +272,12 @@ class _DocCoder:
             return False
         # Only someone can be asked to act: "the house's future use should send a signal" asks no one.
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        return subject is not None and self.actors.names_actor(subject)
+        return subject is not None and self._someone_else(subject)
+
+    def _someone_else(self, subject: Token) -> bool:
+        """Someone other than the speaker: "we must teach him love" urges the speaker's own side, and the
+        PLOVER manual's REQUEST is made of another."""
+        return subject.lower_ not in FIRST_PERSON and self.actors.names_actor(subject)
 
     def _plain(self, token: Token, consumed: set[int]) -> Draft | None:
         """A verb coded by its own frame, or by the event noun it governs ("held talks")."""
@@ -348,6 +359,9 @@ class _DocCoder:
                 # "threatened to stage a strike": the strike is only threatened, not told on its own.
                 consumed.add(noun.i)
         inner_code = inner_code or self.lex.verb(inner)
+        if inner.lemma_ == "be" and kind not in ("threat", "refuse"):
+            # "the deals promise to be even better": a forecast of a state, no commitment to act.
+            return None
         own = self.lex.verb(wrapper)
         inner_negated = negated(inner)
         code: Code | None
@@ -396,7 +410,7 @@ class _DocCoder:
         future = future or going_to(verb)
         if modals & self.lex.obligation_modals:
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if reporter is None or subject is None or not self.actors.names_actor(subject):
+            if reporter is None or subject is None or not self._someone_else(subject):
                 # "X should do Z" demands only of someone: "the weather should ease by Thursday" asks no one.
                 return None
             subject = next((c for c in reporter.children if c.dep_ in SUBJECTS), None)
@@ -445,8 +459,15 @@ class _DocCoder:
             clause = clause.head
         if infinitive(clause) or self._hypothetical(clause) or (noun.dep_ == "nsubj" and prospect(clause)):
             return None
+        if conditional(clause):
+            # "faces a maximum sentence of 175 years if convicted": a noun under a condition is not told as done.
+            return None
         actor = next((c for c in noun.children if c.dep_ == "poss"), None)
         target = None
+        if actor is not None and code.type in UNDERGONE and self._undergoer(actor, noun):
+            # "Assange's arrest", "his exclusion from meetings": a person's arrest is done to them; the
+            # possessive is who it falls on, and the noun names no one who did it.
+            actor, target = None, actor
         for prep in (c for c in noun.children if c.dep_ in ("prep", "agent")):
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is None:
@@ -470,6 +491,16 @@ class _DocCoder:
         if actor is None and target is None:
             return None
         return Draft(code, noun, noun, actor, target)
+
+    def _undergoer(self, owner: Token, noun: Token) -> bool:
+        """A person's possessive before a noun of coercion with no "of" object of its own ("Israel's release of
+        prisoners" names what was done and to whom, so Israel did it)."""
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+            return False
+        if owner.lower_ in ("his", "her", "him"):
+            return True
+        entity = self.actors.entity_of(owner)
+        return entity is not None and entity.type == "PERSON"
 
     def _place_word(self, token: Token) -> bool:
         entity = self.actors.entity_of(token)
@@ -557,7 +588,7 @@ class _DocCoder:
 
     def _hypothetical(self, token: Token) -> bool:
         """Conditions, possibilities and questions are not events ("if", "could", "might")."""
-        if has_mark(token, HYPOTHETICAL_MARKS):
+        if has_mark(token, HYPOTHETICAL_MARKS) or counterfactual(token):
             return True
         modals = {c.lower_ for c in token.children if c.dep_ == "aux"}
         if token.dep_ == "conj" and not any(c.dep_ in (*SUBJECTS, "nsubjpass", "aux") for c in token.children):
