@@ -653,3 +653,21 @@ def test_asking_for_something_is_still_a_request(extractor: Extractor) -> None:
     extraction = run(extractor, "Senator Alvaro Mendez asked the Estrian government for the port's accounts.")
     event = only(extraction, "REQUEST")
     assert name(extraction, event.actor) == "Alvaro Mendez"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A wish or an aim to do what is no event commits to nothing.
+        '"We aim to build on this in future," said Senator Alvaro Mendez of Estria.',
+        # A warning that governs no act coded is advice, not a threat.
+        "Estrian officials have warned people to stay away from the infected areas.",
+        # A direct question put is no request.
+        '"And I asked, well, on whose authority?" said Alvaro Mendez, the Estrian envoy.',
+        # A "would" clause hung on another is its condition.
+        "He testified about a meeting when Mendez told Estrian officials they would need to deliver before the"
+        " Estrian government would agree to a meeting.",
+    ],
+)
+def test_wishes_advice_measures_and_conditions_tell_no_event(extractor: Extractor, text: str) -> None:
+    assert [(e.type, e.trigger.text) for e in run(extractor, text).events] == []

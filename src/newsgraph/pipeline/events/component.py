@@ -82,6 +82,8 @@ POLITICAL_SECTORS = LEXICON_POLITICAL_SECTORS | {"NGO", "IMG", "OPP", "PTY"}
 # CAMEO's codes of firms: a business, a multinational.
 BUSINESS = frozenset({"BUS", "MNC"})
 FIRST_PERSON = frozenset({"i", "we"})
+# Wrappers that tell a wish or an aim, not a commitment: they code only what they govern.
+WISHES = frozenset({"want", "aim", "seek", "plan", "intend", "eager", "determined"})
 # Types a person undergoes, so that a person's possessive before their noun is who it falls on ("Assange's
 # arrest", "his extradition"), not who did it.
 UNDERGONE = frozenset({"COERCE", "SANCTION"})
@@ -365,7 +367,12 @@ class _DocCoder:
         own = self.lex.verb(wrapper)
         inner_negated = negated(inner)
         code: Code | None
-        if kind == "threat":
+        if kind == "threat" and inner_code is None and wrapper.lemma_.lower() != "threaten":
+            # "warned people to stay away": the lexicon's entry for "warn" (the manual's THREATEN is a warning
+            # "with serious potential repercussions") reads the repercussion from what the warning governs; a
+            # warning that governs no act coded is advice.
+            code = None
+        elif kind == "threat":
             mode = None
             if inner_code is not None:
                 mode = "relations" if inner_code.type == "SANCTION" else "violence"
@@ -381,7 +388,10 @@ class _DocCoder:
         elif kind in ("act", "fail"):
             code = inner_code
         elif inner_code is None:
-            code = own if own is not None and own.type in ("AGREE", "REQUEST") else None
+            # The manual's AGREE is "willingness or commitment to cooperate": a wish or an aim to do what is no
+            # event ("wants to help manufacturers", "we aim to build on this") commits to nothing.
+            wish = lemma_in(wrapper, WISHES) in WISHES
+            code = own if own is not None and own.type in ("AGREE", "REQUEST") and not wish else None
         elif inner_negated and inner_code.type in self.lex.cooperative:
             code = Code("REJECT")
         elif inner_code.type in self.lex.hostile:
@@ -597,7 +607,8 @@ class _DocCoder:
             modals |= {c.lower_ for c in token.head.children if c.dep_ == "aux"}
         if modals & (self.lex.hypothetical_modals - self.lex.obligation_modals):
             return True
-        if "would" in modals and self._reporter(token) is None:
+        if "would" in modals and (self._reporter(token) is None or token.dep_ == "advcl"):
+            # "before the administration would agree": a "would" clause hung on another is its condition.
             return True
         return self._wished(token)
 

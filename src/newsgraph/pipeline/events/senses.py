@@ -19,6 +19,8 @@ from newsgraph.pipeline.events.lexicon import Lexicon, lemma_in
 from newsgraph.pipeline.extensions import doc_text
 
 # Named things that violence can reach: people, groups, countries, places, buildings, vehicles.
+# NER's types of measures, which violence cannot harm (counts of people are CARDINAL, and stay harmable).
+MEASURES = frozenset({"QUANTITY", "PERCENT", "MONEY", "DATE", "TIME"})
 HARMABLE_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 # Noun classes of the dictionaries whose members can be harmed (people, forces, places) ...
 HARMABLE_CLASSES = ("people", "military", "leader", "opposition", "suspect", "refugee", "hostage", "negotiator")
@@ -137,6 +139,9 @@ class Senses:
             return False
         if target is None:
             return True
+        if target.ent_type_ in MEASURES:
+            # "the surface hit 107 degrees", "shares struck a record $40": a measure reached, no one harmed.
+            return False
         return self.can_suffer(target) or place
 
     def can_suffer(self, token: Token) -> bool:

@@ -88,6 +88,9 @@ def no_one(token: Token) -> bool:
 def asks_whether(verb: Token) -> bool:
     """ "asked whether the men would face charges", "asked Morrison about his concerns": a question put,
     not a request made (the PLOVER manual's REQUEST asks for something: "asked for", "asked them to")."""
+    if any(t.text == "?" for t in verb.sent if t.i > verb.i):
+        # "And I asked, well, on whose authority?"
+        return True
     if any(c.dep_ == "prep" and c.lower_ == "about" for c in verb.children) and not any(
         (c.dep_ == "prep" and c.lower_ == "for") or c.dep_ in ("xcomp", "ccomp") for c in verb.children
     ):
