@@ -671,3 +671,18 @@ def test_asking_for_something_is_still_a_request(extractor: Extractor) -> None:
 )
 def test_wishes_advice_measures_and_conditions_tell_no_event(extractor: Extractor, text: str) -> None:
     assert [(e.type, e.trigger.text) for e in run(extractor, text).events] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A wish to strike is told of someone, not a threat they made.
+        '"The Estrian soldiers wanted to raid a rebel base, but their orders came late," Alvaro Mendez said.',
+        # Reluctance is no rejection of anything proposed.
+        "Estrian officials are responding to the smog, but they are reluctant to take aggressive action.",
+        # A country's code alone on a firm says where it is: the firm's offers and falls are no political event.
+        "Japan's Nikkei 225 declined 0.3%, while the Kospi fell 0.5%.",
+    ],
+)
+def test_wishes_reluctance_and_firms_of_a_country_tell_no_event(extractor: Extractor, text: str) -> None:
+    assert [(e.type, e.trigger.text) for e in run(extractor, text).events] == []

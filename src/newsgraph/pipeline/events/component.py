@@ -210,6 +210,7 @@ class _DocCoder:
             return None
         if infinitive(token) or self._hypothetical(token) or state_of_object(token) or self._content(token):
             return None
+            return None
         ruling = absolute_of(token)
         if ruling is not None and ({c.lower_ for c in ruling.children if c.dep_ == "aux"} & self.lex.not_yet):
             # "would reopen, with lorries allowed back after an inspection": as planned as its verb.
@@ -394,6 +395,9 @@ class _DocCoder:
             code = own if own is not None and own.type in ("AGREE", "REQUEST") and not wish else None
         elif inner_negated and inner_code.type in self.lex.cooperative:
             code = Code("REJECT")
+        elif inner_code.type in self.lex.hostile and lemma_in(wrapper, WISHES) in WISHES:
+            # "The Americans wanted to raid a base": a wish told of someone, not a threat they made.
+            code = None
         elif inner_code.type in self.lex.hostile:
             code = Code("MOBILIZE") if kind == "prepare" else Code("THREATEN", "violence")
         elif inner_code.type in ("REJECT", "REQUEST", "ACCUSE"):
@@ -775,7 +779,11 @@ class _DocCoder:
             return actor.entity.type == "NORP" or self.actors.polity(actor)
         if event.actor_sector in BUSINESS:
             return False
-        if actor is not None and (code := self.actors.code(actor)) is not None and code[:3] not in BUSINESS:
+        code = self.actors.code(actor) if actor is not None else None
+        # A country's code alone on an organisation ("Japan's Nikkei", "Lexus Philippines") says where it is,
+        # not that it is a state's or a political body: a firm of that country.
+        firm_of_country = code is not None and len(code) == 3 and actor is not None and actor.entity.type == "ORG"
+        if code is not None and code[:3] not in BUSINESS and not firm_of_country:
             return True
         return event.actor_sector in POLITICAL_SECTORS
 
