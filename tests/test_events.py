@@ -686,3 +686,18 @@ def test_wishes_advice_measures_and_conditions_tell_no_event(extractor: Extracto
 )
 def test_wishes_reluctance_and_firms_of_a_country_tell_no_event(extractor: Extractor, text: str) -> None:
     assert [(e.type, e.trigger.text) for e in run(extractor, text).events] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A verb of saying under a wrapper says something; it asks nothing.
+        "Senator Alvaro Mendez continues to insist his tactics will be worth it.",
+        # Advice for a case is asked of no one.
+        "If they have chest symptoms, they should let their doctor know, Estria's health minister Alvaro Mendez added.",
+        # A thing of someone's ("his approach") is no target violence can harm.
+        "Estrian farmers agree that the tariffs hurt them, but they have struggled with his approach.",
+    ],
+)
+def test_sayings_advice_and_struggles_with_things_tell_no_event(extractor: Extractor, text: str) -> None:
+    assert [(e.type, e.trigger.text) for e in run(extractor, text).events] == []

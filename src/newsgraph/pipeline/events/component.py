@@ -271,7 +271,8 @@ class _DocCoder:
     def _obligation(self, verb: Token) -> bool:
         """ "X said Y must do Z": a demand on Y, whatever Z is."""
         modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-        if not (modals & self.lex.obligation_modals) or self._reporter(verb) is None:
+        if not (modals & self.lex.obligation_modals) or self._reporter(verb) is None or conditional(verb):
+            # "they should let their doctor know if they have symptoms": advice for a case, asked of no one.
             return False
         # Only someone can be asked to act: "the house's future use should send a signal" asks no one.
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -361,7 +362,10 @@ class _DocCoder:
             if noun is not None:
                 # "threatened to stage a strike": the strike is only threatened, not told on its own.
                 consumed.add(noun.i)
-        inner_code = inner_code or self.lex.verb(inner)
+        if inner_code is None and lemma_in(inner, self.lex.speech_verbs) not in self.lex.speech_verbs:
+            # As for a plain verb, a verb of saying codes only through a pattern of its own ("continues to
+            # insist his tactics will work" says something; "insisted on the release of" would ask it).
+            inner_code = self.lex.verb(inner)
         if inner.lemma_ == "be" and kind not in ("threat", "refuse"):
             # "the deals promise to be even better": a forecast of a state, no commitment to act.
             return None
@@ -424,7 +428,7 @@ class _DocCoder:
         future = future or going_to(verb)
         if modals & self.lex.obligation_modals:
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if reporter is None or subject is None or not self._someone_else(subject):
+            if reporter is None or subject is None or not self._someone_else(subject) or conditional(verb):
                 # "X should do Z" demands only of someone: "the weather should ease by Thursday" asks no one.
                 return None
             subject = next((c for c in reporter.children if c.dep_ in SUBJECTS), None)
@@ -443,11 +447,11 @@ class _DocCoder:
             # "The crossing will reopen to lorries": a plan with no one named who pledges it, nor to whom.
             return None
         if draft.code.type in self.lex.cooperative:
-            conditional = any(c.dep_ == "advcl" and has_mark(c, THREAT_MARKS) for c in verb.children)
+            on_condition = any(c.dep_ == "advcl" and has_mark(c, THREAT_MARKS) for c in verb.children)
             if draft.negated:
                 draft.code, draft.negated = Code("REJECT"), False
             else:
-                draft.code = Code("THREATEN", "relations") if conditional else Code("AGREE")
+                draft.code = Code("THREATEN", "relations") if on_condition else Code("AGREE")
         elif not draft.negated:
             mode = "relations" if draft.code.type == "SANCTION" else "violence"
             draft.code = Code("THREATEN", mode, draft.code.target)

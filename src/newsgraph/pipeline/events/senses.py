@@ -154,7 +154,8 @@ class Senses:
         heads = [token]
         for _ in range(2):
             heads += [g for h in heads for c in h.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-            heads += [c for h in heads for c in h.children if c.dep_ == "poss"]
+            # "the city's prison" is harmable through its owner; "his approach" is not through "his".
+            heads += [c for h in heads for c in h.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         return any(self.can_be_harmed(head) for head in heads)
 
     def _striving(self, trigger: Token) -> bool:
