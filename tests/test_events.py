@@ -701,3 +701,16 @@ def test_wishes_reluctance_and_firms_of_a_country_tell_no_event(extractor: Extra
 )
 def test_sayings_advice_and_struggles_with_things_tell_no_event(extractor: Extractor, text: str) -> None:
     assert [(e.type, e.trigger.text) for e in run(extractor, text).events] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Foreign Secretary Alvaro Mendez attacked the opposition’s policies on Estria and jobs.", "ACCUSE"),
+        ("Ambassador Kurt Volker said he opposed the hold on Estrian aid.", "ACCUSE"),
+    ],
+)
+def test_a_thing_is_aimed_at_its_owner_not_at_what_its_phrases_name(extractor: Extractor, text: str, kind: str) -> None:
+    extraction = run(extractor, text)
+    event = only(extraction, kind)
+    assert event.target is None
