@@ -714,3 +714,10 @@ def test_a_thing_is_aimed_at_its_owner_not_at_what_its_phrases_name(extractor: E
     extraction = run(extractor, text)
     event = only(extraction, kind)
     assert event.target is None
+
+
+def test_people_are_held_not_the_jail_they_are_held_in(extractor: Extractor) -> None:
+    text = "All six were taken to the Bartholomew County Jail, where they were being held on 48-hour holds."
+    extraction = run(extractor, text)
+    event = only(extraction, "COERCE")
+    assert name(extraction, event.target) != "Bartholomew County Jail"

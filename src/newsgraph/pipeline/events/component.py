@@ -684,7 +684,11 @@ class _DocCoder:
             told = self.last_targets.get((draft.code.type, draft.code.mode))
             target = told if told is not exclude else None
         people = draft.target is not None and lemma_in(draft.target, self.lex.sectors) in self.lex.sectors
-        if target is None and location is not None and draft.code.type in PHYSICAL and not people:
+        # People are arrested or deported, never the place they are held in ("held at the county jail").
+        held = draft.code.mode in ("arrest", "deport")
+        if held and target is not None and (target.type in PLACE_TYPES or self.actors.thing(target)):
+            target = None
+        if target is None and location is not None and draft.code.type in PHYSICAL and not people and not held:
             target = self.entities_by_id.get(location) or self.actors.entity_by_id(location)
         if draft.by_default and draft.code.type == "RETREAT" and not self._captives(draft.target):
             # The manual's RETREAT releases "prisoners and hostages" and withdraws forces: "police released
