@@ -721,3 +721,8 @@ def test_people_are_held_not_the_jail_they_are_held_in(extractor: Extractor) -> 
     extraction = run(extractor, text)
     event = only(extraction, "COERCE")
     assert name(extraction, event.target) != "Bartholomew County Jail"
+
+
+def test_battling_a_process_is_no_violence(extractor: Extractor) -> None:
+    extraction = run(extractor, "Senator Alvaro Mendez is battling extradition to Estria, which accuses him of fraud.")
+    assert [e.type for e in extraction.events] == ["ACCUSE"]

@@ -21,6 +21,9 @@ from newsgraph.pipeline.extensions import doc_text
 # Named things that violence can reach: people, groups, countries, places, buildings, vehicles.
 # NER's types of measures, which violence cannot harm (counts of people are CARDINAL, and stay harmable).
 MEASURES = frozenset({"QUANTITY", "PERCENT", "MONEY", "DATE", "TIME"})
+# Prepositions through which a phrase holds what it is made of or for ("scores of refugees", "a camp for
+# refugees", "targets in Jericho").
+HOLDING_PREPS = frozenset({"of", "for", "in", "at", "near", "inside"})
 HARMABLE_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 # Noun classes of the dictionaries whose members can be harmed (people, forces, places) ...
 HARMABLE_CLASSES = ("people", "military", "leader", "opposition", "suspect", "refugee", "hostage", "negotiator")
@@ -153,7 +156,15 @@ class Senses:
         """
         heads = [token]
         for _ in range(2):
-            heads += [g for h in heads for c in h.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            # ("battling extradition to the United States": a phrase of where or whom to names no one harmed.)
+            heads += [
+                g
+                for h in heads
+                for c in h.children
+                if c.dep_ == "prep" and c.lower_ in HOLDING_PREPS
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
             # "the city's prison" is harmable through its owner; "his approach" is not through "his".
             heads += [c for h in heads for c in h.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         return any(self.can_be_harmed(head) for head in heads)
