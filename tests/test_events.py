@@ -726,3 +726,10 @@ def test_people_are_held_not_the_jail_they_are_held_in(extractor: Extractor) -> 
 def test_battling_a_process_is_no_violence(extractor: Extractor) -> None:
     extraction = run(extractor, "Senator Alvaro Mendez is battling extradition to Estria, which accuses him of fraud.")
     assert [e.type for e in extraction.events] == ["ACCUSE"]
+
+
+def test_searching_a_place_investigates_no_one(extractor: Extractor) -> None:
+    text = "Inspector Alvaro Mendez says transit officers quickly searched the area and were able to find the van."
+    assert [e.mode for e in run(extractor, text).events if e.type == "ACCUSE"] == []
+    text = "The Estrian attorney general is investigating Halvard Logistics."
+    assert [e.mode for e in run(extractor, text).events if e.type == "ACCUSE"] == ["investigate"]

@@ -229,8 +229,21 @@ class _DocCoder:
             return None
         if (draft.code.type == "REQUEST" and asks_whether(token)) or self._blames_no_one(draft):
             return None
+        if draft.code.mode == "investigate" and self._searched_thing(draft.target):
+            # "officers searched the area", "inspected the room": a search of a place or a thing investigates
+            # no party (the manual's ACCUSE investigate is of an actor or of an event told).
+            return None
         draft.negated = draft.negated or negated(token)
         return self._modality(draft)
+
+    def _searched_thing(self, target: Token | None) -> bool:
+        return (
+            target is not None
+            and target.pos_ == "NOUN"
+            and self.lex.noun(target) is None
+            and not self.actors.names_actor(target)
+            and self.actors.agent_sector(target) is None
+        )
 
     def _content(self, verb: Token) -> bool:
         """A gerund that tells what a proposal or a charge is about, not what was done.
