@@ -230,7 +230,7 @@ class _DocCoder:
         if (draft.code.type == "REQUEST" and asks_whether(token)) or self._blames_no_one(draft):
             return None
         if draft.code.mode == "investigate" and self._searched_thing(draft.target):
-            # "officers searched the area", "inspected the room": a search of a place or a thing investigates
+            # "officers searched the area", "while searching the car": a search of a place or a thing investigates
             # no party (the manual's ACCUSE investigate is of an actor or of an event told).
             return None
         draft.negated = draft.negated or negated(token)
