@@ -618,3 +618,118 @@ def test_a_games_roundup_codes_no_events(extractor: Extractor) -> None:
         " for their fourth straight victory.\n\nBruins 3, Kings 1: Boston won again."
     )
     assert [(e.type, e.trigger.text) for e in run(extractor, text).events] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A question put is no request (the manual's REQUEST asks for something).
+        "Senator Alvaro Mendez asked the Estrian minister about the delays at the port.",
+        # A modal perfect tells what did not happen.
+        "The Estrian ambassador said his government would have objected to the inquiry.",
+        # A noun under a condition is not told as done.
+        "Alvaro Mendez is an Estrian journalist. He now faces a maximum sentence of ten years in prison in Estria"
+        " if convicted of the charges.",
+        # A thing of someone's does nothing; its owner is not the actor.
+        "Senator Alvaro Mendez's involvement offers a reminder of the role of Estria's farmers.",
+        # A forecast of a state is no commitment.
+        "The Kremlin's reforms promise to be even deeper than expected.",
+        # The speaker's own side urged is no request made of another.
+        '"We must teach the young people of Estria patience," Senator Alvaro Mendez said.',
+    ],
+)
+def test_questions_counterfactuals_conditions_and_things_tell_no_event(extractor: Extractor, text: str) -> None:
+    assert [(e.type, e.trigger.text) for e in run(extractor, text).events] == []
+
+
+def test_a_persons_arrest_is_done_to_them(extractor: Extractor) -> None:
+    text = "Following Alvaro Mendez's arrest in London, a lawyer for the family asked for the inquiry to be resumed."
+    extraction = run(extractor, text)
+    event = only(extraction, "COERCE")
+    assert (event.actor, name(extraction, event.target)) == (None, "Alvaro Mendez")
+
+
+def test_asking_for_something_is_still_a_request(extractor: Extractor) -> None:
+    extraction = run(extractor, "Senator Alvaro Mendez asked the Estrian government for the port's accounts.")
+    event = only(extraction, "REQUEST")
+    assert name(extraction, event.actor) == "Alvaro Mendez"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A wish or an aim to do what is no event commits to nothing.
+        '"We aim to build on this in future," said Senator Alvaro Mendez of Estria.',
+        # A warning that governs no act coded is advice, not a threat.
+        "Estrian officials have warned people to stay away from the infected areas.",
+        # A direct question put is no request.
+        '"And I asked, well, on whose authority?" said Alvaro Mendez, the Estrian envoy.',
+        # A "would" clause hung on another is its condition.
+        "He testified about a meeting when Mendez told Estrian officials they would need to deliver before the"
+        " Estrian government would agree to a meeting.",
+    ],
+)
+def test_wishes_advice_measures_and_conditions_tell_no_event(extractor: Extractor, text: str) -> None:
+    assert [(e.type, e.trigger.text) for e in run(extractor, text).events] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A wish to strike is told of someone, not a threat they made.
+        '"The Estrian soldiers wanted to raid a rebel base, but their orders came late," Alvaro Mendez said.',
+        # Reluctance is no rejection of anything proposed.
+        "Estrian officials are responding to the smog, but they are reluctant to take aggressive action.",
+        # A country's code alone on a firm says where it is: the firm's offers and falls are no political event.
+        "Japan's Nikkei 225 declined 0.3%, while the Kospi fell 0.5%.",
+    ],
+)
+def test_wishes_reluctance_and_firms_of_a_country_tell_no_event(extractor: Extractor, text: str) -> None:
+    assert [(e.type, e.trigger.text) for e in run(extractor, text).events] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A verb of saying under a wrapper says something; it asks nothing.
+        "Senator Alvaro Mendez continues to insist his tactics will be worth it.",
+        # Advice for a case is asked of no one.
+        "If they have chest symptoms, they should let their doctor know, Estria's health minister Alvaro Mendez added.",
+        # A thing of someone's ("his approach") is no target violence can harm.
+        "Estrian farmers agree that the tariffs hurt them, but they have struggled with his approach.",
+    ],
+)
+def test_sayings_advice_and_struggles_with_things_tell_no_event(extractor: Extractor, text: str) -> None:
+    assert [(e.type, e.trigger.text) for e in run(extractor, text).events] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Foreign Secretary Alvaro Mendez attacked the opposition’s policies on Estria and jobs.", "ACCUSE"),
+        ("Ambassador Kurt Volker said he opposed the hold on Estrian aid.", "ACCUSE"),
+    ],
+)
+def test_a_thing_is_aimed_at_its_owner_not_at_what_its_phrases_name(extractor: Extractor, text: str, kind: str) -> None:
+    extraction = run(extractor, text)
+    event = only(extraction, kind)
+    assert event.target is None
+
+
+def test_people_are_held_not_the_jail_they_are_held_in(extractor: Extractor) -> None:
+    text = "All six were taken to the Bartholomew County Jail, where they were being held on 48-hour holds."
+    extraction = run(extractor, text)
+    event = only(extraction, "COERCE")
+    assert name(extraction, event.target) != "Bartholomew County Jail"
+
+
+def test_battling_a_process_is_no_violence(extractor: Extractor) -> None:
+    extraction = run(extractor, "Senator Alvaro Mendez is battling extradition to Estria, which accuses him of fraud.")
+    assert [e.type for e in extraction.events] == ["ACCUSE"]
+
+
+def test_searching_a_place_investigates_no_one(extractor: Extractor) -> None:
+    text = "Inspector Alvaro Mendez says transit officers quickly searched the area and were able to find the van."
+    assert [e.mode for e in run(extractor, text).events if e.type == "ACCUSE"] == []
+    text = "The Estrian attorney general is investigating Halvard Logistics."
+    assert [e.mode for e in run(extractor, text).events if e.type == "ACCUSE"] == ["investigate"]

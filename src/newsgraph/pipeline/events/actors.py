@@ -70,6 +70,9 @@ WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "acr
 # Quantifiers that make a group noun generic: "most people won't appreciate", "many businesses agree".
 GENERIC = frozenset({"most", "many", "few", "all", "every", "any", "no"})
 # Clauses hung on a noun, which describe its referent rather than name whose it is.
+# Prepositions through which a thing names whom it goes to, is shared with or where ("aid to Kenya",
+# "aid deliveries in Baghdad").
+RECEIVING_PREPS = frozenset({"to", "with", "for", "against", "from", "in"})
 CLAUSES = frozenset({"acl", "relcl", "appos", "advcl"})
 
 
@@ -150,6 +153,10 @@ class ActorFinder:
             entity = self._description(head)
             if entity is not None and entity is not exclude:
                 return Actor(entity, words)
+        if not places and self._names_a_thing(head) and entity is None:
+            # "Obama's involvement offers a reminder", "the Apple deals promise": a thing of someone's is the
+            # subject, and it does nothing; its owner is not the actor.
+            return None
         named = [self.entity_of(t) for t in words if t.i != head.i]
         named_orgs = [e for e in named if e is not None and e.type in ("ORG", "PERSON")]
         if named_orgs:
@@ -177,7 +184,15 @@ class ActorFinder:
             return Actor(others[0], words)
         if self.lex.nouns.get(head.lemma_.lower()):
             return None
-        inner = [self.entity_of(t) for t in (head.subtree if places else self._inside(head))]
+        words_in = list(head.subtree) if places else self._inside(head)
+        if self._names_a_thing(head):
+            # "attacked each other's policies on Brexit", "opposed the hold on U.S. aid": a thing is aimed at
+            # its owner ("China's policies") or at whom it goes ("suspended aid to Kenya"), not at whatever
+            # its other phrases name.
+            kept = [c for c in head.children if c.dep_ in ("poss", "compound", "amod") and c.i < head.i]
+            kept += [c for c in head.children if c.dep_ == "prep" and c.lower_ in RECEIVING_PREPS]
+            words_in = [t for c in kept for t in c.subtree]
+        inner = [self.entity_of(t) for t in words_in]
         found = next((e for e in inner if e is not None and e.type in acting and e is not exclude), None)
         return Actor(found, words) if found is not None else None
 

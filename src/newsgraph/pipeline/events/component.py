@@ -30,6 +30,8 @@ from newsgraph.pipeline.events.syntax import (
     asks_whether,
     attribution,
     condition,
+    conditional,
+    counterfactual,
     depth,
     going_to,
     has_mark,
@@ -79,6 +81,12 @@ RECIPIENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 POLITICAL_SECTORS = LEXICON_POLITICAL_SECTORS | {"NGO", "IMG", "OPP", "PTY"}
 # CAMEO's codes of firms: a business, a multinational.
 BUSINESS = frozenset({"BUS", "MNC"})
+FIRST_PERSON = frozenset({"i", "we"})
+# Wrappers that tell a wish or an aim, not a commitment: they code only what they govern.
+WISHES = frozenset({"want", "aim", "seek", "plan", "intend", "eager", "determined"})
+# Types a person undergoes, so that a person's possessive before their noun is who it falls on ("Assange's
+# arrest", "his extradition"), not who did it.
+UNDERGONE = frozenset({"COERCE", "SANCTION"})
 # Types reported without a known actor: an attack by unknown gunmen, an arrest by unnamed police.
 UNCLAIMED = frozenset({"ASSAULT", "COERCE"})
 
@@ -202,6 +210,7 @@ class _DocCoder:
             return None
         if infinitive(token) or self._hypothetical(token) or state_of_object(token) or self._content(token):
             return None
+            return None
         ruling = absolute_of(token)
         if ruling is not None and ({c.lower_ for c in ruling.children if c.dep_ == "aux"} & self.lex.not_yet):
             # "would reopen, with lorries allowed back after an inspection": as planned as its verb.
@@ -220,8 +229,21 @@ class _DocCoder:
             return None
         if (draft.code.type == "REQUEST" and asks_whether(token)) or self._blames_no_one(draft):
             return None
+        if draft.code.mode == "investigate" and self._searched_thing(draft.target):
+            # "officers searched the area", "while searching the car": a search of a place or a thing investigates
+            # no party (the manual's ACCUSE investigate is of an actor or of an event told).
+            return None
         draft.negated = draft.negated or negated(token)
         return self._modality(draft)
+
+    def _searched_thing(self, target: Token | None) -> bool:
+        return (
+            target is not None
+            and target.pos_ == "NOUN"
+            and self.lex.noun(target) is None
+            and not self.actors.names_actor(target)
+            and self.actors.agent_sector(target) is None
+        )
 
     def _content(self, verb: Token) -> bool:
         """A gerund that tells what a proposal or a charge is about, not what was done.
@@ -262,11 +284,17 @@ class _DocCoder:
     def _obligation(self, verb: Token) -> bool:
         """ "X said Y must do Z": a demand on Y, whatever Z is."""
         modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-        if not (modals & self.lex.obligation_modals) or self._reporter(verb) is None:
+        if not (modals & self.lex.obligation_modals) or self._reporter(verb) is None or conditional(verb):
+            # "they should let their doctor know if they have symptoms": advice for a case, asked of no one.
             return False
         # Only someone can be asked to act: "the house's future use should send a signal" asks no one.
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        return subject is not None and self.actors.names_actor(subject)
+        return subject is not None and self._someone_else(subject)
+
+    def _someone_else(self, subject: Token) -> bool:
+        """Someone other than the speaker: "we must teach him love" urges the speaker's own side, and the
+        PLOVER manual's REQUEST is made of another."""
+        return subject.lower_ not in FIRST_PERSON and self.actors.names_actor(subject)
 
     def _plain(self, token: Token, consumed: set[int]) -> Draft | None:
         """A verb coded by its own frame, or by the event noun it governs ("held talks")."""
@@ -347,11 +375,22 @@ class _DocCoder:
             if noun is not None:
                 # "threatened to stage a strike": the strike is only threatened, not told on its own.
                 consumed.add(noun.i)
-        inner_code = inner_code or self.lex.verb(inner)
+        if inner_code is None and lemma_in(inner, self.lex.speech_verbs) not in self.lex.speech_verbs:
+            # As for a plain verb, a verb of saying codes only through a pattern of its own ("continues to
+            # insist his tactics will work" says something; "insisted on the release of" would ask it).
+            inner_code = self.lex.verb(inner)
+        if inner.lemma_ == "be" and kind not in ("threat", "refuse"):
+            # "the deals promise to be even better": a forecast of a state, no commitment to act.
+            return None
         own = self.lex.verb(wrapper)
         inner_negated = negated(inner)
         code: Code | None
-        if kind == "threat":
+        if kind == "threat" and inner_code is None and wrapper.lemma_.lower() != "threaten":
+            # "warned people to stay away": the lexicon's entry for "warn" (the manual's THREATEN is a warning
+            # "with serious potential repercussions") reads the repercussion from what the warning governs; a
+            # warning that governs no act coded is advice.
+            code = None
+        elif kind == "threat":
             mode = None
             if inner_code is not None:
                 mode = "relations" if inner_code.type == "SANCTION" else "violence"
@@ -367,9 +406,15 @@ class _DocCoder:
         elif kind in ("act", "fail"):
             code = inner_code
         elif inner_code is None:
-            code = own if own is not None and own.type in ("AGREE", "REQUEST") else None
+            # The manual's AGREE is "willingness or commitment to cooperate": a wish or an aim to do what is no
+            # event ("wants to help manufacturers", "we aim to build on this") commits to nothing.
+            wish = lemma_in(wrapper, WISHES) in WISHES
+            code = own if own is not None and own.type in ("AGREE", "REQUEST") and not wish else None
         elif inner_negated and inner_code.type in self.lex.cooperative:
             code = Code("REJECT")
+        elif inner_code.type in self.lex.hostile and lemma_in(wrapper, WISHES) in WISHES:
+            # "The Americans wanted to raid a base": a wish told of someone, not a threat they made.
+            code = None
         elif inner_code.type in self.lex.hostile:
             code = Code("MOBILIZE") if kind == "prepare" else Code("THREATEN", "violence")
         elif inner_code.type in ("REJECT", "REQUEST", "ACCUSE"):
@@ -396,7 +441,7 @@ class _DocCoder:
         future = future or going_to(verb)
         if modals & self.lex.obligation_modals:
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if reporter is None or subject is None or not self.actors.names_actor(subject):
+            if reporter is None or subject is None or not self._someone_else(subject) or conditional(verb):
                 # "X should do Z" demands only of someone: "the weather should ease by Thursday" asks no one.
                 return None
             subject = next((c for c in reporter.children if c.dep_ in SUBJECTS), None)
@@ -415,11 +460,11 @@ class _DocCoder:
             # "The crossing will reopen to lorries": a plan with no one named who pledges it, nor to whom.
             return None
         if draft.code.type in self.lex.cooperative:
-            conditional = any(c.dep_ == "advcl" and has_mark(c, THREAT_MARKS) for c in verb.children)
+            on_condition = any(c.dep_ == "advcl" and has_mark(c, THREAT_MARKS) for c in verb.children)
             if draft.negated:
                 draft.code, draft.negated = Code("REJECT"), False
             else:
-                draft.code = Code("THREATEN", "relations") if conditional else Code("AGREE")
+                draft.code = Code("THREATEN", "relations") if on_condition else Code("AGREE")
         elif not draft.negated:
             mode = "relations" if draft.code.type == "SANCTION" else "violence"
             draft.code = Code("THREATEN", mode, draft.code.target)
@@ -445,8 +490,15 @@ class _DocCoder:
             clause = clause.head
         if infinitive(clause) or self._hypothetical(clause) or (noun.dep_ == "nsubj" and prospect(clause)):
             return None
+        if conditional(clause):
+            # "faces a maximum sentence of 175 years if convicted": a noun under a condition is not told as done.
+            return None
         actor = next((c for c in noun.children if c.dep_ == "poss"), None)
         target = None
+        if actor is not None and code.type in UNDERGONE and self._undergoer(actor, noun):
+            # "Assange's arrest", "his exclusion from meetings": a person's arrest is done to them; the
+            # possessive is who it falls on, and the noun names no one who did it.
+            actor, target = None, actor
         for prep in (c for c in noun.children if c.dep_ in ("prep", "agent")):
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is None:
@@ -470,6 +522,16 @@ class _DocCoder:
         if actor is None and target is None:
             return None
         return Draft(code, noun, noun, actor, target)
+
+    def _undergoer(self, owner: Token, noun: Token) -> bool:
+        """A person's possessive before a noun of coercion with no "of" object of its own ("Israel's release of
+        prisoners" names what was done and to whom, so Israel did it)."""
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+            return False
+        if owner.lower_ in ("his", "her", "him"):
+            return True
+        entity = self.actors.entity_of(owner)
+        return entity is not None and entity.type == "PERSON"
 
     def _place_word(self, token: Token) -> bool:
         entity = self.actors.entity_of(token)
@@ -557,7 +619,7 @@ class _DocCoder:
 
     def _hypothetical(self, token: Token) -> bool:
         """Conditions, possibilities and questions are not events ("if", "could", "might")."""
-        if has_mark(token, HYPOTHETICAL_MARKS):
+        if has_mark(token, HYPOTHETICAL_MARKS) or counterfactual(token):
             return True
         modals = {c.lower_ for c in token.children if c.dep_ == "aux"}
         if token.dep_ == "conj" and not any(c.dep_ in (*SUBJECTS, "nsubjpass", "aux") for c in token.children):
@@ -566,7 +628,8 @@ class _DocCoder:
             modals |= {c.lower_ for c in token.head.children if c.dep_ == "aux"}
         if modals & (self.lex.hypothetical_modals - self.lex.obligation_modals):
             return True
-        if "would" in modals and self._reporter(token) is None:
+        if "would" in modals and (self._reporter(token) is None or token.dep_ == "advcl"):
+            # "before the administration would agree": a "would" clause hung on another is its condition.
             return True
         return self._wished(token)
 
@@ -634,7 +697,11 @@ class _DocCoder:
             told = self.last_targets.get((draft.code.type, draft.code.mode))
             target = told if told is not exclude else None
         people = draft.target is not None and lemma_in(draft.target, self.lex.sectors) in self.lex.sectors
-        if target is None and location is not None and draft.code.type in PHYSICAL and not people:
+        # People are arrested or deported, never the place they are held in ("held at the county jail").
+        held = draft.code.mode in ("arrest", "deport")
+        if held and target is not None and (target.type in PLACE_TYPES or self.actors.thing(target)):
+            target = None
+        if target is None and location is not None and draft.code.type in PHYSICAL and not people and not held:
             target = self.entities_by_id.get(location) or self.actors.entity_by_id(location)
         if draft.by_default and draft.code.type == "RETREAT" and not self._captives(draft.target):
             # The manual's RETREAT releases "prisoners and hostages" and withdraws forces: "police released
@@ -733,7 +800,11 @@ class _DocCoder:
             return actor.entity.type == "NORP" or self.actors.polity(actor)
         if event.actor_sector in BUSINESS:
             return False
-        if actor is not None and (code := self.actors.code(actor)) is not None and code[:3] not in BUSINESS:
+        code = self.actors.code(actor) if actor is not None else None
+        # A country's code alone on an organisation ("Japan's Nikkei", "Lexus Philippines") says where it is,
+        # not that it is a state's or a political body: a firm of that country.
+        firm_of_country = code is not None and len(code) == 3 and actor is not None and actor.entity.type == "ORG"
+        if code is not None and code[:3] not in BUSINESS and not firm_of_country:
             return True
         return event.actor_sector in POLITICAL_SECTORS
 

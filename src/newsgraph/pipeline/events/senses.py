@@ -19,6 +19,11 @@ from newsgraph.pipeline.events.lexicon import Lexicon, lemma_in
 from newsgraph.pipeline.extensions import doc_text
 
 # Named things that violence can reach: people, groups, countries, places, buildings, vehicles.
+# NER's types of measures, which violence cannot harm (counts of people are CARDINAL, and stay harmable).
+MEASURES = frozenset({"QUANTITY", "PERCENT", "MONEY", "DATE", "TIME"})
+# Prepositions through which a phrase holds what it is made of or for ("scores of refugees", "a camp for
+# refugees", "targets in Jericho").
+HOLDING_PREPS = frozenset({"of", "for", "in", "at", "near", "inside"})
 HARMABLE_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 # Noun classes of the dictionaries whose members can be harmed (people, forces, places) ...
 HARMABLE_CLASSES = ("people", "military", "leader", "opposition", "suspect", "refugee", "hostage", "negotiator")
@@ -137,6 +142,9 @@ class Senses:
             return False
         if target is None:
             return True
+        if target.ent_type_ in MEASURES:
+            # "the surface hit 107 degrees", "shares struck a record $40": a measure reached, no one harmed.
+            return False
         return self.can_suffer(target) or place
 
     def can_suffer(self, token: Token) -> bool:
@@ -148,8 +156,17 @@ class Senses:
         """
         heads = [token]
         for _ in range(2):
-            heads += [g for h in heads for c in h.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-            heads += [c for h in heads for c in h.children if c.dep_ == "poss"]
+            # ("battling extradition to the United States": a phrase of where or whom to names no one harmed.)
+            heads += [
+                g
+                for h in heads
+                for c in h.children
+                if c.dep_ == "prep" and c.lower_ in HOLDING_PREPS
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            # "the city's prison" is harmable through its owner; "his approach" is not through "his".
+            heads += [c for h in heads for c in h.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         return any(self.can_be_harmed(head) for head in heads)
 
     def _striving(self, trigger: Token) -> bool:

@@ -86,7 +86,15 @@ def no_one(token: Token) -> bool:
 
 
 def asks_whether(verb: Token) -> bool:
-    """ "asked whether the men would face charges": a question put, not a request made."""
+    """ "asked whether the men would face charges", "asked Morrison about his concerns": a question put,
+    not a request made (the PLOVER manual's REQUEST asks for something: "asked for", "asked them to")."""
+    if any(t.text == "?" for t in verb.sent if t.i > verb.i):
+        # "And I asked, well, on whose authority?"
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "about" for c in verb.children) and not any(
+        (c.dep_ == "prep" and c.lower_ == "for") or c.dep_ in ("xcomp", "ccomp") for c in verb.children
+    ):
+        return True
     return any(
         m.i < c.i and ((m.dep_ == "mark" and m.lower_ in ("whether", "if")) or m.tag_ in ("WDT", "WP", "WRB"))
         for c in verb.children
@@ -106,6 +114,17 @@ def state_of_object(verb: Token) -> bool:
 
 def has_mark(token: Token, words: frozenset[str]) -> bool:
     return any(c.dep_ in ("mark", "advmod") and c.lower_ in words for c in token.children)
+
+
+def conditional(verb: Token) -> bool:
+    """The verb heads the main clause of a condition ("faces a sentence of 175 years if convicted")."""
+    return any(c.dep_ == "advcl" and has_mark(c, frozenset({"if", "unless"})) for c in verb.children)
+
+
+def counterfactual(verb: Token) -> bool:
+    """ "would have objected", "could have stopped": a modal perfect tells what did not happen."""
+    auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return "have" in auxes and any(a in ("would", "could", "might", "should", "may", "must") for a in auxes)
 
 
 def condition(verb: Token) -> Token | None:
