@@ -11,12 +11,9 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import anyio.to_thread
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -102,26 +99,9 @@ def _error(request: Request, status: int, message: str, code: str | None = None)
     return templates.TemplateResponse(request, "error.html", {"status": status, "message": message}, status_code=status)
 
 
-# Threads answering requests in one process over a SQLite store. A page's Python and its SQLite
-# reads both need the interpreter lock; ten requests interleaved in one process hand it back and forth
-# at every statement, each waiting for the others' turns, so that all of them finish late. One at a
-# time, queued, serves 20 clients on two processes with about a quarter more pages a second and a
-# lower p95. PostgreSQL answers in its own processes, so a thread waiting for it frees the lock: there
-# the threads stay many (anyio's default, 40). Many cores are used by `serve --workers N`.
-SQLITE_THREADS = 1
-
-
-@asynccontextmanager
-async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
-    if app.state.store.engine.dialect.name == "sqlite":
-        anyio.to_thread.current_default_thread_limiter().total_tokens = SQLITE_THREADS
-    yield
-
-
 def create_app(store: Store, allow_extract: bool = False, max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
     """The app over ``store``; POST /api/extract only when ``allow_extract``; bodies over ``max_body`` bytes get 413."""
     app = FastAPI(
-        lifespan=_lifespan,
         dependencies=[Depends(routes_api.plain_parameters)],
         title="newsgraph",
         version=__version__,

@@ -7,10 +7,9 @@ import threading
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
 
-import anyio
-import anyio.to_thread
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
 
 from newsgraph.api.params import (
     Filters,
@@ -177,14 +176,6 @@ def _run_pipeline(text: str, published: str | None) -> Extraction:
         return default_extractor().extract(article_from_string(text, published=published, source="<api>"))
 
 
-def _extracting(request: Request) -> anyio.CapacityLimiter:
-    """The app's own thread for extractions (made in the event loop, on first use)."""
-    limiter: anyio.CapacityLimiter | None = getattr(request.app.state, "extracting", None)
-    if limiter is None:
-        limiter = request.app.state.extracting = anyio.CapacityLimiter(1)
-    return limiter
-
-
 async def _read_body(request: Request, limit: int) -> bytes:
     too_big = HTTPException(413, f"the body is larger than the limit of {limit:,} bytes; send a shorter article")
     declared = request.headers.get("content-length", "")
@@ -250,8 +241,7 @@ async def extract(
     if len(text) > max_chars:
         raise HTTPException(413, str(ArticleTooLong("the body", len(text), max_chars)))
     try:
-        # Not on the pages' threads (one, on SQLite: see app.SQLITE_THREADS): an extraction takes seconds.
-        extraction = await anyio.to_thread.run_sync(_run_pipeline, text, when, limiter=_extracting(request))
+        extraction = await run_in_threadpool(_run_pipeline, text, when)
     except ArticleTooLong as error:
         raise HTTPException(413, str(error)) from None
     except InputError as error:
