@@ -12,7 +12,9 @@ job, and the warm-up is printed apart. ``ingest -j 2`` pays its workers' model l
 Prints words/s and ratios, and the load average before and after: on a shared machine
 other jobs' load distorts them. So it also prints each run's CPU time (Spark's JVM, its JIT
 compiler and its Python workers apart, read from /proc); CPU time moves with the load
-too (shared caches), so compare ratios within one run.
+too (shared caches), so compare ratios within one run. For every run it prints what other
+jobs on the machine used meanwhile (noise) and the core-seconds nobody used (the run's own
+waiting), from /proc/stat, and it ends with the issue's aims in wall and in CPU time.
 """
 
 from __future__ import annotations

@@ -46,7 +46,8 @@ def spark(
     out_dir: Annotated[str, typer.Option("--out", help="Folder (or Hadoop URI) of the Parquet tables.")],
     master: Annotated[str | None, typer.Option(help="Spark master (default: spark-submit's, else local[*]).")] = None,
     partitions: Annotated[
-        int | None, typer.Option(min=1, help="Partitions for the pipeline (default: twice the cores).")
+        int | None,
+        typer.Option(min=1, help="Partitions for the pipeline (default: about 32 articles each, 2 to 16 a core)."),
     ] = None,
     published: PublishedOption = None,
 ) -> None:

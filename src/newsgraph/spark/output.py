@@ -9,9 +9,11 @@ who join other tables to it never see an article half written.
 
 from __future__ import annotations
 
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
-from newsgraph.spark.tables import PARTITION, TABLES, schema
+from newsgraph.spark.tables import CHILD_TABLES, PARTITION, TABLES, schema
 
 if TYPE_CHECKING:
     from pyspark import RDD
@@ -56,17 +58,22 @@ def write_tables(
     counts = {table: int((sizes[table] if sizes is not None else 0) or 0) for table in TABLES}
     counts["errors"] += len(read_errors)
     merged = records.coalesce(files)
-    for table in TABLES:
-        if not counts[table]:
-            continue
-        frame = table_rows(merged, table)
-        if table != "errors":
-            frame.write.mode("append").partitionBy(PARTITION).parquet(table_path(out, table))
-            continue
+
+    def write(table: str) -> None:
+        table_rows(merged, table).write.mode("append").partitionBy(PARTITION).parquet(table_path(out, table))
+
+    # The child tables' writes are small jobs whose start and commit leave cores idle: run at once,
+    # one job's tasks fill the cores while another commits. Articles only after all of them.
+    with ThreadPoolExecutor(len(CHILD_TABLES)) as pool:
+        deque(pool.map(write, [table for table in CHILD_TABLES if counts[table]]), maxlen=0)
+    if counts["articles"]:
+        write("articles")
+    if counts["errors"]:
+        frame = table_rows(merged, "errors")
         if read_errors:
-            frame = frame.unionByName(spark.createDataFrame(read_errors, schema(table)))
+            frame = frame.unionByName(spark.createDataFrame(read_errors, schema("errors")))
         if not (new := _new_errors(spark, frame, out).coalesce(1)).isEmpty():
-            new.write.mode("append").parquet(table_path(out, table))
+            new.write.mode("append").parquet(table_path(out, "errors"))
     return counts
 
 
