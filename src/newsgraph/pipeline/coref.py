@@ -197,8 +197,7 @@ class Coref:
     def _name(self, entity: Entity, start: int, end: int) -> None:
         """A name or description found to be the entity's: a mention later pronouns may go back to
         ("Young, in his testimony, … “…,” he said" when NER missed "Young")."""
-        if not any(m.start == start and m.end == end for m in entity.mentions):
-            add_mention(entity, self.doc, start, end)
+        if add_mention(entity, self.doc, start, end):
             self._index(start, end, entity)
 
     def _index(self, start: int, end: int, entity: Entity) -> None:
@@ -328,22 +327,21 @@ class Coref:
         self._learn(entity)
         return entity
 
-    def _candidates(self, before: int, reach: int = _REACH) -> list[tuple[int, bool, Entity]]:
-        """Entity mentions in the sentences before ``before`` (nearest sentence first, subjects first)."""
+    def _candidates(self, before: int, reach: int = _REACH) -> list[Entity]:
+        """Entities mentioned in the sentences before ``before``: nearest sentence first, then main-clause
+        subjects, other subjects and the rest, each latest first."""
         sentence = bisect_right(self.sentence_starts, before) - 1
         floor = self.sentence_starts[max(sentence - reach, 0)]
         low, high = bisect_left(self.mention_starts, floor), bisect_left(self.mention_starts, before)
-        found: list[tuple[int, bool, Entity]] = []
-        rank: dict[int, int] = {}
+        ranked: list[tuple[int, int, int, Entity]] = []
         for start, end, entity in self.mentions[low:high]:
             if entity.type in SPEAKING_TYPES and not self._in_quote(start):
                 token = self.doc[self._token(end - 1)]
                 if token.dep_ == "compound":
                     token = token.head
-                rank[start] = _salience(token)
-                found.append((start, rank[start] < 2, entity))
-        found.sort(key=lambda c: (-(bisect_right(self.sentence_starts, c[0]) - 1), rank[c[0]], -c[0]))
-        return found
+                ranked.append((-(bisect_right(self.sentence_starts, start) - 1), _salience(token), -start, entity))
+        ranked.sort(key=lambda c: c[:3])
+        return [entity for *_, entity in ranked]
 
     def _pronoun(self, pronoun: Token, start: int) -> Entity | None:
         """The nearest agreeing antecedent; for "he" or "she", the last person of that gender however far back."""
@@ -352,8 +350,8 @@ class Coref:
             found = self._agreeing(pronoun.lower_, self._candidates(start, len(self.sentence_starts)))
         return found
 
-    def _agreeing(self, lower: str, candidates: list[tuple[int, bool, Entity]]) -> Entity | None:
-        for _, _, entity in candidates:
+    def _agreeing(self, lower: str, candidates: list[Entity]) -> Entity | None:
+        for entity in candidates:
             if lower in _PERSONAL:
                 if entity.type == "PERSON" and self.gender.get(entity.id, _PERSONAL[lower]) == _PERSONAL[lower]:
                     return entity
@@ -409,7 +407,7 @@ class Coref:
                 best = (max(earlier), entity)
         found = same_name or (best[1] if best is not None else None)
         if found is None and lemma in self.words.company_nouns and self.doc[first].lower_ in _DEFINITE:
-            found = next((e for _, _, e in self._candidates(start) if e.type == "ORG" and self._may_be(e, lemma)), None)
+            found = next((e for e in self._candidates(start) if e.type == "ORG" and self._may_be(e, lemma)), None)
         if found is None:
             return None
         begin, end = core_phrase(self.doc, first, last, head)

@@ -285,8 +285,8 @@ def entity_at(doc: Doc, start: int, end: int) -> Entity | None:
     return mention_index(doc).at(start, end)
 
 
-def add_mention(entity: Entity, doc: Doc, start: int, end: int) -> None:
-    """Record one more mention of an entity, once, keeping mentions in text order.
+def add_mention(entity: Entity, doc: Doc, start: int, end: int) -> bool:
+    """Record one more mention of an entity, once, keeping mentions in text order; False if it was known.
 
     After this component has run, mentions are added through here (or ``add_entity``)
     so that the index behind ``entity_at`` stays current.
@@ -296,12 +296,13 @@ def add_mention(entity: Entity, doc: Doc, start: int, end: int) -> None:
     following = position
     while following < len(mentions) and mentions[following].start == start:
         if mentions[following].end == end:
-            return
+            return False
         following += 1
     mentions.insert(position, Span(start, end, doc_text(doc)[start:end]))
     index = existing_index(doc)
     if index is not None:
         index.add(entity, start, end)
+    return True
 
 
 def add_entity(doc: Doc, name: str, type: str, start: int, end: int) -> Entity:

@@ -22,11 +22,10 @@ from spacy.tokens import Doc, Token
 from newsgraph.model import Entity, Speaker
 from newsgraph.pipeline.coref import Coref, names, relative_antecedent
 from newsgraph.pipeline.extensions import doc_text
-from newsgraph.pipeline.quotes.acts import SPEECH, THOUGHT, UNATTRIBUTED
+from newsgraph.pipeline.quotes.acts import SAID, UNATTRIBUTED
 from newsgraph.pipeline.titles import LEXICON as TITLES
 
 _LEADING = ("the ", "The ")
-_SAID = frozenset({SPEECH, THOUGHT})
 # Endings of nouns for people who do something: "backers", "attendees", "the patient", "a consultant".
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee")
 _BREAKS = re.compile(r"\n+")
@@ -67,24 +66,31 @@ class SpeakerResolver:
             quote.speaker = Speaker(
                 entity=entity.id if entity else None, name=name, text=speaker.text, start=speaker.start, end=speaker.end
             )
-            if not named and quote.act in _SAID and not _can_speak(doc, speaker):
+            if entity is not None:
+                continue
+            head = _head(doc, speaker)
+            if not named and quote.act in SAID and head is not None and not _can_speak(doc, head):
                 # "her eyes", "a series", "its cutback", a "he" with no one before it: no one a reader can check.
                 quote.act = UNATTRIBUTED
-            if entity is None and _plural(doc, speaker.start, speaker.end):
+            if head is not None and head.tag_ == "NNS":
+                # "the authors", "researchers": a group that no entity names, which a later "they" may be.
                 group = quote.speaker
         return doc
 
 
-def _can_speak(doc: Doc, speaker: Speaker) -> bool:
+def _head(doc: Doc, speaker: Speaker) -> Token | None:
+    """The head word of a speaker's phrase."""
+    span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _can_speak(doc: Doc, root: Token) -> bool:
     """Whether a speaker no entity fits still names someone: a person or body word, a group, or a name NER missed.
 
     A singular common noun must be a word for a person or a body ("the spokesman", "the ministry"),
     for what they issue ("the statement"), or one built like an agent's ("the patient", "a consultant").
     """
-    span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
-    if span is None:
-        return True
-    head = relative_antecedent(span.root) or span.root
+    head = relative_antecedent(root) or root
     if head.tag_ == "POS":
         head = head.head  # "Schiff’s [letter]": the possessor
     if head.pos_ == "PROPN" or (head.text[:1].isupper() and _capitalised_within(doc, head)):
@@ -108,12 +114,6 @@ def _speaking_nouns() -> frozenset[str]:
     """Nouns for people and bodies (coreference's word lists and the title heads), and for what they issue."""
     words = names()
     return words.person_nouns | words.org_nouns | words.company_nouns | words.said_nouns | frozenset(TITLES.heads)
-
-
-def _plural(doc: Doc, start: int, end: int) -> bool:
-    """ "the authors", "researchers": a group that no entity names, which a later "they" may be."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and span.root.tag_ == "NNS"
 
 
 def _near(text: str, group: Speaker | None, start: int) -> bool:

@@ -54,6 +54,8 @@ UNSAID: Final = "unsaid"
 WRITER: Final = "writer"
 UNATTRIBUTED: Final = "unattributed"
 ACTS: Final = (SPEECH, THOUGHT, TOPIC, STANCE, INTENT, EVIDENCE, UNSAID, WRITER, UNATTRIBUTED)
+# The acts of words or beliefs someone had: what the checks below may find was not had by anyone real.
+SAID: Final = frozenset({SPEECH, THOUGHT})
 # Who can say something: a named person, group or country (SPEAKING_TYPES), or a personal pronoun.
 _SPEAKER_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who"})
 # Prepositions that say something of a verb's object: "described X [as] Y", "blamed X [for] Y".
@@ -139,7 +141,7 @@ def of_report(cue: Token | None, act: str, sourced: bool, marked: bool) -> str:
     The cue is outside quote marks (words in marks are a source's own, "I" included);
     ``sourced`` says whether the report names its source, ``marked`` whether it is in marks.
     """
-    if act not in {SPEECH, THOUGHT}:
+    if act not in SAID:
         return act
     if not sourced:
         return UNATTRIBUTED if marked else EVIDENCE
