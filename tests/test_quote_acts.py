@@ -168,3 +168,39 @@ def test_the_sample_corpus_stores_its_quotes_and_not_its_other_attributions(tmp_
     assert stored == said
     # "threatened to call a vote of no confidence", "agreed to meet again on Thursday": not quotes.
     assert {q["act"] for q in others} >= {"intent", "stance"}
+
+
+RALLY = (
+    "Teachers Rally at Statehouse as Governor Says Pay Will Wait\n\n"
+    "Thousands of teachers marched on the Statehouse on Tuesday.\n\n"
+    "Teachers chanted, “Fund our schools,” as lawmakers arrived.\n\n"
+    "Union president Clara Diaz said the rally was the largest in the state's history.\n\n"
+    "Later a choir sang from the steps. “We stand for every child,” they sang. “We will not be moved.”\n\n"
+    "Charges filed after the protest:\n\n"
+    "Mark T. Olsen: Trespassing, resisting arrest, held in lieu of $5,000 bond.\n\n"
+    "Clara Diaz: We will be back every week until the budget changes.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def rally(extractor: Extractor) -> Attributions:
+    return attributions(extractor, RALLY)
+
+
+@pytest.mark.parametrize(
+    ("content", "act"),
+    [
+        ("Fund our schools", "unattributed"),  # a chant is a slogan, not a statement
+        ("We stand for every child", "unattributed"),  # a lyric
+        ("We will not be moved.", "unattributed"),  # the next line of the song
+        ("Pay Will Wait", "headline"),  # the story below tells what the governor said
+        ("the rally was the largest in the state's history", "speech"),
+        ("We will be back every week until the budget changes", "speech"),
+    ],
+)
+def test_what_is_performed_or_headlined_is_not_a_quote(rally: Attributions, content: str, act: str) -> None:
+    assert rally[content][0] == act, rally
+
+
+def test_a_list_item_after_a_name_and_a_colon_is_not_a_quote(rally: Attributions) -> None:
+    assert not any(content.startswith("Trespassing") for content in rally), rally

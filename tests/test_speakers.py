@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from newsgraph.model import Article, Extraction, Quote, Speaker
 from newsgraph.pipeline import Extractor, load_model
+from newsgraph.pipeline.quotes.cues import subject_of
 from newsgraph.settings import Settings
 
 
@@ -278,3 +281,83 @@ def test_he_is_the_main_clause_subject_not_the_nearest_subject(court: Extraction
 def test_a_description_set_beside_a_name_is_that_person(court: Extraction) -> None:
     speaker = _quote_about(court, "steering boats").speaker
     assert speaker is not None and speaker.name == "Jane Starner"
+
+
+def test_a_participle_speaks_for_the_subject_nearest_its_verb() -> None:
+    """ "BUFFALO, N.Y. — …, coach Dana Lee expressed confidence, saying …": the parser may make the
+    dateline's place a second subject of the verb; the participle's speaker is the one beside it."""
+    words = ["BUFFALO", "—", "coach", "Dana", "Lee", "expressed", "confidence", ",", "saying", "she", "wins", "."]
+    heads = [5, 5, 4, 4, 5, 5, 5, 5, 5, 10, 8, 5]
+    deps = [
+        "nsubj",
+        "punct",
+        "compound",
+        "compound",
+        "nsubj",
+        "ROOT",
+        "dobj",
+        "punct",
+        "advcl",
+        "nsubj",
+        "ccomp",
+        "punct",
+    ]
+    tags = ["NNP", ":", "NN", "NNP", "NNP", "VBD", "NN", ",", "VBG", "PRP", "VBZ", "."]
+    pos = ["PROPN", "PUNCT", "NOUN", "PROPN", "PROPN", "VERB", "NOUN", "PUNCT", "VERB", "PRON", "VERB", "PUNCT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    subject = subject_of(doc[8])
+    assert subject is not None and subject.text == "Lee"
+
+
+def test_a_platform_is_where_words_appear_not_who_says_them(extractor: Extractor) -> None:
+    text = (
+        "Singer Lena Ortiz has long feuded with her former label.\n\n"
+        "Last week, Lena Ortiz posted on Twitter accusing the label of blocking her old songs.\n\n"
+        "She claimed the label feared the show would hurt its sales.\n\n"
+        "“I just want to sing my own songs,” she said."
+    )
+    result, _ = speakers(extractor, text)
+    for words in ("the label of blocking", "feared the show", "sing my own songs"):
+        speaker = _quote_about(result, words).speaker
+        assert speaker is not None and speaker.name == "Lena Ortiz", words
+    twitter = next(e for e in result.entities if e.name == "Twitter")
+    assert twitter.type == "ORG"
+
+
+def test_a_surname_ner_missed_still_draws_the_pronoun_after_it(extractor: Extractor) -> None:
+    text = (
+        "The label was bought this year by a firm owned by manager Victor Braun.\n\n"
+        "Braun has worked with Maria Lopez and Tom Reyes, both of whom Lena Ortiz has quarrelled with.\n\n"
+        "He said the deal was fair to every artist."
+    )
+    result, _ = speakers(extractor, text)
+    speaker = _quote_about(result, "fair to every artist").speaker
+    assert speaker is not None and speaker.name == "Victor Braun"
+
+
+def test_a_name_closing_a_description_is_the_speaker(extractor: Extractor) -> None:
+    text = (
+        "The company that runs the AMAs, Dale Clark Productions, denies that the dispute was settled.\n\n"
+        "“Any agreement must be made with the band's managers,” they said."
+    )
+    result, _ = speakers(extractor, text)
+    for words in ("the dispute was settled", "band's managers"):
+        speaker = _quote_about(result, words).speaker
+        assert speaker is not None and speaker.name == "Dale Clark Productions", words
+
+
+def test_who_said_it_is_the_speaker_not_the_outlet_that_relays_it(extractor: Extractor) -> None:
+    text = (
+        "No link has been found between the two cases, the regional health board said, according to the "
+        "Daily Courier.\n\n"
+        "Police said they had no plans to release the recordings, according to lawyers for the family.\n\n"
+        "According to the Valley Herald, the mayor said on Friday that she would sign the bill."
+    )
+    result, _ = speakers(extractor, text)
+    board = _quote_about(result, "No link has been found").speaker
+    assert board is not None and board.name == "regional health board"
+    police = _quote_about(result, "no plans to release").speaker
+    assert police is not None and police.text == "Police"
+    # An "according to" before the report vouches for all of it, as PolNeAR reads it.
+    herald = _quote_about(result, "would sign the bill").speaker
+    assert herald is not None and herald.name == "Valley Herald"

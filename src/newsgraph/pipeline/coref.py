@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.model import Entity, Quote
 from newsgraph.pipeline.entities import add_entity, add_mention, entity_at
 from newsgraph.pipeline.extensions import doc_text
+from newsgraph.pipeline.intervals import Intervals
 from newsgraph.pipeline.lexicons import load_data
 from newsgraph.pipeline.quotes.cues import RELATIVE_TAGS, SPEAKING_TYPES
 from newsgraph.pipeline.titles import LEXICON as TITLES
@@ -164,6 +165,26 @@ class Coref:
         self.mention_starts = [m[0] for m in self.mentions]
         for entity in doc._.entities or []:
             self._learn(entity)
+        self._index_surnames()
+
+    def _index_surnames(self) -> None:
+        """A surname NER missed ("Braun has worked with …" after "Scooter Braun") is still that person there.
+
+        Left out, the sentence seems to be about whoever else it names, and the "he" after
+        it goes to them. Only a surname one person of the article bears.
+        """
+        bearers: dict[str, list[Entity]] = {}
+        for entity in self.doc._.entities or []:
+            words = entity.name.split()
+            if entity.type == "PERSON" and len(words) > 1:
+                bearers.setdefault(words[-1], []).append(entity)
+        taken = Intervals((start, end, True) for start, end, _ in self.mentions)
+        for token in self.doc:
+            owners = bearers.get(token.text)
+            if owners is None or len(owners) > 1 or token.pos_ != "PROPN":
+                continue
+            if not taken.overlapping(token.idx, token.idx + len(token)):
+                self._index(token.idx, token.idx + len(token), owners[0])
 
     def _learn(self, entity: Entity) -> None:
         """Gender from first names and honorifics; descriptions from titles and the words before a name."""
@@ -262,7 +283,22 @@ class Coref:
                 found = entity_at(self.doc, child.idx, child.idx + len(child))
                 if found is not None and found.type in SPEAKING_TYPES:
                     return found
-        return self._set_beside(head, last) if head.pos_ == "NOUN" else None
+        if head.pos_ != "NOUN":
+            return None
+        return self._named_last(head, last) or self._set_beside(head, last)
+
+    def _named_last(self, head: Token, last: int) -> Entity | None:
+        """ "The company that runs the AMAs, Dick Clark Productions": a name closing the phrase after a comma
+        is the head's, however the parser hung it on the clause between."""
+        doc = self.doc
+        comma = next((i for i in range(last - 1, head.i, -1) if doc[i].text == ","), None)
+        if comma is None or comma + 1 > last:
+            return None
+        found = entity_at(doc, doc[comma + 1].idx, doc[last].idx + len(doc[last]))
+        if found is None or found.type not in SPEAKING_TYPES:
+            return None
+        whole = any(m.start == doc[comma + 1].idx and m.end == doc[last].idx + len(doc[last]) for m in found.mentions)
+        return found if whole else None
 
     def _set_beside(self, head: Token, last: int) -> Entity | None:
         """ "According to his aunt, Jane Starner, “…”": a name between commas right after a description

@@ -40,12 +40,18 @@ def retype_organisations(doc: Doc, groups: list[Group]) -> None:
 
 
 def retype_things(doc: Doc, groups: list[Group]) -> None:
-    """A one-word "person" only ever used as a thing ("the Moon", "the lunar Gateway", "a Moon landing") is a place.
+    """A one-word "person" only ever used as a thing ("the Moon", "the lunar Gateway", "a Moon landing") is a place,
+    and one that names a platform ("Twitter") its company.
 
     Nobody is "the Smith"; left a person, such a name draws every later "he" of the article.
     """
+    platforms = frozenset(_LEXICON["platforms"])
     for group in groups:
-        if group.label == "PERSON" and len(group.words) == 1 and all(_as_thing(doc, m) for m in group.mentions):
+        if group.label != "PERSON" or len(group.words) != 1:
+            continue
+        if group.words[0].lower() in platforms:
+            group.label = "ORG"  # "Twitter": the company, when it is anyone
+        elif all(_as_thing(doc, m) for m in group.mentions):
             group.label = "LOC"
 
 

@@ -21,10 +21,13 @@ content and the source, never from a list of examples:
 - ``writer``: the writer's own view or a word to the reader, not a source's ("I think …",
   "you know that …", "Remember that …");
 - ``unattributed``: words in marks that the text gives to no one (scare quotes, titles,
-  slogans, a crowd imagined by a columnist, a speaker out of our reach), or words given to
+  slogans, a crowd imagined by a columnist, a speaker out of our reach), words performed
+  rather than stated (a chant, a song's lyrics), or words given to
   no one who can say them ("her eyes", "a series", a "he" with no one before it: the speakers
   component decides that). On the real pages we judged, almost none of these was right as a
-  quote: a quote needs its speaker.
+  quote: a quote needs its speaker;
+- ``headline``: a report read from a headline, a subhead or a teaser for another story: the
+  story under a headline tells what was said, by whom and where.
 """
 
 from __future__ import annotations
@@ -53,7 +56,8 @@ EVIDENCE: Final = "evidence"
 UNSAID: Final = "unsaid"
 WRITER: Final = "writer"
 UNATTRIBUTED: Final = "unattributed"
-ACTS: Final = (SPEECH, THOUGHT, TOPIC, STANCE, INTENT, EVIDENCE, UNSAID, WRITER, UNATTRIBUTED)
+HEADLINE: Final = "headline"
+ACTS: Final = (SPEECH, THOUGHT, TOPIC, STANCE, INTENT, EVIDENCE, UNSAID, WRITER, UNATTRIBUTED, HEADLINE)
 # The acts of words or beliefs someone had: what the checks below may find was not had by anyone real.
 SAID: Final = frozenset({SPEECH, THOUGHT})
 # Who can say something: a named person, group or country (SPEAKING_TYPES), or a personal pronoun.
@@ -148,6 +152,9 @@ def of_report(cue: Token | None, act: str, sourced: bool, marked: bool) -> str:
     if cue is None or cue.pos_ not in VERB_TAGS:
         return act
     cues, lemma = lexicon(), cue.lemma_.lower()
+    if lemma in cues.performance:
+        # "Teachers chanted, “Fund our schools”", "“…,” she sings": a slogan or a lyric, no one's statement.
+        return UNATTRIBUTED
     if marked and lemma in cues.belief and lemma not in cues.speech:
         # "the people shrug and think, “Enough already”": words in marks, but thought, not said.
         act = THOUGHT

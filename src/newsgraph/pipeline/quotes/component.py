@@ -40,7 +40,7 @@ from newsgraph.pipeline.quotes.direct import Marked
 from newsgraph.pipeline.quotes.indirect import Candidate, find_indirect
 from newsgraph.pipeline.quotes.learned import find_learned, load_scorer
 from newsgraph.pipeline.quotes.posts import find_posts
-from newsgraph.pipeline.quotes.singles import find_quotes
+from newsgraph.pipeline.quotes.singles import find_quotes, headlines
 from newsgraph.pipeline.quotes.weighing import to_read, weigh
 
 # How far (in words) a cue may stand from the quote it attributes.
@@ -75,6 +75,31 @@ class _Context:
     def tokens(self, start: int, end: int) -> list[Token]:
         """Tokens that start inside start..end."""
         return [self.doc[i] for i in range(self.token_at(start), self.token_at(end))]
+
+
+def _performed(doc: Doc, candidate: Candidate) -> bool:
+    """Words sung, chanted or recited ("“…,” she sings")."""
+    return candidate.cue_token is not None and doc[candidate.cue_token].lemma_.lower() in lexicon().performance
+
+
+def _mark_headlines(text: str, found: list[Candidate]) -> None:
+    """A headline is never a quote's only source: the story under it tells what was said, by whom and where.
+
+    On real pages every report read from a headline, a subhead or a teaser for another
+    story ("LAUREN ALAINA SAYS …") was judged not a quote of this article. PolNeAR
+    annotates them, so they stay, as headlines; a signed quote ("“…” — Name") is no headline.
+    """
+    lines = Intervals((start, end, True) for start, end in headlines(text))
+    for candidate in found:
+        signed = candidate.cue is None and candidate.speaker is not None
+        if not signed and lines.containing(*_anchor(candidate)):
+            candidate.act = acts.HEADLINE
+
+
+def _anchor(candidate: Candidate) -> tuple[int, int]:
+    """Where a report is told: its cue, or the quote itself when it has none."""
+    start = candidate.cue[0] if candidate.cue is not None else candidate.start
+    return start, start + 1
 
 
 def _paragraph(text: str, at: int) -> tuple[int, int]:
@@ -149,7 +174,10 @@ class QuoteFinder:
             cue = doc[candidate.cue_token] if candidate.cue_token is not None else None
             sourced = candidate.speaker is not None
             candidate.act = acts.of_report(cue, candidate.act, sourced, candidate.kind == "direct")
+            if candidate.continues is not None and cue is None and _performed(doc, candidate.continues):
+                candidate.act = acts.UNATTRIBUTED  # the next verse of a song sung
         text = doc_text(doc)
+        _mark_headlines(text, found)
         doc._.quotes = to_quotes(text, _without_repeats(text, one_per_span(found)))
         return doc
 

@@ -25,6 +25,9 @@ _NAME_TAGS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PART", "PUNCT", "NUM"})
 # Links from a verb up to the clause whose subject it shares.
 _CLIMB = frozenset({"xcomp", "pcomp", "prep", "acomp", "advcl"})
 _NOT_SOURCES = frozenset({"TIME", "DATE", "MONEY"})
+# Where words appear, not who says them: platforms ("Twitter") and what people say things in ("a statement").
+_PLATFORMS = frozenset(load_data("entities_en.json")["platforms"])
+_DOCUMENTS = frozenset(load_data("coref_names.json")["said_nouns"])
 # Who can be a source: a named person, group or place (and so open a paragraph with "Name:").
 SPEAKING_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # What completes a verb's object: "urged him [to resign]", "called him [a liar]".
@@ -42,6 +45,8 @@ FURNITURE = frozenset(
 )  # fmt: skip
 # Words that make what follows a label a statement: a headline may have no verb ("Voters Worried About …").
 _SAYING_TAGS = frozenset({"VERB", "AUX", "ADJ", "PRON"})
+# Verb forms that make a clause a statement: "is", "won", "will".
+_FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})
 # What opens a list item or an aside rather than a name: "- Playoff picture:", "(Graphic:".
 _LIST_MARKS = frozenset({"-", "–", "—", "•", "*", "(", "["})
 
@@ -64,11 +69,12 @@ class Lexicon:
     about_only: frozenset[str]
     to_topics: frozenset[str]
     asked_about: frozenset[str]
+    performance: frozenset[str]
 
     @property
     def direct(self) -> frozenset[str]:
         """Lemmas that may attribute a quote in marks."""
-        return (self.speech | self.belief) - self.indirect_only
+        return (self.speech | self.belief | self.performance) - self.indirect_only
 
     @property
     def indirect(self) -> frozenset[str]:
@@ -95,6 +101,7 @@ def lexicon() -> Lexicon:
         about_only=frozenset(data["about_only"]),
         to_topics=frozenset(data["to_topics"]),
         asked_about=frozenset(data["asked_about"]),
+        performance=frozenset(data["performance"]),
     )
 
 
@@ -142,13 +149,11 @@ def cue_end(token: Token) -> int:
 
 def subject_of(verb: Token) -> Token | None:
     """Who the reporting verb is about: its subject, or for participles and conjuncts the main clause's."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
-    if subjects:
-        # PolNeAR's source of "Barkley, who said …" is "who", of "a group that advocates …"
-        # mostly "that": the speakers component takes the pronoun to its antecedent. Of two
-        # subjects ("LONDON (Reuters) — Boris Johnson said"), the one nearest the verb.
-        before = [c for c in subjects if c.i < verb.i]
-        return before[-1] if before else subjects[0]
+    # PolNeAR's source of "Barkley, who said …" is "who", of "a group that advocates …"
+    # mostly "that": the speakers component takes the pronoun to its antecedent.
+    subject = _own_subject(verb)
+    if subject is not None:
+        return subject
     for child in verb.children:
         if child.dep_ == "agent":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -158,16 +163,35 @@ def subject_of(verb: Token) -> Token | None:
         return verb.head
     if verb.dep_ == "conj" and verb.head is not verb:
         return subject_of(verb.head)
-    if verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN"}:
+    if verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN"} and not _medium(verb.head):
         return verb.head
-    if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"}:
-        governing = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
+    if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj", "acl"}:
+        governing = _own_subject(verb.head)
         if governing is not None and governing.pos_ in {"PROPN", "PRON"} and governing.i < verb.i:
             return governing
         nearest = _nearest_subject_left(verb)
         if nearest is not None:
             return nearest
     return _subject_above(verb)
+
+
+def _medium(noun: Token) -> bool:
+    """ "posted on Twitter accusing …", "said in a video saying …": where the words appeared, not who said them.
+
+    The parser hangs the participle on the nearest noun; when that noun is the object of
+    a preposition and names a platform or a document, the one speaking is the clause's subject.
+    """
+    if noun.dep_ != "pobj":
+        return False
+    platform = noun.text[:1].isupper() and noun.lower_ in _PLATFORMS
+    return platform or noun.lemma_.lower() in _DOCUMENTS
+
+
+def _own_subject(verb: Token) -> Token | None:
+    """The verb's subject; of two ("LONDON (Reuters) — Boris Johnson said"), the one nearest before the verb."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else (subjects[0] if subjects else None)
 
 
 def _subject_above(verb: Token) -> Token | None:
@@ -273,14 +297,23 @@ def _label_can_speak(words: Span) -> bool:
 
 
 def _says_something(colon: Token) -> bool:
-    """What follows the label says something ("Voters Worried About …"), not a list ("1 Green, 1 Red")."""
+    """What follows the label says something ("Voters Worried About …", "We will win"), not a list.
+
+    A list item ("1 Green, 1 Red", "Jane Roe: Possession of heroin, held in lieu of bond")
+    has no finite verb; a statement has one, or is a headline's verbless claim ("Clinton
+    Not Fit to Serve"), which only a title-cased line makes.
+    """
     doc = colon.doc
+    words = []
     for token in doc[colon.i + 1 :]:
         if "\n" in token.text:
-            return False
-        if token.pos_ in _SAYING_TAGS:
-            return True
-    return False
+            break
+        words.append(token)
+    if not any(t.pos_ in _SAYING_TAGS for t in words):
+        return False
+    if any(t.tag_ in _FINITE_TAGS for t in words):
+        return True
+    return all(t.text[:1].isupper() for t in words if t.is_alpha and len(t) > 3)
 
 
 def adjacent_subject(cue: Token) -> tuple[int, int] | None:

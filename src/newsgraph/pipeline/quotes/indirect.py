@@ -363,6 +363,9 @@ def _from_according(according: Token) -> Candidate | None:
     while (head.dep_ == "conj" or head.pos_ not in {"VERB", "AUX"}) and head.head.i != head.i:
         # "A won 37 percent and B 36 percent, according to the poll": the poll says all of it.
         head = head.head
+    relayed = _relayed_report(head, according)
+    if relayed is not None:
+        return relayed
     kept = _around(head, according)
     aside = _aside(according)
     if aside is not None:
@@ -379,6 +382,33 @@ def _from_according(according: Token) -> Candidate | None:
         cue_token=according.i,
         parts=kept if len(kept) > 1 else [],
         act=acts.EVIDENCE if evidence else acts.SPEECH,
+    )
+
+
+def _relayed_report(verb: Token, according: Token) -> Candidate | None:
+    """ "No case is linked, the health commission said, according to Reuters": the commission's words.
+
+    The parse hangs the clause before "X said" on the verb as a modifier, so the verb
+    alone finds no content; the "according to" it carries only says where the writer read it.
+    """
+    if according.i < verb.i or not is_cue(verb, lexicon().speech | lexicon().belief):
+        return None
+    subject = subject_of(verb)
+    if subject is None or subject.i > verb.i or subject.left_edge.i <= verb.left_edge.i:
+        return None
+    if not can_speak(subject, verb):
+        return None
+    span = trimmed(verb.doc, verb.left_edge.i, subject.left_edge.i - 1)
+    if span is None:
+        return None
+    return Candidate(
+        kind="indirect",
+        start=span[0],
+        end=span[1],
+        cue=(verb.idx, cue_end(verb)),
+        speaker=speaker_span(subject, verb),
+        cue_token=verb.i,
+        act=acts.of_clause(verb),
     )
 
 
@@ -446,7 +476,34 @@ def find_indirect(doc: Doc, quoted: Sequence[bool], text: str) -> list[Candidate
             continue
         if candidate is not None and _within_paragraph(text, candidate):
             found.append(candidate)
-    return _outermost(found)
+    return _outermost(_without_relays(doc, found))
+
+
+def _without_relays(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """ "Police said they have no plans, according to the family's attorneys": who said it is the source.
+
+    An "according to" after a report that names its own speaker only says where the
+    writer heard it; kept, it would take the words from their speaker (reports are
+    univocal). One before the report ("According to police, officers saw …") vouches for
+    all that follows, and so does one around a perception or a belief.
+    """
+    speech = lexicon().speech
+    spoken = [
+        c.cue[0]
+        for c in found
+        if c.cue is not None
+        and c.speaker is not None
+        and c.act == acts.SPEECH
+        and c.cue_token is not None
+        and doc[c.cue_token].lemma_.lower() in speech
+    ]
+
+    def relays(candidate: Candidate) -> bool:
+        assert candidate.cue is not None and candidate.cue_token is not None
+        according = is_according(doc[candidate.cue_token])
+        return according and any(candidate.start <= cue < candidate.cue[0] for cue in spoken)
+
+    return [c for c in found if not relays(c)]
 
 
 def _within_paragraph(text: str, candidate: Candidate) -> bool:

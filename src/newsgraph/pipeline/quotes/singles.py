@@ -40,10 +40,11 @@ _SHORT_LINE_WORDS = 20
 _STATEMENT_END = re.compile(r"[.!…][\"”’']*\s*$")
 
 
-def _headline(paragraph: str, first: bool) -> bool:
+def is_headline(paragraph: str, first: bool) -> bool:
+    """A headline or a subhead: title case, or a short line that does not end as the body's sentences do."""
     words = _LONG_WORD.findall(paragraph)
-    if not words or len(paragraph.split()) > _HEADLINE_WORDS:
-        return False
+    if not words or len(paragraph.split()) > _HEADLINE_WORDS or paragraph.rstrip().endswith(":"):
+        return False  # "Caddell continued:" opens what follows
     short = len(paragraph.split()) <= _SHORT_LINE_WORDS
     if short and paragraph.rstrip()[-1] not in _SENTENCE_ENDS:
         return True
@@ -51,6 +52,11 @@ def _headline(paragraph: str, first: bool) -> bool:
         # A first line asking a question or ending on a quote without a full stop is the headline.
         return True
     return sum(w[0].isupper() for w in words) >= _HEADLINE_CAPITALS * len(words)
+
+
+def headlines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every headline and subhead of the text."""
+    return [(start, end) for start, end, number in _paragraphs(text) if is_headline(text[start:end], number == 0)]
 
 
 def _is_opening(text: str, at: int) -> bool:
@@ -124,7 +130,7 @@ def find_single(text: str) -> list[Marked]:
     pending: Marked | None = None
     for start, end, number in _paragraphs(text):
         first_mark = start + len(text[start:end]) - len(text[start:end].lstrip())
-        pairs, unclosed = _quotes_in(text, start, end) if not _headline(text[start:end], number == 0) else ([], None)
+        pairs, unclosed = _quotes_in(text, start, end) if not is_headline(text[start:end], number == 0) else ([], None)
         goes_on = pending is not None and first_mark in {*(o for o, _ in pairs[:1]), unclosed}
         if pending is not None and not goes_on:
             pending = None
