@@ -175,6 +175,9 @@ RALLY = (
     "Thousands of teachers marched on the Statehouse on Tuesday.\n\n"
     "Teachers chanted, “Fund our schools,” as lawmakers arrived.\n\n"
     "Union president Clara Diaz said the rally was the largest in the state's history.\n\n"
+    "It is worth noting that the union has not called a strike. Is it fair to say that the march changed "
+    "minds in the chamber?\n\n"
+    "The school board said it is pleased to report that attendance held steady.\n\n"
     "Later a choir sang from the steps. “We stand for every child,” they sang. “We will not be moved.”\n\n"
     "Charges filed after the protest:\n\n"
     "Mark T. Olsen: Trespassing, resisting arrest, held in lieu of $5,000 bond.\n\n"
@@ -195,6 +198,9 @@ def rally(extractor: Extractor) -> Attributions:
         ("We will not be moved.", "unattributed"),  # the next line of the song
         ("Pay Will Wait", "headline"),  # the story below tells what the governor said
         ("the rally was the largest in the state's history", "speech"),
+        ("that the union has not called a strike", "writer"),  # "it" stands for no one
+        ("that the march changed minds in the chamber", "writer"),
+        ("it is pleased to report that attendance held steady", "speech"),
         ("We will be back every week until the budget changes", "speech"),
     ],
 )

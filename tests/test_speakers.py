@@ -361,3 +361,13 @@ def test_who_said_it_is_the_speaker_not_the_outlet_that_relays_it(extractor: Ext
     # An "according to" before the report vouches for all of it, as PolNeAR reads it.
     herald = _quote_about(result, "would sign the bill").speaker
     assert herald is not None and herald.name == "Valley Herald"
+
+
+def test_the_governor_is_the_person_titled_gov(extractor: Extractor) -> None:
+    text = (
+        "Republican Gov. Ellen Marsh did not meet the teachers on Tuesday.\n\n"
+        "The governor said she was waiting for the pay commission to report next year."
+    )
+    result, _ = speakers(extractor, text)
+    speaker = _quote_about(result, "waiting for the pay commission").speaker
+    assert speaker is not None and speaker.name == "Ellen Marsh"

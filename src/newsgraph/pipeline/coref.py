@@ -195,6 +195,8 @@ class Coref:
             elif first in self.words.female:
                 self.gender[entity.id] = "f"
         words = {w.lower() for title in entity.titles for w in title.split()}
+        # "Gov. Eric Holcomb" is "the governor".
+        words |= {TITLES.abbreviations[w.rstrip(".")] for w in words if w.rstrip(".") in TITLES.abbreviations}
         if entity.type == "ORG" and entity.name.split():
             # "the union" after "the Harbour Workers' Union": an organisation is described by its own head noun.
             words.add(entity.name.split()[-1].lower())

@@ -35,6 +35,7 @@ class TitleLexicon:
     honorifics: frozenset[str]
     suffixes: frozenset[str]
     agent_endings: tuple[str, ...]
+    abbreviations: dict[str, str]
 
 
 def _load() -> TitleLexicon:
@@ -44,6 +45,7 @@ def _load() -> TitleLexicon:
         honorifics=frozenset(data["honorifics"]),
         suffixes=frozenset(data["suffixes"]),
         agent_endings=tuple(data["agent_endings"]),
+        abbreviations=dict(data["abbreviations"]),
     )
 
 

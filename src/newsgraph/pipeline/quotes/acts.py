@@ -168,6 +168,8 @@ def of_report(cue: Token | None, act: str, sourced: bool, marked: bool) -> str:
         return EVIDENCE
     if subject is not None and subject.lower_ in _WRITER_AND_READER:
         return WRITER
+    if _impersonal(cue):
+        return WRITER
     if subject is None and cue.tag_ == "VB" and cue.dep_ == "ROOT" and not any(c.dep_ == "aux" for c in cue.children):
         # "Remember what he said", "Consider that …": the writer tells the reader.
         return WRITER
@@ -182,6 +184,21 @@ def of_report(cue: Token | None, act: str, sourced: bool, marked: bool) -> str:
     if subject is not None and (subject.lower_ in _NOBODY or _is_no_one(subject)):
         return UNSAID
     return act
+
+
+def _impersonal(cue: Token) -> bool:
+    """ "It's worth noting that …", "Is it fair to say that …": the writer's aside, with "it" for no one."""
+    verb = cue
+    for _ in range(2):
+        if verb.dep_ not in {"xcomp", "acomp"} or verb.head is verb:
+            return False
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "expl"}), None)
+        if subject is not None:
+            judged = [c for c in verb.children if c.dep_ == "acomp"] + ([verb] if verb.pos_ == "ADJ" else [])
+            adjectives = lexicon().impersonal_adjectives
+            return subject.lower_ == "it" and any(a.lower_ in adjectives for a in judged)
+    return False
 
 
 def _modal(child: Token) -> bool:

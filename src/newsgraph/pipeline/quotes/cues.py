@@ -70,6 +70,7 @@ class Lexicon:
     to_topics: frozenset[str]
     asked_about: frozenset[str]
     performance: frozenset[str]
+    impersonal_adjectives: frozenset[str]
 
     @property
     def direct(self) -> frozenset[str]:
@@ -102,6 +103,7 @@ def lexicon() -> Lexicon:
         to_topics=frozenset(data["to_topics"]),
         asked_about=frozenset(data["asked_about"]),
         performance=frozenset(data["performance"]),
+        impersonal_adjectives=frozenset(data["impersonal_adjectives"]),
     )
 
 
