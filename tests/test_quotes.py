@@ -373,3 +373,12 @@ def test_an_uncued_quote_goes_on_with_the_report_before_it(extractor: Extractor)
     report, quote = run(extractor, text).quotes
     assert report.kind == "indirect" and quote.kind == "direct" and quote.cue is None
     assert quote.speaker is not None and quote.speaker.name == "Ada Lind"
+
+
+def test_a_but_turning_to_another_party_ends_the_report(extractor: Extractor) -> None:
+    text = (
+        "The mayor has since said that the bridge would open in the spring, but the state has been "
+        "slow to release the money."
+    )
+    quote = next(q for q in run(extractor, text).quotes if "bridge" in q.text)
+    assert quote.text == "that the bridge would open in the spring"
