@@ -371,3 +371,34 @@ def test_the_governor_is_the_person_titled_gov(extractor: Extractor) -> None:
     result, _ = speakers(extractor, text)
     speaker = _quote_about(result, "waiting for the pay commission").speaker
     assert speaker is not None and speaker.name == "Ellen Marsh"
+
+
+def test_they_after_an_unnamed_group_is_that_group(extractor: Extractor) -> None:
+    text = (
+        "Northline Motors showed its new electric truck on Wednesday.\n\n"
+        "Analysts expect the number of electric trucks for sale in the U.S. to triple by 2026. "
+        "They say longer range will make the trucks more popular."
+    )
+    result, _ = speakers(extractor, text)
+    speaker = _quote_about(result, "longer range").speaker
+    assert speaker is not None and (speaker.entity, speaker.name) == (None, "Analysts")
+
+
+def test_the_companies_are_not_the_last_company_named(extractor: Extractor) -> None:
+    text = (
+        "The agency picked Orbit Freight and two other firms on Monday, Orbit Freight said.\n\n"
+        "The companies said they wanted to carry passengers too."
+    )
+    result, _ = speakers(extractor, text)
+    speaker = _quote_about(result, "carry passengers").speaker
+    assert speaker is not None and speaker.name == "companies"
+
+
+def test_the_statement_speaks_for_whoever_issued_it(extractor: Extractor) -> None:
+    text = (
+        "Harbor Records issued a statement on Friday about the singer's concert plans.\n\n"
+        "“At no point did we say she could not perform,” the statement said."
+    )
+    result, _ = speakers(extractor, text)
+    speaker = _quote_about(result, "At no point").speaker
+    assert speaker is not None and speaker.name == "Harbor Records"

@@ -31,6 +31,9 @@ from newsgraph.pipeline.titles import LEXICON as TITLES
 
 _PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _GROUP = frozenset({"they", "them", "their", "it", "its"})
+_PLURAL = frozenset({"they", "them"})
+# Endings of nouns for people who do something: "backers", "analysts", "the patient", "a consultant".
+AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee")
 # A name set beside a title: "the head of the group, Mike Murphy".
 _APPOSED = frozenset({"appos"})
 # "a statement from the ministry", "figures released by City Hall".
@@ -249,6 +252,8 @@ class Coref:
         head = _head(self.doc, first, last)
         lower = head.lower_
         if lower in _PERSONAL or lower in _GROUP:
+            if lower in _PLURAL and self._group_before(head) is not None:
+                return None  # "Analysts expect … They say …": people the text does not name
             entity = self._pronoun(head, start)
             if entity is not None:
                 add_mention(entity, self.doc, head.idx, head.idx + len(head))
@@ -334,6 +339,24 @@ class Coref:
                 found = entity_at(self.doc, outlet.idx, outlet.idx + len(outlet)) if outlet is not None else None
                 if found is not None and found.type == "ORG":
                     return found
+        return self._issuer(head, depth) if self.doc[first].lower_ in _DEFINITE else None
+
+    def _issuer(self, document: Token, depth: int) -> Entity | None:
+        """ "Big Machine issued a statement on Friday. … the statement said": who put the document out.
+
+        The same word earlier in the article, as what a subject issued, released or said
+        something in, names its author; only the latest such mention, in the sentences just before.
+        """
+        lemma = document.lemma_.lower()
+        floor = self.sentence_starts[max(bisect_right(self.sentence_starts, document.idx) - 1 - _REACH, 0)]
+        for token in reversed(self.doc[self._token(floor) : document.i]):
+            if token.lemma_.lower() != lemma or token.pos_ != "NOUN":
+                continue
+            verb = token.head.head if token.dep_ == "pobj" else token.head
+            if token.dep_ not in {"dobj", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
+                continue
+            subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+            return None if subject is None else self.resolve(*_bounds(subject), depth + 1)
         return None
 
     def _affiliated(self, first: int, last: int, head: Token, depth: int) -> Entity | None:
@@ -444,7 +467,8 @@ class Coref:
             if earlier and (best is None or max(earlier) > best[0]):
                 best = (max(earlier), entity)
         found = same_name or (best[1] if best is not None else None)
-        if found is None and lemma in self.words.company_nouns and self.doc[first].lower_ in _DEFINITE:
+        one = head.tag_ != "NNS"  # "the companies" are several, not the last one named
+        if found is None and one and lemma in self.words.company_nouns and self.doc[first].lower_ in _DEFINITE:
             found = next((e for e in self._candidates(start) if e.type == "ORG" and self._may_be(e, lemma)), None)
         if found is None:
             return None
@@ -457,12 +481,44 @@ class Coref:
         last = entity.name.split()[-1].lower()
         return last == lemma or last not in self.words.org_nouns | self.words.company_nouns
 
+    def _group_before(self, pronoun: Token) -> Token | None:
+        """The unnamed group a "they" goes on about: the main-clause subject of its sentence or the one before.
+
+        "Analysts expect sales to grow. They say …": a plural noun for people that no entity
+        names, with no organisation named between it and the pronoun.
+        """
+        sentence = bisect_right(self.sentence_starts, pronoun.idx) - 1
+        floor = self.sentence_starts[max(sentence - 1, 0)]
+        for token in reversed(self.doc[self._token(floor) : pronoun.i]):
+            if token.dep_ not in _SUBJECTS or token.head.dep_ != "ROOT" or token.tag_ != "NNS":
+                continue
+            if entity_at(self.doc, token.idx, token.idx + len(token)) is not None or not self._people(token):
+                return None
+            between = self.mentions[
+                bisect_left(self.mention_starts, token.idx) : bisect_left(self.mention_starts, pronoun.idx)
+            ]
+            return None if any(e.type in {"ORG", "NORP"} for _, _, e in between) else token
+        return None
+
+    def _people(self, noun: Token) -> bool:
+        lemma = noun.lemma_.lower()
+        words = self.words
+        return (
+            lemma in words.person_nouns | words.org_nouns
+            or noun.lower_ in words.person_nouns
+            or lemma.endswith(AGENT_ENDINGS)
+        )
+
     def name_of(self, start: int, end: int) -> str:
-        """What to call a speaker no entity fits: the noun phrase's core, a relative pronoun's antecedent."""
+        """What to call a speaker no entity fits: the noun phrase's core, a relative pronoun's antecedent,
+        the group a "they" goes on about."""
         if not len(self.doc) or start >= end:
             return self.text[start:end]
         first, last = self._token(start), self._token(end - 1)
         head = _head(self.doc, first, last)
+        group = self._group_before(head) if head.lower_ in _PLURAL else None
+        if group is not None:
+            first, last, head = group.left_edge.i, group.i, group
         antecedent = relative_antecedent(head)
         if antecedent is not None:
             first, last, head = antecedent.left_edge.i, antecedent.i, antecedent

@@ -20,14 +20,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Entity, Speaker
-from newsgraph.pipeline.coref import Coref, names, relative_antecedent
+from newsgraph.pipeline.coref import AGENT_ENDINGS, Coref, names, relative_antecedent
 from newsgraph.pipeline.extensions import doc_text
 from newsgraph.pipeline.quotes.acts import SAID, UNATTRIBUTED
 from newsgraph.pipeline.titles import LEXICON as TITLES
 
 _LEADING = ("the ", "The ")
-# Endings of nouns for people who do something: "backers", "attendees", "the patient", "a consultant".
-_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee")
 _BREAKS = re.compile(r"\n+")
 
 
@@ -101,7 +99,7 @@ def _can_speak(doc: Doc, root: Token) -> bool:
         return True  # "Some", "Both sides", "businesses": people, even unnamed
     lemma = head.lemma_.lower()
     nouns = _speaking_nouns()
-    return lemma in nouns or head.lower_ in nouns or lemma.endswith(_AGENT_ENDINGS)
+    return lemma in nouns or head.lower_ in nouns or lemma.endswith(AGENT_ENDINGS)
 
 
 def _capitalised_within(doc: Doc, word: Token) -> bool:
