@@ -402,3 +402,14 @@ def test_the_statement_speaks_for_whoever_issued_it(extractor: Extractor) -> Non
     result, _ = speakers(extractor, text)
     speaker = _quote_about(result, "At no point").speaker
     assert speaker is not None and speaker.name == "Harbor Records"
+
+
+def test_a_name_ner_missed_beside_a_role_is_a_person(extractor: Extractor) -> None:
+    text = (
+        "Mr. Lund’s tendency to raise his demands has made the other side wary, people close to the talks said.\n\n"
+        "Tavish Orrin, a trade professor at Halden, said the president’s “restless temper” had complicated "
+        "the talks. “By raising expectations, Lund makes any deal less likely,” he said."
+    )
+    result, _ = speakers(extractor, text)
+    speaker = _quote_about(result, "raising expectations").speaker
+    assert speaker is not None and speaker.name == "Tavish Orrin"

@@ -544,6 +544,8 @@ class Coref:
         lowered = {t.lower_ for t in words} | {t.lemma_.lower() for t in words}
         person = bool(lowered & (self.words.person_nouns | self.words.male | self.words.female))
         person = person or bool(lowered & (self.words.honorifics_male | self.words.honorifics_female))
+        # "Eswar Prasad, a trade professor at Cornell": a name set beside a role is a person's.
+        person = person or any(c.dep_ == "appos" and c.lemma_.lower() in TITLES.heads for c in head.rights)
         possessor = next((c for c in head.lefts if c.dep_ == "poss" and c.i >= first and c.pos_ in _NOUNS), None)
         if possessor is not None and possessor.right_edge.i == start - 1:
             # "the governor's office": whose office it is belongs to its name.
