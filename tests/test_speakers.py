@@ -413,3 +413,26 @@ def test_a_name_ner_missed_beside_a_role_is_a_person(extractor: Extractor) -> No
     result, _ = speakers(extractor, text)
     speaker = _quote_about(result, "raising expectations").speaker
     assert speaker is not None and speaker.name == "Tavish Orrin"
+
+
+def test_a_bare_title_after_a_named_speaker_is_that_speaker(extractor: Extractor) -> None:
+    text = (
+        "Rowan Ellery was voted off the dance show on Monday.\n\n"
+        "“We lost the baby,” Ellery said on the show.\n\n"
+        "“It makes you more human,” said the actor."
+    )
+    result, _ = speakers(extractor, text)
+    speaker = _quote_about(result, "more human").speaker
+    assert speaker is not None and speaker.name == "Rowan Ellery"
+
+
+def test_a_word_for_anyone_or_an_unnamed_source_is_not_the_speaker_before(extractor: Extractor) -> None:
+    text = (
+        "“The treatment worked,” Dr. Ann Dempsey said.\n\n"
+        "“My life is as it was before,” the man wrote.\n\n"
+        "“We expect more cases,” the official said."
+    )
+    result, _ = speakers(extractor, text)
+    for words in ("as it was before", "more cases"):
+        speaker = _quote_about(result, words).speaker
+        assert speaker is not None and speaker.name != "Ann Dempsey", words

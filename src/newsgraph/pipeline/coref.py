@@ -15,6 +15,7 @@ named by its phrase's core, without the clauses that describe it."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,6 +33,12 @@ from newsgraph.pipeline.titles import LEXICON as TITLES
 _PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _GROUP = frozenset({"they", "them", "their", "it", "its"})
 _PLURAL = frozenset({"they", "them"})
+_BREAKS = re.compile(r"\n+")
+# Roles news gives sources it does not name: "the official said" is not the person quoted before.
+_UNNAMED_ROLES = frozenset(
+    {"official", "spokesman", "spokeswoman", "spokesperson", "aide", "source", "officer", "agent", "insider",
+     "staffer", "representative", "employee", "adviser", "advisor", "analyst", "expert", "witness"}
+)  # fmt: skip
 # Endings of nouns for people who do something: "backers", "analysts", "the patient", "a consultant".
 AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee")
 # A name set beside a title: "the head of the group, Mike Murphy".
@@ -160,6 +167,7 @@ class Coref:
         self.sentence_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
         self.quoted = sorted((q.start, q.end) for q in quotes if q.kind == "direct")
         self.gender: dict[str, str] = {}
+        self.last_speaker: tuple[int, Entity] | None = None
         self.descriptors: dict[str, set[str]] = {}
         # Every entity mention in text order, so a pronoun looks only at the sentences before it.
         self.mentions: list[tuple[int, int, Entity]] = sorted(
@@ -470,11 +478,35 @@ class Coref:
         one = head.tag_ != "NNS"  # "the companies" are several, not the last one named
         if found is None and one and lemma in self.words.company_nouns and self.doc[first].lower_ in _DEFINITE:
             found = next((e for e in self._candidates(start) if e.type == "ORG" and self._may_be(e, lemma)), None)
+        if found is None and one and self.doc[first].lower_ == "the" and self._role(head):
+            found = self._last_speaker_near(start)
         if found is None:
             return None
         begin, end = core_phrase(self.doc, first, last, head)
         self._name(found, self.doc[begin].idx, self.doc[end].idx + len(self.doc[end]))
         return found
+
+    def spoke(self, entity: Entity, end: int) -> None:
+        """Remember who was just quoted, for "“…,” said the actor." after "“…,” Van Der Beek said"."""
+        if entity.type == "PERSON":
+            self.last_speaker = (end, entity)
+
+    def _last_speaker_near(self, start: int) -> Entity | None:
+        """The person quoted in this paragraph or the one before: a bare role naming no one else is them.
+
+        News names a speaker once and then goes on with a role ("said the actor", "the
+        senator added"); a role that described someone else has already found them.
+        """
+        if self.last_speaker is None:
+            return None
+        end, entity = self.last_speaker
+        return entity if len(_BREAKS.findall(self.text, end, start)) <= 1 else None
+
+    def _role(self, head: Token) -> bool:
+        """A title ("the actor", "the senator"), not a word for anyone ("the man", "the patient") nor the
+        role of a source news leaves unnamed ("the official", "the spokesman")."""
+        lemma = head.lemma_.lower()
+        return head.tag_ == "NN" and lemma in TITLES.heads and lemma not in _UNNAMED_ROLES
 
     def _may_be(self, entity: Entity, lemma: str) -> bool:
         """ "the company" is no "Xinhua News Agency": a name ending in another kind of body is another body."""

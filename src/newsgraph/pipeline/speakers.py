@@ -56,6 +56,8 @@ class SpeakerResolver:
             if key not in resolved:
                 resolved[key] = coref.resolve(speaker.start, speaker.end)
             entity = resolved[key]
+            if entity is not None:
+                coref.spoke(entity, speaker.end)
             name = entity.name if entity else _plain(coref.name_of(speaker.start, speaker.end))
             named = entity is not None
             if entity is None and speaker.text.lower() == "they" and _near(doc_text(doc), group, speaker.start):

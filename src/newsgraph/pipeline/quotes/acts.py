@@ -104,15 +104,16 @@ def of_object(cue: Token, content: str) -> str:
         # "made [safety a priority]", "named [her chair]": a predicate, but nothing said.
         return STANCE
     obj = next((c for c in cue.rights if c.dep_ == "dobj"), None)
-    return SPEECH if obj is not None and _predicated(cue, obj) else STANCE
+    return SPEECH if obj is not None and _predicated(cue, obj, lemma in cues.speech) else STANCE
 
 
-def _predicated(cue: Token, obj: Token) -> bool:
+def _predicated(cue: Token, obj: Token, speech: bool) -> bool:
     after = [c for c in cue.rights if c.i > obj.i]
     if any(c.dep_ in COMPLETIONS or _predicating(c) for c in after):
         return True
-    # "accused [trawlers of crossing …]": the parser may hang the charge on the object; a verb, not a noun.
-    return any(_predicating(c) and any(g.dep_ == "pcomp" for g in c.children) for c in obj.rights)
+    # "accused [trawlers of crossing …]": the parser may hang a speech verb's charge on the object;
+    # "remembered [the anxiety of moving on]" is the object's own phrase.
+    return speech and any(_predicating(c) and any(g.dep_ == "pcomp" for g in c.children) for c in obj.rights)
 
 
 def _predicating(prep: Token) -> bool:
@@ -120,6 +121,8 @@ def _predicating(prep: Token) -> bool:
     if prep.dep_ != "prep" or prep.lower_ not in _PREDICATING:
         return False
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is not None and prep.lower_ == "for" and pobj.pos_ == "PROPN":
+        return False  # "offered repairs [for all MacBooks]": who or what for, not a judgement
     return pobj is None or not (pobj.ent_type_ in _AMOUNTS or any(c.dep_ == "nummod" for c in pobj.children))
 
 
