@@ -436,3 +436,24 @@ def test_a_word_for_anyone_or_an_unnamed_source_is_not_the_speaker_before(extrac
     for words in ("as it was before", "more cases"):
         speaker = _quote_about(result, words).speaker
         assert speaker is not None and speaker.name != "Ann Dempsey", words
+
+
+def test_of_two_who_share_a_surname_the_one_named_in_full(extractor: Extractor) -> None:
+    text = (
+        "Teresa Nielsen Hayden met him in 1980. Her husband, Patrick Nielsen Hayden, edited his books.\n\n"
+        "“One bad infection would wipe out every penny he had,” Teresa Nielsen Hayden explained."
+    )
+    result, _ = speakers(extractor, text)
+    speaker = _quote_about(result, "every penny").speaker
+    assert speaker is not None and speaker.name == "Teresa Nielsen Hayden"
+
+
+def test_a_name_described_by_who_is_a_person_and_its_surname_later_the_same(extractor: Extractor) -> None:
+    text = (
+        "Montell Figgins, who represents Thomas, said his client refused the plea deal. "
+        "He said Thomas is a single father of three.\n\n"
+        "“Sometimes people make mistakes,” Figgins said."
+    )
+    result, _ = speakers(extractor, text)
+    names = {_quote_about(result, words).speaker.name for words in ("single father", "make mistakes")}  # type: ignore[union-attr]
+    assert names == {"Montell Figgins"}

@@ -29,6 +29,7 @@ from newsgraph.pipeline.intervals import Intervals
 from newsgraph.pipeline.lexicons import load_data
 from newsgraph.pipeline.quotes.cues import RELATIVE_TAGS, SPEAKING_TYPES
 from newsgraph.pipeline.titles import LEXICON as TITLES
+from newsgraph.pipeline.titles import described_as_person
 
 _PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _GROUP = frozenset({"they", "them", "their", "it", "its"})
@@ -432,7 +433,11 @@ class Coref:
         return None
 
     def _by_name(self, head: Token, start: int) -> Entity | None:
-        """A surname or first name alone: the person whose full name holds it."""
+        """A surname or first name alone: the person whose full name holds it.
+
+        Of two who share a surname ("Teresa Nielsen Hayden", "Patrick Nielsen Hayden"), the
+        one whose other names the phrase also gives.
+        """
         word = head.text.lower()
         matches = [
             e
@@ -441,7 +446,15 @@ class Coref:
         ]
         if not matches:
             return None
-        entity = max(matches, key=lambda e: (len(e.name), -e.mentions[0].start if e.mentions else 0))
+        given = {t.lower_ for t in self.doc[head.left_edge.i : head.i]}
+        entity = max(
+            matches,
+            key=lambda e: (
+                len(given & {w.lower() for w in e.name.split()}),
+                len(e.name),
+                -e.mentions[0].start if e.mentions else 0,
+            ),
+        )
         self._name(entity, head.idx, head.idx + len(head))
         return entity
 
@@ -557,6 +570,14 @@ class Coref:
         begin, stop = core_phrase(self.doc, first, last, head)
         return self.text[self.doc[begin].idx : self.doc[stop].idx + len(self.doc[stop])]
 
+    def _surname_holder(self, surname: Token) -> Entity | None:
+        """ "Montell Figgins" when NER found only a later "Figgins": the same person, named in full here."""
+        holders = [e for e in self.doc._.entities or [] if e.type == "PERSON" and e.name == surname.text]
+        if len(holders) != 1:
+            return None
+        self._name(holders[0], surname.idx, surname.idx + len(surname))
+        return holders[0]
+
     def _new_org(self, first: int, last: int, head: Token) -> Entity | None:
         """A group NER missed ("The Israeli military said") becomes an entity of the article.
 
@@ -576,8 +597,11 @@ class Coref:
         lowered = {t.lower_ for t in words} | {t.lemma_.lower() for t in words}
         person = bool(lowered & (self.words.person_nouns | self.words.male | self.words.female))
         person = person or bool(lowered & (self.words.honorifics_male | self.words.honorifics_female))
-        # "Eswar Prasad, a trade professor at Cornell": a name set beside a role is a person's.
-        person = person or any(c.dep_ == "appos" and c.lemma_.lower() in TITLES.heads for c in head.rights)
+        person = person or described_as_person(head)
+        if person and head.pos_ == "PROPN":
+            known = self._surname_holder(head)
+            if known is not None:
+                return known
         possessor = next((c for c in head.lefts if c.dep_ == "poss" and c.i >= first and c.pos_ in _NOUNS), None)
         if possessor is not None and possessor.right_edge.i == start - 1:
             # "the governor's office": whose office it is belongs to its name.

@@ -32,6 +32,7 @@ from newsgraph.pipeline.mentions import (
     merge_short_forms,
     org_name,
     reads_as_place,
+    relabel_people,
     retype_organisations,
     retype_things,
 )
@@ -64,6 +65,7 @@ class EntityGrouper:
             m for ent in doc.ents if ent.label_ in NAMED_LABELS for m in repair(doc, ent.start, ent.end, ent.label_)
         ]
         mentions = settle_headline_mentions(doc, mentions, *title_case_lines(doc))
+        relabel_people(doc, mentions)
         groups = group_mentions(doc, mentions)
         retype_organisations(doc, groups)
         retype_things(doc, groups)

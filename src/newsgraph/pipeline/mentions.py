@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from newsgraph.pipeline.actors import ACTOR_HEADS
 from newsgraph.pipeline.lexicons import load_data
 from newsgraph.pipeline.names import Group, RawMention, name_key
+from newsgraph.pipeline.titles import described_as_person
 
 _LEXICON = load_data("entities_en.json")
 ORG_ENDINGS = frozenset(_LEXICON["org_name_endings"]) | ACTOR_HEADS
@@ -37,6 +38,24 @@ def retype_organisations(doc: Doc, groups: list[Group]) -> None:
     for group in groups:
         if group.label in RETYPED_LABELS and org_name(group.words) and _capitalised(doc, group):
             group.label = "ORG"
+
+
+def relabel_people(doc: Doc, mentions: list[RawMention]) -> None:
+    """A name NER took for an organisation that the text describes as someone's is a person's.
+
+    "Montell Figgins, who represents Thomas,", "Eswar Prasad, a trade professor at Cornell,":
+    left an organisation, the name draws no "he" and stays apart from the later "Figgins".
+    """
+    for mention in mentions:
+        name = doc[mention.start : mention.end]
+        words = tuple(t.text for t in name)
+        if (
+            mention.label == "ORG"
+            and len(words) > 1
+            and not org_name(words)
+            and described_as_person(name.root, mention.end)
+        ):
+            mention.label = "PERSON"
 
 
 def retype_things(doc: Doc, groups: list[Group]) -> None:

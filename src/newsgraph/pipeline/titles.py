@@ -225,3 +225,16 @@ def _possessor_zone(doc: Doc, left: int, possessor_end: int) -> Span:
     while before >= 0 and doc[before].is_punct:
         before -= 1
     return doc[before : before + 1] if before >= 0 else doc[left:left]
+
+
+def described_as_person(head: Token, after: int = 0) -> bool:
+    """A name the text sets beside a role or a "who" ("Eswar Prasad, a trade professor at Cornell",
+    "Montell Figgins, who represents Thomas"): a person's, whatever NER made of it."""
+    for child in head.rights:
+        if child.i < after:
+            continue
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.lemma_.lower() in LEXICON.heads:
+            return True
+        if child.dep_ == "relcl" and any(c.lower_ in {"who", "whom", "whose"} for c in child.children):
+            return True
+    return False
