@@ -457,3 +457,13 @@ def test_a_name_described_by_who_is_a_person_and_its_surname_later_the_same(extr
     result, _ = speakers(extractor, text)
     names = {_quote_about(result, words).speaker.name for words in ("single father", "make mistakes")}  # type: ignore[union-attr]
     assert names == {"Montell Figgins"}
+
+
+def test_the_agency_is_the_agency_last_named(extractor: Extractor) -> None:
+    text = (
+        "In August, Veldport Border Protection announced it would not vaccinate families in its centres.\n\n"
+        "At the time, the agency said in a statement that the stays were too short for a vaccination program."
+    )
+    result, _ = speakers(extractor, text)
+    speaker = _quote_about(result, "too short").speaker
+    assert speaker is not None and speaker.name == "Veldport Border Protection"
