@@ -382,3 +382,14 @@ def test_a_but_turning_to_another_party_ends_the_report(extractor: Extractor) ->
     )
     quote = next(q for q in run(extractor, text).quotes if "bridge" in q.text)
     assert quote.text == "that the bridge would open in the spring"
+
+
+def test_an_uncued_quote_after_narration_of_a_person_is_theirs(extractor: Extractor) -> None:
+    text = (
+        "“We cannot add another launch,” Nora Velde said at the hearing.\n\n"
+        "Representative Tom Aldane questioned the plan. Aldane returned to the issue later in the hearing. "
+        "“Which rockets in service today could carry the lander to the Moon by 2028?”"
+    )
+    result = run(extractor, text)
+    quote = next(q for q in result.quotes if "Which rockets" in q.text)
+    assert quote.speaker is not None and quote.speaker.name == "Tom Aldane"

@@ -233,7 +233,10 @@ class QuoteFinder:
                 found.append(candidate)
             elif self._substantial(context, quote) and self._opens_sentence(text, quote):
                 inherited = _as_candidate(quote, None)
-                if found and quote.first_paragraph - found[-1].paragraph <= 1:
+                narrator = _narrator(context, quote)
+                if narrator is not None:
+                    inherited.speaker = narrator
+                elif found and quote.first_paragraph - found[-1].paragraph <= 1:
                     inherited.speaker = found[-1].speaker
                     inherited.continues = found[-1]
                 found.append(inherited)
@@ -370,6 +373,29 @@ def _subject_between(cue: Token, quote_end: int) -> bool:
     """ "“…,” Jane Roe, a fellow at an institute, said": a cue past the reach, its named subject after the quote."""
     subject = subject_of(cue)
     return subject is not None and quote_end <= subject.idx < cue.idx and subject.pos_ == "PROPN"
+
+
+def _narrator(context: _Context, quote: Marked) -> tuple[int, int] | None:
+    """ "Aderholt returned to the issue later in the hearing. “What launch vehicles …?”": the person
+    the sentence before tells of, in the quote's paragraph, speaks it, not whoever spoke last."""
+    paragraph_start, _ = _paragraph(context.text, quote.open_mark)
+    tokens = [t for t in context.tokens(paragraph_start, quote.open_mark) if not t.is_space and not t.is_quote]
+    if not tokens or tokens[-1].text not in _SENTENCE_END:
+        return None
+    sentence = tokens[-1].sent
+    if any(is_cue(t, lexicon().indirect) or is_according(t) for t in sentence):
+        return None  # a report: its speaker goes on through the reports' own rules
+    root = sentence.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "PROPN" or not _a_person(subject):
+        return None
+    return phrase_bounds(subject, root)
+
+
+def _a_person(word: Token) -> bool:
+    """A name the recogniser calls a person's, or the surname of a person the article names."""
+    people = (e.name.split()[-1] for e in word.doc._.entities or [] if e.type == "PERSON" and e.name.split())
+    return word.ent_type_ == "PERSON" or word.text in set(people)
 
 
 def _signature(context: _Context, start: int) -> tuple[int, int] | None:
