@@ -393,3 +393,16 @@ def test_an_uncued_quote_after_narration_of_a_person_is_theirs(extractor: Extrac
     result = run(extractor, text)
     quote = next(q for q in result.quotes if "Which rockets" in q.text)
     assert quote.speaker is not None and quote.speaker.name == "Tom Aldane"
+
+
+def test_a_sentence_after_a_closed_quote_is_the_writers_unless_it_names_the_speaker(extractor: Extractor) -> None:
+    text = (
+        "Elsa Marr found him at home. “He looked a little surprised,” she wrote in an email. “Not pained. "
+        "Which was some comfort at least.” Although he had written a will, it was never signed.\n\n"
+        "“What is the incentive to sign this deal?” Li Wen, a former director at the fund, said on Tuesday."
+    )
+    result = run(extractor, text)
+    comfort = next(q for q in result.quotes if "some comfort" in q.text)
+    assert comfort.speaker is not None and comfort.speaker.name == "Elsa Marr"
+    incentive = next(q for q in result.quotes if "incentive" in q.text)
+    assert incentive.speaker is not None and incentive.speaker.name == "Li Wen"

@@ -45,6 +45,10 @@ from newsgraph.pipeline.quotes.weighing import to_read, weigh
 
 # How far (in words) a cue may stand from the quote it attributes.
 _CUE_REACH = 8
+# After a quote closed by a full stop: only "Smith said." or "Jane Smith told reporters." still attributes it.
+_NAME_AND_CUE = 3
+# Words that open a clause of the writer's own after a closed quote: "Although he had written …".
+_CLAUSE_OPENERS = frozenset({"SCONJ", "CCONJ", "ADV", "ADP", "DET"})
 _SENTENCE_END = frozenset({".", "!", "?"})
 _INTRODUCERS = frozenset({":", ",", "that", "—", "–", "-"})
 _OPENERS = frozenset(".!?:;—–")
@@ -271,13 +275,21 @@ class QuoteFinder:
         words = 0
         cue: Token | None = None
         last = ""
+        # “… at least.” Although he had written …: after a full stop, a new sentence is the writer's,
+        # unless it opens with who said it ("He Jianxiong, the former director, said").
+        closed = context.text[max(start - 2, 0)] in _SENTENCE_END
+        named_first = not closed
         for token in context.tokens(start, end):
             if token.is_space:
                 continue
+            if words == 0 and closed:
+                named_first = token.pos_ not in _CLAUSE_OPENERS
             last = token.text
             if token.text in _SENTENCE_END:
                 break
-            reachable = words < _CUE_REACH or _subject_between(token, start)
+            reachable = named_first and (words < _CUE_REACH or _subject_between(token, start))
+            if closed and reachable:
+                reachable = words < _NAME_AND_CUE or _subject_between(token, start, opening=True)
             if cue is None and (is_cue(token, self.direct_lemmas) or is_according(token)) and reachable:
                 cue = token
             if not token.is_punct:
@@ -369,10 +381,14 @@ def _without_repeats(text: str, found: list[Candidate]) -> list[Candidate]:
     return [c for k, c in enumerate(found) if k not in dropped]
 
 
-def _subject_between(cue: Token, quote_end: int) -> bool:
-    """ "“…,” Jane Roe, a fellow at an institute, said": a cue past the reach, its named subject after the quote."""
+def _subject_between(cue: Token, quote_end: int, opening: bool = False) -> bool:
+    """ "“…,” Jane Roe, a fellow at an institute, said": a cue past the reach, its named subject after the quote
+    (``opening``: its own subject, opening the words after the quote)."""
     subject = subject_of(cue)
-    return subject is not None and quote_end <= subject.idx < cue.idx and subject.pos_ == "PROPN"
+    if subject is None or not quote_end <= subject.idx < cue.idx or subject.pos_ != "PROPN":
+        return False
+    own = subject.head.i == cue.i
+    return not opening or (own and not cue.doc.text[quote_end : subject.left_edge.idx].strip())
 
 
 def _narrator(context: _Context, quote: Marked) -> tuple[int, int] | None:
