@@ -406,3 +406,19 @@ def test_a_sentence_after_a_closed_quote_is_the_writers_unless_it_names_the_spea
     assert comfort.speaker is not None and comfort.speaker.name == "Elsa Marr"
     incentive = next(q for q in result.quotes if "incentive" in q.text)
     assert incentive.speaker is not None and incentive.speaker.name == "Li Wen"
+
+
+def test_a_completion_in_marks_belongs_to_the_object_report(extractor: Extractor) -> None:
+    quote = only(
+        run(extractor, 'Sen. Ana Ruiz, D-Ore., called his death "a crisis of public trust" within the prisons.')
+    )
+    assert quote.text == 'his death "a crisis of public trust" within the prisons'
+
+
+def test_a_clause_whose_subject_the_parser_took_for_an_object_is_reported_whole(extractor: Extractor) -> None:
+    text = (
+        "The public defender's office said 30 people were hurt, but added the exact circumstances of the "
+        "deaths remained unclear."
+    )
+    quote = next(q for q in run(extractor, text).quotes if q.cue is not None and q.cue.text == "added")
+    assert quote.text == "the exact circumstances of the deaths remained unclear"

@@ -130,8 +130,8 @@ def prep_object(prep: Token) -> Token | None:
 def rest_of_object(rights: list[Token], last: int) -> int:
     """What follows the object up to a comma or a coordination: "accused [X of Y]", "compared [X to Y]"."""
     for child in rights:
-        if child.i <= last:
-            continue
+        if child.i <= last or child.is_quote:
+            continue  # a quote mark opens the completion's own words: "called [his death “a crisis”]"
         if child.dep_ in _STOPS or (child.dep_ == "advcl" and is_cue(child, lexicon().indirect)):
             break
         last = child.right_edge.i
@@ -147,6 +147,10 @@ def _reported_range(verb: Token) -> tuple[int, int, str] | None:
         answer = next((c for c in verb.rights if c.lower_ in _ANSWERS and c.i == verb.i + 1), None)
         if answer is not None:
             return answer.i, answer.i, acts.SPEECH
+    if clause is None or not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "mark"} for c in clause.children):
+        split = _split_clause(verb)
+        if split is not None:
+            return *split, acts.of_clause(verb)
     if clause is not None:
         belief = verb.lemma_.lower() in lexicon().belief and verb.lemma_.lower() not in lexicon().speech
         if belief and clause.left_edge.lower_ in _QUESTION_WORDS:
@@ -162,6 +166,24 @@ def _reported_range(verb: Token) -> tuple[int, int, str] | None:
         pobj = None if about is None else prep_object(about)
         return None if pobj is None else (pobj.left_edge.i, pobj.right_edge.i, acts.TOPIC)
     return None
+
+
+def _split_clause(verb: Token) -> tuple[int, int] | None:
+    """ "added [the exact circumstances remained unclear]", "recommends [all adults get a vaccine]": the parser
+    takes the clause's subject for the verb's object and hangs the rest on the verb without a subject."""
+    if verb.lemma_.lower() not in lexicon().speech | lexicon().belief:
+        return None
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ == "PRON":
+        return None
+    rest = next(
+        (c for c in verb.rights if c.i > obj.i and c.dep_ in {"ccomp", "advcl"} and c.pos_ in {"VERB", "AUX"}), None
+    )
+    if rest is None or any(c.dep_ in {"nsubj", "nsubjpass", "mark", "aux"} and c.i < rest.i for c in rest.children):
+        return None
+    if any(t.is_punct for t in verb.doc[obj.right_edge.i + 1 : rest.left_edge.i]):
+        return None
+    return obj.left_edge.i, rest.right_edge.i
 
 
 def dateline(clause: Token) -> bool:
