@@ -210,3 +210,12 @@ def test_what_is_performed_or_headlined_is_not_a_quote(rally: Attributions, cont
 
 def test_a_list_item_after_a_name_and_a_colon_is_not_a_quote(rally: Attributions) -> None:
     assert not any(content.startswith("Trespassing") for content in rally), rally
+
+
+def test_a_report_inside_the_writers_question_is_not_said(extractor: Extractor) -> None:
+    text = (
+        "What better fix than to put an app over basic banking, and call it a revolution? "
+        "Did the mayor say the bridge would open?\n"
+    )
+    found = attributions(extractor, text)
+    assert found["the bridge would open"][0] == "unsaid", found

@@ -422,3 +422,10 @@ def test_a_clause_whose_subject_the_parser_took_for_an_object_is_reported_whole(
     )
     quote = next(q for q in run(extractor, text).quotes if q.cue is not None and q.cue.text == "added")
     assert quote.text == "the exact circumstances of the deaths remained unclear"
+
+
+def test_a_title_in_marks_inside_the_attribution_is_not_a_quote(extractor: Extractor) -> None:
+    text = '"Hearing the heartbeat was something we never take for granted," the "Harbor Lights" actor said on "Live."'
+    result = run(extractor, text)
+    assert [q.text for q in result.quotes] == ["Hearing the heartbeat was something we never take for granted"]
+    assert result.quotes[0].speaker is not None and result.quotes[0].speaker.text == 'the "Harbor Lights" actor'

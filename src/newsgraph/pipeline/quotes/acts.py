@@ -173,6 +173,8 @@ def of_report(cue: Token | None, act: str, sourced: bool, marked: bool) -> str:
         return WRITER
     if _impersonal(cue):
         return WRITER
+    if not marked and _asked(cue):
+        return UNSAID
     if subject is None and cue.tag_ == "VB" and cue.dep_ == "ROOT" and not any(c.dep_ == "aux" for c in cue.children):
         # "Remember what he said", "Consider that …": the writer tells the reader.
         return WRITER
@@ -187,6 +189,12 @@ def of_report(cue: Token | None, act: str, sourced: bool, marked: bool) -> str:
     if subject is not None and (subject.lower_ in _NOBODY or _is_no_one(subject)):
         return UNSAID
     return act
+
+
+def _asked(cue: Token) -> bool:
+    """ "… and call it a revolution in banking?": a report inside the writer's question asserts nothing."""
+    sentence = cue.sent.text.strip()
+    return sentence.endswith("?") and not MARK.search(sentence)
 
 
 def _impersonal(cue: Token) -> bool:

@@ -214,10 +214,17 @@ class QuoteFinder:
         fragments: list[Marked] = []
         previous_close = 0
         joinable = False
+        cued: set[int] = set()
         for index, quote in enumerate(marked):
-            next_open = marked[index + 1].open_mark if index + 1 < len(marked) else len(text)
+            # A title in marks inside the attribution ('," the “Pose” actor said') does not end the search for its cue.
+            following = (q for q in marked[index + 1 :] if not _title(text, q) or self._substantial(context, q))
+            next_open = next((q.open_mark for q in following), len(text))
             close = quote.close_mark if quote.close_mark is not None else quote.end
             after, ends_with_comma = self._after(context, close + 1, next_open)
+            if after is not None and after.i in cued:
+                after = None  # the cue of the quote before, with this title in its speaker's words
+            if after is not None:
+                cued.add(after.i)
             if found and joinable and after is None and text[quote.start : quote.start + 1].islower():
                 last = found[-1]
                 last.parts = (last.parts or [(last.start, last.end)]) + list(quote.pieces)
@@ -389,6 +396,11 @@ def _subject_between(cue: Token, quote_end: int, opening: bool = False) -> bool:
         return False
     own = subject.head.i == cue.i
     return not opening or (own and not cue.doc.text[quote_end : subject.left_edge.idx].strip())
+
+
+def _title(text: str, quote: Marked) -> bool:
+    """Marks around a capitalised name ("the “Pose” actor"), not the lower-case rest of an interrupted quote."""
+    return text[quote.start : quote.start + 1].isupper()
 
 
 def _narrator(context: _Context, quote: Marked) -> tuple[int, int] | None:
