@@ -178,6 +178,7 @@ RALLY = (
     "It is worth noting that the union has not called a strike. Is it fair to say that the march changed "
     "minds in the chamber?\n\n"
     "The school board said it is pleased to report that attendance held steady.\n\n"
+    "Dr. Ann Lee of the county hospital found that most of the injured were teachers.\n\n"
     "Later a choir sang from the steps. “We stand for every child,” they sang. “We will not be moved.”\n\n"
     "Charges filed after the protest:\n\n"
     "Mark T. Olsen: Trespassing, resisting arrest, held in lieu of $5,000 bond.\n\n"
@@ -201,6 +202,7 @@ def rally(extractor: Extractor) -> Attributions:
         ("that the union has not called a strike", "writer"),  # "it" stands for no one
         ("that the march changed minds in the chamber", "writer"),
         ("it is pleased to report that attendance held steady", "speech"),
+        ("that most of the injured were teachers", "evidence"),  # a finding, whoever found it
         ("We will be back every week until the budget changes", "speech"),
     ],
 )

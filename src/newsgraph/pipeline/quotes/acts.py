@@ -84,7 +84,8 @@ def of_clause(cue: Token) -> str:
     """A cue with a clause: speech, a belief, or a finding ("shows", "found") of something that cannot speak."""
     cues = lexicon()
     lemma = cue.lemma_.lower()
-    if lemma in cues.evidence and not _can_say(subject_of(cue)):
+    if lemma in cues.findings or (lemma in cues.evidence and not _can_say(subject_of(cue))):
+        # "researchers found that …", "the data show …": a finding, whoever made it.
         return EVIDENCE
     if lemma in cues.speech:
         return SPEECH

@@ -71,6 +71,7 @@ class Lexicon:
     asked_about: frozenset[str]
     performance: frozenset[str]
     impersonal_adjectives: frozenset[str]
+    findings: frozenset[str]
 
     @property
     def direct(self) -> frozenset[str]:
@@ -104,6 +105,7 @@ def lexicon() -> Lexicon:
         asked_about=frozenset(data["asked_about"]),
         performance=frozenset(data["performance"]),
         impersonal_adjectives=frozenset(data["impersonal_adjectives"]),
+        findings=frozenset(data["findings"]),
     )
 
 
