@@ -429,3 +429,12 @@ def test_a_title_in_marks_inside_the_attribution_is_not_a_quote(extractor: Extra
     result = run(extractor, text)
     assert [q.text for q in result.quotes] == ["Hearing the heartbeat was something we never take for granted"]
     assert result.quotes[0].speaker is not None and result.quotes[0].speaker.text == 'the "Harbor Lights" actor'
+
+
+def test_marks_after_a_naming_word_hold_a_name(extractor: Extractor) -> None:
+    text = (
+        "He hosted a live show called “Tell Me Everything” at fan conventions, where audience members shouted "
+        "out questions. The group, known as “We Stand Together Now,” said it would march again."
+    )
+    result = run(extractor, text)
+    assert not [q for q in result.quotes if q.kind == "direct" and q.act == "speech"], result.quotes

@@ -47,6 +47,10 @@ from newsgraph.pipeline.quotes.weighing import to_read, weigh
 _CUE_REACH = 8
 # After a quote closed by a full stop: only "Smith said." or "Jane Smith told reporters." still attributes it.
 _NAME_AND_CUE = 3
+# Participles that name what follows in marks: "a show called “Ask Dr. Mike”", "a bill dubbed “…”".
+_NAMING = frozenset({"call", "name", "dub", "title", "entitle", "nickname", "label", "brand"})
+# Verbs that name with "as": "known as “…”", "billed as “…”".
+_NAMING_AS = frozenset({"know", "bill", "refer", "describe", "brand", "market", "style"})
 # Words that open a clause of the writer's own after a closed quote: "Although he had written …".
 _CLAUSE_OPENERS = frozenset({"SCONJ", "CCONJ", "ADV", "ADP", "DET"})
 _SENTENCE_END = frozenset({".", "!", "?"})
@@ -232,6 +236,10 @@ class QuoteFinder:
                 joinable = ends_with_comma
                 previous_close = close + 1
                 continue
+            if _named(context, quote):
+                fragments.append(quote)  # a show "called “Ask Dr. Mike”": a title, whatever follows it
+                previous_close = close + 1
+                continue
             cue = after or self._before(context, quote, previous_close)
             previous_close = close + 1
             joinable = after is not None and ends_with_comma
@@ -396,6 +404,17 @@ def _subject_between(cue: Token, quote_end: int, opening: bool = False) -> bool:
         return False
     own = subject.head.i == cue.i
     return not opening or (own and not cue.doc.text[quote_end : subject.left_edge.idx].strip())
+
+
+def _named(context: _Context, quote: Marked) -> bool:
+    """Marks right after a naming word ("a show called “…”", "a group known as “…”"): a name, not words said."""
+    before = [t for t in context.tokens(max(quote.open_mark - 40, 0), quote.open_mark) if not t.is_space]
+    if not before:
+        return False
+    last = before[-1]
+    if last.lower_ == "as" and len(before) > 1:
+        return before[-2].lemma_.lower() in _NAMING_AS
+    return last.tag_ == "VBN" and last.lemma_.lower() in _NAMING
 
 
 def _title(text: str, quote: Marked) -> bool:
