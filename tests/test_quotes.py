@@ -399,11 +399,15 @@ def test_a_sentence_after_a_closed_quote_is_the_writers_unless_it_names_the_spea
     text = (
         "Elsa Marr found him at home. “He looked a little surprised,” she wrote in an email. “Not pained. "
         "Which was some comfort at least.” Although he had written a will, it was never signed.\n\n"
+        "“My people had a deal done,” Mr. Lund recounted. “And I said, ‘I want more.’ They said, ‘The farmers "
+        "can’t take it.’” The ministers around him laughed.\n\n"
         "“What is the incentive to sign this deal?” Li Wen, a former director at the fund, said on Tuesday."
     )
     result = run(extractor, text)
     comfort = next(q for q in result.quotes if "some comfort" in q.text)
     assert comfort.speaker is not None and comfort.speaker.name == "Elsa Marr"
+    more = next(q for q in result.quotes if "I want more" in q.text)
+    assert more.speaker is not None and more.speaker.name == "Lund"
     incentive = next(q for q in result.quotes if "incentive" in q.text)
     assert incentive.speaker is not None and incentive.speaker.name == "Li Wen"
 

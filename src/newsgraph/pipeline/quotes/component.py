@@ -292,7 +292,7 @@ class QuoteFinder:
         last = ""
         # “… at least.” Although he had written …: after a full stop, a new sentence is the writer's,
         # unless it opens with who said it ("He Jianxiong, the former director, said").
-        closed = context.text[max(start - 2, 0)] in _SENTENCE_END
+        closed = context.text[max(start - 60, 0) : start - 1].rstrip("’'”\"»").endswith(tuple(_SENTENCE_END))
         named_first = not closed
         for token in context.tokens(start, end):
             if token.is_space:
