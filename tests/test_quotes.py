@@ -442,3 +442,10 @@ def test_marks_after_a_naming_word_hold_a_name(extractor: Extractor) -> None:
     )
     result = run(extractor, text)
     assert not [q for q in result.quotes if q.kind == "direct" and q.act == "speech"], result.quotes
+
+
+def test_a_dash_and_which_after_the_report_open_the_writers_aside(extractor: Extractor) -> None:
+    quote = only(
+        run(extractor, "Northline says the battery lasts 11 hours — which is an hour more than last year's model.")
+    )
+    assert quote.text == "the battery lasts 11 hours"

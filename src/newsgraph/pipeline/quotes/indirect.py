@@ -40,6 +40,8 @@ _QUESTION_WORDS = frozenset({"when", "how", "what", "whether", "if", "why", "whe
 _TOPICS = frozenset({"for", "on", "about", "of", "against"})
 # What opens a reported condition ("said if elected …", "said unless the council pays …").
 _CONDITIONS = frozenset({"if", "unless", "once", "when"})
+# What opens the writer's aside after a dash: "— which is …".
+_ASIDES = frozenset({"which"})
 # What turns a joined clause against the report: "…, but the Chinese have been reluctant".
 _CONTRASTS = frozenset({"but", "while", "whereas", "yet"})
 # Where the words after an object stop being part of it.
@@ -214,6 +216,20 @@ def _misattached_clause(verb: Token) -> Token | None:
     return None
 
 
+def _before_aside(clause: Token, last: int) -> int:
+    """ "Apple says that is what you can expect — which is an hour more than before": the writer's aside
+    after a dash that closes the report is not part of it."""
+    doc = clause.doc
+    for token in doc[clause.i + 1 : last + 1]:
+        after = token.i + 1
+        if token.text in _DASHES and after <= last and doc[after].lower_ in _ASIDES:
+            end = token.i - 1
+            while end > clause.i and doc[end].is_punct:
+                end -= 1
+            return end
+    return last
+
+
 def clause_range(verb: Token, clause: Token) -> tuple[int, int]:
     """The clause with what stands beside it after the verb: PolNeAR's content is all that was said.
 
@@ -223,7 +239,7 @@ def clause_range(verb: Token, clause: Token) -> tuple[int, int]:
     and neither is a report of its own (", adding that …").
     """
     if clause.i < verb.i or clause.head.i != verb.i:
-        return clause.left_edge.i, clause.right_edge.i
+        return clause.left_edge.i, _before_aside(clause, clause.right_edge.i)
     rights = [c for c in verb.rights if c.dep_ != "punct"]
     at = rights.index(clause)
     first = at
@@ -234,7 +250,7 @@ def clause_range(verb: Token, clause: Token) -> tuple[int, int]:
         last += 1
     if rights[last].dep_ == "cc":
         last -= 1
-    return rights[first].left_edge.i, rights[last].right_edge.i
+    return rights[first].left_edge.i, _before_aside(clause, rights[last].right_edge.i)
 
 
 def _contrasted(rights: list[Token], at: int) -> bool:
