@@ -467,3 +467,14 @@ def test_the_agency_is_the_agency_last_named(extractor: Extractor) -> None:
     result, _ = speakers(extractor, text)
     speaker = _quote_about(result, "too short").speaker
     assert speaker is not None and speaker.name == "Veldport Border Protection"
+
+
+def test_the_same_pronoun_as_the_subject_before_goes_on_about_the_same_person(extractor: Extractor) -> None:
+    text = (
+        "Jane Starner was surprised when I asked about the books.\n\n"
+        "She gave me an email address for his sister, Martha Fry. “I cannot believe Martha would not want his "
+        "books back in print,” she said."
+    )
+    result, _ = speakers(extractor, text)
+    speaker = _quote_about(result, "cannot believe").speaker
+    assert speaker is not None and speaker.name == "Jane Starner"

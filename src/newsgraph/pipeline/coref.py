@@ -263,7 +263,8 @@ class Coref:
         if lower in _PERSONAL or lower in _GROUP:
             if lower in _PLURAL and self._group_before(head) is not None:
                 return None  # "Analysts expect … They say …": people the text does not name
-            entity = self._pronoun(head, start)
+            entity = self._carried(head, depth) if lower in {"he", "she"} else None
+            entity = entity or self._pronoun(head, start)
             if entity is not None:
                 add_mention(entity, self.doc, head.idx, head.idx + len(head))
                 if lower in _PERSONAL:
@@ -525,6 +526,18 @@ class Coref:
         """ "the company" is no "Xinhua News Agency": a name ending in another kind of body is another body."""
         last = entity.name.split()[-1].lower()
         return last == lemma or last not in self.words.org_nouns | self.words.company_nouns
+
+    def _carried(self, pronoun: Token, depth: int) -> Entity | None:
+        """ "She gave me the address of his sister, Martha Fry. “…,” she said.": the same pronoun as the
+        subject of the sentence before goes on about the same person, not the last one named."""
+        sentence = bisect_right(self.sentence_starts, pronoun.idx) - 1
+        if sentence < 1:
+            return None
+        previous = self.doc[self._token(self.sentence_starts[sentence - 1])].sent
+        subject = next((c for c in previous.root.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ != pronoun.lower_ or self._in_quote(subject.idx):
+            return None
+        return self.resolve(subject.idx, subject.idx + len(subject), depth + 1)
 
     def _group_before(self, pronoun: Token) -> Token | None:
         """The unnamed group a "they" goes on about: the main-clause subject of its sentence or the one before.
