@@ -478,3 +478,13 @@ def test_the_same_pronoun_as_the_subject_before_goes_on_about_the_same_person(ex
     result, _ = speakers(extractor, text)
     speaker = _quote_about(result, "cannot believe").speaker
     assert speaker is not None and speaker.name == "Jane Starner"
+
+
+def test_two_names_joined_speak_together_not_as_the_first(extractor: Extractor) -> None:
+    text = (
+        "The novelist John Ford died in 2006. His siblings, Dale Ford and Martha Fry, agreed to an interview.\n\n"
+        "Ford and Fry replied that I was threatening them."
+    )
+    result, _ = speakers(extractor, text)
+    speaker = _quote_about(result, "threatening them").speaker
+    assert speaker is not None and (speaker.entity, speaker.name) == (None, "Ford and Fry")

@@ -131,6 +131,11 @@ def relative_antecedent(token: Token) -> Token | None:
     return antecedent if antecedent.pos_ in _NOUNS else None
 
 
+def _joined_names(head: Token, last: int) -> bool:
+    """ "Ford and Fry", "Dale and Martha": a name joined to another name in the phrase."""
+    return head.pos_ == "PROPN" and any(c.dep_ == "conj" and c.pos_ == "PROPN" and c.i <= last for c in head.children)
+
+
 def _tight_end(token: Token, last: int) -> int:
     """The last word of a head's phrase before any clause, apposition or comma that follows it."""
     end = token.i
@@ -273,8 +278,8 @@ class Coref:
         antecedent = relative_antecedent(head)
         if antecedent is not None:
             return self.resolve(*_bounds(antecedent), depth + 1)
-        if head.pos_ == "PRON":
-            return None
+        if head.pos_ == "PRON" or _joined_names(head, last):
+            return None  # "Ford and Fry replied": two people, no one entity
         named = entity_at(self.doc, head.idx, head.idx + len(head))
         if named is not None and named.type in SPEAKING_TYPES:
             if named.type == "PERSON" and len(named.name.split()) == 1:
