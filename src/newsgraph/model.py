@@ -190,8 +190,9 @@ class Quote:
     date: str | None = None
     # The id of the quote this one carries on without a cue of its own ("“A,” he said. “B.”").
     continues: str | None = None
-    # What the report ascribes: speech (a quote), or thought, topic, stance, intent, evidence, unsaid
-    # or writer (attributions PolNeAR counts that are not quotes; see pipeline/quotes/acts.py).
+    # What the report ascribes: speech (a quote), or thought, topic, stance, intent, evidence, unsaid,
+    # writer, unattributed or headline (attributions PolNeAR counts that are not quotes; see
+    # pipeline/quotes/acts.py).
     act: str = "speech"
 
     _KEYS = {"id", "kind", "act", "text", "start", "end", "cue", "speaker"}
