@@ -291,20 +291,20 @@ class QuoteFinder:
         cue: Token | None = None
         last = ""
         # “… at least.” Although he had written …: after a full stop, a new sentence is the writer's,
-        # unless it opens with who said it ("He Jianxiong, the former director, said").
+        # unless it opens with who said it ("Smith said.", "He Jianxiong, the former director, said").
         closed = context.text[max(start - 60, 0) : start - 1].rstrip("’'”\"»").endswith(tuple(_SENTENCE_END))
-        named_first = not closed
+        writers = False
         for token in context.tokens(start, end):
             if token.is_space:
                 continue
-            if words == 0 and closed:
-                named_first = token.pos_ not in _CLAUSE_OPENERS
+            writers = writers or (closed and words == 0 and token.pos_ in _CLAUSE_OPENERS)
             last = token.text
             if token.text in _SENTENCE_END:
                 break
-            reachable = named_first and (words < _CUE_REACH or _subject_between(token, start))
-            if closed and reachable:
-                reachable = words < _NAME_AND_CUE or _subject_between(token, start, opening=True)
+            if closed:
+                reachable = not writers and (words < _NAME_AND_CUE or _subject_between(token, start, opening=True))
+            else:
+                reachable = words < _CUE_REACH or _subject_between(token, start)
             if cue is None and (is_cue(token, self.direct_lemmas) or is_according(token)) and reachable:
                 cue = token
             if not token.is_punct:
