@@ -304,6 +304,11 @@ def _from_verb(verb: Token) -> Candidate | None:
         return None
     if subject is not None and first <= subject.i <= last:
         subject = None
+    return _verb_report(verb, span, subject, act)
+
+
+def _verb_report(verb: Token, span: tuple[int, int], subject: Token | None, act: str) -> Candidate:
+    """A report cued by a verb, its content ``span`` said by the phrase of ``subject``."""
     return Candidate(
         kind="indirect",
         start=span[0],
@@ -456,17 +461,7 @@ def _relayed_report(verb: Token, according: Token) -> Candidate | None:
     if not can_speak(subject, verb):
         return None
     span = trimmed(verb.doc, verb.left_edge.i, subject.left_edge.i - 1)
-    if span is None:
-        return None
-    return Candidate(
-        kind="indirect",
-        start=span[0],
-        end=span[1],
-        cue=(verb.idx, cue_end(verb)),
-        speaker=speaker_span(subject, verb),
-        cue_token=verb.i,
-        act=acts.of_clause(verb),
-    )
+    return None if span is None else _verb_report(verb, span, subject, acts.of_clause(verb))
 
 
 def _aside(according: Token) -> tuple[int, int] | None:
