@@ -15,10 +15,10 @@ same id: they meet in one partition, where the first copy is kept.
 
 The copies are reduced inside the partition, not by ``reduceByKey``: pyspark's merger
 spills whenever its worker's memory exceeds ``spark.python.worker.memory`` (512 MB by
-default), and a worker holding the spaCy model always does, so every task forced a full
-garbage collection of the model's heap (measured: 9 of 94 CPU-seconds of a ``local[1]``
-worker over 285 articles). A partition is about a batch of articles, which the pipeline
-holds in memory anyway.
+default), and a worker holding the spaCy model always does, so every task wrote its
+articles to disk, read them back and forced a full garbage collection of the model's heap
+(about 0.07 CPU-seconds each). A partition is about a batch of articles, which the
+pipeline holds in memory anyway.
 """
 
 from __future__ import annotations
