@@ -11,7 +11,14 @@ The ranges come from a histogram of text lengths in buckets 10% wide, counted wh
 inputs are read (the driver holds a hundred numbers, not the articles). A bucket holding
 more articles than a partition takes several partitions, its articles spread over them by
 a hash of their id. Copies of an article have the same text, so the same length and the
-same id: they meet in one partition, where the same shuffle keeps the first copy.
+same id: they meet in one partition, where the first copy is kept.
+
+The copies are reduced inside the partition, not by ``reduceByKey``: pyspark's merger
+spills whenever its worker's memory exceeds ``spark.python.worker.memory`` (512 MB by
+default), and a worker holding the spaCy model always does, so every task wrote its
+articles to disk, read them back and forced a full garbage collection of the model's heap
+(about 0.07 CPU-seconds each). A partition is about a batch of articles, which the
+pipeline holds in memory anyway.
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ import json
 import math
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -80,6 +87,14 @@ def partition_of(ranges: Plan, partitions: int, key: tuple[int, str]) -> int:
     return first + zlib.crc32(key[1].encode()) % span
 
 
+def _kept(first: Callable[[Any, Any], Any], pairs: Iterable[tuple[Any, Any]]) -> Iterator[Any]:
+    """One value per key of a partition's pairs, reduced by ``first``."""
+    kept: dict[Any, Any] = {}
+    for key, value in pairs:
+        kept[key] = first(kept[key], value) if key in kept else value
+    return iter(kept.values())
+
+
 def unique_longest_first(
     articles: RDD[tuple[str, Any]], counts: Counter[int], partitions: int, first: Callable[[Any, Any], Any]
 ) -> RDD[Any]:
@@ -90,4 +105,5 @@ def unique_longest_first(
     """
     ranges = plan(counts, partitions) if counts else {}
     keyed = articles.map(lambda pair: ((text_length(pair[1][1]), pair[0]), pair[1]))
-    return keyed.reduceByKey(first, partitions, partial(partition_of, ranges, partitions)).values()
+    pieces = keyed.partitionBy(partitions, partial(partition_of, ranges, partitions))
+    return pieces.mapPartitions(partial(_kept, first))
