@@ -25,7 +25,6 @@ from spacy.tokens import Doc, Token
 from newsgraph.model import Entity, Quote
 from newsgraph.pipeline.entities import add_entity, add_mention, entity_at
 from newsgraph.pipeline.extensions import doc_text
-from newsgraph.pipeline.intervals import Intervals
 from newsgraph.pipeline.lexicons import load_data
 from newsgraph.pipeline.quotes.cues import RELATIVE_TAGS, SPEAKING_TYPES
 from newsgraph.pipeline.titles import LEXICON as TITLES
@@ -195,13 +194,16 @@ class Coref:
             words = entity.name.split()
             if entity.type == "PERSON" and len(words) > 1:
                 bearers.setdefault(words[-1], []).append(entity)
-        taken = Intervals((start, end, True) for start, end, _ in self.mentions)
-        for token in self.doc:
-            owners = bearers.get(token.text)
-            if owners is None or len(owners) > 1 or token.pos_ != "PROPN":
+        for surname, owners in bearers.items():
+            if len(owners) > 1:
                 continue
-            if not taken.overlapping(token.idx, token.idx + len(token)):
-                self._index(token.idx, token.idx + len(token), owners[0])
+            for found in re.finditer(rf"\b{re.escape(surname)}\b", self.text):
+                token = self.doc[self._token(found.start())]
+                if token.idx != found.start() or token.text != surname or token.pos_ != "PROPN":
+                    continue
+                before = bisect_right(self.mention_starts, token.idx) - 1
+                if before < 0 or self.mentions[before][1] <= token.idx:  # not inside a mention already known
+                    self._index(token.idx, token.idx + len(token), owners[0])
 
     def _learn(self, entity: Entity) -> None:
         """Gender from first names and honorifics; descriptions from titles and the words before a name."""
