@@ -46,6 +46,12 @@ def questions(store: Store) -> list[tuple[str, dict[str, Any]]]:
     for speaker in [*people, *unlinked, "Nobody Known"]:
         asked += [("quote_facets", {"speaker": speaker}), ("quote_timeline", {"speaker": speaker, "period": "week"})]
         asked += [("event_facets", {"actor": speaker}), ("event_facets", {"target": speaker.split()[-1]})]
+    # Searches of several words (a Tally finds each word once): pairs, a word twice, a word that matches
+    # nothing, and "_", which FTS5 reads as no word at all.
+    several = [" ".join(words[:2]), f"{words[-1]} {words[0]}", f"{words[0]} {words[0]}", f"{words[0]} zzzz"]
+    for search in [*several, f"{words[0]} _", "_"]:
+        asked += [("quote_facets", {"q": search}), ("articles", {"q": search, "limit": 3})]
+        asked += [("article_facets", {"q": search}), ("speakers", {"q": search, "limit": 3})]
     for word in [*words, "zzzz"]:
         asked += [("quote_facets", {"q": word, "since": middle}), ("article_facets", {"q": word})]
         asked += [("speakers", {"q": word, "until": middle, "limit": 3})]
