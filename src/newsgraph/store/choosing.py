@@ -15,6 +15,7 @@ import sqlalchemy as sa
 
 from newsgraph.store.linking import fold
 from newsgraph.store.schema import entities, entity_aliases, speaker_names
+from newsgraph.store.snapshots import remembered
 
 # How many other records bearing the name are offered.
 OFFERED = 10
@@ -42,6 +43,10 @@ class Choice:
 
 def choose(connection: sa.Connection, value: str) -> Choice:
     """The most reported record named or called ``value`` (folded, whole), and up to OFFERED others."""
+    return remembered(connection, ("choose", value), lambda: _choose(connection, value))
+
+
+def _choose(connection: sa.Connection, value: str) -> Choice:
     given = value.strip()
     if (number := row_id(given)) is not None:
         name = connection.execute(sa.select(entities.c.name).where(entities.c.id == number)).scalar()

@@ -13,26 +13,29 @@ whenever it writes, so while both stand still the version cannot have moved.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 
 Version = Any
+T = TypeVar("T")
 # Where a SQLite connection keeps the version it last read, beside the marks it was read at.
 _SEEN = "newsgraph_version_seen"
 
 
 @dataclass
 class Held:
-    """The read transaction a snapshot holds for one engine, and the version read in it."""
+    """The read transaction a snapshot holds for one engine, the version read in it, and what
+    ``remembered`` read in it."""
 
     engine: sa.Engine
     connection: sa.Connection
     version: Version | None = None
+    read: dict[Hashable, Any] = field(default_factory=dict)
 
 
 _held: ContextVar[Held | None] = ContextVar("newsgraph_snapshot", default=None)
@@ -56,6 +59,18 @@ def holding(engine: sa.Engine) -> Iterator[sa.Connection]:
             yield connection
         finally:
             _held.reset(token)
+
+
+def remembered(connection: sa.Connection, key: Hashable, read: Callable[[], T]) -> T:
+    """What ``read`` reads in ``connection``, read once per snapshot (a page asks its list and its facets
+    which record a speaker's name means); read every time outside one."""
+    snapshot = held(connection.engine)
+    if snapshot is None or snapshot.connection is not connection:
+        return read()
+    if key not in snapshot.read:
+        snapshot.read[key] = read()
+    found: T = snapshot.read[key]
+    return found
 
 
 def version_of(connection: sa.Connection, read: Callable[[sa.Connection], Version]) -> Version:
