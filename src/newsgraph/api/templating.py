@@ -10,6 +10,7 @@ import jinja2
 from fastapi.templating import Jinja2Templates
 
 from newsgraph.api.annotate import date_anchor, event_anchor, figure_anchor, quote_anchor
+from newsgraph.api.chart import count_rows
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -84,6 +85,7 @@ def _environment() -> jinja2.Environment:
         figure_anchor=figure_anchor,
         date_anchor=date_anchor,
         event_anchor=event_anchor,
+        count_rows=count_rows,
     )
     return env
 
