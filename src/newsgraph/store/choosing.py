@@ -75,3 +75,10 @@ def _choose(connection: sa.Connection, value: str) -> Choice:
 def unlinked_speaker_names(value: str) -> sa.Select[Any]:
     """Speaker names written exactly ``value`` (case aside): speakers no entity of their article holds."""
     return sa.select(speaker_names.c.name).where(sa.func.lower(speaker_names.c.name) == value.strip().lower())
+
+
+def unlinked_names(connection: sa.Connection, value: str) -> list[str]:
+    """The names of ``unlinked_speaker_names``, read once per snapshot (a page's list and facets both ask)."""
+    return remembered(
+        connection, ("unlinked", value), lambda: list(connection.execute(unlinked_speaker_names(value)).scalars())
+    )

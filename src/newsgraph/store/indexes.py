@@ -33,14 +33,19 @@ COUNTING = {
 
 
 def missing(connection: sa.Connection) -> list[str]:
-    """The counting indexes this store does not have yet (read off the catalog: SQLAlchemy does not
-    reflect an index on an expression from SQLite)."""
+    """The counting indexes this store does not have yet."""
+    found = present(connection)
+    return [name for name in COUNTING if name not in found]
+
+
+def present(connection: sa.Connection) -> set[str]:
+    """The names of the store's indexes, read off the catalog (SQLAlchemy does not reflect an index on
+    an expression from SQLite)."""
     if connection.dialect.name == "postgresql":
         names = "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
     else:
         names = "SELECT name FROM sqlite_master WHERE type = 'index'"
-    present = set(connection.exec_driver_sql(names).scalars())
-    return [name for name in COUNTING if name not in present]
+    return set(connection.exec_driver_sql(names).scalars())
 
 
 def create_counting(connection: sa.Connection, names: list[str]) -> None:

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import sqlalchemy as sa
 
-from newsgraph.store.choosing import row_id, unlinked_speaker_names
+from newsgraph.store.choosing import row_id, unlinked_names
 from newsgraph.store.queries import (
     ARTICLE_COLUMNS,
     actor_choice,
@@ -125,7 +125,7 @@ def quote_mask(
     chosen = speaker_choice(connection, speaker, speaker_id)
     unlinked: list[str] = []
     if chosen is not None and speaker_id is None and speaker is not None and row_id(speaker) is None:
-        unlinked = list(connection.execute(unlinked_speaker_names(speaker)).scalars())
+        unlinked = unlinked_names(connection, speaker)
     matching = _matching(connection, tally, "quotes", q) if q and q.strip() else None
     pk = None
     if article is not None:
