@@ -337,7 +337,10 @@ class Tally:
         counts = np.bincount(
             days[dated], weights=self.link_mentions[pairs][dated], minlength=len(self.article_day.values)
         )
-        return {self.article_day.values[i]: int(counts[i]) for i in np.flatnonzero(counts)}
+        present = np.flatnonzero(counts)
+        days = self.article_day.values
+        # Plain ints in one pass: a person named for ten years has 3,650 days (5 ms one numpy value at a time).
+        return dict(zip([days[i] for i in present.tolist()], counts[present].astype(np.int64).tolist(), strict=True))
 
     def quotes_by(self, entity: int) -> int:
         """How many quotes the entity said (``quotes.speaker_entity_id``)."""
