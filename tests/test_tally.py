@@ -46,6 +46,12 @@ def questions(store: Store) -> list[tuple[str, dict[str, Any]]]:
     for speaker in [*people, *unlinked, "Nobody Known"]:
         asked += [("quote_facets", {"speaker": speaker}), ("quote_timeline", {"speaker": speaker, "period": "week"})]
         asked += [("event_facets", {"actor": speaker}), ("event_facets", {"target": speaker.split()[-1]})]
+    # Searches of several words (a Tally finds each word once): pairs, a word twice, a word that matches
+    # nothing, and "_", which FTS5 reads as no word at all.
+    several = [" ".join(words[:2]), f"{words[-1]} {words[0]}", f"{words[0]} {words[0]}", f"{words[0]} zzzz"]
+    for search in [*several, f"{words[0]} _", "_"]:
+        asked += [("quote_facets", {"q": search}), ("articles", {"q": search, "limit": 3})]
+        asked += [("article_facets", {"q": search}), ("speakers", {"q": search, "limit": 3})]
     for word in [*words, "zzzz"]:
         asked += [("quote_facets", {"q": word, "since": middle}), ("article_facets", {"q": word})]
         asked += [("speakers", {"q": word, "until": middle, "limit": 3})]
@@ -171,3 +177,32 @@ def test_a_keeper_whose_read_fails_leaves_the_counting_to_the_database(tmp_path:
             assert store.tallies.current(connection) is None
         assert store.tallies._worker is failed  # not read again at once
         assert store.quote_facets().total == 0
+
+
+def test_a_snapshot_reads_one_state_of_the_store_while_another_writes(url: str) -> None:  # noqa: F811 - the fixture
+    """A web page reads in one snapshot: its list, counts and version agree even if an article lands meanwhile."""
+    with Store(url) as writer, Store(url) as reader:
+        writer.add(story("Mayor Ana Ortiz spoke.", "2024-05-01", ("Ana Ortiz", "PERSON", ["Ana Ortiz"])))
+        with reader.snapshot():
+            version = reader.version()
+            listed = reader.articles().total
+            writer.add(story("Ana Ortiz left.", "2024-05-02", ("Ana Ortiz", "PERSON", ["Ana Ortiz"])))
+            assert reader.articles().total == listed == 1
+            assert reader.quote_facets().total == 0 and reader.version() == version
+        assert reader.articles().total == 2
+        assert reader.version() != version
+
+
+def test_the_version_moves_with_every_write_whichever_store_made_it(url: str) -> None:  # noqa: F811 - the fixture
+    """The version is read again only when the store may have moved: its own writes and others' both move it."""
+    with Store(url) as store, Store(url) as other:
+        seen = [store.version()]
+        store.add(story("Mayor Ana Ortiz spoke.", "2024-05-01", ("Ana Ortiz", "PERSON", ["Ana Ortiz"])))
+        seen.append(store.version())
+        other.add(story("Luis Ortiz fished.", "2024-05-03", ("Luis Ortiz", "PERSON", ["Luis Ortiz"])))
+        seen.append(store.version())
+        store.merge_entities(store.entity("Ana Ortiz").id, store.entity("Luis Ortiz").id)
+        seen.append(store.version())
+        assert other.version() == seen[-1]
+        assert len(set(seen)) == len(seen), seen
+        assert store.version() == seen[-1]  # nothing moved: the same version

@@ -57,4 +57,7 @@ def kept(request: Request, key: Hashable, compute: Callable[[], T]) -> T:
     cache: CountCache | None = getattr(request.app.state, "counts", None)
     if cache is None:
         cache = request.app.state.counts = CountCache()
-    return cache.get((key, store_of(request).version()), compute)
+    store = store_of(request)
+    # The version and what is computed under it are read in one transaction (the page's, when it holds one).
+    with store.snapshot():
+        return cache.get((key, store.version()), compute)

@@ -91,13 +91,14 @@ def _summary(store: Store, latest: list[ArticleRow]) -> HomeSummary:
 @router.get("/")
 def home(request: Request) -> Response:
     store = store_of(request)
-    latest = store.articles(limit=10)
-    # Articles are only ever added, so the count, the newest article and the day fix the aggregates.
-    key = (latest.total, latest.items[0].id if latest.items else None, date.today())
-    cached: tuple[object, HomeSummary] | None = request.app.state.home_summary
-    if cached is None or cached[0] != key:
-        cached = (key, _summary(store, latest.items))
-        request.app.state.home_summary = cached
+    with store.snapshot():
+        latest = store.articles(limit=10)
+        # Articles are only ever added, so the count, the newest article and the day fix the aggregates.
+        key = (latest.total, latest.items[0].id if latest.items else None, date.today())
+        cached: tuple[object, HomeSummary] | None = request.app.state.home_summary
+        if cached is None or cached[0] != key:
+            cached = (key, _summary(store, latest.items))
+            request.app.state.home_summary = cached
     return templates.TemplateResponse(request, "home.html", {"latest": latest.items, "summary": cached[1]})
 
 
@@ -106,8 +107,9 @@ def articles_page(
     request: Request, params: Annotated[Filters, Depends(article_filters)], offset: Offset = 0
 ) -> Response:
     store = store_of(request)
-    page = store.articles(**params, limit=PAGE_SIZE, offset=offset)
-    context = {"page": page, "params": params, "facets": counted(request, "article_facets", **params)}
+    with store.snapshot():
+        page = store.articles(**params, limit=PAGE_SIZE, offset=offset)
+        context = {"page": page, "params": params, "facets": counted(request, "article_facets", **params)}
     return templates.TemplateResponse(request, "articles.html", context)
 
 
@@ -129,8 +131,9 @@ def _entity_urls(store: Store, article_id: str) -> Callable[[Entity], str | None
 @router.get("/articles/{article_id}")
 def article_page(request: Request, article_id: str) -> Response:
     store = store_of(request)
-    extraction = store.article(article_id)
-    entity_url = _entity_urls(store, article_id)
+    with store.snapshot():
+        extraction = store.article(article_id)
+        entity_url = _entity_urls(store, article_id)
     context = {
         "article": extraction.article,
         "extraction": extraction,
@@ -144,7 +147,9 @@ def article_page(request: Request, article_id: str) -> Response:
 def entities_page(
     request: Request, params: Annotated[Filters, Depends(entity_filters)], offset: Offset = 0
 ) -> Response:
-    page = store_of(request).entities(**params, limit=PAGE_SIZE, offset=offset)
+    store = store_of(request)
+    with store.snapshot():
+        page = store.entities(**params, limit=PAGE_SIZE, offset=offset)
     context = {"page": page, "params": params, "types": ENTITY_TYPES}
     return templates.TemplateResponse(request, "entities.html", context)
 
@@ -159,24 +164,27 @@ def entity_page(
     period: Period = "month",
 ) -> Response:
     store = store_of(request)
-    # Who the entity is, and its chart of mentions, change only with the store: kept as counts are.
-    detail = counted(request, "entity", id_or_name=entity_id, lists=False)
-    key = str(detail.id)
-    said = counted(request, "quote_facets", speaker=key, period=period)
-    paging = {"by_offset": by_offset, "about_offset": about_offset, "articles_offset": articles_offset}
-    context = {
-        "entity": detail,
-        "counts": [(name.replace("_", " "), value) for name, value in detail.counts.items()],
-        "chart": kept(request, ("mentions_chart", detail.id), lambda: mentions_chart(detail.mentions_per_day.items())),
-        "quotes_by": store.entity_quotes(detail.id, limit=PAGE_SIZE, offset=by_offset),
-        "quotes_about": store.entity_quotes(detail.id, about=True, limit=PAGE_SIZE, offset=about_offset),
-        "articles": store.entity_articles(detail.id, limit=PAGE_SIZE, offset=articles_offset),
-        "said": said,
-        "said_chart": _timeline_chart(said, "quotes by them"),
-        "period": period,
-        "params": {**paging, "period": period},
-        "key": key,
-    }
+    with store.snapshot():
+        # Who the entity is, and its chart of mentions, change only with the store: kept as counts are.
+        detail = counted(request, "entity", id_or_name=entity_id, lists=False)
+        key = str(detail.id)
+        said = counted(request, "quote_facets", speaker=key, period=period)
+        paging = {"by_offset": by_offset, "about_offset": about_offset, "articles_offset": articles_offset}
+        context = {
+            "entity": detail,
+            "counts": [(name.replace("_", " "), value) for name, value in detail.counts.items()],
+            "chart": kept(
+                request, ("mentions_chart", detail.id), lambda: mentions_chart(detail.mentions_per_day.items())
+            ),
+            "quotes_by": store.entity_quotes(detail.id, limit=PAGE_SIZE, offset=by_offset),
+            "quotes_about": store.entity_quotes(detail.id, about=True, limit=PAGE_SIZE, offset=about_offset),
+            "articles": store.entity_articles(detail.id, limit=PAGE_SIZE, offset=articles_offset),
+            "said": said,
+            "said_chart": _timeline_chart(said, "quotes by them"),
+            "period": period,
+            "params": {**paging, "period": period},
+            "key": key,
+        }
     return templates.TemplateResponse(request, "entity.html", context)
 
 
@@ -193,8 +201,9 @@ def quotes_page(
     offset: Offset = 0,
 ) -> Response:
     store = store_of(request)
-    page = store.quotes(**params, limit=PAGE_SIZE, offset=offset, oldest_first=sort == "oldest")
-    facets = counted(request, "quote_facets", **params, period=period)
+    with store.snapshot():
+        page = store.quotes(**params, limit=PAGE_SIZE, offset=offset, oldest_first=sort == "oldest")
+        facets = counted(request, "quote_facets", **params, period=period)
     context = {
         "page": page,
         "params": {**params, "sort": sort if sort != "newest" else None, "period": period},
@@ -225,13 +234,15 @@ def events_page(
     offset: Offset = 0,
 ) -> Response:
     store = store_of(request)
-    page = store.events(**params, limit=PAGE_SIZE, offset=offset)
-    facets = counted(request, "event_facets", **params, period=period)
+    with store.snapshot():
+        page = store.events(**params, limit=PAGE_SIZE, offset=offset)
+        facets = counted(request, "event_facets", **params, period=period)
+        types = store.event_types()
     context = {
         "page": page,
         "params": {**params, "period": period},
         "facets": facets,
         "chart": _timeline_chart(facets, "events"),
-        "types": store.event_types(),
+        "types": types,
     }
     return templates.TemplateResponse(request, "events.html", context)

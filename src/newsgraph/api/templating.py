@@ -10,17 +10,23 @@ import jinja2
 from fastapi.templating import Jinja2Templates
 
 from newsgraph.api.annotate import date_anchor, event_anchor, figure_anchor, quote_anchor
+from newsgraph.api.chart import count_rows
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
+def _path_part(value: str) -> str:
+    """``value`` quoted for a URL path; ids (letters and digits, a page holds a hundred) as they are."""
+    return value if value.isascii() and value.isalnum() else quote(value, safe="")
+
+
 def entity_href(key: str | None) -> str | None:
     """The page of a store entity, by its id or name (both are accepted by the store)."""
-    return f"/entities/{quote(str(key), safe='')}" if key else None
+    return f"/entities/{_path_part(str(key))}" if key else None
 
 
 def article_href(article_id: str) -> str:
-    return f"/articles/{quote(article_id, safe='')}"
+    return f"/articles/{_path_part(article_id)}"
 
 
 def web_url(url: str | None) -> str | None:
@@ -84,6 +90,7 @@ def _environment() -> jinja2.Environment:
         figure_anchor=figure_anchor,
         date_anchor=date_anchor,
         event_anchor=event_anchor,
+        count_rows=count_rows,
     )
     return env
 

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 
 from newsgraph.store.linking import fold
 from newsgraph.store.schema import entities, entity_aliases, speaker_names
+from newsgraph.store.snapshots import remembered
 
 # How many other records bearing the name are offered.
 OFFERED = 10
@@ -42,6 +43,10 @@ class Choice:
 
 def choose(connection: sa.Connection, value: str) -> Choice:
     """The most reported record named or called ``value`` (folded, whole), and up to OFFERED others."""
+    return remembered(connection, ("choose", value), lambda: _choose(connection, value))
+
+
+def _choose(connection: sa.Connection, value: str) -> Choice:
     given = value.strip()
     if (number := row_id(given)) is not None:
         name = connection.execute(sa.select(entities.c.name).where(entities.c.id == number)).scalar()
@@ -70,3 +75,10 @@ def choose(connection: sa.Connection, value: str) -> Choice:
 def unlinked_speaker_names(value: str) -> sa.Select[Any]:
     """Speaker names written exactly ``value`` (case aside): speakers no entity of their article holds."""
     return sa.select(speaker_names.c.name).where(sa.func.lower(speaker_names.c.name) == value.strip().lower())
+
+
+def unlinked_names(connection: sa.Connection, value: str) -> list[str]:
+    """The names of ``unlinked_speaker_names``, read once per snapshot (a page's list and facets both ask)."""
+    return remembered(
+        connection, ("unlinked", value), lambda: list(connection.execute(unlinked_speaker_names(value)).scalars())
+    )

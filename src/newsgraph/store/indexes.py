@@ -26,14 +26,26 @@ COUNTING = {
     "ix_article_entities_affiliation": ("article_entities", "entity_id, affiliation"),
     # One actor's events newest first (the event list's order): a page without sorting all of them.
     "ix_events_actor_newest": ("events", "actor_id, day {desc}, id DESC"),
+    # The unlinked speakers a speaker filter's name may mean (``choosing.unlinked_speaker_names``), looked up
+    # on every quote list and facet of a speaker: without it, a scan of every speaker's name (2 ms at 100,000).
+    "ix_speaker_names_lower": ("speaker_names", "lower(name)"),
 }
 
 
 def missing(connection: sa.Connection) -> list[str]:
     """The counting indexes this store does not have yet."""
-    inspector = sa.inspect(connection)
-    present = {index["name"] for table in {t for t, _ in COUNTING.values()} for index in inspector.get_indexes(table)}
-    return [name for name in COUNTING if name not in present]
+    found = present(connection)
+    return [name for name in COUNTING if name not in found]
+
+
+def present(connection: sa.Connection) -> set[str]:
+    """The names of the store's indexes, read off the catalog (SQLAlchemy does not reflect an index on
+    an expression from SQLite)."""
+    if connection.dialect.name == "postgresql":
+        names = "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+    else:
+        names = "SELECT name FROM sqlite_master WHERE type = 'index'"
+    return set(connection.exec_driver_sql(names).scalars())
 
 
 def create_counting(connection: sa.Connection, names: list[str]) -> None:

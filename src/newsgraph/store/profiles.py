@@ -137,7 +137,6 @@ def entity_detail(connection: sa.Connection, row: Any, lists: bool = True, tally
     listed: Sequence[Any] = []
     quotes_by: Sequence[Any] = []
     quotes_about: Sequence[Any] = []
-    inside = about_ids(entity_id)
     if lists:
         listed = connection.execute(
             sa.select(*ARTICLE_COLUMNS)
@@ -148,7 +147,7 @@ def entity_detail(connection: sa.Connection, row: Any, lists: bool = True, tally
         quotes_by = connection.execute(
             quote_select().where(quotes.c.speaker_entity_id == entity_id).order_by(*QUOTE_ORDER).limit(DETAIL_LIMIT)
         ).all()
-        about = quote_select().where(quotes.c.id.in_(inside))
+        about = quote_select().where(quotes.c.id.in_(about_ids(entity_id)))
         quotes_about = connection.execute(about.order_by(*QUOTE_ORDER).limit(DETAIL_LIMIT)).all()
     history = [
         TitleSeen(t.title, t.first_seen, t.last_seen, t.articles)
@@ -176,7 +175,9 @@ def entity_detail(connection: sa.Connection, row: Any, lists: bool = True, tally
             "articles": row.articles,
             "mentions": row.mentions,
             "quotes_by": row.quotes,
-            "quotes_about": len(tally.about(entity_id)) if tally is not None else _count(connection, inside),
+            "quotes_about": (
+                len(tally.about(entity_id)) if tally is not None else _count(connection, about_ids(entity_id))
+            ),
         },
         first_seen=row.first_seen,
         last_seen=row.last_seen,

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from newsgraph.errors import ArticleNotFound, EntityNotFound, StoreError
 from newsgraph.model import Extraction
 from newsgraph.settings import db_url_from
-from newsgraph.store import aggregates, corrections, indexes, profiles, queries, streams, tallies
+from newsgraph.store import aggregates, corrections, indexes, profiles, queries, snapshots, streams, tallies
 from newsgraph.store.aggregates import Facets, SpeakerCount
 from newsgraph.store.engine import WRITE, create_engine
 from newsgraph.store.loader import Ingestion, ProgressCallback
@@ -109,9 +109,23 @@ class Store:
 
     @contextmanager
     def reading(self) -> Iterator[sa.Connection]:
-        """One read transaction, so that a page and its count agree."""
+        """One read transaction, so that a page and its count agree: the snapshot's, inside ``snapshot``."""
+        held = snapshots.held(self.engine)
+        if held is not None:
+            yield held.connection
+            return
         with self.engine.connect() as connection, connection.begin():
             yield connection
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Every read inside the block, in this thread, from one read transaction (a web page's lists,
+        counts and version agree, and the version is read once); a block inside another is part of it."""
+        if snapshots.held(self.engine) is not None:
+            yield
+            return
+        with snapshots.holding(self.engine):
+            yield
 
     # Writing
 
@@ -400,6 +414,11 @@ class Store:
             return self._version(connection)
 
     def _version(self, connection: sa.Connection) -> tuple[int, int, int, int]:
+        """``version`` in ``connection``'s transaction, read again only when the store may have moved."""
+        found: tuple[int, int, int, int] = snapshots.version_of(connection, self._read_version)
+        return found
+
+    def _read_version(self, connection: sa.Connection) -> tuple[int, int, int, int]:
         newest, rewrite = connection.execute(
             sa.select(sa.select(sa.func.max(articles.c.pk)).scalar_subquery(), sa.func.max(store_rewrites.c.id))
         ).one()

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import sqlalchemy as sa
 
-from newsgraph.store.choosing import row_id, unlinked_speaker_names
+from newsgraph.store.choosing import row_id, unlinked_names
 from newsgraph.store.queries import (
     ARTICLE_COLUMNS,
     actor_choice,
@@ -125,8 +125,8 @@ def quote_mask(
     chosen = speaker_choice(connection, speaker, speaker_id)
     unlinked: list[str] = []
     if chosen is not None and speaker_id is None and speaker is not None and row_id(speaker) is None:
-        unlinked = list(connection.execute(unlinked_speaker_names(speaker)).scalars())
-    matching = tally.matching("quotes", q, lambda: _keys(quote_keys(connection, q))) if q and q.strip() else None
+        unlinked = unlinked_names(connection, speaker)
+    matching = _matching(connection, tally, "quotes", q) if q and q.strip() else None
     pk = None
     if article is not None:
         # An id no article has selects nothing (no key is negative).
@@ -171,29 +171,41 @@ def article_mask(
     """The articles ``queries.article_statement`` selects, or None when a filter needs the database."""
     if (source and source.strip()) or (outlet and outlet.strip()):
         return None
-    matching = tally.matching("articles", q, lambda: _keys(article_keys(connection, q))) if q and q.strip() else None
+    matching = _matching(connection, tally, "articles", q) if q and q.strip() else None
     return tally.article_mask(since, until, matching)
 
 
 def search_articles(connection: sa.Connection, tally: Tally, q: str, limit: int, offset: int) -> Page[ArticleRow]:
     """``queries.list_articles`` of a search alone: the matches (kept by the Tally, which the page's
     facets read too) counted and ranked newest first in memory; only the page's rows are read."""
-    found = tally.matching("articles", q, lambda: _keys(article_keys(connection, q)))
-    return _newest(connection, tally, found, limit, offset)
+    found = _matching(connection, tally, "articles", q)
+    return _newest(connection, tally, found, int(np.count_nonzero(found)), limit, offset)
 
 
 def entity_articles(connection: sa.Connection, tally: Tally, entity: int, limit: int, offset: int) -> Page[ArticleRow]:
     """``profiles.entity_articles``: the entity's articles counted and ranked newest first in memory."""
-    return _newest(connection, tally, tally.articles_naming(entity), limit, offset)
+    naming = tally.articles_naming(entity)
+    return _newest(connection, tally, naming, len(naming), limit, offset)
 
 
-def _newest(connection: sa.Connection, tally: Tally, found: np.ndarray, limit: int, offset: int) -> Page[ArticleRow]:
-    """One page of the articles ``found`` (keys), newest first: only the page's rows are read."""
+def _newest(
+    connection: sa.Connection, tally: Tally, found: Mask, total: int, limit: int, offset: int
+) -> Page[ArticleRow]:
+    """One page of the ``total`` articles ``found`` (see ``Tally.newest_articles``), newest first: only the
+    page's rows are read."""
     keys = tally.newest_articles(found, limit + offset)[offset:]
     rows = connection.execute(sa.select(*ARTICLE_COLUMNS, articles.c.pk).where(articles.c.pk.in_(keys.tolist())))
     by_key = {row.pk: row for row in rows}
     items = [article_row(by_key[key]) for key in keys.tolist() if key in by_key]
-    return Page(items=items, total=len(found), limit=limit, offset=offset)
+    return Page(items=items, total=total, limit=limit, offset=offset)
+
+
+def _matching(connection: sa.Connection, tally: Tally, kind: str, q: str) -> Mask:
+    """Which articles or quotes hold every word of ``q`` (``Tally.matching``). FTS5 requires each quoted
+    word on its own, so each is looked up once; PostgreSQL's query drops stop words, so it is looked up whole."""
+    lookup = article_keys if kind == "articles" else quote_keys
+    each_word = connection.dialect.name == "sqlite"
+    return tally.matching(kind, q, lambda text: _keys(lookup(connection, text)), each_word)
 
 
 def _keys(found: str) -> np.ndarray:

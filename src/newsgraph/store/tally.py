@@ -49,9 +49,13 @@ from newsgraph.store.search import words
 
 Mask = Any  # a numpy array of booleans, one per row
 _NONE = -1
-# How many searches' matches a Tally keeps (at most a few MB each at 100,000 articles).
+# How many words' (or searches') matches a Tally keeps: a boolean per article or quote (at 100,000
+# articles, 0.1 MB for articles and 0.45 MB for quotes each).
 MATCHES = 64
 _LAST = np.iinfo(np.int64).max
+# Sorting the selected rows costs less than walking an order made once for all rows only when they are
+# fewer than one in this many (at 450,000 quotes, sorting 60,000 costs 5 ms, walking all 0.5 ms).
+SORTED_FEW = 64
 
 
 @dataclass(frozen=True)
@@ -189,24 +193,47 @@ class Tally:
         self._matches: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
         self._matches_lock = threading.Lock()
 
-    def matching(self, kind: str, query: str, find: Callable[[], np.ndarray]) -> np.ndarray:
-        """The keys of the ``kind`` rows holding the words of ``query``, found by ``find`` once per Tally.
+    def matching(self, kind: str, query: str, find: Callable[[str], np.ndarray], each_word: bool) -> Mask:
+        """Which ``kind`` rows (articles or quotes) hold every word of ``query``: ``find`` gives the keys
+        of the rows holding a text; never to be written to.
 
         A common word is in a fifth of all quotes: reading its matches off the full-text index
-        costs 15-20 ms at 100,000 articles, more than the counting. The last MATCHES searches
-        are kept with the Tally, so they are as current as it is.
+        costs 10-20 ms at 100,000 articles, more than the counting. With ``each_word`` (the
+        index requires each word on its own, as FTS5 does), each word's rows are found once and
+        a search is their intersection, so that a new pair of common words costs no lookup;
+        else the whole query is one lookup. The last MATCHES lookups are kept with the Tally,
+        so they are as current as it is.
         """
-        key = (kind, " ".join(words(query)))
+        terms = words(query)
+        whole = " ".join(terms)
+        texts = list(dict.fromkeys(terms)) if each_word else [whole]
+        found: Mask | None = None
+        for text in texts:
+            rows = self._matched(kind, text, find)
+            if len(texts) > 1 and not rows.any():
+                # FTS5 skips a word it reads as no token at all ("_"), which alone matches nothing:
+                # a word matching nothing may be one, so the whole search is looked up.
+                return self._matched(kind, whole, find)
+            found = rows if found is None else found & rows
+        return found if found is not None else np.zeros(len(self._keys(kind)), dtype=bool)
+
+    def _matched(self, kind: str, text: str, find: Callable[[str], np.ndarray]) -> Mask:
+        key = (kind, text)
         with self._matches_lock:
             if key in self._matches:
                 self._matches.move_to_end(key)
                 return self._matches[key]
-        found = find()
+        rows = _among(self._keys(kind), find(text))
+        rows.flags.writeable = False
         with self._matches_lock:
-            self._matches[key] = found
+            self._matches[key] = rows
             while len(self._matches) > MATCHES:
                 self._matches.popitem(last=False)
-        return found
+        return rows
+
+    def _keys(self, kind: str) -> np.ndarray:
+        keys: np.ndarray = self.article_pk if kind == "articles" else self.quote_id
+        return keys
 
     @classmethod
     def read(cls, connection: sa.Connection, version: Any) -> Tally:
@@ -298,8 +325,9 @@ class Tally:
         return order[low:high]
 
     def articles_naming(self, entity: int) -> np.ndarray:
-        """The keys of the articles naming the entity."""
-        return self.article_pk[self.link_article[self._of_entity(entity)]]
+        """The places (in ``article_pk``) of the articles naming the entity."""
+        places: np.ndarray = self.link_article[self._of_entity(entity)]
+        return places
 
     def mentions_per_day(self, entity: int) -> dict[str, int]:
         """The entity's mentions by its articles' published day, as ``profiles._mentions_per_day`` counts them."""
@@ -309,7 +337,10 @@ class Tally:
         counts = np.bincount(
             days[dated], weights=self.link_mentions[pairs][dated], minlength=len(self.article_day.values)
         )
-        return {self.article_day.values[i]: int(counts[i]) for i in np.flatnonzero(counts)}
+        present = np.flatnonzero(counts)
+        days = self.article_day.values
+        # Plain ints in one pass: a person named for ten years has 3,650 days (5 ms one numpy value at a time).
+        return dict(zip([days[i] for i in present.tolist()], counts[present].astype(np.int64).tolist(), strict=True))
 
     def quotes_by(self, entity: int) -> int:
         """How many quotes the entity said (``quotes.speaker_entity_id``)."""
@@ -335,14 +366,14 @@ class Tally:
         until: str | None = None,
         article: int | None = None,
         kind: str | None = None,
-        matching: np.ndarray | None = None,
+        matching: Mask | None = None,
         by_record: bool = True,
     ) -> Mask:
         """Quotes under a filter, as ``queries.quote_conditions`` and ``search.quote_match`` select them.
 
         ``chosen`` is the speaker filter's choice (None: no speaker filter); ``unlinked`` the names an
-        unlinked speaker may bear for it; ``article`` the key (``pk``) of the article; ``matching`` the
-        keys of the quotes holding the words.
+        unlinked speaker may bear for it; ``article`` the key (``pk``) of the article; ``matching`` which
+        quotes hold the words (``matching``).
         """
         mask = np.ones(len(self.quote_id), dtype=bool)
         if chosen is not None:
@@ -359,7 +390,7 @@ class Tally:
             code = self.quote_kind.code(kind.strip().lower())
             mask &= self.quote_kind.codes == code if code is not None else False
         if matching is not None:
-            mask &= _among(self.quote_id, matching)
+            mask &= matching
         return mask
 
     def quote_facets(self, mask: Mask, period: str) -> Facets:
@@ -450,11 +481,15 @@ class Tally:
         non-null value; -1 when none.
 
         Many quotes are walked along ``order``, made once (a grouped max over the rows costs ten
-        times more); a few (``mask`` as indexes, see ``_selected``) are sorted on their own.
+        times more); a few (under one in SORTED_FEW of all) are sorted on their own.
         """
         found = np.full(len(self.speaker.values), _NONE, dtype=np.int64)
-        few = mask.dtype != bool
-        picked = mask[np.lexsort((key[mask], self.speaker.codes[mask]))] if few else order[mask[order]]
+        if mask.dtype != bool and len(mask) * SORTED_FEW < len(order):
+            picked = mask[np.lexsort((key[mask], self.speaker.codes[mask]))]
+        else:
+            if mask.dtype != bool:
+                mask = _as_mask(mask, len(order))
+            picked = order[mask[order]]
         if not len(picked):
             return found
         groups = self.speaker.codes[picked]
@@ -519,26 +554,27 @@ class Tally:
 
     # Articles
 
-    def article_mask(
-        self, since: str | None = None, until: str | None = None, matching: np.ndarray | None = None
-    ) -> Mask:
-        """Articles under a filter of days and words (``matching``: the keys of the articles holding them)."""
+    def article_mask(self, since: str | None = None, until: str | None = None, matching: Mask | None = None) -> Mask:
+        """Articles under a filter of days and words (``matching``: which articles hold them)."""
         mask = np.ones(len(self.article_pk), dtype=bool)
         if (dated := self.article_day.day_range(since, until)) is not None:
             mask &= dated
         if matching is not None:
-            mask &= _among(self.article_pk, matching)
+            mask &= matching
         return mask
 
-    def newest_articles(self, keys: np.ndarray, count: int) -> np.ndarray:
-        """The keys of the ``count`` newest of the articles ``keys``, newest first (the list's order)."""
-        at = np.minimum(np.searchsorted(self.article_pk, keys), max(len(self.article_pk) - 1, 0))
-        at = at[self.article_pk[at] == keys] if len(self.article_pk) else at[:0]
-        ranks = self.article_rank[at]
+    def newest_articles(self, chosen: Mask, count: int) -> np.ndarray:
+        """The keys of the ``count`` newest of the articles ``chosen`` (a mask of them, or their places in
+        ``article_pk``), newest first (the list's order)."""
+        ranks = self.article_rank[chosen]
         if count < len(ranks):
             ranks = np.partition(ranks, count - 1)[:count]
         order = np.sort(ranks)
         return self._by_rank[order]
+
+    @cached_property
+    def _entity_slots(self) -> int:
+        return int(self.link_entity.max()) + 1 if len(self.link_entity) else 0
 
     @cached_property
     def _by_rank(self) -> np.ndarray:
@@ -551,9 +587,8 @@ class Tally:
         sources = self.article_source.codes[mask]
         counts = np.bincount(sources[sources >= 0], minlength=len(self.article_source.values))
         top_sources = _top(counts, np.arange(len(counts)), limit=FACET_SIZE)
-        entities = self.link_entity[mask[self.link_article]]
-        found, named = np.unique(entities, return_counts=True)
-        order = np.lexsort((found, -named))[:FACET_SIZE]
+        # Counted per entity id (ids are small: a count per id costs less than sorting the ids named).
+        named = np.bincount(self.link_entity[mask[self.link_article]], minlength=self._entity_slots)
         return Facets(
             total=int(np.count_nonzero(mask)),
             facets={
@@ -562,10 +597,27 @@ class Tally:
                     for i in top_sources
                 ],
                 "entity": [
-                    Count(str(found[i]), self.names.get(int(found[i]), str(found[i])), int(named[i])) for i in order
+                    Count(str(e), self.names.get(e, str(e)), int(named[e])) for e in _most(named, FACET_SIZE).tolist()
                 ],
             },
         )
+
+
+def _most(counts: np.ndarray, limit: int) -> np.ndarray:
+    """``_top(counts, np.arange(len(counts)), limit=limit)``: the indexes with the most, ties by index,
+    sorting only those that can be among the first ``limit``."""
+    present = np.flatnonzero(counts)
+    if len(present) > limit:
+        cut = np.partition(counts[present], len(present) - limit)[len(present) - limit]
+        present = present[counts[present] >= cut]
+    return present[np.lexsort((present, -counts[present]))][:limit]
+
+
+def _as_mask(indexes: np.ndarray, size: int) -> Mask:
+    """The boolean mask of ``size`` rows selecting ``indexes``."""
+    mask = np.zeros(size, dtype=bool)
+    mask[indexes] = True
+    return mask
 
 
 def _selected(mask: Mask) -> Mask:
