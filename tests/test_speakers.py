@@ -488,3 +488,42 @@ def test_two_names_joined_speak_together_not_as_the_first(extractor: Extractor) 
     result, _ = speakers(extractor, text)
     speaker = _quote_about(result, "threatening them").speaker
     assert speaker is not None and (speaker.entity, speaker.name) == (None, "Ford and Fry")
+
+
+def test_a_speaker_hung_on_a_fronted_phrase_still_speaks(extractor: Extractor) -> None:
+    # The parser makes the adviser an apposition of "the Herald" and leaves "said" with no subject.
+    text = (
+        "In a statement to the Herald, her chief of staff, Tom Rinaldi, said: “The mayor believes the harbour "
+        "plan is sound, and that the council will back it when the costs are known.”"
+    )
+    result, _ = speakers(extractor, text)
+    quote = _quote_about(result, "harbour plan")
+    assert quote.act == "speech"
+    assert quote.speaker is not None and quote.speaker.name == "Tom Rinaldi"
+
+
+def test_a_person_described_by_age_is_the_person_just_named(extractor: Extractor) -> None:
+    text = (
+        "Maria Lindqvist crossed the finish line in the rain.\n\n"
+        "“I trained for this race for ten years,” said the 46-year-old."
+    )
+    result, _ = speakers(extractor, text)
+    speaker = _quote_about(result, "trained for this race").speaker
+    assert speaker is not None and speaker.name == "Maria Lindqvist"
+
+
+def test_a_verb_the_parser_leaves_loose_keeps_the_clause_subject(extractor: Extractor) -> None:
+    text = (
+        "Mayor Dana Whitfield gestured as if to calm the crowd, then leaned in and boomed: "
+        "“We will rebuild this bridge.”"
+    )
+    result, _ = speakers(extractor, text)
+    speaker = _quote_about(result, "rebuild this bridge").speaker
+    assert speaker is not None and speaker.name == "Dana Whitfield"
+
+
+def test_a_speakers_phrase_keeps_the_bracket_it_opens(extractor: Extractor) -> None:
+    text = "Sen. Alma Ruiz (D-Ore.) said the bill would pass next week."
+    result, _ = speakers(extractor, text)
+    speaker = _quote_about(result, "bill would pass").speaker
+    assert speaker is not None and text[speaker.start : speaker.end].endswith("(D-Ore.)")

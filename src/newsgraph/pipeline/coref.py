@@ -26,7 +26,7 @@ from newsgraph.model import Entity, Quote
 from newsgraph.pipeline.entities import add_entity, add_mention, entity_at
 from newsgraph.pipeline.extensions import doc_text
 from newsgraph.pipeline.lexicons import load_data
-from newsgraph.pipeline.quotes.cues import RELATIVE_TAGS, SPEAKING_TYPES
+from newsgraph.pipeline.quotes.cues import RELATIVE_TAGS, SPEAKING_TYPES, age_description
 from newsgraph.pipeline.titles import LEXICON as TITLES
 from newsgraph.pipeline.titles import described_as_person
 
@@ -501,6 +501,10 @@ class Coref:
             found = next((e for e in self._candidates(start) if e.type == "ORG" and self._may_be(e, lemma)), None)
         if found is None and one and self.doc[first].lower_ == "the" and self._role(head):
             found = self._last_speaker_near(start)
+        if found is None and age_description(head):
+            # "the 46-year-old" names no role to match: the person just quoted, or else the latest one named.
+            people = (e for e in self._candidates(start) if e.type == "PERSON")
+            found = self._last_speaker_near(start) or next(people, None)
         if found is None:
             return None
         begin, end = core_phrase(self.doc, first, last, head)

@@ -23,8 +23,9 @@ _EMPTY_SUBJECTS = frozenset({"there", "this", "what"})
 _NAME_REACH = 6
 _NAME_TAGS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PART", "PUNCT", "NUM"})
 # Links from a verb up to the clause whose subject it shares.
-_CLIMB = frozenset({"xcomp", "pcomp", "prep", "acomp", "advcl"})
+_CLIMB = frozenset({"xcomp", "pcomp", "prep", "acomp", "advcl", "dep"})
 _NOT_SOURCES = frozenset({"TIME", "DATE", "MONEY"})
+_EDGE_TAGS = frozenset({"PUNCT", "SPACE"})
 # Where words appear, not who says them: platforms ("Twitter") and what people say things in ("a statement").
 _PLATFORMS = frozenset(load_data("entities_en.json")["platforms"])
 _DOCUMENTS = frozenset(load_data("coref_names.json")["said_nouns"])
@@ -121,7 +122,16 @@ def can_speak(subject: Token, cue: Token) -> bool:
     first, last = sorted((subject.i, cue.i))
     if any("\n" in token.text for token in subject.doc[first:last]):
         return False
-    return subject.ent_type_ not in _NOT_SOURCES
+    return subject.ent_type_ not in _NOT_SOURCES or age_description(subject)
+
+
+def age_description(word: Token) -> bool:
+    """ "said the 46-year-old": NER reads a person described by age as a date."""
+    return (
+        word.lower_ == "old"
+        and any(c.dep_ == "det" for c in word.children)
+        and any(c.lemma_.lower() == "year" for c in word.subtree)
+    )
 
 
 def demonstrative(subject: Token) -> bool:
@@ -176,7 +186,26 @@ def subject_of(verb: Token) -> Token | None:
         nearest = _nearest_subject_left(verb)
         if nearest is not None:
             return nearest
-    return _subject_above(verb)
+    return _subject_above(verb) or _apposition_before(verb)
+
+
+def _apposition_before(verb: Token) -> Token | None:
+    """ "In a statement to the paper, her adviser, Jake Sullivan, said: …": the parser may hang the
+    speaker in apposition to the fronted phrase's noun and leave the verb without a subject."""
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].pos_ == "PUNCT" and verb.i - i <= 2:
+        i -= 1
+    if i < verb.sent.start:
+        return None
+    word = verb.doc[i]
+    while word.dep_ == "appos" and word.head.dep_ == "appos" and word.head.i < word.i:
+        word = word.head
+    if word.dep_ != "appos" or word.pos_ not in {"NOUN", "PROPN"} or word.right_edge.i >= verb.i:
+        return None
+    phrase = word.head  # the noun it is in apposition to, inside prepositional phrases that modify the verb
+    while phrase.dep_ in {"pobj", "prep"} and phrase.head != verb:
+        phrase = phrase.head
+    return word if phrase.dep_ == "prep" and phrase.head == verb else None
 
 
 def _medium(noun: Token) -> bool:
@@ -236,9 +265,9 @@ def phrase_bounds(head: Token, cue: Token | None = None) -> tuple[int, int]:
         end_token = head.doc[max(cue.left_edge.i - 1, head.i)]
         if cue.i < head.i:
             left = head.doc[cue.right_edge.i + 1] if cue.right_edge.i < head.i else head
-    while left.i < head.i and left.pos_ == "PUNCT":
+    while left.i < head.i and left.pos_ in _EDGE_TAGS:
         left = head.doc[left.i + 1]
-    while end_token.i > head.i and end_token.pos_ == "PUNCT":
+    while end_token.i > head.i and end_token.pos_ in _EDGE_TAGS and not _closes(end_token, left):
         end_token = end_token.doc[end_token.i - 1]
     # A phrase never runs over a line break (a headline or dateline above is not part of it).
     doc = head.doc
@@ -251,6 +280,11 @@ def phrase_bounds(head: Token, cue: Token | None = None) -> tuple[int, int]:
             end_token = doc[i - 1] if doc[i].is_space and i > head.i else doc[i]
             break
     return left.idx, end_token.idx + len(end_token)
+
+
+def _closes(bracket: Token, left: Token) -> bool:
+    """The ")" of "Lindsey Graham (R-SC)": a bracket opened inside the phrase is closed with it."""
+    return bracket.text == ")" and "(" in bracket.doc[left.i : bracket.i].text
 
 
 def _past_dateline(head: Token) -> Token:
