@@ -8,7 +8,7 @@ from spacy.vocab import Vocab
 
 from newsgraph.model import Article, Extraction, Quote, Speaker
 from newsgraph.pipeline import Extractor, load_model
-from newsgraph.pipeline.quotes.cues import subject_of
+from newsgraph.pipeline.quotes.cues import phrase_bounds, subject_of
 from newsgraph.settings import Settings
 
 
@@ -527,3 +527,16 @@ def test_a_speakers_phrase_keeps_the_bracket_it_opens(extractor: Extractor) -> N
     result, _ = speakers(extractor, text)
     speaker = _quote_about(result, "bill would pass").speaker
     assert speaker is not None and text[speaker.start : speaker.end].endswith("(D-Ore.)")
+
+
+def test_a_speakers_phrase_never_starts_inside_the_quote_before_it() -> None:
+    # A parse met on real copy: the quote's last words hang on the speaker's name after it.
+    words = ["“", "Good", "coach", "this", "guy", ",", "”", "Okafor", ",", "the", "captain", ",", "said", "."]
+    heads = [12, 2, 12, 4, 7, 7, 7, 12, 7, 10, 7, 7, 12, 12]
+    deps = ["punct", "amod", "ccomp", "det", "appos", "punct", "punct", "nsubj", "punct", "det", "appos", "punct"]
+    deps += ["ROOT", "punct"]
+    pos = ["PUNCT", "ADJ", "NOUN", "DET", "NOUN", "PUNCT", "PUNCT", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT"]
+    pos += ["VERB", "PUNCT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    start, end = phrase_bounds(doc[7], doc[12])
+    assert doc.text[start:end] == "Okafor , the captain"

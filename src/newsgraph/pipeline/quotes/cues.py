@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from newsgraph.pipeline.datelines import dateline_end
 from newsgraph.pipeline.lexicons import load_data
+from newsgraph.pipeline.quotes.direct import CLOSING, DOUBLED, OPENING, STRAIGHT
 
 VERB_TAGS = frozenset({"VERB", "AUX"})
 # A speaker is an active subject: the passive one ("Smith was told", "she was announced the winner") is not.
@@ -265,6 +266,7 @@ def phrase_bounds(head: Token, cue: Token | None = None) -> tuple[int, int]:
         end_token = head.doc[max(cue.left_edge.i - 1, head.i)]
         if cue.i < head.i:
             left = head.doc[cue.right_edge.i + 1] if cue.right_edge.i < head.i else head
+    left = _past_closed_quote(left, head)
     while left.i < head.i and left.pos_ in _EDGE_TAGS:
         left = head.doc[left.i + 1]
     while end_token.i > head.i and end_token.pos_ in _EDGE_TAGS and not _closes(end_token, left):
@@ -280,6 +282,22 @@ def phrase_bounds(head: Token, cue: Token | None = None) -> tuple[int, int]:
             end_token = doc[i - 1] if doc[i].is_space and i > head.i else doc[i]
             break
     return left.idx, end_token.idx + len(end_token)
+
+
+def _past_closed_quote(left: Token, head: Token) -> Token:
+    """ "“Very good reporter,” Trump, the frontrunner, said": the parse may start the speaker's phrase
+    inside the quote before it; the phrase starts after a closing mark it does not open."""
+    start, depth, straight = left.i, 0, []
+    for token in head.doc[left.i : head.i]:
+        if token.text in OPENING:
+            depth += 1
+        elif token.text in CLOSING:
+            depth, start = (depth - 1, start) if depth else (0, token.i + 1)
+        elif token.text in {STRAIGHT, DOUBLED}:
+            straight.append(token.i)
+    if len(straight) % 2:
+        start = max(start, straight[-1] + 1)
+    return head.doc[start]
 
 
 def _closes(bracket: Token, left: Token) -> bool:
