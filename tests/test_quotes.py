@@ -138,6 +138,24 @@ def test_fragment_inside_reported_speech_makes_it_mixed(extractor: Extractor) ->
     assert "costly mistake" in quote.text
 
 
+def test_a_fragment_closing_the_sentence_with_its_full_stop_makes_the_report_mixed(extractor: Extractor) -> None:
+    text = "Harbour master Ines Calder said the inquiry is “ongoing.” She said the city has not confirmed the cost."
+    first = run(extractor, text).quotes[0]
+    assert (first.kind, first.text) == ("mixed", "the inquiry is “ongoing.”")
+    assert first.speaker is not None and first.speaker.name == "Ines Calder"
+
+
+def test_words_in_marks_with_a_cue_or_comma_of_their_own_stay_a_whole_quote(extractor: Extractor) -> None:
+    text = (
+        "Harbour master Ines Calder chaired the meeting. According to her deputy, Tom Reyes, “The repairs are "
+        "overdue and the money is there.”\n\n"
+        "Calder said she never used the word “crisis” and added, “I frankly cringe when I hear it.”"
+    )
+    quotes = run(extractor, text).quotes
+    assert any(q.kind == "direct" and q.text == "The repairs are overdue and the money is there." for q in quotes)
+    assert any(q.kind == "direct" and q.text == "I frankly cringe when I hear it." for q in quotes)
+
+
 def test_reported_speech_from_the_parse(extractor: Extractor) -> None:
     quote = only(run(extractor, "The governor said on Friday that the bridge would reopen next month."))
     assert quote.kind == "indirect"

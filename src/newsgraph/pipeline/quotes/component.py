@@ -36,7 +36,7 @@ from newsgraph.pipeline.quotes.cues import (
     phrase_bounds,
     subject_of,
 )
-from newsgraph.pipeline.quotes.direct import Marked
+from newsgraph.pipeline.quotes.direct import CLOSING, OPENING, STRAIGHT, Marked
 from newsgraph.pipeline.quotes.indirect import Candidate, find_indirect
 from newsgraph.pipeline.quotes.learned import find_learned, load_scorer
 from newsgraph.pipeline.quotes.posts import find_posts
@@ -61,6 +61,9 @@ _DASHES = frozenset({"―", "—", "–", "-", "--"})
 _REPEAT_WORDS = 5
 # A signature under a quote is a name: a few words at most.
 _SIGNATURE_REACH = 7
+_TRAILING = " .,!?;:"
+_CLOSING_MARKS = frozenset(CLOSING + STRAIGHT)
+_OPENING_MARKS = OPENING + STRAIGHT
 
 
 @dataclass
@@ -465,6 +468,32 @@ def _words_outside(text: str, outer: Candidate, inner: Candidate) -> int:
     return sum(1 for w in outside.split() if any(ch.isalnum() for ch in w) and w.lower() != "that")
 
 
+def _ends_within(text: str, report: Candidate, direct: Candidate) -> bool:
+    """'said the probe is “ongoing.”': the parse ends the report at the word, the marks take the full stop.
+
+    Not when the words in marks have a cue of their own inside the report ('and added, “…”'), nor
+    when a comma or colon introduces them ('According to his aunt, Jane Starner, “…”'): those
+    are whole quotes, not a fragment of the report.
+    """
+    if direct.end <= report.end:
+        return True
+    own_cue = direct.cue is not None and direct.cue != report.cue and report.start <= direct.cue[0] < direct.start
+    introduced = text[report.start : direct.start].rstrip(_OPENING_MARKS + " ").endswith((",", ":"))
+    return not own_cue and not introduced and not text[report.end : direct.end].strip(_TRAILING)
+
+
+def _close_with(text: str, report: Candidate, end: int) -> None:
+    """A report that holds a quote in marks runs to its closing mark."""
+    if end > report.end:
+        _extend(report, end + 1 if text[end : end + 1] in _CLOSING_MARKS else end)
+
+
+def _extend(report: Candidate, end: int) -> None:
+    report.end = end
+    if report.parts:
+        report.parts[-1] = (report.parts[-1][0], end)
+
+
 def _combine(text: str, direct: list[Candidate], indirect: list[Candidate], fragments: list[Marked]) -> list[Candidate]:
     """One report per stretch of text: direct quotes win over the parse's view of them; fragments make speech mixed."""
     directs = Intervals((d.start, d.end, d) for d in direct)
@@ -475,11 +504,12 @@ def _combine(text: str, direct: list[Candidate], indirect: list[Candidate], frag
         if not overlapping:
             kept_indirect.append(report)
             continue
-        if all(report.start <= d.start and d.end <= report.end for d in overlapping) and all(
+        if all(report.start <= d.start and _ends_within(text, report, d) for d in overlapping) and all(
             _words_outside(text, report, d) > 0 for d in overlapping
         ):
             dropped.update(id(d) for d in overlapping)
             report.kind = "mixed"
+            _close_with(text, report, max(d.end for d in overlapping))
             kept_indirect.append(report)
     marked = Intervals((f.start, f.end, f) for f in fragments)
     for report in kept_indirect:
@@ -487,9 +517,7 @@ def _combine(text: str, direct: list[Candidate], indirect: list[Candidate], frag
             if report.start <= f.start and report.end < f.end and "\n" not in text[report.end : f.end]:
                 # 'said that China "is going to … I like. If they don't, that's it."': the parse
                 # ends the report with the sentence, but what is in marks was said whole.
-                report.end = f.close_mark + 1 if f.close_mark is not None else f.end
-                if report.parts:
-                    report.parts[-1] = (report.parts[-1][0], report.end)
+                _extend(report, f.close_mark + 1 if f.close_mark is not None else f.end)
         if any(report.start <= f.start and f.end <= report.end for f in marked.overlapping(report.start, report.end)):
             report.kind = "mixed"
     kept_direct = [d for d in direct if id(d) not in dropped]
