@@ -156,6 +156,23 @@ def test_words_in_marks_with_a_cue_or_comma_of_their_own_stay_a_whole_quote(extr
     assert any(q.kind == "direct" and q.text == "I frankly cringe when I hear it." for q in quotes)
 
 
+def test_a_second_verb_of_saying_in_the_reporting_tense_starts_a_second_report(extractor: Extractor) -> None:
+    text = (
+        "Mayor Ana Ruiz says she would veto the budget and tell the council “not one cent more” "
+        "and tells reporters she has the votes."
+    )
+    first, second = run(extractor, text).quotes
+    assert first.text == "she would veto the budget and tell the council “not one cent more”"
+    assert (second.act, second.text) == ("speech", "she has the votes")
+    assert first.speaker is not None and second.speaker is not None
+    assert second.speaker.entity == first.speaker.entity
+
+
+def test_a_finding_inside_the_report_stays_in_it(extractor: Extractor) -> None:
+    text = "The transport agency said that its engineers examined the bridge and concluded that it could stay open."
+    assert only(run(extractor, text)).text.endswith("and concluded that it could stay open")
+
+
 def test_reported_speech_from_the_parse(extractor: Extractor) -> None:
     quote = only(run(extractor, "The governor said on Friday that the bridge would reopen next month."))
     assert quote.kind == "indirect"

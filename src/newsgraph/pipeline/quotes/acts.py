@@ -183,9 +183,10 @@ def of_report(cue: Token | None, act: str, sourced: bool, marked: bool) -> str:
     for verb in governors:
         if any(c.dep_ == "neg" or _modal(c) for c in verb.children):
             return UNSAID
-    if cue.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in cue.children) and any(map(_modal, cue.head.children)):
-        # "the public will fall silent and scream …": the joined verb shares the modal (not the negation:
-        # "did not deny it but said …" says).
+    shares = cue.dep_ == "conj" and cue.tag_ == "VB" and not any(c.dep_ in SUBJECTS for c in cue.children)
+    if shares and any(map(_modal, cue.head.children)):
+        # "the public will fall silent and scream …": the joined bare verb shares the modal (not the
+        # negation: "did not deny it but said …" says; nor does "would veto it and tells reporters …").
         return UNSAID
     if subject is not None and (subject.lower_ in _NOBODY or _is_no_one(subject)):
         return UNSAID

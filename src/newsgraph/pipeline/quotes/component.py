@@ -484,7 +484,7 @@ def _ends_within(text: str, report: Candidate, direct: Candidate) -> bool:
 
 def _close_with(text: str, report: Candidate, end: int) -> None:
     """A report that holds a quote in marks runs to its closing mark."""
-    if end > report.end:
+    if end >= report.end:
         _extend(report, end + 1 if text[end : end + 1] in _CLOSING_MARKS else end)
 
 

@@ -177,7 +177,7 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "relcl" and verb.head.pos_ in {"PROPN", "NOUN"}:
         return verb.head
     if verb.dep_ == "conj" and verb.head is not verb:
-        return subject_of(verb.head)
+        return subject_of(_reporting_ancestor(verb) or verb.head)
     if verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN"} and not _medium(verb.head):
         return verb.head
     if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj", "acl"}:
@@ -188,6 +188,15 @@ def subject_of(verb: Token) -> Token | None:
         if nearest is not None:
             return nearest
     return _subject_above(verb) or _apposition_before(verb)
+
+
+def _reporting_ancestor(verb: Token) -> Token | None:
+    """ "He said his attacks have given him momentum and said that …": a verb of saying joined to a
+    word inside an earlier report, in that report's tense and not in the word's, reports again for
+    the same speaker."""
+    if not is_cue(verb, lexicon().speech) or verb.tag_ == verb.head.tag_:
+        return None
+    return next((a for a in verb.head.ancestors if a.tag_ == verb.tag_ and is_cue(a, lexicon().speech)), None)
 
 
 def _apposition_before(verb: Token) -> Token | None:

@@ -46,6 +46,7 @@ _ASIDES = frozenset({"which"})
 _CONTRASTS = frozenset({"but", "while", "whereas", "yet"})
 # Where the words after an object stop being part of it.
 _STOPS = frozenset({"punct", "cc", "conj"})
+_SUBJECTS_AND_AUX = frozenset({"nsubj", "nsubjpass", "expl", "aux", "auxpass"})
 # The marks that set an aside off, each with the mark that closes it.
 _ASIDE_MARKS = {"(": ")", "--": "--", "—": "—", "–": "–"}
 _EDGE_PUNCT = ",.;:!?—–-\"“”'‘’()"
@@ -239,7 +240,7 @@ def clause_range(verb: Token, clause: Token) -> tuple[int, int]:
     and neither is a report of its own (", adding that …").
     """
     if clause.i < verb.i or clause.head.i != verb.i:
-        return clause.left_edge.i, _before_aside(clause, clause.right_edge.i)
+        return clause.left_edge.i, _before_aside(clause, _before_next_report(verb, clause, clause.right_edge.i))
     rights = [c for c in verb.rights if c.dep_ != "punct"]
     at = rights.index(clause)
     first = at
@@ -250,7 +251,28 @@ def clause_range(verb: Token, clause: Token) -> tuple[int, int]:
         last += 1
     if rights[last].dep_ == "cc":
         last -= 1
-    return rights[first].left_edge.i, _before_aside(clause, rights[last].right_edge.i)
+    end = _before_next_report(verb, clause, rights[last].right_edge.i)
+    return rights[first].left_edge.i, _before_aside(clause, end)
+
+
+def _before_next_report(verb: Token, clause: Token, last: int) -> int:
+    """ "Kasich says he'd sit Putin down and tells the crowd he was first": the parser may hang the
+    speaker's next report inside the first; a verb of saying in the reporting verb's own tense but
+    not in that of the verb it is joined to ("said its researchers examined … and concluded …"
+    stays whole), with no subject of its own and a report of its own, starts a second report."""
+    for token in clause.subtree:
+        if token.i > last or token.dep_ != "conj" or token.tag_ != verb.tag_ or token.tag_ == token.head.tag_:
+            continue
+        if not is_cue(token, lexicon().speech) or any(c.dep_ in _SUBJECTS_AND_AUX for c in token.children):
+            continue
+        if _reported_range(token) is None:
+            continue
+        end = token.left_edge.i - 1
+        doc = token.doc
+        while end > clause.i and (doc[end].dep_ == "cc" or (doc[end].is_punct and not doc[end].is_quote)):
+            end -= 1
+        return end
+    return last
 
 
 def _contrasted(rights: list[Token], at: int) -> bool:
