@@ -540,3 +540,10 @@ def test_a_speakers_phrase_never_starts_inside_the_quote_before_it() -> None:
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
     start, end = phrase_bounds(doc[7], doc[12])
     assert doc.text[start:end] == "Okafor , the captain"
+
+
+def test_what_a_speaker_was_doing_is_not_part_of_who_they_are(extractor: Extractor) -> None:
+    text = "“It's a movement now,” said the younger Mr. Brill, surrounded by his three sisters."
+    result, _ = speakers(extractor, text)
+    speaker = _quote_about(result, "movement now").speaker
+    assert speaker is not None and text[speaker.start : speaker.end] == "the younger Mr. Brill"

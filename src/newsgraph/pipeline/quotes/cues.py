@@ -276,6 +276,7 @@ def phrase_bounds(head: Token, cue: Token | None = None) -> tuple[int, int]:
         if cue.i < head.i:
             left = head.doc[cue.right_edge.i + 1] if cue.right_edge.i < head.i else head
     left = _past_closed_quote(left, head)
+    end_token = _before_participle(head, end_token)
     while left.i < head.i and left.pos_ in _EDGE_TAGS:
         left = head.doc[left.i + 1]
     while end_token.i > head.i and end_token.pos_ in _EDGE_TAGS and not _closes(end_token, left):
@@ -291,6 +292,18 @@ def phrase_bounds(head: Token, cue: Token | None = None) -> tuple[int, int]:
             end_token = doc[i - 1] if doc[i].is_space and i > head.i else doc[i]
             break
     return left.idx, end_token.idx + len(end_token)
+
+
+def _before_participle(head: Token, end: Token) -> Token:
+    """ "said Senator Mark Kirk, Republican of Illinois, becoming the first to break with him", "said
+    Peter Rice, chairman of Fox, noting that …": what the speaker was doing while speaking, or
+    another report of theirs, is not who they are. PolNeAR's sources mostly stop before it."""
+    doc = head.doc
+    for comma in doc[head.i + 1 : end.i]:
+        following = doc[comma.i + 1]
+        if comma.text == "," and following.tag_ in {"VBG", "VBN"} and following.dep_ in {"acl", "advcl", "relcl"}:
+            return doc[comma.i - 1]
+    return end
 
 
 def _past_closed_quote(left: Token, head: Token) -> Token:
