@@ -55,6 +55,12 @@ def test_who_was_quoted_most_about_a_subject_between_two_days_by_source(client: 
     exported = rows_of_csv(get(client, f"/api/quotes.csv?{query}").text)
     assert {q["id"] for q in listed["items"]} == {int(r["id"]) for r in exported}
     assert len(exported) == listed["total"] == 2
+    # Each exported quote says where it was published, so a spreadsheet can count it by source or outlet.
+    assert {(r["speaker_name"], r["source"]) for r in exported} == {
+        ("Ana Ortiz", "harbour.txt"),
+        ("Ana Ortiz", "ferry.txt"),
+    }
+    assert "outlet" in exported[0]
 
 
 def test_everything_one_person_said_week_by_week(client: TestClient) -> None:
