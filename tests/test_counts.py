@@ -158,6 +158,31 @@ def test_exports_stream_every_row_past_any_page_size(tmp_path: Path) -> None:
     assert sum(1 for _ in store.stream("quotes", speaker="Ana Ortiz")) == 1200
 
 
+def test_the_speakers_counts_export_whole_past_the_api_page_cap(tmp_path: Path) -> None:
+    """/api/speakers pages 500 at most; its CSV and JSON hold every speaker, in the page's order."""
+    store = Store(f"sqlite:///{tmp_path / 'voices.db'}")
+    for number in range(26):
+        text, people, quotes = "", [], []
+        for n in range(24):
+            name = f"Ana{number:02d}x{n:02d} Ortiz{n:02d}y{number:02d}"
+            start = len(text)
+            text += f"{name} said point {number}-{n} stands. "
+            people.append(Entity(f"e{n + 1}", name, "PERSON", [], None, [Span(start, start + len(name), name)]))
+            words = sp(text, f"point {number}-{n} stands")
+            speaker = Speaker(f"e{n + 1}", name, name, start, start + len(name))
+            quotes.append(Quote(f"q{n + 1}", "indirect", words.text, words.start, words.end, speaker=speaker))
+        store.add(Extraction(Article(text=text, title=f"Day {number}", published="2024-01-01"), people, quotes))
+    client = TestClient(create_app(store))
+    listed = get(client, "/api/speakers?sort=name&limit=500").json()
+    assert listed["total"] == 624 and len(listed["items"]) == 500
+    exported = rows_of_csv(get(client, "/api/speakers.csv?sort=name").text)
+    assert [r["name"] for r in exported[:500]] == [s["name"] for s in listed["items"]]
+    assert len(exported) == 624 and {r["quotes"] for r in exported} == {"1"}
+    assert len(json.loads(get(client, "/api/speakers.json?q=stands").text)) == 624
+    page = get(client, "/speakers?sort=name").text
+    assert 'href="/api/speakers.csv?sort=name"' in page
+
+
 def test_sql_in_filters_finds_nothing_and_breaks_nothing(client: TestClient) -> None:
     for url in ("/api/quotes/facets?speaker=", "/api/speakers?source=", "/api/events/facets?target="):
         assert get(client, url + INJECTION).json()["total"] == 0
