@@ -112,6 +112,18 @@ def test_article_facets_name_the_most_named_entities(client: TestClient) -> None
     assert [c["label"] for c in ferry["facets"]["entity"]] == ["Ana Ortiz"]
 
 
+def test_the_entity_list_counts_its_types_beside_it(client: TestClient) -> None:
+    facets = get(client, "/api/entities/facets").json()
+    types = {c["key"]: c["count"] for c in facets["facets"]["type"]}
+    assert facets["total"] == sum(types.values()) == get(client, "/api/entities").json()["total"]
+    assert types["PERSON"] == get(client, "/api/entities?type=PERSON").json()["total"] >= 2
+    assert get(client, "/api/entities/facets?q=ortiz").json()["facets"]["type"] == [
+        {"key": "PERSON", "label": "PERSON", "count": 1}
+    ]
+    page = get(client, "/entities?q=o").text
+    assert 'aria-label="Counts of these entities"' in page and 'href="/entities?q=o&amp;type=PERSON"' in page
+
+
 @pytest.mark.parametrize("listing", ["quotes", "events", "articles", "entities", "figures"])
 def test_every_list_exports_csv_and_json(client: TestClient, listing: str) -> None:
     total = get(client, f"/api/{listing}").json()["total"]

@@ -110,6 +110,12 @@ def article_facets(request: Request, filters: Annotated[Filters, Depends(article
     return counted(request, "article_facets", **filters).to_dict()
 
 
+@router.get("/entities/facets", summary="Counts beside the entity list")
+def entity_facets(request: Request, filters: Annotated[Filters, Depends(entity_filters)]) -> dict[str, Any]:
+    """For the entities under these filters: how many of each type (PERSON, ORG, …)."""
+    return counted(request, "entity_facets", **filters).to_dict()
+
+
 def _export(request: Request, kind: str, fmt: str, filters: Filters) -> StreamingResponse:
     rows = store_of(request).stream(kind, **filters)
     headers = {"content-disposition": f'attachment; filename="{kind}.{fmt}"'}
