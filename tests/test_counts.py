@@ -102,6 +102,12 @@ def test_kind_source_and_order_filter_the_quote_list(client: TestClient) -> None
     newest = [q["published"] for q in get(client, "/api/quotes").json()["items"]]
     oldest = [q["published"] for q in get(client, "/api/quotes?sort=oldest").json()["items"]]
     assert oldest == sorted(newest) and newest == sorted(newest, reverse=True)
+    # The download of a list in the oldest-first order is in that order too, and the page links to it.
+    oldest_ids = [q["id"] for q in get(client, "/api/quotes?sort=oldest").json()["items"]]
+    assert [int(r["id"]) for r in rows_of_csv(get(client, "/api/quotes.csv?sort=oldest").text)] == oldest_ids
+    assert [q["id"] for q in json.loads(get(client, "/api/quotes.json?sort=oldest").text)] == oldest_ids
+    assert 'href="/api/quotes.csv?sort=oldest"' in get(client, "/quotes?sort=oldest").text
+    get(client, "/api/quotes.csv?sort=sideways", 422)
 
 
 def test_article_facets_name_the_most_named_entities(client: TestClient) -> None:

@@ -147,8 +147,16 @@ def _add_exports(kind: str, filters_of: Callable[..., Filters]) -> None:
         )
 
 
+def quote_export_filters(
+    filters: Annotated[Filters, Depends(quote_filters)],
+    sort: Annotated[str, Query(pattern="^(newest|oldest)$", description="newest or oldest first.")] = "newest",
+) -> Filters:
+    """The quote list's filters and its order: an export lists the quotes as the list does."""
+    return {**filters, "oldest_first": sort == "oldest"}
+
+
 for _kind, _filters in (
-    ("quotes", quote_filters),
+    ("quotes", quote_export_filters),
     ("events", event_filters),
     ("articles", article_filters),
     ("entities", entity_filters),
