@@ -326,7 +326,7 @@ def test_controls_contrast_and_the_home_search_button_stays_on_one_line(browser:
     )
     assert height < 2 * line, "the search button wraps"
     page_colour = tab.evaluate("getComputedStyle(document.body).backgroundColor")
-    for where in ("/", "/quotes", "/events"):
+    for where in ("/", "/quotes", "/events", "/speakers", "/articles", "/entities"):
         tab.goto(base_url + where)
         borders = tab.locator("input:not([type=hidden]), select").evaluate_all(
             "es => es.map(e => getComputedStyle(e).borderTopColor)"
