@@ -326,10 +326,53 @@ def test_controls_contrast_and_the_home_search_button_stays_on_one_line(browser:
     )
     assert height < 2 * line, "the search button wraps"
     page_colour = tab.evaluate("getComputedStyle(document.body).backgroundColor")
-    for where in ("/", "/quotes", "/events"):
+    for where in ("/", "/quotes", "/events", "/speakers", "/articles", "/entities"):
         tab.goto(base_url + where)
         borders = tab.locator("input:not([type=hidden]), select").evaluate_all(
             "es => es.map(e => getComputedStyle(e).borderTopColor)"
         )
         assert borders and all(_contrast(b, page_colour) >= 3 for b in borders), (where, borders)
+    tab.context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_persons_page_counts_what_they_said_week_by_week_and_downloads_it(
+    browser: Any, base_url: str, width: int
+) -> None:
+    tab = sized(browser, width)
+    tab.goto(f"{base_url}/speakers")
+    tab.locator("table.list tbody tr").first.get_by_role("link", name="John Kirby", exact=True).click()
+    tab.wait_for_url("**/entities/*")
+    said = tab.locator("section.said")
+    said.get_by_role("link", name="week", exact=True).click()
+    tab.wait_for_url("**/entities/*period=week*")
+    said = tab.locator("section.said")
+    assert said.get_by_role("heading", name="Per week").count() == 1
+    assert said.locator("svg.chart rect").count() >= 1
+    weekly = said.locator("details.as-table tbody tr td:last-child").all_text_contents()
+    quoted = int(tab.locator("#by-h .count").inner_text().strip("()").replace(",", ""))
+    assert sum(int(n.replace(",", "")) for n in weekly) == quoted
+    # The download holds every one of those quotes.
+    href = tab.locator('header a[href^="/api/quotes.csv?speaker="]').get_attribute("href")
+    exported = tab.evaluate("url => fetch(url).then(r => r.text())", href)
+    assert len(exported.strip().splitlines()) - 1 == quoted
+    fits(tab, width, "an entity's page")
+    no_word_breaks(tab, ".tag, .counts li strong")
+    shoot(tab, f"entity-weeks-{width}")
+    tab.context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_articles_page_counts_who_is_named_and_narrows_by_source(browser: Any, base_url: str, width: int) -> None:
+    tab = sized(browser, width)
+    tab.goto(f"{base_url}/articles?q=Kirby")
+    named = tab.locator("section.facet", has=tab.get_by_role("heading", name="Named in the most of them"))
+    assert named.get_by_role("link", name="John Kirby").count() == 1
+    sources = tab.locator("section.facet", has=tab.get_by_role("heading", name="Top sources"))
+    sources.get_by_role("link").first.click()
+    tab.wait_for_url("**/articles?*source=*")
+    assert tab.get_by_role("status").inner_text().startswith("1 article")
+    assert tab.locator('.exports a[href^="/api/articles.csv?q=Kirby&source="]').count() == 1
+    fits(tab, width, "/articles")
+    shoot(tab, f"articles-facets-{width}")
     tab.context.close()

@@ -55,6 +55,12 @@ def test_who_was_quoted_most_about_a_subject_between_two_days_by_source(client: 
     exported = rows_of_csv(get(client, f"/api/quotes.csv?{query}").text)
     assert {q["id"] for q in listed["items"]} == {int(r["id"]) for r in exported}
     assert len(exported) == listed["total"] == 2
+    # Each exported quote says where it was published, so a spreadsheet can count it by source or outlet.
+    assert {(r["speaker_name"], r["source"]) for r in exported} == {
+        ("Ana Ortiz", "harbour.txt"),
+        ("Ana Ortiz", "ferry.txt"),
+    }
+    assert "outlet" in exported[0]
 
 
 def test_everything_one_person_said_week_by_week(client: TestClient) -> None:
@@ -96,6 +102,12 @@ def test_kind_source_and_order_filter_the_quote_list(client: TestClient) -> None
     newest = [q["published"] for q in get(client, "/api/quotes").json()["items"]]
     oldest = [q["published"] for q in get(client, "/api/quotes?sort=oldest").json()["items"]]
     assert oldest == sorted(newest) and newest == sorted(newest, reverse=True)
+    # The download of a list in the oldest-first order is in that order too, and the page links to it.
+    oldest_ids = [q["id"] for q in get(client, "/api/quotes?sort=oldest").json()["items"]]
+    assert [int(r["id"]) for r in rows_of_csv(get(client, "/api/quotes.csv?sort=oldest").text)] == oldest_ids
+    assert [q["id"] for q in json.loads(get(client, "/api/quotes.json?sort=oldest").text)] == oldest_ids
+    assert 'href="/api/quotes.csv?sort=oldest"' in get(client, "/quotes?sort=oldest").text
+    get(client, "/api/quotes.csv?sort=sideways", 422)
 
 
 def test_article_facets_name_the_most_named_entities(client: TestClient) -> None:
@@ -104,6 +116,18 @@ def test_article_facets_name_the_most_named_entities(client: TestClient) -> None
     assert everything["facets"]["entity"][0] == {"key": "1", "label": "Ana Ortiz", "count": 2}
     ferry = get(client, "/api/articles/facets?q=ferry").json()
     assert [c["label"] for c in ferry["facets"]["entity"]] == ["Ana Ortiz"]
+
+
+def test_the_entity_list_counts_its_types_beside_it(client: TestClient) -> None:
+    facets = get(client, "/api/entities/facets").json()
+    types = {c["key"]: c["count"] for c in facets["facets"]["type"]}
+    assert facets["total"] == sum(types.values()) == get(client, "/api/entities").json()["total"]
+    assert types["PERSON"] == get(client, "/api/entities?type=PERSON").json()["total"] >= 2
+    assert get(client, "/api/entities/facets?q=ortiz").json()["facets"]["type"] == [
+        {"key": "PERSON", "label": "PERSON", "count": 1}
+    ]
+    page = get(client, "/entities?q=o").text
+    assert 'aria-label="Counts of these entities"' in page and 'href="/entities?q=o&amp;type=PERSON"' in page
 
 
 @pytest.mark.parametrize("listing", ["quotes", "events", "articles", "entities", "figures"])
@@ -150,6 +174,31 @@ def test_exports_stream_every_row_past_any_page_size(tmp_path: Path) -> None:
     assert get(client, f"/api/quotes/facets?speaker_id={ana_id}").json()["total"] == 1200
     assert len(json.loads(get(client, "/api/quotes.json").text)) == 1200
     assert sum(1 for _ in store.stream("quotes", speaker="Ana Ortiz")) == 1200
+
+
+def test_the_speakers_counts_export_whole_past_the_api_page_cap(tmp_path: Path) -> None:
+    """/api/speakers pages 500 at most; its CSV and JSON hold every speaker, in the page's order."""
+    store = Store(f"sqlite:///{tmp_path / 'voices.db'}")
+    for number in range(26):
+        text, people, quotes = "", [], []
+        for n in range(24):
+            name = f"Ana{number:02d}x{n:02d} Ortiz{n:02d}y{number:02d}"
+            start = len(text)
+            text += f"{name} said point {number}-{n} stands. "
+            people.append(Entity(f"e{n + 1}", name, "PERSON", [], None, [Span(start, start + len(name), name)]))
+            words = sp(text, f"point {number}-{n} stands")
+            speaker = Speaker(f"e{n + 1}", name, name, start, start + len(name))
+            quotes.append(Quote(f"q{n + 1}", "indirect", words.text, words.start, words.end, speaker=speaker))
+        store.add(Extraction(Article(text=text, title=f"Day {number}", published="2024-01-01"), people, quotes))
+    client = TestClient(create_app(store))
+    listed = get(client, "/api/speakers?sort=name&limit=500").json()
+    assert listed["total"] == 624 and len(listed["items"]) == 500
+    exported = rows_of_csv(get(client, "/api/speakers.csv?sort=name").text)
+    assert [r["name"] for r in exported[:500]] == [s["name"] for s in listed["items"]]
+    assert len(exported) == 624 and {r["quotes"] for r in exported} == {"1"}
+    assert len(json.loads(get(client, "/api/speakers.json?q=stands").text)) == 624
+    page = get(client, "/speakers?sort=name").text
+    assert 'href="/api/speakers.csv?sort=name"' in page
 
 
 def test_sql_in_filters_finds_nothing_and_breaks_nothing(client: TestClient) -> None:

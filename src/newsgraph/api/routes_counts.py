@@ -32,6 +32,10 @@ router = APIRouter(prefix="/api", tags=["counts and exports"])
 MEDIA = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 WRITERS: dict[str, Callable[[Any], Iterator[str]]] = {"csv": csv_text, "json": json_text}
 
+# More speakers than any store has: an export counts them all.
+EVERY = 2**31 - 1
+SpeakerSort = Annotated[str, Query(pattern="^(quotes|name|latest)$", description="quotes, name or latest.")]
+
 
 @router.get("/quotes/facets", summary="Counts beside the quote list")
 def quote_facets(
@@ -45,12 +49,42 @@ def quote_facets(
 def speakers(
     request: Request,
     filters: Annotated[Filters, Depends(quote_filters)],
-    sort: Annotated[str, Query(pattern="^(quotes|name|latest)$", description="quotes, name or latest.")] = "quotes",
+    sort: SpeakerSort = "quotes",
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Who is quoted under these filters, how often, of which kind, first and last day; most quoted first."""
     return counted(request, "speakers", **filters, sort=sort, limit=limit, offset=offset).to_dict()
+
+
+def _speaker_exporter(fmt: str) -> Callable[..., StreamingResponse]:
+    # The dependency is a default, as in ``_exporter``.
+    def export(
+        request: Request,
+        filters: Filters = Depends(quote_filters),  # noqa: B008
+        sort: SpeakerSort = "quotes",
+    ) -> StreamingResponse:
+        # Counted at once (one store version), not kept with the pages' counts, written as they go.
+        found = store_of(request).speakers(**filters, sort=sort, limit=EVERY, offset=0)
+        headers = {"content-disposition": f'attachment; filename="speakers.{fmt}"'}
+        return StreamingResponse(WRITERS[fmt](found.items), media_type=MEDIA[fmt], headers=headers)
+
+    export.__doc__ = (
+        f"Every speaker under the same filters and sort as /api/speakers, with their counts, as {fmt.upper()} "
+        "(no row cap)."
+    )
+    return export
+
+
+for _fmt in WRITERS:
+    router.add_api_route(
+        f"/speakers.{_fmt}",
+        _speaker_exporter(_fmt),
+        methods=["GET"],
+        summary=f"Export the speakers' counts as {_fmt.upper()}",
+        response_class=StreamingResponse,
+        operation_id=f"export_speakers_{_fmt}",
+    )
 
 
 @router.get("/quotes/timeline", summary="Quotes per week or month")
@@ -74,6 +108,12 @@ def event_facets(
 def article_facets(request: Request, filters: Annotated[Filters, Depends(article_filters)]) -> dict[str, Any]:
     """For the articles under these filters: the top sources and the entities named in the most of them."""
     return counted(request, "article_facets", **filters).to_dict()
+
+
+@router.get("/entities/facets", summary="Counts beside the entity list")
+def entity_facets(request: Request, filters: Annotated[Filters, Depends(entity_filters)]) -> dict[str, Any]:
+    """For the entities under these filters: how many of each type (PERSON, ORG, …)."""
+    return counted(request, "entity_facets", **filters).to_dict()
 
 
 def _export(request: Request, kind: str, fmt: str, filters: Filters) -> StreamingResponse:
@@ -107,8 +147,16 @@ def _add_exports(kind: str, filters_of: Callable[..., Filters]) -> None:
         )
 
 
+def quote_export_filters(
+    filters: Annotated[Filters, Depends(quote_filters)],
+    sort: Annotated[str, Query(pattern="^(newest|oldest)$", description="newest or oldest first.")] = "newest",
+) -> Filters:
+    """The quote list's filters and its order: an export lists the quotes as the list does."""
+    return {**filters, "oldest_first": sort == "oldest"}
+
+
 for _kind, _filters in (
-    ("quotes", quote_filters),
+    ("quotes", quote_export_filters),
     ("events", event_filters),
     ("articles", article_filters),
     ("entities", entity_filters),

@@ -150,7 +150,8 @@ def entities_page(
     store = store_of(request)
     with store.snapshot():
         page = store.entities(**params, limit=PAGE_SIZE, offset=offset)
-    context = {"page": page, "params": params, "types": ENTITY_TYPES}
+        facets = counted(request, "entity_facets", **params)
+    context = {"page": page, "params": params, "types": ENTITY_TYPES, "facets": facets}
     return templates.TemplateResponse(request, "entities.html", context)
 
 

@@ -61,9 +61,9 @@ def figure_href(article_id: str, position: int) -> str:
     return f"{article_href(article_id)}#{figure_anchor(position)}"
 
 
-def export_href(listing: str, fmt: str, params: dict[str, Any]) -> str:
-    """The API export of a list under the page's own filters."""
-    return f"/api/{listing}.{fmt}{with_query(params, offset=None, period=None, sort=None)}".rstrip("?")
+def export_href(listing: str, fmt: str, params: dict[str, Any], sort: str | None = None) -> str:
+    """The API export of a list under the page's own filters (and ``sort``, the list's order when it has one)."""
+    return f"/api/{listing}.{fmt}{with_query(params, offset=None, period=None, sort=sort)}".rstrip("?")
 
 
 def _environment() -> jinja2.Environment:

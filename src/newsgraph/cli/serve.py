@@ -40,7 +40,7 @@ def serve(
     import uvicorn
 
     from newsgraph.api import create_app
-    from newsgraph.api.app import SERVE_OPTIONS
+    from newsgraph.api.app import SERVE_OPTIONS, keep_start_up_objects
     from newsgraph.api.protocol import NO_DELAY
     from newsgraph.errors import NewsgraphError
     from newsgraph.store import Store
@@ -55,6 +55,7 @@ def serve(
     err.print(f"newsgraph: serving http://{host}:{port}/  (API reference at /docs; Ctrl-C stops)", markup=False)
     if workers == 1:
         application = create_app(store, allow_extract=allow_extract, max_body=max_body)
+        keep_start_up_objects()
         uvicorn.run(application, host=host, port=port, log_level="warning")
         return
     # Each worker process opens the store itself (app.from_environment), told what to serve by the environment.

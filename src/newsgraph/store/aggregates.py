@@ -372,3 +372,14 @@ def article_facets(connection: sa.Connection, statement: sa.Select[Any], filtere
             "entity": [Count(str(e), names.get(int(e), str(e)), c) for e, c in counted],
         },
     )
+
+
+# Entities
+
+
+def entity_facets(connection: sa.Connection, statement: sa.Select[Any]) -> Facets:
+    """How many of the entities ``statement`` selects there are of each type, the most first."""
+    listed = statement.subquery()
+    n = sa.func.count()
+    types = _counted(connection, sa.select(listed.c.type, n).group_by(listed.c.type).order_by(n.desc(), listed.c.type))
+    return Facets(total=sum(c for _, c in types), facets={"type": [Count(str(t), str(t), c) for t, c in types]})

@@ -274,6 +274,8 @@ def quote_row(row: Any) -> QuoteRow:
         speaker_text=row.speaker_text,
         speaker_entity=row.speaker_entity_id,
         speaker_local=row.speaker_local,
+        source=row.source,
+        outlet=row.outlet,
     )
 
 
@@ -294,6 +296,8 @@ def quote_select() -> sa.Select[Any]:
         quotes.c.speaker_text,
         quotes.c.speaker_entity_id,
         quotes.c.speaker_local,
+        articles.c.source,
+        articles.c.outlet,
     ).join_from(quotes, articles, quotes.c.article_id == articles.c.id)
 
 

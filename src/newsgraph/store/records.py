@@ -88,6 +88,9 @@ class QuoteRow:
     speaker_text: str | None = None
     speaker_entity: int | None = None
     speaker_local: str | None = None
+    # The article's source and outlet: an export is counted by outlet in a spreadsheet.
+    source: str | None = None
+    outlet: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -325,6 +325,11 @@ class Store:
         with self.reading() as connection:
             return queries.list_entities(connection, q, type, limit, offset)
 
+    def entity_facets(self, q: str | None = None, type: str | None = None) -> Facets:
+        """Counts beside the entity list under the same filters: how many of each type."""
+        with self.reading() as connection:
+            return aggregates.entity_facets(connection, queries.entity_statement(q, type))
+
     def entity(self, id_or_name: int | str, lists: bool = True) -> EntityDetail:
         """One entity by store-wide id, name or alias, with its titles, articles and quotes (none
         without ``lists``: ``entity_quotes`` and ``entity_articles`` page them)."""

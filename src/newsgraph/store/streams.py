@@ -29,10 +29,13 @@ def _batches(connection: sa.Connection, statement: sa.Select[Any]) -> Iterator[S
     yield from result.partitions()
 
 
-def quote_rows(connection: sa.Connection, q: str | None = None, **filters: Any) -> Iterator[QuoteRow]:
-    """Quotes under the quote list's filters, newest first."""
+def quote_rows(
+    connection: sa.Connection, q: str | None = None, oldest_first: bool = False, **filters: Any
+) -> Iterator[QuoteRow]:
+    """Quotes under the quote list's filters, newest first (or oldest first, as the list can be)."""
     conditions = queries.all_quote_conditions(connection, q, **filters)
-    statement = queries.quote_select().where(*conditions).order_by(*queries.QUOTE_ORDER)
+    order = queries.OLDEST_QUOTES_FIRST if oldest_first else queries.QUOTE_ORDER
+    statement = queries.quote_select().where(*conditions).order_by(*order)
     for batch in _batches(connection, statement):
         yield from (queries.quote_row(row) for row in batch)
 
