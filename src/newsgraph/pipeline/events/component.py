@@ -229,9 +229,14 @@ class _DocCoder:
             return None
         if (draft.code.type == "REQUEST" and asks_whether(token)) or self._blames_no_one(draft):
             return None
-        if draft.code.mode == "investigate" and self._searched_thing(draft.target):
+        if (
+            draft.code.mode == "investigate"
+            and self._searched_thing(draft.target)
+            and self._tells_of_event_noun(token, draft.code) is None
+        ):
             # "officers searched the area", "while searching the car": a search of a place or a thing investigates
-            # no party (the manual's ACCUSE investigate is of an actor or of an event told).
+            # no party (the manual's ACCUSE investigate is of an actor or of an event told). "Launched an
+            # investigation into the deaths" names an inquiry, into what happened.
             return None
         draft.negated = draft.negated or negated(token)
         return self._modality(draft)
@@ -311,9 +316,14 @@ class _DocCoder:
             by_default = code is not None and noun is None
         if code is None:
             return None
-        if noun is None and self._tells_of_event_noun(token, code):
+        told = self._tells_of_event_noun(token, code) if noun is None else None
+        if told is not None and lemma_in(token, self.lex.light_verbs) not in self.lex.light_verbs:
             # "described the attack": the attack is the event, told at its noun, not at the verb.
             return None
+        if told is not None:
+            # "held talks with", "launched an investigation into", "began a hunger strike": a support verb does
+            # the act its object names (CAMEO's own pattern "HOLD TALKS"); its subject is the actor.
+            noun = told
         if noun is not None:
             consumed.add(noun.i)
         actor, target = self._arguments(token)
@@ -323,20 +333,20 @@ class _DocCoder:
             code = Code(code.type, code.mode, code.target)
         if noun is not None:
             # "escalated its bombardment on Gaza": the target hangs from the event noun.
-            target = prep_object(noun) or (None if target is noun else target)
+            target = prep_object(noun) or (None if target is not None and target.i == noun.i else target)
         return Draft(code, token, token, actor, target, argument_verbs=[token], by_default=by_default)
 
-    def _tells_of_event_noun(self, verb: Token, code: Code) -> bool:
-        """The verb's object is an event noun of the verb's own type, which the verb has only from that
-        object ("described the attack"), not of its own ("struck targets")."""
+    def _tells_of_event_noun(self, verb: Token, code: Code) -> Token | None:
+        """The verb's object, when it is an event noun of the verb's own type, which the verb has only from
+        that object ("described the attack", "held talks"), not of its own ("struck targets")."""
         if self.lex.default_type(verb) == code.type:
-            return False
+            return None
         for child in verb.children:
             if child.dep_ == "dobj":
                 noun = self.lex.noun(child)
                 if noun is not None and noun.type == code.type and lemma_in(verb, self.lex.verbs) != child.lemma_:
-                    return True
-        return False
+                    return child
+        return None
 
     def _light_object(self, verb: Token) -> tuple[Token | None, Code | None]:
         for child in verb.children:
