@@ -48,6 +48,8 @@ NOUN_CLASSES = (
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 # Objects that make CAMEO's "strike or boycott" a strike: the work abandoned.
 LABOUR = frozenset({"work", "job", "strike", "walkout", "tool"})
+# Objects that make CAMEO's "embargo, boycott, or sanctions" the manual's sanctions.
+SANCTIONS = frozenset({"sanction", "sanctions"})
 # The delexical ("light") verbs of English grammar: do, give, have, make, take, get, go, come, put, set,
 # keep, hold, bring, run, turn. Their meaning comes from their object ("take CONTROL", "give AID",
 # "go ON STRIKE"), so they code an event only through a pattern whose object or preposition phrase
@@ -273,6 +275,11 @@ def read_blocks(lines: list[str], table: dict[str, str], synsets: dict[str, list
             if pattern is not None and pattern.code == "PROTEST/boycott" and LABOUR & objects:
                 # CAMEO 143 is "strike or boycott"; the manual's PROTEST mode strike is "the abandonment of work".
                 pattern.code = "PROTEST/strike"
+            if pattern is not None and cameo.startswith("163") and SANCTIONS & objects:
+                # CAMEO 163 is "impose embargo, boycott, or sanctions", which the table makes COERCE restrict
+                # (boycotts and blockades); the manual's SANCTION discontinue: "International (political or
+                # economic) sanctions are coded as 'discontinue'".
+                pattern.code = "SANCTION/discontinue"
             if pattern is not None and pattern.conditions():
                 block.patterns.append(pattern)
         elif line.startswith("+"):

@@ -78,6 +78,8 @@ BARE = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 # Cooperation of everyday life as much as of politics: offers, talks, concessions.
 EVERYDAY = frozenset({"AGREE", "CONSULT", "CONCEDE"})
 RECIPIENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Prepositions naming whom a thing given or imposed reaches: "asylum to", "sanctions on", "a ban against".
+RECEIVING_PREPS = frozenset({"to", "on", "upon", "against"})
 POLITICAL_SECTORS = LEXICON_POLITICAL_SECTORS | {"NGO", "IMG", "OPP", "PTY"}
 # CAMEO's codes of firms: a business, a multinational.
 BUSINESS = frozenset({"BUS", "MNC"})
@@ -693,6 +695,10 @@ class _DocCoder:
             found = self.actors.resolve(draft.target, speaker, exclude=exclude)
             target = found.entity if found is not None and found.entity is not exclude else None
             target_words = found.words if found is not None and target is not None else []
+        if target is None and draft.target is not None and draft.target.dep_ == "dobj":
+            # "granted asylum to 18 rebels", "imposed sanctions on the Taliban": what is given or imposed names
+            # no one; the one it goes to or falls on is the recipient.
+            target, target_words = self._receiver(draft, speaker, exclude)
         if target is None and draft.code.type == "THREATEN":
             target = self._threatened(draft, speaker, exclude)
         location = self._location(draft)
@@ -782,6 +788,21 @@ class _DocCoder:
             self.last_targets[(event.type, event.mode)] = target
         self.counts.count(event, draft.argument_verbs[-1] if draft.argument_verbs else draft.anchor)
         return event
+
+    def _receiver(self, draft: Draft, speaker: Entity | None, exclude: Entity | None) -> tuple[Entity | None, list[Token]]:
+        """The one a thing is given to or imposed on: the object of "to", "on" or "against" after the verb
+        or after the thing itself."""
+        for head in (draft.trigger, draft.target):
+            if head is None:
+                continue
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ not in RECEIVING_PREPS:
+                    continue
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    found = self.actors.resolve(pobj, speaker, exclude=exclude)
+                    if found is not None and found.entity is not exclude:
+                        return found.entity, found.words
+        return None, []
 
     def _no_host(self, visited: Token | None) -> bool:
         """What is visited is a thing of a place ("the U.S.-Mexico border", "the city's prison"), not a
