@@ -238,6 +238,8 @@ class Block:
     patterns: list[Pattern]
     generic_default: bool = False
     generic_verbs: set[str] = field(default_factory=set)
+    # Phrasal patterns by the verb they were written for: "break WITH" is no "beat with".
+    phrasal: dict[str, list[Pattern]] = field(default_factory=dict)
 
 
 def read_blocks(lines: list[str], table: dict[str, str], synsets: dict[str, list[str]]) -> list[Block]:
@@ -280,7 +282,9 @@ def read_blocks(lines: list[str], table: dict[str, str], synsets: dict[str, list
                 # (boycotts and blockades); the manual's SANCTION discontinue: "International (political or
                 # economic) sanctions are coded as 'discontinue'".
                 pattern.code = "SANCTION/discontinue"
-            if pattern is not None and pattern.conditions():
+            if pattern is not None and pattern.conditions() and _phrasal(pattern) and pattern.origin in block.verbs:
+                block.phrasal.setdefault(pattern.origin, []).append(pattern)
+            elif pattern is not None and pattern.conditions():
                 block.patterns.append(pattern)
         elif line.startswith("+"):
             words = re.sub(r"\{[^}]*\}", "", body[1:]).strip().split("_")
@@ -293,6 +297,13 @@ def read_blocks(lines: list[str], table: dict[str, str], synsets: dict[str, list
                 if code is not None and generic(cameo):
                     block.generic_verbs.add(verb)
     return blocks
+
+
+def _phrasal(pattern: Pattern) -> bool:
+    """A pattern of a particle or a bare preposition only ("BREAK (WITH)", "BURN DOWN"): a phrasal verb, whose
+    meaning is its own verb's idiom, not shared by the synonyms of its block ("beat ... with the knowledge
+    of" breaks off nothing)."""
+    return not pattern.objects and not pattern.subject and all(" " not in p for p in pattern.preps)
 
 
 def block_frames(block: Block) -> list[object]:
@@ -324,6 +335,7 @@ def build_verbs(blocks: list[Block]) -> tuple[dict[str, list[object]], dict[str,
         if frames:
             shared[name] = frames
         for verb, own in block.verbs.items():
+            refs[verb] += [p.frame() for p in block.phrasal.get(verb, [])]
             if frames:
                 refs[verb].append({"block": name})
             # The block's code is its head verb's ("DEMAND [100]"). A synonym without a code of its

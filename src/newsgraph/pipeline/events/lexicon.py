@@ -244,7 +244,7 @@ def _match(
             continue
         if frame.recipient and not _names_recipient(children, recipients):
             continue
-        if frame.named_object and not _named_object(children):
+        if frame.named_object and not _named_object(children, recipients, frame.code.type in STATEMENTS):
             continue
         if frame.with_party and not _with_party(children):
             continue
@@ -255,6 +255,8 @@ def _match(
 # Sectors of actors whose acts and targets make political events (CAMEO actor codes).
 POLITICAL_SECTORS = frozenset({"GOV", "MIL", "REB", "COP", "OPP", "JUD", "LEG", "SPY", "UAF", "IGO", "ELI", "INS"})
 RECIPIENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# The PLOVER manual's verbal categories: statements about an actor or its policy, not acts done to it.
+STATEMENTS = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 
 
 def _names_recipient(children: list[Token], recipients: frozenset[str]) -> bool:
@@ -270,10 +272,19 @@ def _names_recipient(children: list[Token], recipients: frozenset[str]) -> bool:
     )
 
 
-def _named_object(children: list[Token]) -> bool:
+def _named_object(children: list[Token], recipients: frozenset[str], statement: bool) -> bool:
     """The verb's direct object is itself a named person, organisation, place or people ("charged
-    Assange", "pressured the U.S."), not a thing of theirs ("Jordan's economy", "Garrett's helmet")."""
-    return any(c.dep_ == "dobj" and c.ent_type_ in RECIPIENT_TYPES for c in children)
+    Assange", "pressured the U.S.") or a political actor's noun ("beat up detainees"), not a thing of
+    theirs ("Jordan's economy", "Garrett's helmet"). A statement about a named one's deed is aimed at them
+    ("praised Haiti's efforts"): the PLOVER manual's verbal categories are about an actor's policy or action."""
+    for child in children:
+        if child.dep_ != "dobj":
+            continue
+        if child.ent_type_ in RECIPIENT_TYPES or child.lemma_.lower() in recipients:
+            return True
+        if statement and any(c.dep_ == "poss" and c.ent_type_ in RECIPIENT_TYPES for c in child.children):
+            return True
+    return False
 
 
 def _with_party(children: list[Token]) -> bool:
