@@ -733,3 +733,47 @@ def test_searching_a_place_investigates_no_one(extractor: Extractor) -> None:
     assert [e.mode for e in run(extractor, text).events if e.type == "ACCUSE"] == []
     text = "The Estrian attorney general is investigating Halvard Logistics."
     assert [e.mode for e in run(extractor, text).events if e.type == "ACCUSE"] == ["investigate"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "mode", "actor", "target"),
+    [
+        ("Chile held talks with Peru on Tuesday.", "CONSULT", None, "Chile", "Peru"),
+        ("Peruvian police launched an investigation into the deaths of three miners.", "ACCUSE", "investigate",
+         "Peruvian police", ""),
+        ("Estrian troops opened fire to disperse the crowd.", "ASSAULT", "firearms", "Estrian troops", ""),
+        ("Estrian dockers began a hunger strike outside the parliament.", "PROTEST", "hunger", "Estrian dockers", ""),
+    ],
+)  # fmt: skip
+def test_a_support_verb_does_the_act_its_object_names(
+    extractor: Extractor, text: str, kind: str, mode: str | None, actor: str, target: str
+) -> None:
+    # CAMEO's own patterns ("HOLD TALKS", "LAUNCH INVESTIGATION", "OPEN FIRE"): the verb's subject acts.
+    extraction = run(extractor, text)
+    event = only(extraction, kind)
+    assert event.trigger.text in ("held", "launched", "opened", "began")
+    assert (event.mode, name(extraction, event.actor), name(extraction, event.target)) == (mode, actor, target)
+
+
+def test_imposed_sanctions_are_a_sanction_on_whom_they_fall(extractor: Extractor) -> None:
+    # The PLOVER manual: "International (political or economic) sanctions are coded as discontinue"
+    # (the conversion table's COERCE restrict for CAMEO 163 is for boycotts and blockades).
+    extraction = run(extractor, "The European Union imposed sanctions on Estria.")
+    event = only(extraction, "SANCTION")
+    assert (event.mode, name(extraction, event.actor), name(extraction, event.target)) == (
+        "discontinue",
+        "European Union",
+        "Estria",
+    )
+
+
+def test_a_phrasal_pattern_codes_only_its_own_verb(extractor: Extractor) -> None:
+    # CAMEO's "BREAK (WITH)" is a threat for "break with"; "beat ... with" is the beating alone.
+    extraction = run(extractor, "Estrian soldiers beat up the prisoners with the knowledge of their officers.")
+    assert [e.type for e in extraction.events] == ["ASSAULT"]
+
+
+def test_praise_of_a_named_ones_deed_is_aimed_at_them(extractor: Extractor) -> None:
+    extraction = run(extractor, "The Estrian foreign minister praised Chile's efforts to cut emissions.")
+    event = only(extraction, "SUPPORT")
+    assert name(extraction, event.target) == "Chile"

@@ -695,9 +695,15 @@ class _DocCoder:
             found = self.actors.resolve(draft.target, speaker, exclude=exclude)
             target = found.entity if found is not None and found.entity is not exclude else None
             target_words = found.words if found is not None and target is not None else []
-        if target is None and draft.target is not None and draft.target.dep_ == "dobj":
+        if (
+            target is None
+            and draft.target is not None
+            and draft.target.dep_ == "dobj"
+            and draft.code.type in self.lex.requires_recipient
+        ):
             # "granted asylum to 18 rebels", "imposed sanctions on the Taliban": what is given or imposed names
-            # no one; the one it goes to or falls on is the recipient.
+            # no one; the one it goes to or falls on is the recipient the manual's AID, COOPERATE and SANCTION
+            # require ("attacked the opposition's policies on Estria" is aimed at no Estria).
             target, target_words = self._receiver(draft, speaker, exclude)
         if target is None and draft.code.type == "THREATEN":
             target = self._threatened(draft, speaker, exclude)
