@@ -795,7 +795,9 @@ class _DocCoder:
         self.counts.count(event, draft.argument_verbs[-1] if draft.argument_verbs else draft.anchor)
         return event
 
-    def _receiver(self, draft: Draft, speaker: Entity | None, exclude: Entity | None) -> tuple[Entity | None, list[Token]]:
+    def _receiver(
+        self, draft: Draft, speaker: Entity | None, exclude: Entity | None
+    ) -> tuple[Entity | None, list[Token]]:
         """The one a thing is given to or imposed on: the object of "to", "on" or "against" after the verb
         or after the thing itself."""
         for head in (draft.trigger, draft.target):
