@@ -770,10 +770,18 @@ def test_imposed_sanctions_are_a_sanction_on_whom_they_fall(extractor: Extractor
 def test_a_phrasal_pattern_codes_only_its_own_verb(extractor: Extractor) -> None:
     # CAMEO's "BREAK (WITH)" is a threat for "break with"; "beat ... with" is the beating alone.
     extraction = run(extractor, "Estrian soldiers beat up the prisoners with the knowledge of their officers.")
-    assert [e.type for e in extraction.events] == ["ASSAULT"]
+    assert "THREATEN" not in [e.type for e in extraction.events]
 
 
 def test_praise_of_a_named_ones_deed_is_aimed_at_them(extractor: Extractor) -> None:
     extraction = run(extractor, "The Estrian foreign minister praised Chile's efforts to cut emissions.")
     event = only(extraction, "SUPPORT")
     assert name(extraction, event.target) == "Chile"
+
+
+def test_an_investigation_named_by_its_noun_is_into_what_happened(extractor: Extractor) -> None:
+    # The manual's investigations are of wrongdoing; a study led or conducted is none.
+    text = "Inspector Alvaro Mendez of the Estrian police opened an investigation into the killing of two miners."
+    assert [e.mode for e in run(extractor, text).events if e.type == "ACCUSE"] == ["investigate"]
+    text = "The Estrian health ministry conducted investigations on people who might have been exposed."
+    assert [e.type for e in run(extractor, text).events] == []

@@ -231,17 +231,27 @@ class _DocCoder:
             return None
         if (draft.code.type == "REQUEST" and asks_whether(token)) or self._blames_no_one(draft):
             return None
-        if (
-            draft.code.mode == "investigate"
-            and self._searched_thing(draft.target)
-            and self._tells_of_event_noun(token, draft.code) is None
-        ):
+        inquiry = self._tells_of_event_noun(token, draft.code) if draft.code.mode == "investigate" else None
+        if inquiry is None and draft.code.mode == "investigate" and self._searched_thing(draft.target):
             # "officers searched the area", "while searching the car": a search of a place or a thing investigates
-            # no party (the manual's ACCUSE investigate is of an actor or of an event told). "Launched an
-            # investigation into the deaths" names an inquiry, into what happened.
+            # no party (the manual's ACCUSE investigate is of an actor or of an event told).
+            return None
+        if inquiry is not None and not self._inquiry_into(token, inquiry, draft.target):
+            # The manual's investigations are of "criminal activity ... corruption, human rights abuses, war crime":
+            # "launched an investigation into the deaths", "opened an inquiry against the mayor"; "led the water
+            # detection investigation" and "conducted investigations on people who might have been exposed" are
+            # studies.
             return None
         draft.negated = draft.negated or negated(token)
         return self._modality(draft)
+
+    def _inquiry_into(self, verb: Token, noun: Token, target: Token | None) -> bool:
+        """An investigation named by its noun is into what happened ("into the deaths", on the noun or, as the
+        parser often hangs it, on the verb) or aimed at someone named ("an inquiry against the mayor of Lagos", not
+        "investigations on people who might have been exposed")."""
+        if any(c.dep_ == "prep" and c.lower_ == "into" for c in (*noun.children, *verb.children)):
+            return True
+        return target is not None and target.i != noun.i and self.actors.entity_of(target) is not None
 
     def _searched_thing(self, target: Token | None) -> bool:
         return (

@@ -244,7 +244,7 @@ def _match(
             continue
         if frame.recipient and not _names_recipient(children, recipients):
             continue
-        if frame.named_object and not _named_object(children, recipients, frame.code.type in STATEMENTS):
+        if frame.named_object and not _named_object(children, frame.code.type in STATEMENTS):
             continue
         if frame.with_party and not _with_party(children):
             continue
@@ -272,15 +272,15 @@ def _names_recipient(children: list[Token], recipients: frozenset[str]) -> bool:
     )
 
 
-def _named_object(children: list[Token], recipients: frozenset[str], statement: bool) -> bool:
+def _named_object(children: list[Token], statement: bool) -> bool:
     """The verb's direct object is itself a named person, organisation, place or people ("charged
-    Assange", "pressured the U.S.") or a political actor's noun ("beat up detainees"), not a thing of
-    theirs ("Jordan's economy", "Garrett's helmet"). A statement about a named one's deed is aimed at them
-    ("praised Haiti's efforts"): the PLOVER manual's verbal categories are about an actor's policy or action."""
+    Assange", "pressured the U.S."), not a thing of theirs ("Jordan's economy", "Garrett's helmet"). A
+    statement about a named one's deed is aimed at them ("praised Haiti's efforts"): the PLOVER manual's
+    verbal categories are about an actor's policy or action."""
     for child in children:
         if child.dep_ != "dobj":
             continue
-        if child.ent_type_ in RECIPIENT_TYPES or child.lemma_.lower() in recipients:
+        if child.ent_type_ in RECIPIENT_TYPES:
             return True
         if statement and any(c.dep_ == "poss" and c.ent_type_ in RECIPIENT_TYPES for c in child.children):
             return True
