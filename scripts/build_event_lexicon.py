@@ -21,6 +21,7 @@ import argparse
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import product
 from pathlib import Path
@@ -308,9 +309,14 @@ def _phrasal(pattern: Pattern) -> bool:
 
 def block_frames(block: Block) -> list[object]:
     """A block's patterns as frames, most conditions first, each once."""
+    return _frames_once(block.patterns)
+
+
+def _frames_once(patterns: Iterable[Pattern]) -> list[object]:
+    """Patterns as frames, most conditions first (in the dictionary's order among equals), each once."""
     frames: list[object] = []
     seen: set[str] = set()
-    for pattern in sorted(block.patterns, key=lambda p: -p.conditions()):
+    for pattern in sorted(patterns, key=lambda p: -p.conditions()):
         key = json.dumps(pattern.frame(), sort_keys=True)
         if key not in seen:
             seen.add(key)
@@ -335,9 +341,11 @@ def build_verbs(blocks: list[Block]) -> tuple[dict[str, list[object]], dict[str,
         if frames:
             shared[name] = frames
         for verb, own in block.verbs.items():
-            refs[verb] += [p.frame() for p in block.phrasal.get(verb, [])]
             if frames:
                 refs[verb].append({"block": name})
+            # A phrasal pattern names no object, so any pattern that does is the stricter reading
+            # ("broke off relations" breaks them, "broke off" alone threatens).
+            refs[verb] += _frames_once(block.phrasal.get(verb, []))
             # The block's code is its head verb's ("DEMAND [100]"). A synonym without a code of its
             # own ("charge" under ACCUSE, "reside" under OCCUPY) is the WordNet set's neighbour, which
             # CAMEO's coder applied only between named actors: it takes the block's code only when its
@@ -508,10 +516,20 @@ def _with_hand(frames: list[object], entry: dict[str, Any], synsets: dict[str, l
 
 
 def _expanded(frame: object, synsets: dict[str, list[str]]) -> object:
+    """A hand frame's nouns name the word in either number ("diplomat", "diplomats"): the matcher prefers a
+    frame spelt as the text is, so both are spelt."""
     if not isinstance(frame, dict) or "object" not in frame:
         return frame
     words = [w for item in frame["object"] for w in (synsets[item] if item.startswith("&") else [item])]
-    return {**frame, "object": sorted(set(words))}
+    return {**frame, "object": sorted(set(words) | {_plural(w) for w in words})}
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word if word.endswith("s") else word + "es"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
 
 
 def _dump(lexicon: dict[str, object]) -> str:

@@ -785,3 +785,16 @@ def test_an_investigation_named_by_its_noun_is_into_what_happened(extractor: Ext
     assert [e.mode for e in run(extractor, text).events if e.type == "ACCUSE"] == ["investigate"]
     text = "The Estrian health ministry conducted investigations on people who might have been exposed."
     assert [e.type for e in run(extractor, text).events] == []
+
+
+def test_a_pattern_naming_the_object_wins_over_a_bare_particle(extractor: Extractor) -> None:
+    # CAMEO codes "BREAK OFF" alone a threat (130) and "BREAK RELATIONS" a break of relations (161).
+    extraction = run(extractor, "Peru broke off diplomatic relations with Chile.")
+    event = only(extraction, "SANCTION")
+    assert (name(extraction, event.actor), name(extraction, event.target)) == ("Peru", "Chile")
+
+
+def test_an_object_spelt_as_the_dictionary_spells_it_decides(extractor: Extractor) -> None:
+    # "LIFT SANCTIONS" is CAMEO 085, easing sanctions (RETREAT); "LIFT SANCTION" is 0351, an intent.
+    extraction = run(extractor, "Chile lifted sanctions on Peru.")
+    assert [e.type for e in extraction.events] == ["RETREAT"]
