@@ -798,3 +798,15 @@ def test_an_object_spelt_as_the_dictionary_spells_it_decides(extractor: Extracto
     # "LIFT SANCTIONS" is CAMEO 085, easing sanctions (RETREAT); "LIFT SANCTION" is 0351, an intent.
     extraction = run(extractor, "Chile lifted sanctions on Peru.")
     assert [e.type for e in extraction.events] == ["RETREAT"]
+
+
+def test_a_warning_of_ones_own_force_is_a_threat(extractor: Extractor) -> None:
+    # The manual's THREATEN covers threats of force; a forecast of someone else's act threatens nothing.
+    extraction = run(extractor, "Brazil warned Argentina that it would retaliate.")
+    event = only(extraction, "THREATEN")
+    assert (event.mode, name(extraction, event.actor), name(extraction, event.target)) == (
+        "violence",
+        "Brazil",
+        "Argentina",
+    )
+    assert run(extractor, "Forecasters warned that storms would hit the coast.").events == []

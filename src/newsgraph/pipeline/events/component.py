@@ -290,13 +290,29 @@ class _DocCoder:
         return bool(objects) and not any(self.actors.names_actor(o) or self.actors.inanimate(o) for o in objects)
 
     def _warning(self, verb: Token) -> Draft | None:
-        """ "warned that the firm might move its traffic if the strike went on": a threat by the one warning."""
+        """ "warned that the firm might move its traffic if the strike went on", "warned that it would retaliate":
+        a threat by the one warning, of what it may do on a condition or of force it will use (the manual's
+        THREATEN: "threats of force", warnings "with serious potential repercussions")."""
         for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")):
             modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
-            if modals & (self.lex.future_modals | self.lex.hypothetical_modals | {"would"}) and condition(clause):
-                actor, _ = self._arguments(verb)
-                return Draft(Code("THREATEN"), verb, verb, actor, None, argument_verbs=[verb, clause])
+            if not modals & (self.lex.future_modals | self.lex.hypothetical_modals | {"would"}):
+                continue
+            inner = self.lex.verb(clause)
+            force = inner is not None and inner.type in self.lex.hostile and not negated(clause)
+            if condition(clause) or (force and self._warns_of_own_act(verb, clause)):
+                actor, target = self._arguments(verb)
+                mode = None if not force or inner is None else "relations" if inner.type == "SANCTION" else "violence"
+                return Draft(Code("THREATEN", mode), verb, verb, actor, target, argument_verbs=[verb, clause])
         return None
+
+    def _warns_of_own_act(self, verb: Token, clause: Token) -> bool:
+        """The warned act is the warner's own: its subject is a pronoun or the warner itself ("Brazil warned that
+        it would strike"), not someone else's ("warned that storms would hit the coast")."""
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        warner = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is None or warner is None:
+            return False
+        return subject.lower_ in ("it", "they", "we", "he", "she", "i") or subject.lower_ == warner.lower_
 
     def _obligation(self, verb: Token) -> bool:
         """ "X said Y must do Z": a demand on Y, whatever Z is."""
