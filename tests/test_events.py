@@ -810,3 +810,10 @@ def test_a_warning_of_ones_own_force_is_a_threat(extractor: Extractor) -> None:
         "Argentina",
     )
     assert run(extractor, "Forecasters warned that storms would hit the coast.").events == []
+
+
+def test_what_is_fired_is_the_means_and_what_it_is_fired_at_the_target(extractor: Extractor) -> None:
+    # "fired six shells at targets in the town": the shells are no target that violence harms.
+    extraction = run(extractor, "Chilean tanks fired six shells at targets in the border town.")
+    event = only(extraction, "ASSAULT")
+    assert name(extraction, event.actor) == "Chilean tanks"

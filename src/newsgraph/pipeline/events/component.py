@@ -607,6 +607,10 @@ class _DocCoder:
             # "distanced themselves from the US position", "challenging itself to run on renewables": the
             # subject's own self is no target; the phrase after the verb may name one.
             target = None
+        if target is not None and target.dep_ == "dobj" and self.senses.means_of_violence(target):
+            # "fired four shells at targets in Jericho", "dropped bombs on the town": what is fired is the means,
+            # what it is fired at is the target.
+            target = _aimed_at(verb) or target
         if target is None:
             target = prep_object(verb)
         if target is None and passive_subject is None:
@@ -1032,6 +1036,16 @@ def _reduced_passive(verb: Token, subject: Token | None, target: Token | None) -
         and not _has_aux(verb)
         and not (verb.dep_ == "conj" and _has_aux(verb.head))
     )
+
+
+def _aimed_at(verb: Token) -> Token | None:
+    """The object of "at", "on", "upon", "into" or "against" after a verb: where what it fires is aimed."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("at", "on", "upon", "into", "against"):
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
+                return pobj
+    return None
 
 
 def _has_aux(verb: Token) -> bool:
