@@ -21,6 +21,7 @@ import argparse
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import product
 from pathlib import Path
@@ -48,6 +49,8 @@ NOUN_CLASSES = (
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 # Objects that make CAMEO's "strike or boycott" a strike: the work abandoned.
 LABOUR = frozenset({"work", "job", "strike", "walkout", "tool"})
+# Objects that make CAMEO's "embargo, boycott, or sanctions" the manual's sanctions.
+SANCTIONS = frozenset({"sanction", "sanctions"})
 # The delexical ("light") verbs of English grammar: do, give, have, make, take, get, go, come, put, set,
 # keep, hold, bring, run, turn. Their meaning comes from their object ("take CONTROL", "give AID",
 # "go ON STRIKE"), so they code an event only through a pattern whose object or preposition phrase
@@ -236,6 +239,8 @@ class Block:
     patterns: list[Pattern]
     generic_default: bool = False
     generic_verbs: set[str] = field(default_factory=set)
+    # Phrasal patterns by the verb they were written for: "break WITH" is no "beat with".
+    phrasal: dict[str, list[Pattern]] = field(default_factory=dict)
 
 
 def read_blocks(lines: list[str], table: dict[str, str], synsets: dict[str, list[str]]) -> list[Block]:
@@ -273,7 +278,14 @@ def read_blocks(lines: list[str], table: dict[str, str], synsets: dict[str, list
             if pattern is not None and pattern.code == "PROTEST/boycott" and LABOUR & objects:
                 # CAMEO 143 is "strike or boycott"; the manual's PROTEST mode strike is "the abandonment of work".
                 pattern.code = "PROTEST/strike"
-            if pattern is not None and pattern.conditions():
+            if pattern is not None and cameo.startswith("163") and SANCTIONS & objects:
+                # CAMEO 163 is "impose embargo, boycott, or sanctions", which the table makes COERCE restrict
+                # (boycotts and blockades); the manual's SANCTION discontinue: "International (political or
+                # economic) sanctions are coded as 'discontinue'".
+                pattern.code = "SANCTION/discontinue"
+            if pattern is not None and pattern.conditions() and _phrasal(pattern) and pattern.origin in block.verbs:
+                block.phrasal.setdefault(pattern.origin, []).append(pattern)
+            elif pattern is not None and pattern.conditions():
                 block.patterns.append(pattern)
         elif line.startswith("+"):
             words = re.sub(r"\{[^}]*\}", "", body[1:]).strip().split("_")
@@ -288,11 +300,23 @@ def read_blocks(lines: list[str], table: dict[str, str], synsets: dict[str, list
     return blocks
 
 
+def _phrasal(pattern: Pattern) -> bool:
+    """A pattern of a particle or a bare preposition only ("BREAK (WITH)", "BURN DOWN"): a phrasal verb, whose
+    meaning is its own verb's idiom, not shared by the synonyms of its block ("beat ... with the knowledge
+    of" breaks off nothing)."""
+    return not pattern.objects and not pattern.subject and all(" " not in p for p in pattern.preps)
+
+
 def block_frames(block: Block) -> list[object]:
     """A block's patterns as frames, most conditions first, each once."""
+    return _frames_once(block.patterns)
+
+
+def _frames_once(patterns: Iterable[Pattern]) -> list[object]:
+    """Patterns as frames, most conditions first (in the dictionary's order among equals), each once."""
     frames: list[object] = []
     seen: set[str] = set()
-    for pattern in sorted(block.patterns, key=lambda p: -p.conditions()):
+    for pattern in sorted(patterns, key=lambda p: -p.conditions()):
         key = json.dumps(pattern.frame(), sort_keys=True)
         if key not in seen:
             seen.add(key)
@@ -319,6 +343,9 @@ def build_verbs(blocks: list[Block]) -> tuple[dict[str, list[object]], dict[str,
         for verb, own in block.verbs.items():
             if frames:
                 refs[verb].append({"block": name})
+            # A phrasal pattern names no object, so any pattern that does is the stricter reading
+            # ("broke off relations" breaks them, "broke off" alone threatens).
+            refs[verb] += _frames_once(block.phrasal.get(verb, []))
             # The block's code is its head verb's ("DEMAND [100]"). A synonym without a code of its
             # own ("charge" under ACCUSE, "reside" under OCCUPY) is the WordNet set's neighbour, which
             # CAMEO's coder applied only between named actors: it takes the block's code only when its
@@ -489,10 +516,20 @@ def _with_hand(frames: list[object], entry: dict[str, Any], synsets: dict[str, l
 
 
 def _expanded(frame: object, synsets: dict[str, list[str]]) -> object:
+    """A hand frame's nouns name the word in either number ("diplomat", "diplomats"): the matcher prefers a
+    frame spelt as the text is, so both are spelt."""
     if not isinstance(frame, dict) or "object" not in frame:
         return frame
     words = [w for item in frame["object"] for w in (synsets[item] if item.startswith("&") else [item])]
-    return {**frame, "object": sorted(set(words))}
+    return {**frame, "object": sorted(set(words) | {_plural(w) for w in words})}
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word if word.endswith("s") else word + "es"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
 
 
 def _dump(lexicon: dict[str, object]) -> str:

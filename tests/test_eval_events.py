@@ -94,21 +94,24 @@ def test_plover_dev_accuracy_stays_above_its_floors(extractor: Extractor) -> Non
     report = evaluate_events(need_shared(PLOVER_DEV), extractor)
     assert report.failed == 0
     # Lexicon generated from the CAMEO dictionary (scripts/build_event_lexicon.py), nothing tuned on dev.
-    # Measured 0.646 recall, 0.640 top-1 (0.640 first event), 0.615 type+source; floors a little under.
+    # Measured 0.702 recall, 0.696 top-1 (0.696 first event), 0.671 type+source; floors a little under.
+    # (0.646/0.640/0.615 before support verbs did the act their pattern's object names, sanctions were
+    # the manual's SANCTION, phrasal patterns coded only their own verb, a thing given or imposed reached
+    # its recipient, and a fired weapon was the means, not the target.)
     # (0.652/0.646/0.621 before a country's code alone on an ORG stopped making it political: NER's ORG
     # "Ethopia", a misspelt country, lost one AGREE; on real pages the rule drops firms' offers and falls.)
     # Down from 0.677/0.665/0.634: general verbs and WordNet neighbours no longer code without their
     # frame, and COOPERATE/AID/SANCTION need a recipient (the manual), a trade for precision on real
     # pages (README, "Events").
-    assert report.ratio(report.recalled) >= 0.64
-    assert report.ratio(report.top1) >= 0.635
-    assert report.ratio(report.first) >= 0.635
-    assert report.ratio(report.top1_source) >= 0.61
+    assert report.ratio(report.recalled) >= 0.695
+    assert report.ratio(report.top1) >= 0.69
+    assert report.ratio(report.first) >= 0.69
+    assert report.ratio(report.top1_source) >= 0.665
     # Nothing is fitted on dev, so the 5-fold figure is the same coder scored fold by fold: its mean
     # holds the same floors, and no fold falls far under them.
     top1, source = report.cross_validated()
-    assert top1 >= 0.635 and source >= 0.61
-    assert min(t for t, _ in report.folds()) >= 0.55
+    assert top1 >= 0.69 and source >= 0.665
+    assert min(t for t, _ in report.folds()) >= 0.62
 
 
 def test_article_gold_counts_events_that_match_no_gold_event() -> None:

@@ -733,3 +733,87 @@ def test_searching_a_place_investigates_no_one(extractor: Extractor) -> None:
     assert [e.mode for e in run(extractor, text).events if e.type == "ACCUSE"] == []
     text = "The Estrian attorney general is investigating Halvard Logistics."
     assert [e.mode for e in run(extractor, text).events if e.type == "ACCUSE"] == ["investigate"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "mode", "actor", "target"),
+    [
+        ("Chile held talks with Peru on Tuesday.", "CONSULT", None, "Chile", "Peru"),
+        ("Peruvian police launched an investigation into the deaths of three miners.", "ACCUSE", "investigate",
+         "Peruvian police", ""),
+        ("Estrian troops opened fire to disperse the crowd.", "ASSAULT", "firearms", "Estrian troops", ""),
+        ("Estrian dockers began a hunger strike outside the parliament.", "PROTEST", "hunger", "Estrian dockers", ""),
+    ],
+)  # fmt: skip
+def test_a_support_verb_does_the_act_its_object_names(
+    extractor: Extractor, text: str, kind: str, mode: str | None, actor: str, target: str
+) -> None:
+    # CAMEO's own patterns ("HOLD TALKS", "LAUNCH INVESTIGATION", "OPEN FIRE"): the verb's subject acts.
+    extraction = run(extractor, text)
+    event = only(extraction, kind)
+    assert event.trigger.text in ("held", "launched", "opened", "began")
+    assert (event.mode, name(extraction, event.actor), name(extraction, event.target)) == (mode, actor, target)
+
+
+def test_imposed_sanctions_are_a_sanction_on_whom_they_fall(extractor: Extractor) -> None:
+    # The PLOVER manual: "International (political or economic) sanctions are coded as discontinue"
+    # (the conversion table's COERCE restrict for CAMEO 163 is for boycotts and blockades).
+    extraction = run(extractor, "The European Union imposed sanctions on Estria.")
+    event = only(extraction, "SANCTION")
+    assert (event.mode, name(extraction, event.actor), name(extraction, event.target)) == (
+        "discontinue",
+        "European Union",
+        "Estria",
+    )
+
+
+def test_a_phrasal_pattern_codes_only_its_own_verb(extractor: Extractor) -> None:
+    # CAMEO's "BREAK (WITH)" is a threat for "break with"; "beat ... with" is the beating alone.
+    extraction = run(extractor, "Estrian soldiers beat up the prisoners with the knowledge of their officers.")
+    assert "THREATEN" not in [e.type for e in extraction.events]
+
+
+def test_praise_of_a_named_ones_deed_is_aimed_at_them(extractor: Extractor) -> None:
+    extraction = run(extractor, "The Estrian foreign minister praised Chile's efforts to cut emissions.")
+    event = only(extraction, "SUPPORT")
+    assert name(extraction, event.target) == "Chile"
+
+
+def test_an_investigation_named_by_its_noun_is_into_what_happened(extractor: Extractor) -> None:
+    # The manual's investigations are of wrongdoing; a study led or conducted is none.
+    text = "Inspector Alvaro Mendez of the Estrian police opened an investigation into the killing of two miners."
+    assert [e.mode for e in run(extractor, text).events if e.type == "ACCUSE"] == ["investigate"]
+    text = "The Estrian health ministry conducted investigations on people who might have been exposed."
+    assert [e.type for e in run(extractor, text).events] == []
+
+
+def test_a_pattern_naming_the_object_wins_over_a_bare_particle(extractor: Extractor) -> None:
+    # CAMEO codes "BREAK OFF" alone a threat (130) and "BREAK RELATIONS" a break of relations (161).
+    extraction = run(extractor, "Peru broke off diplomatic relations with Chile.")
+    event = only(extraction, "SANCTION")
+    assert (name(extraction, event.actor), name(extraction, event.target)) == ("Peru", "Chile")
+
+
+def test_an_object_spelt_as_the_dictionary_spells_it_decides(extractor: Extractor) -> None:
+    # "LIFT SANCTIONS" is CAMEO 085, easing sanctions (RETREAT); "LIFT SANCTION" is 0351, an intent.
+    extraction = run(extractor, "Chile lifted sanctions on Peru.")
+    assert [e.type for e in extraction.events] == ["RETREAT"]
+
+
+def test_a_warning_of_ones_own_force_is_a_threat(extractor: Extractor) -> None:
+    # The manual's THREATEN covers threats of force; a forecast of someone else's act threatens nothing.
+    extraction = run(extractor, "Brazil warned Argentina that it would retaliate.")
+    event = only(extraction, "THREATEN")
+    assert (event.mode, name(extraction, event.actor), name(extraction, event.target)) == (
+        "violence",
+        "Brazil",
+        "Argentina",
+    )
+    assert run(extractor, "Forecasters warned that storms would hit the coast.").events == []
+
+
+def test_what_is_fired_is_the_means_and_what_it_is_fired_at_the_target(extractor: Extractor) -> None:
+    # "fired six shells at targets in the town": the shells are no target that violence harms.
+    extraction = run(extractor, "Chilean tanks fired six shells at targets in the border town.")
+    event = only(extraction, "ASSAULT")
+    assert name(extraction, event.actor) == "Chilean tanks"

@@ -78,6 +78,8 @@ BARE = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 # Cooperation of everyday life as much as of politics: offers, talks, concessions.
 EVERYDAY = frozenset({"AGREE", "CONSULT", "CONCEDE"})
 RECIPIENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Prepositions naming whom a thing given or imposed reaches: "asylum to", "sanctions on", "a ban against".
+RECEIVING_PREPS = frozenset({"to", "on", "upon", "against"})
 POLITICAL_SECTORS = LEXICON_POLITICAL_SECTORS | {"NGO", "IMG", "OPP", "PTY"}
 # CAMEO's codes of firms: a business, a multinational.
 BUSINESS = frozenset({"BUS", "MNC"})
@@ -229,12 +231,27 @@ class _DocCoder:
             return None
         if (draft.code.type == "REQUEST" and asks_whether(token)) or self._blames_no_one(draft):
             return None
-        if draft.code.mode == "investigate" and self._searched_thing(draft.target):
+        inquiry = self._tells_of_event_noun(token, draft.code) if draft.code.mode == "investigate" else None
+        if inquiry is None and draft.code.mode == "investigate" and self._searched_thing(draft.target):
             # "officers searched the area", "while searching the car": a search of a place or a thing investigates
             # no party (the manual's ACCUSE investigate is of an actor or of an event told).
             return None
+        if inquiry is not None and not self._inquiry_into(token, inquiry, draft.target):
+            # The manual's investigations are of "criminal activity ... corruption, human rights abuses, war crime":
+            # "launched an investigation into the deaths", "opened an inquiry against the mayor"; "led the water
+            # detection investigation" and "conducted investigations on people who might have been exposed" are
+            # studies.
+            return None
         draft.negated = draft.negated or negated(token)
         return self._modality(draft)
+
+    def _inquiry_into(self, verb: Token, noun: Token, target: Token | None) -> bool:
+        """An investigation named by its noun is into what happened ("into the deaths", on the noun or, as the
+        parser often hangs it, on the verb) or aimed at someone named ("an inquiry against the mayor of Lagos", not
+        "investigations on people who might have been exposed")."""
+        if any(c.dep_ == "prep" and c.lower_ == "into" for c in (*noun.children, *verb.children)):
+            return True
+        return target is not None and target.i != noun.i and self.actors.entity_of(target) is not None
 
     def _searched_thing(self, target: Token | None) -> bool:
         return (
@@ -273,13 +290,29 @@ class _DocCoder:
         return bool(objects) and not any(self.actors.names_actor(o) or self.actors.inanimate(o) for o in objects)
 
     def _warning(self, verb: Token) -> Draft | None:
-        """ "warned that the firm might move its traffic if the strike went on": a threat by the one warning."""
+        """ "warned that the firm might move its traffic if the strike went on", "warned that it would retaliate":
+        a threat by the one warning, of what it may do on a condition or of force it will use (the manual's
+        THREATEN: "threats of force", warnings "with serious potential repercussions")."""
         for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")):
             modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
-            if modals & (self.lex.future_modals | self.lex.hypothetical_modals | {"would"}) and condition(clause):
-                actor, _ = self._arguments(verb)
-                return Draft(Code("THREATEN"), verb, verb, actor, None, argument_verbs=[verb, clause])
+            if not modals & (self.lex.future_modals | self.lex.hypothetical_modals | {"would"}):
+                continue
+            inner = self.lex.verb(clause)
+            force = inner is not None and inner.type in self.lex.hostile and not negated(clause)
+            if condition(clause) or (force and self._warns_of_own_act(verb, clause)):
+                actor, target = self._arguments(verb)
+                mode = None if not force or inner is None else "relations" if inner.type == "SANCTION" else "violence"
+                return Draft(Code("THREATEN", mode), verb, verb, actor, target, argument_verbs=[verb, clause])
         return None
+
+    def _warns_of_own_act(self, verb: Token, clause: Token) -> bool:
+        """The warned act is the warner's own: its subject is a pronoun or the warner itself ("Brazil warned that
+        it would strike"), not someone else's ("warned that storms would hit the coast")."""
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        warner = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is None or warner is None:
+            return False
+        return subject.lower_ in ("it", "they", "we", "he", "she", "i") or subject.lower_ == warner.lower_
 
     def _obligation(self, verb: Token) -> bool:
         """ "X said Y must do Z": a demand on Y, whatever Z is."""
@@ -311,9 +344,14 @@ class _DocCoder:
             by_default = code is not None and noun is None
         if code is None:
             return None
-        if noun is None and self._tells_of_event_noun(token, code):
+        told = self._tells_of_event_noun(token, code) if noun is None else None
+        if told is not None and lemma_in(token, self.lex.light_verbs) not in self.lex.light_verbs:
             # "described the attack": the attack is the event, told at its noun, not at the verb.
             return None
+        if told is not None:
+            # "held talks with", "launched an investigation into", "began a hunger strike": a support verb does
+            # the act its object names (CAMEO's own pattern "HOLD TALKS"); its subject is the actor.
+            noun = told
         if noun is not None:
             consumed.add(noun.i)
         actor, target = self._arguments(token)
@@ -323,20 +361,20 @@ class _DocCoder:
             code = Code(code.type, code.mode, code.target)
         if noun is not None:
             # "escalated its bombardment on Gaza": the target hangs from the event noun.
-            target = prep_object(noun) or (None if target is noun else target)
+            target = prep_object(noun) or (None if target is not None and target.i == noun.i else target)
         return Draft(code, token, token, actor, target, argument_verbs=[token], by_default=by_default)
 
-    def _tells_of_event_noun(self, verb: Token, code: Code) -> bool:
-        """The verb's object is an event noun of the verb's own type, which the verb has only from that
-        object ("described the attack"), not of its own ("struck targets")."""
+    def _tells_of_event_noun(self, verb: Token, code: Code) -> Token | None:
+        """The verb's object, when it is an event noun of the verb's own type, which the verb has only from
+        that object ("described the attack", "held talks"), not of its own ("struck targets")."""
         if self.lex.default_type(verb) == code.type:
-            return False
+            return None
         for child in verb.children:
             if child.dep_ == "dobj":
                 noun = self.lex.noun(child)
                 if noun is not None and noun.type == code.type and lemma_in(verb, self.lex.verbs) != child.lemma_:
-                    return True
-        return False
+                    return child
+        return None
 
     def _light_object(self, verb: Token) -> tuple[Token | None, Code | None]:
         for child in verb.children:
@@ -569,6 +607,10 @@ class _DocCoder:
             # "distanced themselves from the US position", "challenging itself to run on renewables": the
             # subject's own self is no target; the phrase after the verb may name one.
             target = None
+        if target is not None and target.dep_ == "dobj" and self.senses.means_of_violence(target):
+            # "fired four shells at targets in Jericho", "dropped bombs on the town": what is fired is the means,
+            # what it is fired at is the target.
+            target = _aimed_at(verb) or target
         if target is None:
             target = prep_object(verb)
         if target is None and passive_subject is None:
@@ -683,6 +725,16 @@ class _DocCoder:
             found = self.actors.resolve(draft.target, speaker, exclude=exclude)
             target = found.entity if found is not None and found.entity is not exclude else None
             target_words = found.words if found is not None and target is not None else []
+        if (
+            target is None
+            and draft.target is not None
+            and draft.target.dep_ == "dobj"
+            and draft.code.type in self.lex.requires_recipient
+        ):
+            # "granted asylum to 18 rebels", "imposed sanctions on the Taliban": what is given or imposed names
+            # no one; the one it goes to or falls on is the recipient the manual's AID, COOPERATE and SANCTION
+            # require ("attacked the opposition's policies on Estria" is aimed at no Estria).
+            target, target_words = self._receiver(draft, speaker, exclude)
         if target is None and draft.code.type == "THREATEN":
             target = self._threatened(draft, speaker, exclude)
         location = self._location(draft)
@@ -772,6 +824,23 @@ class _DocCoder:
             self.last_targets[(event.type, event.mode)] = target
         self.counts.count(event, draft.argument_verbs[-1] if draft.argument_verbs else draft.anchor)
         return event
+
+    def _receiver(
+        self, draft: Draft, speaker: Entity | None, exclude: Entity | None
+    ) -> tuple[Entity | None, list[Token]]:
+        """The one a thing is given to or imposed on: the object of "to", "on" or "against" after the verb
+        or after the thing itself."""
+        for head in (draft.trigger, draft.target):
+            if head is None:
+                continue
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ not in RECEIVING_PREPS:
+                    continue
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    found = self.actors.resolve(pobj, speaker, exclude=exclude)
+                    if found is not None and found.entity is not exclude:
+                        return found.entity, found.words
+        return None, []
 
     def _no_host(self, visited: Token | None) -> bool:
         """What is visited is a thing of a place ("the U.S.-Mexico border", "the city's prison"), not a
@@ -967,6 +1036,16 @@ def _reduced_passive(verb: Token, subject: Token | None, target: Token | None) -
         and not _has_aux(verb)
         and not (verb.dep_ == "conj" and _has_aux(verb.head))
     )
+
+
+def _aimed_at(verb: Token) -> Token | None:
+    """The object of "at", "on", "upon", "into" or "against" after a verb: where what it fires is aimed."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("at", "on", "upon", "into", "against"):
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
+                return pobj
+    return None
 
 
 def _has_aux(verb: Token) -> bool:

@@ -200,7 +200,9 @@ def _match(
         objects.append(token.head)
     objects += [p for c in children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
     objects += [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
-    object_words = _words(objects + [m for o in objects for m in o.children if m.dep_ in ("compound", "amod")])
+    object_tokens = objects + [m for o in objects for m in o.children if m.dep_ in ("compound", "amod")]
+    object_words = _words(object_tokens)
+    object_forms = {t.lower_ for t in object_tokens}
     # The parser tags "walk out" and "pull back" as particles or adverbs, and "out of" as a preposition in another.
     particles = {c.lower_ for c in children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.tag_ in ("RP", "RB"))}
     preps = {c.lower_ for c in children if c.dep_ in ("prep", "agent") and not _when(c)}
@@ -219,6 +221,10 @@ def _match(
     }
     subjects = _words([c for c in children if c.dep_ in ("nsubj", "nsubjpass")])
     modifiers = _words([c for c in children if c.dep_ in ("compound", "amod", "nmod")])
+    # A frame whose object the text meets only through a word's lemma gives way to a later one that spells that
+    # word as the text does: the dictionary codes "lift SANCTIONS" (085, easing) apart from "lift SANCTION" (0351).
+    by_lemma: Code | None = None
+    lemma_only: set[str] = set()
     for frame in frames:
         if (
             conditional_only
@@ -229,7 +235,11 @@ def _match(
         if not frame.conditional:
             if conditional_only:
                 continue
-            return frame.code
+            return by_lemma or frame.code
+        if by_lemma is not None and not any(
+            _phrase_in(p, object_forms) and _phrase_words(p) & lemma_only for p in frame.object
+        ):
+            continue
         if frame.object and not any(_phrase_in(phrase, object_words) for phrase in frame.object):
             continue
         if frame.particle and not frame.particle & particles:
@@ -244,17 +254,29 @@ def _match(
             continue
         if frame.recipient and not _names_recipient(children, recipients):
             continue
-        if frame.named_object and not _named_object(children):
+        if frame.named_object and not _named_object(children, frame.code.type in STATEMENTS):
             continue
         if frame.with_party and not _with_party(children):
             continue
+        if by_lemma is None and frame.object and not any(_phrase_in(p, object_forms) for p in frame.object):
+            by_lemma = frame.code
+            matched = _matched_words(frame, object_words)
+            lemma_only = {t.lower_ for t in object_tokens if t.lemma_.lower() in matched and t.lower_ not in matched}
+            continue
         return frame.code
-    return None
+    return by_lemma
+
+
+def _matched_words(frame: Frame, words: set[str]) -> frozenset[str]:
+    """The words of a frame's object phrases that the words found hold."""
+    return frozenset(w for p in frame.object if _phrase_in(p, words) for w in _phrase_words(p))
 
 
 # Sectors of actors whose acts and targets make political events (CAMEO actor codes).
 POLITICAL_SECTORS = frozenset({"GOV", "MIL", "REB", "COP", "OPP", "JUD", "LEG", "SPY", "UAF", "IGO", "ELI", "INS"})
 RECIPIENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# The PLOVER manual's verbal categories: statements about an actor or its policy, not acts done to it.
+STATEMENTS = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 
 
 def _names_recipient(children: list[Token], recipients: frozenset[str]) -> bool:
@@ -270,10 +292,19 @@ def _names_recipient(children: list[Token], recipients: frozenset[str]) -> bool:
     )
 
 
-def _named_object(children: list[Token]) -> bool:
+def _named_object(children: list[Token], statement: bool) -> bool:
     """The verb's direct object is itself a named person, organisation, place or people ("charged
-    Assange", "pressured the U.S."), not a thing of theirs ("Jordan's economy", "Garrett's helmet")."""
-    return any(c.dep_ == "dobj" and c.ent_type_ in RECIPIENT_TYPES for c in children)
+    Assange", "pressured the U.S."), not a thing of theirs ("Jordan's economy", "Garrett's helmet"). A
+    statement about a named one's deed is aimed at them ("praised Haiti's efforts"): the PLOVER manual's
+    verbal categories are about an actor's policy or action."""
+    for child in children:
+        if child.dep_ != "dobj":
+            continue
+        if child.ent_type_ in RECIPIENT_TYPES:
+            return True
+        if statement and any(c.dep_ == "poss" and c.ent_type_ in RECIPIENT_TYPES for c in child.children):
+            return True
+    return False
 
 
 def _with_party(children: list[Token]) -> bool:

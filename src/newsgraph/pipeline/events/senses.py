@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Token
 
 from newsgraph.pipeline.events.actors import ActorFinder
-from newsgraph.pipeline.events.lexicon import Lexicon, lemma_in
+from newsgraph.pipeline.events.lexicon import Code, Lexicon, lemma_in
 from newsgraph.pipeline.extensions import doc_text
 
 # Named things that violence can reach: people, groups, countries, places, buildings, vehicles.
@@ -175,6 +175,10 @@ class Senses:
         through its wrapper)."""
         if lemma_in(trigger, self.lex.wrappers) in self.lex.wrappers:
             return False
+        if any(c.dep_ == "dobj" and _type(self.lex.noun(c)) == "ASSAULT" for c in trigger.children):
+            # "opened fire to disperse the crowd", "launched an attack to retake the town": the act is named, and
+            # the infinitive is its purpose.
+            return False
         return any(
             c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
             for c in trigger.children
@@ -235,3 +239,7 @@ class Senses:
     def _score_near(self, trigger: Token) -> bool:
         """A score in the trigger's sentence: "beat Chelsea 2-1"."""
         return SCORE.search(trigger.sent.text) is not None
+
+
+def _type(code: Code | None) -> str | None:
+    return code.type if code is not None else None
