@@ -80,6 +80,20 @@ def test_a_full_name_links_a_bare_surname_elsewhere(store: Store) -> None:
     assert store.entities(q="smith").total == 1
 
 
+def test_a_bare_surname_stored_before_the_full_name_leaves_no_empty_record(store: Store) -> None:
+    store.add(story("Smith scored twice.", "2024-05-01", ("Smith", "PERSON", ["Smith"])))
+    store.add(story("Smith won again.", "2024-05-02", ("Smith", "PERSON", ["Smith"])))
+    store.add(
+        story(
+            "Judge Mary Smith ruled. Smith was brief.", "2024-05-03", ("Mary Smith", "PERSON", ["Mary Smith", "Smith"])
+        )
+    )
+    store.add(story("Mary Smith retired on Friday.", "2024-05-04", ("Mary Smith", "PERSON", ["Mary Smith"])))
+    with store.reading() as connection:
+        records = connection.exec_driver_sql("SELECT name, articles FROM entities").all()
+    assert [tuple(row) for row in records] == [("Mary Smith", 4)]
+
+
 def test_a_known_full_alias_links_another_canonical_name(store: Store) -> None:
     first = "President Joseph Biden spoke. Joe Biden then left. Biden waved."
     store.add(story(first, "2024-05-01", ("Joseph Biden", "PERSON", ["Joseph Biden", "Joe Biden", "Biden"])))

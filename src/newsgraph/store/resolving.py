@@ -261,12 +261,39 @@ class Resolver:
             n_quotes = self.connection.execute(
                 sa.select(sa.func.count()).select_from(quotes).where(quotes.c.speaker_entity_id == record)
             ).scalar_one()
+            if n_articles == 0 and n_quotes == 0 and self._unused(record):
+                self._drop(record)
+                continue
             self.connection.execute(
                 sa.update(entities)
                 .where(entities.c.id == record)
                 .values(articles=n_articles, mentions=n_mentions, quotes=n_quotes, first_seen=first, last_seen=last)
             )
         self.dirty.clear()
+
+    def _unused(self, record: int) -> bool:
+        """Whether nothing points at a record any more: no signature plans it, no event names it, no
+        correction by hand names its (type, key)."""
+        pointing = [sa.select(entity_signatures.c.entity_id).where(entity_signatures.c.entity_id == record)]
+        pointing += [sa.select(events.c.id).where(column == record) for column in _EVENT_PARTIES]
+        corrected = sa.select(entity_overrides.c.id).join(
+            entities,
+            sa.or_(
+                sa.and_(entities.c.type == entity_overrides.c.type, entities.c.key == entity_overrides.c.key),
+                sa.and_(entities.c.type == entity_overrides.c.into_type, entities.c.key == entity_overrides.c.into_key),
+            ),
+        )
+        pointing.append(corrected.where(entities.c.id == record))
+        return not any(self.connection.execute(query.limit(1)).first() for query in pointing)
+
+    def _drop(self, record: int) -> None:
+        """A record whose rows all moved to another ('Dunmore' once 'Nora Dunmore' is stored) goes, so that
+        the store does not depend on the order its articles came in."""
+        for table in (entity_aliases, entity_titles):
+            self.connection.execute(sa.delete(table).where(table.c.entity_id == record))
+        self.connection.execute(sa.delete(entities).where(entities.c.id == record))
+        self.records = {wanted: r for wanted, r in self.records.items() if r != record}
+        self.names.pop(record, None)
 
 
 _UPDATE_SIGNATURE = (
@@ -286,6 +313,7 @@ _UPDATE_SIGNATURE = (
         reason=sa.bindparam("new_reason"),
     )
 )
+_EVENT_PARTIES = (events.c.actor_id, events.c.target_id, events.c.location_id)
 _REKEY = sa.update(events).where(events.c.id == sa.bindparam("event")).values(key=sa.bindparam("new_key"))
 
 
