@@ -406,7 +406,7 @@ def _subject_between(cue: Token, quote_end: int, opening: bool = False) -> bool:
     if subject is None or not quote_end <= subject.idx < cue.idx or subject.pos_ != "PROPN":
         return False
     own = subject.head.i == cue.i
-    return not opening or (own and not cue.doc.text[quote_end : subject.left_edge.idx].strip())
+    return not opening or (own and not doc_text(cue.doc)[quote_end : subject.left_edge.idx].strip())
 
 
 def _named(context: _Context, quote: Marked) -> bool:
