@@ -223,7 +223,7 @@ class Resolver:
         told = sa.exists().where(
             moving, ae.c.article_id == event_sources.c.article_id, event_sources.c.event_id == events.c.id
         )
-        for column in (events.c.actor_id, events.c.target_id, events.c.location_id):
+        for column in _EVENT_PARTIES:
             if column is events.c.actor_id:
                 keyed = self.connection.execute(sa.select(events.c.id, events.c.key).where(column == old, told)).all()
                 rekeyed = [{"event": r.id, "new_key": _rekey(r.key, new)} for r in keyed if r.key]

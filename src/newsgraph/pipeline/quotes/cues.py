@@ -190,13 +190,17 @@ def subject_of(verb: Token) -> Token | None:
     return _subject_above(verb) or _apposition_before(verb)
 
 
-def _reporting_ancestor(verb: Token) -> Token | None:
+def reports_again(verb: Token, reporting: Token) -> bool:
     """ "He said his attacks have given him momentum and said that …": a verb of saying joined to a
     word inside an earlier report, in that report's tense and not in the word's, reports again for
-    the same speaker."""
-    if not is_cue(verb, lexicon().speech) or verb.tag_ == verb.head.tag_:
-        return None
-    return next((a for a in verb.head.ancestors if a.tag_ == verb.tag_ and is_cue(a, lexicon().speech)), None)
+    the same speaker ("said its engineers examined … and concluded …" does not)."""
+    return verb.dep_ == "conj" and verb.tag_ == reporting.tag_ != verb.head.tag_ and is_cue(verb, lexicon().speech)
+
+
+def _reporting_ancestor(verb: Token) -> Token | None:
+    """The earlier report's verb of saying that ``verb`` reports again for (``reports_again``)."""
+    speech = lexicon().speech
+    return next((a for a in verb.head.ancestors if is_cue(a, speech) and reports_again(verb, a)), None)
 
 
 def _apposition_before(verb: Token) -> Token | None:

@@ -21,6 +21,7 @@ from newsgraph.pipeline.quotes.cues import (
     lexicon,
     name_before_colon,
     phrase_bounds,
+    reports_again,
     subject_of,
 )
 
@@ -257,13 +258,12 @@ def clause_range(verb: Token, clause: Token) -> tuple[int, int]:
 
 def _before_next_report(verb: Token, clause: Token, last: int) -> int:
     """ "Kasich says he'd sit Putin down and tells the crowd he was first": the parser may hang the
-    speaker's next report inside the first; a verb of saying in the reporting verb's own tense but
-    not in that of the verb it is joined to ("said its researchers examined … and concluded …"
-    stays whole), with no subject of its own and a report of its own, starts a second report."""
+    speaker's next report inside the first; a verb that reports again (``reports_again``), with no
+    subject of its own and a report of its own, starts a second report."""
     for token in clause.subtree:
-        if token.i > last or token.dep_ != "conj" or token.tag_ != verb.tag_ or token.tag_ == token.head.tag_:
+        if token.i > last or not reports_again(token, verb):
             continue
-        if not is_cue(token, lexicon().speech) or any(c.dep_ in _SUBJECTS_AND_AUX for c in token.children):
+        if any(c.dep_ in _SUBJECTS_AND_AUX for c in token.children):
             continue
         if _reported_range(token) is None:
             continue
