@@ -66,3 +66,25 @@ def test_declining_to_comment_rejects_nothing(extractor: Extractor) -> None:
 def test_an_actor_no_dictionary_codes_does_no_event(extractor: Extractor) -> None:
     events = extract(extractor, "Adam Neumann bought properties that he then leased back to WeWork.").events
     assert events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A firm's dealings with another firm are no political event, whatever its name's words name.
+        "Earlier this year Ithaca Holdings purchased Big Machine for $300 million.",
+        "McClatchy Co. imposed sharp cuts on its local newspapers.",
+    ],
+)
+def test_a_firm_by_its_legal_form_acts_in_no_political_event(extractor: Extractor, text: str) -> None:
+    assert extract(extractor, text).events == []
+
+
+def test_a_firm_accusing_a_government_is_still_an_event(extractor: Extractor) -> None:
+    events = extract(extractor, "Huawei Technologies Co. accused the United States of bullying.").events
+    assert "ACCUSE" in [e.type for e in events]
+
+
+def test_a_hope_is_no_request_and_what_is_hoped_for_has_not_happened(extractor: Extractor) -> None:
+    text = "Ashraf Ghani said he hoped the swap would pave the way for direct talks with the Taliban."
+    assert extract(extractor, text).events == []

@@ -85,7 +85,7 @@ POLITICAL_SECTORS = LEXICON_POLITICAL_SECTORS | {"NGO", "IMG", "OPP", "PTY"}
 BUSINESS = frozenset({"BUS", "MNC"})
 FIRST_PERSON = frozenset({"i", "we"})
 # Wrappers that tell a wish or an aim, not a commitment: they code only what they govern.
-WISHES = frozenset({"want", "aim", "seek", "plan", "intend", "eager", "determined"})
+WISHES = frozenset({"want", "aim", "seek", "plan", "intend", "eager", "determined", "hope", "wish"})
 # Types a person undergoes, so that a person's possessive before their noun is who it falls on ("Assange's
 # arrest", "his extradition"), not who did it.
 UNDERGONE = frozenset({"COERCE", "SANCTION"})
@@ -684,6 +684,9 @@ class _DocCoder:
             token = token.head
             if lemma_in(token, self.lex.speech_verbs) in self.lex.speech_verbs:
                 return False
+            if lemma_in(token, WISHES) in WISHES:
+                # "hoped the swap would pave the way for talks": what is hoped for has not happened.
+                return True
             modals = {c.lower_ for c in token.children if c.dep_ == "aux"}
             if modals & ((self.lex.hypothetical_modals - self.lex.obligation_modals) | {"would"}):
                 return True
@@ -821,6 +824,13 @@ class _DocCoder:
             return None
         if target is not None:
             self._describe_target(event, Actor(target, target_words))
+        if event.actor_sector in BUSINESS and draft.code.type != "ASSAULT" and not self._political_target(event):
+            # PLOVER codes political events: a firm's dealings with another firm or with its own business
+            # ("Ithaca Holdings purchased Big Machine", "McClatchy imposed cuts on its publications": no
+            # repression, which the manual's COERCE is) are none; a firm accusing a government stays, and
+            # violence is violence whoever does it.
+            return None
+        if target is not None:
             self.last_targets[(event.type, event.mode)] = target
         self.counts.count(event, draft.argument_verbs[-1] if draft.argument_verbs else draft.anchor)
         return event
@@ -876,6 +886,15 @@ class _DocCoder:
         if code is not None and code[:3] not in BUSINESS and not firm_of_country:
             return True
         return event.actor_sector in POLITICAL_SECTORS
+
+    def _political_target(self, event: Event) -> bool:
+        """The event is aimed at a state, a people or one of a political sector (not a firm or a private person)."""
+        if event.target is None:
+            return False
+        target = self.entities_by_id.get(event.target) or self.actors.entity_by_id(event.target)
+        if target is not None and target.type in POLITIES:
+            return True
+        return event.target_sector in POLITICAL_SECTORS
 
     def _recipient(self, target: Entity | None, words: Token | None) -> bool:
         """The event is aimed at someone: a named person, organisation, country or people, or an agent
