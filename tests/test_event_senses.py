@@ -88,3 +88,33 @@ def test_a_firm_accusing_a_government_is_still_an_event(extractor: Extractor) ->
 def test_a_hope_is_no_request_and_what_is_hoped_for_has_not_happened(extractor: Extractor) -> None:
     text = "Ashraf Ghani said he hoped the swap would pave the way for direct talks with the Taliban."
     assert extract(extractor, text).events == []
+
+
+def test_a_participle_joined_to_a_passive_is_done_by_its_agent(extractor: Extractor) -> None:
+    text = (
+        "Swedish prosecutors decided to reopen the case after Julian Assange was hauled out of the embassy "
+        "by the British police and taken into custody."
+    )
+    result = extract(extractor, text)
+    names = {e.id: e.name for e in result.entities}
+    (custody,) = [e for e in result.events if e.trigger.text == "taken"]
+    assert names[custody.actor] == "British police"  # not the prosecutors of the clause above
+    assert names[custody.target] == "Julian Assange"
+
+
+def test_hostages_are_held_not_the_country_they_are_held_in(extractor: Extractor) -> None:
+    text = "Two hostages who had been held by the Taliban in Afghanistan since 2016 were released on Tuesday."
+    result = extract(extractor, text)
+    (held,) = [e for e in result.events if e.trigger.text == "held"]
+    assert held.target is None or {e.id: e.name for e in result.entities}[held.target] != "Afghanistan"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Virginia, Americans voted for control of the state Legislature.",  # an election, no cooperation
+        "Virginia, go out and vote Republican today, the president said.",
+    ],
+)
+def test_a_ballot_cast_by_voters_is_no_event(extractor: Extractor, text: str) -> None:
+    assert extract(extractor, text).events == []

@@ -66,7 +66,7 @@ THING_TYPES = frozenset({"FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 DEFINITE = frozenset({"the", "this", "that"})
 DROP_LEADING = frozenset({"DET", "NUM", "PUNCT", "ADP", "PRON", "CCONJ", "SYM"})
 ORGANISE = frozenset({"organiser", "organizer", "organise", "organize"})
-WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "off"})
+WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "off", "within"})
 # Quantifiers that make a group noun generic: "most people won't appreciate", "many businesses agree".
 GENERIC = frozenset({"most", "many", "few", "all", "every", "any", "no"})
 # Clauses hung on a noun, which describe its referent rather than name whose it is.

@@ -49,7 +49,7 @@ from newsgraph.pipeline.events.syntax import (
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 # A promise with "unless" is a threat: "will withdraw its force unless a ceasefire is arranged".
 THREAT_MARKS = frozenset({"unless"})
-PLACE_PREPS = frozenset({"in", "at", "near", "across", "inside", "outside", "throughout", "around", "into"})
+PLACE_PREPS = frozenset({"in", "at", "near", "across", "inside", "outside", "throughout", "around", "into", "within"})
 SUBJECTS = ("nsubj", "csubj")
 # Prepositions through which a light verb takes its event noun: "went on strike", "put under investigation".
 LIGHT_PREPS = frozenset({"on", "under", "into"})
@@ -85,6 +85,7 @@ POLITICAL_SECTORS = LEXICON_POLITICAL_SECTORS | {"NGO", "IMG", "OPP", "PTY"}
 BUSINESS = frozenset({"BUS", "MNC"})
 FIRST_PERSON = frozenset({"i", "we"})
 # Wrappers that tell a wish or an aim, not a commitment: they code only what they govern.
+VOTES = frozenset({"vote"})
 WISHES = frozenset({"want", "aim", "seek", "plan", "intend", "eager", "determined", "hope", "wish"})
 # Types a person undergoes, so that a person's possessive before their noun is who it falls on ("Assange's
 # arrest", "his extradition"), not who did it.
@@ -592,6 +593,15 @@ class _DocCoder:
             # "US Chinook helicopter shot down and destroyed", "3 demonstrators killed in clashes": a
             # headline's passive without its auxiliary; its subject is the one it was done to.
             actor, target = agent, subject
+        elif _joined_passive(verb, subject, target):
+            # "he was hauled out by the UK police and taken into custody": a participle joined to a passive
+            # shares it; its doer is the agent, the one it was done to the passive's subject (never the
+            # subject of a clause further up, "Swedish prosecutors decided to reopen ... after").
+            head_children = list(verb.head.children)
+            actor = agent or next(
+                (c for a in head_children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"), None
+            )
+            target = next((c for c in head_children if c.dep_ == "nsubjpass"), None)
         elif verb.dep_ == "advcl" and verb.tag_ == "VBN" and subject is None and not _has_aux(verb):
             # "when asked about the fight", "once released": a passive with its auxiliary left out,
             # whose doer is only its agent; the main clause's subject is the one it was done to.
@@ -702,6 +712,11 @@ class _DocCoder:
         if actor is not None and self.actors.thing(actor.entity):
             # "workers at the Port of Veldport walked off": the port is where, not who.
             actor = None
+        if lemma_in(draft.trigger, VOTES) in VOTES and (actor is None or actor.entity.type in POLITIES):
+            # The PLOVER manual has elections as a context, not an event: a ballot cast by voters, a people or
+            # a place ("they voted for control of the Legislature", "Virginia, go out and vote Republican") is
+            # no cooperation between actors; a body's vote on a proposal ("the council voted to") stays.
+            return None
         if actor is None and draft.code.type == "PROTEST":
             # "Thousands marched… The organisers, the dockers' union, said…": the march is theirs.
             actor = self.actors.organiser()
@@ -752,8 +767,10 @@ class _DocCoder:
             told = self.last_targets.get((draft.code.type, draft.code.mode))
             target = told if told is not exclude else None
         people = draft.target is not None and lemma_in(draft.target, self.lex.sectors) in self.lex.sectors
-        # People are arrested or deported, never the place they are held in ("held at the county jail").
-        held = draft.code.mode in ("arrest", "deport")
+        # People are arrested, deported or abducted (the manual's ASSAULT abduct: "abduct, hijack, take
+        # hostage"), never the place they are held in ("held at the county jail", "held by the Taliban in
+        # Afghanistan").
+        held = draft.code.mode in ("arrest", "deport", "abduct")
         if held and target is not None and (target.type in PLACE_TYPES or self.actors.thing(target)):
             target = None
         if target is None and location is not None and draft.code.type in PHYSICAL and not people and not held:
@@ -824,7 +841,8 @@ class _DocCoder:
             return None
         if target is not None:
             self._describe_target(event, Actor(target, target_words))
-        if event.actor_sector in BUSINESS and draft.code.type != "ASSAULT" and not self._political_target(event):
+        firm_only = event.actor_sector in BUSINESS and not self._political_target(event, draft.target)
+        if firm_only and draft.code.type != "ASSAULT":
             # PLOVER codes political events: a firm's dealings with another firm or with its own business
             # ("Ithaca Holdings purchased Big Machine", "McClatchy imposed cuts on its publications": no
             # repression, which the manual's COERCE is) are none; a firm accusing a government stays, and
@@ -887,14 +905,16 @@ class _DocCoder:
             return True
         return event.actor_sector in POLITICAL_SECTORS
 
-    def _political_target(self, event: Event) -> bool:
-        """The event is aimed at a state, a people or one of a political sector (not a firm or a private person)."""
+    def _political_target(self, event: Event, words: Token | None) -> bool:
+        """The event is aimed at a state, a people or one the dictionaries give a sector other than business
+        (a government, a union, "the pilots' union", the opposition), not at a firm or someone of no sector."""
         if event.target is None:
-            return False
+            sector = self.actors.agent_sector(words) if words is not None else None
+            return sector is not None and sector not in BUSINESS
         target = self.entities_by_id.get(event.target) or self.actors.entity_by_id(event.target)
         if target is not None and target.type in POLITIES:
             return True
-        return event.target_sector in POLITICAL_SECTORS
+        return event.target_sector is not None and event.target_sector not in BUSINESS
 
     def _recipient(self, target: Entity | None, words: Token | None) -> bool:
         """The event is aimed at someone: a named person, organisation, country or people, or an agent
@@ -1054,6 +1074,19 @@ def _reduced_passive(verb: Token, subject: Token | None, target: Token | None) -
         and verb.dep_ in ("ROOT", "conj", "ccomp")
         and not _has_aux(verb)
         and not (verb.dep_ == "conj" and _has_aux(verb.head))
+    )
+
+
+def _joined_passive(verb: Token, subject: Token | None, target: Token | None) -> bool:
+    """A past participle with no subject or object of its own joined to a passive told as done ("was hauled out
+    and taken"); one under a modal ("should be impeached and removed") is left to the modal's reading."""
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and subject is None
+        and target is None
+        and any(c.dep_ == "nsubjpass" for c in verb.head.children)
+        and not any(c.dep_ == "aux" for c in verb.head.children)
     )
 
 
