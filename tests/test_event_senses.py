@@ -118,3 +118,24 @@ def test_hostages_are_held_not_the_country_they_are_held_in(extractor: Extractor
 )
 def test_a_ballot_cast_by_voters_is_no_event(extractor: Extractor, text: str) -> None:
     assert extract(extractor, text).events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # The manual's ACCUSE allege: "sue, indict, or charge; bring to trial", not an arrest.
+        ("A Saudi businessman sued the United States government for damages.", "ACCUSE"),
+        ("U.S. prosecutors indicted two Russian officers.", "ACCUSE"),
+        # An invasion is armed force, the manual's ASSAULT; COERCE falls "short of violence".
+        ("Russia invaded Ukraine in February.", "ASSAULT"),
+        ("Washington invaded the country in 2001.", "ASSAULT"),
+        # Dismissing an appeal rejects it.
+        ("The rebels dismissed an appeal from the president to lay down their arms.", "REJECT"),
+    ],
+)
+def test_types_follow_the_manuals_definitions(extractor: Extractor, text: str, kind: str) -> None:
+    assert kind in [e.type for e in extract(extractor, text).events]
+
+
+def test_dismissing_a_person_rejects_nothing(extractor: Extractor) -> None:
+    assert "REJECT" not in [e.type for e in extract(extractor, "The board dismissed the chief executive.").events]

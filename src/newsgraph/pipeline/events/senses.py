@@ -14,7 +14,7 @@ import re
 
 from spacy.tokens import Token
 
-from newsgraph.pipeline.events.actors import ActorFinder
+from newsgraph.pipeline.events.actors import PLACE_DESCRIPTIONS, ActorFinder
 from newsgraph.pipeline.events.lexicon import Code, Lexicon, lemma_in
 from newsgraph.pipeline.extensions import doc_text
 
@@ -229,7 +229,8 @@ class Senses:
         if head.ent_type_ in HARMABLE_ENTITIES or self.actors.entity_of(head) is not None:
             return True
         words = {head.lemma_.lower(), head.lower_}
-        if words & (self.harmable | self.lex.things):
+        if words & (self.harmable | self.lex.things | PLACE_DESCRIPTIONS):
+            # ("invaded the country", "attacked the regime": a polity told by its noun.)
             return True
         return any(w in self.lex.agents or w in self.lex.sectors for w in words)
 
