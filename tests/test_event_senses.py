@@ -139,3 +139,19 @@ def test_types_follow_the_manuals_definitions(extractor: Extractor, text: str, k
 
 def test_dismissing_a_person_rejects_nothing(extractor: Extractor) -> None:
     assert "REJECT" not in [e.type for e in extract(extractor, "The board dismissed the chief executive.").events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Judge Inaba smiled as she made her decision.",  # a verbal act's noun with nothing it is about
+        "The White House offered an explanation on Monday.",  # words offered are a statement
+        "The captain did not offer a response when asked about the suspension.",
+    ],
+)
+def test_a_decision_or_words_offered_commit_to_nothing(extractor: Extractor, text: str) -> None:
+    assert [e.type for e in extract(extractor, text).events if e.type == "AGREE"] == []
+
+
+def test_an_offer_of_aid_is_still_an_agreement(extractor: Extractor) -> None:
+    assert "AGREE" in [e.type for e in extract(extractor, "Japan offered aid to Kenya.").events]

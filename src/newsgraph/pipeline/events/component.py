@@ -336,6 +336,11 @@ class _DocCoder:
         noun = None
         if code is None and lemma_in(token, self.lex.light_verbs) in self.lex.light_verbs:
             noun, code = self._light_object(token)
+            if noun is not None and code is not None and code.type in SAID and _bare(noun):
+                # "as she made her decision", "issued a statement": a verbal act's noun with nothing it is
+                # about or aimed at tells no agreement, demand or accusation ("made a decision to withdraw",
+                # "issued a demand for talks" do).
+                return None
         naming = any(c.dep_ == "oprd" for c in token.children)
         by_default = False
         if code is None and lemma_in(token, self.lex.speech_verbs) not in self.lex.speech_verbs and not naming:
@@ -1075,6 +1080,11 @@ def _reduced_passive(verb: Token, subject: Token | None, target: Token | None) -
         and not _has_aux(verb)
         and not (verb.dep_ == "conj" and _has_aux(verb.head))
     )
+
+
+def _bare(noun: Token) -> bool:
+    """A noun with no complement: no preposition, clause or infinitive hangs from it ("her decision")."""
+    return not any(c.dep_ in ("prep", "acl", "relcl", "ccomp", "xcomp", "advcl") for c in noun.children)
 
 
 def _joined_passive(verb: Token, subject: Token | None, target: Token | None) -> bool:
