@@ -511,12 +511,19 @@ def build(dictionaries: Path, hand_path: Path) -> dict[str, object]:
 
 
 def _with_hand(frames: list[object], entry: dict[str, Any], synsets: dict[str, list[str]]) -> list[object]:
-    """A hand entry's frames go before the dictionary's; its default replaces the dictionary's.
+    """A hand entry's frames go before the dictionary's; its default replaces the dictionary's, and so the
+    code a WordNet neighbour takes from its block ("need" beside DEMAND), which is a default too.
 
-    A hand frame's object list may name a synonym set of the dictionary ("&NEGOTIATOR").
+    A hand frame's object list may name a synonym set of the dictionary ("&NEGOTIATOR"); "not_as_block" leaves
+    out the block's shared patterns.
     """
-    conditional = [f for f in frames if isinstance(f, dict) and not f.get("recipient")]
-    default = [f for f in frames if isinstance(f, str) or (isinstance(f, dict) and f.get("recipient"))]
+    neighbour = ("recipient", "named_object", "with_party")
+    conditional = [f for f in frames if isinstance(f, dict) and not any(f.get(k) for k in neighbour)]
+    default = [f for f in frames if f not in conditional]
+    if entry.get("not_as_block"):
+        # The word is no member of its block's act ("need" beside DEMAND): the patterns written for the block's
+        # other verbs ("URGE &SECURITY") are not its own.
+        conditional = [f for f in conditional if not (isinstance(f, dict) and "block" in f)]
     if "default" in entry:
         default = [entry["default"]]
     added = [_expanded(f, synsets) for f in entry.get("frames", [])]

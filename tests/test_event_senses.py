@@ -155,3 +155,9 @@ def test_a_decision_or_words_offered_commit_to_nothing(extractor: Extractor, tex
 
 def test_an_offer_of_aid_is_still_an_agreement(extractor: Extractor) -> None:
     assert "AGREE" in [e.type for e in extract(extractor, "Japan offered aid to Kenya.").events]
+
+
+def test_a_need_is_no_request(extractor: Extractor) -> None:
+    # The manual: "All requests are verbal acts"; needing is a state, whatever the dictionary's DEMAND block holds.
+    text = "McKinley argued that the United States needs stronger border security."
+    assert [e.type for e in extract(extractor, text).events if e.type == "REQUEST"] == []
