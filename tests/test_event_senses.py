@@ -161,3 +161,20 @@ def test_a_need_is_no_request(extractor: Extractor) -> None:
     # The manual: "All requests are verbal acts"; needing is a state, whatever the dictionary's DEMAND block holds.
     text = "McKinley argued that the United States needs stronger border security."
     assert [e.type for e in extract(extractor, text).events if e.type == "REQUEST"] == []
+
+
+@pytest.mark.parametrize("text", ["He was later fired.", "The company fired its chief executive."])
+def test_firing_a_person_is_a_dismissal(extractor: Extractor, text: str) -> None:
+    assert [e.type for e in extract(extractor, text).events if e.type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police fired tear gas at protesters.",  # the gas is the means, the protesters the target
+        "Troops fired on the crowd.",  # a crowd is people
+        "Gunmen killed two children.",
+    ],
+)
+def test_violence_aimed_at_people_is_an_assault(extractor: Extractor, text: str) -> None:
+    assert "ASSAULT" in [e.type for e in extract(extractor, text).events]

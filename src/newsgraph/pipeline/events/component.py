@@ -622,9 +622,9 @@ class _DocCoder:
             # "distanced themselves from the US position", "challenging itself to run on renewables": the
             # subject's own self is no target; the phrase after the verb may name one.
             target = None
-        if target is not None and target.dep_ == "dobj" and self.senses.means_of_violence(target):
-            # "fired four shells at targets in Jericho", "dropped bombs on the town": what is fired is the means,
-            # what it is fired at is the target.
+        if target is not None and target.dep_ == "dobj" and self._thrown(verb, target):
+            # "fired four shells at targets in Jericho", "dropped bombs on the town", "fired tear gas at
+            # protesters": what is fired or thrown is the means, what it is aimed at the target.
             target = _aimed_at(verb) or target
         if target is None:
             target = prep_object(verb)
@@ -632,6 +632,13 @@ class _DocCoder:
             # "killed and ate a wild rabbit": verbs joined before one object share it.
             target = next((g for c in children if c.dep_ == "conj" for g in c.children if g.dep_ == "dobj"), None)
         return actor, target
+
+    def _thrown(self, verb: Token, thing: Token) -> bool:
+        """The object of a verb of violence is what it sends, not whom it harms: a weapon, or a thing no
+        violence can harm ("tear gas", "stones") when the verb names where it is aimed."""
+        if self.senses.means_of_violence(thing):
+            return True
+        return self.lex.default_type(verb) == "ASSAULT" and not self.senses.can_suffer(thing)
 
     def _inherited_subject(self, verb: Token) -> Token | None:
         """The subject a verb shares with the one it hangs from ("…and issued", "agreed to share")."""
