@@ -178,3 +178,14 @@ def test_firing_a_person_is_a_dismissal(extractor: Extractor, text: str) -> None
 )
 def test_violence_aimed_at_people_is_an_assault(extractor: Extractor, text: str) -> None:
     assert "ASSAULT" in [e.type for e in extract(extractor, text).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Israeli soldiers routinely beat up Palestinian detainees on the West Bank.", "ASSAULT"),
+        ("North Korea expelled inspectors of the International Atomic Energy Agency.", "COERCE"),
+    ],
+)
+def test_people_named_by_their_country_or_body_are_named_objects(extractor: Extractor, text: str, kind: str) -> None:
+    assert kind in [e.type for e in extract(extractor, text).events]
