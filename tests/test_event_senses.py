@@ -189,3 +189,10 @@ def test_violence_aimed_at_people_is_an_assault(extractor: Extractor, text: str)
 )
 def test_people_named_by_their_country_or_body_are_named_objects(extractor: Extractor, text: str, kind: str) -> None:
     assert kind in [e.type for e in extract(extractor, text).events]
+
+
+def test_a_phrase_before_the_clause_sets_the_scene_and_names_no_target(extractor: Extractor) -> None:
+    text = "At the United Nations Climate Action Summit, Narendra Modi pledged that India would double its solar power."
+    result = extract(extractor, text)
+    (pledge,) = [e for e in result.events if e.trigger.text == "pledged"]
+    assert pledge.target is None
