@@ -196,3 +196,15 @@ def test_a_phrase_before_the_clause_sets_the_scene_and_names_no_target(extractor
     result = extract(extractor, text)
     (pledge,) = [e for e in result.events if e.trigger.text == "pledged"]
     assert pledge.target is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His death was shadowed by conspiracy theories suggesting he had been murdered.",
+        "China fears accusations that it favors American products.",
+        "The talks stalled for fear that he will only demand more.",
+    ],
+)
+def test_a_proposition_under_a_noun_of_doubt_or_charge_is_not_told_as_done(extractor: Extractor, text: str) -> None:
+    assert [e.type for e in extract(extractor, text).events if e.type in ("ASSAULT", "SUPPORT", "REQUEST")] == []

@@ -86,6 +86,28 @@ BUSINESS = frozenset({"BUS", "MNC"})
 FIRST_PERSON = frozenset({"i", "we"})
 # Wrappers that tell a wish or an aim, not a commitment: they code only what they govern.
 VOTES = frozenset({"vote"})
+# Nouns whose clause is a proposition not asserted by the text: charges, theories, fears, possibilities.
+UNASSERTED = frozenset(
+    {
+        "accusation",
+        "allegation",
+        "claim",
+        "charge",
+        "theory",
+        "rumor",
+        "rumour",
+        "speculation",
+        "suggestion",
+        "suspicion",
+        "fear",
+        "possibility",
+        "prospect",
+        "notion",
+        "idea",
+        "doubt",
+        "question",
+    }
+)
 WISHES = frozenset({"want", "aim", "seek", "plan", "intend", "eager", "determined", "hope", "wish"})
 # Types a person undergoes, so that a person's possessive before their noun is who it falls on ("Assange's
 # arrest", "his extradition"), not who did it.
@@ -695,7 +717,7 @@ class _DocCoder:
         if "would" in modals and (self._reporter(token) is None or token.dep_ == "advcl"):
             # "before the administration would agree": a "would" clause hung on another is its condition.
             return True
-        return self._wished(token)
+        return self._wished(token) or _unasserted(token)
 
     def _wished(self, token: Token) -> bool:
         """A clause hanging from a wish or a possibility ("would like to see China agree", "could help
@@ -1087,6 +1109,19 @@ def _reduced_passive(verb: Token, subject: Token | None, target: Token | None) -
         and not _has_aux(verb)
         and not (verb.dep_ == "conj" and _has_aux(verb.head))
     )
+
+
+def _unasserted(token: Token) -> bool:
+    """The clause is the content of a noun of doubt or charge ("accusations that it favors American products",
+    "conspiracy theories suggesting he had been murdered"): a proposition told, not an act the text says
+    happened (the accusation itself is coded at its own word)."""
+    for _ in range(3):
+        if token.dep_ not in ("acl", "ccomp") or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ == "NOUN" and token.lemma_.lower() in UNASSERTED:
+            return True
+    return False
 
 
 def _bare(noun: Token) -> bool:
