@@ -208,3 +208,19 @@ def test_a_phrase_before_the_clause_sets_the_scene_and_names_no_target(extractor
 )
 def test_a_proposition_under_a_noun_of_doubt_or_charge_is_not_told_as_done(extractor: Extractor, text: str) -> None:
     assert [e.type for e in extract(extractor, text).events if e.type in ("ASSAULT", "SUPPORT", "REQUEST")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two people were killed in a collision on the motorway.",
+        "Officials withheld the names of those killed in the crash.",
+    ],
+)
+def test_deaths_in_an_accident_are_no_assault(extractor: Extractor, text: str) -> None:
+    assert [e.type for e in extract(extractor, text).events if e.type == "ASSAULT"] == []
+
+
+def test_a_bomb_near_a_crash_site_is_still_an_assault(extractor: Extractor) -> None:
+    text = "A roadside bomb killed two soldiers near the crash site."
+    assert "ASSAULT" in [e.type for e in extract(extractor, text).events]

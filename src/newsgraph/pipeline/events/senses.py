@@ -87,6 +87,8 @@ CONTEST_NOUNS = frozenset(
         "goal",
     }
 )
+# Nouns of accidents, whose tolls no one inflicted deliberately.
+ACCIDENTS = frozenset({"crash", "accident", "collision", "derailment", "wreck", "pileup"})
 # A verb of violence that, with a person as object, tells a dismissal ("was fired", "fired the coach").
 DISMISSING = frozenset({"fire"})
 AIMING_PREPS = frozenset({"at", "on", "upon", "into", "against", "toward", "towards"})
@@ -164,12 +166,21 @@ class Senses:
             return False
         if self._dismissal(trigger, target):
             return False
+        if actor is None and self._accident(trigger):
+            return False
         if target is None:
             return True
         if target.ent_type_ in MEASURES:
             # "the surface hit 107 degrees", "shares struck a record $40": a measure reached, no one harmed.
             return False
         return self.can_suffer(target) or place
+
+    def _accident(self, trigger: Token) -> bool:
+        """ "withholding the names of those killed" in a sentence about a crash, "two died in a collision": with
+        no doer named, deaths told beside an accident and no weapon are its toll, not the manual's deliberate
+        harm."""
+        words = {t.lemma_.lower() for t in trigger.sent}
+        return bool(words & ACCIDENTS) and not words & self.means
 
     def _dismissal(self, trigger: Token, target: Token | None) -> bool:
         """ "He was later fired", "fired its chief executive": "fire" with a person as its object and nothing
