@@ -51,6 +51,8 @@ MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASS
 LABOUR = frozenset({"work", "job", "strike", "walkout", "tool"})
 # Objects that make CAMEO's "embargo, boycott, or sanctions" the manual's sanctions.
 SANCTIONS = frozenset({"sanction", "sanctions"})
+# The manual's ACCUSE allege: "sue, indict, or charge; bring to trial".
+CHARGING = frozenset({"charge", "indict", "sue", "prosecute"})
 # The delexical ("light") verbs of English grammar: do, give, have, make, take, get, go, come, put, set,
 # keep, hold, bring, run, turn. Their meaning comes from their object ("take CONTROL", "give AID",
 # "go ON STRIKE"), so they code an event only through a pattern whose object or preposition phrase
@@ -283,6 +285,12 @@ def read_blocks(lines: list[str], table: dict[str, str], synsets: dict[str, list
                 # (boycotts and blockades); the manual's SANCTION discontinue: "International (political or
                 # economic) sanctions are coded as 'discontinue'".
                 pattern.code = "SANCTION/discontinue"
+            if pattern is not None and cameo.startswith("173") and pattern.origin in CHARGING:
+                # CAMEO 173 is "arrest, detain, or charge with legal action", all COERCE arrest in the table; a
+                # pattern written for a verb of charging ("charged by a prosecutor", "indicted on charges") tells the
+                # charge, the manual's ACCUSE allege: "sue, indict, or charge; bring to trial". Convictions and
+                # sentences stay COERCE arrest ("convictions that result in imprisonment").
+                pattern.code = "ACCUSE/allege"
             if pattern is not None and pattern.conditions() and _phrasal(pattern) and pattern.origin in block.verbs:
                 block.phrasal.setdefault(pattern.origin, []).append(pattern)
             elif pattern is not None and pattern.conditions():
@@ -503,12 +511,19 @@ def build(dictionaries: Path, hand_path: Path) -> dict[str, object]:
 
 
 def _with_hand(frames: list[object], entry: dict[str, Any], synsets: dict[str, list[str]]) -> list[object]:
-    """A hand entry's frames go before the dictionary's; its default replaces the dictionary's.
+    """A hand entry's frames go before the dictionary's; its default replaces the dictionary's, and so the
+    code a WordNet neighbour takes from its block ("need" beside DEMAND), which is a default too.
 
-    A hand frame's object list may name a synonym set of the dictionary ("&NEGOTIATOR").
+    A hand frame's object list may name a synonym set of the dictionary ("&NEGOTIATOR"); "not_as_block" leaves
+    out the block's shared patterns.
     """
-    conditional = [f for f in frames if isinstance(f, dict) and not f.get("recipient")]
-    default = [f for f in frames if isinstance(f, str) or (isinstance(f, dict) and f.get("recipient"))]
+    neighbour = ("recipient", "named_object", "with_party")
+    conditional = [f for f in frames if isinstance(f, dict) and not any(f.get(k) for k in neighbour)]
+    default = [f for f in frames if f not in conditional]
+    if entry.get("not_as_block"):
+        # The word is no member of its block's act ("need" beside DEMAND): the patterns written for the block's
+        # other verbs ("URGE &SECURITY") are not its own.
+        conditional = [f for f in conditional if not (isinstance(f, dict) and "block" in f)]
     if "default" in entry:
         default = [entry["default"]]
     added = [_expanded(f, synsets) for f in entry.get("frames", [])]

@@ -66,7 +66,7 @@ THING_TYPES = frozenset({"FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 DEFINITE = frozenset({"the", "this", "that"})
 DROP_LEADING = frozenset({"DET", "NUM", "PUNCT", "ADP", "PRON", "CCONJ", "SYM"})
 ORGANISE = frozenset({"organiser", "organizer", "organise", "organize"})
-WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "off"})
+WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "off", "within"})
 # Quantifiers that make a group noun generic: "most people won't appreciate", "many businesses agree".
 GENERIC = frozenset({"most", "many", "few", "all", "every", "any", "no"})
 # Clauses hung on a noun, which describe its referent rather than name whose it is.
@@ -78,6 +78,11 @@ CLAUSES = frozenset({"acl", "relcl", "appos", "advcl"})
 
 # CAMEO's codes for international actors, which have no country: organisations, NGOs, armed groups.
 INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS"})
+# The legal forms that end a company's name ("Ithaca Holdings", "McClatchy Co.", "Apple Inc."): a firm by its
+# name, CAMEO's business sector, whatever place or office its other words name ("Ithaca" is no Greece).
+FIRM_FORMS = frozenset(
+    {"inc", "corp", "corporation", "co", "company", "llc", "ltd", "limited", "plc", "holdings", "gmbh", "ag", "lp"}
+)
 
 
 @dataclass
@@ -539,8 +544,10 @@ class ActorFinder:
         name = actor.entity.name.casefold()
         if name in codes:
             return codes[name]
+        if firm(actor.entity):
+            return None
         phrases = [_without_possessive(name.split()), [t.lower_ for t in actor.words]]
-        phrases += [title.casefold().split() for title in actor.entity.titles]
+        phrases += [title.casefold().split() for title in self.office_titles(actor.entity)]
         for words in phrases:
             for size in (4, 3, 2, 1):
                 for i in range(len(words) - size + 1):
@@ -556,7 +563,7 @@ class ActorFinder:
             return code[:3]
         # "China’s ambassador to Britain" is China's: the possessive's mark comes off its word.
         phrases = [[t.lower_ for t in actor.words], _without_possessive(actor.entity.name.casefold().split())]
-        phrases += [title.casefold().split() for title in actor.entity.titles]
+        phrases += [title.casefold().split() for title in self.office_titles(actor.entity)]
         for words in phrases:
             for size in (3, 2, 1):
                 for i in range(len(words) - size + 1):
@@ -565,6 +572,23 @@ class ActorFinder:
                         return found
         name = actor.entity.name.casefold()
         return self.lex.countries.get(name) if actor.entity.type in ("GPE", "NORP") else None
+
+    def office_titles(self, entity: Entity) -> list[str]:
+        """The titles that name a political office: all of them, unless they are held in an organisation the
+        dictionaries do not know as political ("Blue Origin's vice president" is a firm's officer, no GOV;
+        "the Interior Ministry's spokesman" stays one)."""
+        affiliation = entity.affiliation
+        if not affiliation or not entity.titles:
+            return entity.titles
+        name = affiliation.casefold()
+        words = _without_possessive(name.split())
+        known = (
+            name in self.lex.actor_codes
+            or any(w in self.lex.countries or w in self.lex.actor_codes for w in words)
+            or _institution(affiliation, self.lex.sectors)
+            or any(w in self.lex.agents for w in words)
+        )
+        return entity.titles if known else []
 
     def sector(self, actor: Actor) -> str | None:
         """Sector code of the actor (GOV, MIL, REB…): the Phoenix code's, else its agent nouns' or titles'.
@@ -578,12 +602,14 @@ class ActorFinder:
             return code[3:6]
         if actor.entity.type == "GPE" and len(actor.words) <= 2 and self.polity(actor):
             return "GOV"
+        if firm(actor.entity):
+            return "BUS"
         # The longest run of words the agent dictionary knows wins, as in PETRARCH's own matching:
         # "Attorney General" is GOV, though "general" alone is MIL.
         phrases = [[t.lemma_.lower() for t in actor.words], [t.lower_ for t in actor.words]]
         phrases += [[w.strip("'’") for w in actor.entity.name.casefold().split()]]
         phrases += [[w.strip("'’").rstrip("s") for w in actor.entity.name.casefold().split()]]
-        phrases += [title.casefold().split() for title in actor.entity.titles]
+        phrases += [title.casefold().split() for title in self.office_titles(actor.entity)]
         for size in (4, 3, 2, 1):
             for words in phrases:
                 for i in reversed(range(len(words) - size + 1)):
@@ -592,6 +618,12 @@ class ActorFinder:
                     if found:
                         return found
         return None
+
+
+def firm(entity: Entity) -> bool:
+    """An organisation whose name ends in a company's legal form ("Ithaca Holdings", "McClatchy Co.")."""
+    words = _name_words(entity.name)
+    return entity.type == "ORG" and bool(words) and words[-1] in FIRM_FORMS
 
 
 def _common_name(entity: Entity) -> bool:

@@ -49,7 +49,7 @@ from newsgraph.pipeline.events.syntax import (
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 # A promise with "unless" is a threat: "will withdraw its force unless a ceasefire is arranged".
 THREAT_MARKS = frozenset({"unless"})
-PLACE_PREPS = frozenset({"in", "at", "near", "across", "inside", "outside", "throughout", "around", "into"})
+PLACE_PREPS = frozenset({"in", "at", "near", "across", "inside", "outside", "throughout", "around", "into", "within"})
 SUBJECTS = ("nsubj", "csubj")
 # Prepositions through which a light verb takes its event noun: "went on strike", "put under investigation".
 LIGHT_PREPS = frozenset({"on", "under", "into"})
@@ -85,7 +85,30 @@ POLITICAL_SECTORS = LEXICON_POLITICAL_SECTORS | {"NGO", "IMG", "OPP", "PTY"}
 BUSINESS = frozenset({"BUS", "MNC"})
 FIRST_PERSON = frozenset({"i", "we"})
 # Wrappers that tell a wish or an aim, not a commitment: they code only what they govern.
-WISHES = frozenset({"want", "aim", "seek", "plan", "intend", "eager", "determined"})
+VOTES = frozenset({"vote"})
+# Nouns whose clause is a proposition not asserted by the text: charges, theories, fears, possibilities.
+UNASSERTED = frozenset(
+    {
+        "accusation",
+        "allegation",
+        "claim",
+        "charge",
+        "theory",
+        "rumor",
+        "rumour",
+        "speculation",
+        "suggestion",
+        "suspicion",
+        "fear",
+        "possibility",
+        "prospect",
+        "notion",
+        "idea",
+        "doubt",
+        "question",
+    }
+)
+WISHES = frozenset({"want", "aim", "seek", "plan", "intend", "eager", "determined", "hope", "wish"})
 # Types a person undergoes, so that a person's possessive before their noun is who it falls on ("Assange's
 # arrest", "his extradition"), not who did it.
 UNDERGONE = frozenset({"COERCE", "SANCTION"})
@@ -335,6 +358,11 @@ class _DocCoder:
         noun = None
         if code is None and lemma_in(token, self.lex.light_verbs) in self.lex.light_verbs:
             noun, code = self._light_object(token)
+            if noun is not None and code is not None and code.type in SAID and _bare(noun):
+                # "as she made her decision", "issued a statement": a verbal act's noun with nothing it is
+                # about or aimed at tells no agreement, demand or accusation ("made a decision to withdraw",
+                # "issued a demand for talks" do).
+                return None
         naming = any(c.dep_ == "oprd" for c in token.children)
         by_default = False
         if code is None and lemma_in(token, self.lex.speech_verbs) not in self.lex.speech_verbs and not naming:
@@ -592,6 +620,15 @@ class _DocCoder:
             # "US Chinook helicopter shot down and destroyed", "3 demonstrators killed in clashes": a
             # headline's passive without its auxiliary; its subject is the one it was done to.
             actor, target = agent, subject
+        elif _joined_passive(verb, subject, target):
+            # "he was hauled out by the UK police and taken into custody": a participle joined to a passive
+            # shares it; its doer is the agent, the one it was done to the passive's subject (never the
+            # subject of a clause further up, "Swedish prosecutors decided to reopen ... after").
+            head_children = list(verb.head.children)
+            actor = agent or next(
+                (c for a in head_children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"), None
+            )
+            target = next((c for c in head_children if c.dep_ == "nsubjpass"), None)
         elif verb.dep_ == "advcl" and verb.tag_ == "VBN" and subject is None and not _has_aux(verb):
             # "when asked about the fight", "once released": a passive with its auxiliary left out,
             # whose doer is only its agent; the main clause's subject is the one it was done to.
@@ -607,9 +644,9 @@ class _DocCoder:
             # "distanced themselves from the US position", "challenging itself to run on renewables": the
             # subject's own self is no target; the phrase after the verb may name one.
             target = None
-        if target is not None and target.dep_ == "dobj" and self.senses.means_of_violence(target):
-            # "fired four shells at targets in Jericho", "dropped bombs on the town": what is fired is the means,
-            # what it is fired at is the target.
+        if target is not None and target.dep_ == "dobj" and self._thrown(verb, target):
+            # "fired four shells at targets in Jericho", "dropped bombs on the town", "fired tear gas at
+            # protesters": what is fired or thrown is the means, what it is aimed at the target.
             target = _aimed_at(verb) or target
         if target is None:
             target = prep_object(verb)
@@ -617,6 +654,13 @@ class _DocCoder:
             # "killed and ate a wild rabbit": verbs joined before one object share it.
             target = next((g for c in children if c.dep_ == "conj" for g in c.children if g.dep_ == "dobj"), None)
         return actor, target
+
+    def _thrown(self, verb: Token, thing: Token) -> bool:
+        """The object of a verb of violence is what it sends, not whom it harms: a weapon, or a thing no
+        violence can harm ("tear gas", "stones") when the verb names where it is aimed."""
+        if self.senses.means_of_violence(thing):
+            return True
+        return self.lex.default_type(verb) == "ASSAULT" and not self.senses.can_suffer(thing)
 
     def _inherited_subject(self, verb: Token) -> Token | None:
         """The subject a verb shares with the one it hangs from ("…and issued", "agreed to share")."""
@@ -673,7 +717,7 @@ class _DocCoder:
         if "would" in modals and (self._reporter(token) is None or token.dep_ == "advcl"):
             # "before the administration would agree": a "would" clause hung on another is its condition.
             return True
-        return self._wished(token)
+        return self._wished(token) or _unasserted(token)
 
     def _wished(self, token: Token) -> bool:
         """A clause hanging from a wish or a possibility ("would like to see China agree", "could help
@@ -684,6 +728,9 @@ class _DocCoder:
             token = token.head
             if lemma_in(token, self.lex.speech_verbs) in self.lex.speech_verbs:
                 return False
+            if lemma_in(token, WISHES) in WISHES:
+                # "hoped the swap would pave the way for talks": what is hoped for has not happened.
+                return True
             modals = {c.lower_ for c in token.children if c.dep_ == "aux"}
             if modals & ((self.lex.hypothetical_modals - self.lex.obligation_modals) | {"would"}):
                 return True
@@ -699,6 +746,11 @@ class _DocCoder:
         if actor is not None and self.actors.thing(actor.entity):
             # "workers at the Port of Veldport walked off": the port is where, not who.
             actor = None
+        if lemma_in(draft.trigger, VOTES) in VOTES and (actor is None or actor.entity.type in POLITIES):
+            # The PLOVER manual has elections as a context, not an event: a ballot cast by voters, a people or
+            # a place ("they voted for control of the Legislature", "Virginia, go out and vote Republican") is
+            # no cooperation between actors; a body's vote on a proposal ("the council voted to") stays.
+            return None
         if actor is None and draft.code.type == "PROTEST":
             # "Thousands marched… The organisers, the dockers' union, said…": the march is theirs.
             actor = self.actors.organiser()
@@ -749,8 +801,10 @@ class _DocCoder:
             told = self.last_targets.get((draft.code.type, draft.code.mode))
             target = told if told is not exclude else None
         people = draft.target is not None and lemma_in(draft.target, self.lex.sectors) in self.lex.sectors
-        # People are arrested or deported, never the place they are held in ("held at the county jail").
-        held = draft.code.mode in ("arrest", "deport")
+        # People are arrested, deported or abducted (the manual's ASSAULT abduct: "abduct, hijack, take
+        # hostage"), never the place they are held in ("held at the county jail", "held by the Taliban in
+        # Afghanistan").
+        held = draft.code.mode in ("arrest", "deport", "abduct")
         if held and target is not None and (target.type in PLACE_TYPES or self.actors.thing(target)):
             target = None
         if target is None and location is not None and draft.code.type in PHYSICAL and not people and not held:
@@ -821,6 +875,14 @@ class _DocCoder:
             return None
         if target is not None:
             self._describe_target(event, Actor(target, target_words))
+        firm_only = event.actor_sector in BUSINESS and not self._political_target(event, draft.target)
+        if firm_only and draft.code.type != "ASSAULT":
+            # PLOVER codes political events: a firm's dealings with another firm or with its own business
+            # ("Ithaca Holdings purchased Big Machine", "McClatchy imposed cuts on its publications": no
+            # repression, which the manual's COERCE is) are none; a firm accusing a government stays, and
+            # violence is violence whoever does it.
+            return None
+        if target is not None:
             self.last_targets[(event.type, event.mode)] = target
         self.counts.count(event, draft.argument_verbs[-1] if draft.argument_verbs else draft.anchor)
         return event
@@ -876,6 +938,17 @@ class _DocCoder:
         if code is not None and code[:3] not in BUSINESS and not firm_of_country:
             return True
         return event.actor_sector in POLITICAL_SECTORS
+
+    def _political_target(self, event: Event, words: Token | None) -> bool:
+        """The event is aimed at a state, a people or one the dictionaries give a sector other than business
+        (a government, a union, "the pilots' union", the opposition), not at a firm or someone of no sector."""
+        if event.target is None:
+            sector = self.actors.agent_sector(words) if words is not None else None
+            return sector is not None and sector not in BUSINESS
+        target = self.entities_by_id.get(event.target) or self.actors.entity_by_id(event.target)
+        if target is not None and target.type in POLITIES:
+            return True
+        return event.target_sector is not None and event.target_sector not in BUSINESS
 
     def _recipient(self, target: Entity | None, words: Token | None) -> bool:
         """The event is aimed at someone: a named person, organisation, country or people, or an agent
@@ -1035,6 +1108,37 @@ def _reduced_passive(verb: Token, subject: Token | None, target: Token | None) -
         and verb.dep_ in ("ROOT", "conj", "ccomp")
         and not _has_aux(verb)
         and not (verb.dep_ == "conj" and _has_aux(verb.head))
+    )
+
+
+def _unasserted(token: Token) -> bool:
+    """The clause is the content of a noun of doubt or charge ("accusations that it favors American products",
+    "conspiracy theories suggesting he had been murdered"): a proposition told, not an act the text says
+    happened (the accusation itself is coded at its own word)."""
+    for _ in range(3):
+        if token.dep_ not in ("acl", "ccomp") or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ == "NOUN" and token.lemma_.lower() in UNASSERTED:
+            return True
+    return False
+
+
+def _bare(noun: Token) -> bool:
+    """A noun with no complement: no preposition, clause or infinitive hangs from it ("her decision")."""
+    return not any(c.dep_ in ("prep", "acl", "relcl", "ccomp", "xcomp", "advcl") for c in noun.children)
+
+
+def _joined_passive(verb: Token, subject: Token | None, target: Token | None) -> bool:
+    """A past participle with no subject or object of its own joined to a passive told as done ("was hauled out
+    and taken"); one under a modal ("should be impeached and removed") is left to the modal's reading."""
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and subject is None
+        and target is None
+        and any(c.dep_ == "nsubjpass" for c in verb.head.children)
+        and not any(c.dep_ == "aux" for c in verb.head.children)
     )
 
 

@@ -14,7 +14,7 @@ import re
 
 from spacy.tokens import Token
 
-from newsgraph.pipeline.events.actors import ActorFinder
+from newsgraph.pipeline.events.actors import PLACE_DESCRIPTIONS, ActorFinder
 from newsgraph.pipeline.events.lexicon import Code, Lexicon, lemma_in
 from newsgraph.pipeline.extensions import doc_text
 
@@ -87,6 +87,30 @@ CONTEST_NOUNS = frozenset(
         "goal",
     }
 )
+# Nouns of accidents, whose tolls no one inflicted deliberately.
+ACCIDENTS = frozenset({"crash", "accident", "collision", "derailment", "wreck", "pileup"})
+# A verb of violence that, with a person as object, tells a dismissal ("was fired", "fired the coach").
+DISMISSING = frozenset({"fire"})
+AIMING_PREPS = frozenset({"at", "on", "upon", "into", "against", "toward", "towards"})
+# Common nouns for people that neither the dictionaries' classes nor the agent suffixes below reach.
+PEOPLE_WORDS = frozenset(
+    {
+        "crowd",
+        "mob",
+        "child",
+        "children",
+        "kid",
+        "woman",
+        "women",
+        "girl",
+        "boy",
+        "baby",
+        "family",
+        "person",
+        "victim",
+        "youth",
+    }
+)
 # Suffixes of English nouns for people: fisherman, worker, sailor, journalist, civilian, migrant, resident, detainee.
 AGENT_SUFFIXES = ("man", "er", "or", "ist", "ian", "ant", "ent", "ee")
 # Words of play that, in a sports report, mark a sentence about the game.
@@ -140,12 +164,31 @@ class Senses:
             return False
         if actor is not None and self._vehicle(actor):
             return False
+        if self._dismissal(trigger, target):
+            return False
+        if actor is None and self._accident(trigger):
+            return False
         if target is None:
             return True
         if target.ent_type_ in MEASURES:
             # "the surface hit 107 degrees", "shares struck a record $40": a measure reached, no one harmed.
             return False
         return self.can_suffer(target) or place
+
+    def _accident(self, trigger: Token) -> bool:
+        """ "withholding the names of those killed" in a sentence about a crash, "two died in a collision": with
+        no doer named, deaths told beside an accident and no weapon are its toll, not the manual's deliberate
+        harm."""
+        words = {t.lemma_.lower() for t in trigger.sent}
+        return bool(words & ACCIDENTS) and not words & self.means
+
+    def _dismissal(self, trigger: Token, target: Token | None) -> bool:
+        """ "He was later fired", "fired its chief executive": "fire" with a person as its object and nothing
+        it is fired at or with is a dismissal ("fired on the crowd", "fired shells", "gunmen fired" stay)."""
+        if lemma_in(trigger, DISMISSING) not in DISMISSING or target is None or self.means_of_violence(target):
+            return False
+        aimed = any(c.dep_ == "prep" and c.lower_ in AIMING_PREPS for c in trigger.children)
+        return not aimed and target.dep_ in ("dobj", "nsubjpass") and self.can_be_harmed(target)
 
     def can_suffer(self, token: Token) -> bool:
         """A person, group, people, country, place or building: something violence can harm.
@@ -229,7 +272,8 @@ class Senses:
         if head.ent_type_ in HARMABLE_ENTITIES or self.actors.entity_of(head) is not None:
             return True
         words = {head.lemma_.lower(), head.lower_}
-        if words & (self.harmable | self.lex.things):
+        if words & (self.harmable | self.lex.things | PLACE_DESCRIPTIONS | PEOPLE_WORDS):
+            # ("invaded the country", "attacked the regime": a polity told by its noun.)
             return True
         return any(w in self.lex.agents or w in self.lex.sectors for w in words)
 

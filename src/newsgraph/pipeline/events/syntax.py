@@ -151,8 +151,10 @@ def place_words(prep: Token) -> list[Token]:
 
 
 def prep_object(token: Token) -> Token | None:
+    """The object of the first preposition after the word that can name whom it is aimed at. A phrase put
+    before the clause sets its scene ("At the UN summit, Modi pledged ..."), it names no target."""
     for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS:
+        if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS and prep.i > token.i:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
