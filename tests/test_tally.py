@@ -61,6 +61,12 @@ def questions(store: Store) -> list[tuple[str, dict[str, Any]]]:
     asked += [("quote_facets", {"article": article}), ("speakers", {"since": middle, "sort": "latest"})]
     asked += [("event_facets", {"type": t.lower(), "since": middle}) for t in types]
     asked += [("article_facets", {"since": middle})]
+    # Outlets by a part of their name, alone and beside other filters; and one no article has.
+    outlets = sorted({row.outlet for row in store.articles(limit=500).items if row.outlet})[:3]
+    for part in [*(o.split(".")[0][-7:] for o in outlets), "NOWHERE"]:
+        asked += [("quote_facets", {"outlet": part}), ("speakers", {"outlet": part, "since": middle, "limit": 4})]
+        asked += [("event_facets", {"outlet": part}), ("article_facets", {"outlet": part, "q": words[0]})]
+        asked += [("quote_facets", {"outlet": part, "q": words[0]}), ("quote_timeline", {"outlet": part})]
     for entity in store.entities(limit=8).items:
         asked += [("entity", {"id_or_name": entity.id}), ("entity_articles", {"entity_id": entity.id, "limit": 3})]
         asked += [("entity_quotes", {"entity_id": entity.id, "about": True, "limit": 2, "offset": 1})]

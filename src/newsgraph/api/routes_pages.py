@@ -23,14 +23,18 @@ from newsgraph.api.params import (
     Offset,
     Period,
     article_filters,
+    article_sort,
     entity_filters,
+    entity_sort,
     event_filters,
+    event_sort,
     quote_filters,
 )
 from newsgraph.api.routes_api import store_of
 from newsgraph.api.templating import entity_href, templates
 from newsgraph.model import Entity
 from newsgraph.store.aggregates import SPEAKER_SORTS, Facets
+from newsgraph.store.sorting import SORTS, keys, way_of
 
 if TYPE_CHECKING:
     from newsgraph.store import ArticleRow, Store
@@ -104,13 +108,33 @@ def home(request: Request) -> Response:
 
 @router.get("/articles")
 def articles_page(
-    request: Request, params: Annotated[Filters, Depends(article_filters)], offset: Offset = 0
+    request: Request,
+    params: Annotated[Filters, Depends(article_filters)],
+    order: Annotated[Filters, Depends(article_sort)],
+    offset: Offset = 0,
 ) -> Response:
     store = store_of(request)
     with store.snapshot():
-        page = store.articles(**params, limit=PAGE_SIZE, offset=offset)
-        context = {"page": page, "params": params, "facets": counted(request, "article_facets", **params)}
+        page = store.articles(**params, **order, limit=PAGE_SIZE, offset=offset)
+        facets = counted(request, "article_facets", **params)
+    context = {"page": page, "params": {**params, **order}, "facets": facets, "sorting": _sorting("articles", order)}
     return templates.TemplateResponse(request, "articles.html", context)
+
+
+@dataclass(frozen=True)
+class Sorting:
+    """What a list page shows of its order: the keys it offers, the one used and which way it reads."""
+
+    keys: tuple[str, ...]
+    key: str
+    way: str
+    usual: dict[str, str]
+
+
+def _sorting(listing: str, order: Filters) -> Sorting:
+    key = order.get("sort") or keys(listing)[0]
+    usual = {name: sort_key.usual for name, sort_key in SORTS[listing].items()}
+    return Sorting(keys(listing), key, way_of(listing, key, order.get("order")), usual)
 
 
 def _entity_urls(store: Store, article_id: str) -> Callable[[Entity], str | None]:
@@ -145,13 +169,22 @@ def article_page(request: Request, article_id: str) -> Response:
 
 @router.get("/entities")
 def entities_page(
-    request: Request, params: Annotated[Filters, Depends(entity_filters)], offset: Offset = 0
+    request: Request,
+    params: Annotated[Filters, Depends(entity_filters)],
+    order: Annotated[Filters, Depends(entity_sort)],
+    offset: Offset = 0,
 ) -> Response:
     store = store_of(request)
     with store.snapshot():
-        page = store.entities(**params, limit=PAGE_SIZE, offset=offset)
+        page = store.entities(**params, **order, limit=PAGE_SIZE, offset=offset)
         facets = counted(request, "entity_facets", **params)
-    context = {"page": page, "params": params, "types": ENTITY_TYPES, "facets": facets}
+    context = {
+        "page": page,
+        "params": {**params, **order},
+        "types": ENTITY_TYPES,
+        "facets": facets,
+        "sorting": _sorting("entities", order),
+    }
     return templates.TemplateResponse(request, "entities.html", context)
 
 
@@ -231,17 +264,19 @@ def speakers_page(
 def events_page(
     request: Request,
     params: Annotated[Filters, Depends(event_filters)],
+    order: Annotated[Filters, Depends(event_sort)],
     period: Period = "month",
     offset: Offset = 0,
 ) -> Response:
     store = store_of(request)
     with store.snapshot():
-        page = store.events(**params, limit=PAGE_SIZE, offset=offset)
+        page = store.events(**params, **order, limit=PAGE_SIZE, offset=offset)
         facets = counted(request, "event_facets", **params, period=period)
         types = store.event_types()
     context = {
         "page": page,
-        "params": {**params, "period": period},
+        "params": {**params, **order, "period": period},
+        "sorting": _sorting("events", order),
         "facets": facets,
         "chart": _timeline_chart(facets, "events"),
         "types": types,

@@ -118,6 +118,7 @@ def quote_mask(
     kind: str | None = None,
     source: str | None = None,
     speaker_id: int | None = None,
+    outlet: str | None = None,
 ) -> Mask | None:
     """The quotes ``queries.all_quote_conditions`` selects, or None when a filter needs the database."""
     if source and source.strip():
@@ -131,7 +132,7 @@ def quote_mask(
     if article is not None:
         # An id no article has selects nothing (no key is negative).
         pk = connection.execute(sa.select(articles.c.pk).where(articles.c.id == article)).scalar() or -2
-    return tally.quote_mask(chosen, unlinked, since, until, pk, kind, matching)
+    return tally.quote_mask(chosen, unlinked, since, until, pk, kind, matching, outlet=outlet)
 
 
 def event_mask(
@@ -143,6 +144,7 @@ def event_mask(
     since: str | None = None,
     until: str | None = None,
     actor_id: int | None = None,
+    outlet: str | None = None,
 ) -> Mask:
     """The events ``queries.event_statement`` selects."""
     chosen = actor_choice(connection, actor, actor_id)
@@ -156,7 +158,7 @@ def event_mask(
         )
         targets = list(connection.execute(meant).scalars())
     actor_record = chosen.chosen if chosen is not None else None
-    return tally.event_mask(type, actor_record, chosen is not None, targets, since, until)
+    return tally.event_mask(type, actor_record, chosen is not None, targets, since, until, outlet)
 
 
 def article_mask(
@@ -169,10 +171,10 @@ def article_mask(
     outlet: str | None = None,
 ) -> Mask | None:
     """The articles ``queries.article_statement`` selects, or None when a filter needs the database."""
-    if (source and source.strip()) or (outlet and outlet.strip()):
+    if source and source.strip():
         return None
     matching = _matching(connection, tally, "articles", q) if q and q.strip() else None
-    return tally.article_mask(since, until, matching)
+    return tally.article_mask(since, until, matching, outlet)
 
 
 def search_articles(connection: sa.Connection, tally: Tally, q: str, limit: int, offset: int) -> Page[ArticleRow]:

@@ -137,6 +137,12 @@ class Coded:
         by_start = {date.fromordinal(int(s)): int(n) for s, n in zip(starts, sums, strict=True)}
         return periods(by_start, first, last, used), used, undated
 
+    def holding(self, part: str) -> np.ndarray:
+        """The codes of the values holding ``part``, ignoring case (as ``queries.contains`` selects them):
+        the distinct values are tested, not the rows."""
+        wanted = part.strip().lower()
+        return np.asarray([code for code, value in enumerate(self.values) if wanted in value.lower()], dtype=np.int32)
+
     def per_value(self, mask: Mask) -> list[tuple[str | None, int]]:
         """(value, count) of the rows under ``mask``, nulls as one (None, count), like GROUP BY."""
         chosen = self.codes[mask]
@@ -251,6 +257,7 @@ class Tally:
         (pk,) = _ints(connection, "articles", "pk")
         self.article_pk = np.sort(pk)
         self.article_source = _coded(connection, "SELECT pk, source FROM articles", self.article_pk)
+        self.article_outlet = _coded(connection, "SELECT pk, outlet FROM articles", self.article_pk)
         self.article_day = _coded(connection, "SELECT pk, substr(published, 1, 10) FROM articles", self.article_pk)
         self.names = {int(r[0]): str(r[1]) for r in _rows(connection, "SELECT id, name FROM entities")}
         # Each article's place in the article list's order (newest first), by its key's position.
@@ -275,6 +282,9 @@ class Tally:
         self.quote_source = (
             self.article_source.codes[position] if len(self.article_pk) else np.full(len(rows), _NONE, np.int32)
         )
+        self.quote_outlet = (
+            self.article_outlet.codes[position] if len(self.article_pk) else np.full(len(rows), _NONE, np.int32)
+        )
         # Quotes by speaker, then by name or day (nulls first; for the earliest day, nulls last): see _extreme.
         said, group = self.quote_said.codes, self.speaker.codes
         self._by_name = np.lexsort((self.quote_name.codes, group))
@@ -288,6 +298,11 @@ class Tally:
         self.event_id, self.event_actor, self.event_target = ids[order], actors[order], targets[order]
         self.event_type = _coded(connection, "SELECT id, type FROM events", self.event_id)
         self.event_day = _coded(connection, "SELECT id, day FROM events", self.event_id)
+        # Which articles tell each event (by their places in ``article_pk``), for an outlet filter.
+        told = "event_sources JOIN articles ON articles.id = event_sources.article_id"
+        event, pk = _ints(connection, told, "event_sources.event_id", "articles.pk")
+        self.told_event = np.searchsorted(self.event_id, event)
+        self.told_article = np.searchsorted(self.article_pk, pk)
 
     def _read_links(self, connection: sa.Connection) -> None:
         """Which article names which entity, once per pair (an article may link two of its names to one),
@@ -368,12 +383,13 @@ class Tally:
         kind: str | None = None,
         matching: Mask | None = None,
         by_record: bool = True,
+        outlet: str | None = None,
     ) -> Mask:
         """Quotes under a filter, as ``queries.quote_conditions`` and ``search.quote_match`` select them.
 
         ``chosen`` is the speaker filter's choice (None: no speaker filter); ``unlinked`` the names an
         unlinked speaker may bear for it; ``article`` the key (``pk``) of the article; ``matching`` which
-        quotes hold the words (``matching``).
+        quotes hold the words (``matching``); ``outlet`` a part of the article's outlet name.
         """
         mask = np.ones(len(self.quote_id), dtype=bool)
         if chosen is not None:
@@ -391,17 +407,19 @@ class Tally:
             mask &= self.quote_kind.codes == code if code is not None else False
         if matching is not None:
             mask &= matching
+        if outlet and outlet.strip():
+            mask &= self._of_outlets(self.quote_outlet, outlet)
         return mask
+
+    def _of_outlets(self, codes: np.ndarray, outlet: str) -> Mask:
+        """Which of ``codes`` (rows' article outlet codes) name an outlet holding ``outlet``."""
+        return np.isin(codes, self.article_outlet.holding(outlet))
 
     def quote_facets(self, mask: Mask, period: str) -> Facets:
         """``aggregates.quote_facets`` of the quotes under ``mask``."""
         total = int(np.count_nonzero(mask))
         mask = _selected(mask)
         kinds = self.quote_kind.per_value(mask)
-        sources = self.quote_source[mask]
-        source_counts = np.bincount(sources[sources >= 0], minlength=len(self.article_source.values))
-        order = np.arange(len(source_counts))
-        top_sources = _top(source_counts, order, limit=FACET_SIZE)
         counts, used, undated = self.quote_said.timeline(mask, period)
         speakers = self.top_speakers(mask, FACET_SIZE, 0, "quotes").items
         return Facets(
@@ -409,10 +427,8 @@ class Tally:
             facets={
                 "kind": [Count(str(k), str(k), n) for k, n in kinds if k is not None],
                 "speaker": [Count(s.key, s.name, s.quotes) for s in speakers],
-                "source": [
-                    Count(self.article_source.values[i], self.article_source.values[i], int(source_counts[i]))
-                    for i in top_sources
-                ],
+                "source": _top_values(self.article_source, self.quote_source[mask]),
+                "outlet": _top_values(self.article_outlet, self.quote_outlet[mask]),
             },
             timeline=counts,
             period=used,
@@ -509,9 +525,11 @@ class Tally:
         targets: Sequence[int] | None = None,
         since: str | None = None,
         until: str | None = None,
+        outlet: str | None = None,
     ) -> Mask:
         """Events under a filter, as ``queries.event_statement`` selects them (``has_actor``: an actor filter
-        was given, ``actor`` the record it chose, or None when it chose none)."""
+        was given, ``actor`` the record it chose, or None when it chose none; ``outlet`` a part of the outlet
+        name of an article telling it)."""
         mask = np.ones(len(self.event_actor), dtype=bool)
         if type and type.strip():
             code = self.event_type.code(type.strip().upper())
@@ -522,6 +540,9 @@ class Tally:
             mask &= np.isin(self.event_target, np.asarray(list(targets), dtype=np.int64))
         if (dated := self.event_day.day_range(since, until)) is not None:
             mask &= dated
+        if outlet and outlet.strip():
+            told = self._of_outlets(self.article_outlet.codes[self.told_article], outlet)
+            mask &= _as_mask(self.told_event[told], len(mask))
         return mask
 
     def event_facets(self, mask: Mask, period: str) -> Facets:
@@ -554,11 +575,20 @@ class Tally:
 
     # Articles
 
-    def article_mask(self, since: str | None = None, until: str | None = None, matching: Mask | None = None) -> Mask:
-        """Articles under a filter of days and words (``matching``: which articles hold them)."""
+    def article_mask(
+        self,
+        since: str | None = None,
+        until: str | None = None,
+        matching: Mask | None = None,
+        outlet: str | None = None,
+    ) -> Mask:
+        """Articles under a filter of days, words (``matching``: which articles hold them) and a part of the
+        outlet's name."""
         mask = np.ones(len(self.article_pk), dtype=bool)
         if (dated := self.article_day.day_range(since, until)) is not None:
             mask &= dated
+        if outlet and outlet.strip():
+            mask &= self._of_outlets(self.article_outlet.codes, outlet)
         if matching is not None:
             mask &= matching
         return mask
@@ -584,23 +614,25 @@ class Tally:
 
     def article_facets(self, mask: Mask) -> Facets:
         """``aggregates.article_facets`` of the articles under ``mask`` (with a filter)."""
-        sources = self.article_source.codes[mask]
-        counts = np.bincount(sources[sources >= 0], minlength=len(self.article_source.values))
-        top_sources = _top(counts, np.arange(len(counts)), limit=FACET_SIZE)
         # Counted per entity id (ids are small: a count per id costs less than sorting the ids named).
         named = np.bincount(self.link_entity[mask[self.link_article]], minlength=self._entity_slots)
         return Facets(
             total=int(np.count_nonzero(mask)),
             facets={
-                "source": [
-                    Count(self.article_source.values[i], self.article_source.values[i], int(counts[i]))
-                    for i in top_sources
-                ],
+                "source": _top_values(self.article_source, self.article_source.codes[mask]),
+                "outlet": _top_values(self.article_outlet, self.article_outlet.codes[mask]),
                 "entity": [
                     Count(str(e), self.names.get(e, str(e)), int(named[e])) for e in _most(named, FACET_SIZE).tolist()
                 ],
             },
         )
+
+
+def _top_values(coded: Coded, codes: np.ndarray) -> list[Count]:
+    """The FACET_SIZE values of ``coded`` most frequent among ``codes``, then in the values' order (as
+    ``aggregates._by_article`` orders them)."""
+    counts = np.bincount(codes[codes >= 0], minlength=len(coded.values))
+    return [Count(coded.values[i], coded.values[i], int(counts[i])) for i in _most(counts, FACET_SIZE).tolist()]
 
 
 def _most(counts: np.ndarray, limit: int) -> np.ndarray:
