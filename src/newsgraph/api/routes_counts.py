@@ -17,6 +17,7 @@ from newsgraph.api.params import (
     Filters,
     Limit,
     Offset,
+    Order,
     Period,
     article_filters,
     article_sort,
@@ -55,11 +56,12 @@ def speakers(
     request: Request,
     filters: Annotated[Filters, Depends(quote_filters)],
     sort: SpeakerSort = "quotes",
+    order: Order = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Who is quoted under these filters, how often, of which kind, first and last day; most quoted first."""
-    return counted(request, "speakers", **filters, sort=sort, limit=limit, offset=offset).to_dict()
+    return counted(request, "speakers", **filters, sort=sort, order=order, limit=limit, offset=offset).to_dict()
 
 
 def _speaker_exporter(fmt: str) -> Callable[..., StreamingResponse]:
@@ -68,9 +70,10 @@ def _speaker_exporter(fmt: str) -> Callable[..., StreamingResponse]:
         request: Request,
         filters: Filters = Depends(quote_filters),  # noqa: B008
         sort: SpeakerSort = "quotes",
+        order: Order = None,
     ) -> StreamingResponse:
         # Counted at once (one store version), not kept with the pages' counts, written as they go.
-        found = store_of(request).speakers(**filters, sort=sort, limit=EVERY, offset=0)
+        found = store_of(request).speakers(**filters, sort=sort, order=order, limit=EVERY, offset=0)
         headers = {"content-disposition": f'attachment; filename="speakers.{fmt}"'}
         return StreamingResponse(WRITERS[fmt](found.items), media_type=MEDIA[fmt], headers=headers)
 

@@ -21,6 +21,7 @@ from newsgraph.api.params import (
     KINDS,
     Filters,
     Offset,
+    Order,
     Period,
     article_filters,
     article_sort,
@@ -33,7 +34,7 @@ from newsgraph.api.params import (
 from newsgraph.api.routes_api import store_of
 from newsgraph.api.templating import entity_href, templates
 from newsgraph.model import Entity
-from newsgraph.store.aggregates import SPEAKER_SORTS, Facets
+from newsgraph.store.aggregates import SPEAKER_SORTS, SPEAKER_USUAL, Facets
 from newsgraph.store.sorting import SORTS, keys, way_of
 
 if TYPE_CHECKING:
@@ -253,10 +254,12 @@ def speakers_page(
     request: Request,
     params: Annotated[Filters, Depends(quote_filters)],
     sort: Annotated[str, Query(pattern="^(quotes|name|latest)$")] = "quotes",
+    order: Order = None,
     offset: Offset = 0,
 ) -> Response:
-    page = counted(request, "speakers", **params, sort=sort, limit=PAGE_SIZE, offset=offset)
-    context = {"page": page, "params": {**params, "sort": sort}, "kinds": KINDS, "sorts": SPEAKER_SORTS}
+    page = counted(request, "speakers", **params, sort=sort, order=order, limit=PAGE_SIZE, offset=offset)
+    sorting = Sorting(SPEAKER_SORTS, sort, order or SPEAKER_USUAL[sort], SPEAKER_USUAL)
+    context = {"page": page, "params": {**params, "sort": sort, "order": order}, "kinds": KINDS, "sorting": sorting}
     return templates.TemplateResponse(request, "speakers.html", context)
 
 

@@ -64,7 +64,7 @@ def sort_help(listing: str) -> str:
 def checked_sort(listing: str, sort: str | None) -> str | None:
     """``--sort`` when it is a key the list sorts by; else a one-line error naming the keys."""
     if sort is not None and sort not in keys(listing):
-        raise fail(f"--sort must be one of {', '.join(keys(listing))}, not {sort!r}")
+        raise fail(f"--sort must be one of {', '.join(keys(listing))}, not {sort!r}", code=2)
     return sort
 
 

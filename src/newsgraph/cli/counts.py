@@ -20,6 +20,7 @@ from newsgraph.cli.browse import (
     KindOption,
     LimitOption,
     OffsetOption,
+    OrderOption,
     OutletOption,
     SearchOption,
     SinceOption,
@@ -56,6 +57,7 @@ def speakers(
     source: SourceOption = None,
     outlet: OutletOption = None,
     sort: Annotated[SpeakerSort, typer.Option("--sort", help="quotes, name or latest.")] = SpeakerSort.quotes,
+    order: OrderOption = None,
     limit: LimitOption = 50,
     offset: OffsetOption = 0,
     db: DbOption = None,
@@ -75,6 +77,7 @@ def speakers(
             source=source,
             outlet=outlet,
             sort=sort.value,
+            order=order.value if order else None,
             limit=limit,
             offset=offset,
         )

@@ -26,6 +26,8 @@ PERIODS = ("week", "month")
 MAX_PERIODS = 160
 QUOTE_KINDS = ("direct", "indirect", "mixed")
 SPEAKER_SORTS = ("quotes", "name", "latest")
+# Each speaker sort's usual way: the most quoted, A, and the newest first.
+SPEAKER_USUAL = {"quotes": "desc", "name": "asc", "latest": "desc"}
 
 
 @dataclass
@@ -221,6 +223,21 @@ def _by_article(connection: sa.Connection, conditions: list[Any], table: sa.Tabl
     return [Count(str(value), str(value), count) for value, count in found]
 
 
+def check_speaker_sort(sort: str, order: str | None) -> bool:
+    """Whether a speaker list sorted by ``sort`` is read against its usual way; ValueError for a wrong key or way."""
+    if sort not in SPEAKER_SORTS:
+        raise ValueError(f"sort must be one of {', '.join(SPEAKER_SORTS)}, not {sort!r}")
+    if order is not None and order not in ("asc", "desc"):
+        raise ValueError(f"order must be asc or desc, not {order!r}")
+    return order is not None and order != SPEAKER_USUAL[sort]
+
+
+def _reversed(column: sa.UnaryExpression[Any]) -> sa.UnaryExpression[Any]:
+    """An ORDER BY term read the other way."""
+    inner = column.element
+    return inner.asc() if column.modifier is sa.sql.operators.desc_op else inner.desc()
+
+
 def top_speakers(
     connection: sa.Connection,
     conditions: list[Any],
@@ -228,15 +245,17 @@ def top_speakers(
     offset: int = 0,
     sort: str = "quotes",
     table: sa.Table = quotes,
+    order: str | None = None,
 ) -> Page[SpeakerCount]:
     """Speakers of the quotes meeting ``conditions`` (in ``table``, as for ``quote_facets``), with their
     counts by kind; most quoted first by default.
 
     A speaker linked to a store-wide entity is counted under it (and named by it);
-    a speaker with no entity under the name the article gave.
+    a speaker with no entity under the name the article gave. ``sort`` is quotes (most
+    first), name (A first) or latest (the newest last quote first); ``order`` asc or desc
+    reads it one way or the other (the same order reversed, speakers with no day last).
     """
-    if sort not in SPEAKER_SORTS:
-        raise ValueError(f"sort must be one of {', '.join(SPEAKER_SORTS)}, not {sort!r}")
+    flip = check_speaker_sort(sort, order)
     key = _speaker_key(table).label("key")
     count = sa.func.count().label("quotes")
     kinds = [sa.func.sum(sa.case((table.c.kind == kind, 1), else_=0)).label(kind) for kind in QUOTE_KINDS]
@@ -254,12 +273,16 @@ def top_speakers(
         .group_by(key)
     )
     total = int(connection.execute(sa.select(sa.func.count()).select_from(grouped.subquery())).scalar_one())
-    order = {
-        "quotes": [count.desc(), sa.func.max(table.c.speaker_name), key],
-        "name": [sa.func.max(table.c.speaker_name), key],
-        "latest": [sa.func.max(table.c.said_on).desc().nulls_last(), count.desc(), key],
+    name, latest = sa.func.max(table.c.speaker_name), sa.func.max(table.c.said_on)
+    usual = {
+        "quotes": [count.desc(), name.asc(), key.asc()],
+        "name": [name.asc(), key.asc()],
+        "latest": [latest.desc(), count.desc(), key.asc()],
     }[sort]
-    rows = connection.execute(grouped.order_by(*order).limit(limit).offset(offset)).all()
+    ordered = [_reversed(column) for column in usual] if flip else usual
+    if sort == "latest":
+        ordered[0] = ordered[0].nulls_last()
+    rows = connection.execute(grouped.order_by(*ordered).limit(limit).offset(offset)).all()
     names = _names(connection, [int(row.entity) for row in rows if row.entity is not None])
     items = [
         SpeakerCount(

@@ -283,15 +283,22 @@ class Store:
                 return aggregates.quote_facets(connection, conditions, period, table)
 
     def speakers(
-        self, q: str | None = None, limit: int = 50, offset: int = 0, sort: str = "quotes", **filters: Any
+        self,
+        q: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+        sort: str = "quotes",
+        order: str | None = None,
+        **filters: Any,
     ) -> Page[SpeakerCount]:
-        """Speakers of the quotes under the quote filters, with counts by kind; most quoted first."""
+        """Speakers of the quotes under the quote filters, with counts by kind; most quoted first (``sort``
+        quotes, name or latest, ``order`` asc or desc: see ``aggregates.top_speakers``)."""
         with self.reading() as connection:
             if (found := self._quote_tally(connection, q, filters)) is not None:
                 tally, mask = found
-                return tally.top_speakers(mask, limit, offset, sort)
+                return tally.top_speakers(mask, limit, offset, sort, order)
             with counted_quotes(connection, q, **filters) as (table, conditions):
-                return aggregates.top_speakers(connection, conditions, limit, offset, sort, table)
+                return aggregates.top_speakers(connection, conditions, limit, offset, sort, table, order)
 
     def quote_timeline(self, q: str | None = None, period: str = "week", **filters: Any) -> Facets:
         """Quotes under the quote filters per week or month (e.g. everything one person said, week by week)."""

@@ -33,11 +33,11 @@ import sqlalchemy as sa
 from newsgraph.store.aggregates import (
     FACET_SIZE,
     QUOTE_KINDS,
-    SPEAKER_SORTS,
     Count,
     Facets,
     SpeakerCount,
     check_period,
+    check_speaker_sort,
     period_of,
     period_start,
     periods,
@@ -182,13 +182,6 @@ def _coded(connection: sa.Connection, statement: str, keys: np.ndarray) -> Coded
     rows = _rows(connection, statement)
     order = np.argsort(np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows)))
     return Coded.of([r[1] for r in rows]).reordered(order)
-
-
-def _top(counts: np.ndarray, *then: np.ndarray, limit: int | None = None) -> np.ndarray:
-    """Indexes with a count, most first, ties broken by ``then`` (each ascending), at most ``limit``."""
-    present = np.flatnonzero(counts)
-    order = np.lexsort((*(key[present] for key in reversed(then)), -counts[present]))
-    return present[order][:limit] if limit is not None else present[order]
 
 
 class Tally:
@@ -439,10 +432,11 @@ class Tally:
         counts, used, undated = self.quote_said.timeline(mask, period)
         return Facets(total=int(np.count_nonzero(mask)), facets={}, timeline=counts, period=used, undated=undated)
 
-    def top_speakers(self, mask: Mask, limit: int, offset: int, sort: str) -> Page[SpeakerCount]:
+    def top_speakers(
+        self, mask: Mask, limit: int, offset: int, sort: str, order: str | None = None
+    ) -> Page[SpeakerCount]:
         """``aggregates.top_speakers`` of the quotes under ``mask``, in the same order."""
-        if sort not in SPEAKER_SORTS:
-            raise ValueError(f"sort must be one of {', '.join(SPEAKER_SORTS)}, not {sort!r}")
+        flip = check_speaker_sort(sort, order)
         mask = _selected(mask)
         keys = self.speaker.codes[mask]
         size = len(self.speaker.values)
@@ -450,15 +444,18 @@ class Tally:
         names = self._extreme(self._by_name, self.quote_name.codes, self.quote_name.codes, mask, last=True)
         rank = np.arange(size)
         present = np.flatnonzero(counts)
+        # The keys of each sort, the first most significant, each ascending; read the other way, each is negated
+        # (a speaker with no day stays last).
+        sign = -1 if flip else 1
         if sort == "quotes":
-            order = _top(counts, names, rank)
+            ranked = [-sign * counts, sign * names, sign * rank]
         elif sort == "name":
-            order = present[np.lexsort((rank[present], names[present]))]
+            ranked = [sign * names, sign * rank]
         else:
             newest = self._extreme(self._by_said, self.quote_said.codes, self.quote_said.codes, mask, last=True)
-            latest = np.where(newest >= 0, -newest, _LAST)
-            order = present[np.lexsort((rank[present], -counts[present], latest[present]))]
-        chosen = order[offset : offset + limit]
+            ranked = [np.where(newest >= 0, -sign * newest, _LAST), -sign * counts, sign * rank]
+        ordered = present[np.lexsort(tuple(key[present] for key in reversed(ranked)))]
+        chosen = ordered[offset : offset + limit]
         said = self.quote_said.codes
         last = self._extreme(self._by_said, said, said, mask, last=True)
         first = self._extreme(self._by_said_first, self._said_first, said, mask, last=False)
@@ -489,7 +486,7 @@ class Tally:
                     last=days[last[group]] if last[group] >= 0 else None,
                 )
             )
-        return Page(items=items, total=len(order), limit=limit, offset=offset)
+        return Page(items=items, total=len(ordered), limit=limit, offset=offset)
 
     def _extreme(self, order: np.ndarray, key: np.ndarray, values: np.ndarray, mask: Mask, last: bool) -> np.ndarray:
         """Per speaker, the code in ``values`` of its last (or first) quote under ``mask`` in the order of
@@ -636,7 +633,7 @@ def _top_values(coded: Coded, codes: np.ndarray) -> list[Count]:
 
 
 def _most(counts: np.ndarray, limit: int) -> np.ndarray:
-    """``_top(counts, np.arange(len(counts)), limit=limit)``: the indexes with the most, ties by index,
+    """The indexes with the most (at most ``limit``), ties by index,
     sorting only those that can be among the first ``limit``."""
     present = np.flatnonzero(counts)
     if len(present) > limit:
