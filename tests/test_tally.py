@@ -57,7 +57,8 @@ def questions(store: Store) -> list[tuple[str, dict[str, Any]]]:
         asked += [("speakers", {"q": word, "until": middle, "limit": 3})]
         asked += [("article_facets", {"q": word, "until": middle}), ("articles", {"q": word, "limit": 2, "offset": 1})]
     asked += [("speakers", {"sort": sort, "limit": 4, "offset": 1}) for sort in SPEAKER_SORTS]
-    asked += [("speakers", {"sort": sort, "order": way, "limit": 6}) for sort in SPEAKER_SORTS for way in ("asc", "desc")]
+    for way in ("asc", "desc"):
+        asked += [("speakers", {"sort": sort, "order": way, "limit": 6}) for sort in SPEAKER_SORTS]
     asked += [("speakers", {"sort": "latest", "order": "asc", "q": words[0]})]
     asked += [("quote_facets", {"kind": kind, "period": "week"}) for kind in kinds]
     asked += [("quote_facets", {"article": article}), ("speakers", {"since": middle, "sort": "latest"})]
