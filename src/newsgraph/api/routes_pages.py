@@ -6,7 +6,7 @@ Pages call the same store methods as the JSON API; they only arrange and escape.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Annotated
 
@@ -38,11 +38,14 @@ from newsgraph.store.aggregates import SPEAKER_SORTS, SPEAKER_USUAL, Facets
 from newsgraph.store.sorting import SORTS, keys, way_of
 
 if TYPE_CHECKING:
-    from newsgraph.store import ArticleRow, Store
+    from newsgraph.store import ArticleRow, EntityDetail, Store
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 PAGE_SIZE = 25
+# An entity's page holds three lists below its charts; more than the first ten of each are off the screen
+# (and cost the most of its rendering): their pagers reach the rest.
+ENTITY_PAGE_SIZE = 10
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
 HOME_COUNTS = ("articles", "quotes", "entities", "figures", "dates", "events")
 
@@ -200,27 +203,44 @@ def entity_page(
 ) -> Response:
     store = store_of(request)
     with store.snapshot():
-        # Who the entity is, and its chart of mentions, change only with the store: kept as counts are.
-        detail = counted(request, "entity", id_or_name=entity_id, lists=False)
-        key = str(detail.id)
-        said = counted(request, "quote_facets", speaker=key, period=period)
+        # Who the entity is, what they said over time and its charts change only with the store: kept as counts
+        # are, as one entry (a person's page used to keep four, which a few hundred people pushed out of the table).
+        summary = kept(request, ("entity_page", entity_id, period), lambda: _entity_summary(store, entity_id, period))
+        detail = summary.detail
         paging = {"by_offset": by_offset, "about_offset": about_offset, "articles_offset": articles_offset}
         context = {
             "entity": detail,
             "counts": [(name.replace("_", " "), value) for name, value in detail.counts.items()],
-            "chart": kept(
-                request, ("mentions_chart", detail.id), lambda: mentions_chart(detail.mentions_per_day.items())
-            ),
-            "quotes_by": store.entity_quotes(detail.id, limit=PAGE_SIZE, offset=by_offset),
-            "quotes_about": store.entity_quotes(detail.id, about=True, limit=PAGE_SIZE, offset=about_offset),
-            "articles": store.entity_articles(detail.id, limit=PAGE_SIZE, offset=articles_offset),
-            "said": said,
-            "said_chart": _timeline_chart(said, "quotes by them"),
+            "chart": summary.chart,
+            "quotes_by": store.entity_quotes(detail.id, limit=ENTITY_PAGE_SIZE, offset=by_offset),
+            "quotes_about": store.entity_quotes(detail.id, about=True, limit=ENTITY_PAGE_SIZE, offset=about_offset),
+            "articles": store.entity_articles(detail.id, limit=ENTITY_PAGE_SIZE, offset=articles_offset),
+            "said": summary.said,
+            "said_chart": summary.said_chart,
             "period": period,
             "params": {**paging, "period": period},
-            "key": key,
+            "key": str(detail.id),
         }
     return templates.TemplateResponse(request, "entity.html", context)
+
+
+@dataclass(frozen=True)
+class EntitySummary:
+    """What an entity's page shows above its lists: who it is, what it said over time, and both charts."""
+
+    detail: EntityDetail
+    said: Facets
+    chart: Markup
+    said_chart: Markup
+
+
+def _entity_summary(store: Store, entity_id: str, period: str) -> EntitySummary:
+    detail = store.entity(entity_id, lists=False)
+    said = store.quote_facets(speaker=str(detail.id), period=period, with_speakers=False)
+    chart = mentions_chart(detail.mentions_per_day.items())
+    # The chart is drawn: its days are not kept (a person named for ten years has 3,650).
+    shown = replace(detail, mentions_per_day={})
+    return EntitySummary(shown, said, chart, _timeline_chart(said, "quotes by them"))
 
 
 def _timeline_chart(facets: Facets, noun: str) -> Markup:

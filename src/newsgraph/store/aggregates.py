@@ -175,9 +175,14 @@ def _speaker_key(table: sa.Table) -> sa.ColumnElement[Any]:
 
 
 def quote_facets(
-    connection: sa.Connection, conditions: list[Any], period: str = "month", table: sa.Table = quotes
+    connection: sa.Connection,
+    conditions: list[Any],
+    period: str = "month",
+    table: sa.Table = quotes,
+    with_speakers: bool = True,
 ) -> Facets:
-    """Kinds, top speakers, top sources and outlets and quotes per week or month of the quotes meeting ``conditions``.
+    """Kinds, top speakers, top sources and outlets and quotes per week or month of the quotes meeting ``conditions``
+    (without ``with_speakers``, no top speakers: one person's page has no use for them).
 
     ``table`` is ``quotes``, or a table holding the matching quotes' counted columns
     (``matching.matched_quotes``), which is then read with no condition.
@@ -188,7 +193,7 @@ def quote_facets(
         connection,
         sa.select(table.c.kind, sa.func.count()).where(*conditions).group_by(table.c.kind).order_by(table.c.kind),
     )
-    speakers = top_speakers(connection, conditions, limit=FACET_SIZE, table=table).items
+    speakers = top_speakers(connection, conditions, limit=FACET_SIZE, table=table).items if with_speakers else None
     per_day = _counted(
         connection, sa.select(table.c.said_on, sa.func.count()).where(*conditions).group_by(table.c.said_on)
     )
@@ -197,7 +202,7 @@ def quote_facets(
         total=total,
         facets={
             "kind": [Count(str(k), str(k), n) for k, n in kinds],
-            "speaker": [Count(s.key, s.name, s.quotes) for s in speakers],
+            **({"speaker": [Count(s.key, s.name, s.quotes) for s in speakers]} if speakers is not None else {}),
             "source": _by_article(connection, conditions, table, "source"),
             "outlet": _by_article(connection, conditions, table, "outlet"),
         },

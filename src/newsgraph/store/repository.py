@@ -272,15 +272,17 @@ class Store:
                 outlet,
             )
 
-    def quote_facets(self, q: str | None = None, period: str = "month", **filters: Any) -> Facets:
+    def quote_facets(
+        self, q: str | None = None, period: str = "month", with_speakers: bool = True, **filters: Any
+    ) -> Facets:
         """Counts beside the quote list under the same filters: kinds, top speakers, sources, outlets, per week or
         month."""
         with self.reading() as connection:
             if (found := self._quote_tally(connection, q, filters)) is not None:
                 tally, mask = found
-                return tally.quote_facets(mask, period)
+                return tally.quote_facets(mask, period, with_speakers)
             with counted_quotes(connection, q, **filters) as (table, conditions):
-                return aggregates.quote_facets(connection, conditions, period, table)
+                return aggregates.quote_facets(connection, conditions, period, table, with_speakers)
 
     def speakers(
         self,
