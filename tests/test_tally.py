@@ -70,6 +70,12 @@ def questions(store: Store) -> list[tuple[str, dict[str, Any]]]:
         asked += [("quote_facets", {"outlet": part}), ("speakers", {"outlet": part, "since": middle, "limit": 4})]
         asked += [("event_facets", {"outlet": part}), ("article_facets", {"outlet": part, "q": words[0]})]
         asked += [("quote_facets", {"outlet": part, "q": words[0]}), ("quote_timeline", {"outlet": part})]
+        # The lists under an outlet filter are counted and put in order by the Tally too.
+        asked += [("quotes", {"outlet": part, "limit": 3, "offset": 1}), ("entity_facets", {"outlet": part})]
+        asked += [("quotes", {"outlet": part, "oldest_first": True, "limit": 4, "speaker": people[0]})]
+        asked += [("entities", {"outlet": part, "sort": "name", "order": "desc", "limit": 5})]
+        for sort, way in (("date", None), ("date", "asc"), ("articles", None), ("type", "desc")):
+            asked += [("events", {"outlet": part, "sort": sort, "order": way, "limit": 4, "offset": 1})]
     for entity in store.entities(limit=8).items:
         asked += [("entity", {"id_or_name": entity.id}), ("entity_articles", {"entity_id": entity.id, "limit": 3})]
         asked += [("entity_quotes", {"entity_id": entity.id, "about": True, "limit": 2, "offset": 1})]

@@ -7,10 +7,12 @@ the way linking does (``linking.fold``); substring filters escape LIKE's wildcar
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from newsgraph.errors import AmbiguousArticleId
 from newsgraph.model import Article, DateRef, Entity, Event, Extraction, Figure, Quote, Span
@@ -441,9 +443,17 @@ def quote_page(
 # Entities
 
 
-def entity_statement(q: str | None = None, type: str | None = None, outlet: str | None = None) -> sa.Select[Any]:
+def entity_statement(
+    q: str | None = None,
+    type: str | None = None,
+    outlet: str | None = None,
+    named: list[int] | None = None,
+    dialect: str = "sqlite",
+) -> sa.Select[Any]:
     """Store-wide entities whose name or alias holds ``q``, of ``type``, named in an article of an outlet whose
-    name holds ``outlet``; lists and exports share it."""
+    name holds ``outlet``; lists and exports share it. ``named`` are the ids of the entities the outlet named
+    when they are known already (``Tally.entities_named_by``): on 100,000 articles, finding them through the
+    articles of a large outlet costs 100-200 ms."""
     # Records all of whose names were resolved into others hold nothing any more.
     statement = sa.select(entities).where(entities.c.articles > 0)
     key = fold(q) if q else ""
@@ -452,11 +462,22 @@ def entity_statement(q: str | None = None, type: str | None = None, outlet: str 
         statement = statement.where(sa.or_(entities.c.key.contains(key, autoescape=True), entities.c.id.in_(aliased)))
     if type:
         statement = statement.where(entities.c.type == type.strip().upper())
-    if outlet and outlet.strip():
+    if outlet and outlet.strip() and named is not None:
+        statement = statement.where(among(entities.c.id, named, dialect))
+    elif outlet and outlet.strip():
         published = sa.select(articles.c.id).where(contains(articles.c.outlet, outlet.strip()))
-        named = sa.select(article_entities.c.entity_id).where(article_entities.c.article_id.in_(published))
-        statement = statement.where(entities.c.id.in_(named))
+        naming = sa.select(article_entities.c.entity_id).where(article_entities.c.article_id.in_(published))
+        statement = statement.where(entities.c.id.in_(naming))
     return statement
+
+
+def among(column: sa.ColumnElement[Any], ids: list[int], dialect: str) -> sa.ColumnElement[bool]:
+    """``column IN ids`` as one bound value however many ids there are (drivers cap bound parameters, and
+    binding thousands costs more than the query): a JSON array on SQLite, an array on PostgreSQL."""
+    if dialect == "postgresql":
+        return column == sa.any_(sa.bindparam("among_ids", ids, type_=ARRAY(sa.BigInteger)))
+    listed = sa.text("SELECT value FROM json_each(:among_ids)").bindparams(among_ids=json.dumps(ids))
+    return column.in_(listed.columns(value=sa.Integer))
 
 
 ENTITY_ORDER = order_by("entities")
@@ -471,9 +492,11 @@ def list_entities(
     outlet: str | None = None,
     sort: str | None = None,
     order: str | None = None,
+    named: list[int] | None = None,
 ) -> Page[EntityRow]:
     ordered = order_by("entities", sort, order)
-    result = page(connection, entity_statement(q, type, outlet), ordered, limit, offset, entity_row)
+    statement = entity_statement(q, type, outlet, named, connection.dialect.name)
+    result = page(connection, statement, ordered, limit, offset, entity_row)
     with_names(connection, result.items)
     return result
 

@@ -256,6 +256,14 @@ class Store:
         ``source`` and ``outlet`` are parts of the article's source and outlet names.
         """
         with self.reading() as connection:
+            if outlet and outlet.strip():
+                filters: dict[str, Any] = {"speaker": speaker, "since": since, "until": until, "article": article}
+                filters |= {"kind": kind, "source": source, "speaker_id": speaker_id, "outlet": outlet}
+                if (found := self._quote_tally(connection, q, filters)) is not None:
+                    tally, mask = found
+                    page = tallies.quote_list(connection, tally, mask, limit, offset, oldest_first)
+                    page.chosen = queries.speaker_choice(connection, speaker, speaker_id)
+                    return page
             return queries.list_quotes(
                 connection,
                 speaker,
@@ -366,12 +374,21 @@ class Store:
         """Store-wide entities, most widely reported first; ``q`` is a part of a name or alias, ``outlet`` a part
         of the name of an outlet that named them; ``sort`` is articles, mentions, quotes or name."""
         with self.reading() as connection:
-            return queries.list_entities(connection, q, type, limit, offset, outlet, sort, order)
+            named = self._named_by(connection, outlet)
+            return queries.list_entities(connection, q, type, limit, offset, outlet, sort, order, named)
 
     def entity_facets(self, q: str | None = None, type: str | None = None, outlet: str | None = None) -> Facets:
         """Counts beside the entity list under the same filters: how many of each type."""
         with self.reading() as connection:
-            return aggregates.entity_facets(connection, queries.entity_statement(q, type, outlet))
+            named = self._named_by(connection, outlet)
+            statement = queries.entity_statement(q, type, outlet, named, connection.dialect.name)
+            return aggregates.entity_facets(connection, statement)
+
+    def _named_by(self, connection: sa.Connection, outlet: str | None) -> list[int] | None:
+        """The entities an outlet filter selects, from the kept Tally; None without one (the database finds them)."""
+        if not (outlet and outlet.strip()) or (tally := self.tallies.current(connection)) is None:
+            return None
+        return tally.entities_named_by(outlet)
 
     def entity(self, id_or_name: int | str, lists: bool = True) -> EntityDetail:
         """One entity by store-wide id, name or alias, with its titles, articles and quotes (none
@@ -451,6 +468,12 @@ class Store:
         ``outlet`` a part of the outlet name of an article telling it; ``sort`` is date, articles or type.
         """
         with self.reading() as connection:
+            if outlet and outlet.strip() and (tally := self.tallies.current(connection)) is not None:
+                filters = {"type": type, "actor": actor, "target": target, "since": since, "until": until}
+                mask = tallies.event_mask(connection, tally, **filters, actor_id=actor_id, outlet=outlet)
+                page = tallies.event_list(connection, tally, mask, limit, offset, sort, order)
+                page.chosen = queries.actor_choice(connection, actor, actor_id)
+                return page
             return queries.list_events(
                 connection, type, actor, since, until, limit, offset, target, actor_id, outlet, sort, order
             )

@@ -73,6 +73,7 @@ SORTS: dict[str, dict[str, SortKey]] = {
     },
 }
 
+TABLES = {"articles": articles, "events": events, "entities": entities}
 # The order each list is in when none is asked for.
 DEFAULT = {"articles": "date", "events": "date", "entities": "articles"}
 
@@ -93,9 +94,10 @@ def is_default(listing: str, sort: str | None, way: str | None) -> bool:
     return key == DEFAULT[listing] and way_of(listing, key, way) == SORTS[listing][key].usual
 
 
-def order_by(listing: str, sort: str | None = None, way: str | None = None) -> list[Any]:
-    """The ORDER BY of a list sorted by ``sort`` (its default when None), ``way`` "asc" or "desc"
-    (the key's usual way when None). Raises ValueError for a key or way the list does not have."""
+def directions(listing: str, sort: str | None = None, way: str | None = None) -> list[tuple[str, str, bool]]:
+    """The columns a list sorted by ``sort`` (its default when None) is ordered on, each with its direction
+    ("asc" or "desc") and whether its nulls go last; ``way`` "asc" or "desc" (the key's usual way when None).
+    Raises ValueError for a key or way the list does not have."""
     sort = sort or DEFAULT[listing]
     if sort not in SORTS[listing]:
         raise ValueError(f"sort must be one of {', '.join(keys(listing))}, not {sort!r}")
@@ -103,9 +105,17 @@ def order_by(listing: str, sort: str | None = None, way: str | None = None) -> l
         raise ValueError(f"order must be asc or desc, not {way!r}")
     key = SORTS[listing][sort]
     flip = way is not None and way != key.usual
+    return [
+        (column.name, ("asc" if usual == "desc" else "desc") if flip else usual, column.name in key.nullable)
+        for column, usual in key.columns
+    ]
+
+
+def order_by(listing: str, sort: str | None = None, way: str | None = None) -> list[Any]:
+    """The ORDER BY of a list sorted by ``sort``, read ``way`` (see ``directions``)."""
+    table = TABLES[listing]
     ordered = []
-    for column, usual in key.columns:
-        direction = ("asc" if usual == "desc" else "desc") if flip else usual
-        expression = column.desc() if direction == "desc" else column.asc()
-        ordered.append(expression.nulls_last() if column.name in key.nullable else expression)
+    for name, direction, nulls_last in directions(listing, sort, way):
+        expression = table.c[name].desc() if direction == "desc" else table.c[name].asc()
+        ordered.append(expression.nulls_last() if nulls_last else expression)
     return ordered

@@ -27,10 +27,14 @@ from newsgraph.store.queries import (
     article_row,
     contains,
     entity_matches,
+    event_rows,
+    event_statement,
+    quote_row,
+    quote_select,
     speaker_choice,
 )
-from newsgraph.store.records import ArticleRow, Page
-from newsgraph.store.schema import articles, entities
+from newsgraph.store.records import ArticleRow, EventRow, Page, QuoteRow
+from newsgraph.store.schema import articles, entities, events, quotes
 from newsgraph.store.search import article_keys, quote_keys
 from newsgraph.store.tally import Mask, Tally
 
@@ -175,6 +179,29 @@ def article_mask(
         return None
     matching = _matching(connection, tally, "articles", q) if q and q.strip() else None
     return tally.article_mask(since, until, matching, outlet)
+
+
+def quote_list(
+    connection: sa.Connection, tally: Tally, mask: Mask, limit: int, offset: int, oldest_first: bool
+) -> Page[QuoteRow]:
+    """``queries.list_quotes`` of the quotes under ``mask``: counted and put in order in memory, only the page's
+    rows read (an outlet's quotes are a fifth of all at 100,000 articles: 70 ms to count in the database)."""
+    ids = tally.quote_page(mask, limit, offset, oldest_first).tolist()
+    rows = connection.execute(quote_select().where(quotes.c.id.in_(ids))).all() if ids else []
+    by_id = {row.id: row for row in rows}
+    items = [quote_row(by_id[i]) for i in ids if i in by_id]
+    return Page(items=items, total=int(np.count_nonzero(mask)), limit=limit, offset=offset)
+
+
+def event_list(
+    connection: sa.Connection, tally: Tally, mask: Mask, limit: int, offset: int, sort: str | None, order: str | None
+) -> Page[EventRow]:
+    """``queries.list_events`` of the events under ``mask``, counted and put in order in memory."""
+    ids = tally.event_page(mask, limit, offset, sort, order).tolist()
+    found = connection.execute(event_statement(connection).where(events.c.id.in_(ids))).all() if ids else []
+    by_id = {row.id: row for row in found}
+    rows = event_rows(connection, [by_id[i] for i in ids if i in by_id])
+    return Page(items=rows, total=int(np.count_nonzero(mask)), limit=limit, offset=offset)
 
 
 def search_articles(connection: sa.Connection, tally: Tally, q: str, limit: int, offset: int) -> Page[ArticleRow]:

@@ -46,6 +46,7 @@ from newsgraph.store.queries import ARTICLE_ORDER
 from newsgraph.store.records import Page
 from newsgraph.store.schema import articles
 from newsgraph.store.search import words
+from newsgraph.store.sorting import directions
 
 Mask = Any  # a numpy array of booleans, one per row
 _NONE = -1
@@ -286,9 +287,11 @@ class Tally:
         self._by_said_first = np.lexsort((self._said_first, group))
 
     def _read_events(self, connection: sa.Connection) -> None:
-        ids, actors, targets = _ints(connection, "events", "id", "actor_id", "target_id")
+        ids, actors, targets, sources = _ints(connection, "events", "id", "actor_id", "target_id", "sources")
         order = np.argsort(ids)
         self.event_id, self.event_actor, self.event_target = ids[order], actors[order], targets[order]
+        # How many articles tell each event: the event list sorts by it.
+        self.event_sources = sources[order]
         self.event_type = _coded(connection, "SELECT id, type FROM events", self.event_id)
         self.event_day = _coded(connection, "SELECT id, day FROM events", self.event_id)
         # Which articles tell each event (by their places in ``article_pk``), for an outlet filter.
@@ -332,6 +335,12 @@ class Tally:
         high = np.searchsorted(self.link_entity, entity, sorter=order, side="right")
         return order[low:high]
 
+    def entities_named_by(self, outlet: str) -> list[int]:
+        """Ids of the entities named in an article of an outlet whose name holds ``outlet``, in order."""
+        named = self._of_outlets(self.article_outlet.codes[self.link_article], outlet)
+        found: list[int] = np.unique(self.link_entity[named]).tolist()
+        return found
+
     def articles_naming(self, entity: int) -> np.ndarray:
         """The places (in ``article_pk``) of the articles naming the entity."""
         places: np.ndarray = self.link_article[self._of_entity(entity)]
@@ -362,13 +371,49 @@ class Tally:
         return np.argsort(self.quote_entity, kind="stable")
 
     def newest_quotes(self, ids: np.ndarray, count: int) -> np.ndarray:
-        """The first ``count`` of the quotes ``ids`` in the quote list's order (``queries.QUOTE_ORDER``: their
-        articles newest first, as ``article_rank`` ranks them, then by place in the article)."""
-        places = np.searchsorted(self.quote_id, ids)
-        articles = np.minimum(np.searchsorted(self.article_pk, self.quote_article_pk[places]), len(self.article_pk) - 1)
-        order = np.lexsort((self.quote_position[places], self.article_rank[articles]))
-        found: np.ndarray = ids[order[:count]]
+        """The first ``count`` of the quotes ``ids`` in the quote list's order (``queries.QUOTE_ORDER``)."""
+        return self.quote_page(np.searchsorted(self.quote_id, ids), count, 0)
+
+    def quote_page(self, places: Mask, limit: int, offset: int, oldest_first: bool = False) -> np.ndarray:
+        """Ids of one page of the quotes at ``places`` (a mask, or indexes into ``quote_id``) in the quote list's
+        order, newest first (``queries.QUOTE_ORDER``) or oldest first (``OLDEST_QUOTES_FIRST``): only the
+        page's first ``limit + offset`` places are sorted."""
+        order, rank = self._oldest_order if oldest_first else self._newest_order
+        ranks = rank[places]
+        if limit + offset < len(ranks):
+            ranks = np.partition(ranks, limit + offset - 1)[: limit + offset]
+        found: np.ndarray = order[np.sort(ranks)[offset:]]
         return found
+
+    @cached_property
+    def _newest_order(self) -> tuple[np.ndarray, np.ndarray]:
+        """Quote ids newest first (their articles as ``article_rank`` ranks them, then by place in the
+        article), and each quote's rank in that order."""
+        return self._quote_order(self._quote_article_rank)
+
+    @cached_property
+    def _oldest_order(self) -> tuple[np.ndarray, np.ndarray]:
+        """``_newest_order`` oldest first: articles the other way, undated ones still last."""
+        articles = self._quote_article_places
+        undated = (self.article_day.codes[articles] < 0) if len(self.article_pk) else np.zeros(0, dtype=bool)
+        return self._quote_order(np.where(undated, _LAST, -self._quote_article_rank))
+
+    @cached_property
+    def _quote_article_places(self) -> np.ndarray:
+        return np.minimum(np.searchsorted(self.article_pk, self.quote_article_pk), max(len(self.article_pk) - 1, 0))
+
+    @cached_property
+    def _quote_article_rank(self) -> np.ndarray:
+        if not len(self.article_pk):
+            return np.zeros(len(self.quote_id), dtype=np.int64)
+        ranked: np.ndarray = self.article_rank[self._quote_article_places]
+        return ranked
+
+    def _quote_order(self, article_key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        order = np.lexsort((self.quote_position, article_key))
+        rank = np.empty(len(order), dtype=np.int64)
+        rank[order] = np.arange(len(order))
+        return self.quote_id[order], rank
 
     def about(self, entity: int) -> np.ndarray:
         """Ids of the quotes by others holding a mention of the entity, in id order."""
@@ -552,6 +597,20 @@ class Tally:
             told = self._of_outlets(self.article_outlet.codes[self.told_article], outlet)
             mask &= _as_mask(self.told_event[told], len(mask))
         return mask
+
+    def event_page(self, mask: Mask, limit: int, offset: int, sort: str | None, way: str | None) -> np.ndarray:
+        """Ids of one page of the events under ``mask`` in the event list's order (``sorting.order_by``)."""
+        columns = {"day": self.event_day.codes, "id": self.event_id, "sources": self.event_sources}
+        columns["type"] = self.event_type.codes
+        ranked: list[np.ndarray] = []
+        for name, direction, nulls_last in directions("events", sort, way):
+            values = columns[name][mask].astype(np.int64)
+            if nulls_last:
+                ranked.append(values < 0)
+            ranked.append(-values if direction == "desc" else values)
+        order = np.lexsort(tuple(reversed(ranked)))
+        found: np.ndarray = self.event_id[mask][order[offset : offset + limit]]
+        return found
 
     def event_facets(self, mask: Mask, period: str) -> Facets:
         """``aggregates.event_facets`` of the events under ``mask``."""
