@@ -40,17 +40,13 @@ def _key(*columns: tuple[sa.ColumnElement[Any], str], nullable: tuple[str, ...] 
 SORTS: dict[str, dict[str, SortKey]] = {
     "articles": {
         "date": _key((articles.c.published, "desc"), (articles.c.pk, "desc"), nullable=("published",)),
-        "quotes": _key(
-            (articles.c.n_quotes, "desc"),
-            (articles.c.published, "desc"),
-            (articles.c.pk, "desc"),
-            nullable=("published",),
-        ),
+        # Ties by the newest stored first, not by day: both ways are then read off one index.
+        "quotes": _key((articles.c.n_quotes, "desc"), (articles.c.pk, "desc")),
         "title": _key((articles.c.title, "asc"), (articles.c.pk, "asc"), nullable=("title",)),
     },
     "events": {
         "date": _key((events.c.day, "desc"), (events.c.id, "desc"), nullable=("day",)),
-        "articles": _key((events.c.sources, "desc"), (events.c.day, "desc"), (events.c.id, "desc"), nullable=("day",)),
+        "articles": _key((events.c.sources, "desc"), (events.c.id, "desc")),
         "type": _key((events.c.type, "asc"), (events.c.day, "desc"), (events.c.id, "desc"), nullable=("day",)),
     },
     "entities": {
