@@ -7,7 +7,8 @@ file (``metadata.tsv``: ``filename``, ``publisher``, ``publication_date``, ``tit
 comma-separated for ``.csv``) and gives each file read the values of its row. A row is
 found by the file's name, with or without its extension. A row that cannot be used
 (a missing name, a date that is no day, a name given twice, a field too many) is
-reported on one line with its line number and left out; the other rows are used.
+reported on one line with its line number and left out; the other rows are used. An
+empty cell, or one holding "None" (as tables written from Python hold), gives no value.
 """
 
 from __future__ import annotations
@@ -39,7 +40,6 @@ class Sidecar:
     path: str
     rows: dict[str, dict[str, str]] = field(default_factory=dict)
     problems: list[InputError] = field(default_factory=list)
-    used: set[str] = field(default_factory=set)
 
     def values_for(self, source: str | None) -> dict[str, str] | None:
         """The row of the file an article was read from (by its name, else its name without extension);
@@ -49,7 +49,6 @@ class Sidecar:
         name = PurePath(source).name
         for key in (name, PurePath(name).stem):
             if key in self.rows:
-                self.used.add(key)
                 return self.rows[key]
         return None
 
