@@ -30,7 +30,7 @@ from pathlib import Path
 
 import httpx
 from bench_api import WORDS, free_port, percentile, start_server
-from bulk_store import EVENT_TYPES, FIRST_DAY, build
+from bulk_store import EVENT_TYPES, FIRST_DAY, OUTLETS, build
 
 CLIENTS = (1, 20)
 
@@ -115,6 +115,20 @@ def cases(rng: random.Random, speakers: list[str], count: int) -> list[tuple[str
         ("facets", "/speakers?since (page)", lambda: f"/speakers?{month()}"),
         ("facets", "/articles?q= (page)", lambda: f"/articles?q={pick(WORDS)}+{pick(WORDS)}"),
         ("facets", "/entities/{name} (page)", lambda: f"/entities/{pick(speakers)}"),
+        # Outlets and sorting (issue 13's second round): a filter by outlet on every count, lists in any order.
+        (
+            "aggregate",
+            "/api/quotes/facets?outlet&month",
+            lambda: f"/api/quotes/facets?outlet={pick(OUTLETS)}&{month()}",
+        ),
+        ("aggregate", "/api/speakers?outlet=", lambda: f"/api/speakers?outlet={pick(OUTLETS)}&limit=25"),
+        ("aggregate", "/api/events/facets?outlet=", lambda: f"/api/events/facets?outlet={pick(OUTLETS)}"),
+        ("list", "/api/entities?outlet=", lambda: f"/api/entities?outlet={pick(OUTLETS)}&limit=25"),
+        ("list", "/api/events?outlet=", lambda: f"/api/events?outlet={pick(OUTLETS)}&limit=25"),
+        ("facets", "/quotes?outlet= (page)", lambda: f"/quotes?outlet={pick(OUTLETS)}"),
+        ("list", "/entities?sort= (page)", lambda: f"/entities?sort={pick(['name', 'quotes', 'mentions'])}"),
+        ("facets", "/articles?sort=quotes (page)", lambda: f"/articles?sort=quotes&order={pick(['asc', 'desc'])}"),
+        ("facets", "/events?sort=articles (page)", lambda: f"/events?sort={pick(['articles', 'type'])}"),
     ]
 
 

@@ -57,10 +57,25 @@ def questions(store: Store) -> list[tuple[str, dict[str, Any]]]:
         asked += [("speakers", {"q": word, "until": middle, "limit": 3})]
         asked += [("article_facets", {"q": word, "until": middle}), ("articles", {"q": word, "limit": 2, "offset": 1})]
     asked += [("speakers", {"sort": sort, "limit": 4, "offset": 1}) for sort in SPEAKER_SORTS]
+    for way in ("asc", "desc"):
+        asked += [("speakers", {"sort": sort, "order": way, "limit": 6}) for sort in SPEAKER_SORTS]
+    asked += [("speakers", {"sort": "latest", "order": "asc", "q": words[0]})]
     asked += [("quote_facets", {"kind": kind, "period": "week"}) for kind in kinds]
     asked += [("quote_facets", {"article": article}), ("speakers", {"since": middle, "sort": "latest"})]
     asked += [("event_facets", {"type": t.lower(), "since": middle}) for t in types]
     asked += [("article_facets", {"since": middle})]
+    # Outlets by a part of their name, alone and beside other filters; and one no article has.
+    outlets = sorted({row.outlet for row in store.articles(limit=500).items if row.outlet})[:3]
+    for part in [*(o.split(".")[0][-7:] for o in outlets), "NOWHERE"]:
+        asked += [("quote_facets", {"outlet": part}), ("speakers", {"outlet": part, "since": middle, "limit": 4})]
+        asked += [("event_facets", {"outlet": part}), ("article_facets", {"outlet": part, "q": words[0]})]
+        asked += [("quote_facets", {"outlet": part, "q": words[0]}), ("quote_timeline", {"outlet": part})]
+        # The lists under an outlet filter are counted and put in order by the Tally too.
+        asked += [("quotes", {"outlet": part, "limit": 3, "offset": 1}), ("entity_facets", {"outlet": part})]
+        asked += [("quotes", {"outlet": part, "oldest_first": True, "limit": 4, "speaker": people[0]})]
+        asked += [("entities", {"outlet": part, "sort": "name", "order": "desc", "limit": 5})]
+        for sort, way in (("date", None), ("date", "asc"), ("articles", None), ("type", "desc")):
+            asked += [("events", {"outlet": part, "sort": sort, "order": way, "limit": 4, "offset": 1})]
     for entity in store.entities(limit=8).items:
         asked += [("entity", {"id_or_name": entity.id}), ("entity_articles", {"entity_id": entity.id, "limit": 3})]
         asked += [("entity_quotes", {"entity_id": entity.id, "about": True, "limit": 2, "offset": 1})]

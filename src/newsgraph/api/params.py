@@ -11,6 +11,8 @@ from typing import Annotated, Any
 
 from fastapi import HTTPException, Query
 
+from newsgraph.store.sorting import keys
+
 Filters = dict[str, Any]
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page.")]
@@ -44,6 +46,13 @@ def day(value: str | None, name: str) -> str | None:
 
 
 KINDS = ("direct", "indirect", "mixed")
+Outlet = Annotated[
+    str | None, Query(description="Only what articles of outlets whose name holds this tell (e.g. nyt, Courier).")
+]
+Order = Annotated[
+    str | None,
+    Query(pattern="^(asc|desc)$", description="asc or desc; without it, the key's usual way (newest, most, A first)."),
+]
 
 
 def quote_filters(
@@ -58,6 +67,7 @@ def quote_filters(
     article: Annotated[str | None, Query(description="Only quotes of this article id.")] = None,
     kind: Annotated[str | None, Query(description="direct, indirect or mixed.")] = None,
     source: Annotated[str | None, Query(description="Only quotes from articles whose source holds this.")] = None,
+    outlet: Outlet = None,
 ) -> Filters:
     """The quote list's filters."""
     kind = blank(kind)
@@ -72,7 +82,38 @@ def quote_filters(
         "article": blank(article),
         "kind": kind.lower() if kind else None,
         "source": blank(source),
+        "outlet": blank(outlet),
     }
+
+
+def quote_order(
+    sort: Annotated[
+        str, Query(pattern="^(date|newest|oldest)$", description="date (newest and oldest are date each way).")
+    ] = "date",
+    order: Order = None,
+) -> Filters:
+    """The quote list's order, as ``Store.quotes`` takes it: the day it was said, newest first unless asked."""
+    return {"oldest_first": order == "asc" if order else sort == "oldest"}
+
+
+def _sort(listing: str) -> Any:
+    """The dependency of one list's ``sort`` and ``order`` (``sorting.SORTS``)."""
+    names = keys(listing)
+
+    # The query is a default, not an annotation: annotations here are strings, which cannot name ``names``.
+    def sort_of(
+        sort: str | None = Query(None, pattern=f"^({'|'.join(names)})$", description=f"One of {', '.join(names)}."),
+        order: Order = None,
+    ) -> Filters:
+        return {"sort": sort, "order": order}
+
+    sort_of.__doc__ = f"The order of the {listing} list."
+    return sort_of
+
+
+article_sort = _sort("articles")
+event_sort = _sort("events")
+entity_sort = _sort("entities")
 
 
 def event_filters(
@@ -85,6 +126,7 @@ def event_filters(
     target: Annotated[str | None, Query(description="The target's name (or a part of it) or entity id.")] = None,
     since: Since = None,
     until: Until = None,
+    outlet: Outlet = None,
 ) -> Filters:
     """The event list's filters."""
     return {
@@ -94,6 +136,7 @@ def event_filters(
         "target": blank(target),
         "since": day(since, "since"),
         "until": day(until, "until"),
+        "outlet": blank(outlet),
     }
 
 
@@ -117,9 +160,10 @@ def article_filters(
 def entity_filters(
     q: Annotated[str | None, Query(description="Words of the name or an alias.")] = None,
     type: Annotated[str | None, Query(description="PERSON, ORG, GPE, …")] = None,
+    outlet: Annotated[str | None, Query(description="Only entities named by outlets whose name holds this.")] = None,
 ) -> Filters:
     """The entity list's filters."""
-    return {"q": blank(q), "type": blank(type)}
+    return {"q": blank(q), "type": blank(type), "outlet": blank(outlet)}
 
 
 def figure_filters(

@@ -16,9 +16,14 @@ from newsgraph.api.params import (
     Limit,
     Offset,
     article_filters,
+    article_sort,
     blank,
+    entity_filters,
+    entity_sort,
     event_filters,
+    event_sort,
     quote_filters,
+    quote_order,
 )
 from newsgraph.clean import unstorable
 from newsgraph.errors import ArticleTooLong, InputError, NewsgraphError
@@ -67,10 +72,14 @@ def page_out(page: Any) -> PageOut:
 
 @router.get("/articles", response_model=PageOut, summary="Search articles")
 def articles(
-    request: Request, filters: Annotated[Filters, Depends(article_filters)], limit: Limit = 50, offset: Offset = 0
+    request: Request,
+    filters: Annotated[Filters, Depends(article_filters)],
+    order: Annotated[Filters, Depends(article_sort)],
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> PageOut:
-    """Articles, newest first, with their title, date, source and outlet."""
-    return page_out(store_of(request).articles(**filters, limit=limit, offset=offset))
+    """Articles with their title, date, source and outlet: newest first, or sorted by date, quotes or title."""
+    return page_out(store_of(request).articles(**filters, **order, limit=limit, offset=offset))
 
 
 @router.get("/articles/{article_id}", summary="One article and its whole extraction")
@@ -82,14 +91,14 @@ def article(request: Request, article_id: str) -> dict[str, Any]:
 @router.get("/entities", response_model=PageOut, summary="Search entities")
 def entities(
     request: Request,
-    q: Annotated[str | None, Query(description="Words of the name or an alias.")] = None,
-    type: Annotated[str | None, Query(description="PERSON, ORG, GPE, …")] = None,
+    filters: Annotated[Filters, Depends(entity_filters)],
+    order: Annotated[Filters, Depends(entity_sort)],
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> PageOut:
-    """People, organisations and places across the store, with their counts."""
-    page = store_of(request).entities(q=blank(q), type=blank(type), limit=limit, offset=offset)
-    return page_out(page)
+    """People, organisations and places across the store, with their counts: most reported first, or sorted
+    by articles, mentions, quotes or name."""
+    return page_out(store_of(request).entities(**filters, **order, limit=limit, offset=offset))
 
 
 @router.get("/entities/{entity_id}", summary="One entity (by store-wide id, name or alias)")
@@ -107,13 +116,12 @@ def entity(request: Request, entity_id: str) -> dict[str, Any]:
 def quotes(
     request: Request,
     filters: Annotated[Filters, Depends(quote_filters)],
-    sort: Annotated[str, Query(pattern="^(newest|oldest)$", description="newest or oldest first.")] = "newest",
+    order: Annotated[Filters, Depends(quote_order)],
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> PageOut:
-    """Quotes with their speaker, article and date."""
-    page = store_of(request).quotes(**filters, limit=limit, offset=offset, oldest_first=sort == "oldest")
-    return page_out(page)
+    """Quotes with their speaker, article and date, newest first (``order=asc``: oldest first)."""
+    return page_out(store_of(request).quotes(**filters, **order, limit=limit, offset=offset))
 
 
 @router.get("/figures", response_model=PageOut, summary="Search figures")
@@ -133,11 +141,12 @@ def figures(
 def events(
     request: Request,
     filters: Annotated[Filters, Depends(event_filters)],
+    order: Annotated[Filters, Depends(event_sort)],
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> PageOut:
-    """Who did what to whom, with the article and date."""
-    return page_out(store_of(request).events(**filters, limit=limit, offset=offset))
+    """Who did what to whom, with the article and date: newest first, or sorted by date, articles or type."""
+    return page_out(store_of(request).events(**filters, **order, limit=limit, offset=offset))
 
 
 @router.get("/stats", summary="Counts")

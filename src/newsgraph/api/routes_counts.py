@@ -17,12 +17,17 @@ from newsgraph.api.params import (
     Filters,
     Limit,
     Offset,
+    Order,
     Period,
     article_filters,
+    article_sort,
     entity_filters,
+    entity_sort,
     event_filters,
+    event_sort,
     figure_filters,
     quote_filters,
+    quote_order,
 )
 from newsgraph.api.routes_api import store_of
 from newsgraph.store.streams import csv_text, json_text
@@ -41,7 +46,8 @@ SpeakerSort = Annotated[str, Query(pattern="^(quotes|name|latest)$", description
 def quote_facets(
     request: Request, filters: Annotated[Filters, Depends(quote_filters)], period: Period = "month"
 ) -> dict[str, Any]:
-    """For the quotes under these filters: how many of each kind, top speakers and sources, per week or month."""
+    """For the quotes under these filters: how many of each kind, top speakers, sources and outlets, per week or
+    month."""
     return counted(request, "quote_facets", **filters, period=period).to_dict()
 
 
@@ -50,11 +56,12 @@ def speakers(
     request: Request,
     filters: Annotated[Filters, Depends(quote_filters)],
     sort: SpeakerSort = "quotes",
+    order: Order = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Who is quoted under these filters, how often, of which kind, first and last day; most quoted first."""
-    return counted(request, "speakers", **filters, sort=sort, limit=limit, offset=offset).to_dict()
+    return counted(request, "speakers", **filters, sort=sort, order=order, limit=limit, offset=offset).to_dict()
 
 
 def _speaker_exporter(fmt: str) -> Callable[..., StreamingResponse]:
@@ -63,9 +70,10 @@ def _speaker_exporter(fmt: str) -> Callable[..., StreamingResponse]:
         request: Request,
         filters: Filters = Depends(quote_filters),  # noqa: B008
         sort: SpeakerSort = "quotes",
+        order: Order = None,
     ) -> StreamingResponse:
         # Counted at once (one store version), not kept with the pages' counts, written as they go.
-        found = store_of(request).speakers(**filters, sort=sort, limit=EVERY, offset=0)
+        found = store_of(request).speakers(**filters, sort=sort, order=order, limit=EVERY, offset=0)
         headers = {"content-disposition": f'attachment; filename="speakers.{fmt}"'}
         return StreamingResponse(WRITERS[fmt](found.items), media_type=MEDIA[fmt], headers=headers)
 
@@ -147,19 +155,23 @@ def _add_exports(kind: str, filters_of: Callable[..., Filters]) -> None:
         )
 
 
-def quote_export_filters(
-    filters: Annotated[Filters, Depends(quote_filters)],
-    sort: Annotated[str, Query(pattern="^(newest|oldest)$", description="newest or oldest first.")] = "newest",
-) -> Filters:
-    """The quote list's filters and its order: an export lists the quotes as the list does."""
-    return {**filters, "oldest_first": sort == "oldest"}
+def _in_order(filters_of: Callable[..., Filters], order_of: Callable[..., Filters]) -> Callable[..., Filters]:
+    """A list's filters and its order together: an export lists the rows as the list does."""
+
+    def filters_and_order(
+        filters: Filters = Depends(filters_of),  # noqa: B008
+        order: Filters = Depends(order_of),  # noqa: B008
+    ) -> Filters:
+        return {**filters, **order}
+
+    return filters_and_order
 
 
 for _kind, _filters in (
-    ("quotes", quote_export_filters),
-    ("events", event_filters),
-    ("articles", article_filters),
-    ("entities", entity_filters),
+    ("quotes", _in_order(quote_filters, quote_order)),
+    ("events", _in_order(event_filters, event_sort)),
+    ("articles", _in_order(article_filters, article_sort)),
+    ("entities", _in_order(entity_filters, entity_sort)),
     ("figures", figure_filters),
 ):
     _add_exports(_kind, _filters)

@@ -6,7 +6,7 @@ Pages call the same store methods as the JSON API; they only arrange and escape.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Annotated
 
@@ -21,23 +21,31 @@ from newsgraph.api.params import (
     KINDS,
     Filters,
     Offset,
+    Order,
     Period,
     article_filters,
+    article_sort,
     entity_filters,
+    entity_sort,
     event_filters,
+    event_sort,
     quote_filters,
 )
 from newsgraph.api.routes_api import store_of
 from newsgraph.api.templating import entity_href, templates
 from newsgraph.model import Entity
-from newsgraph.store.aggregates import SPEAKER_SORTS, Facets
+from newsgraph.store.aggregates import SPEAKER_SORTS, SPEAKER_USUAL, Facets
+from newsgraph.store.sorting import SORTS, keys, way_of
 
 if TYPE_CHECKING:
-    from newsgraph.store import ArticleRow, Store
+    from newsgraph.store import ArticleRow, EntityDetail, Store
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 PAGE_SIZE = 25
+# An entity's page holds three lists below its charts; more than the first ten of each are off the screen
+# (and cost the most of its rendering): their pagers reach the rest.
+ENTITY_PAGE_SIZE = 10
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
 HOME_COUNTS = ("articles", "quotes", "entities", "figures", "dates", "events")
 
@@ -104,13 +112,33 @@ def home(request: Request) -> Response:
 
 @router.get("/articles")
 def articles_page(
-    request: Request, params: Annotated[Filters, Depends(article_filters)], offset: Offset = 0
+    request: Request,
+    params: Annotated[Filters, Depends(article_filters)],
+    order: Annotated[Filters, Depends(article_sort)],
+    offset: Offset = 0,
 ) -> Response:
     store = store_of(request)
     with store.snapshot():
-        page = store.articles(**params, limit=PAGE_SIZE, offset=offset)
-        context = {"page": page, "params": params, "facets": counted(request, "article_facets", **params)}
+        page = store.articles(**params, **order, limit=PAGE_SIZE, offset=offset)
+        facets = counted(request, "article_facets", **params)
+    context = {"page": page, "params": {**params, **order}, "facets": facets, "sorting": _sorting("articles", order)}
     return templates.TemplateResponse(request, "articles.html", context)
+
+
+@dataclass(frozen=True)
+class Sorting:
+    """What a list page shows of its order: the keys it offers, the one used and which way it reads."""
+
+    keys: tuple[str, ...]
+    key: str
+    way: str
+    usual: dict[str, str]
+
+
+def _sorting(listing: str, order: Filters) -> Sorting:
+    key = order.get("sort") or keys(listing)[0]
+    usual = {name: sort_key.usual for name, sort_key in SORTS[listing].items()}
+    return Sorting(keys(listing), key, way_of(listing, key, order.get("order")), usual)
 
 
 def _entity_urls(store: Store, article_id: str) -> Callable[[Entity], str | None]:
@@ -145,13 +173,22 @@ def article_page(request: Request, article_id: str) -> Response:
 
 @router.get("/entities")
 def entities_page(
-    request: Request, params: Annotated[Filters, Depends(entity_filters)], offset: Offset = 0
+    request: Request,
+    params: Annotated[Filters, Depends(entity_filters)],
+    order: Annotated[Filters, Depends(entity_sort)],
+    offset: Offset = 0,
 ) -> Response:
     store = store_of(request)
     with store.snapshot():
-        page = store.entities(**params, limit=PAGE_SIZE, offset=offset)
+        page = store.entities(**params, **order, limit=PAGE_SIZE, offset=offset)
         facets = counted(request, "entity_facets", **params)
-    context = {"page": page, "params": params, "types": ENTITY_TYPES, "facets": facets}
+    context = {
+        "page": page,
+        "params": {**params, **order},
+        "types": ENTITY_TYPES,
+        "facets": facets,
+        "sorting": _sorting("entities", order),
+    }
     return templates.TemplateResponse(request, "entities.html", context)
 
 
@@ -166,27 +203,44 @@ def entity_page(
 ) -> Response:
     store = store_of(request)
     with store.snapshot():
-        # Who the entity is, and its chart of mentions, change only with the store: kept as counts are.
-        detail = counted(request, "entity", id_or_name=entity_id, lists=False)
-        key = str(detail.id)
-        said = counted(request, "quote_facets", speaker=key, period=period)
+        # Who the entity is, what they said over time and its charts change only with the store: kept as counts
+        # are, as one entry (a person's page used to keep four, which a few hundred people pushed out of the table).
+        summary = kept(request, ("entity_page", entity_id, period), lambda: _entity_summary(store, entity_id, period))
+        detail = summary.detail
         paging = {"by_offset": by_offset, "about_offset": about_offset, "articles_offset": articles_offset}
         context = {
             "entity": detail,
             "counts": [(name.replace("_", " "), value) for name, value in detail.counts.items()],
-            "chart": kept(
-                request, ("mentions_chart", detail.id), lambda: mentions_chart(detail.mentions_per_day.items())
-            ),
-            "quotes_by": store.entity_quotes(detail.id, limit=PAGE_SIZE, offset=by_offset),
-            "quotes_about": store.entity_quotes(detail.id, about=True, limit=PAGE_SIZE, offset=about_offset),
-            "articles": store.entity_articles(detail.id, limit=PAGE_SIZE, offset=articles_offset),
-            "said": said,
-            "said_chart": _timeline_chart(said, "quotes by them"),
+            "chart": summary.chart,
+            "quotes_by": store.entity_quotes(detail.id, limit=ENTITY_PAGE_SIZE, offset=by_offset),
+            "quotes_about": store.entity_quotes(detail.id, about=True, limit=ENTITY_PAGE_SIZE, offset=about_offset),
+            "articles": store.entity_articles(detail.id, limit=ENTITY_PAGE_SIZE, offset=articles_offset),
+            "said": summary.said,
+            "said_chart": summary.said_chart,
             "period": period,
             "params": {**paging, "period": period},
-            "key": key,
+            "key": str(detail.id),
         }
     return templates.TemplateResponse(request, "entity.html", context)
+
+
+@dataclass(frozen=True)
+class EntitySummary:
+    """What an entity's page shows above its lists: who it is, what it said over time, and both charts."""
+
+    detail: EntityDetail
+    said: Facets
+    chart: Markup
+    said_chart: Markup
+
+
+def _entity_summary(store: Store, entity_id: str, period: str) -> EntitySummary:
+    detail = store.entity(entity_id, lists=False)
+    said = store.quote_facets(speaker=str(detail.id), period=period, with_speakers=False)
+    chart = mentions_chart(detail.mentions_per_day.items())
+    # The chart is drawn: its days are not kept (a person named for ten years has 3,650).
+    shown = replace(detail, mentions_per_day={})
+    return EntitySummary(shown, said, chart, _timeline_chart(said, "quotes by them"))
 
 
 def _timeline_chart(facets: Facets, noun: str) -> Markup:
@@ -220,10 +274,12 @@ def speakers_page(
     request: Request,
     params: Annotated[Filters, Depends(quote_filters)],
     sort: Annotated[str, Query(pattern="^(quotes|name|latest)$")] = "quotes",
+    order: Order = None,
     offset: Offset = 0,
 ) -> Response:
-    page = counted(request, "speakers", **params, sort=sort, limit=PAGE_SIZE, offset=offset)
-    context = {"page": page, "params": {**params, "sort": sort}, "kinds": KINDS, "sorts": SPEAKER_SORTS}
+    page = counted(request, "speakers", **params, sort=sort, order=order, limit=PAGE_SIZE, offset=offset)
+    sorting = Sorting(SPEAKER_SORTS, sort, order or SPEAKER_USUAL[sort], SPEAKER_USUAL)
+    context = {"page": page, "params": {**params, "sort": sort, "order": order}, "kinds": KINDS, "sorting": sorting}
     return templates.TemplateResponse(request, "speakers.html", context)
 
 
@@ -231,17 +287,19 @@ def speakers_page(
 def events_page(
     request: Request,
     params: Annotated[Filters, Depends(event_filters)],
+    order: Annotated[Filters, Depends(event_sort)],
     period: Period = "month",
     offset: Offset = 0,
 ) -> Response:
     store = store_of(request)
     with store.snapshot():
-        page = store.events(**params, limit=PAGE_SIZE, offset=offset)
+        page = store.events(**params, **order, limit=PAGE_SIZE, offset=offset)
         facets = counted(request, "event_facets", **params, period=period)
         types = store.event_types()
     context = {
         "page": page,
-        "params": {**params, "period": period},
+        "params": {**params, **order, "period": period},
+        "sorting": _sorting("events", order),
         "facets": facets,
         "chart": _timeline_chart(facets, "events"),
         "types": types,

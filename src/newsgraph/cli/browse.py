@@ -24,6 +24,7 @@ from newsgraph.cli.render import extraction_table
 from newsgraph.errors import NewsgraphError
 from newsgraph.settings import db_url_from
 from newsgraph.store import EntityDetail, Page, QuoteRow, Store
+from newsgraph.store.sorting import keys
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 CsvFlag = Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")]
@@ -40,6 +41,32 @@ SpeakerOption = Annotated[
 ]
 SpeakerIdOption = Annotated[int | None, typer.Option("--speaker-id", help="The speaker's entity id.")]
 SearchOption = Annotated[str | None, typer.Option("--search", "-s", help="Words in the quote.")]
+OutletOption = Annotated[
+    str | None, typer.Option("--outlet", help="Only what articles of outlets (publishers) whose name holds this tell.")
+]
+
+
+class Way(StrEnum):
+    asc = "asc"
+    desc = "desc"
+
+
+OrderOption = Annotated[
+    Way | None, typer.Option("--order", help="asc or desc; without it, the key's usual way (newest, most, A first).")
+]
+
+
+def sort_help(listing: str) -> str:
+    names = keys(listing)
+    return f"Sort by {', '.join(names)} (default {names[0]})."
+
+
+def checked_sort(listing: str, sort: str | None) -> str | None:
+    """``--sort`` when it is a key the list sorts by; else a one-line error naming the keys."""
+    if sort is not None and sort not in keys(listing):
+        raise fail(f"--sort must be one of {', '.join(keys(listing))}, not {sort!r}", code=2)
+    return sort
+
 
 # One column of a list: header, and how to read it from a row's dict.
 Column = tuple[str, Callable[[dict[str, Any]], Any]]
@@ -127,17 +154,28 @@ def articles(
     outlet: Annotated[
         str | None, typer.Option("--outlet", help="Only outlets (publishers) whose name holds this.")
     ] = None,
+    sort: Annotated[str | None, typer.Option("--sort", help=sort_help("articles"))] = None,
+    order: OrderOption = None,
     limit: LimitOption = 50,
     offset: OffsetOption = 0,
     db: DbOption = None,
     as_json: JsonFlag = False,
     as_csv: CsvFlag = False,
 ) -> None:
-    """List stored articles, newest first, with a full-text search and date filters."""
+    """List stored articles, newest first (or sorted), with a full-text search and date filters."""
     since, until = _day(since, "--since"), _day(until, "--until")
+    sort = checked_sort("articles", sort)
     with opened(db) as store:
         page = store.articles(
-            q=search, since=since, until=until, source=source, limit=limit, offset=offset, outlet=outlet
+            q=search,
+            since=since,
+            until=until,
+            source=source,
+            limit=limit,
+            offset=offset,
+            outlet=outlet,
+            sort=sort,
+            order=order.value if order else None,
         )
     columns = [(n, _get(n)) for n in ("id", "published", "title", "outlet", "source", "quotes", "entities")]
     emit(page, columns, as_json, as_csv, "articles")
@@ -201,6 +239,7 @@ def quotes(
     article: Annotated[str | None, typer.Option("--article", help="Only quotes of this article id.")] = None,
     kind: KindOption = None,
     source: SourceOption = None,
+    outlet: OutletOption = None,
     oldest: Annotated[bool, typer.Option("--oldest", help="Oldest first instead of newest first.")] = False,
     limit: LimitOption = 50,
     offset: OffsetOption = 0,
@@ -220,6 +259,7 @@ def quotes(
             article=article,
             kind=kind,
             source=source,
+            outlet=outlet,
             oldest_first=oldest,
             limit=limit,
             offset=offset,
@@ -318,14 +358,18 @@ def events(
     target: Annotated[str | None, typer.Option("--target", help="The target's name, alias or entity id.")] = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    outlet: OutletOption = None,
+    sort: Annotated[str | None, typer.Option("--sort", help=sort_help("events"))] = None,
+    order: OrderOption = None,
     limit: LimitOption = 50,
     offset: OffsetOption = 0,
     db: DbOption = None,
     as_json: JsonFlag = False,
     as_csv: CsvFlag = False,
 ) -> None:
-    """List events (who did what to whom), each once however many articles tell it."""
+    """List events (who did what to whom), each once however many articles tell it; newest first (or sorted)."""
     since, until = _day(since, "--since"), _day(until, "--until")
+    sort = checked_sort("events", sort)
     with opened(db) as store:
         page = store.events(
             type=type,
@@ -334,6 +378,9 @@ def events(
             target=target,
             since=since,
             until=until,
+            outlet=outlet,
+            sort=sort,
+            order=order.value if order else None,
             limit=limit,
             offset=offset,
         )

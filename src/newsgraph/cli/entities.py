@@ -11,7 +11,18 @@ from typing import Annotated
 import typer
 
 from newsgraph.cli.app import DbOption, app, out
-from newsgraph.cli.browse import CsvFlag, JsonFlag, LimitOption, OffsetOption, _get, emit, opened
+from newsgraph.cli.browse import (
+    CsvFlag,
+    JsonFlag,
+    LimitOption,
+    OffsetOption,
+    OrderOption,
+    _get,
+    checked_sort,
+    emit,
+    opened,
+    sort_help,
+)
 
 entities_app = typer.Typer(
     help="List people, organisations and places across the store; merge or split them by hand.",
@@ -25,17 +36,31 @@ def entities(
     context: typer.Context,
     type: Annotated[str | None, typer.Option("--type", "-t", help="PERSON, ORG, GPE, LOC, NORP, …")] = None,
     search: Annotated[str | None, typer.Option("--search", "-s", help="A part of the name or an alias.")] = None,
+    outlet: Annotated[
+        str | None, typer.Option("--outlet", help="Only those named by outlets (publishers) whose name holds this.")
+    ] = None,
+    sort: Annotated[str | None, typer.Option("--sort", help=sort_help("entities"))] = None,
+    order: OrderOption = None,
     limit: LimitOption = 50,
     offset: OffsetOption = 0,
     db: DbOption = None,
     as_json: JsonFlag = False,
     as_csv: CsvFlag = False,
 ) -> None:
-    """List people, organisations and places across the store, most reported first."""
+    """List people, organisations and places across the store, most reported first (or sorted)."""
     if context.invoked_subcommand is not None:
         return
+    sort = checked_sort("entities", sort)
     with opened(db) as store:
-        page = store.entities(q=search, type=type, limit=limit, offset=offset)
+        page = store.entities(
+            q=search,
+            type=type,
+            outlet=outlet,
+            sort=sort,
+            order=order.value if order else None,
+            limit=limit,
+            offset=offset,
+        )
     columns = [(n, _get(n)) for n in ("id", "name", "type", "titles", "articles", "mentions", "quotes")]
     emit(page, columns, as_json, as_csv, "entities")
 

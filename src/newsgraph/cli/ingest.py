@@ -43,6 +43,15 @@ def ingest(
     outlet: Annotated[
         str | None, typer.Option("--outlet", help="The outlet (publisher) of every article read, instead of its own.")
     ] = None,
+    metadata: Annotated[
+        Path | None,
+        typer.Option(
+            "--metadata",
+            help="A table (TSV, or CSV for .csv) with a row per file: a file name column (filename, file, path or "
+            "name) and any of outlet/publisher, published/publication_date, title, author. Its values win over what "
+            "the files say; a row that cannot be used is reported as a failed input.",
+        ),
+    ] = None,
     lang: Annotated[
         str | None,
         typer.Option(
@@ -84,6 +93,7 @@ def ingest(
                     progress=Bar(progress),
                     outlet=outlet,
                     language=lang.lower() if lang else None,
+                    metadata=metadata,
                 )
     except NewsgraphError as error:
         raise fail(str(error), code=2) from None

@@ -24,6 +24,7 @@ from newsgraph.ingest.html import looks_like_html, read_html
 from newsgraph.ingest.language import detect
 from newsgraph.ingest.metadata import complete
 from newsgraph.ingest.records import read_csv, read_json, read_jsonl
+from newsgraph.ingest.sidecar import Sidecar
 from newsgraph.ingest.sniff import Kind, sniff
 from newsgraph.ingest.streams import (
     MARKUP_BYTES_PER_CHAR,
@@ -75,11 +76,13 @@ def read_paths(
     published: str | None = None,
     outlet: str | None = None,
     language: str | None = None,
+    sidecar: Sidecar | None = None,
 ) -> Iterator[Article]:
     """Articles from every path; '-' reads standard input.
 
     ``published`` fills in dates no other place gives; ``outlet`` and ``language`` are
-    set on every article instead of what its metadata says or detection finds.
+    set on every article instead of what its metadata says or detection finds; a
+    ``sidecar`` table gives each file read the values of its row.
     """
     max_chars = Settings().max_chars
     for path in paths:
@@ -91,14 +94,20 @@ def read_paths(
         else:
             articles = _read_files(_listed(path, on_error), on_error, max_chars)
         for article in articles:
-            yield prepared(article, published, outlet, language)
+            yield prepared(article, published, outlet, language, sidecar)
 
 
 def prepared(
-    article: Article, published: str | None = None, outlet: str | None = None, language: str | None = None
+    article: Article,
+    published: str | None = None,
+    outlet: str | None = None,
+    language: str | None = None,
+    sidecar: Sidecar | None = None,
 ) -> Article:
     """The article with what every reader's output gets: its date, outlet, author and language where any place
-    gives them (``published``, ``outlet`` and ``language`` as ``read_paths`` takes them); returns it."""
+    gives them (``published``, ``outlet``, ``language`` and ``sidecar`` as ``read_paths`` takes them); returns it."""
+    if sidecar is not None:
+        sidecar.apply(article)
     complete(article, outlet)
     if published and not article.published:
         article.published = published

@@ -4,8 +4,9 @@ Each reader takes what its format says (HTML meta tags through trafilatura, a fe
 channel, a record's fields). This fills the rest the same way for every format:
 the publication date from a date in the file name (``breitbart_2016-09-12_…``) or in
 the URL (``/2016/09/12/``), the outlet from the site name, the feed's title, a
-record's ``outlet``/``publisher`` field or the URL's domain, and the author from a
-byline the page or record gives. A value given on the command line wins.
+record's ``outlet``/``publisher`` field, the URL's domain or, last, the name before
+such a date in the file name, and the author from a byline the page or record gives.
+A value given on the command line wins.
 """
 
 from __future__ import annotations
@@ -23,6 +24,14 @@ from newsgraph.model import Article
 _DAY = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})([-_/.]?)([01][0-9])\2([0-3][0-9])(?![0-9])")
 # Where a record or a page may name its outlet, in order of trust.
 _OUTLET_KEYS = ("outlet", "publisher", "sitename", "site_name", "site", "feed", "newspaper", "source_name")
+# A file named outlet_day_title, as corpora name their files ("breitbart_2016-09-12_stealth-over-health.txt",
+# "huff-post_2016-10-02_….txt"): one word of letters (or words joined by hyphens), the day, then the title.
+_OUTLET_THEN_DAY = re.compile(
+    r"^(?P<outlet>[a-z][a-z0-9]*(?:-[a-z0-9]+)*)_(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]_[a-z0-9]", re.IGNORECASE
+)
+# Words that name what a file is, not who published it ("article_2016-09-12_x.txt").
+_NOT_OUTLETS = frozenset({"article", "articles", "story", "doc", "document", "file", "text", "page", "item", "news"})
+_OUTLET_MAX = 40
 _AUTHOR_KEYS = ("author", "authors", "byline", "creator")
 
 
@@ -35,6 +44,17 @@ def date_in(text: str | None) -> str | None:
         except ValueError:
             continue
     return None
+
+
+def outlet_in(file_name: str | None) -> str | None:
+    """The outlet a file name starts with when it is written outlet_YYYY-MM-DD_title, else None."""
+    match = _OUTLET_THEN_DAY.match(file_name or "")
+    if match is None or date_in(match.group(0)) is None:
+        return None
+    outlet = match.group("outlet")
+    if len(outlet) > _OUTLET_MAX or outlet.lower() in _NOT_OUTLETS or sum(c.isalpha() for c in outlet) < 2:
+        return None
+    return outlet
 
 
 def domain(url: str | None) -> str | None:
@@ -73,7 +93,10 @@ def outlet_and_author(metadata: dict[str, Any], url: str | None, outlet: str | N
 
 def complete(article: Article, outlet: str | None = None) -> Article:
     """Fill the article's missing date, and its outlet and author in ``metadata``; returns it."""
+    file_name = _file_name(article.source)
     if not article.published:
-        article.published = date_in(_file_name(article.source)) or date_in(article.url)
+        article.published = date_in(file_name) or date_in(article.url)
     article.metadata.update(outlet_and_author(article.metadata, article.url, outlet))
+    if "outlet" not in article.metadata and (named := outlet_in(file_name)) is not None:
+        article.metadata["outlet"] = named
     return article

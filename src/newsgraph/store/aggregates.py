@@ -26,6 +26,8 @@ PERIODS = ("week", "month")
 MAX_PERIODS = 160
 QUOTE_KINDS = ("direct", "indirect", "mixed")
 SPEAKER_SORTS = ("quotes", "name", "latest")
+# Each speaker sort's usual way: the most quoted, A, and the newest first.
+SPEAKER_USUAL = {"quotes": "desc", "name": "asc", "latest": "desc"}
 
 
 @dataclass
@@ -173,9 +175,14 @@ def _speaker_key(table: sa.Table) -> sa.ColumnElement[Any]:
 
 
 def quote_facets(
-    connection: sa.Connection, conditions: list[Any], period: str = "month", table: sa.Table = quotes
+    connection: sa.Connection,
+    conditions: list[Any],
+    period: str = "month",
+    table: sa.Table = quotes,
+    with_speakers: bool = True,
 ) -> Facets:
-    """Kinds, top speakers, top sources and quotes per week or month of the quotes meeting ``conditions``.
+    """Kinds, top speakers, top sources and outlets and quotes per week or month of the quotes meeting ``conditions``
+    (without ``with_speakers``, no top speakers: one person's page has no use for them).
 
     ``table`` is ``quotes``, or a table holding the matching quotes' counted columns
     (``matching.matched_quotes``), which is then read with no condition.
@@ -186,21 +193,7 @@ def quote_facets(
         connection,
         sa.select(table.c.kind, sa.func.count()).where(*conditions).group_by(table.c.kind).order_by(table.c.kind),
     )
-    speakers = top_speakers(connection, conditions, limit=FACET_SIZE, table=table).items
-    source_count = sa.func.count()
-    # The matching quotes' table carries their article's source; ``quotes`` is joined with the articles.
-    source = table.c.source if "source" in table.c else articles.c.source
-    counting = sa.select(source, source_count)
-    if "source" not in table.c:
-        # By the article's integer key (the quote's copy of it): 3.5 times faster than by its id.
-        counting = counting.join_from(table, articles, articles.c.pk == table.c.article_pk)
-    sources = _counted(
-        connection,
-        counting.where(*conditions, source.is_not(None))
-        .group_by(source)
-        .order_by(source_count.desc(), source)
-        .limit(FACET_SIZE),
-    )
+    speakers = top_speakers(connection, conditions, limit=FACET_SIZE, table=table).items if with_speakers else None
     per_day = _counted(
         connection, sa.select(table.c.said_on, sa.func.count()).where(*conditions).group_by(table.c.said_on)
     )
@@ -209,13 +202,45 @@ def quote_facets(
         total=total,
         facets={
             "kind": [Count(str(k), str(k), n) for k, n in kinds],
-            "speaker": [Count(s.key, s.name, s.quotes) for s in speakers],
-            "source": [Count(str(s), str(s), n) for s, n in sources],
+            **({"speaker": [Count(s.key, s.name, s.quotes) for s in speakers]} if speakers is not None else {}),
+            "source": _by_article(connection, conditions, table, "source"),
+            "outlet": _by_article(connection, conditions, table, "outlet"),
         },
         timeline=counts,
         period=used,
         undated=undated,
     )
+
+
+def _by_article(connection: sa.Connection, conditions: list[Any], table: sa.Table, name: str) -> list[Count]:
+    """The FACET_SIZE values of the quotes' articles' column ``name`` (source, outlet) most quoted, then by value."""
+    n = sa.func.count()
+    # The matching quotes' table carries their article's columns; ``quotes`` is joined with the articles.
+    column = table.c[name] if name in table.c else articles.c[name]
+    counting = sa.select(column, n)
+    if name not in table.c:
+        # By the article's integer key (the quote's copy of it): 3.5 times faster than by its id.
+        counting = counting.join_from(table, articles, articles.c.pk == table.c.article_pk)
+    found = _counted(
+        connection,
+        counting.where(*conditions, column.is_not(None)).group_by(column).order_by(n.desc(), column).limit(FACET_SIZE),
+    )
+    return [Count(str(value), str(value), count) for value, count in found]
+
+
+def check_speaker_sort(sort: str, order: str | None) -> bool:
+    """Whether a speaker list sorted by ``sort`` is read against its usual way; ValueError for a wrong key or way."""
+    if sort not in SPEAKER_SORTS:
+        raise ValueError(f"sort must be one of {', '.join(SPEAKER_SORTS)}, not {sort!r}")
+    if order is not None and order not in ("asc", "desc"):
+        raise ValueError(f"order must be asc or desc, not {order!r}")
+    return order is not None and order != SPEAKER_USUAL[sort]
+
+
+def _reversed(column: sa.UnaryExpression[Any]) -> sa.UnaryExpression[Any]:
+    """An ORDER BY term read the other way."""
+    inner = column.element
+    return inner.asc() if column.modifier is sa.sql.operators.desc_op else inner.desc()
 
 
 def top_speakers(
@@ -225,15 +250,17 @@ def top_speakers(
     offset: int = 0,
     sort: str = "quotes",
     table: sa.Table = quotes,
+    order: str | None = None,
 ) -> Page[SpeakerCount]:
     """Speakers of the quotes meeting ``conditions`` (in ``table``, as for ``quote_facets``), with their
     counts by kind; most quoted first by default.
 
     A speaker linked to a store-wide entity is counted under it (and named by it);
-    a speaker with no entity under the name the article gave.
+    a speaker with no entity under the name the article gave. ``sort`` is quotes (most
+    first), name (A first) or latest (the newest last quote first); ``order`` asc or desc
+    reads it one way or the other (the same order reversed, speakers with no day last).
     """
-    if sort not in SPEAKER_SORTS:
-        raise ValueError(f"sort must be one of {', '.join(SPEAKER_SORTS)}, not {sort!r}")
+    flip = check_speaker_sort(sort, order)
     key = _speaker_key(table).label("key")
     count = sa.func.count().label("quotes")
     kinds = [sa.func.sum(sa.case((table.c.kind == kind, 1), else_=0)).label(kind) for kind in QUOTE_KINDS]
@@ -251,12 +278,16 @@ def top_speakers(
         .group_by(key)
     )
     total = int(connection.execute(sa.select(sa.func.count()).select_from(grouped.subquery())).scalar_one())
-    order = {
-        "quotes": [count.desc(), sa.func.max(table.c.speaker_name), key],
-        "name": [sa.func.max(table.c.speaker_name), key],
-        "latest": [sa.func.max(table.c.said_on).desc().nulls_last(), count.desc(), key],
+    name, latest = sa.func.max(table.c.speaker_name), sa.func.max(table.c.said_on)
+    usual = {
+        "quotes": [count.desc(), name.asc(), key.asc()],
+        "name": [name.asc(), key.asc()],
+        "latest": [latest.desc(), count.desc(), key.asc()],
     }[sort]
-    rows = connection.execute(grouped.order_by(*order).limit(limit).offset(offset)).all()
+    ordered = [_reversed(column) for column in usual] if flip else usual
+    if sort == "latest":
+        ordered[0] = ordered[0].nulls_last()
+    rows = connection.execute(grouped.order_by(*ordered).limit(limit).offset(offset)).all()
     names = _names(connection, [int(row.entity) for row in rows if row.entity is not None])
     items = [
         SpeakerCount(
@@ -332,21 +363,25 @@ def event_facets(connection: sa.Connection, statement: sa.Select[Any], period: s
 
 
 def article_facets(connection: sa.Connection, statement: sa.Select[Any], filtered: bool) -> Facets:
-    """Top sources and the entities named in the most of the articles ``statement`` selects.
+    """Top sources and outlets and the entities named in the most of the articles ``statement`` selects.
 
     With no filter the entities' own article counts are read instead of counting every link.
     """
     listed = statement.subquery()
     total = int(connection.execute(sa.select(sa.func.count()).select_from(listed)).scalar_one())
     n = sa.func.count()
-    sources = _counted(
-        connection,
-        sa.select(listed.c.source, n)
-        .where(listed.c.source.is_not(None))
-        .group_by(listed.c.source)
-        .order_by(n.desc(), listed.c.source)
-        .limit(FACET_SIZE),
-    )
+
+    def top(column: Any) -> list[Count]:
+        found = _counted(
+            connection,
+            sa.select(column, n)
+            .where(column.is_not(None))
+            .group_by(column)
+            .order_by(n.desc(), column)
+            .limit(FACET_SIZE),
+        )
+        return [Count(str(value), str(value), count) for value, count in found]
+
     if filtered:
         named = sa.func.count(sa.distinct(article_entities.c.article_id))
         counted = _counted(
@@ -368,7 +403,8 @@ def article_facets(connection: sa.Connection, statement: sa.Select[Any], filtere
     return Facets(
         total=total,
         facets={
-            "source": [Count(str(s), str(s), c) for s, c in sources],
+            "source": top(listed.c.source),
+            "outlet": top(listed.c.outlet),
             "entity": [Count(str(e), names.get(int(e), str(e)), c) for e, c in counted],
         },
     )

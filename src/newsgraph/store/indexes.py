@@ -29,6 +29,15 @@ COUNTING = {
     # The unlinked speakers a speaker filter's name may mean (``choosing.unlinked_speaker_names``), looked up
     # on every quote list and facet of a speaker: without it, a scan of every speaker's name (2 ms at 100,000).
     "ix_speaker_names_lower": ("speaker_names", "lower(name)"),
+    # The lists' other orders (sorting.SORTS), each read off an index in its usual way instead of sorting every
+    # row: on 100,000 articles the articles with the most quotes first cost 35 ms, the events told most 33 ms.
+    "ix_articles_quotes": ("articles", "n_quotes, pk"),
+    "ix_articles_title": ("articles", "title, pk"),
+    "ix_events_sources": ("events", "sources, id"),
+    "ix_events_type_newest": ("events", "type, day {desc}, id DESC"),
+    "ix_entities_name": ("entities", "name, id"),
+    "ix_entities_mentions": ("entities", "mentions DESC, articles DESC, name, id"),
+    "ix_entities_quotes": ("entities", "quotes DESC, articles DESC, name, id"),
 }
 
 

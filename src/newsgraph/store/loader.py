@@ -21,6 +21,7 @@ from newsgraph.errors import InputError, InternalError, NewsgraphError
 from newsgraph.ingest import read_paths
 from newsgraph.ingest.guard import as_input_error
 from newsgraph.ingest.language import by_language
+from newsgraph.ingest.sidecar import Sidecar
 from newsgraph.model import Article, Extraction
 from newsgraph.store.records import IngestReport, Progress
 from newsgraph.store.schema import ingest_runs
@@ -116,6 +117,7 @@ class Ingestion:
         published: str | None,
         outlet: str | None = None,
         language: str | None = None,
+        sidecar: Sidecar | None = None,
     ) -> IngestReport:
         from newsgraph.pipeline import ExtractionFailure
 
@@ -123,7 +125,12 @@ class Ingestion:
         run_id = self.start(names)
         self.report.run_id = run_id
         try:
-            read = read_paths(names, on_error=self.unread, published=published, outlet=outlet, language=language)
+            # A row of the metadata table that cannot be used is reported as an input that failed.
+            for problem in sidecar.problems if sidecar is not None else []:
+                self.unread(problem)
+            read = read_paths(
+                names, on_error=self.unread, published=published, outlet=outlet, language=language, sidecar=sidecar
+            )
             articles = self.in_model_language(self.fresh(read), extractor.language, run_id)
             for result in extractor.extract_many(articles):
                 if isinstance(result, ExtractionFailure):

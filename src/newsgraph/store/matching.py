@@ -22,7 +22,7 @@ from newsgraph.store.queries import all_quote_conditions
 from newsgraph.store.schema import articles, quotes
 
 # The columns the quote counts read (aggregates.quote_facets, top_speakers, quote_timeline), and
-# the source of each quote's article, read once here rather than joined by every count.
+# the source and outlet of each quote's article, read once here rather than joined by every count.
 MATCHED = sa.Table(
     "quote_matches",
     sa.MetaData(),
@@ -33,9 +33,12 @@ MATCHED = sa.Table(
     sa.Column("speaker_name", sa.Text),
     sa.Column("said_on", sa.String(10)),
     sa.Column("source", sa.Text),
+    sa.Column("outlet", sa.Text),
     prefixes=["TEMPORARY"],
 )
 
+# The columns copied from each quote's article rather than from the quote.
+_OF_ARTICLE = ("source", "outlet")
 _DROP = "DROP TABLE IF EXISTS temp.quote_matches"
 
 
@@ -54,11 +57,14 @@ def counted_quotes(connection: sa.Connection, q: str | None, **filters: Any) -> 
     connection.exec_driver_sql(_DROP)
     MATCHED.create(connection)
     try:
-        names = [column.name for column in MATCHED.c if column.name != "source"]
-        # A subquery, not a join: the planner keeps walking the quotes' own index.
-        source = sa.select(articles.c.source).where(articles.c.pk == quotes.c.article_pk).scalar_subquery()
-        found = sa.select(*(quotes.c[name] for name in names), source).where(*conditions)
-        connection.execute(sa.insert(MATCHED).from_select([*names, "source"], found))
+        names = [column.name for column in MATCHED.c if column.name not in _OF_ARTICLE]
+        # Subqueries, not a join: the planner keeps walking the quotes' own index.
+        of_article = [
+            sa.select(articles.c[name]).where(articles.c.pk == quotes.c.article_pk).scalar_subquery()
+            for name in _OF_ARTICLE
+        ]
+        found = sa.select(*(quotes.c[name] for name in names), *of_article).where(*conditions)
+        connection.execute(sa.insert(MATCHED).from_select([*names, *_OF_ARTICLE], found))
         yield MATCHED, []
     finally:
         connection.exec_driver_sql(_DROP)
@@ -71,6 +77,7 @@ MATCHED_ARTICLES = sa.Table(
     sa.Column("pk", sa.Integer, primary_key=True),
     sa.Column("id", sa.String(64)),
     sa.Column("source", sa.Text),
+    sa.Column("outlet", sa.Text),
     prefixes=["TEMPORARY"],
 )
 
@@ -79,7 +86,7 @@ _DROP_ARTICLES = "DROP TABLE IF EXISTS temp.article_matches"
 
 @contextmanager
 def counted_articles(connection: sa.Connection, statement: sa.Select[Any], q: str | None) -> Iterator[sa.Select[Any]]:
-    """The articles ``statement`` selects, as a statement of their ids and sources to count them with.
+    """The articles ``statement`` selects, as a statement of their ids, sources and outlets to count them with.
 
     With words on SQLite they are first written to a temporary table (dropped when the block
     ends), so that the full-text index is read once, not once per count.
@@ -90,8 +97,8 @@ def counted_articles(connection: sa.Connection, statement: sa.Select[Any], q: st
     connection.exec_driver_sql(_DROP_ARTICLES)
     MATCHED_ARTICLES.create(connection)
     try:
-        found = statement.with_only_columns(articles.c.pk, articles.c.id, articles.c.source)
-        connection.execute(sa.insert(MATCHED_ARTICLES).from_select(["pk", "id", "source"], found))
-        yield sa.select(MATCHED_ARTICLES.c.id, MATCHED_ARTICLES.c.source)
+        found = statement.with_only_columns(articles.c.pk, articles.c.id, articles.c.source, articles.c.outlet)
+        connection.execute(sa.insert(MATCHED_ARTICLES).from_select(["pk", "id", "source", "outlet"], found))
+        yield sa.select(MATCHED_ARTICLES.c.id, MATCHED_ARTICLES.c.source, MATCHED_ARTICLES.c.outlet)
     finally:
         connection.exec_driver_sql(_DROP_ARTICLES)

@@ -11,7 +11,6 @@ from newsgraph.store.choosing import choose, row_id
 from newsgraph.store.queries import (
     ARTICLE_COLUMNS,
     ARTICLE_ORDER,
-    MAX_LISTED,
     QUOTE_ORDER,
     aliases_by_entity,
     article_row,
@@ -90,18 +89,20 @@ def entity_quotes(
 ) -> Page[QuoteRow]:
     """One page of the quotes by the entity (or, with ``about``, by others about it), newest first.
 
-    A ``tally`` of the store's version knows which quotes are about the entity: when they are
-    few enough to be listed, only they are read (on 100,000 articles, finding them costs up to 120 ms);
-    it also counts the quotes by the entity (4 ms in the database for one who said 10,000).
+    A ``tally`` of the store's version knows which quotes are by the entity and which are about it,
+    and puts them in the list's order itself: only the page's quotes are read (on 100,000 articles,
+    finding the quotes about someone in the database costs up to 120 ms, and counting the quotes by
+    one who said 10,000 costs 4 ms).
     """
+    if tally is not None:
+        ids = tally.about(entity_id) if about else tally.quotes_by(entity_id)
+        wanted = tally.newest_quotes(ids, limit + offset)[offset:].tolist()
+        rows = connection.execute(quote_select().where(quotes.c.id.in_(wanted))).all() if wanted else []
+        by_id = {row.id: row for row in rows}
+        return Page([quote_row(by_id[i]) for i in wanted if i in by_id], total=len(ids), limit=limit, offset=offset)
     if about:
-        if tally is not None and len(ids := tally.about(entity_id)) <= MAX_LISTED:
-            if not len(ids):
-                return Page(items=[], total=0, limit=limit, offset=offset)
-            return quote_page(connection, [quotes.c.id.in_(ids.tolist())], limit, offset, total=len(ids))
         return quote_page(connection, [quotes.c.id.in_(about_ids(entity_id))], limit, offset)
-    total = tally.quotes_by(entity_id) if tally is not None else None
-    return quote_page(connection, [quotes.c.speaker_entity_id == entity_id], limit, offset, total)
+    return quote_page(connection, [quotes.c.speaker_entity_id == entity_id], limit, offset)
 
 
 def _naming(connection: sa.Connection, entity_id: int, wanted: int) -> sa.ColumnElement[bool]:

@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from newsgraph.errors import ArticleNotFound, EntityNotFound, StoreError
+from newsgraph.ingest.sidecar import read_sidecar
 from newsgraph.model import Extraction
 from newsgraph.settings import db_url_from
-from newsgraph.store import aggregates, corrections, indexes, profiles, queries, snapshots, streams, tallies
+from newsgraph.store import aggregates, corrections, indexes, profiles, queries, snapshots, sorting, streams, tallies
 from newsgraph.store.aggregates import Facets, SpeakerCount
 from newsgraph.store.engine import WRITE, create_engine
 from newsgraph.store.loader import Ingestion, ProgressCallback
@@ -154,17 +155,21 @@ class Store:
         progress: ProgressCallback | None = None,
         outlet: str | None = None,
         language: str | None = None,
+        metadata: str | Path | None = None,
     ) -> IngestReport:
         """Read, extract and store every article under ``paths``; what cannot be read is reported, not raised.
 
         ``outlet`` and ``language`` are set on every article read, instead of what its
-        metadata and language detection say.
+        metadata and language detection say. ``metadata`` is a table of each file's outlet,
+        date, title and author (``ingest.sidecar``); raises InputError when it cannot be read
+        at all, and reports each row it cannot use as a failed input.
         """
+        sidecar = read_sidecar(metadata) if metadata is not None else None
         if extractor is None:
             from newsgraph.pipeline import default_extractor
 
             extractor = default_extractor()
-        return Ingestion(self, progress).run(paths, extractor, published, outlet, language)
+        return Ingestion(self, progress).run(paths, extractor, published, outlet, language, sidecar)
 
     # Reading
 
@@ -194,13 +199,20 @@ class Store:
         limit: int = 50,
         offset: int = 0,
         outlet: str | None = None,
+        sort: str | None = None,
+        order: str | None = None,
     ) -> Page[ArticleRow]:
-        """Articles, newest first: ``q`` searches title and text, ``source`` and ``outlet`` are parts of their names."""
+        """Articles, newest first: ``q`` searches title and text, ``source`` and ``outlet`` are parts of their names.
+
+        ``sort`` is date, quotes or title (``sorting.SORTS``), ``order`` asc or desc (the key's usual way
+        when None: newest, most or A first).
+        """
         with self.reading() as connection:
             searched = bool(q and q.strip()) and not (since or until or source or outlet)
-            if q and searched and (tally := self.tallies.current(connection)) is not None:
+            usual = sorting.is_default("articles", sort, order)
+            if q and searched and usual and (tally := self.tallies.current(connection)) is not None:
                 return tallies.search_articles(connection, tally, q, limit, offset)
-            return queries.list_articles(connection, q, since, until, source, limit, offset, outlet)
+            return queries.list_articles(connection, q, since, until, source, limit, offset, outlet, sort, order)
 
     def iter_articles(self) -> Iterator[Extraction]:
         """Every stored Extraction, oldest stored first, read one at a time (for export)."""
@@ -232,6 +244,7 @@ class Store:
         source: str | None = None,
         oldest_first: bool = False,
         speaker_id: int | None = None,
+        outlet: str | None = None,
     ) -> Page[QuoteRow]:
         """Quotes, newest first (or oldest first).
 
@@ -240,32 +253,62 @@ class Store:
         ``chosen`` says which, and offers the others), or an unlinked speaker written so;
         ``q`` searches the quote's words; since/until compare the day it was said when
         known, else the article's published day; ``kind`` is direct, indirect or mixed;
-        ``source`` is a part of the article's source name.
+        ``source`` and ``outlet`` are parts of the article's source and outlet names.
         """
         with self.reading() as connection:
+            if outlet and outlet.strip():
+                filters: dict[str, Any] = {"speaker": speaker, "since": since, "until": until, "article": article}
+                filters |= {"kind": kind, "source": source, "speaker_id": speaker_id, "outlet": outlet}
+                if (found := self._quote_tally(connection, q, filters)) is not None:
+                    tally, mask = found
+                    page = tallies.quote_list(connection, tally, mask, limit, offset, oldest_first)
+                    page.chosen = queries.speaker_choice(connection, speaker, speaker_id)
+                    return page
             return queries.list_quotes(
-                connection, speaker, q, since, until, article, limit, offset, kind, source, oldest_first, speaker_id
+                connection,
+                speaker,
+                q,
+                since,
+                until,
+                article,
+                limit,
+                offset,
+                kind,
+                source,
+                oldest_first,
+                speaker_id,
+                outlet,
             )
 
-    def quote_facets(self, q: str | None = None, period: str = "month", **filters: Any) -> Facets:
-        """Counts beside the quote list under the same filters: kinds, top speakers, sources, per week or month."""
+    def quote_facets(
+        self, q: str | None = None, period: str = "month", with_speakers: bool = True, **filters: Any
+    ) -> Facets:
+        """Counts beside the quote list under the same filters: kinds, top speakers, sources, outlets, per week or
+        month."""
         with self.reading() as connection:
             if (found := self._quote_tally(connection, q, filters)) is not None:
                 tally, mask = found
-                return tally.quote_facets(mask, period)
+                return tally.quote_facets(mask, period, with_speakers)
             with counted_quotes(connection, q, **filters) as (table, conditions):
-                return aggregates.quote_facets(connection, conditions, period, table)
+                return aggregates.quote_facets(connection, conditions, period, table, with_speakers)
 
     def speakers(
-        self, q: str | None = None, limit: int = 50, offset: int = 0, sort: str = "quotes", **filters: Any
+        self,
+        q: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+        sort: str = "quotes",
+        order: str | None = None,
+        **filters: Any,
     ) -> Page[SpeakerCount]:
-        """Speakers of the quotes under the quote filters, with counts by kind; most quoted first."""
+        """Speakers of the quotes under the quote filters, with counts by kind; most quoted first (``sort``
+        quotes, name or latest, ``order`` asc or desc: see ``aggregates.top_speakers``)."""
         with self.reading() as connection:
             if (found := self._quote_tally(connection, q, filters)) is not None:
                 tally, mask = found
-                return tally.top_speakers(mask, limit, offset, sort)
+                return tally.top_speakers(mask, limit, offset, sort, order)
             with counted_quotes(connection, q, **filters) as (table, conditions):
-                return aggregates.top_speakers(connection, conditions, limit, offset, sort, table)
+                return aggregates.top_speakers(connection, conditions, limit, offset, sort, table, order)
 
     def quote_timeline(self, q: str | None = None, period: str = "week", **filters: Any) -> Facets:
         """Quotes under the quote filters per week or month (e.g. everything one person said, week by week)."""
@@ -319,16 +362,33 @@ class Store:
             yield from streams.STREAMS[listing](connection, **filters)
 
     def entities(
-        self, q: str | None = None, type: str | None = None, limit: int = 50, offset: int = 0
+        self,
+        q: str | None = None,
+        type: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+        outlet: str | None = None,
+        sort: str | None = None,
+        order: str | None = None,
     ) -> Page[EntityRow]:
-        """Store-wide entities, most widely reported first; ``q`` is a part of a name or alias."""
+        """Store-wide entities, most widely reported first; ``q`` is a part of a name or alias, ``outlet`` a part
+        of the name of an outlet that named them; ``sort`` is articles, mentions, quotes or name."""
         with self.reading() as connection:
-            return queries.list_entities(connection, q, type, limit, offset)
+            named = self._named_by(connection, outlet)
+            return queries.list_entities(connection, q, type, limit, offset, outlet, sort, order, named)
 
-    def entity_facets(self, q: str | None = None, type: str | None = None) -> Facets:
+    def entity_facets(self, q: str | None = None, type: str | None = None, outlet: str | None = None) -> Facets:
         """Counts beside the entity list under the same filters: how many of each type."""
         with self.reading() as connection:
-            return aggregates.entity_facets(connection, queries.entity_statement(q, type))
+            named = self._named_by(connection, outlet)
+            statement = queries.entity_statement(q, type, outlet, named, connection.dialect.name)
+            return aggregates.entity_facets(connection, statement)
+
+    def _named_by(self, connection: sa.Connection, outlet: str | None) -> list[int] | None:
+        """The entities an outlet filter selects, from the kept Tally; None without one (the database finds them)."""
+        if not (outlet and outlet.strip()) or (tally := self.tallies.current(connection)) is None:
+            return None
+        return tally.entities_named_by(outlet)
 
     def entity(self, id_or_name: int | str, lists: bool = True) -> EntityDetail:
         """One entity by store-wide id, name or alias, with its titles, articles and quotes (none
@@ -397,14 +457,26 @@ class Store:
         offset: int = 0,
         target: str | None = None,
         actor_id: int | None = None,
+        outlet: str | None = None,
+        sort: str | None = None,
+        order: str | None = None,
     ) -> Page[EventRow]:
         """Store-wide events (one per happening, however many articles tell it), newest first.
 
         ``actor_id`` is a store-wide entity id; ``actor`` a whole name, taken as ``speaker`` is by
-        ``quotes``; ``target`` is a store-wide entity id, name or alias, or a part of its name.
+        ``quotes``; ``target`` is a store-wide entity id, name or alias, or a part of its name;
+        ``outlet`` a part of the outlet name of an article telling it; ``sort`` is date, articles or type.
         """
         with self.reading() as connection:
-            return queries.list_events(connection, type, actor, since, until, limit, offset, target, actor_id)
+            if outlet and outlet.strip() and (tally := self.tallies.current(connection)) is not None:
+                filters = {"type": type, "actor": actor, "target": target, "since": since, "until": until}
+                mask = tallies.event_mask(connection, tally, **filters, actor_id=actor_id, outlet=outlet)
+                page = tallies.event_list(connection, tally, mask, limit, offset, sort, order)
+                page.chosen = queries.actor_choice(connection, actor, actor_id)
+                return page
+            return queries.list_events(
+                connection, type, actor, since, until, limit, offset, target, actor_id, outlet, sort, order
+            )
 
     def version(self) -> tuple[int, int, int, int]:
         """What caches of counts are keyed by: it changes whenever what the store holds does.

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 
 from newsgraph.store import queries
 from newsgraph.store.records import ArticleRow, EntityRow, EventRow, FigureRow, QuoteRow
+from newsgraph.store.sorting import order_by
 
 BATCH = 1000
 KINDS = ("articles", "quotes", "entities", "figures", "events")
@@ -40,9 +41,12 @@ def quote_rows(
         yield from (queries.quote_row(row) for row in batch)
 
 
-def event_rows(connection: sa.Connection, **filters: Any) -> Iterator[EventRow]:
-    """Events under the event list's filters, newest first, each with the articles telling it."""
-    statement = queries.event_statement(connection, **filters).order_by(*queries.EVENT_ORDER)
+def event_rows(
+    connection: sa.Connection, sort: str | None = None, order: str | None = None, **filters: Any
+) -> Iterator[EventRow]:
+    """Events under the event list's filters, in its order (newest first unless sorted), each with the
+    articles telling it."""
+    statement = queries.event_statement(connection, **filters).order_by(*order_by("events", sort, order))
     for batch in _batches(connection, statement):
         yield from queries.event_rows(connection, list(batch))
 
@@ -54,16 +58,26 @@ def article_rows(
     until: str | None = None,
     source: str | None = None,
     outlet: str | None = None,
+    sort: str | None = None,
+    order: str | None = None,
 ) -> Iterator[ArticleRow]:
-    """Articles under the article list's filters, newest first."""
+    """Articles under the article list's filters, in its order (newest first unless sorted)."""
     statement = queries.article_statement(q, since, until, source, connection.dialect.name, outlet)
-    for batch in _batches(connection, statement.order_by(*queries.ARTICLE_ORDER)):
+    for batch in _batches(connection, statement.order_by(*order_by("articles", sort, order))):
         yield from (queries.article_row(row) for row in batch)
 
 
-def entity_rows(connection: sa.Connection, q: str | None = None, type: str | None = None) -> Iterator[EntityRow]:
-    """Entities under the entity list's filters, most reported first, with aliases and titles."""
-    statement = queries.entity_statement(q, type).order_by(*queries.ENTITY_ORDER)
+def entity_rows(
+    connection: sa.Connection,
+    q: str | None = None,
+    type: str | None = None,
+    outlet: str | None = None,
+    sort: str | None = None,
+    order: str | None = None,
+) -> Iterator[EntityRow]:
+    """Entities under the entity list's filters, in its order (most reported first unless sorted), with
+    aliases and titles."""
+    statement = queries.entity_statement(q, type, outlet).order_by(*order_by("entities", sort, order))
     for batch in _batches(connection, statement):
         yield from queries.with_names(connection, [queries.entity_row(row) for row in batch])
 

@@ -27,10 +27,14 @@ from newsgraph.store.queries import (
     article_row,
     contains,
     entity_matches,
+    event_rows,
+    event_statement,
+    quote_row,
+    quote_select,
     speaker_choice,
 )
-from newsgraph.store.records import ArticleRow, Page
-from newsgraph.store.schema import articles, entities
+from newsgraph.store.records import ArticleRow, EventRow, Page, QuoteRow
+from newsgraph.store.schema import articles, entities, events, quotes
 from newsgraph.store.search import article_keys, quote_keys
 from newsgraph.store.tally import Mask, Tally
 
@@ -118,6 +122,7 @@ def quote_mask(
     kind: str | None = None,
     source: str | None = None,
     speaker_id: int | None = None,
+    outlet: str | None = None,
 ) -> Mask | None:
     """The quotes ``queries.all_quote_conditions`` selects, or None when a filter needs the database."""
     if source and source.strip():
@@ -131,7 +136,7 @@ def quote_mask(
     if article is not None:
         # An id no article has selects nothing (no key is negative).
         pk = connection.execute(sa.select(articles.c.pk).where(articles.c.id == article)).scalar() or -2
-    return tally.quote_mask(chosen, unlinked, since, until, pk, kind, matching)
+    return tally.quote_mask(chosen, unlinked, since, until, pk, kind, matching, outlet=outlet)
 
 
 def event_mask(
@@ -143,6 +148,7 @@ def event_mask(
     since: str | None = None,
     until: str | None = None,
     actor_id: int | None = None,
+    outlet: str | None = None,
 ) -> Mask:
     """The events ``queries.event_statement`` selects."""
     chosen = actor_choice(connection, actor, actor_id)
@@ -156,7 +162,7 @@ def event_mask(
         )
         targets = list(connection.execute(meant).scalars())
     actor_record = chosen.chosen if chosen is not None else None
-    return tally.event_mask(type, actor_record, chosen is not None, targets, since, until)
+    return tally.event_mask(type, actor_record, chosen is not None, targets, since, until, outlet)
 
 
 def article_mask(
@@ -169,10 +175,33 @@ def article_mask(
     outlet: str | None = None,
 ) -> Mask | None:
     """The articles ``queries.article_statement`` selects, or None when a filter needs the database."""
-    if (source and source.strip()) or (outlet and outlet.strip()):
+    if source and source.strip():
         return None
     matching = _matching(connection, tally, "articles", q) if q and q.strip() else None
-    return tally.article_mask(since, until, matching)
+    return tally.article_mask(since, until, matching, outlet)
+
+
+def quote_list(
+    connection: sa.Connection, tally: Tally, mask: Mask, limit: int, offset: int, oldest_first: bool
+) -> Page[QuoteRow]:
+    """``queries.list_quotes`` of the quotes under ``mask``: counted and put in order in memory, only the page's
+    rows read (an outlet's quotes are a fifth of all at 100,000 articles: 70 ms to count in the database)."""
+    ids = tally.quote_page(mask, limit, offset, oldest_first).tolist()
+    rows = connection.execute(quote_select().where(quotes.c.id.in_(ids))).all() if ids else []
+    by_id = {row.id: row for row in rows}
+    items = [quote_row(by_id[i]) for i in ids if i in by_id]
+    return Page(items=items, total=int(np.count_nonzero(mask)), limit=limit, offset=offset)
+
+
+def event_list(
+    connection: sa.Connection, tally: Tally, mask: Mask, limit: int, offset: int, sort: str | None, order: str | None
+) -> Page[EventRow]:
+    """``queries.list_events`` of the events under ``mask``, counted and put in order in memory."""
+    ids = tally.event_page(mask, limit, offset, sort, order).tolist()
+    found = connection.execute(event_statement(connection).where(events.c.id.in_(ids))).all() if ids else []
+    by_id = {row.id: row for row in found}
+    rows = event_rows(connection, [by_id[i] for i in ids if i in by_id])
+    return Page(items=rows, total=int(np.count_nonzero(mask)), limit=limit, offset=offset)
 
 
 def search_articles(connection: sa.Connection, tally: Tally, q: str, limit: int, offset: int) -> Page[ArticleRow]:

@@ -33,11 +33,11 @@ import sqlalchemy as sa
 from newsgraph.store.aggregates import (
     FACET_SIZE,
     QUOTE_KINDS,
-    SPEAKER_SORTS,
     Count,
     Facets,
     SpeakerCount,
     check_period,
+    check_speaker_sort,
     period_of,
     period_start,
     periods,
@@ -46,6 +46,7 @@ from newsgraph.store.queries import ARTICLE_ORDER
 from newsgraph.store.records import Page
 from newsgraph.store.schema import articles
 from newsgraph.store.search import words
+from newsgraph.store.sorting import directions
 
 Mask = Any  # a numpy array of booleans, one per row
 _NONE = -1
@@ -137,6 +138,12 @@ class Coded:
         by_start = {date.fromordinal(int(s)): int(n) for s, n in zip(starts, sums, strict=True)}
         return periods(by_start, first, last, used), used, undated
 
+    def holding(self, part: str) -> np.ndarray:
+        """The codes of the values holding ``part``, ignoring case (as ``queries.contains`` selects them):
+        the distinct values are tested, not the rows."""
+        wanted = part.strip().lower()
+        return np.asarray([code for code, value in enumerate(self.values) if wanted in value.lower()], dtype=np.int32)
+
     def per_value(self, mask: Mask) -> list[tuple[str | None, int]]:
         """(value, count) of the rows under ``mask``, nulls as one (None, count), like GROUP BY."""
         chosen = self.codes[mask]
@@ -178,13 +185,6 @@ def _coded(connection: sa.Connection, statement: str, keys: np.ndarray) -> Coded
     return Coded.of([r[1] for r in rows]).reordered(order)
 
 
-def _top(counts: np.ndarray, *then: np.ndarray, limit: int | None = None) -> np.ndarray:
-    """Indexes with a count, most first, ties broken by ``then`` (each ascending), at most ``limit``."""
-    present = np.flatnonzero(counts)
-    order = np.lexsort((*(key[present] for key in reversed(then)), -counts[present]))
-    return present[order][:limit] if limit is not None else present[order]
-
-
 class Tally:
     """The counted columns of one store version (see the module docstring); build it with ``Tally.read``."""
 
@@ -192,6 +192,7 @@ class Tally:
         self.version = version
         self._matches: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
         self._matches_lock = threading.Lock()
+        self._outlets: OrderedDict[tuple[str, str], Any] = OrderedDict()
 
     def matching(self, kind: str, query: str, find: Callable[[str], np.ndarray], each_word: bool) -> Mask:
         """Which ``kind`` rows (articles or quotes) hold every word of ``query``: ``find`` gives the keys
@@ -251,6 +252,7 @@ class Tally:
         (pk,) = _ints(connection, "articles", "pk")
         self.article_pk = np.sort(pk)
         self.article_source = _coded(connection, "SELECT pk, source FROM articles", self.article_pk)
+        self.article_outlet = _coded(connection, "SELECT pk, outlet FROM articles", self.article_pk)
         self.article_day = _coded(connection, "SELECT pk, substr(published, 1, 10) FROM articles", self.article_pk)
         self.names = {int(r[0]): str(r[1]) for r in _rows(connection, "SELECT id, name FROM entities")}
         # Each article's place in the article list's order (newest first), by its key's position.
@@ -260,9 +262,9 @@ class Tally:
         self.article_rank[np.searchsorted(self.article_pk, listed)] = np.arange(len(listed))
 
     def _read_quotes(self, connection: sa.Connection) -> None:
-        ids, article_pk = _ints(connection, "quotes", "id", "article_pk")
+        ids, article_pk, position = _ints(connection, "quotes", "id", "article_pk", "position")
         order = np.argsort(ids)
-        self.quote_id, self.quote_article_pk = ids[order], article_pk[order]
+        self.quote_id, self.quote_article_pk, self.quote_position = ids[order], article_pk[order], position[order]
         rows = _rows(connection, "SELECT id, speaker_entity_id, speaker_name, kind, said_on FROM quotes")
         order = np.argsort(np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows)))
         self.quote_entity = np.fromiter((_NONE if r[1] is None else r[1] for r in rows), np.int64, len(rows))[order]
@@ -275,6 +277,9 @@ class Tally:
         self.quote_source = (
             self.article_source.codes[position] if len(self.article_pk) else np.full(len(rows), _NONE, np.int32)
         )
+        self.quote_outlet = (
+            self.article_outlet.codes[position] if len(self.article_pk) else np.full(len(rows), _NONE, np.int32)
+        )
         # Quotes by speaker, then by name or day (nulls first; for the earliest day, nulls last): see _extreme.
         said, group = self.quote_said.codes, self.speaker.codes
         self._by_name = np.lexsort((self.quote_name.codes, group))
@@ -283,11 +288,18 @@ class Tally:
         self._by_said_first = np.lexsort((self._said_first, group))
 
     def _read_events(self, connection: sa.Connection) -> None:
-        ids, actors, targets = _ints(connection, "events", "id", "actor_id", "target_id")
+        ids, actors, targets, sources = _ints(connection, "events", "id", "actor_id", "target_id", "sources")
         order = np.argsort(ids)
         self.event_id, self.event_actor, self.event_target = ids[order], actors[order], targets[order]
+        # How many articles tell each event: the event list sorts by it.
+        self.event_sources = sources[order]
         self.event_type = _coded(connection, "SELECT id, type FROM events", self.event_id)
         self.event_day = _coded(connection, "SELECT id, day FROM events", self.event_id)
+        # Which articles tell each event (by their places in ``article_pk``), for an outlet filter.
+        told = "event_sources JOIN articles ON articles.id = event_sources.article_id"
+        event, pk = _ints(connection, told, "event_sources.event_id", "articles.pk")
+        self.told_event = np.searchsorted(self.event_id, event)
+        self.told_article = np.searchsorted(self.article_pk, pk)
 
     def _read_links(self, connection: sa.Connection) -> None:
         """Which article names which entity, once per pair (an article may link two of its names to one),
@@ -324,6 +336,15 @@ class Tally:
         high = np.searchsorted(self.link_entity, entity, sorter=order, side="right")
         return order[low:high]
 
+    def entities_named_by(self, outlet: str) -> list[int]:
+        """Ids of the entities named in an article of an outlet whose name holds ``outlet``, in order."""
+        return self._outlet_kept(
+            ("named", outlet), lambda: np.unique(self.link_entity[self._linked_by(outlet)]).tolist()
+        )
+
+    def _linked_by(self, outlet: str) -> Mask:
+        return self._of_outlets(self.article_outlet.codes[self.link_article], outlet)
+
     def articles_naming(self, entity: int) -> np.ndarray:
         """The places (in ``article_pk``) of the articles naming the entity."""
         places: np.ndarray = self.link_article[self._of_entity(entity)]
@@ -342,14 +363,61 @@ class Tally:
         # Plain ints in one pass: a person named for ten years has 3,650 days (5 ms one numpy value at a time).
         return dict(zip([days[i] for i in present.tolist()], counts[present].astype(np.int64).tolist(), strict=True))
 
-    def quotes_by(self, entity: int) -> int:
-        """How many quotes the entity said (``quotes.speaker_entity_id``)."""
-        low, high = np.searchsorted(self._speakers_sorted, [entity, entity + 1])
-        return int(high - low)
+    def quotes_by(self, entity: int) -> np.ndarray:
+        """Ids of the quotes the entity said (``quotes.speaker_entity_id``), in id order."""
+        low, high = np.searchsorted(self.quote_entity, [entity, entity + 1], sorter=self._by_speaker)
+        found: np.ndarray = np.sort(self.quote_id[self._by_speaker[low:high]])
+        return found
 
     @cached_property
-    def _speakers_sorted(self) -> np.ndarray:
-        return np.sort(self.quote_entity)
+    def _by_speaker(self) -> np.ndarray:
+        """Quotes by their speaker's record: one speaker's are found without testing every quote."""
+        return np.argsort(self.quote_entity, kind="stable")
+
+    def newest_quotes(self, ids: np.ndarray, count: int) -> np.ndarray:
+        """The first ``count`` of the quotes ``ids`` in the quote list's order (``queries.QUOTE_ORDER``)."""
+        return self.quote_page(np.searchsorted(self.quote_id, ids), count, 0)
+
+    def quote_page(self, places: Mask, limit: int, offset: int, oldest_first: bool = False) -> np.ndarray:
+        """Ids of one page of the quotes at ``places`` (a mask, or indexes into ``quote_id``) in the quote list's
+        order, newest first (``queries.QUOTE_ORDER``) or oldest first (``OLDEST_QUOTES_FIRST``): only the
+        page's first ``limit + offset`` places are sorted."""
+        order, rank = self._oldest_order if oldest_first else self._newest_order
+        ranks = rank[places]
+        if limit + offset < len(ranks):
+            ranks = np.partition(ranks, limit + offset - 1)[: limit + offset]
+        found: np.ndarray = order[np.sort(ranks)[offset:]]
+        return found
+
+    @cached_property
+    def _newest_order(self) -> tuple[np.ndarray, np.ndarray]:
+        """Quote ids newest first (their articles as ``article_rank`` ranks them, then by place in the
+        article), and each quote's rank in that order."""
+        return self._quote_order(self._quote_article_rank)
+
+    @cached_property
+    def _oldest_order(self) -> tuple[np.ndarray, np.ndarray]:
+        """``_newest_order`` oldest first: articles the other way, undated ones still last."""
+        articles = self._quote_article_places
+        undated = (self.article_day.codes[articles] < 0) if len(self.article_pk) else np.zeros(0, dtype=bool)
+        return self._quote_order(np.where(undated, _LAST, -self._quote_article_rank))
+
+    @cached_property
+    def _quote_article_places(self) -> np.ndarray:
+        return np.minimum(np.searchsorted(self.article_pk, self.quote_article_pk), max(len(self.article_pk) - 1, 0))
+
+    @cached_property
+    def _quote_article_rank(self) -> np.ndarray:
+        if not len(self.article_pk):
+            return np.zeros(len(self.quote_id), dtype=np.int64)
+        ranked: np.ndarray = self.article_rank[self._quote_article_places]
+        return ranked
+
+    def _quote_order(self, article_key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        order = np.lexsort((self.quote_position, article_key))
+        rank = np.empty(len(order), dtype=np.int64)
+        rank[order] = np.arange(len(order))
+        return self.quote_id[order], rank
 
     def about(self, entity: int) -> np.ndarray:
         """Ids of the quotes by others holding a mention of the entity, in id order."""
@@ -368,12 +436,13 @@ class Tally:
         kind: str | None = None,
         matching: Mask | None = None,
         by_record: bool = True,
+        outlet: str | None = None,
     ) -> Mask:
         """Quotes under a filter, as ``queries.quote_conditions`` and ``search.quote_match`` select them.
 
         ``chosen`` is the speaker filter's choice (None: no speaker filter); ``unlinked`` the names an
         unlinked speaker may bear for it; ``article`` the key (``pk``) of the article; ``matching`` which
-        quotes hold the words (``matching``).
+        quotes hold the words (``matching``); ``outlet`` a part of the article's outlet name.
         """
         mask = np.ones(len(self.quote_id), dtype=bool)
         if chosen is not None:
@@ -391,28 +460,44 @@ class Tally:
             mask &= self.quote_kind.codes == code if code is not None else False
         if matching is not None:
             mask &= matching
+        if outlet and outlet.strip():
+            mask &= self._outlet_kept(("quotes", outlet), lambda: self._of_outlets(self.quote_outlet, outlet))
         return mask
 
-    def quote_facets(self, mask: Mask, period: str) -> Facets:
+    def _outlet_kept(self, key: tuple[str, str], make: Callable[[], Any]) -> Any:
+        """What ``make`` finds for an outlet filter, kept as the words' matches are (a few outlets are
+        asked again and again; testing every quote or link for one costs 3-6 ms at 100,000 articles)."""
+        with self._matches_lock:
+            if key in self._outlets:
+                self._outlets.move_to_end(key)
+                return self._outlets[key]
+        found = make()
+        if isinstance(found, np.ndarray):
+            found.flags.writeable = False
+        with self._matches_lock:
+            self._outlets[key] = found
+            while len(self._outlets) > MATCHES:
+                self._outlets.popitem(last=False)
+        return found
+
+    def _of_outlets(self, codes: np.ndarray, outlet: str) -> Mask:
+        """Which of ``codes`` (rows' article outlet codes) name an outlet holding ``outlet``."""
+        return np.isin(codes, self.article_outlet.holding(outlet))
+
+    def quote_facets(self, mask: Mask, period: str, with_speakers: bool = True) -> Facets:
         """``aggregates.quote_facets`` of the quotes under ``mask``."""
         total = int(np.count_nonzero(mask))
         mask = _selected(mask)
         kinds = self.quote_kind.per_value(mask)
-        sources = self.quote_source[mask]
-        source_counts = np.bincount(sources[sources >= 0], minlength=len(self.article_source.values))
-        order = np.arange(len(source_counts))
-        top_sources = _top(source_counts, order, limit=FACET_SIZE)
         counts, used, undated = self.quote_said.timeline(mask, period)
-        speakers = self.top_speakers(mask, FACET_SIZE, 0, "quotes").items
+        speakers = self.top_speakers(mask, FACET_SIZE, 0, "quotes").items if with_speakers else None
         return Facets(
             total=total,
             facets={
                 "kind": [Count(str(k), str(k), n) for k, n in kinds if k is not None],
-                "speaker": [Count(s.key, s.name, s.quotes) for s in speakers],
-                "source": [
-                    Count(self.article_source.values[i], self.article_source.values[i], int(source_counts[i]))
-                    for i in top_sources
-                ],
+                **({"speaker": [Count(s.key, s.name, s.quotes) for s in speakers]} if speakers is not None else {}),
+                "source": _top_values(self.article_source, self.quote_source[mask]),
+                "outlet": _top_values(self.article_outlet, self.quote_outlet[mask]),
             },
             timeline=counts,
             period=used,
@@ -423,10 +508,11 @@ class Tally:
         counts, used, undated = self.quote_said.timeline(mask, period)
         return Facets(total=int(np.count_nonzero(mask)), facets={}, timeline=counts, period=used, undated=undated)
 
-    def top_speakers(self, mask: Mask, limit: int, offset: int, sort: str) -> Page[SpeakerCount]:
+    def top_speakers(
+        self, mask: Mask, limit: int, offset: int, sort: str, order: str | None = None
+    ) -> Page[SpeakerCount]:
         """``aggregates.top_speakers`` of the quotes under ``mask``, in the same order."""
-        if sort not in SPEAKER_SORTS:
-            raise ValueError(f"sort must be one of {', '.join(SPEAKER_SORTS)}, not {sort!r}")
+        flip = check_speaker_sort(sort, order)
         mask = _selected(mask)
         keys = self.speaker.codes[mask]
         size = len(self.speaker.values)
@@ -434,15 +520,18 @@ class Tally:
         names = self._extreme(self._by_name, self.quote_name.codes, self.quote_name.codes, mask, last=True)
         rank = np.arange(size)
         present = np.flatnonzero(counts)
+        # The keys of each sort, the first most significant, each ascending; read the other way, each is negated
+        # (a speaker with no day stays last).
+        sign = -1 if flip else 1
         if sort == "quotes":
-            order = _top(counts, names, rank)
+            ranked = [-sign * counts, sign * names, sign * rank]
         elif sort == "name":
-            order = present[np.lexsort((rank[present], names[present]))]
+            ranked = [sign * names, sign * rank]
         else:
             newest = self._extreme(self._by_said, self.quote_said.codes, self.quote_said.codes, mask, last=True)
-            latest = np.where(newest >= 0, -newest, _LAST)
-            order = present[np.lexsort((rank[present], -counts[present], latest[present]))]
-        chosen = order[offset : offset + limit]
+            ranked = [np.where(newest >= 0, -sign * newest, _LAST), -sign * counts, sign * rank]
+        ordered = present[np.lexsort(tuple(key[present] for key in reversed(ranked)))]
+        chosen = ordered[offset : offset + limit]
         said = self.quote_said.codes
         last = self._extreme(self._by_said, said, said, mask, last=True)
         first = self._extreme(self._by_said_first, self._said_first, said, mask, last=False)
@@ -473,7 +562,7 @@ class Tally:
                     last=days[last[group]] if last[group] >= 0 else None,
                 )
             )
-        return Page(items=items, total=len(order), limit=limit, offset=offset)
+        return Page(items=items, total=len(ordered), limit=limit, offset=offset)
 
     def _extreme(self, order: np.ndarray, key: np.ndarray, values: np.ndarray, mask: Mask, last: bool) -> np.ndarray:
         """Per speaker, the code in ``values`` of its last (or first) quote under ``mask`` in the order of
@@ -509,9 +598,11 @@ class Tally:
         targets: Sequence[int] | None = None,
         since: str | None = None,
         until: str | None = None,
+        outlet: str | None = None,
     ) -> Mask:
         """Events under a filter, as ``queries.event_statement`` selects them (``has_actor``: an actor filter
-        was given, ``actor`` the record it chose, or None when it chose none)."""
+        was given, ``actor`` the record it chose, or None when it chose none; ``outlet`` a part of the outlet
+        name of an article telling it)."""
         mask = np.ones(len(self.event_actor), dtype=bool)
         if type and type.strip():
             code = self.event_type.code(type.strip().upper())
@@ -522,7 +613,28 @@ class Tally:
             mask &= np.isin(self.event_target, np.asarray(list(targets), dtype=np.int64))
         if (dated := self.event_day.day_range(since, until)) is not None:
             mask &= dated
+        if outlet and outlet.strip():
+            mask &= self._outlet_kept(("events", outlet), lambda: self._told_by(outlet))
         return mask
+
+    def event_page(self, mask: Mask, limit: int, offset: int, sort: str | None, way: str | None) -> np.ndarray:
+        """Ids of one page of the events under ``mask`` in the event list's order (``sorting.order_by``)."""
+        columns = {"day": self.event_day.codes, "id": self.event_id, "sources": self.event_sources}
+        columns["type"] = self.event_type.codes
+        ranked: list[np.ndarray] = []
+        for name, direction, nulls_last in directions("events", sort, way):
+            values = columns[name][mask].astype(np.int64)
+            if nulls_last:
+                ranked.append(values < 0)
+            ranked.append(-values if direction == "desc" else values)
+        order = np.lexsort(tuple(reversed(ranked)))
+        found: np.ndarray = self.event_id[mask][order[offset : offset + limit]]
+        return found
+
+    def _told_by(self, outlet: str) -> Mask:
+        """Events told by an article of an outlet whose name holds ``outlet``."""
+        told = self._of_outlets(self.article_outlet.codes[self.told_article], outlet)
+        return _as_mask(self.told_event[told], len(self.event_id))
 
     def event_facets(self, mask: Mask, period: str) -> Facets:
         """``aggregates.event_facets`` of the events under ``mask``."""
@@ -554,11 +666,20 @@ class Tally:
 
     # Articles
 
-    def article_mask(self, since: str | None = None, until: str | None = None, matching: Mask | None = None) -> Mask:
-        """Articles under a filter of days and words (``matching``: which articles hold them)."""
+    def article_mask(
+        self,
+        since: str | None = None,
+        until: str | None = None,
+        matching: Mask | None = None,
+        outlet: str | None = None,
+    ) -> Mask:
+        """Articles under a filter of days, words (``matching``: which articles hold them) and a part of the
+        outlet's name."""
         mask = np.ones(len(self.article_pk), dtype=bool)
         if (dated := self.article_day.day_range(since, until)) is not None:
             mask &= dated
+        if outlet and outlet.strip():
+            mask &= self._of_outlets(self.article_outlet.codes, outlet)
         if matching is not None:
             mask &= matching
         return mask
@@ -584,18 +705,13 @@ class Tally:
 
     def article_facets(self, mask: Mask) -> Facets:
         """``aggregates.article_facets`` of the articles under ``mask`` (with a filter)."""
-        sources = self.article_source.codes[mask]
-        counts = np.bincount(sources[sources >= 0], minlength=len(self.article_source.values))
-        top_sources = _top(counts, np.arange(len(counts)), limit=FACET_SIZE)
         # Counted per entity id (ids are small: a count per id costs less than sorting the ids named).
         named = np.bincount(self.link_entity[mask[self.link_article]], minlength=self._entity_slots)
         return Facets(
             total=int(np.count_nonzero(mask)),
             facets={
-                "source": [
-                    Count(self.article_source.values[i], self.article_source.values[i], int(counts[i]))
-                    for i in top_sources
-                ],
+                "source": _top_values(self.article_source, self.article_source.codes[mask]),
+                "outlet": _top_values(self.article_outlet, self.article_outlet.codes[mask]),
                 "entity": [
                     Count(str(e), self.names.get(e, str(e)), int(named[e])) for e in _most(named, FACET_SIZE).tolist()
                 ],
@@ -603,8 +719,15 @@ class Tally:
         )
 
 
+def _top_values(coded: Coded, codes: np.ndarray) -> list[Count]:
+    """The FACET_SIZE values of ``coded`` most frequent among ``codes``, then in the values' order (as
+    ``aggregates._by_article`` orders them)."""
+    counts = np.bincount(codes[codes >= 0], minlength=len(coded.values))
+    return [Count(coded.values[i], coded.values[i], int(counts[i])) for i in _most(counts, FACET_SIZE).tolist()]
+
+
 def _most(counts: np.ndarray, limit: int) -> np.ndarray:
-    """``_top(counts, np.arange(len(counts)), limit=limit)``: the indexes with the most, ties by index,
+    """The indexes with the most (at most ``limit``), ties by index,
     sorting only those that can be among the first ``limit``."""
     present = np.flatnonzero(counts)
     if len(present) > limit:
