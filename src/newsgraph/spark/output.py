@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from pyspark import RDD
     from pyspark.sql import DataFrame, SparkSession
 
-# About 250 MB of article rows before compression (an article's whole extraction is most of its row).
+# 100 to 300 MB of article rows before compression, about half that in the file (an article's whole
+# extraction is most of its row: 11 KB for the sample articles of 240 words, 4.6 KB compressed).
 ARTICLES_PER_FILE = 10_000
 
 
