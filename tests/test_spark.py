@@ -32,11 +32,13 @@ def run(*args: str | Path) -> Any:
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    """The sample corpus (its WARC included), a WARC cut short and JSON Lines with a malformed line."""
+    """The sample corpus (its WARC included), a WARC cut short, JSON Lines with a malformed line and a refused text."""
     folder = tmp_path_factory.mktemp("inputs")
     (folder / "cut.warc.gz").write_bytes(cut_after_records(warc_gz(3), kept=2))
     lines = [json.dumps({"text": "The council of Dunmore met on Friday, its clerk said.", "published": "2024-03-01"})]
     lines.append('{"text": "broken" "quote"}')
+    # Read, but refused by the pipeline: a failure of the extract stage, listed like the readers' ones.
+    lines.append(json.dumps({"text": "The mayor said: " + "!" * 600, "published": "2024-03-01"}))
     (folder / "records.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return [str(EXAMPLES), str(folder / "cut.warc.gz"), str(folder / "records.jsonl")]
 
@@ -111,11 +113,14 @@ def test_bad_records_are_rows_not_failed_tasks(spark_out: tuple[Path, Any]) -> N
     out, report = spark_out
     errors = pq.read_table(out / "errors").to_pylist()
     problems = {(e["source"].rsplit("/", 1)[-1], e["code"], e["stage"]): e["problem"] for e in errors}
+    refused = problems.pop(("records.jsonl#3", "E065", "extract"))
     assert problems == {
         ("cut.warc.gz", "E010", "read"): "truncated gzip stream after 2 records",
         ("records.jsonl:2", "E010", "read"): "malformed JSON (Expecting ',' delimiter)",
     }
-    assert len(report.failed) == 2
+    assert "a run of 600 punctuation characters" in refused
+    assert [problem for _, problem in report.failed if "E065" in problem] == [refused]
+    assert len(report.failed) == 3
 
 
 def test_tables_follow_the_contract_by_published_day(spark_out: tuple[Path, Any]) -> None:
@@ -135,11 +140,27 @@ def test_tables_follow_the_contract_by_published_day(spark_out: tuple[Path, Any]
         assert article["n_quotes"] == len(extraction["quotes"])
 
 
+def test_a_small_run_writes_one_file_per_table_and_day(spark_session: Any, tmp_path: Path) -> None:
+    from newsgraph.spark.job import run as run_job
+
+    # Twelve articles of one day, of unequal lengths: the pipeline takes them in several pieces.
+    lines = [
+        json.dumps({"text": f"Mayor Ana Ortiz of Dunmore said on Friday that {n} roads would close. " * (n + 1),
+                    "published": "2024-03-01"})
+        for n in range(12)
+    ]  # fmt: skip
+    (tmp_path / "day.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = run_job(spark_session, [str(tmp_path / "day.jsonl")], str(tmp_path / "out"))
+    assert report.new == 12
+    for table in ("articles", "entities", "quotes"):
+        assert len(list((tmp_path / "out" / table / "published_day=2024-03-01").glob("*.parquet"))) == 1, table
+
+
 def test_rerun_changes_nothing(spark_out: tuple[Path, Any], inputs: list[str]) -> None:
     out, report = spark_out
     before = parquet_files(out)
     result = run("spark", *inputs, "--out", out)
-    assert f"new: 0, already written: {report.new}, failed: 2" in result.stdout
+    assert f"new: 0, already written: {report.new}, failed: 3" in result.stdout
     assert parquet_files(out) == before
 
 

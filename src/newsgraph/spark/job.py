@@ -27,7 +27,7 @@ from newsgraph.spark.tables import error_row, record_schema
 
 if TYPE_CHECKING:
     from pyspark import RDD, SparkContext
-    from pyspark.sql import SparkSession
+    from pyspark.sql import DataFrame, SparkSession
 
 
 @dataclass
@@ -98,6 +98,13 @@ def _survey(read: RDD[Any]) -> tuple[list[tuple[Any, ...]], Counter[int]]:
     return errors, counts
 
 
+def _extract_errors(records: DataFrame, count: int) -> list[tuple[Any, ...]]:
+    """The first of the pipeline's errors rows, to list; no Spark job when the counts say there are none."""
+    if not count:
+        return []
+    return [tuple(row) for row in table_rows(records, "errors").limit(_LISTED).collect()]
+
+
 def run(
     spark: SparkSession,
     paths: Iterable[str],
@@ -125,8 +132,8 @@ def run(
         extracted = unique.mapPartitions(lambda records: extract_partition(records, counters))
         records = spark.createDataFrame(extracted, record_schema(), verifySchema=False)
         records = records.persist(StorageLevel.MEMORY_AND_DISK)
-        counts = write_tables(spark, records, read_errors, out, 2 * sc.defaultParallelism)
-        extract_errors = [tuple(row) for row in table_rows(records, "errors").limit(_LISTED).collect()]
+        counts = write_tables(spark, records, read_errors, out, sc.defaultParallelism)
+        extract_errors = _extract_errors(records, counts["errors"] - len(read_errors))
     records.unpersist()
     read.unpersist()
     failed = [(row[0], row[1]) for row in [*read_errors, *extract_errors][:_LISTED]]
