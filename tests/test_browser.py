@@ -10,6 +10,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from tests.conftest import ROOT, SEED, need_shared
 
 from newsgraph.api import create_app
 from newsgraph.pipeline import Extractor
+from newsgraph.store import Store
 
 pytestmark = [pytest.mark.browser, pytest.mark.shared]
 
@@ -40,16 +42,11 @@ def free_port() -> int:
         return port
 
 
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> Iterator[str]:
-    """A live server over a store holding the seed article, read with published=2023-12-03."""
+@contextmanager
+def served(store: Store) -> Iterator[str]:
+    """The web app over ``store``, live on a free loopback port while the block runs; yields its base URL."""
     import uvicorn
 
-    from newsgraph.store import Store
-
-    store = Store(f"sqlite:///{tmp_path_factory.mktemp('browser') / 'seed.db'}")
-    report = store.ingest([need_shared(SEED)], extractor=extractor, published="2023-12-03")
-    assert report.new == 1, report
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -58,9 +55,21 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> 
     while not server.started:
         assert time.monotonic() < deadline, "the server did not start"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> Iterator[str]:
+    """A live server over a store holding the seed article, read with published=2023-12-03."""
+    store = Store(f"sqlite:///{tmp_path_factory.mktemp('browser') / 'seed.db'}")
+    report = store.ingest([need_shared(SEED)], extractor=extractor, published="2023-12-03")
+    assert report.new == 1, report
+    with served(store) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

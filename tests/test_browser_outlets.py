@@ -8,28 +8,22 @@ a metadata table (as in test_outlets).
 from __future__ import annotations
 
 import shutil
-import threading
-import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from tests.conftest import EXAMPLES
-from tests.test_browser import WIDTHS, browser, fits, free_port, no_word_breaks, shoot, sized  # noqa: F401
+from tests.test_browser import WIDTHS, browser, fits, no_word_breaks, served, shoot, sized  # noqa: F401
 from tests.test_outlets import RENAMED, SIDECAR, STORIES
 
-from newsgraph.api import create_app
 from newsgraph.pipeline import Extractor
+from newsgraph.store import Store
 
 pytestmark = [pytest.mark.browser]
 
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> Iterator[str]:
-    import uvicorn
-
-    from newsgraph.store import Store
-
     root = tmp_path_factory.mktemp("browser-outlets")
     folder = root / "news"
     shutil.copytree(EXAMPLES, folder, ignore=shutil.ignore_patterns(*RENAMED, "*.md", "expected.json"))
@@ -41,17 +35,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> 
     store = Store(f"sqlite:///{root / 'news.db'}")
     report = store.ingest([folder], extractor=extractor, metadata=root / "metadata.tsv")
     assert report.new == 14, report
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with served(store) as url:
+        yield url
 
 
 def status_count(tab: Any) -> int:
