@@ -23,7 +23,7 @@ from newsgraph.model import Article
 # digit on either side (a longer number is an id, not a date).
 _DAY = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})([-_/.]?)([01][0-9])\2([0-3][0-9])(?![0-9])")
 # Where a record or a page may name its outlet, in order of trust.
-_OUTLET_KEYS = ("outlet", "publisher", "sitename", "site_name", "site", "feed", "newspaper", "source_name")
+OUTLET_KEYS = ("outlet", "publisher", "sitename", "site_name", "site", "feed", "newspaper", "source_name")
 # A file named outlet_day_title, as corpora name their files ("breitbart_2016-09-12_stealth-over-health.txt",
 # "huff-post_2016-10-02_….txt"): one word of letters (or words joined by hyphens), the day, then the title.
 _OUTLET_THEN_DAY = re.compile(
@@ -32,7 +32,7 @@ _OUTLET_THEN_DAY = re.compile(
 # Words that name what a file is, not who published it ("article_2016-09-12_x.txt").
 _NOT_OUTLETS = frozenset({"article", "articles", "story", "doc", "document", "file", "text", "page", "item", "news"})
 _OUTLET_MAX = 40
-_AUTHOR_KEYS = ("author", "authors", "byline", "creator")
+AUTHOR_KEYS = ("author", "authors", "byline", "creator")
 
 
 def date_in(text: str | None) -> str | None:
@@ -85,8 +85,8 @@ def _first_text(metadata: dict[str, Any], keys: tuple[str, ...]) -> str | None:
 def outlet_and_author(metadata: dict[str, Any], url: str | None, outlet: str | None = None) -> dict[str, str]:
     """``outlet`` and ``author`` as the metadata (or the URL's domain) give them; a key is absent when unknown."""
     found = {
-        "outlet": outlet or _first_text(metadata, _OUTLET_KEYS) or domain(url),
-        "author": _first_text(metadata, _AUTHOR_KEYS),
+        "outlet": outlet or _first_text(metadata, OUTLET_KEYS) or domain(url),
+        "author": _first_text(metadata, AUTHOR_KEYS),
     }
     return {key: value for key, value in found.items() if value}
 

@@ -19,15 +19,17 @@ from pathlib import Path, PurePath
 
 from newsgraph.errors import InputError
 from newsgraph.ingest.dates import iso_date
+from newsgraph.ingest.metadata import AUTHOR_KEYS, OUTLET_KEYS
 from newsgraph.model import Article
 
-# The headers each value may go by, in order of preference (compared without case).
+# The headers each value may go by, in order of preference (compared without case); outlet and author
+# go by the names a record's own fields may have.
 _NAME = ("filename", "file_name", "file", "path", "name")
 FIELDS: dict[str, tuple[str, ...]] = {
-    "outlet": ("outlet", "publisher", "site_name", "sitename", "site", "newspaper", "source_name"),
+    "outlet": OUTLET_KEYS,
     "published": ("published", "publication_date", "pubdate", "published_at", "date"),
     "title": ("title", "headline"),
-    "author": ("author", "authors", "byline"),
+    "author": AUTHOR_KEYS,
 }
 # Lines longer than this are no metadata (a text file given by mistake): csv's own limit is 128 KiB.
 _MAX_FIELD = 10_000
