@@ -21,7 +21,7 @@ from newsgraph.model import Entity
 from newsgraph.pipeline import entities as entities_module
 from newsgraph.pipeline.datelines import dateline_end
 from newsgraph.pipeline.entities import add_entity, add_mention
-from newsgraph.pipeline.events.lexicon import Lexicon, lemma_in
+from newsgraph.pipeline.events.lexicon import Lexicon, has_lemma
 from newsgraph.pipeline.extensions import doc_text
 
 PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
@@ -260,7 +260,7 @@ class ActorFinder:
         if not self._organiser_sought:
             self._organiser_sought = True
             for token in self.doc:
-                if lemma_in(token, ORGANISE) not in ORGANISE:
+                if not has_lemma(token, ORGANISE):
                     continue
                 deps = ("appos",) if token.pos_ == "NOUN" else ("agent",)
                 named = [c for c in token.children if c.dep_ in deps]

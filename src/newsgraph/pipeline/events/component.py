@@ -22,7 +22,7 @@ from newsgraph.pipeline.datelines import dateline_end
 from newsgraph.pipeline.events.actors import PLACE_DESCRIPTIONS, Actor, ActorFinder
 from newsgraph.pipeline.events.counts import EventCounts
 from newsgraph.pipeline.events.lexicon import POLITICAL_SECTORS as LEXICON_POLITICAL_SECTORS
-from newsgraph.pipeline.events.lexicon import Code, Lexicon, lemma_in, lexicon
+from newsgraph.pipeline.events.lexicon import Code, Lexicon, has_lemma, lemma_in, lexicon
 from newsgraph.pipeline.events.senses import Senses
 from newsgraph.pipeline.events.syntax import (
     TARGET_PREPS,
@@ -306,7 +306,7 @@ class _DocCoder:
         A thing may stand for its crew or owners ("accused Veldport trawlers of crossing"), so it counts.
         """
         verb = draft.trigger
-        if lemma_in(verb, self.lex.person_object) not in self.lex.person_object:
+        if not has_lemma(verb, self.lex.person_object):
             return False
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
@@ -356,7 +356,7 @@ class _DocCoder:
         """A verb coded by its own frame, or by the event noun it governs ("held talks")."""
         code = self.lex.verb(token, conditional_only=True)
         noun = None
-        if code is None and lemma_in(token, self.lex.light_verbs) in self.lex.light_verbs:
+        if code is None and has_lemma(token, self.lex.light_verbs):
             noun, code = self._light_object(token)
             if noun is not None and code is not None and code.type in SAID and _bare(noun):
                 # "as she made her decision", "issued a statement": a verbal act's noun with nothing it is
@@ -365,7 +365,7 @@ class _DocCoder:
                 return None
         naming = any(c.dep_ == "oprd" for c in token.children)
         by_default = False
-        if code is None and lemma_in(token, self.lex.speech_verbs) not in self.lex.speech_verbs and not naming:
+        if code is None and not has_lemma(token, self.lex.speech_verbs) and not naming:
             # "called his death a crisis": a verb with an object predicate describes its object; only
             # a pattern of its own ("called for talks") makes it an act.
             code = self.lex.verb(token)
@@ -373,7 +373,7 @@ class _DocCoder:
         if code is None:
             return None
         told = self._tells_of_event_noun(token, code) if noun is None else None
-        if told is not None and lemma_in(token, self.lex.light_verbs) not in self.lex.light_verbs:
+        if told is not None and not has_lemma(token, self.lex.light_verbs):
             # "described the attack": the attack is the event, told at its noun, not at the verb.
             return None
         if told is not None:
@@ -436,12 +436,12 @@ class _DocCoder:
                 break
             inner = deeper
         inner_code = self.lex.verb(inner, conditional_only=True)
-        if inner_code is None and lemma_in(inner, self.lex.light_verbs) in self.lex.light_verbs:
+        if inner_code is None and has_lemma(inner, self.lex.light_verbs):
             noun, inner_code = self._light_object(inner)
             if noun is not None:
                 # "threatened to stage a strike": the strike is only threatened, not told on its own.
                 consumed.add(noun.i)
-        if inner_code is None and lemma_in(inner, self.lex.speech_verbs) not in self.lex.speech_verbs:
+        if inner_code is None and not has_lemma(inner, self.lex.speech_verbs):
             # As for a plain verb, a verb of saying codes only through a pattern of its own ("continues to
             # insist his tactics will work" says something; "insisted on the release of" would ask it).
             inner_code = self.lex.verb(inner)
@@ -461,7 +461,7 @@ class _DocCoder:
             if inner_code is not None:
                 mode = "relations" if inner_code.type == "SANCTION" else "violence"
             code = Code("THREATEN", mode)
-        elif kind == "refuse" and lemma_in(inner, self.lex.speech_verbs) in self.lex.speech_verbs:
+        elif kind == "refuse" and has_lemma(inner, self.lex.speech_verbs):
             # "declined to comment": a silence, not the rejection of anything proposed.
             code = None
         elif kind == "refuse":
@@ -474,11 +474,11 @@ class _DocCoder:
         elif inner_code is None:
             # The manual's AGREE is "willingness or commitment to cooperate": a wish or an aim to do what is no
             # event ("wants to help manufacturers", "we aim to build on this") commits to nothing.
-            wish = lemma_in(wrapper, WISHES) in WISHES
+            wish = has_lemma(wrapper, WISHES)
             code = own if own is not None and own.type in ("AGREE", "REQUEST") and not wish else None
         elif inner_negated and inner_code.type in self.lex.cooperative:
             code = Code("REJECT")
-        elif inner_code.type in self.lex.hostile and lemma_in(wrapper, WISHES) in WISHES:
+        elif inner_code.type in self.lex.hostile and has_lemma(wrapper, WISHES):
             # "The Americans wanted to raid a base": a wish told of someone, not a threat they made.
             code = None
         elif inner_code.type in self.lex.hostile:
@@ -547,7 +547,7 @@ class _DocCoder:
             # "the War on Terror", "Meet the Press": names, not events.
             return None
         if noun.dep_ in ("nsubj", "nsubjpass") and (
-            self.lex.verb(noun.head) is not None or lemma_in(noun.head, ENDING_VERBS) in ENDING_VERBS
+            self.lex.verb(noun.head) is not None or has_lemma(noun.head, ENDING_VERBS)
         ):
             # "The attack killed 12" is coded at "killed"; "the truce ended" is no retreat.
             return None
@@ -699,7 +699,7 @@ class _DocCoder:
             if token.dep_ not in ("ccomp", "conj", "xcomp", "advcl", "parataxis") or token.head.i == token.i:
                 return None
             token = token.head
-            if lemma_in(token, self.lex.speech_verbs) in self.lex.speech_verbs:
+            if has_lemma(token, self.lex.speech_verbs):
                 return token
         return None
 
@@ -726,9 +726,9 @@ class _DocCoder:
             if token.dep_ not in ("xcomp", "ccomp") or token.head.i == token.i:
                 return False
             token = token.head
-            if lemma_in(token, self.lex.speech_verbs) in self.lex.speech_verbs:
+            if has_lemma(token, self.lex.speech_verbs):
                 return False
-            if lemma_in(token, WISHES) in WISHES:
+            if has_lemma(token, WISHES):
                 # "hoped the swap would pave the way for talks": what is hoped for has not happened.
                 return True
             modals = {c.lower_ for c in token.children if c.dep_ == "aux"}
@@ -746,7 +746,7 @@ class _DocCoder:
         if actor is not None and self.actors.thing(actor.entity):
             # "workers at the Port of Veldport walked off": the port is where, not who.
             actor = None
-        if lemma_in(draft.trigger, VOTES) in VOTES and (actor is None or actor.entity.type in POLITIES):
+        if has_lemma(draft.trigger, VOTES) and (actor is None or actor.entity.type in POLITIES):
             # The PLOVER manual has elections as a context, not an event: a ballot cast by voters, a people or
             # a place ("they voted for control of the Legislature", "Virginia, go out and vote Republican") is
             # no cooperation between actors; a body's vote on a proposal ("the council voted to") stays.
@@ -800,7 +800,7 @@ class _DocCoder:
             # "The strike was called by the union": the strike just told, with its target.
             told = self.last_targets.get((draft.code.type, draft.code.mode))
             target = told if told is not exclude else None
-        people = draft.target is not None and lemma_in(draft.target, self.lex.sectors) in self.lex.sectors
+        people = draft.target is not None and has_lemma(draft.target, self.lex.sectors)
         # People are arrested, deported or abducted (the manual's ASSAULT abduct: "abduct, hijack, take
         # hostage"), never the place they are held in ("held at the county jail", "held by the Taliban in
         # Afghanistan").

@@ -175,6 +175,11 @@ def lemma_in(token: Token, words: Collection[str]) -> str:
     return lemma
 
 
+def has_lemma(token: Token, words: Collection[str]) -> bool:
+    """Whether the word list knows the token, by its lemma or a plainer form (``lemma_in``)."""
+    return lemma_in(token, words) in words
+
+
 def _real(code: Code | None) -> Code | None:
     """A frame of type NONE says the word is no event in that frame ("press release")."""
     return None if code is None or code.type == "NONE" else code

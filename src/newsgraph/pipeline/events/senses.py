@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Token
 
 from newsgraph.pipeline.events.actors import PLACE_DESCRIPTIONS, ActorFinder
-from newsgraph.pipeline.events.lexicon import Code, Lexicon, lemma_in
+from newsgraph.pipeline.events.lexicon import Code, Lexicon, has_lemma
 from newsgraph.pipeline.extensions import doc_text
 
 # Named things that violence can reach: people, groups, countries, places, buildings, vehicles.
@@ -145,7 +145,7 @@ class Senses:
             return False
         if self.sports:
             return True
-        return lemma_in(trigger, CONTEST_VERBS) in CONTEST_VERBS and bool(words & CONTEST_NOUNS)
+        return has_lemma(trigger, CONTEST_VERBS) and bool(words & CONTEST_NOUNS)
 
     def game(self, trigger: Token) -> bool:
         """In a sports report, a sentence naming a game, a goal or a player, and no weapon."""
@@ -185,7 +185,7 @@ class Senses:
     def _dismissal(self, trigger: Token, target: Token | None) -> bool:
         """ "He was later fired", "fired its chief executive": "fire" with a person as its object and nothing
         it is fired at or with is a dismissal ("fired on the crowd", "fired shells", "gunmen fired" stay)."""
-        if lemma_in(trigger, DISMISSING) not in DISMISSING or target is None or self.means_of_violence(target):
+        if not has_lemma(trigger, DISMISSING) or target is None or self.means_of_violence(target):
             return False
         aimed = any(c.dep_ == "prep" and c.lower_ in AIMING_PREPS for c in trigger.children)
         return not aimed and target.dep_ in ("dobj", "nsubjpass") and self.can_be_harmed(target)
@@ -216,7 +216,7 @@ class Senses:
         """ "struggles to address", "fought to keep": a verb of violence taking a to-infinitive tells an
         effort towards that act, not harm done to anyone ("attempted to assassinate" is the act, read
         through its wrapper)."""
-        if lemma_in(trigger, self.lex.wrappers) in self.lex.wrappers:
+        if has_lemma(trigger, self.lex.wrappers):
             return False
         if any(c.dep_ == "dobj" and _type(self.lex.noun(c)) == "ASSAULT" for c in trigger.children):
             # "opened fire to disperse the crowd", "launched an attack to retake the town": the act is named, and
