@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsgraph.model import Entity, Span
@@ -228,7 +228,7 @@ def _add_description_mentions(doc: Doc) -> None:
         return
     taken = {i for e in doc._.entities for m in e.mentions for i in _token_range(doc, m.start, m.end)}
     for token in doc:
-        if token.tag_ != "NN" or token.dep_ in NOUN_MODIFIER_DEPS or token.i in taken:
+        if token.tag_ != "NN" or token.dep_ in NOUN_MODIFIER_DEPS or token.i in taken or not index.knows(token):
             continue
         det = next((c for c in token.lefts if c.dep_ == "det" and c.lower_ in DEFINITE), None)
         if det is None or any(doc[i].dep_ not in NOUN_MODIFIER_DEPS or i in taken for i in range(det.i + 1, token.i)):
@@ -255,6 +255,10 @@ class _DescriptionIndex:
                 words = fold(phrase).split()
                 if words:
                     self.by_head.setdefault(words[-1].rstrip("s"), []).append((entity, words))
+
+    def knows(self, head: Token) -> bool:
+        """Whether some entity's description ends in this noun: most nouns of an article need no more look."""
+        return head.lemma_.lower().rstrip("s") in self.by_head
 
     def resolve(self, span: SpacySpan) -> Entity | None:
         head = span.root.lemma_.lower()

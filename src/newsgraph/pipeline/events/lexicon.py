@@ -241,6 +241,9 @@ def _match(
             if conditional_only:
                 continue
             return by_lemma or frame.code
+        vocabulary = _object_vocabulary(frame.object)
+        if vocabulary is not None and vocabulary.isdisjoint(object_words):
+            continue
         if by_lemma is not None and not any(
             _phrase_in(p, object_forms) and _phrase_words(p) & lemma_only for p in frame.object
         ):
@@ -343,6 +346,15 @@ def _with_party(children: list[Token]) -> bool:
 def _phrase_in(phrase: str, words: set[str]) -> bool:
     """Every word of a dictionary phrase ("humanitarian aid") is among the words found."""
     return _phrase_words(phrase) <= words
+
+
+@cache
+def _object_vocabulary(phrases: frozenset[str]) -> frozenset[str] | None:
+    """Every word of a frame's object phrases; None when it names no object or a blank one (which any
+    object satisfies). A verb has dozens of frames and its object holds a few words: a frame none of
+    whose words is there is passed over without testing its phrases one by one."""
+    words = [_phrase_words(p) for p in phrases]
+    return frozenset().union(*words) if words and all(words) else None
 
 
 @cache
