@@ -67,6 +67,42 @@ def test_passive_takes_the_agent_as_actor(extractor: Extractor) -> None:
     assert event.actor_country == "LBY"
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "actor", "target", "sectors"),
+    [
+        ("Police arrested three men in Leeds on Sunday.", "COERCE", "Police", "three men", ("COP", "PPL")),
+        ("The protesters were besieged by police at the university.", "COERCE", "police", "protesters", ("COP", "OPP")),
+        ("A man was stabbed by an assailant.", "ASSAULT", "assailant", "man", ("CRM", "PPL")),
+        ("Soldiers shot two villagers.", "ASSAULT", "Soldiers", "two villagers", ("MIL", "CVL")),
+    ],
+)
+def test_agents_named_by_a_common_noun_keep_their_words(
+    extractor: Extractor, text: str, kind: str, actor: str, target: str, sectors: tuple[str, str]
+) -> None:
+    """Issue #11: the doer named by a noun the dictionaries give a sector, not by a name, is the actor
+    a reader sees; so is whom it fell on."""
+    extraction = run(extractor, text)
+    event = only(extraction, kind)
+    assert (event.actor, event.target) == (None, None)
+    assert (event.actor_text, event.target_text) == (actor, target)
+    assert (event.actor_sector, event.target_sector) == sectors
+    for words in (event.actor_words, event.target_words):
+        assert words is not None and text[words.start : words.end] == words.text
+
+
+def test_an_entity_actor_keeps_the_mention_that_named_it(extractor: Extractor) -> None:
+    text = (
+        "Kenyan President William Ruto met Tanzania's foreign minister. Ruto later accused Somalia of backing the raid."
+    )
+    extraction = run(extractor, text)
+    event = only(extraction, "ACCUSE")
+    assert name(extraction, event.actor) == "William Ruto"
+    assert event.actor_words is not None and event.actor_words.text == "Ruto"
+    assert text[event.actor_words.start : event.actor_words.end] == "Ruto" and event.actor_words.start > 60
+    assert event.actor_text is None  # the entity's name is what a listing shows
+    assert event.target_words is not None and event.target_words.text == "Somalia"
+
+
 def test_phrasal_frame_picks_the_mode(extractor: Extractor) -> None:
     extraction = run(extractor, "Egypt pulled its negotiators from Doha after the impasse with Hamas.")
     event = only(extraction, "SANCTION")

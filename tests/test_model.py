@@ -50,6 +50,32 @@ def test_round_trip_is_lossless() -> None:
     assert Extraction.from_dict(data) == extraction
 
 
+def test_event_words_survive_the_round_trip_as_spans_of_the_text() -> None:
+    text = "Police arrested three men."
+    event = Event(
+        "v1",
+        "COERCE",
+        Span(7, 15, "arrested"),
+        actor_words=Span(0, 6, "Police"),
+        target_words=Span(16, 25, "three men"),
+    )
+    extraction = Extraction(article=Article(text=text), events=[event])
+    data = extraction.to_dict()["events"][0]
+    assert data["actor_words"] == {"text": "Police", "start": 0, "end": 6}
+    assert data["actor"] is None
+    assert Extraction.from_dict(extraction.to_dict()) == extraction
+    assert (event.actor_text, event.target_text) == ("Police", "three men")
+    # An entity actor is named by its entity: its words are where, not a second name.
+    assert (
+        Event("v2", "COERCE", Span(7, 15, "arrested"), actor="e1", actor_words=Span(0, 6, "Police")).actor_text is None
+    )
+
+
+def test_event_without_words_has_no_words_keys() -> None:
+    data = sample().to_dict()["events"][0]
+    assert "actor_words" not in data and "target_words" not in data
+
+
 def test_contract_keys_are_always_present() -> None:
     data = sample().to_dict()
     assert set(data) == {"schema", "article", "entities", "quotes", "figures", "dates", "events"}

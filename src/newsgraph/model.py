@@ -301,12 +301,19 @@ class Event:
     actor_sector: str | None = None
     target_country: str | None = None
     target_sector: str | None = None
+    # The words naming the actor and the target here: the mention of the entity, or, with no entity,
+    # the agent the dictionaries give a sector ("Riot police", "three men"), which is then the only
+    # name the event has for who did it or to whom.
+    actor_words: Span | None = None
+    target_words: Span | None = None
 
     _KEYS = {"id", "type", "mode", "actor", "target", "trigger", "date", "location"}
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["trigger"] = self.trigger.to_dict()
+        data["actor_words"] = self.actor_words.to_dict() if self.actor_words else None
+        data["target_words"] = self.target_words.to_dict() if self.target_words else None
         if not self.negated:
             del data["negated"]
         return _drop_none_extras(data, self._KEYS)
@@ -315,7 +322,19 @@ class Event:
     def from_dict(cls, data: dict[str, Any]) -> Event:
         event = _build(cls, data)
         event.trigger = Span.from_dict(data["trigger"])
+        event.actor_words = Span.from_dict(data["actor_words"]) if data.get("actor_words") else None
+        event.target_words = Span.from_dict(data["target_words"]) if data.get("target_words") else None
         return event
+
+    @property
+    def actor_text(self) -> str | None:
+        """The actor's words when no entity is the actor: what a listing shows in place of a name."""
+        return self.actor_words.text if self.actor is None and self.actor_words else None
+
+    @property
+    def target_text(self) -> str | None:
+        """The target's words when no entity is the target."""
+        return self.target_words.text if self.target is None and self.target_words else None
 
 
 @dataclass

@@ -45,6 +45,7 @@ from newsgraph.pipeline.events.syntax import (
     prospect,
     state_of_object,
 )
+from newsgraph.pipeline.extensions import doc_text
 
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 # A promise with "unless" is a threat: "will withdraw its force unless a ceasefire is arranged".
@@ -852,6 +853,9 @@ class _DocCoder:
             negated=draft.negated,
         )
         event.actor_sector = agent
+        event.actor_words = (
+            self._named_by(actor, draft.trigger) if actor is not None else self._agent_words(draft.actor)
+        )
         if actor is not None:
             self._describe_actor(event, actor)
             if not (event.actor_country or event.actor_sector or actor.entity.type in POLITIES or actor.entity.titles):
@@ -875,6 +879,12 @@ class _DocCoder:
             return None
         if target is not None:
             self._describe_target(event, Actor(target, target_words))
+            event.target_words = self._named_by(Actor(target, target_words), draft.trigger)
+        elif draft.target is not None and (sector := self.actors.agent_sector(draft.target)) is not None:
+            # "arrested three men", "fired tear gas at demonstrators": whom it fell on is named by a noun the
+            # dictionaries give a sector (the manual's recipient has a sector and the raw text, a name or not).
+            event.target_sector = sector
+            event.target_words = self._agent_words(draft.target)
         firm_only = event.actor_sector in BUSINESS and not self._political_target(event, draft.target)
         if firm_only and draft.code.type != "ASSAULT":
             # PLOVER codes political events: a firm's dealings with another firm or with its own business
@@ -1012,6 +1022,32 @@ class _DocCoder:
         nouns = [draft.trigger] if draft.trigger.pos_ == "NOUN" else []
         nouns += [c for c in draft.trigger.children if c.dep_ in ("dobj", "nsubjpass") and self.lex.noun(c) is not None]
         return any(c.dep_ == "det" and c.lower_ == "the" for noun in nouns for c in noun.children)
+
+    def _named_by(self, actor: Actor, trigger: Token) -> Span | None:
+        """The words that named an entity actor or target here; when it was found without words of this
+        clause (the organiser of a march, the one a threat is aimed at), its mention nearest before the
+        trigger, else its first."""
+        if actor.words:
+            return self._span(actor.words[0].idx, actor.words[-1].idx + len(actor.words[-1]))
+        mentions = sorted(actor.entity.mentions, key=lambda m: m.start)
+        before = [m for m in mentions if m.start < trigger.idx]
+        chosen = before[-1] if before else (mentions[0] if mentions else None)
+        return self._span(chosen.start, chosen.end) if chosen is not None else None
+
+    def _agent_words(self, phrase: Token | None) -> Span | None:
+        """The words of an agent the dictionaries code, with no entity for it ("Riot police", "tens of
+        thousands of students", "an assailant" without its article); None when they code none."""
+        if phrase is None or self.actors.agent_sector(phrase) is None:
+            return None
+        head = self.actors.through_partitive(self.actors.through_partitive(phrase))
+        start = phrase.left_edge.i
+        while start < head.i and (self.doc[start].pos_ in ("DET", "PUNCT") or self.doc[start].dep_ == "predet"):
+            start += 1
+        first = self.doc[min(start, head.i)]
+        return self._span(first.idx, head.idx + len(head))
+
+    def _span(self, start: int, end: int) -> Span:
+        return Span(start, end, doc_text(self.doc)[start:end])
 
     def _describe_actor(self, event: Event, actor: Actor) -> None:
         event.actor_country = self.actors.country(actor)
