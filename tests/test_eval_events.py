@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from newsgraph.cli import app
 from newsgraph.eval.articles import score_events
-from newsgraph.eval.events import content_words, evaluate_events
+from newsgraph.eval.events import actor_matches, content_words, evaluate_events
 from newsgraph.model import Article, Entity, Event, Extraction, Span
 from newsgraph.pipeline import Extractor
 
@@ -89,12 +89,38 @@ def test_actor_words_ignore_articles_and_plurals() -> None:
     assert content_words("the Israeli soldiers") == {"israeli", "soldier"}
 
 
+def test_an_actor_named_by_its_words_is_an_actor() -> None:
+    text = "Riot police fired tear gas."
+    extraction = Extraction(Article(text=text))
+    by_words = Event("v1", "ASSAULT", Span(12, 17, "fired"), actor_words=Span(0, 11, "Riot police"))
+    assert actor_matches(extraction, by_words, ["police"])
+    assert not actor_matches(extraction, by_words, ["protesters"])
+    # A record with no gold source wants no actor, and words are one.
+    assert not actor_matches(extraction, by_words, [])
+    assert actor_matches(extraction, Event("v2", "ASSAULT", Span(12, 17, "fired")), [])
+
+
+def test_article_gold_reads_an_actor_named_by_its_words() -> None:
+    text = "Police arrested two men."
+    extraction = Extraction(
+        Article(text=text),
+        events=[
+            Event("v1", "COERCE", Span(7, 15, "arrested"), actor_words=Span(0, 6, "Police")),
+            Event("v2", "COERCE", Span(7, 15, "arrested"), actor_words=Span(16, 23, "two men")),
+        ],
+    )
+    score = score_events([{"type": "COERCE", "actor": "Police", "trigger": "arrested"}], extraction)
+    # The police's arrest is the gold one; one by "two men" names a different actor: false.
+    assert (score.right, score.false) == (1, 1)
+
+
 @pytest.mark.shared
 def test_plover_dev_accuracy_stays_above_its_floors(extractor: Extractor) -> None:
     report = evaluate_events(need_shared(PLOVER_DEV), extractor)
     assert report.failed == 0
     # Lexicon generated from the CAMEO dictionary (scripts/build_event_lexicon.py), nothing tuned on dev.
-    # Measured 0.733 recall, 0.727 top-1 (0.727 first event), 0.696 type+source; floors a little under.
+    # Measured 0.733 recall, 0.727 top-1 (0.727 first event), 0.702 type+source; floors a little under.
+    # (type+source 0.696 before an actor named by its words, "Prisoners", counted as one: fold 0.)
     # (0.727/0.720/0.689 before people named by their country or body were named objects: fold 2.)
     # (0.720/0.714 before what is fired at people was the target and a crowd could be harmed: fold 2.)
     # (0.702/0.696/0.671 before suits and indictments were the manual's ACCUSE allege, an invasion its
@@ -110,11 +136,11 @@ def test_plover_dev_accuracy_stays_above_its_floors(extractor: Extractor) -> Non
     assert report.ratio(report.recalled) >= 0.73
     assert report.ratio(report.top1) >= 0.72
     assert report.ratio(report.first) >= 0.72
-    assert report.ratio(report.top1_source) >= 0.69
+    assert report.ratio(report.top1_source) >= 0.70
     # Nothing is fitted on dev, so the 5-fold figure is the same coder scored fold by fold: its mean
     # holds the same floors, and no fold falls far under them.
     top1, source = report.cross_validated()
-    assert top1 >= 0.72 and source >= 0.69
+    assert top1 >= 0.72 and source >= 0.70
     assert min(t for t, _ in report.folds()) >= 0.65
 
 

@@ -7,9 +7,10 @@ Each record's sentence runs through the whole pipeline (published = the record's
   trigger is, our first event. Its type must equal the gold type;
 - first-event type: our first event alone, chosen without the gold words;
 - type + source: the top-1 event has the gold type and its actor is a gold source:
-  the words of the actor entity (name or any mention) share a content word with a gold
+  the words of the actor entity (name or any mention), or with no entity the words naming
+  an agent the dictionaries code ("riot police"), share a content word with a gold
   actorText ("Israeli army bulldozers" fits "Israeli army"). A record without a gold
-  source needs an event without actor.
+  source needs an event with neither.
 """
 
 from __future__ import annotations
@@ -48,16 +49,20 @@ def top_event(events: list[Event], event_text: str) -> Event | None:
     return events[0] if events else None
 
 
+def actor_texts(extraction: Extraction, event: Event) -> list[str]:
+    """What names the event's actor: its entity's name and mentions, else the agent's words ("police")."""
+    entity = extraction.entity(event.actor)
+    if entity is not None:
+        return [entity.name, *(m.text for m in entity.mentions)]
+    return [event.actor_text] if event.actor_text else []
+
+
 def actor_matches(extraction: Extraction, event: Event, sources: list[str]) -> bool:
     """The event's actor is one of the gold sources (shared content word), or both have none."""
-    entity = extraction.entity(event.actor)
-    if not sources:
-        return entity is None
-    if entity is None:
-        return False
-    ours = content_words(entity.name)
-    for mention in entity.mentions:
-        ours |= content_words(mention.text)
+    texts = actor_texts(extraction, event)
+    if not sources or not texts:
+        return not sources and not texts
+    ours = set().union(*map(content_words, texts))
     return any(ours & content_words(source) for source in sources)
 
 
@@ -93,8 +98,8 @@ class EventReport:
             if with_actor:
                 self.top1_source += 1
             else:
-                actor = extraction.entity(top.actor)
-                self.misses.append(f"{record.id}: actor {actor.name if actor else None!r}, gold {record.sources}")
+                actor = next(iter(actor_texts(extraction, top)), None)
+                self.misses.append(f"{record.id}: actor {actor!r}, gold {record.sources}")
         else:
             self.confusion[(record.type, predicted)] += 1
             trigger = top.trigger.text if top is not None else "-"
@@ -142,6 +147,10 @@ class EventReport:
                 f"{FOLDS}-fold cross-validated (nothing tuned or learned on these records, so no refit per fold): "
                 f"top-1 {top1:.3f} (folds {min(t for t, _ in folds):.3f}-{max(t for t, _ in folds):.3f}), "
                 f"type + source {source:.3f} (folds {min(a for _, a in folds):.3f}-{max(a for _, a in folds):.3f})",
+                f"folds (record i in fold i mod {FOLDS}), top-1: "
+                + " / ".join(f"{t:.3f}" for t, _ in folds)
+                + "; type + source: "
+                + " / ".join(f"{a:.3f}" for _, a in folds),
             ]
         lines.append("most frequent type errors (gold -> ours):")
         for (gold, ours), count in self.confusion.most_common(top_errors):
