@@ -156,7 +156,8 @@ def describe_event(extraction: Extraction, event: Event) -> str:
     """'ACCUSE (disapprove): Ben Cole → Ana Ortiz, 2024-05-07': the event's type, who did it to whom, when."""
     actor, target = extraction.entity(event.actor), extraction.entity(event.target)
     words = f"{event.type}{f' ({event.mode})' if event.mode else ''}: "
-    words += f"{actor.name if actor else 'someone'} → {target.name if target else 'no one named'}"
+    actor_name = actor.name if actor else event.actor_text or "someone"
+    words += f"{actor_name} → {target.name if target else event.target_text or 'no one named'}"
     if event.negated:
         words += " (denied or did not happen)"
     return words + (f", {event.date}" if event.date else "")

@@ -386,9 +386,9 @@ def events(
         )
     columns: list[Column] = [
         ("type", _get("type")),
-        ("actor", _get("actor_name")),
+        ("actor", lambda r: r["actor_name"] or r["actor_words"]),
         ("trigger", _get("trigger")),
-        ("target", _get("target_name")),
+        ("target", lambda r: r["target_name"] or r["target_words"]),
         ("date", lambda r: r["date"] or r["published"]),
         ("where", _get("location_name")),
         ("sources", _get("sources")),

@@ -56,9 +56,9 @@ def extraction_table(extraction: Extraction) -> Group:
         target = extraction.entity(event.target)
         events.add_row(
             event.type + (f" ({event.mode})" if event.mode else ""),
-            actor.name if actor else (event.actor or ""),
+            actor.name if actor else (event.actor_text or event.actor or ""),
             event.trigger.text,
-            target.name if target else (event.target or ""),
+            target.name if target else (event.target_text or event.target or ""),
             event.date or "",
         )
     parts += [t for t in (quotes, others, entities, figures, dates, events) if t.row_count]

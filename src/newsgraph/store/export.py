@@ -17,6 +17,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import sqlalchemy as sa
 
+from newsgraph.store.queries import words_of
 from newsgraph.store.schema import (
     article_entities,
     articles,
@@ -168,8 +169,10 @@ def tables() -> dict[str, tuple[sa.Select[Any], pa.Schema, dict[str, Callable[[A
                 events.c.mode,
                 actors.c.name.label("actor"),
                 events.c.actor_id,
+                words_of(event_sources.c.data, "actor_words").label("actor_words"),
                 targets.c.name.label("target"),
                 events.c.target_id,
+                words_of(event_sources.c.data, "target_words").label("target_words"),
                 places.c.name.label("location"),
                 events.c.location_id,
                 events.c.date,
@@ -187,7 +190,8 @@ def tables() -> dict[str, tuple[sa.Select[Any], pa.Schema, dict[str, Callable[[A
             pa.schema(
                 [("article_id", pa.string()), ("local_id", pa.string()), ("event_id", pa.int64())]
                 + [("type", pa.string()), ("mode", pa.string()), ("actor", pa.string()), ("actor_id", pa.int64())]
-                + [("target", pa.string()), ("target_id", pa.int64()), ("location", pa.string())]
+                + [("actor_words", pa.string()), ("target", pa.string()), ("target_id", pa.int64())]
+                + [("target_words", pa.string()), ("location", pa.string())]
                 + [("location_id", pa.int64()), ("date", pa.string()), ("trigger", pa.string())]
                 + [("trigger_start", pa.int64()), ("trigger_end", pa.int64()), ("negated", pa.bool_())]
                 + [("sources", pa.int64())]

@@ -718,6 +718,8 @@ def _sources(connection: sa.Connection, ids: list[int]) -> dict[int, list[Any]]:
             articles.c.id,
             articles.c.title,
             articles.c.published,
+            words_of(event_sources.c.data, "actor_words").label("actor_words"),
+            words_of(event_sources.c.data, "target_words").label("target_words"),
         )
         .join_from(event_sources, articles, event_sources.c.article_id == articles.c.id)
         .where(event_sources.c.event_id.in_(ids))
@@ -727,6 +729,11 @@ def _sources(connection: sa.Connection, ids: list[int]) -> dict[int, list[Any]]:
     for row in connection.execute(statement):
         found[row.event_id].append(row)
     return found
+
+
+def words_of(data: sa.Column[Any], key: str) -> sa.ColumnElement[str]:
+    """The text of a telling's actor or target words, read inside its stored event (no column holds it)."""
+    return data[key]["text"].as_string()
 
 
 def _event_row(row: Any, told: list[Any]) -> EventRow:
@@ -750,4 +757,6 @@ def _event_row(row: Any, told: list[Any]) -> EventRow:
         negated=bool(row.negated),
         sources=row.sources,
         article_ids=list(dict.fromkeys(t.id for t in told)),
+        actor_words=first.actor_words,
+        target_words=first.target_words,
     )

@@ -241,6 +241,10 @@ class EventRow:
     article_ids: list[str] = field(default_factory=list)
     # The event's id in the first telling article ("v1"): its anchor there is #event-v1.
     local_id: str | None = None
+    # The words naming the actor and the target in the first telling article ("Police", "three men"):
+    # what a listing shows where no entity is named.
+    actor_words: str | None = None
+    target_words: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
