@@ -817,3 +817,24 @@ def test_what_is_fired_is_the_means_and_what_it_is_fired_at_the_target(extractor
     extraction = run(extractor, "Chilean tanks fired six shells at targets in the border town.")
     event = only(extraction, "ASSAULT")
     assert name(extraction, event.actor) == "Chilean tanks"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # A political body named by its country is a named object of a statement, as of a material act.
+        ("Human rights groups criticized the Venezuelan government for the arrests.", "Venezuelan"),
+        # The passive's subject is the one criticized, the agent the critic.
+        ("Ecuador was criticized by the European Union for the expulsions.", "Ecuador"),
+    ],
+)
+def test_criticism_of_a_named_body(extractor: Extractor, text: str, target: str) -> None:
+    extraction = run(extractor, text)
+    event = only(extraction, "ACCUSE")
+    assert target in name(extraction, event.target)
+
+
+def test_criticism_of_a_people_is_no_named_object(extractor: Extractor) -> None:
+    # "criticize" codes only with a named object: a public is no body, whatever its country.
+    extraction = run(extractor, "The columnist criticized the Venezuelan public for its apathy.")
+    assert not [e for e in extraction.events if e.type == "ACCUSE"]

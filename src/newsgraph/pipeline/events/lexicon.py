@@ -130,7 +130,8 @@ class Lexicon:
 
     def verb(self, token: Token, conditional_only: bool = False) -> Code | None:
         """The code of a verb in its frame, or None when no frame of it fits."""
-        return _real(_match(self.verbs.get(lemma_in(token, self.verbs)), token, conditional_only, self.recipients))
+        frames = self.verbs.get(lemma_in(token, self.verbs))
+        return _real(_match(frames, token, conditional_only, self.recipients, self.bodies))
 
     def default_type(self, token: Token) -> str | None:
         """The type the verb has in any frame: its unconditional code's, or None."""
@@ -139,7 +140,7 @@ class Lexicon:
 
     def noun(self, token: Token) -> Code | None:
         """The code of an event noun ("attack", "talks", "hunger strike"), or None."""
-        return _real(_match(self.nouns.get(lemma_in(token, self.nouns)), token, False, self.recipients))
+        return _real(_match(self.nouns.get(lemma_in(token, self.nouns)), token, False, self.recipients, self.bodies))
 
     @cached_property
     def able_nouns(self) -> frozenset[str]:
@@ -155,8 +156,13 @@ class Lexicon:
         armed groups, opposition and courts, and the dictionary's people classes ("police", "rebels",
         "civilians"), not every agent the dictionary knows ("patients", "customers")."""
         people = ("people", "military", "leader", "opposition", "suspect", "refugee", "hostage", "negotiator")
-        political = frozenset(word for word, sector in self.agents.items() if sector in POLITICAL_SECTORS)
-        return political.union(*(self.noun_classes[c] for c in people))
+        return self.bodies.union(*(self.noun_classes[c] for c in people))
+
+    @cached_property
+    def bodies(self) -> frozenset[str]:
+        """Common nouns of political bodies and their members: the Phoenix agents of a political sector
+        ("government", "army", "police", "rebels", "ministry")."""
+        return frozenset(word for word, sector in self.agents.items() if sector in POLITICAL_SECTORS)
 
 
 def lemma_in(token: Token, words: Collection[str]) -> str:
@@ -195,7 +201,11 @@ def _words(tokens: list[Token]) -> set[str]:
 
 
 def _match(
-    frames: tuple[Frame, ...] | None, token: Token, conditional_only: bool, recipients: frozenset[str]
+    frames: tuple[Frame, ...] | None,
+    token: Token,
+    conditional_only: bool,
+    recipients: frozenset[str],
+    bodies: frozenset[str],
 ) -> Code | None:
     if not frames:
         return None
@@ -259,7 +269,7 @@ def _match(
             continue
         if frame.recipient and not _names_recipient(children, recipients):
             continue
-        if frame.named_object and not _named_object(children, frame.code.type in STATEMENTS, recipients):
+        if frame.named_object and not _named_object(children, frame.code.type in STATEMENTS, recipients, bodies):
             continue
         if frame.with_party and not _with_party(children):
             continue
@@ -297,17 +307,24 @@ def _names_recipient(children: list[Token], recipients: frozenset[str]) -> bool:
     )
 
 
-def _named_object(children: list[Token], statement: bool, people: frozenset[str]) -> bool:
-    """The verb's direct object is itself a named person, organisation, place or people ("charged
-    Assange", "pressured the U.S."), not a thing of theirs ("Jordan's economy", "Garrett's helmet"). A
-    statement about a named one's deed is aimed at them ("praised Haiti's efforts"): the PLOVER manual's
-    verbal categories are about an actor's policy or action. As in PETRARCH's noun phrases, people the
-    dictionaries know, named by their country or body, are named ones for material acts ("beat up Palestinian
-    detainees", "expelled inspectors of the IAEA"; "reassure the Chinese public" stays unnamed)."""
+def _named_object(children: list[Token], statement: bool, people: frozenset[str], bodies: frozenset[str]) -> bool:
+    """The verb's direct object is itself a named person, organisation, place or people ("charged Assange",
+    "pressured the U.S."), not a thing of theirs ("Jordan's economy", "Garrett's helmet"); so is a statement's
+    passive subject ("Israel was criticized by the EU"; a material verb's passive is often an idiom, "Apple was
+    pulled into the enterprise"). A statement about a named one's deed is aimed at them ("praised
+    Haiti's efforts"): the PLOVER manual's verbal categories are about an actor's policy or action. As in
+    PETRARCH's noun phrases, people the dictionaries know, named by their country or body, are named ones for
+    material acts ("beat up Palestinian detainees", "expelled inspectors of the IAEA"); for statements, only a
+    political body so named is ("criticized the Egyptian government"; "reassure the Chinese public" stays
+    unnamed)."""
     for child in children:
-        if child.dep_ != "dobj":
+        if child.dep_ != "dobj" and not (statement and child.dep_ == "nsubjpass"):
             continue
-        if child.ent_type_ in RECIPIENT_TYPES or (not statement and _named_people(child, people)):
+        if child.ent_type_ in RECIPIENT_TYPES:
+            return True
+        if not statement and _named_people(child, people):
+            return True
+        if statement and child.lemma_.lower() in bodies and _named_people(child, bodies):
             return True
         if statement and any(c.dep_ == "poss" and c.ent_type_ in RECIPIENT_TYPES for c in child.children):
             return True
