@@ -838,3 +838,20 @@ def test_criticism_of_a_people_is_no_named_object(extractor: Extractor) -> None:
     # "criticize" codes only with a named object: a public is no body, whatever its country.
     extraction = run(extractor, "The columnist criticized the Venezuelan public for its apathy.")
     assert not [e for e in extraction.events if e.type == "ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "mode"),
+    [
+        # CAMEO 1662 "Expel or withdraw inspectors, observers": the conversion table makes it SANCTION expel.
+        ("Ecuador expelled the United Nations inspectors on Tuesday.", "SANCTION", "expel"),
+        # CAMEO 0862 "Receive inspectors": RETREAT access.
+        ("Peru received United Nations inspectors in Lima on Sunday.", "RETREAT", "access"),
+        # CAMEO 064 "Share intelligence or information": COOPERATE, with the one it is shared with.
+        ("Jordan shared intelligence with Chile about the plot.", "COOPERATE", None),
+    ],
+)
+def test_code_descriptions_give_verb_object_frames(
+    extractor: Extractor, text: str, kind: str, mode: str | None
+) -> None:
+    assert only(run(extractor, text), kind).mode == mode
