@@ -591,6 +591,35 @@ def with_described(verbs: dict[str, list[object]], described: dict[str, list[dic
         verbs[verb] = [*body, *frames, *tail]
 
 
+def described_defaults(path: Path, table: dict[str, str], verbs: dict[str, list[object]]) -> dict[str, str]:
+    """Verbs a CAMEO code description names alone as the code's act ("111 Criticize or denounce", "051 Praise or
+    endorse"): such a verb is no mere WordNet neighbour of its block, which codes only with a named object
+    ("criticized the decision" is a criticism), when the neighbour's code is of the description's type. The
+    general codes of meetings and cooperation (040, 060) name no act by a verb alone (see ``generic``)."""
+    defaults: dict[str, str] = {}
+    for cameo, description in read_descriptions(path):
+        code = plover_code(cameo, table)
+        heads, words = _description_verbs(description.lower().split(), verbs)
+        if code in (None, NO_EVENT) or words or generic(cameo):
+            continue
+        spellings = [v[:-3] + "ise" for v in heads if v.endswith("ize") and v[:-3] + "ise" in verbs]
+        for verb in heads + spellings:  # "criticise" is "criticize"
+            last = verbs[verb][-1] if verbs[verb] else None
+            if (
+                isinstance(last, dict)
+                and last.get("named_object")
+                and str(last["type"]).split("/")[0] == code.split("/")[0]
+            ):
+                defaults.setdefault(verb, str(last["type"]))
+    return defaults
+
+
+def with_defaults(verbs: dict[str, list[object]], defaults: dict[str, str]) -> None:
+    """A verb's neighbour default ("named_object") becomes its unconditional code."""
+    for verb, code in defaults.items():
+        verbs[verb] = [*verbs[verb][:-1], code]
+
+
 def read_required_recipients(manual: Path) -> list[str]:
     """The types whose section of the PLOVER manual says "Requires recipient: Yes" (COOPERATE, AID, SANCTION):
     an event of such a type is told only with the one it is aimed at."""
@@ -613,7 +642,9 @@ def build(dictionaries: Path, hand_path: Path) -> dict[str, object]:
     shared, verbs = build_verbs(blocks)
     for word, entry in hand["verbs"].items():
         verbs[word] = _with_hand(verbs.get(word, []), entry, synsets)
-    with_described(verbs, described_frames(dictionaries / "CAMEO2PLOVER-2021.txt", table, verbs, shared))
+    descriptions = dictionaries / "CAMEO2PLOVER-2021.txt"
+    with_described(verbs, described_frames(descriptions, table, verbs, shared))
+    with_defaults(verbs, described_defaults(descriptions, table, verbs))
     derived = {**nominalizations(verbs), **build_nouns(blocks, verbs)}
     nouns: dict[str, list[object]] = {noun: [code] for noun, code in sorted(derived.items())}
     for word, entry in hand["nouns"].items():

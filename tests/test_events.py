@@ -855,3 +855,17 @@ def test_code_descriptions_give_verb_object_frames(
     extractor: Extractor, text: str, kind: str, mode: str | None
 ) -> None:
     assert only(run(extractor, text), kind).mode == mode
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # CAMEO 111 "Criticize or denounce" and 051 "Praise or endorse" name the verbs themselves: no named object
+        # is needed, as for "denounce".
+        ("The Chilean foreign minister criticized the decision.", "ACCUSE"),
+        ("The Bolivian government criticised the ruling.", "ACCUSE"),
+        ("The Chilean foreign minister praised the decision.", "SUPPORT"),
+    ],
+)
+def test_verbs_a_code_description_names_need_no_named_object(extractor: Extractor, text: str, kind: str) -> None:
+    assert only(run(extractor, text), kind).target is None
