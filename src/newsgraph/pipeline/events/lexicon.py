@@ -38,6 +38,7 @@ class Frame:
     modifier: frozenset[str] = frozenset()
     subject: frozenset[str] = frozenset()
     clause: bool = False
+    content: bool = False  # a clause that is what is said ("charged that ..."), not an object
     recipient: bool = False
     named_object: bool = False
     with_party: bool = False
@@ -56,6 +57,7 @@ class Frame:
             or self.modifier
             or self.subject
             or self.clause
+            or self.content
             or self.recipient
             or self.named_object
             or self.with_party
@@ -89,6 +91,7 @@ def _frames(spec: str | list[Any], blocks: dict[str, tuple[Frame, ...]] | None =
                     modifier=frozenset(item.get("modifier", ())),
                     subject=frozenset(item.get("subject", ())),
                     clause=bool(item.get("clause", False)),
+                    content=bool(item.get("content", False)),
                     recipient=bool(item.get("recipient", False)),
                     named_object=bool(item.get("named_object", False)),
                     with_party=bool(item.get("with_party", False)),
@@ -266,6 +269,8 @@ def _match(
         if frame.modifier and not frame.modifier & modifiers:
             continue
         if frame.clause and not any(c.dep_ in ("dobj", "ccomp") for c in children):
+            continue
+        if frame.content and not any(c.dep_ == "ccomp" for c in children):
             continue
         if frame.recipient and not _names_recipient(children, recipients):
             continue
