@@ -869,3 +869,16 @@ def test_code_descriptions_give_verb_object_frames(
 )
 def test_verbs_a_code_description_names_need_no_named_object(extractor: Extractor, text: str, kind: str) -> None:
     assert only(run(extractor, text), kind).target is None
+
+
+def test_a_leader_the_actor_dictionary_lists_by_surname_acts(extractor: Extractor) -> None:
+    # Phoenix lists "YELTSIN" among the codeless lines before "RUSSIAN_PRESIDENT_YELTSIN [RUS...]": one person.
+    extraction = run(extractor, "Yeltsin accused the parliament of blocking reforms.")
+    assert name(extraction, only(extraction, "ACCUSE").actor) == "Yeltsin"
+
+
+def test_charging_that_is_an_allegation_charging_a_fee_is_none(extractor: Extractor) -> None:
+    # The PLOVER manual's ACCUSE: "Accuse, allege, or charge, both judicially and informally".
+    extraction = run(extractor, "Peruvian officials charged that Chile was violating the agreement.")
+    assert only(extraction, "ACCUSE").mode == "allege"
+    assert not run(extractor, "The bank charged a fee for the transfer.").events
