@@ -882,3 +882,11 @@ def test_charging_that_is_an_allegation_charging_a_fee_is_none(extractor: Extrac
     extraction = run(extractor, "Peruvian officials charged that Chile was violating the agreement.")
     assert only(extraction, "ACCUSE").mode == "allege"
     assert not run(extractor, "The bank charged a fee for the transfer.").events
+
+
+def test_a_person_by_surname_alone_is_the_dictionary_person_of_that_surname(extractor: Extractor) -> None:
+    # Phoenix knows "YASIR_ARAFAT_" and "+YASSER_ARAFAT", one code: "Arafat" is that person.
+    extraction = run(extractor, "Arafat condemned the attack in Tel Aviv.")
+    event = only(extraction, "ACCUSE")
+    assert name(extraction, event.actor) == "Arafat"
+    assert event.actor_country == "PSE"

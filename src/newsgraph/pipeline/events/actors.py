@@ -554,6 +554,9 @@ class ActorFinder:
                     code = codes.get(" ".join(words[i : i + size]))
                     if code:
                         return code
+        if actor.entity.type == "PERSON" and " " not in name:
+            # "Arafat condemned": a person named by surname alone, whom the dictionary knows by full name.
+            return self.lex.surnames.get(name)
         return None
 
     def country(self, actor: Actor) -> str | None:

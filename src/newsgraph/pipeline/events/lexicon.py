@@ -162,6 +162,18 @@ class Lexicon:
         return self.bodies.union(*(self.noun_classes[c] for c in people))
 
     @cached_property
+    def surnames(self) -> dict[str, str]:
+        """The last word of the dictionary's names of several words ("yasir arafat" -> "arafat") with their code,
+        where every name ending in that word has the same code: a surname that names one person to the
+        dictionary ("Arafat"), not one many share ("Bush", "Smith")."""
+        found: dict[str, set[str]] = {}
+        for name, code in self.actor_codes.items():
+            words = name.split()
+            if len(words) > 1 and len(words[-1]) >= 4 and words[-1].isalpha():
+                found.setdefault(words[-1], set()).add(code)
+        return {word: next(iter(codes)) for word, codes in found.items() if len(codes) == 1}
+
+    @cached_property
     def bodies(self) -> frozenset[str]:
         """Common nouns of political bodies and their members: the Phoenix agents of a political sector
         ("government", "army", "police", "rebels", "ministry")."""
