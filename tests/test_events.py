@@ -890,3 +890,9 @@ def test_a_person_by_surname_alone_is_the_dictionary_person_of_that_surname(extr
     event = only(extraction, "ACCUSE")
     assert name(extraction, event.actor) == "Arafat"
     assert event.actor_country == "PSE"
+
+
+def test_the_passive_subject_of_blame_is_the_one_blamed(extractor: Extractor) -> None:
+    extraction = run(extractor, "Israel was blamed by Palestinians for the bombing.")
+    assert name(extraction, only(extraction, "ACCUSE").target) == "Israel"
+    assert not run(extractor, "Falling freight volumes were blamed for the loss.").events

@@ -308,7 +308,8 @@ class _DocCoder:
         verb = draft.trigger
         if not has_lemma(verb, self.lex.person_object):
             return False
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        # A passive's subject is the one blamed ("Israel was blamed for the bombing").
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         return bool(objects) and not any(self.actors.names_actor(o) or self.actors.inanimate(o) for o in objects)
 
