@@ -896,3 +896,16 @@ def test_the_passive_subject_of_blame_is_the_one_blamed(extractor: Extractor) ->
     extraction = run(extractor, "Israel was blamed by Palestinians for the bombing.")
     assert name(extraction, only(extraction, "ACCUSE").target) == "Israel"
     assert not run(extractor, "Falling freight volumes were blamed for the loss.").events
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Ending a hostile act eases it (CAMEO 087 de-escalation, RETREAT), it is not that act.
+        ("The Israeli army stopped its bombardment of Gaza.", "RETREAT"),
+        ("The Russian army ended the siege of the city.", "RETREAT"),
+    ],
+)
+def test_ending_a_hostile_act_is_its_easing(extractor: Extractor, text: str, kind: str) -> None:
+    events = run(extractor, text).events
+    assert [e.type for e in events] == [kind]
