@@ -909,3 +909,10 @@ def test_the_passive_subject_of_blame_is_the_one_blamed(extractor: Extractor) ->
 def test_ending_a_hostile_act_is_its_easing(extractor: Extractor, text: str, kind: str) -> None:
     events = run(extractor, text).events
     assert [e.type for e in events] == [kind]
+
+
+def test_a_frame_naming_the_objects_head_beats_one_naming_its_modifier(extractor: Extractor) -> None:
+    # "weapons inspectors" are inspectors (CAMEO 1662, SANCTION), not weapons (0874, a military withdrawal):
+    # told as what Chile will do, a sanction is a threat.
+    event = only(run(extractor, "Chile will withdraw its weapons inspectors from Peru."), "THREATEN")
+    assert event.mode == "relations"

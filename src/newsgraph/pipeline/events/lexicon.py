@@ -232,6 +232,7 @@ def _match(
     objects += [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
     object_tokens = objects + [m for o in objects for m in o.children if m.dep_ in ("compound", "amod")]
     object_words = _words(object_tokens)
+    head_words = _words(objects)
     object_forms = {t.lower_ for t in object_tokens}
     # The parser tags "walk out" and "pull back" as particles or adverbs, and "out of" as a preposition in another.
     particles = {c.lower_ for c in children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.tag_ in ("RP", "RB"))}
@@ -255,6 +256,9 @@ def _match(
     # word as the text does: the dictionary codes "lift SANCTIONS" (085, easing) apart from "lift SANCTION" (0351).
     by_lemma: Code | None = None
     lemma_only: set[str] = set()
+    # A frame whose object the text meets only in a modifier ("withdraw WEAPONS inspectors") gives way to a later
+    # one that names the object's head ("withdraw INSPECTORS"): a noun phrase is what its head names.
+    by_modifier: Code | None = None
     for frame in frames:
         if (
             conditional_only
@@ -265,7 +269,7 @@ def _match(
         if not frame.conditional:
             if conditional_only:
                 continue
-            return by_lemma or frame.code
+            return by_lemma or by_modifier or frame.code
         if by_lemma is not None and not any(
             _phrase_in(p, object_forms) and _phrase_words(p) & lemma_only for p in frame.object
         ):
@@ -290,13 +294,18 @@ def _match(
             continue
         if frame.with_party and not _with_party(children):
             continue
+        if frame.object and not any(
+            _phrase_in(p, object_words) and _phrase_words(p) & head_words for p in frame.object
+        ):
+            by_modifier = by_modifier or frame.code
+            continue
         if by_lemma is None and frame.object and not any(_phrase_in(p, object_forms) for p in frame.object):
             by_lemma = frame.code
             matched = _matched_words(frame, object_words)
             lemma_only = {t.lower_ for t in object_tokens if t.lemma_.lower() in matched and t.lower_ not in matched}
             continue
         return frame.code
-    return by_lemma
+    return by_lemma or by_modifier
 
 
 def _matched_words(frame: Frame, words: set[str]) -> frozenset[str]:
