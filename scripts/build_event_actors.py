@@ -54,13 +54,22 @@ def read_actors(path: Path) -> dict[str, str]:
     names: dict[str, str] = {}
     group: list[str] = []
     codes: list[tuple[str, str]] = []
+    # Names listed without a code of their own before the names of the same person that carry them ("BORIS_YELTSIN_",
+    # "YELTSIN", "PRESIDENT_YELTSIN", then "RUSSIAN_PRESIDENT_YELTSIN" with "[RUSGOV ...]"): one actor, whose codes
+    # follow the last of its lines.
+    pending: list[str] = []
 
     def flush() -> None:
+        nonlocal pending
         code = _current(codes)
-        if code is not None:
-            for name in group:
-                if len(name) >= MIN_NAME:
-                    names.setdefault(name, code)
+        if code is None:
+            unread = "[" in " ".join(group)  # a code this reader cannot parse: not a name without one
+            pending = [] if unread else pending + group if _same_person(pending, group) else group
+            return
+        for name in (pending if _same_person(pending, group) else []) + group:
+            if len(name) >= MIN_NAME:
+                names.setdefault(name, code)
+        pending = []
 
     for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
         line = raw.split("#", 1)[0].rstrip()
@@ -80,6 +89,12 @@ def read_actors(path: Path) -> dict[str, str]:
             group, codes = [_name(text)], found
     flush()
     return names
+
+
+def _same_person(before: list[str], group: list[str]) -> bool:
+    """Two runs of names end in the same word: the same person's names ("boris yeltsin", "russian president
+    yeltsin")."""
+    return bool(before) and bool(group) and before[0].split()[-1:] == group[0].split()[-1:]
 
 
 def read_agents(path: Path) -> dict[str, str]:

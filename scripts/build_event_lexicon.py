@@ -11,6 +11,9 @@ lists and the few hand entries of ``scripts/event_lexicon_hand.json`` (each of t
 which definition of the PLOVER manual calls for it). The output is deterministic: the same
 inputs give the same bytes, so a diff of the shipped file shows what a dictionary change did.
 
+The conversion table's CAMEO code descriptions ("1662 ... # Expel or withdraw inspectors, observers") give
+verb-object frames the verb patterns lack ("expelled the inspectors" is SANCTION expel, not COERCE deport).
+
 Event nouns come from the same patterns: the object of a light verb ("stage a STRIKE",
 "launch an ATTACK") is coded with that pattern's code.
 """
@@ -472,6 +475,151 @@ def _singular(word: str) -> str:
     return word
 
 
+# Words of a CAMEO code description that end its verb-object reading: an infinitive, a clause, a preposition
+# phrase ("Ease restrictions ON political freedoms"), a manner ("Cooperate economically").
+DESCRIPTION_STOPS = frozenset(
+    {"to", "that", "on", "for", "in", "with", "against", "by", "at", "as", "out", "intent", "verbally"}
+)
+DESCRIPTION_SPLIT = re.compile(r", or |, | or ")
+
+
+def read_descriptions(path: Path) -> list[tuple[str, str]]:
+    """(CAMEO code, description) of the conversion table: "1662: SANCTION, expel ... # Expel or withdraw
+    inspectors, observers"."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        head, _, comment = line.partition("#")
+        code = head.partition(":")[0].strip()
+        if code.isdigit() and len(code) >= 3 and comment.strip():
+            rows.append((code, comment.split("  ")[0].strip()))
+    return rows
+
+
+def described_frames(
+    path: Path, table: dict[str, str], verbs: dict[str, list[object]], shared: dict[str, list[object]]
+) -> dict[str, list[dict[str, object]]]:
+    """Verb-object frames read from the CAMEO code descriptions of the conversion table ("Expel or withdraw
+    inspectors, observers", "Grant asylum", "Occupy territory"): each verb the description starts with, with
+    each noun phrase it then lists, codes that code's PLOVER type. Only phrases the verb's own dictionary
+    patterns leave uncoded are added, after those patterns: the dictionary's pattern wins where both speak
+    ("EASE CURFEW" is the dictionary's own). A description whose rest is an infinitive, a clause, a preposition
+    phrase or a manner ("Express intent to", "Accede to demands", "Cooperate militarily") gives none."""
+    frames: dict[str, list[dict[str, object]]] = defaultdict(list)
+    for cameo, description in read_descriptions(path):
+        code = plover_code(cameo, table)
+        heads, words = _description_verbs(description.lower().replace("(", " ( ").split(), verbs)
+        if code in (None, NO_EVENT) or not heads or not words or "(" in words or words[0] == "of":
+            continue
+        if any(w.strip(",") in DESCRIPTION_STOPS or w.strip(",").endswith("ly") for w in words):
+            continue
+        for noun in _description_objects(" ".join(words), verbs):
+            for verb in heads:
+                if _default_kind(verbs.get(verb, [])) == code.split("/")[0] or _codes_object(
+                    verbs.get(verb, []), shared, noun
+                ):
+                    continue
+                forms = sorted({noun, _plural_phrase(noun), _singular_phrase(noun)})
+                frames[verb].append({"object": forms, "type": code})
+    return frames
+
+
+def _description_verbs(words: list[str], verbs: dict[str, list[object]]) -> tuple[list[str], list[str]]:
+    """The verbs a description starts with ("Expel or withdraw", "Arrest, detain, or charge") and the words after:
+    a verb follows another only after "or" or a comma ("Expel or withdraw aid agencies": "aid" is the object)."""
+    heads: list[str] = []
+    joined = True
+    while words:
+        token = words[0]
+        if token == "or" and heads:
+            words.pop(0)
+            joined = True
+            continue
+        if not joined or token.rstrip(",") not in verbs:
+            break
+        heads.append(words.pop(0).rstrip(","))
+        joined = token.endswith(",")
+    return heads, words
+
+
+def _description_objects(text: str, verbs: dict[str, list[object]]) -> list[str]:
+    """The noun phrases a description lists, function words left out. Single words before a last phrase of
+    several modify its head: "chemical, biological, or radiological weapons", "suicide, car, or other bombing"."""
+    items = [" ".join(w for w in item.split() if w not in MARKERS) for item in DESCRIPTION_SPLIT.split(text)]
+    items = [item for item in items if item]
+    *first, last = items or [""]
+    if first and all(" " not in item for item in first) and " " in last and last.split()[0] not in verbs:
+        head = last.split()[-1]
+        items = [f"{item} {head}" for item in first] + [last]
+    return items
+
+
+def _default_kind(frames: list[object]) -> str | None:
+    """The type of a verb's unconditional code: a frame of that type adds nothing."""
+    return frames[-1].split("/")[0] if frames and isinstance(frames[-1], str) else None
+
+
+def _codes_object(frames: list[object], shared: dict[str, list[object]], noun: str) -> bool:
+    """Whether one of a verb's frames (its own or its blocks') names this object, in either number."""
+    wanted = {noun, _plural_phrase(noun), _singular_phrase(noun)}
+    for frame in frames:
+        inner = shared.get(str(frame["block"]), []) if isinstance(frame, dict) and "block" in frame else [frame]
+        for item in inner:
+            if isinstance(item, dict) and wanted & set(item.get("object", [])):  # type: ignore[arg-type]
+                return True
+    return False
+
+
+def _plural_phrase(phrase: str) -> str:
+    *rest, last = phrase.split()
+    return " ".join([*rest, _plural(last)])
+
+
+def _singular_phrase(phrase: str) -> str:
+    *rest, last = phrase.split()
+    return " ".join([*rest, last if last.endswith(("us", "is")) else _singular(last)])
+
+
+def with_described(verbs: dict[str, list[object]], described: dict[str, list[dict[str, object]]]) -> None:
+    """Put each verb's described frames after its dictionary frames and before its default (the last item when it
+    is a code or a neighbour's default)."""
+    neighbour = ("named_object", "with_party", "recipient")
+    for verb, frames in described.items():
+        own = verbs.get(verb, [])
+        last = own[-1] if own else None
+        default = isinstance(last, str) or (isinstance(last, dict) and any(last.get(k) for k in neighbour))
+        body, tail = (own[:-1], own[-1:]) if default else (own, [])
+        verbs[verb] = [*body, *frames, *tail]
+
+
+def described_defaults(path: Path, table: dict[str, str], verbs: dict[str, list[object]]) -> dict[str, str]:
+    """Verbs a CAMEO code description names alone as the code's act ("111 Criticize or denounce", "051 Praise or
+    endorse"): such a verb is no mere WordNet neighbour of its block, which codes only with a named object
+    ("criticized the decision" is a criticism), when the neighbour's code is of the description's type. The
+    general codes of meetings and cooperation (040, 060) name no act by a verb alone (see ``generic``)."""
+    defaults: dict[str, str] = {}
+    for cameo, description in read_descriptions(path):
+        code = plover_code(cameo, table)
+        heads, words = _description_verbs(description.lower().split(), verbs)
+        if code in (None, NO_EVENT) or words or generic(cameo):
+            continue
+        spellings = [v[:-3] + "ise" for v in heads if v.endswith("ize") and v[:-3] + "ise" in verbs]
+        for verb in heads + spellings:  # "criticise" is "criticize"
+            last = verbs[verb][-1] if verbs[verb] else None
+            if (
+                isinstance(last, dict)
+                and last.get("named_object")
+                and str(last["type"]).split("/")[0] == code.split("/")[0]
+            ):
+                defaults.setdefault(verb, str(last["type"]))
+    return defaults
+
+
+def with_defaults(verbs: dict[str, list[object]], defaults: dict[str, str]) -> None:
+    """A verb's neighbour default ("named_object") becomes its unconditional code."""
+    for verb, code in defaults.items():
+        verbs[verb] = [*verbs[verb][:-1], code]
+
+
 def read_required_recipients(manual: Path) -> list[str]:
     """The types whose section of the PLOVER manual says "Requires recipient: Yes" (COOPERATE, AID, SANCTION):
     an event of such a type is told only with the one it is aimed at."""
@@ -494,6 +642,9 @@ def build(dictionaries: Path, hand_path: Path) -> dict[str, object]:
     shared, verbs = build_verbs(blocks)
     for word, entry in hand["verbs"].items():
         verbs[word] = _with_hand(verbs.get(word, []), entry, synsets)
+    descriptions = dictionaries / "CAMEO2PLOVER-2021.txt"
+    with_described(verbs, described_frames(descriptions, table, verbs, shared))
+    with_defaults(verbs, described_defaults(descriptions, table, verbs))
     derived = {**nominalizations(verbs), **build_nouns(blocks, verbs)}
     nouns: dict[str, list[object]] = {noun: [code] for noun, code in sorted(derived.items())}
     for word, entry in hand["nouns"].items():

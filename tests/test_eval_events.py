@@ -119,8 +119,12 @@ def test_plover_dev_accuracy_stays_above_its_floors(extractor: Extractor) -> Non
     report = evaluate_events(need_shared(PLOVER_DEV), extractor)
     assert report.failed == 0
     # Lexicon generated from the CAMEO dictionary (scripts/build_event_lexicon.py), nothing tuned on dev.
-    # Measured 0.733 recall, 0.727 top-1 (0.727 first event), 0.702 type+source; floors a little under.
-    # (type+source 0.696 before an actor named by its words, "Prisoners", counted as one: fold 0.)
+    # Measured 0.745 recall, 0.739 top-1 (0.739 first event), 0.714 type+source; floors a little under.
+    # (type+source 0.708 before an actor named by its words, "Prisoners", counted as one: fold 0.)
+    # (0.739/0.733/0.702 before a frame naming the object's head beat one naming its modifier, "withdraw
+    # weapons inspectors": fold 2; folds 3-4 unchanged.)
+    # (0.733/0.727/0.696 before the code descriptions' verb-object frames made "expelled inspectors of the
+    # IAEA" SANCTION expel on the IAEA: fold 0; folds 3-4 unchanged.)
     # (0.727/0.720/0.689 before people named by their country or body were named objects: fold 2.)
     # (0.720/0.714 before what is fired at people was the target and a crowd could be harmed: fold 2.)
     # (0.702/0.696/0.671 before suits and indictments were the manual's ACCUSE allege, an invasion its
@@ -133,14 +137,14 @@ def test_plover_dev_accuracy_stays_above_its_floors(extractor: Extractor) -> Non
     # Down from 0.677/0.665/0.634: general verbs and WordNet neighbours no longer code without their
     # frame, and COOPERATE/AID/SANCTION need a recipient (the manual), a trade for precision on real
     # pages (README, "Events").
-    assert report.ratio(report.recalled) >= 0.73
-    assert report.ratio(report.top1) >= 0.72
-    assert report.ratio(report.first) >= 0.72
-    assert report.ratio(report.top1_source) >= 0.70
+    assert report.ratio(report.recalled) >= 0.74
+    assert report.ratio(report.top1) >= 0.735
+    assert report.ratio(report.first) >= 0.735
+    assert report.ratio(report.top1_source) >= 0.71
     # Nothing is fitted on dev, so the 5-fold figure is the same coder scored fold by fold: its mean
     # holds the same floors, and no fold falls far under them.
     top1, source = report.cross_validated()
-    assert top1 >= 0.72 and source >= 0.70
+    assert top1 >= 0.735 and source >= 0.71
     assert min(t for t, _ in report.folds()) >= 0.65
 
 

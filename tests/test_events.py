@@ -853,3 +853,102 @@ def test_what_is_fired_is_the_means_and_what_it_is_fired_at_the_target(extractor
     extraction = run(extractor, "Chilean tanks fired six shells at targets in the border town.")
     event = only(extraction, "ASSAULT")
     assert name(extraction, event.actor) == "Chilean tanks"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # A political body named by its country is a named object of a statement, as of a material act.
+        ("Human rights groups criticized the Venezuelan government for the arrests.", "Venezuelan"),
+        # The passive's subject is the one criticized, the agent the critic.
+        ("Ecuador was criticized by the European Union for the expulsions.", "Ecuador"),
+    ],
+)
+def test_criticism_of_a_named_body(extractor: Extractor, text: str, target: str) -> None:
+    extraction = run(extractor, text)
+    event = only(extraction, "ACCUSE")
+    assert target in name(extraction, event.target)
+
+
+def test_criticism_of_a_people_is_no_named_object(extractor: Extractor) -> None:
+    # "criticize" codes only with a named object: a public is no body, whatever its country.
+    extraction = run(extractor, "The columnist criticized the Venezuelan public for its apathy.")
+    assert not [e for e in extraction.events if e.type == "ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "mode"),
+    [
+        # CAMEO 1662 "Expel or withdraw inspectors, observers": the conversion table makes it SANCTION expel.
+        ("Ecuador expelled the United Nations inspectors on Tuesday.", "SANCTION", "expel"),
+        # CAMEO 0862 "Receive inspectors": RETREAT access.
+        ("Peru received United Nations inspectors in Lima on Sunday.", "RETREAT", "access"),
+        # CAMEO 064 "Share intelligence or information": COOPERATE, with the one it is shared with.
+        ("Jordan shared intelligence with Chile about the plot.", "COOPERATE", None),
+    ],
+)
+def test_code_descriptions_give_verb_object_frames(
+    extractor: Extractor, text: str, kind: str, mode: str | None
+) -> None:
+    assert only(run(extractor, text), kind).mode == mode
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # CAMEO 111 "Criticize or denounce" and 051 "Praise or endorse" name the verbs themselves: no named object
+        # is needed, as for "denounce".
+        ("The Chilean foreign minister criticized the decision.", "ACCUSE"),
+        ("The Bolivian government criticised the ruling.", "ACCUSE"),
+        ("The Chilean foreign minister praised the decision.", "SUPPORT"),
+    ],
+)
+def test_verbs_a_code_description_names_need_no_named_object(extractor: Extractor, text: str, kind: str) -> None:
+    assert only(run(extractor, text), kind).target is None
+
+
+def test_a_leader_the_actor_dictionary_lists_by_surname_acts(extractor: Extractor) -> None:
+    # Phoenix lists "YELTSIN" among the codeless lines before "RUSSIAN_PRESIDENT_YELTSIN [RUS...]": one person.
+    extraction = run(extractor, "Yeltsin accused the parliament of blocking reforms.")
+    assert name(extraction, only(extraction, "ACCUSE").actor) == "Yeltsin"
+
+
+def test_charging_that_is_an_allegation_charging_a_fee_is_none(extractor: Extractor) -> None:
+    # The PLOVER manual's ACCUSE: "Accuse, allege, or charge, both judicially and informally".
+    extraction = run(extractor, "Peruvian officials charged that Chile was violating the agreement.")
+    assert only(extraction, "ACCUSE").mode == "allege"
+    assert not run(extractor, "The bank charged a fee for the transfer.").events
+
+
+def test_a_person_by_surname_alone_is_the_dictionary_person_of_that_surname(extractor: Extractor) -> None:
+    # Phoenix knows "YASIR_ARAFAT_" and "+YASSER_ARAFAT", one code: "Arafat" is that person.
+    extraction = run(extractor, "Arafat condemned the attack in Tel Aviv.")
+    event = only(extraction, "ACCUSE")
+    assert name(extraction, event.actor) == "Arafat"
+    assert event.actor_country == "PSE"
+
+
+def test_the_passive_subject_of_blame_is_the_one_blamed(extractor: Extractor) -> None:
+    extraction = run(extractor, "Israel was blamed by Palestinians for the bombing.")
+    assert name(extraction, only(extraction, "ACCUSE").target) == "Israel"
+    assert not run(extractor, "Falling freight volumes were blamed for the loss.").events
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Ending a hostile act eases it (CAMEO 087 de-escalation, RETREAT), it is not that act.
+        ("The Israeli army stopped its bombardment of Gaza.", "RETREAT"),
+        ("The Russian army ended the siege of the city.", "RETREAT"),
+    ],
+)
+def test_ending_a_hostile_act_is_its_easing(extractor: Extractor, text: str, kind: str) -> None:
+    events = run(extractor, text).events
+    assert [e.type for e in events] == [kind]
+
+
+def test_a_frame_naming_the_objects_head_beats_one_naming_its_modifier(extractor: Extractor) -> None:
+    # "weapons inspectors" are inspectors (CAMEO 1662, SANCTION), not weapons (0874, a military withdrawal):
+    # told as what Chile will do, a sanction is a threat.
+    event = only(run(extractor, "Chile will withdraw its weapons inspectors from Peru."), "THREATEN")
+    assert event.mode == "relations"

@@ -192,11 +192,11 @@ class ActorFinder:
         words_in = list(head.subtree) if places else self._inside(head)
         if self._names_a_thing(head):
             # "attacked each other's policies on Brexit", "opposed the hold on U.S. aid": a thing is aimed at
-            # its owner ("China's policies") or at whom it goes ("suspended aid to Kenya"), not at whatever
-            # its other phrases name.
+            # its owner ("China's policies", "inspectors of the IAEA", not "the launch of a campaign with the
+            # slogan 'Meth'") or at whom it goes ("suspended aid to Kenya"), not at whatever its other phrases name.
             kept = [c for c in head.children if c.dep_ in ("poss", "compound", "amod") and c.i < head.i]
             kept += [c for c in head.children if c.dep_ == "prep" and c.lower_ in RECEIVING_PREPS]
-            words_in = [t for c in kept for t in c.subtree]
+            words_in = [t for c in kept for t in c.subtree] + _owner_after_of(head)
         inner = [self.entity_of(t) for t in words_in]
         found = next((e for e in inner if e is not None and e.type in acting and e is not exclude), None)
         return Actor(found, words) if found is not None else None
@@ -554,6 +554,9 @@ class ActorFinder:
                     code = codes.get(" ".join(words[i : i + size]))
                     if code:
                         return code
+        if actor.entity.type == "PERSON" and " " not in name:
+            # "Arafat condemned": a person named by surname alone, whom the dictionary knows by full name.
+            return self.lex.surnames.get(name)
         return None
 
     def country(self, actor: Actor) -> str | None:
@@ -649,6 +652,13 @@ def _institution(name: str, sectors: dict[str, str]) -> bool:
 
 def _without_possessive(words: list[str]) -> list[str]:
     return [re.sub(r"['\u2019]s$", "", w) for w in words]
+
+
+def _owner_after_of(head: Token) -> list[Token]:
+    """The name after "of" that owns a thing ("inspectors of the IAEA"): its words, without the phrases that hang
+    from it in turn."""
+    owners = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return [t for g in owners for t in (g, *(c for c in g.children if c.dep_ in ("compound", "amod", "conj")))]
 
 
 def _in_dateline(token: Token) -> bool:

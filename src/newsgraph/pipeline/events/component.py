@@ -63,6 +63,8 @@ REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "ourselves
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "who", "whom"})
 # Verbs whose subject event stops rather than happens: "the truce ended".
 ENDING_VERBS = frozenset({"end", "collapse", "expire", "break", "fail", "stall", "falter", "lapse"})
+# Light verbs that end what their event noun names: "ended the siege", "stopped its bombardment".
+STOPPING = frozenset({"stop", "end"})
 # Types whose target is the place itself when no one is named: "struck 400 targets in Gaza"
 # (but "detained 14 activists in Istanbul" targets the activists, not the city).
 PHYSICAL = frozenset({"ASSAULT", "COERCE"})
@@ -309,7 +311,8 @@ class _DocCoder:
         verb = draft.trigger
         if not has_lemma(verb, self.lex.person_object):
             return False
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        # A passive's subject is the one blamed ("Israel was blamed for the bombing").
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         return bool(objects) and not any(self.actors.names_actor(o) or self.actors.inanimate(o) for o in objects)
 
@@ -359,6 +362,11 @@ class _DocCoder:
         noun = None
         if code is None and has_lemma(token, self.lex.light_verbs):
             noun, code = self._light_object(token)
+            if noun is not None and code is not None and code.type in self.lex.hostile and has_lemma(token, STOPPING):
+                # "ended the siege", "stopped its bombardment of Gaza": ending a hostile act is no such act but its
+                # easing, as the conversion table codes it: political dissent eased is CONCEDE (082), a military
+                # engagement de-escalated, sanctions or a curfew eased are RETREAT (087, 085, 0813).
+                code = Code("CONCEDE") if code.type == "PROTEST" else Code("RETREAT")
             if noun is not None and code is not None and code.type in SAID and _bare(noun):
                 # "as she made her decision", "issued a statement": a verbal act's noun with nothing it is
                 # about or aimed at tells no agreement, demand or accusation ("made a decision to withdraw",

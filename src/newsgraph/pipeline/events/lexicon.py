@@ -38,6 +38,7 @@ class Frame:
     modifier: frozenset[str] = frozenset()
     subject: frozenset[str] = frozenset()
     clause: bool = False
+    content: bool = False  # a clause that is what is said ("charged that ..."), not an object
     recipient: bool = False
     named_object: bool = False
     with_party: bool = False
@@ -56,6 +57,7 @@ class Frame:
             or self.modifier
             or self.subject
             or self.clause
+            or self.content
             or self.recipient
             or self.named_object
             or self.with_party
@@ -89,6 +91,7 @@ def _frames(spec: str | list[Any], blocks: dict[str, tuple[Frame, ...]] | None =
                     modifier=frozenset(item.get("modifier", ())),
                     subject=frozenset(item.get("subject", ())),
                     clause=bool(item.get("clause", False)),
+                    content=bool(item.get("content", False)),
                     recipient=bool(item.get("recipient", False)),
                     named_object=bool(item.get("named_object", False)),
                     with_party=bool(item.get("with_party", False)),
@@ -130,7 +133,8 @@ class Lexicon:
 
     def verb(self, token: Token, conditional_only: bool = False) -> Code | None:
         """The code of a verb in its frame, or None when no frame of it fits."""
-        return _real(_match(self.verbs.get(lemma_in(token, self.verbs)), token, conditional_only, self.recipients))
+        frames = self.verbs.get(lemma_in(token, self.verbs))
+        return _real(_match(frames, token, conditional_only, self.recipients, self.bodies))
 
     def default_type(self, token: Token) -> str | None:
         """The type the verb has in any frame: its unconditional code's, or None."""
@@ -139,7 +143,7 @@ class Lexicon:
 
     def noun(self, token: Token) -> Code | None:
         """The code of an event noun ("attack", "talks", "hunger strike"), or None."""
-        return _real(_match(self.nouns.get(lemma_in(token, self.nouns)), token, False, self.recipients))
+        return _real(_match(self.nouns.get(lemma_in(token, self.nouns)), token, False, self.recipients, self.bodies))
 
     @cached_property
     def able_nouns(self) -> frozenset[str]:
@@ -155,8 +159,25 @@ class Lexicon:
         armed groups, opposition and courts, and the dictionary's people classes ("police", "rebels",
         "civilians"), not every agent the dictionary knows ("patients", "customers")."""
         people = ("people", "military", "leader", "opposition", "suspect", "refugee", "hostage", "negotiator")
-        political = frozenset(word for word, sector in self.agents.items() if sector in POLITICAL_SECTORS)
-        return political.union(*(self.noun_classes[c] for c in people))
+        return self.bodies.union(*(self.noun_classes[c] for c in people))
+
+    @cached_property
+    def surnames(self) -> dict[str, str]:
+        """The last word of the dictionary's names of several words ("yasir arafat" -> "arafat") with their code,
+        where every name ending in that word has the same code: a surname that names one person to the
+        dictionary ("Arafat"), not one many share ("Bush", "Smith")."""
+        found: dict[str, set[str]] = {}
+        for name, code in self.actor_codes.items():
+            words = name.split()
+            if len(words) > 1 and len(words[-1]) >= 4 and words[-1].isalpha():
+                found.setdefault(words[-1], set()).add(code)
+        return {word: next(iter(codes)) for word, codes in found.items() if len(codes) == 1}
+
+    @cached_property
+    def bodies(self) -> frozenset[str]:
+        """Common nouns of political bodies and their members: the Phoenix agents of a political sector
+        ("government", "army", "police", "rebels", "ministry")."""
+        return frozenset(word for word, sector in self.agents.items() if sector in POLITICAL_SECTORS)
 
 
 def lemma_in(token: Token, words: Collection[str]) -> str:
@@ -195,7 +216,11 @@ def _words(tokens: list[Token]) -> set[str]:
 
 
 def _match(
-    frames: tuple[Frame, ...] | None, token: Token, conditional_only: bool, recipients: frozenset[str]
+    frames: tuple[Frame, ...] | None,
+    token: Token,
+    conditional_only: bool,
+    recipients: frozenset[str],
+    bodies: frozenset[str],
 ) -> Code | None:
     if not frames:
         return None
@@ -207,6 +232,7 @@ def _match(
     objects += [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
     object_tokens = objects + [m for o in objects for m in o.children if m.dep_ in ("compound", "amod")]
     object_words = _words(object_tokens)
+    head_words = _words(objects)
     object_forms = {t.lower_ for t in object_tokens}
     # The parser tags "walk out" and "pull back" as particles or adverbs, and "out of" as a preposition in another.
     particles = {c.lower_ for c in children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.tag_ in ("RP", "RB"))}
@@ -230,6 +256,9 @@ def _match(
     # word as the text does: the dictionary codes "lift SANCTIONS" (085, easing) apart from "lift SANCTION" (0351).
     by_lemma: Code | None = None
     lemma_only: set[str] = set()
+    # A frame whose object the text meets only in a modifier ("withdraw WEAPONS inspectors") gives way to a later
+    # one that names the object's head ("withdraw INSPECTORS"): a noun phrase is what its head names.
+    by_modifier: Code | None = None
     for frame in frames:
         if (
             conditional_only
@@ -240,7 +269,7 @@ def _match(
         if not frame.conditional:
             if conditional_only:
                 continue
-            return by_lemma or frame.code
+            return by_lemma or by_modifier or frame.code
         vocabulary = _object_vocabulary(frame.object)
         if vocabulary is not None and vocabulary.isdisjoint(object_words):
             continue
@@ -260,11 +289,18 @@ def _match(
             continue
         if frame.clause and not any(c.dep_ in ("dobj", "ccomp") for c in children):
             continue
+        if frame.content and not any(c.dep_ == "ccomp" for c in children):
+            continue
         if frame.recipient and not _names_recipient(children, recipients):
             continue
-        if frame.named_object and not _named_object(children, frame.code.type in STATEMENTS, recipients):
+        if frame.named_object and not _named_object(children, frame.code.type in STATEMENTS, recipients, bodies):
             continue
         if frame.with_party and not _with_party(children):
+            continue
+        if frame.object and not any(
+            _phrase_in(p, object_words) and _phrase_words(p) & head_words for p in frame.object
+        ):
+            by_modifier = by_modifier or frame.code
             continue
         if by_lemma is None and frame.object and not any(_phrase_in(p, object_forms) for p in frame.object):
             by_lemma = frame.code
@@ -272,7 +308,7 @@ def _match(
             lemma_only = {t.lower_ for t in object_tokens if t.lemma_.lower() in matched and t.lower_ not in matched}
             continue
         return frame.code
-    return by_lemma
+    return by_lemma or by_modifier
 
 
 def _matched_words(frame: Frame, words: set[str]) -> frozenset[str]:
@@ -300,17 +336,24 @@ def _names_recipient(children: list[Token], recipients: frozenset[str]) -> bool:
     )
 
 
-def _named_object(children: list[Token], statement: bool, people: frozenset[str]) -> bool:
-    """The verb's direct object is itself a named person, organisation, place or people ("charged
-    Assange", "pressured the U.S."), not a thing of theirs ("Jordan's economy", "Garrett's helmet"). A
-    statement about a named one's deed is aimed at them ("praised Haiti's efforts"): the PLOVER manual's
-    verbal categories are about an actor's policy or action. As in PETRARCH's noun phrases, people the
-    dictionaries know, named by their country or body, are named ones for material acts ("beat up Palestinian
-    detainees", "expelled inspectors of the IAEA"; "reassure the Chinese public" stays unnamed)."""
+def _named_object(children: list[Token], statement: bool, people: frozenset[str], bodies: frozenset[str]) -> bool:
+    """The verb's direct object is itself a named person, organisation, place or people ("charged Assange",
+    "pressured the U.S."), not a thing of theirs ("Jordan's economy", "Garrett's helmet"); so is a statement's
+    passive subject ("Israel was criticized by the EU"; a material verb's passive is often an idiom, "Apple was
+    pulled into the enterprise"). A statement about a named one's deed is aimed at them ("praised
+    Haiti's efforts"): the PLOVER manual's verbal categories are about an actor's policy or action. As in
+    PETRARCH's noun phrases, people the dictionaries know, named by their country or body, are named ones for
+    material acts ("beat up Palestinian detainees", "expelled inspectors of the IAEA"); for statements, only a
+    political body so named is ("criticized the Egyptian government"; "reassure the Chinese public" stays
+    unnamed)."""
     for child in children:
-        if child.dep_ != "dobj":
+        if child.dep_ != "dobj" and not (statement and child.dep_ == "nsubjpass"):
             continue
-        if child.ent_type_ in RECIPIENT_TYPES or (not statement and _named_people(child, people)):
+        if child.ent_type_ in RECIPIENT_TYPES:
+            return True
+        if not statement and _named_people(child, people):
+            return True
+        if statement and child.lemma_.lower() in bodies and _named_people(child, bodies):
             return True
         if statement and any(c.dep_ == "poss" and c.ent_type_ in RECIPIENT_TYPES for c in child.children):
             return True
