@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from newsgraph.eval.brat import read_brat
 from newsgraph.eval.gold import GoldDoc
 from newsgraph.eval.quotes import Report, score_document
-from newsgraph.model import Article
+from newsgraph.model import Article, Entity
 from newsgraph.pipeline import COMPONENTS, Extractor, to_extraction
 from newsgraph.pipeline.quotes.attribution import Tags, load_model
 from newsgraph.pipeline.quotes.component import QuoteFinder, _without_repeats, one_per_span, to_quotes
@@ -27,6 +27,9 @@ from newsgraph.pipeline.quotes.learned import find_learned, load_scorer
 from newsgraph.pipeline.quotes.weighing import Weighing, to_read, weigh
 from newsgraph.settings import Settings
 
+# Tag every paragraph a setting may read (adding reads more); each setting then sees only its own.
+_EVERY = Weighing(add=True)
+
 
 @dataclass
 class Prepared:
@@ -34,6 +37,8 @@ class Prepared:
     doc: Doc
     found: list[Candidate]
     tags: Tags
+    # The entities as the components before the quotes left them: resolving speakers adds mentions to them.
+    entities: list[Entity]
 
 
 def prepare(golds: list[GoldDoc], extractor: Extractor) -> list[Prepared]:
@@ -50,7 +55,8 @@ def prepare(golds: list[GoldDoc], extractor: Extractor) -> list[Prepared]:
             doc = nlp.get_pipe(name)(doc)
         found, taken = finder.rules(doc)
         found = sorted(found + find_learned(doc, taken, load_scorer()), key=lambda c: c.start)
-        prepared.append(Prepared(gold, doc, found, load_model().tag(doc.text, to_read(doc, found))))
+        tags = load_model().tag(doc.text, to_read(doc, found, _EVERY))
+        prepared.append(Prepared(gold, doc, found, tags, copy.deepcopy(doc._.entities)))
     return prepared
 
 
@@ -61,21 +67,30 @@ def score(prepared: list[Prepared], extractor: Extractor, weighing: Weighing | N
     for item in prepared:
         found = copy.deepcopy(item.found)
         if weighing is not None:
-            found = weigh(item.doc, found, item.tags, weighing)
+            found = weigh(item.doc, found, _within(item.tags, to_read(item.doc, found, weighing)), weighing)
         doc = item.doc
+        doc._.entities = copy.deepcopy(item.entities)
         doc._.quotes = to_quotes(doc.text, _without_repeats(doc.text, one_per_span(found)))
         doc = speakers(doc)
         score_document(report, item.gold, to_extraction(doc, Article(text=item.gold.text)))
     return report
 
 
+def _within(tags: Tags, read: list[tuple[int, int]]) -> Tags:
+    """The tags of these paragraphs alone: what the model gives a setting that reads only them."""
+    kept = Tags(read=read)
+    for role, spans in tags.spans.items():
+        kept.spans[role] = [s for s in spans if any(a <= s.start < b for a, b in read)]
+    return kept
+
+
 def line(name: str, report: Report) -> str:
     o, e = report.content_overlap, report.content_exact
     indirect = report.found_by_kind["indirect"] / max(1, report.gold_by_kind["indirect"])
+    speaker = f"{report.speaker_accuracy:.4f} ({report.speaker_right}/{report.speaker_scored})"
     return (
-        f"{name:48} overlap P {o.precision:.3f} R {o.recall:.3f} F1 {o.f1:.3f} | exact F1 {e.f1:.3f} | "
-        f"source exact F1 {report.source_exact.f1:.3f} | speaker {report.speaker_accuracy:.3f} | "
-        f"indirect recall {indirect:.3f}"
+        f"{name:56} overlap P {o.precision:.4f} R {o.recall:.4f} F1 {o.f1:.4f} | exact F1 {e.f1:.3f} | "
+        f"source exact F1 {report.source_exact.f1:.3f} | speaker {speaker} | indirect recall {indirect:.3f}"
     )
 
 
@@ -91,21 +106,27 @@ def main(argv: list[str] | None = None) -> None:
     rules = score(prepared, extractor, None)
     print(line("rules alone", rules), flush=True)
     results = []
-    grid = itertools.product((None, 0.2, 0.4, 0.6), (False, True), (None, 0.5, 0.65, 0.8), (None, 0.3, 0.5))
+    # What the model adds: nothing, or contents at least this likely, each speaker choice, any cue or known ones.
+    adding = [None, *itertools.product((0.5, 0.65, 0.8), ("rules", "model", "agree"), (False, True))]
+    grid = itertools.product((None, 0.2, 0.4, 0.6), (False, True), adding, (None, 0.3, 0.5))
     for check, strict, add, bounds in grid:
         if check is None and strict:
             continue
+        add_floor, add_speaker, add_known = add or (0.0, "agree", False)
         weighing = Weighing(
             check=check is not None,
             content_floor=check or 0.0,
             strict=strict,
             add=add is not None,
-            add_floor=add or 0.0,
+            add_floor=add_floor,
+            add_speaker=add_speaker,
+            add_known=add_known,
             bounds=bounds is not None,
             bounds_jaccard=bounds or 0.0,
         )
         report = score(prepared, extractor, weighing)
-        name = f"check {check}{' strict' if strict else ''} add {add} bounds {bounds}"
+        added = "None" if add is None else f"{add_floor} {add_speaker}{' known' if add_known else ''}"
+        name = f"check {check}{' strict' if strict else ''} add {added} bounds {bounds}"
         print(line(name, report), flush=True)
         # Speaker accuracy and precision are what users see first: a setting may not lower either.
         if (

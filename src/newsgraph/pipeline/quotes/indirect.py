@@ -319,14 +319,37 @@ def _from_verb(verb: Token) -> Candidate | None:
         return None
     if act == acts.STANCE:
         act = acts.of_object(verb, verb.doc[first : last + 1].text)
-    # "Asked about the plan, …", "she was asked about …": whoever asked is not named.
-    subject = None if verb.lemma_.lower() in lexicon().asked_about and _unnamed(verb) else subject_of(verb)
+    subject = _reporter(verb)
     if subject is not None and demonstrative(subject):
         # "That said, the agency says …": an idiom of the writer's, not a report; the report is the one inside.
         return None
     if subject is not None and first <= subject.i <= last:
         subject = None
     return _verb_report(verb, span, subject, act)
+
+
+def _reporter(verb: Token) -> Token | None:
+    """Whose report a verb tells: its subject, but no one for "Asked about the plan, …", "she was asked about …"."""
+    return None if verb.lemma_.lower() in lexicon().asked_about and _unnamed(verb) else subject_of(verb)
+
+
+def report_speaker(cue: Token, content: tuple[int, int]) -> tuple[int, int] | None:
+    """The speaker the rules give a report told by ``cue`` (a verb, a claim noun, "according to", a colon).
+
+    For reports found by other means (the attribution model's): their speaker is then
+    found, and later resolved, exactly as the rules' own reports' are.
+    """
+    if is_according(cue):
+        return speaker_span(according_source(cue), cue)
+    if cue.text == ":":
+        return name_before_colon(cue)
+    if cue.pos_ == "NOUN":
+        owner = _owner(cue)
+        return None if owner is None else speaker_span(owner, cue)
+    subject = _reporter(cue)
+    if subject is not None and content[0] <= subject.idx < content[1]:
+        subject = None
+    return speaker_span(subject, cue)
 
 
 def _verb_report(verb: Token, span: tuple[int, int], subject: Token | None, act: str) -> Candidate:
@@ -350,10 +373,7 @@ def _from_noun(noun: Token) -> Candidate | None:
     span = trimmed(noun.doc, clause.left_edge.i, clause.right_edge.i)
     if span is None:
         return None
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _VOICING:
-        # "Democrats made the argument that …": the claim is the maker's.
-        owner = subject_of(noun.head)
+    owner = _owner(noun)
     return Candidate(
         kind="indirect",
         start=span[0],
@@ -363,6 +383,14 @@ def _from_noun(noun: Token) -> Candidate | None:
         cue_token=noun.i,
         act=acts.of_noun(noun.lemma_.lower()),
     )
+
+
+def _owner(noun: Token) -> Token | None:
+    """Whose claim a claim noun is: "his view that …", and "Democrats made the argument that …" the maker's."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _VOICING:
+        owner = subject_of(noun.head)
+    return owner
 
 
 def _around(outer: Token, inner: Token) -> list[tuple[int, int]]:

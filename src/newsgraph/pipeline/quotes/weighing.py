@@ -8,8 +8,10 @@ Three uses, each measured on a held-out slice of PolNeAR train by
   perception, a decision or the writer's own inference, and is dropped. Quotes in marks
   stay with the rules, which are better at them.
 - **Missed reports:** a content the model tags, with a cue it tags beside it, that no rule
-  found becomes an indirect quote; its speaker is the source the model tags by the cue,
-  else the cue's subject in the parse (``speakers.py`` resolves either to an entity).
+  found becomes an indirect quote. Its speaker is the one the rules give that cue
+  (``indirect.report_speaker``; ``speakers.py`` then resolves it as it resolves theirs), and
+  the report is added only when the source the model tags by the cue is that same phrase:
+  where the two disagree, or either finds no one, the speaker would be a guess.
 - **Boundaries:** an indirect report takes the model's content span when the two mostly agree.
 """
 
@@ -21,9 +23,9 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.pipeline.extensions import doc_text
 from newsgraph.pipeline.quotes.attribution import TaggedSpan, Tags
-from newsgraph.pipeline.quotes.cues import according_source, can_speak, is_according, lexicon, phrase_bounds, subject_of
+from newsgraph.pipeline.quotes.cues import is_according, is_cue, lexicon
 from newsgraph.pipeline.quotes.direct import MARK
-from newsgraph.pipeline.quotes.indirect import Candidate
+from newsgraph.pipeline.quotes.indirect import Candidate, report_speaker
 
 # Reports from the parse; quotes in marks keep the rules' verdict.
 _WEIGHED = frozenset({"indirect", "mixed"})
@@ -31,6 +33,8 @@ _WEIGHED = frozenset({"indirect", "mixed"})
 _CUE_REACH = 120
 _SOURCE_REACH = 80
 _MIN_WORDS = 3
+# The parts of speech that head a phrase naming someone.
+_NAMING = frozenset({"PROPN", "PRON", "NOUN"})
 
 
 @dataclass(frozen=True)
@@ -42,10 +46,14 @@ class Weighing:
     content_floor: float = 0.6
     # Strict: a report needs both its cue tagged and its content covered; else either will do.
     strict: bool = False
-    # Off: on held-out train, adding lifted recall but cost speaker accuracy and precision.
+    # Off: on held-out train, adding lifted overlap F1 but cost speaker accuracy or precision.
     add: bool = False
     # A missed content is added when its mean probability of being content is at least this.
     add_floor: float = 0.8
+    # Whose speaker an added report takes (``_speaker``): "rules", "model" or "agree".
+    add_speaker: str = "agree"
+    # An added report needs a cue word the rules know.
+    add_known: bool = False
     # Off: the model's boundaries lowered exact F1 on held-out train.
     bounds: bool = False
     bounds_jaccard: float = 0.5
@@ -149,14 +157,19 @@ def _missed(doc: Doc, kept: list[Candidate], tags: Tags, weighing: Weighing) -> 
         cue = _nearest(tags.spans["cue"], content, _CUE_REACH, text)
         if cue is None or any(s < cue.end and cue.start < e for s, e in taken):
             continue
-        cue_token = _token_at(doc, cue.start)
+        cue_token = _cue_word(doc, cue)
+        if cue_token is None or (weighing.add_known and not _known(cue_token)):
+            continue
+        speaker = _speaker(tags, cue, content, cue_token, text, weighing)
+        if speaker is None and weighing.add_speaker == "agree":
+            continue
         candidate = Candidate(
             kind="indirect",
             start=content.start,
             end=content.end,
             cue=(cue.start, cue.end),
-            speaker=_speaker(tags, cue, content, cue_token, text),
-            cue_token=cue_token.i if cue_token is not None else None,
+            speaker=speaker,
+            cue_token=cue_token.i,
         )
         added.append(candidate)
         taken += [(content.start, content.end), (cue.start, cue.end)]
@@ -176,22 +189,49 @@ def _nearest(spans: list[TaggedSpan], near: TaggedSpan, reach: int, text: str) -
     return best
 
 
-def _token_at(doc: Doc, char: int) -> Token | None:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
+def _cue_word(doc: Doc, cue: TaggedSpan) -> Token | None:
+    """The word of a tagged cue that the rules would read a report from ("has been repeatedly [criticized] by")."""
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    if _known(span.root):
+        return span.root
+    return next((t for t in span if _known(t)), span.root)
+
+
+def _known(token: Token) -> bool:
+    """A word the rules read reports from: a cue lemma, "according to", a colon."""
+    cues = lexicon()
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN":
+        return lemma in cues.claim_nouns
+    return is_according(token) or token.text == ":" or is_cue(token, cues.indirect | cues.direct | cues.raising)
 
 
 def _speaker(
-    tags: Tags, cue: TaggedSpan, content: TaggedSpan, cue_token: Token | None, text: str
+    tags: Tags, cue: TaggedSpan, content: TaggedSpan, cue_token: Token, text: str, weighing: Weighing
 ) -> tuple[int, int] | None:
-    """The source the model tags beside the cue, else the cue's subject in the parse."""
+    """The speaker the rules give the cue (``report_speaker``), checked or replaced by the source the model tags.
+
+    ``weighing.add_speaker``: "rules" takes the rules' speaker alone; "model" the model's
+    source, else the rules'; "agree" the rules' speaker only where the model tags a source
+    overlapping it, and None (the report is not added) where the two disagree or either has none.
+    """
+    rules = report_speaker(cue_token, (content.start, content.end))
+    if weighing.add_speaker == "rules":
+        return rules
     sources = [s for s in tags.spans["source"] if not (s.start < content.end and content.start < s.end)]
-    source = _nearest(sources, cue, _SOURCE_REACH, text)
-    if source is not None:
-        return source.start, source.end
-    if cue_token is None:
+    tagged = _nearest(sources, cue, _SOURCE_REACH, text)
+    model = _phrase(cue_token.doc, tagged) if tagged is not None else None
+    if weighing.add_speaker == "model":
+        return model or rules
+    agree = model is not None and rules is not None and model[0] < rules[1] and rules[0] < model[1]
+    return rules if agree else None
+
+
+def _phrase(doc: Doc, source: TaggedSpan) -> tuple[int, int] | None:
+    """A tagged source that is a phrase naming someone (not "in the", "Initial", "s,"), in whole words."""
+    span = doc.char_span(source.start, source.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.pos_ not in _NAMING:
         return None
-    subject = according_source(cue_token) if is_according(cue_token) else subject_of(cue_token)
-    if subject is None or not can_speak(subject, cue_token):
-        return None
-    return phrase_bounds(subject, cue_token)
+    return span.start_char, span.end_char
