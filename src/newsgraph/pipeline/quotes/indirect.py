@@ -354,6 +354,9 @@ def _from_noun(noun: Token) -> Candidate | None:
     if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _VOICING:
         # "Democrats made the argument that …": the claim is the maker's.
         owner = subject_of(noun.head)
+    elif owner is None and _said_in(noun):
+        # "Weaver says in a statement that …": the statement is the one saying it.
+        owner = subject_of(noun.head.head)
     return Candidate(
         kind="indirect",
         start=span[0],
@@ -363,6 +366,12 @@ def _from_noun(noun: Token) -> Candidate | None:
         cue_token=noun.i,
         act=acts.of_noun(noun.lemma_.lower()),
     )
+
+
+def _said_in(noun: Token) -> bool:
+    """ "says in a statement", "wrote in an email": a document a verb of saying says it in."""
+    verb = noun.head.head
+    return noun.dep_ == "pobj" and noun.head.lower_ in {"in", "on"} and is_cue(verb, lexicon().speech)
 
 
 def _around(outer: Token, inner: Token) -> list[tuple[int, int]]:
