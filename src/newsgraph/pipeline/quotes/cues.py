@@ -30,6 +30,8 @@ _EDGE_TAGS = frozenset({"PUNCT", "SPACE"})
 # Words before a speaker's title that the parser may leave out of its phrase: "Texas Sen.", "Tennis great".
 _PREMODIFIERS = frozenset({"PROPN", "NOUN", "ADJ"})
 _LINE_REACH = 4
+# Prepositions that tell when or in what something was said: "on Tuesday", "in a statement".
+_WHEN_OR_WHERE = frozenset({"in", "on", "at", "during"})
 # A focus word before a source: "Even Lindsey Graham".
 _FOCUS = frozenset({"even"})
 # Where words appear, not who says them: platforms ("Twitter") and what people say things in ("a statement").
@@ -285,7 +287,7 @@ def phrase_bounds(head: Token, cue: Token | None = None) -> tuple[int, int]:
         if cue.i < head.i:
             left = head.doc[cue.right_edge.i + 1] if cue.right_edge.i < head.i else head
     left = _past_closed_quote(_from_line_start(_past_focus(_after_dateline(left, head), head), head), head)
-    end_token = _before_participle(head, end_token)
+    end_token = _before_when_or_where_said(head, _before_participle(head, end_token))
     while left.i < head.i and left.pos_ in _EDGE_TAGS:
         left = head.doc[left.i + 1]
     while end_token.i > head.i and end_token.pos_ in _EDGE_TAGS and not _closes(end_token, left):
@@ -343,6 +345,22 @@ def _before_participle(head: Token, end: Token) -> Token:
         if comma.text == "," and following.tag_ in {"VBG", "VBN"} and following.dep_ in {"acl", "advcl", "relcl"}:
             return doc[comma.i - 1]
     return end
+
+
+def _before_when_or_where_said(head: Token, end: Token) -> Token:
+    """ "Trump on Tuesday", "Jeb Bush in a Medium post", "her lawyers in a court filing": the parser
+    may hang when or in what the words were said on the speaker's name; it tells of the saying,
+    not of who said it, and PolNeAR's sources stop before it."""
+    if head.pos_ != "PROPN":
+        return end  # "an executive at the Foundation in 2009", "a rally on Wednesday": what describes them
+    last = next((c for c in head.rights if c.lower_ in _WHEN_OR_WHERE and c.right_edge.i == end.i), None)
+    place = None if last is None else next((c for c in last.children if c.dep_ == "pobj"), None)
+    if place is None or not (place.ent_type_ in {"DATE", "TIME"} or place.lemma_.lower() in _DOCUMENTS):
+        return end
+    before = head.doc[last.i - 1]
+    while before.i > head.i and before.pos_ in _EDGE_TAGS:
+        before = head.doc[before.i - 1]
+    return before
 
 
 def _past_closed_quote(left: Token, head: Token) -> Token:
