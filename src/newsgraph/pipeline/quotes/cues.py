@@ -32,6 +32,8 @@ _PREMODIFIERS = frozenset({"PROPN", "NOUN", "ADJ"})
 _LINE_REACH = 4
 # Prepositions that tell when or in what something was said: "on Tuesday", "in a statement".
 _WHEN_OR_WHERE = frozenset({"in", "on", "at", "during"})
+# A quantifier after a source, floated off it: "Bernie Sanders and Ted Cruz both said" (PolNeAR leaves it out).
+_FLOATING = frozenset({"both", "all", "each"})
 # A focus word before a source: "Even Lindsey Graham".
 _FOCUS = frozenset({"even"})
 # Where words appear, not who says them: platforms ("Twitter") and what people say things in ("a statement").
@@ -288,6 +290,8 @@ def phrase_bounds(head: Token, cue: Token | None = None) -> tuple[int, int]:
             left = head.doc[cue.right_edge.i + 1] if cue.right_edge.i < head.i else head
     left = _past_closed_quote(_from_line_start(_past_focus(_after_dateline(left, head), head), head), head)
     end_token = _before_when_or_where_said(head, _before_participle(head, end_token))
+    if end_token.i > head.i and end_token.lower_ in _FLOATING:
+        end_token = head.doc[end_token.i - 1]
     while left.i < head.i and left.pos_ in _EDGE_TAGS:
         left = head.doc[left.i + 1]
     while end_token.i > head.i and end_token.pos_ in _EDGE_TAGS and not _closes(end_token, left):
@@ -348,7 +352,7 @@ def _before_participle(head: Token, end: Token) -> Token:
 
 
 def _before_when_or_where_said(head: Token, end: Token) -> Token:
-    """ "Trump on Tuesday", "Jeb Bush in a Medium post", "her lawyers in a court filing": the parser
+    """ "Trump on Tuesday", "Jeb Bush in a Medium post", "Comey, on Monday": the parser
     may hang when or in what the words were said on the speaker's name; it tells of the saying,
     not of who said it, and PolNeAR's sources stop before it."""
     if head.pos_ != "PROPN":
