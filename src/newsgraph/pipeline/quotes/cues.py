@@ -34,6 +34,8 @@ _LINE_REACH = 4
 _WHEN_OR_WHERE = frozenset({"in", "on", "at", "during"})
 # A quantifier after a source, floated off it: "Bernie Sanders and Ted Cruz both said" (PolNeAR leaves it out).
 _FLOATING = frozenset({"both", "all", "each"})
+# How a speaker was when speaking, set off by a comma: "Clinton, clearly frustrated", "Cruz, when asked".
+_ASIDES = frozenset({"amod", "advmod", "advcl", "acl", "npadvmod"})
 # A focus word before a source: "Even Lindsey Graham".
 _FOCUS = frozenset({"even"})
 # Where words appear, not who says them: platforms ("Twitter") and what people say things in ("a statement").
@@ -289,7 +291,7 @@ def phrase_bounds(head: Token, cue: Token | None = None) -> tuple[int, int]:
         if cue.i < head.i:
             left = head.doc[cue.right_edge.i + 1] if cue.right_edge.i < head.i else head
     left = _past_closed_quote(_from_line_start(_past_focus(_after_dateline(left, head), head), head), head)
-    end_token = _before_when_or_where_said(head, _before_participle(head, end_token))
+    end_token = _before_when_or_where_said(head, _before_aside(head, _before_participle(head, end_token)))
     if end_token.i > head.i and end_token.lower_ in _FLOATING:
         end_token = head.doc[end_token.i - 1]
     while left.i < head.i and left.pos_ in _EDGE_TAGS:
@@ -347,6 +349,19 @@ def _before_participle(head: Token, end: Token) -> Token:
     for comma in doc[head.i + 1 : end.i]:
         following = doc[comma.i + 1]
         if comma.text == "," and following.tag_ in {"VBG", "VBN"} and following.dep_ in {"acl", "advcl", "relcl"}:
+            return doc[comma.i - 1]
+    return end
+
+
+def _before_aside(head: Token, end: Token) -> Token:
+    """ "Clinton, clearly frustrated,", "Ted Cruz, when asked what is wrong,", "Hillary Clinton, also
+    campaigning in Wisconsin,": a set-off word on how the speaker was or what they were doing is not
+    who they are (an apposition, "Tester, a Democrat", is)."""
+    doc = head.doc
+    for child in head.rights:
+        comma = doc[child.left_edge.i - 1]
+        alone = child.dep_ == "advmod" and child.left_edge.i == child.right_edge.i  # "then senior pastor at …"
+        if child.i <= end.i and child.dep_ in _ASIDES and not alone and comma.text == "," and comma.i > head.i:
             return doc[comma.i - 1]
     return end
 
