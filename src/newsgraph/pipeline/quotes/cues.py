@@ -373,7 +373,9 @@ def _before_when_or_where_said(head: Token, end: Token) -> Token:
     if head.pos_ != "PROPN":
         return end  # "an executive at the Foundation in 2009", "a rally on Wednesday": what describes them
     last = next((c for c in head.rights if c.lower_ in _WHEN_OR_WHERE and c.right_edge.i == end.i), None)
-    place = None if last is None else next((c for c in last.children if c.dep_ == "pobj"), None)
+    if last is None:
+        return end
+    place = next((c for c in last.children if c.dep_ == "pobj"), None)
     if place is None or not (place.ent_type_ in {"DATE", "TIME"} or place.lemma_.lower() in _DOCUMENTS):
         return end
     before = head.doc[last.i - 1]
