@@ -484,3 +484,26 @@ def test_a_dash_and_which_after_the_report_open_the_writers_aside(extractor: Ext
         run(extractor, "Northline says the battery lasts 11 hours — which is an hour more than last year's model.")
     )
     assert quote.text == "the battery lasts 11 hours"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A relative clause holding a report of its own (a cue, or words in marks) is that report's.
+        ("The plant will close in May, said Dana Holt, who has argued that the town needs new jobs.", "Dana Holt"),
+        ("The vote was rushed, said Ana Ruiz, who called the plan “a disaster for the town.”", "Ana Ruiz"),
+        # A dateline the parser hung on the speaker's name.
+        ("BOSTON - City council member Ana Ruiz said the budget would pass next week.", "City council member Ana Ruiz"),
+        # A focus "even", a floated quantifier, a set-off aside: not who spoke.
+        ("Even Mayor Tom Berg said the plan was too expensive.", "Mayor Tom Berg"),
+        ("Ana Ruiz and Tom Berg both said the plan would fail.", "Ana Ruiz and Tom Berg"),
+        ("Ana Ruiz, clearly frustrated, said the council had ignored the plan.", "Ana Ruiz"),
+    ],
+)
+def test_speaker_phrase_is_who_spoke_not_what_else_is_told_of_them(
+    extractor: Extractor, text: str, speaker: str
+) -> None:
+    result = run(extractor, text)
+    quote = result.quotes[0]
+    assert quote.speaker is not None and quote.speaker.text == speaker
+    assert_offsets(result)

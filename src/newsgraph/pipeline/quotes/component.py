@@ -128,6 +128,36 @@ def _speaker_of(cue: Token) -> tuple[int, int] | None:
     return phrase_bounds(subject, cue)
 
 
+def _without_reports_of_their_own(doc: Doc, found: list[Candidate]) -> None:
+    """ "said Kunin, who has been critical of Sanders": a relative clause that holds a report of its own
+    (a report's cue, or words in quote marks) is that report's (PolNeAR's source of it is "who"),
+    not part of who the speaker is.
+
+    On PolNeAR train, a speaker's relative clause holding another report's cue was left out
+    of the source 38 times in 44; one holding none, about as often in as out (so it stays).
+    """
+    cues = {c.cue_token for c in found if c.cue_token is not None}
+    for candidate in found:
+        if candidate.speaker is None:
+            continue
+        span = doc.char_span(*candidate.speaker, alignment_mode="expand")
+        if span is None:
+            continue
+        others = cues - {candidate.cue_token}
+        for clause in span:
+            first = clause.left_edge.i
+            if clause.dep_ != "relcl" or not span.start <= clause.head.i < first:
+                continue
+            if not any(t.i in others or t.text in _OPENING_MARKS for t in clause.subtree):
+                continue
+            last = first - 1
+            while last > span.start and doc[last].pos_ in {"PUNCT", "SPACE"}:
+                last -= 1
+            if last >= clause.head.i:
+                candidate.speaker = (candidate.speaker[0], doc[last].idx + len(doc[last]))
+            break
+
+
 def _nearby_speaker(cue: Token, marked: Marked) -> tuple[int, int] | None:
     """When the parse gives no subject outside the quote: the noun phrase right beside the cue ("…,” Ramos told)."""
     doc = cue.doc
@@ -181,6 +211,7 @@ class QuoteFinder:
             found = sorted(found + find_learned(doc, taken, load_scorer()), key=lambda c: c.start)
         if self.model:
             found = weigh(doc, found, load_model().tag(doc_text(doc), to_read(doc, found)))
+        _without_reports_of_their_own(doc, found)
         for candidate in found:
             cue = doc[candidate.cue_token] if candidate.cue_token is not None else None
             sourced = candidate.speaker is not None

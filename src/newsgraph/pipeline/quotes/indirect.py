@@ -386,11 +386,20 @@ def _from_noun(noun: Token) -> Candidate | None:
 
 
 def _owner(noun: Token) -> Token | None:
-    """Whose claim a claim noun is: "his view that …", and "Democrats made the argument that …" the maker's."""
+    """Whose claim a claim noun is: "his view that …"; "Democrats made the argument that …" the maker's;
+    "Weaver says in a statement that …" the one saying it."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _VOICING:
         owner = subject_of(noun.head)
+    elif owner is None and _said_in(noun):
+        owner = subject_of(noun.head.head)
     return owner
+
+
+def _said_in(noun: Token) -> bool:
+    """ "says in a statement", "wrote in an email": a document a verb of saying says it in."""
+    verb = noun.head.head
+    return noun.dep_ == "pobj" and noun.head.lower_ in {"in", "on"} and is_cue(verb, lexicon().speech)
 
 
 def _around(outer: Token, inner: Token) -> list[tuple[int, int]]:
