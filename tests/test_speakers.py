@@ -8,6 +8,7 @@ from spacy.vocab import Vocab
 
 from newsgraph.model import Article, Extraction, Quote, Speaker
 from newsgraph.pipeline import Extractor, load_model
+from newsgraph.pipeline.coref import phrase_head
 from newsgraph.pipeline.quotes.cues import phrase_bounds, subject_of
 from newsgraph.settings import Settings
 
@@ -547,3 +548,18 @@ def test_what_a_speaker_was_doing_is_not_part_of_who_they_are(extractor: Extract
     result, _ = speakers(extractor, text)
     speaker = _quote_about(result, "movement now").speaker
     assert speaker is not None and text[speaker.start : speaker.end] == "the younger Mr. Brill"
+
+
+def test_a_premodifier_parsed_as_a_second_subject_does_not_head_the_speaker() -> None:
+    # The parse the small model gives "Northwind editor-in-chief Jan Ekdal said": the outlet and the
+    # person both as subjects of "said". The speaker is the person the phrase ends in.
+    words = ["Northwind", "editor", "Jan", "Ekdal", "said", "so"]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        heads=[4, 3, 3, 4, 4, 4],
+        deps=["nsubj", "nmod", "compound", "nsubj", "ROOT", "advmod"],
+        pos=["PROPN", "NOUN", "PROPN", "PROPN", "VERB", "ADV"],
+    )
+    assert phrase_head(doc, 0, 3).text == "Ekdal"
+    assert phrase_head(doc, 1, 3).text == "Ekdal"

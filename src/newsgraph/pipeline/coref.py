@@ -95,13 +95,18 @@ def _salience(token: Token) -> int:
     return 0 if token.head.dep_ == "ROOT" else 1
 
 
-def _head(doc: Doc, first: int, last: int) -> Token:
-    """The token of first..last whose head lies outside the range (the phrase's head word)."""
-    for i in range(first, last + 1):
-        head = doc[i].head
-        if head.i < first or head.i > last or head.i == i:
-            return doc[i]
-    return doc[last]
+def phrase_head(doc: Doc, first: int, last: int) -> Token:
+    """The token of first..last whose head lies outside the range (the phrase's head word).
+
+    Two nouns hanging outside are the parser taking a premodifier for a second subject
+    ("Wikileaks editor-in-chief Kristinn Hrafnsson said", both read as subjects of "said"):
+    an English noun phrase ends in its head, so the last of them is the one.
+    """
+    outside = [doc[i] for i in range(first, last + 1) if not first <= doc[i].head.i <= last or doc[i].head.i == i]
+    nouns = [t for t in outside if t.pos_ in ("NOUN", "PROPN")]
+    if len(nouns) > 1:
+        return nouns[-1]
+    return outside[0] if outside else doc[last]
 
 
 def _bounds(token: Token) -> tuple[int, int]:
@@ -265,7 +270,7 @@ class Coref:
         if not len(self.doc) or start >= end or depth > _MAX_HOPS:
             return None
         first, last = self._token(start), self._token(end - 1)
-        head = _head(self.doc, first, last)
+        head = phrase_head(self.doc, first, last)
         lower = head.lower_
         if lower in _PERSONAL or lower in _GROUP:
             if lower in _PLURAL and self._group_before(head) is not None:
@@ -584,7 +589,7 @@ class Coref:
         if not len(self.doc) or start >= end:
             return self.text[start:end]
         first, last = self._token(start), self._token(end - 1)
-        head = _head(self.doc, first, last)
+        head = phrase_head(self.doc, first, last)
         group = self._group_before(head) if head.lower_ in _PLURAL else None
         if group is not None:
             first, last, head = group.left_edge.i, group.i, group
