@@ -520,9 +520,13 @@ class ActorFinder:
         self._index(entity, start, end)
         return entity
 
+    def agent_head(self, token: Token) -> Token:
+        """The noun an agent's phrase names, past its counts ("students" in "tens of thousands of students")."""
+        return self.through_partitive(self.through_partitive(token))
+
     def agent_sector(self, token: Token) -> str | None:
         """The sector of an unnamed agent ("the junta", "thousands of farmers", "the foreign minister")."""
-        head = self.through_partitive(self.through_partitive(token))  # "tens of thousands of students"
+        head = self.agent_head(token)
         if any(c.dep_ in ("det", "amod") and c.lower_ in GENERIC for c in head.children):
             # "most people", "many businesses", "all officials": a kind, not a particular actor.
             return None

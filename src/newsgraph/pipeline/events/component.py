@@ -861,9 +861,10 @@ class _DocCoder:
             negated=draft.negated,
         )
         event.actor_sector = agent
-        event.actor_words = (
-            self._named_by(actor, draft.trigger) if actor is not None else self._agent_words(draft.actor)
-        )
+        if actor is not None:
+            event.actor_words = self._named_by(actor, draft.trigger)
+        elif agent is not None and draft.actor is not None:
+            event.actor_words = self._agent_words(draft.actor)
         if actor is not None:
             self._describe_actor(event, actor)
             if not (event.actor_country or event.actor_sector or actor.entity.type in POLITIES or actor.entity.titles):
@@ -1042,12 +1043,10 @@ class _DocCoder:
         chosen = before[-1] if before else (mentions[0] if mentions else None)
         return self._span(chosen.start, chosen.end) if chosen is not None else None
 
-    def _agent_words(self, phrase: Token | None) -> Span | None:
+    def _agent_words(self, phrase: Token) -> Span:
         """The words of an agent the dictionaries code, with no entity for it ("Riot police", "tens of
-        thousands of students", "an assailant" without its article); None when they code none."""
-        if phrase is None or self.actors.agent_sector(phrase) is None:
-            return None
-        head = self.actors.through_partitive(self.actors.through_partitive(phrase))
+        thousands of students", "an assailant" without its article)."""
+        head = self.actors.agent_head(phrase)
         start = phrase.left_edge.i
         while start < head.i and (self.doc[start].pos_ in ("DET", "PUNCT") or self.doc[start].dep_ == "predet"):
             start += 1
