@@ -375,3 +375,8 @@ class Extraction:
     def entity(self, entity_id: str | None) -> Entity | None:
         """The entity with this id, if the article has one."""
         return next((e for e in self.entities if e.id == entity_id), None)
+
+    def party(self, entity_id: str | None, words: str | None) -> str | None:
+        """An event's actor or target as a reader gets it: the entity's name, else the words naming it ("Police")."""
+        entity = self.entity(entity_id)
+        return entity.name if entity else words

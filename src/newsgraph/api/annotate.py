@@ -154,10 +154,9 @@ def _valued(start: int, end: int, kind: str, value: str, anchor: str) -> Mark:
 
 def describe_event(extraction: Extraction, event: Event) -> str:
     """'ACCUSE (disapprove): Ben Cole → Ana Ortiz, 2024-05-07': the event's type, who did it to whom, when."""
-    actor, target = extraction.entity(event.actor), extraction.entity(event.target)
-    words = f"{event.type}{f' ({event.mode})' if event.mode else ''}: "
-    actor_name = actor.name if actor else event.actor_text or "someone"
-    words += f"{actor_name} → {target.name if target else event.target_text or 'no one named'}"
+    actor = extraction.party(event.actor, event.actor_text) or "someone"
+    target = extraction.party(event.target, event.target_text) or "no one named"
+    words = f"{event.type}{f' ({event.mode})' if event.mode else ''}: {actor} → {target}"
     if event.negated:
         words += " (denied or did not happen)"
     return words + (f", {event.date}" if event.date else "")

@@ -52,13 +52,11 @@ def extraction_table(extraction: Extraction) -> Group:
     for column in ("type", "actor", "trigger", "target", "date"):
         events.add_column(column, overflow="fold")
     for event in extraction.events:
-        actor = extraction.entity(event.actor)
-        target = extraction.entity(event.target)
         events.add_row(
             event.type + (f" ({event.mode})" if event.mode else ""),
-            actor.name if actor else (event.actor_text or event.actor or ""),
+            extraction.party(event.actor, event.actor_text or event.actor) or "",
             event.trigger.text,
-            target.name if target else (event.target_text or event.target or ""),
+            extraction.party(event.target, event.target_text or event.target) or "",
             event.date or "",
         )
     parts += [t for t in (quotes, others, entities, figures, dates, events) if t.row_count]

@@ -88,16 +88,6 @@ class ArticleScore:
 Scorer = Callable[[list[dict[str, Any]], Extraction], PartScore]
 
 
-def _entity_name(extraction: Extraction, entity_id: str | None) -> str | None:
-    entity = extraction.entity(entity_id)
-    return entity.name if entity else None
-
-
-def _party(extraction: Extraction, entity_id: str | None, words: str | None) -> str | None:
-    """An event's actor or target as a reader gets it: the entity's name, else the words naming it."""
-    return _entity_name(extraction, entity_id) or words
-
-
 def score_quotes(gold: list[dict[str, Any]], extraction: Extraction) -> PartScore:
     score = PartScore()
     # The gold lists what people said or thought; other attributions (acts.py) are not quotes.
@@ -202,8 +192,8 @@ def score_dates(gold: list[dict[str, Any]], extraction: Extraction) -> PartScore
 def _event_matches(item: dict[str, Any], event: Event, extraction: Extraction, named_only: bool) -> bool:
     """Type, actor and target agree; ``named_only`` forgives an actor or target the prediction leaves out."""
     names = [item["actor"], *item.get("actor_also", [])] if item.get("actor") else []
-    actor = _party(extraction, event.actor, event.actor_text)
-    target = _party(extraction, event.target, event.target_text)
+    actor = extraction.party(event.actor, event.actor_text)
+    target = extraction.party(event.target, event.target_text)
     return (
         event.type == item["type"]
         and (not names or (named_only and actor is None) or any(same_name(n, actor) for n in names))
@@ -228,8 +218,8 @@ def score_events(gold: list[dict[str, Any]], extraction: Extraction) -> PartScor
         if event.negated or any(_event_matches(item, event, extraction, named_only=True) for item in gold):
             continue
         score.false += 1
-        actor = _party(extraction, event.actor, event.actor_text)
-        target = _party(extraction, event.target, event.target_text)
+        actor = extraction.party(event.actor, event.actor_text)
+        target = extraction.party(event.target, event.target_text)
         score.misses.append(f"false event {event.type} by {actor} on {target} ({event.trigger.text!r})")
     return score
 
