@@ -34,6 +34,7 @@ from torch import Tensor, nn
 
 from newsgraph.eval.brat import read_brat
 from newsgraph.eval.gold import GoldDoc
+from newsgraph.pipeline.quotes.attribution import plain_tokenizer
 from newsgraph.pipeline.quotes.weighing import paragraphs
 
 ROLES = ("cue", "source", "content")
@@ -274,7 +275,7 @@ class Log:
             handle.write(line + "\n")
 
 
-def export(model: Tagger, tokenizer_json: bytes, out: Path, meta: dict[str, object], log: Log) -> None:
+def export(model: Tagger, tokenizer: Tokenizer, out: Path, meta: dict[str, object], log: Log) -> None:
     """Write model.onnx (int8 weights) and tokenizer.json into ``out``."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
@@ -294,7 +295,7 @@ def export(model: Tagger, tokenizer_json: bytes, out: Path, meta: dict[str, obje
     )
     quantize_dynamic(str(full), str(out / "model.onnx"), weight_type=QuantType.QInt8)
     full.unlink()
-    (out / "tokenizer.json").write_bytes(tokenizer_json)
+    (out / "tokenizer.json").write_text(tokenizer.to_str())
     (out / "meta.json").write_text(json.dumps(meta, indent=1) + "\n")
     log(f"exported {out / 'model.onnx'} ({(out / 'model.onnx').stat().st_size / 1e6:.1f} MB)")
 
@@ -304,7 +305,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--train", default="../shared/data/polnear/train", help="brat folder (text/, attributions/)")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--epochs", type=float, default=2.0, help="may be fractional")
-    parser.add_argument("--batch-tokens", type=int, default=3072)
+    parser.add_argument("--batch-tokens", type=int, default=1024, help="pieces per batch (a window averages about 45)")
     parser.add_argument("--max-len", type=int, default=192)
     parser.add_argument("--lr", type=float, default=8e-5)
     parser.add_argument("--held-out-every", type=int, default=10)
@@ -323,13 +324,13 @@ def main(argv: list[str] | None = None) -> None:
     rng = random.Random(args.seed)
     log = Log(args.log)
     weights, tokenizer_json, config = encoder_files()
-    tokenizer = Tokenizer.from_str(tokenizer_json.decode())
+    tokenizer = plain_tokenizer(tokenizer_json.decode())
     model = Tagger(config)
     model.load_encoder(weights)
     if args.export_only:
         saved = torch.load(args.checkpoint)
         model.load_state_dict(saved["state"])
-        export(model, tokenizer_json, args.out, saved["meta"], log)
+        export(model, tokenizer, args.out, saved["meta"], log)
         return
 
     golds = read_brat(args.train)
@@ -405,7 +406,7 @@ def main(argv: list[str] | None = None) -> None:
             break
     saved = torch.load(args.checkpoint)
     model.load_state_dict(saved["state"])
-    export(model, tokenizer_json, args.out, saved["meta"], log)
+    export(model, tokenizer, args.out, saved["meta"], log)
 
 
 if __name__ == "__main__":

@@ -46,6 +46,14 @@ def test_the_model_tags_a_report_and_its_parts() -> None:
     assert any("bridge would reopen in May" in c for c in contents)
 
 
+def test_the_end_of_a_long_paragraph_is_read() -> None:
+    # The shipped tokenizer cut every text at 128 pieces: a report late in a long paragraph went unseen.
+    lead = "The council met in the old hall on the square, where the heating has failed every winter since 1990. " * 8
+    text = lead + "The mayor of Linden said on Monday that the bridge would reopen in May."
+    tags = load_model().tag(text, paragraphs(text))
+    assert any(text[s.start : s.end] == "said" and s.start > len(lead) for s in tags.spans["cue"])
+
+
 @pytest.mark.parametrize("mode", ["model", "fast"])
 def test_both_modes_find_the_sample_articles_reported_speech(mode: str) -> None:
     text = (EXAMPLES / "03_linden_bridge.txt").read_text(encoding="utf-8")
