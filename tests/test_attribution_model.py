@@ -54,6 +54,17 @@ def test_the_end_of_a_long_paragraph_is_read() -> None:
     assert any(text[s.start : s.end] == "said" and s.start > len(lead) for s in tags.spans["cue"])
 
 
+def test_a_paragraph_is_tagged_the_same_alone_and_among_others() -> None:
+    # int8 weights scale activations per run: a window batched with others used to get other tags.
+    text = (EXAMPLES / "03_linden_bridge.txt").read_text(encoding="utf-8")
+    spans = paragraphs(text)
+    start, end = spans[len(spans) // 2]
+    among = load_model().tag(text, spans)
+    alone = load_model().tag(text, [(start, end)])
+    for role in ("cue", "source", "content"):
+        assert alone.spans[role] == among.overlapping(role, start, end)
+
+
 @pytest.mark.parametrize("mode", ["model", "fast"])
 def test_both_modes_find_the_sample_articles_reported_speech(mode: str) -> None:
     text = (EXAMPLES / "03_linden_bridge.txt").read_text(encoding="utf-8")
