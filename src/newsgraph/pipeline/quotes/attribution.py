@@ -8,8 +8,8 @@ a cue, a source and a content. It ships as an int8 ONNX file with its tokenizer 
 A paragraph is one window, as in training (a long one is cut into pieces). Only the
 paragraphs that can hold a report are read: those with a quote mark or a cue word, or
 where the rules proposed something. What it tags is what the quote rules weigh
-(``quotes.py``): reports it gives no support are not speech, and reports it finds that
-the rules missed are added.
+(``weighing.py``): reports it gives no support are not speech (adding the reports it finds
+that the rules missed is implemented but off).
 """
 
 from __future__ import annotations
