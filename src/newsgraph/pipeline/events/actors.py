@@ -187,6 +187,11 @@ class ActorFinder:
         others = [e for e in named if e is not None and e.type in acting]
         if others:
             return Actor(others[0], words)
+        doer = _doer(head) if places else None
+        if doer is not None and (self.lex.nouns.get(head.lemma_.lower()) or self._names_a_thing(head)):
+            # "opposed violations of international law by China", "condemned the move announced by the US": an
+            # act or a thing aimed at is aimed at the one who did or made it.
+            return self.resolve(doer, speaker, exclude, places)
         if self.lex.nouns.get(head.lemma_.lower()):
             return None
         words_in = list(head.subtree) if places else self._inside(head)
@@ -663,6 +668,19 @@ def _owner_after_of(head: Token) -> list[Token]:
     from it in turn."""
     owners = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     return [t for g in owners for t in (g, *(c for c in g.children if c.dep_ in ("compound", "amod", "conj")))]
+
+
+def _doer(head: Token) -> Token | None:
+    """The object of "by" on a noun or on the participle that describes it ("violations by China", "the move
+    announced by the US")."""
+    preps = [c for c in head.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"]
+    preps += [a for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"]
+    verb = head.head
+    if head.dep_ == "dobj" and not any(c.dep_ == "auxpass" for c in verb.children):
+        # The parser hangs a noun's late "by" phrase on the active verb before it ("oppose violations of
+        # international law by China"); an active verb has no agent, and "by doing" is a means, not a doer.
+        preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > head.i]
+    return next((g for p in preps for g in p.children if g.dep_ == "pobj" and g.tag_ != "VBG"), None)
 
 
 def _in_dateline(token: Token) -> bool:
