@@ -81,3 +81,16 @@ def test_a_noun_with_an_agent_suffix_is_not_a_person(extractor: Extractor) -> No
     extraction = run(extractor, "Jordan closed its borders with Syria last year.")
     for event in extraction.events:
         assert event.target_words is None or "border" not in event.target_words.text
+
+
+def test_harm_in_fighting_with_someone_is_theirs(extractor: Extractor) -> None:
+    """ "killed in clashes with police": with no agent, the other side of the fighting did it."""
+    extraction = run(extractor, "Two miners were killed in clashes with soldiers near the mine.")
+    event = next(e for e in extraction.events if e.trigger.text == "killed")
+    assert party(extraction, event.actor, event.actor_words) == "soldiers"
+
+
+def test_protesters_in_a_city_are_its_people_not_its_government(extractor: Extractor) -> None:
+    extraction = run(extractor, "Students in Tehran protested against the tuition fees on Monday.")
+    event = only(extraction, "PROTEST")
+    assert party(extraction, event.actor, event.actor_words) == "Students"

@@ -74,6 +74,8 @@ GENERIC = frozenset({"most", "many", "few", "all", "every", "any", "no"})
 # "aid deliveries in Baghdad").
 RECEIVING_PREPS = frozenset({"to", "with", "for", "against", "from", "in"})
 CLAUSES = frozenset({"acl", "relcl", "appos", "advcl"})
+# CAMEO's sectors of the state: government, military, police, judiciary, legislature, intelligence.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
 # CAMEO's codes for international actors, which have no country: organisations, NGOs, armed groups.
@@ -183,7 +185,7 @@ class ActorFinder:
             return None
         # "A New York man pleaded guilty": a place marking where someone is from is no actor; it acts for
         # its officials ("Delhi officials", "Lagos police"), not for any of its people.
-        acting = ACTOR_TYPES if places or self._is_actor_noun(head) else ACTOR_TYPES - PLACE_TYPES
+        acting = ACTOR_TYPES if places or self._state_noun(head) else ACTOR_TYPES - PLACE_TYPES
         others = [e for e in named if e is not None and e.type in acting]
         if others:
             return Actor(others[0], words)
@@ -321,7 +323,7 @@ class ActorFinder:
         are not Afghanistan's.
         """
         skipped = {t.i for c in head.children if c.dep_ in CLAUSES for t in c.subtree}
-        if not self._is_actor_noun(head):
+        if not self._state_noun(head):
             where = [c for c in head.children if c.dep_ == "prep" and c.lower_ in WHERE_PREPS]
             skipped |= {t.i for prep in where for t in prep.subtree}
         return [t for t in head.subtree if t.i not in skipped]
@@ -351,6 +353,14 @@ class ActorFinder:
         return head.pos_ in ("NOUN", "PROPN") and (
             head.lemma_.lower() in self.lex.sectors or head.lower_ in self.lex.sectors
         )
+
+    def _state_noun(self, head: Token) -> bool:
+        """An agent noun of the state ("police", "officials", "troops"), which a place acts through ("Lagos police",
+        "officials in Delhi"); protesters, students or workers in a place are its people, not its government."""
+        if not self._is_actor_noun(head):
+            return False
+        sector = self.lex.sectors.get(head.lemma_.lower()) or self.lex.sectors.get(head.lower_)
+        return sector in STATE_SECTORS
 
     def _names_a_thing(self, head: Token) -> bool:
         """A common noun that names no one able to act: no agent or sector noun ("police", "ministry"),
@@ -494,8 +504,10 @@ class ActorFinder:
                 entity is not None
                 and entity.type in wanted
                 and _in_subject(self.doc[i])
+                and not _in_dateline(self.doc[i])
                 and (accept is None or accept(entity))
             ):
+                # ("WASHINGTON – Two officers were charged ... stating they had": a dateline is no subject.)
                 return entity
         limit = max(0, sent_start - 200)
         for i in range(token.i - 1, limit - 1, -1):

@@ -83,7 +83,9 @@ BARE = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 # with one actor and one recipient in our output, the sides named together are Side A and Side B.
 RECIPROCAL_TYPES = frozenset({"CONSULT"})
 # Verbs and nouns of English that tell a two-sided act with a joined subject ("protesters and police clashed").
-SYMMETRIC = frozenset({"clash", "skirmish", "spar", "feud", "wrangle", "quarrel", "bicker", "negotiate", "talk"})
+SYMMETRIC = frozenset(
+    {"clash", "skirmish", "spar", "feud", "wrangle", "quarrel", "bicker", "negotiate", "talk", "conflict", "war"}
+)
 # Nouns of English for a person by the part they play, with no agent suffix: "the suspect", "the culprit".
 ROLES = frozenset({"suspect", "culprit", "captive", "accused", "assailant", "hostage", "attacker", "shooter"})
 # Verbs whose object is the means, used on someone named by a preposition.
@@ -605,6 +607,10 @@ class _DocCoder:
                 (c for c in noun.children if c.dep_ in ("amod", "compound") and self.actors.entity_of(c) is not None),
                 None,
             )
+        pair = self._hyphened_sides(noun) if target is None else None
+        if pair is not None and (code.type in RECIPROCAL_TYPES or has_lemma(noun, SYMMETRIC)):
+            # "the Israeli-Palestinian conflict", "US-China talks": the two sides joined by a hyphen.
+            actor, target = pair
         if code.type == "PROTEST" and actor is not None and actor.i != noun.i and self._place_word(actor):
             # "Hong Kong protests", "Indiana's biggest teacher protest": the place where people protest;
             # a government does not march.
@@ -612,6 +618,16 @@ class _DocCoder:
         if actor is None and target is None:
             return None
         return Draft(code, noun, noun, actor, target)
+
+    def _hyphened_sides(self, noun: Token) -> tuple[Token, Token] | None:
+        """Two named modifiers of a noun joined by a hyphen ("Israeli-Palestinian", "US-China"), in text order."""
+        modifiers = [t for t in noun.subtree if t.i < noun.i and t.dep_ in ("amod", "compound")]
+        named = [t for t in modifiers if self.actors.entity_of(t) is not None]
+        for first, second in zip(named, named[1:], strict=False):
+            hyphen = second.i - first.i == 2 and self.doc[first.i + 1].tag_ == "HYPH"
+            if hyphen and self.actors.entity_of(first) is not self.actors.entity_of(second):
+                return first, second
+        return None
 
     def _undergoer(self, owner: Token, noun: Token) -> bool:
         """A person's possessive before a noun of coercion with no "of" object of its own ("Israel's release of
@@ -653,13 +669,15 @@ class _DocCoder:
                 (c for a in head_children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"), None
             )
             target = next((c for c in head_children if c.dep_ == "nsubjpass"), None)
-        elif verb.dep_ == "advcl" and verb.tag_ == "VBN" and subject is None and not _has_aux(verb):
-            # "when asked about the fight", "once released": a passive with its auxiliary left out,
-            # whose doer is only its agent; the main clause's subject is the one it was done to.
+        elif verb.dep_ == "advcl" and verb.tag_ == "VBN" and subject is None and (not _has_aux(verb) or _passive(verb)):
+            # "when asked about the fight", "once released", "having been annexed by Germany": a passive with no
+            # subject of its own, whose doer is only its agent; the main clause's subject is the one it was done to.
             actor = agent
             target = target or self._inherited_subject(verb)
         else:
             actor = subject if subject is not None else self._inherited_subject(verb)
+        if actor is None and verb.tag_ == "VBN":
+            actor = self._fought_with(verb)
         if actor is not None and actor.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             actor = verb.head
         relative = target is not None and (target.lower_ in ("who", "whom", "which") or target.dep_ == "nsubjpass")
@@ -687,6 +705,18 @@ class _DocCoder:
             # "killed and ate a wild rabbit": verbs joined before one object share it.
             target = next((g for c in children if c.dep_ == "conj" for g in c.children if g.dep_ == "dobj"), None)
         return actor, target
+
+    def _fought_with(self, verb: Token) -> Token | None:
+        """ "demonstrators were killed in clashes with police": with no agent, the harm a passive tells was done by
+        the other side of the fighting it happened in."""
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
+            for noun in (c for c in prep.children if c.dep_ == "pobj"):
+                code = self.lex.noun(noun)
+                if code is not None and code.type == "ASSAULT":
+                    with_ = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+                    if with_ is not None:
+                        return next((c for c in with_.children if c.dep_ == "pobj"), None)
+        return None
 
     def _thrown(self, verb: Token, thing: Token) -> bool:
         """The object of a verb of violence is what it sends, not whom it harms: a weapon, or a thing no
@@ -1025,7 +1055,7 @@ class _DocCoder:
             return False
         lemma = head.lemma_.lower()
         # (A noun's agent suffix alone is no person: "border", "paper"; the dictionaries' classes must agree.)
-        people = self.senses.people_noun(head) and lemma in self.lex.able_nouns
+        people = self.senses.people_noun(head) and (lemma in self.lex.able_nouns or lemma.endswith("man"))
         return head.pos_ == "NOUN" and (lemma in PEOPLE_WORDS | ROLES or people)
 
     def _nearer_description(
@@ -1331,6 +1361,10 @@ def _aimed_at(verb: Token) -> Token | None:
             if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
                 return pobj
     return None
+
+
+def _passive(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _has_aux(verb: Token) -> bool:
