@@ -94,3 +94,9 @@ def test_protesters_in_a_city_are_its_people_not_its_government(extractor: Extra
     extraction = run(extractor, "Students in Tehran protested against the tuition fees on Monday.")
     event = only(extraction, "PROTEST")
     assert party(extraction, event.actor, event.actor_words) == "Students"
+
+
+def test_a_request_is_aimed_at_whom_the_thing_is_asked_from(extractor: Extractor) -> None:
+    extraction = run(extractor, "The city council requested emergency funds from the national government.")
+    event = only(extraction, "REQUEST")
+    assert event.target_words is not None and event.target_words.text == "national government"

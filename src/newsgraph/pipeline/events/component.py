@@ -185,7 +185,9 @@ class _DocCoder:
                 continue
             drafts = [
                 d
-                for d in map(self._criticism, map(_two_sided, map(_accused, self._sentence(sent))))
+                for d in map(
+                    self._criticism, map(_two_sided, map(_accused, map(self._asked_from, self._sentence(sent))))
+                )
                 if self._literal(d)
             ]
             drafts.sort(key=lambda d: (depth(d.anchor), d.trigger.i))
@@ -992,6 +994,20 @@ class _DocCoder:
                     if found is not None and found.entity is not exclude:
                         return found.entity, found.words
         return None, []
+
+    def _asked_from(self, draft: Draft) -> Draft:
+        """ "requested $2 million from the legislature", "demanded an apology from China": what is asked for
+        names no one; the one asked is the object of "from" after the verb or after the thing."""
+        thing = draft.target
+        if draft.code.type != "REQUEST" or thing is None or thing.dep_ != "dobj" or self.actors.names_actor(thing):
+            return draft
+        for head in (draft.trigger, thing):
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "from"):
+                asked = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if asked is not None:
+                    draft.target = asked
+                    return draft
+        return draft
 
     def _no_host(self, visited: Token | None) -> bool:
         """What is visited is a thing of a place ("the U.S.-Mexico border", "the city's prison"), not a
