@@ -74,6 +74,8 @@ GENERIC = frozenset({"most", "many", "few", "all", "every", "any", "no"})
 # "aid deliveries in Baghdad").
 RECEIVING_PREPS = frozenset({"to", "with", "for", "against", "from", "in"})
 CLAUSES = frozenset({"acl", "relcl", "appos", "advcl"})
+# CAMEO's sectors of the state: government, military, police, judiciary, legislature, intelligence.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
 # CAMEO's codes for international actors, which have no country: organisations, NGOs, armed groups.
@@ -183,10 +185,15 @@ class ActorFinder:
             return None
         # "A New York man pleaded guilty": a place marking where someone is from is no actor; it acts for
         # its officials ("Delhi officials", "Lagos police"), not for any of its people.
-        acting = ACTOR_TYPES if places or self._is_actor_noun(head) else ACTOR_TYPES - PLACE_TYPES
+        acting = ACTOR_TYPES if places or self._state_noun(head) else ACTOR_TYPES - PLACE_TYPES
         others = [e for e in named if e is not None and e.type in acting]
         if others:
             return Actor(others[0], words)
+        doer = _doer(head) if places else None
+        if doer is not None and (self.lex.nouns.get(head.lemma_.lower()) or self._names_a_thing(head)):
+            # "opposed violations of international law by China", "condemned the move announced by the US": an
+            # act or a thing aimed at is aimed at the one who did or made it.
+            return self.resolve(doer, speaker, exclude, places)
         if self.lex.nouns.get(head.lemma_.lower()):
             return None
         words_in = list(head.subtree) if places else self._inside(head)
@@ -316,7 +323,7 @@ class ActorFinder:
         are not Afghanistan's.
         """
         skipped = {t.i for c in head.children if c.dep_ in CLAUSES for t in c.subtree}
-        if not self._is_actor_noun(head):
+        if not self._state_noun(head):
             where = [c for c in head.children if c.dep_ == "prep" and c.lower_ in WHERE_PREPS]
             skipped |= {t.i for prep in where for t in prep.subtree}
         return [t for t in head.subtree if t.i not in skipped]
@@ -346,6 +353,14 @@ class ActorFinder:
         return head.pos_ in ("NOUN", "PROPN") and (
             head.lemma_.lower() in self.lex.sectors or head.lower_ in self.lex.sectors
         )
+
+    def _state_noun(self, head: Token) -> bool:
+        """An agent noun of the state ("police", "officials", "troops"), which a place acts through ("Lagos police",
+        "officials in Delhi"); protesters, students or workers in a place are its people, not its government."""
+        if not self._is_actor_noun(head):
+            return False
+        sector = self.lex.sectors.get(head.lemma_.lower()) or self.lex.sectors.get(head.lower_)
+        return sector in STATE_SECTORS
 
     def _names_a_thing(self, head: Token) -> bool:
         """A common noun that names no one able to act: no agent or sector noun ("police", "ministry"),
@@ -489,8 +504,10 @@ class ActorFinder:
                 entity is not None
                 and entity.type in wanted
                 and _in_subject(self.doc[i])
+                and not _in_dateline(self.doc[i])
                 and (accept is None or accept(entity))
             ):
+                # ("WASHINGTON – Two officers were charged ... stating they had": a dateline is no subject.)
                 return entity
         limit = max(0, sent_start - 200)
         for i in range(token.i - 1, limit - 1, -1):
@@ -663,6 +680,19 @@ def _owner_after_of(head: Token) -> list[Token]:
     from it in turn."""
     owners = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     return [t for g in owners for t in (g, *(c for c in g.children if c.dep_ in ("compound", "amod", "conj")))]
+
+
+def _doer(head: Token) -> Token | None:
+    """The object of "by" on a noun or on the participle that describes it ("violations by China", "the move
+    announced by the US")."""
+    preps = [c for c in head.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"]
+    preps += [a for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"]
+    verb = head.head
+    if head.dep_ == "dobj" and not any(c.dep_ == "auxpass" for c in verb.children):
+        # The parser hangs a noun's late "by" phrase on the active verb before it ("oppose violations of
+        # international law by China"); an active verb has no agent, and "by doing" is a means, not a doer.
+        preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > head.i]
+    return next((g for p in preps for g in p.children if g.dep_ == "pobj" and g.tag_ != "VBG"), None)
 
 
 def _in_dateline(token: Token) -> bool:

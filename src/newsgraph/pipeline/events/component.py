@@ -19,11 +19,11 @@ from spacy.tokens import Span as SpacySpan
 
 from newsgraph.model import Entity, Event, Quote, Span
 from newsgraph.pipeline.datelines import dateline_end
-from newsgraph.pipeline.events.actors import PLACE_DESCRIPTIONS, Actor, ActorFinder
+from newsgraph.pipeline.events.actors import GENERIC, PLACE_DESCRIPTIONS, Actor, ActorFinder
 from newsgraph.pipeline.events.counts import EventCounts
 from newsgraph.pipeline.events.lexicon import POLITICAL_SECTORS as LEXICON_POLITICAL_SECTORS
 from newsgraph.pipeline.events.lexicon import Code, Lexicon, has_lemma, lemma_in, lexicon
-from newsgraph.pipeline.events.senses import Senses
+from newsgraph.pipeline.events.senses import PEOPLE_WORDS, Senses
 from newsgraph.pipeline.events.syntax import (
     TARGET_PREPS,
     absolute_of,
@@ -78,6 +78,20 @@ PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # Types whose word alone tells the act with no one it is aimed at: violence and repression fall on
 # whoever they name, a protest or a mobilisation needs no recipient.
 BARE = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+# The PLOVER manual's reciprocal events ("Compound and Reciprocal Actors"): a meeting has all its parties as
+# actors, and two-sided violence "all participants ... except when a Side A/Side B can be distinguished";
+# with one actor and one recipient in our output, the sides named together are Side A and Side B.
+RECIPROCAL_TYPES = frozenset({"CONSULT"})
+# Verbs and nouns of English that tell a two-sided act with a joined subject ("protesters and police clashed").
+SYMMETRIC = frozenset(
+    {"clash", "skirmish", "spar", "feud", "wrangle", "quarrel", "bicker", "negotiate", "talk", "conflict", "war"}
+)
+# Nouns of English for a person by the part they play, with no agent suffix: "the suspect", "the culprit".
+ROLES = frozenset({"suspect", "culprit", "captive", "accused", "assailant", "hostage", "attacker", "shooter"})
+# Verbs whose object is the means, used on someone named by a preposition.
+INSTRUMENTAL = frozenset({"use", "employ", "deploy"})
+# Pronouns a described person may be referred to by ("the 57-year-old suspect ... he").
+DESCRIBED_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
 # Cooperation of everyday life as much as of politics: offers, talks, concessions.
 EVERYDAY = frozenset({"AGREE", "CONSULT", "CONCEDE"})
 RECIPIENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -169,7 +183,13 @@ class _DocCoder:
         for sent in self.doc.sents:
             if is_question(sent):
                 continue
-            drafts = [d for d in map(self._criticism, self._sentence(sent)) if self._literal(d)]
+            drafts = [
+                d
+                for d in map(
+                    self._criticism, map(_two_sided, map(_accused, map(self._asked_from, self._sentence(sent))))
+                )
+                if self._literal(d)
+            ]
             drafts.sort(key=lambda d: (depth(d.anchor), d.trigger.i))
             for draft in drafts:
                 event = self._event(draft, f"v{len(events) + 1}")
@@ -221,7 +241,7 @@ class _DocCoder:
                 consumed.add(draft.trigger.i)
         for token in sent:
             if token.i not in consumed and token.pos_ in ("NOUN", "PROPN"):
-                draft = self._nominal(token)
+                draft = self._nominal(token, consumed)
                 if draft is not None:
                     drafts.append(draft)
         return drafts
@@ -545,7 +565,7 @@ class _DocCoder:
             draft.code = Code("THREATEN", mode, draft.code.target)
         return draft
 
-    def _nominal(self, noun: Token) -> Draft | None:
+    def _nominal(self, noun: Token, consumed: set[int]) -> Draft | None:
         """ "the attack on Gaza", "talks with Hamas", "Israel's release of prisoners"."""
         code = self.lex.noun(noun)
         if code is not None and code.type in SAID:
@@ -555,10 +575,9 @@ class _DocCoder:
         if code is None or noun.dep_ == "compound" or (noun.is_title and not noun.is_sent_start):
             # "the War on Terror", "Meet the Press": names, not events.
             return None
-        if noun.dep_ in ("nsubj", "nsubjpass") and (
-            self.lex.verb(noun.head) is not None or has_lemma(noun.head, ENDING_VERBS)
-        ):
-            # "The attack killed 12" is coded at "killed"; "the truce ended" is no retreat.
+        if noun.dep_ in ("nsubj", "nsubjpass") and (noun.head.i in consumed or _ends(noun.head)):
+            # "The attack killed 12" is coded at "killed"; "the truce ended" is no retreat. A verb that codes
+            # nothing leaves the noun its own event: "clashes between protesters and police broke out".
             return None
         clause = noun.head
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
@@ -590,6 +609,10 @@ class _DocCoder:
                 (c for c in noun.children if c.dep_ in ("amod", "compound") and self.actors.entity_of(c) is not None),
                 None,
             )
+        pair = self._hyphened_sides(noun) if target is None else None
+        if pair is not None and (code.type in RECIPROCAL_TYPES or has_lemma(noun, SYMMETRIC)):
+            # "the Israeli-Palestinian conflict", "US-China talks": the two sides joined by a hyphen.
+            actor, target = pair
         if code.type == "PROTEST" and actor is not None and actor.i != noun.i and self._place_word(actor):
             # "Hong Kong protests", "Indiana's biggest teacher protest": the place where people protest;
             # a government does not march.
@@ -597,6 +620,16 @@ class _DocCoder:
         if actor is None and target is None:
             return None
         return Draft(code, noun, noun, actor, target)
+
+    def _hyphened_sides(self, noun: Token) -> tuple[Token, Token] | None:
+        """Two named modifiers of a noun joined by a hyphen ("Israeli-Palestinian", "US-China"), in text order."""
+        modifiers = [t for t in noun.subtree if t.i < noun.i and t.dep_ in ("amod", "compound")]
+        named = [t for t in modifiers if self.actors.entity_of(t) is not None]
+        for first, second in zip(named, named[1:], strict=False):
+            hyphen = second.i - first.i == 2 and self.doc[first.i + 1].tag_ == "HYPH"
+            if hyphen and self.actors.entity_of(first) is not self.actors.entity_of(second):
+                return first, second
+        return None
 
     def _undergoer(self, owner: Token, noun: Token) -> bool:
         """A person's possessive before a noun of coercion with no "of" object of its own ("Israel's release of
@@ -638,15 +671,22 @@ class _DocCoder:
                 (c for a in head_children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"), None
             )
             target = next((c for c in head_children if c.dep_ == "nsubjpass"), None)
-        elif verb.dep_ == "advcl" and verb.tag_ == "VBN" and subject is None and not _has_aux(verb):
-            # "when asked about the fight", "once released": a passive with its auxiliary left out,
-            # whose doer is only its agent; the main clause's subject is the one it was done to.
+        elif verb.dep_ == "advcl" and verb.tag_ == "VBN" and subject is None and (not _has_aux(verb) or _passive(verb)):
+            # "when asked about the fight", "once released", "having been annexed by Germany": a passive with no
+            # subject of its own, whose doer is only its agent; the main clause's subject is the one it was done to.
             actor = agent
             target = target or self._inherited_subject(verb)
         else:
             actor = subject if subject is not None else self._inherited_subject(verb)
+        if actor is None and verb.tag_ == "VBN":
+            actor = self._fought_with(verb)
         if actor is not None and actor.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             actor = verb.head
+        relative = target is not None and (target.lower_ in ("who", "whom", "which") or target.dep_ == "nsubjpass")
+        if target is not None and relative and target.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            # "hostages who had been held by the Taliban": the relative pronoun stands for the noun it hangs on (an
+            # object "that" may be the parser's misreading of "tells the paper that he fought").
+            target = verb.head
         if actor is not None:
             actor = _past_dateline(verb, actor)
         if target is not None and target.lower_ in REFLEXIVES:
@@ -657,12 +697,28 @@ class _DocCoder:
             # "fired four shells at targets in Jericho", "dropped bombs on the town", "fired tear gas at
             # protesters": what is fired or thrown is the means, what it is aimed at the target.
             target = _aimed_at(verb) or target
+        if target is not None and target.dep_ == "dobj" and has_lemma(verb, INSTRUMENTAL):
+            # "use force on them", "used tear gas against the crowd": what is used is the means, whom it is used
+            # on the target.
+            target = _aimed_at(verb) or target
         if target is None:
             target = prep_object(verb)
         if target is None and passive_subject is None:
             # "killed and ate a wild rabbit": verbs joined before one object share it.
             target = next((g for c in children if c.dep_ == "conj" for g in c.children if g.dep_ == "dobj"), None)
         return actor, target
+
+    def _fought_with(self, verb: Token) -> Token | None:
+        """ "demonstrators were killed in clashes with police": with no agent, the harm a passive tells was done by
+        the other side of the fighting it happened in."""
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
+            for noun in (c for c in prep.children if c.dep_ == "pobj"):
+                code = self.lex.noun(noun)
+                if code is not None and code.type == "ASSAULT":
+                    with_ = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+                    if with_ is not None:
+                        return next((c for c in with_.children if c.dep_ == "pobj"), None)
+        return None
 
     def _thrown(self, verb: Token, thing: Token) -> bool:
         """The object of a verb of violence is what it sends, not whom it harms: a weapon, or a thing no
@@ -848,6 +904,16 @@ class _DocCoder:
             # a bare noun tells it only where it names the place struck ("the attack on Kharkiv");
             # "the fight against ISIS" and "an altercation with Garrett" name an act, not who did it.
             return None
+        # A pronoun no name stands for, or one a description stands nearer before ("The man ran ... he was
+        # arrested", "Students occupied the campus. Police threatened to use force on them"), is named by that
+        # description; read only once the event is kept, so that a description never makes an event of its own.
+        target_phrase = draft.target
+        described = self._nearer_description(draft.target, speaker, exclude)
+        if described is not None and draft.code.type not in self.lex.requires_recipient:
+            target, target_phrase = None, described
+        doer = self._nearer_description(draft.actor, speaker, None) if actor is None and agent is None else None
+        if doer is not None:
+            agent = self.actors.agent_sector(doer)
         event = Event(
             id=event_id,
             type=draft.code.type,
@@ -863,6 +929,8 @@ class _DocCoder:
         event.actor_sector = agent
         if actor is not None:
             event.actor_words = self._named_by(actor, draft.trigger)
+        elif doer is not None:
+            event.actor_words = self._agent_words(doer)
         elif agent is not None and draft.actor is not None:
             event.actor_words = self._agent_words(draft.actor)
         if actor is not None:
@@ -889,11 +957,15 @@ class _DocCoder:
         if target is not None:
             self._describe_target(event, Actor(target, target_words))
             event.target_words = self._named_by(Actor(target, target_words), draft.trigger)
-        elif draft.target is not None and (sector := self.actors.agent_sector(draft.target)) is not None:
+        elif target_phrase is not None and (sector := self.actors.agent_sector(target_phrase)) is not None:
             # "arrested three men", "fired tear gas at demonstrators": whom it fell on is named by a noun the
             # dictionaries give a sector (the manual's recipient has a sector and the raw text, a name or not).
             event.target_sector = sector
-            event.target_words = self._agent_words(draft.target)
+            event.target_words = self._agent_words(target_phrase)
+        elif target_phrase is not None and self._people(target_phrase):
+            # "fired teargas at the crowd", "the attacker was arrested": whom it fell on is named by a noun for
+            # people the dictionaries give no sector; the words still tell the reader who.
+            event.target_words = self._agent_words(target_phrase)
         firm_only = event.actor_sector in BUSINESS and not self._political_target(event, draft.target)
         if firm_only and draft.code.type != "ASSAULT":
             # PLOVER codes political events: a firm's dealings with another firm or with its own business
@@ -922,6 +994,20 @@ class _DocCoder:
                     if found is not None and found.entity is not exclude:
                         return found.entity, found.words
         return None, []
+
+    def _asked_from(self, draft: Draft) -> Draft:
+        """ "requested $2 million from the legislature", "demanded an apology from China": what is asked for
+        names no one; the one asked is the object of "from" after the verb or after the thing."""
+        thing = draft.target
+        if draft.code.type != "REQUEST" or thing is None or thing.dep_ != "dobj" or self.actors.names_actor(thing):
+            return draft
+        for head in (draft.trigger, thing):
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "from"):
+                asked = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if asked is not None:
+                    draft.target = asked
+                    return draft
+        return draft
 
     def _no_host(self, visited: Token | None) -> bool:
         """What is visited is a thing of a place ("the U.S.-Mexico border", "the city's prison"), not a
@@ -977,6 +1063,52 @@ class _DocCoder:
         if target is not None:
             return target.type in RECIPIENTS
         return words is not None and self.actors.agent_sector(words) is not None
+
+    def _people(self, phrase: Token) -> bool:
+        """A phrase naming particular people by a common noun ("the crowd", "the defendants", "an attacker")."""
+        head = self.actors.agent_head(phrase)
+        if any(c.dep_ in ("det", "amod") and c.lower_ in GENERIC for c in head.children):
+            return False
+        lemma = head.lemma_.lower()
+        # (A noun's agent suffix alone is no person: "border", "paper"; the dictionaries' classes must agree.)
+        people = self.senses.people_noun(head) and (lemma in self.lex.able_nouns or lemma.endswith("man"))
+        return head.pos_ == "NOUN" and (lemma in PEOPLE_WORDS | ROLES or people)
+
+    def _nearer_description(
+        self, pronoun: Token | None, speaker: Entity | None, exclude: Entity | None
+    ) -> Token | None:
+        """The description a pronoun stands for, when no name the pronoun could stand for is nearer before it."""
+        described = self._described(pronoun)
+        if pronoun is None or described is None:
+            return None
+        found = self.actors.resolve(pronoun, speaker, exclude=exclude)
+        if found is None:
+            return described
+        if found.entity is speaker:
+            return None
+        last = max((m.start for m in found.entity.mentions if m.start < pronoun.idx), default=-1)
+        return described if described.idx > last else None
+
+    def _described(self, pronoun: Token | None) -> Token | None:
+        """The description a personal pronoun stands for when no name does ("The man ran from the station ... he
+        was arrested"): the last phrase for a person of the same number as a subject or object, in this sentence
+        or the one before."""
+        if pronoun is None or pronoun.lower_ not in DESCRIBED_PRONOUNS:
+            return None
+        plural = pronoun.lower_ in ("they", "them")
+        sents = list(self.doc.sents)
+        index = next(i for i, sent in enumerate(sents) if sent.start <= pronoun.i < sent.end)
+        start = sents[max(0, index - 1)].start
+        for i in range(pronoun.i - 1, start - 1, -1):
+            token = self.doc[i]
+            if (
+                token.dep_ in ("nsubj", "nsubjpass", "dobj")
+                and (token.tag_ == "NNS") == plural
+                and self.actors.entity_of(token) is None
+                and self._people(token)
+            ):
+                return token
+        return None
 
     def _unclaimed_victim(self, draft: Draft) -> bool:
         """Violence told with no one named as its doer is an event only when it falls on people or
@@ -1141,6 +1273,58 @@ def make_events(nlp: Language, name: str) -> EventCoder:
     return EventCoder(lexicon())
 
 
+def _accused(draft: Draft) -> Draft:
+    """ "Prosecutors alleged that Noel and Thomas falsified records": an accusation told by its content is aimed at
+    the content's doer, the subject of the clause (the manual's ACCUSE: "accuse, allege, charge")."""
+    if draft.code.type != "ACCUSE" or draft.target is not None or draft.trigger.pos_ != "VERB":
+        return draft
+    for clause in (c for c in draft.trigger.children if c.dep_ == "ccomp"):
+        draft.target = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if draft.target is not None:
+            break
+    return draft
+
+
+def _ends(verb: Token) -> bool:
+    """ "the truce ended", "talks broke down"; but "clashes broke out" begin."""
+    return has_lemma(verb, ENDING_VERBS) and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+
+
+def _two_sided(draft: Draft) -> Draft:
+    """A reciprocal act told of sides named together ("Washington and the Taliban held talks", "protesters and
+    police clashed", "attacked each other"): the first side is the actor, the second the recipient, as the
+    manual's Side A and Side B, so neither side is lost."""
+    reciprocal = draft.target is not None and _each_other(draft.target)
+    if draft.target is not None and not reciprocal:
+        return draft
+    if not reciprocal and draft.code.type not in RECIPROCAL_TYPES and not has_lemma(draft.trigger, SYMMETRIC):
+        return draft
+    side_b = None
+    if draft.actor is not None:
+        # "officials from Russia and Ukraine met": the sides are the countries the officials are from.
+        owners = [
+            g for c in draft.actor.children if c.dep_ == "prep" and c.lower_ in ("of", "from") for g in c.children
+        ]
+        side_b = next((j for t in (draft.actor, *owners) if (j := _joined(t)) is not None), None)
+    if side_b is not None:
+        draft.target = side_b
+    return draft
+
+
+def _each_other(token: Token) -> bool:
+    """ "each other", "one another": the reciprocal pronoun, which names the subject's sides to each other."""
+    return (token.lower_ == "other" and any(c.lower_ == "each" for c in token.children)) or (
+        token.lower_ == "another" and any(c.lower_ == "one" for c in token.children)
+    )
+
+
+def _joined(token: Token) -> Token | None:
+    """The second of two phrases joined by "and" ("the US and China", "protesters and police")."""
+    if not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in token.children):
+        return None
+    return next((c for c in token.children if c.dep_ == "conj"), None)
+
+
 def _reduced_passive(verb: Token, subject: Token | None, target: Token | None) -> bool:
     """A past participle with a subject, no auxiliary and no object heads a clause of its own: a headline's
     passive ("helicopter shot down"), not a past tense ("Police arrested six people" is VBD)."""
@@ -1193,6 +1377,10 @@ def _aimed_at(verb: Token) -> Token | None:
             if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
                 return pobj
     return None
+
+
+def _passive(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _has_aux(verb: Token) -> bool:

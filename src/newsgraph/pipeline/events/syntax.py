@@ -156,7 +156,8 @@ def prep_object(token: Token) -> Token | None:
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS and prep.i > token.i:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
+            if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
+                # "met on Friday": a time names no one the act is aimed at.
                 return pobj
     return None
 

@@ -1,0 +1,102 @@
+"""Actors and targets of events: both sides of a two-sided act, doers named by "by" or described before a
+pronoun, whom an accusation told by its content is aimed at. Sentences of our own, one construct each."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.model import Article, Event, Extraction
+from newsgraph.pipeline import Extractor
+
+
+def run(extractor: Extractor, text: str) -> Extraction:
+    return extractor.extract(Article(text=text, published="2024-03-07"))
+
+
+def only(extraction: Extraction, kind: str) -> Event:
+    found = [e for e in extraction.events if e.type == kind]
+    assert len(found) == 1, [(e.type, e.trigger.text) for e in extraction.events]
+    return found[0]
+
+
+def party(extraction: Extraction, entity_id: str | None, words: object) -> str:
+    """The entity's name, else the words naming it: what a reader is shown."""
+    entity = extraction.entity(entity_id)
+    if entity is not None:
+        return entity.name
+    return getattr(words, "text", "") or ""
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor", "target"),
+    [
+        # The PLOVER manual, "Compound and Reciprocal Actors": a meeting's parties are all actors; with one actor
+        # and one recipient, the sides named together are Side A and Side B.
+        ("Kenya and Uganda held talks in Nairobi on Tuesday.", "CONSULT", "Kenya", "Uganda"),
+        ("Envoys from Chile and Peru met in Lima on Friday.", "CONSULT", "Chile", "Peru"),
+        ("Clashes between rebels and soldiers broke out near the border.", "ASSAULT", "rebels", "soldiers"),
+    ],
+)
+def test_both_sides_of_a_two_sided_act(extractor: Extractor, text: str, kind: str, actor: str, target: str) -> None:
+    extraction = run(extractor, text)
+    event = only(extraction, kind)
+    assert party(extraction, event.actor, event.actor_words) == actor
+    assert party(extraction, event.target, event.target_words) == target
+
+
+def test_a_joined_subject_of_a_one_sided_act_is_no_target(extractor: Extractor) -> None:
+    """ "Russia and Syria launched airstrikes": both struck; neither is struck by the other."""
+    extraction = run(extractor, "Russia and Syria bombed the rebel town of Idlib.")
+    event = only(extraction, "ASSAULT")
+    assert party(extraction, event.target, event.target_words) != "Syria"
+
+
+def test_a_noun_aimed_at_is_aimed_at_its_doer(extractor: Extractor) -> None:
+    extraction = run(extractor, "The European Union condemned the decision announced by Belarus.")
+    event = only(extraction, "ACCUSE")
+    assert party(extraction, event.target, event.target_words) == "Belarus"
+
+
+def test_an_allegation_is_aimed_at_the_subject_of_its_content(extractor: Extractor) -> None:
+    extraction = run(extractor, "Prosecutors alleged that Jonas Berg had bribed the mayor.")
+    event = only(extraction, "ACCUSE")
+    assert party(extraction, event.target, event.target_words) == "Jonas Berg"
+
+
+def test_a_pronoun_for_a_described_person_is_named_by_the_description(extractor: Extractor) -> None:
+    extraction = run(extractor, "The gunman fled across the square. He was arrested an hour later by police.")
+    event = only(extraction, "COERCE")
+    assert party(extraction, event.actor, event.actor_words).lower() == "police"
+    assert event.target_words is not None and event.target_words.text == "gunman"
+
+
+def test_what_is_used_is_the_means_and_whom_it_is_used_on_the_target(extractor: Extractor) -> None:
+    extraction = run(extractor, "Students blocked the main gate. Riot police used tear gas against them.")
+    event = next(e for e in extraction.events if e.trigger.text == "used")
+    assert event.target_words is not None and event.target_words.text == "Students"
+
+
+def test_a_noun_with_an_agent_suffix_is_not_a_person(extractor: Extractor) -> None:
+    """ "closed its borders": a border is no one, though its word ends like "worker"."""
+    extraction = run(extractor, "Jordan closed its borders with Syria last year.")
+    for event in extraction.events:
+        assert event.target_words is None or "border" not in event.target_words.text
+
+
+def test_harm_in_fighting_with_someone_is_theirs(extractor: Extractor) -> None:
+    """ "killed in clashes with police": with no agent, the other side of the fighting did it."""
+    extraction = run(extractor, "Two miners were killed in clashes with soldiers near the mine.")
+    event = next(e for e in extraction.events if e.trigger.text == "killed")
+    assert party(extraction, event.actor, event.actor_words) == "soldiers"
+
+
+def test_protesters_in_a_city_are_its_people_not_its_government(extractor: Extractor) -> None:
+    extraction = run(extractor, "Students in Tehran protested against the tuition fees on Monday.")
+    event = only(extraction, "PROTEST")
+    assert party(extraction, event.actor, event.actor_words) == "Students"
+
+
+def test_a_request_is_aimed_at_whom_the_thing_is_asked_from(extractor: Extractor) -> None:
+    extraction = run(extractor, "The city council requested emergency funds from the national government.")
+    event = only(extraction, "REQUEST")
+    assert event.target_words is not None and event.target_words.text == "national government"
