@@ -101,8 +101,37 @@ class Pattern:
         return bool(self.subject) + bool(self.particle) + bool(self.objects) + bool(self.preps)
 
 
-def read_plover_table(path: Path) -> dict[str, str]:
-    """CAMEO code -> "TYPE" or "TYPE/mode" from the conversion table."""
+# Modes of the conversion table that the PLOVER manual's mode tables name otherwise, each by the manual's
+# definition of the mode it maps to. ASSAULT targeted: "Targeted killings, including (successful and attempted)
+# assassinations and executions, as well as deliberate mass killings of defenseless actors"; COERCE restrict:
+# "the banning of individuals or organizations from political life"; THREATEN restrict: "the banning of political
+# activities of particular parties or individuals"; RETREAT withdraw: "Retreat from territory or withdraw forces
+# from an area" (CAMEO's "return, release" of troops is their withdrawal).
+MANUAL_MODES = {
+    ("ASSAULT", "assassinate"): "targeted",
+    ("ASSAULT", "massacre"): "targeted",
+    ("COERCE", "ban"): "restrict",
+    ("THREATEN", "ban"): "restrict",
+    ("RETREAT", "return"): "withdraw",
+}
+
+
+def read_manual_modes(manual: Path) -> dict[str, frozenset[str]]:
+    """Each type's modes as the PLOVER manual's mode tables list them ("arrest & Arrest, detain \\\\")."""
+    sections = re.split(r"\\section\{([A-Z]+)\}", manual.read_text(encoding="utf-8"))
+    return {
+        name: frozenset(re.findall(r"^([a-z][a-z_-]*)\s*&", body, flags=re.M))
+        for name, body in zip(sections[1::2], sections[2::2], strict=True)
+    }
+
+
+def read_plover_table(path: Path, modes: dict[str, frozenset[str]]) -> dict[str, str]:
+    """CAMEO code -> "TYPE" or "TYPE/mode" from the conversion table.
+
+    A row is "code: TYPE, mode, context", but some rows put a context or a mode of CAMEO's own where the
+    mode goes ("175: ASSAULT, pro_autocracy, military", "1722: COERCE, ban"): a mode the manual does not list
+    for its type is read as the manual's mode of that definition (``MANUAL_MODES``), else left out.
+    """
     table: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
@@ -112,8 +141,10 @@ def read_plover_table(path: Path) -> dict[str, str]:
         fields = [f.strip() for f in rest.split(",")]
         if len(code.strip()) < 3 or not fields[0]:
             continue  # two-digit roots are headings ("08: RETREAT" and "08: CONCEDE" both appear)
+        kind = fields[0]
         mode = fields[1] if len(fields) > 1 else ""
-        table.setdefault(code.strip(), f"{fields[0]}/{mode}" if mode else fields[0])
+        mode = MANUAL_MODES.get((kind, mode), mode if mode in modes.get(kind, ()) else "")
+        table.setdefault(code.strip(), f"{kind}/{mode}" if mode else kind)
     return table
 
 
@@ -634,7 +665,9 @@ def read_required_recipients(manual: Path) -> list[str]:
 
 def build(dictionaries: Path, hand_path: Path) -> dict[str, object]:
     lines = (dictionaries / "CAMEO.2.0.txt").read_text(encoding="utf-8", errors="replace").splitlines()
-    table = read_plover_table(dictionaries / "CAMEO2PLOVER-2021.txt")
+    table = read_plover_table(
+        dictionaries / "CAMEO2PLOVER-2021.txt", read_manual_modes(dictionaries / "PLOVER_MANUAL.tex")
+    )
     synsets = read_synsets(lines)
     blocks = read_blocks(lines, table, synsets)
     hand = json.loads(hand_path.read_text(encoding="utf-8"))
