@@ -55,7 +55,12 @@ LABOUR = frozenset({"work", "job", "strike", "walkout", "tool"})
 # Objects that make CAMEO's "embargo, boycott, or sanctions" the manual's sanctions.
 SANCTIONS = frozenset({"sanction", "sanctions"})
 # The manual's ACCUSE allege: "sue, indict, or charge; bring to trial".
-CHARGING = frozenset({"charge", "indict", "sue", "prosecute"})
+CHARGING = frozenset({"charge", "indict", "sue", "prosecute", "accuse"})
+# The manual's SANCTION convict: "Find an entity or behavior guilty ... in a court of law ... found guilty and
+# sentenced or sanctioned via court-order". CAMEO codes convicting, sentencing and a court's condemning as 172/173
+# (administrative sanctions, arrest); the manual's COERCE arrest is "Arrest, detain" and its imprisonment comes only
+# "also" with a conviction's sentence. CAMEO writes "FIND * GUILTY [173]" under the origins "find" and "found".
+CONVICTING = frozenset({"convict", "sentence", "condemn", "find", "found"})
 # The delexical ("light") verbs of English grammar: do, give, have, make, take, get, go, come, put, set,
 # keep, hold, bring, run, turn. Their meaning comes from their object ("take CONTROL", "give AID",
 # "go ON STRIKE"), so they code an event only through a pattern whose object or preposition phrase
@@ -291,7 +296,8 @@ def read_blocks(lines: list[str], table: dict[str, str], synsets: dict[str, list
             found = CODE.search(line)
             name = line.strip("- ").split()[0].lower() if line.strip("- ") else ""
             cameo = first_code(found.group(1)) if found else ""
-            block = Block(name, plover_code(cameo, table) if found else None, {}, [], [], generic(cameo))
+            default = judicial(cameo, name, plover_code(cameo, table)) if found else None
+            block = Block(name, default, {}, [], [], generic(cameo))
             blocks.append(block)
             continue
         if block is None:
@@ -319,12 +325,8 @@ def read_blocks(lines: list[str], table: dict[str, str], synsets: dict[str, list
                 # (boycotts and blockades); the manual's SANCTION discontinue: "International (political or
                 # economic) sanctions are coded as 'discontinue'".
                 pattern.code = "SANCTION/discontinue"
-            if pattern is not None and cameo.startswith("173") and pattern.origin in CHARGING:
-                # CAMEO 173 is "arrest, detain, or charge with legal action", all COERCE arrest in the table; a
-                # pattern written for a verb of charging ("charged by a prosecutor", "indicted on charges") tells the
-                # charge, the manual's ACCUSE allege: "sue, indict, or charge; bring to trial". Convictions and
-                # sentences stay COERCE arrest ("convictions that result in imprisonment").
-                pattern.code = "ACCUSE/allege"
+            if pattern is not None:
+                pattern.code = judicial(cameo, pattern.origin, pattern.code)
             if pattern is not None and pattern.conditions() and _phrasal(pattern) and pattern.origin in block.verbs:
                 block.phrasal.setdefault(pattern.origin, []).append(pattern)
             elif pattern is not None and pattern.conditions():
@@ -336,10 +338,26 @@ def read_blocks(lines: list[str], table: dict[str, str], synsets: dict[str, list
         else:
             verb = re.sub(r"\{[^}]*\}", "", body).strip().lower()
             if verb and " " not in verb and verb.isascii():
-                block.verbs.setdefault(verb, code)
+                block.verbs.setdefault(verb, judicial(cameo, verb, code))
                 if code is not None and generic(cameo):
                     block.generic_verbs.add(verb)
     return blocks
+
+
+def judicial(cameo: str, word: str, code: str | None) -> str | None:
+    """The manual's type of a court's act, which CAMEO codes as an arrest or an administrative sanction (172, 173).
+
+    A pattern or verb of charging ("charged by a prosecutor", "indicted on charges") tells the charge, the manual's
+    ACCUSE allege: "sue, indict, or charge; bring to trial". One of convicting or sentencing ("convicted of fraud",
+    "sentenced to life") is the manual's SANCTION convict (``CONVICTING``).
+    """
+    if not cameo.startswith(("172", "173")) or code is None:
+        return code
+    if word in CHARGING and cameo.startswith("173"):
+        return "ACCUSE/allege"
+    if word in CONVICTING:
+        return "SANCTION/convict"
+    return code
 
 
 def _phrasal(pattern: Pattern) -> bool:

@@ -952,3 +952,19 @@ def test_a_frame_naming_the_objects_head_beats_one_naming_its_modifier(extractor
     # told as what Chile will do, a sanction is a threat.
     event = only(run(extractor, "Chile will withdraw its weapons inspectors from Peru."), "THREATEN")
     assert event.mode == "relations"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Moscow court convicted the opposition leader of fraud on Tuesday.",
+        "The journalist was sentenced to seven years in prison by a court in Minsk.",
+        "The former officer was found guilty of murder on Monday.",
+    ],
+)
+def test_a_conviction_is_sanction_convict(extractor: Extractor, text: str) -> None:
+    # The PLOVER manual's SANCTION convict: "Find an entity or behavior guilty ... found guilty and sentenced";
+    # not an arrest, and told without the court named.
+    event = only(run(extractor, text), "SANCTION")
+    assert event.mode == "convict"
+    assert event.target is not None or event.target_words is not None

@@ -831,7 +831,7 @@ class _DocCoder:
             # The manual's CONSULT is consultations and meetings, a visit one with a host ("actor is
             # visiting, recipient is hosting"): "visited the settlement", "a visit to the prison" meet no one.
             return None
-        if target is None and draft.code.type in self.lex.requires_recipient:
+        if target is None and draft.code.type in self.lex.requires_recipient and not self._convicted(draft):
             # The PLOVER manual: COOPERATE, AID and SANCTION "Requires recipient: Yes"; "the company
             # shelved its plans" sanctions no one.
             return None
@@ -841,12 +841,20 @@ class _DocCoder:
         unclaimed = self._unclaimed_doer(draft) and (
             place_struck or (draft.trigger.pos_ == "VERB" and self._unclaimed_victim(draft))
         )
-        if actor is None and agent is None and (draft.code.type not in UNCLAIMED or not victim or not unclaimed):
+        # A conviction is a court's, a political sector's (JUD), whether the court is named or not.
+        convicted = self._convicted(draft) and (actor is not None or self._unclaimed_doer(draft))
+        if (
+            actor is None
+            and agent is None
+            and not convicted
+            and (draft.code.type not in UNCLAIMED or not victim or not unclaimed)
+        ):
             # Who did it is the event (PLOVER codes an actor): a named one, or an agent the dictionary
             # codes ("the junta", "thousands of farmers"). Only violence and repression are told
             # without a culprit, and then only by a verb with a victim ("a bomb killed 12 in Baghdad"):
             # a bare noun tells it only where it names the place struck ("the attack on Kharkiv");
-            # "the fight against ISIS" and "an altercation with Garrett" name an act, not who did it.
+            # "the fight against ISIS" and "an altercation with Garrett" name an act, not who did it. A conviction
+            # is a court's: "was sentenced to life" tells it without naming the court.
             return None
         event = Event(
             id=event_id,
@@ -876,6 +884,7 @@ class _DocCoder:
         if (
             (draft.by_default or draft.code.type in EVERYDAY)
             and draft.code.type not in BARE
+            and not convicted
             and not self._recipient(target, draft.target)
             and not self._political(event, actor)
         ):
@@ -977,6 +986,11 @@ class _DocCoder:
         if target is not None:
             return target.type in RECIPIENTS
         return words is not None and self.actors.agent_sector(words) is not None
+
+    def _convicted(self, draft: Draft) -> bool:
+        """A conviction's recipient is whoever is found guilty (the manual's SANCTION convict: "Find an entity or
+        behavior guilty"), named or not: "the journalist was sentenced", "convicted him of fraud"."""
+        return draft.code.mode == "convict" and draft.target is not None and not self.actors.inanimate(draft.target)
 
     def _unclaimed_victim(self, draft: Draft) -> bool:
         """Violence told with no one named as its doer is an event only when it falls on people or
