@@ -326,7 +326,7 @@ def read_blocks(lines: list[str], table: dict[str, str], synsets: dict[str, list
                 # economic) sanctions are coded as 'discontinue'".
                 pattern.code = "SANCTION/discontinue"
             if pattern is not None:
-                pattern.code = judicial(cameo, pattern.origin, pattern.code)
+                pattern.code = asked_for(pattern, judicial(cameo, pattern.origin, pattern.code))
             if pattern is not None and pattern.conditions() and _phrasal(pattern) and pattern.origin in block.verbs:
                 block.phrasal.setdefault(pattern.origin, []).append(pattern)
             elif pattern is not None and pattern.conditions():
@@ -358,6 +358,20 @@ def judicial(cameo: str, word: str, code: str | None) -> str | None:
     if word in CONVICTING:
         return "SANCTION/convict"
     return code
+
+
+def asked_for(pattern: Pattern, code: str) -> str:
+    """What is called for is asked for: the manual's REQUEST is "All requests, demands, and orders".
+
+    CAMEO codes its "CALL (FOR ...)" patterns 02 (appeal) or 10 (demand) but for a few it codes by what is asked
+    ("CALL (FOR END) [053]", rallying support): a pattern written for "call" whose preposition phrases are all
+    "for ..." is a REQUEST, keeping the mode of one already coded so ("for end to operation" is REQUEST yield);
+    "call up ... for service" (a particle) is a mobilization and stays.
+    """
+    asks = pattern.origin == "call" and not pattern.particle and not pattern.objects and pattern.preps
+    if not asks or not all(p.startswith("for ") for p in pattern.preps) or code.startswith("REQUEST"):
+        return code
+    return "REQUEST"
 
 
 def _phrasal(pattern: Pattern) -> bool:

@@ -968,3 +968,23 @@ def test_a_conviction_is_sanction_convict(extractor: Extractor, text: str) -> No
     event = only(run(extractor, text), "SANCTION")
     assert event.mode == "convict"
     assert event.target is not None or event.target_words is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "mode"),
+    [
+        # The manual's REQUEST: "All requests, demands, and orders"; CAMEO codes "CALL (FOR END)" 053.
+        ("The United Nations called for an end to the fighting in Sudan.", "REQUEST", None),
+        # The manual's MOBILIZE: "All military or police moves that fall short of the actual use of force".
+        ("The government sent troops to the capital to restore order.", "MOBILIZE", "troops"),
+        # ... and its AID: "Military and police assistance including arms and personnel".
+        ("France sent peacekeepers to Mali.", "AID", None),
+        # The manual's REJECT: "All rejections and refusals".
+        ("The minister dismissed the criticism from the opposition.", "REJECT", None),
+        # The manual's ACCUSE disapprove: "Express disapproval; condemn; complain".
+        ("The union raised alarm at the terms of the deal.", "ACCUSE", "disapprove"),
+    ],
+)
+def test_types_follow_the_manuals_definitions(extractor: Extractor, text: str, kind: str, mode: str | None) -> None:
+    events = run(extractor, text).events
+    assert [(e.type, e.mode) for e in events] == [(kind, mode)]
