@@ -988,3 +988,30 @@ def test_a_conviction_is_sanction_convict(extractor: Extractor, text: str) -> No
 def test_types_follow_the_manuals_definitions(extractor: Extractor, text: str, kind: str, mode: str | None) -> None:
     events = run(extractor, text).events
     assert [(e.type, e.mode) for e in events] == [(kind, mode)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # The manual's AGREE: "Agree to, offer, promise": a proposal submitted is an offer, no request.
+        ("Germany submitted a proposal to the European Commission.", "AGREE"),
+        # The manual's SUPPORT: "approve policy, action, or actor".
+        ("Nealy Cox said the U.S. government agrees with the judge's decision.", "SUPPORT"),
+    ],
+)
+def test_offers_and_approvals_by_the_manual(extractor: Extractor, text: str, kind: str) -> None:
+    assert [e.type for e in run(extractor, text).events] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Deciding that something is so is a judgment, no commitment nor demand.
+        "The court decided that the plan requires concessions from the government.",
+        # A work's plot tells acts done by no one.
+        "In the novel, the detective kills the senator.",
+        "The film's plot follows a spy who bombs an embassy.",
+    ],
+)
+def test_judgments_and_plots_are_no_events(extractor: Extractor, text: str) -> None:
+    assert run(extractor, text).events == []

@@ -112,6 +112,10 @@ UNASSERTED = frozenset(
     }
 )
 WISHES = frozenset({"want", "aim", "seek", "plan", "intend", "eager", "determined", "hope", "wish"})
+# Works whose story is told: what happens in them is no event.
+FICTION = frozenset(
+    {"novel", "novella", "film", "movie", "plot", "storyline", "screenplay", "sitcom", "episode", "fiction", "thriller"}
+)
 # Types a person undergoes, so that a person's possessive before their noun is who it falls on ("Assange's
 # arrest", "his extradition"), not who did it.
 UNDERGONE = frozenset({"COERCE", "SANCTION"})
@@ -167,7 +171,7 @@ class _DocCoder:
     def events(self) -> list[Event]:
         events: list[Event] = []
         for sent in self.doc.sents:
-            if is_question(sent):
+            if is_question(sent) or self._fiction(sent):
                 continue
             drafts = [d for d in map(self._criticism, self._sentence(sent)) if self._literal(d)]
             drafts.sort(key=lambda d: (depth(d.anchor), d.trigger.i))
@@ -176,6 +180,21 @@ class _DocCoder:
                 if event is not None:
                     events.append(event)
         return events
+
+    def _fiction(self, sent: SpacySpan) -> bool:
+        """A sentence that tells a work's story ("In the novel, the detective kills the senator", "The film's plot
+        follows a spy who bombs"): PLOVER codes what actors did, and a plot's acts were done by no one. A work
+        named as what is acted on ("China banned the film") tells a real act."""
+        return any(
+            t.pos_ == "NOUN"
+            and t.lemma_.lower() in FICTION
+            and (
+                (t.dep_ == "pobj" and t.head.lower_ == "in")
+                or t.dep_ == "poss"
+                or (t.dep_ == "nsubj" and t.head.dep_ == "ROOT")
+            )
+            for t in sent
+        )
 
     def _criticism(self, draft: Draft) -> Draft:
         """An ASSAULT verb aimed at someone about an issue is an accusation ("hammered Bevin on his plan")."""
