@@ -1015,3 +1015,23 @@ def test_offers_and_approvals_by_the_manual(extractor: Extractor, text: str, kin
 )
 def test_judgments_and_plots_are_no_events(extractor: Extractor, text: str) -> None:
     assert run(extractor, text).events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "mode"),
+    [
+        # The manual's PROTEST obstruct: "Obstruct passage or access to a particular locale".
+        ("Farmers blocked roads into Paris with tractors.", "PROTEST", "obstruct"),
+        # Its PROTEST is "All civilian demonstrations": state forces doing so are its COERCE restrict.
+        ("Police blocked access to the square.", "COERCE", "restrict"),
+    ],
+)
+def test_blocking_a_road_is_obstruction_by_civilians_restriction_by_forces(
+    extractor: Extractor, text: str, kind: str, mode: str
+) -> None:
+    assert [(e.type, e.mode) for e in run(extractor, text).events] == [(kind, mode)]
+
+
+def test_found_dead_is_no_assault(extractor: Extractor) -> None:
+    # Object predicates meet patterns ("found GUILTY"); CAMEO's FIND * DEAD (190) tells a death, not an attack.
+    assert run(extractor, "Epstein was found dead in his cell on Saturday.").events == []

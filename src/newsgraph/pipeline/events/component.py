@@ -112,6 +112,8 @@ UNASSERTED = frozenset(
     }
 )
 WISHES = frozenset({"want", "aim", "seek", "plan", "intend", "eager", "determined", "hope", "wish"})
+# CAMEO sectors of the state's armed and police forces and its intelligence services.
+STATE_FORCES = frozenset({"MIL", "COP", "SPY"})
 # Works whose story is told: what happens in them is no event.
 FICTION = frozenset(
     {"novel", "novella", "film", "movie", "plot", "storyline", "screenplay", "sitcom", "episode", "fiction", "thriller"}
@@ -922,6 +924,15 @@ class _DocCoder:
             # dictionaries give a sector (the manual's recipient has a sector and the raw text, a name or not).
             event.target_sector = sector
             event.target_words = self._agent_words(draft.target)
+        if (
+            event.type == "PROTEST"
+            and event.actor_sector in STATE_FORCES
+            and event.mode not in ("demo", "strike", "hunger")
+        ):
+            # The manual's PROTEST is "All civilian demonstrations and other collective actions": soldiers or police
+            # blocking a road or clearing barricades restrict movement, its COERCE restrict ("Impose restrictions on
+            # political freedoms or movement, including cordoning off areas").
+            event.type, event.mode = "COERCE", "restrict"
         firm_only = event.actor_sector in BUSINESS and not self._political_target(event, draft.target)
         if firm_only and draft.code.type != "ASSAULT":
             # PLOVER codes political events: a firm's dealings with another firm or with its own business
