@@ -981,6 +981,7 @@ def test_a_conviction_is_sanction_convict(extractor: Extractor, text: str) -> No
         ("France sent peacekeepers to Mali.", "AID", None),
         # The manual's REJECT: "All rejections and refusals".
         ("The minister dismissed the criticism from the opposition.", "REJECT", None),
+        ("Russia rebuffed the accusations by Britain.", "REJECT", None),
         # The manual's ACCUSE disapprove: "Express disapproval; condemn; complain".
         ("The union raised alarm at the terms of the deal.", "ACCUSE", "disapprove"),
     ],
