@@ -960,6 +960,7 @@ def test_a_frame_naming_the_objects_head_beats_one_naming_its_modifier(extractor
         "A Moscow court convicted the opposition leader of fraud on Tuesday.",
         "The journalist was sentenced to seven years in prison by a court in Minsk.",
         "The former officer was found guilty of murder on Monday.",
+        "The suspect, Michael Webb, was convicted on Thursday.",
     ],
 )
 def test_a_conviction_is_sanction_convict(extractor: Extractor, text: str) -> None:
@@ -1025,6 +1026,7 @@ def test_judgments_and_plots_are_no_events(extractor: Extractor, text: str) -> N
         ("Farmers blocked roads into Paris with tractors.", "PROTEST", "obstruct"),
         # Its PROTEST is "All civilian demonstrations": state forces doing so are its COERCE restrict.
         ("Police blocked access to the square.", "COERCE", "restrict"),
+        ("Jordan blocked the Rukban crossing point.", "COERCE", "restrict"),
     ],
 )
 def test_blocking_a_road_is_obstruction_by_civilians_restriction_by_forces(

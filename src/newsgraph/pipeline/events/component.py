@@ -112,8 +112,8 @@ UNASSERTED = frozenset(
     }
 )
 WISHES = frozenset({"want", "aim", "seek", "plan", "intend", "eager", "determined", "hope", "wish"})
-# CAMEO sectors of the state's armed and police forces and its intelligence services.
-STATE_FORCES = frozenset({"MIL", "COP", "SPY"})
+# CAMEO sectors of the state: its government, armed and police forces and intelligence services.
+STATE_FORCES = frozenset({"MIL", "COP", "SPY", "GOV"})
 # Works whose story is told: what happens in them is no event.
 FICTION = frozenset(
     {"novel", "novella", "film", "movie", "plot", "storyline", "screenplay", "sitcom", "episode", "fiction", "thriller"}
@@ -924,14 +924,11 @@ class _DocCoder:
             # dictionaries give a sector (the manual's recipient has a sector and the raw text, a name or not).
             event.target_sector = sector
             event.target_words = self._agent_words(draft.target)
-        if (
-            event.type == "PROTEST"
-            and event.actor_sector in STATE_FORCES
-            and event.mode not in ("demo", "strike", "hunger")
-        ):
-            # The manual's PROTEST is "All civilian demonstrations and other collective actions": soldiers or police
-            # blocking a road or clearing barricades restrict movement, its COERCE restrict ("Impose restrictions on
-            # political freedoms or movement, including cordoning off areas").
+        state = event.actor_sector in STATE_FORCES or (actor is not None and self._country(actor.entity))
+        if event.type == "PROTEST" and state and event.mode not in ("demo", "strike", "hunger"):
+            # The manual's PROTEST is "All civilian demonstrations and other collective actions": a state, its soldiers
+            # or its police blocking a road or a crossing restrict movement, its COERCE restrict ("Impose restrictions
+            # on political freedoms or movement, including cordoning off areas").
             event.type, event.mode = "COERCE", "restrict"
         firm_only = event.actor_sector in BUSINESS and not self._political_target(event, draft.target)
         if firm_only and draft.code.type != "ASSAULT":
@@ -1016,6 +1013,10 @@ class _DocCoder:
         if target is not None:
             return target.type in RECIPIENTS
         return words is not None and self.actors.agent_sector(words) is not None
+
+    def _country(self, entity: Entity) -> bool:
+        """A place NER found, or a country's name it took for a person ("Jordan closed its borders")."""
+        return entity.type == "GPE" or (entity.type == "PERSON" and entity.name.lower() in self.lex.countries)
 
     def _convicted(self, draft: Draft) -> bool:
         """A conviction's recipient is whoever is found guilty (the manual's SANCTION convict: "Find an entity or
