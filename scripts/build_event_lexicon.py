@@ -55,7 +55,12 @@ LABOUR = frozenset({"work", "job", "strike", "walkout", "tool"})
 # Objects that make CAMEO's "embargo, boycott, or sanctions" the manual's sanctions.
 SANCTIONS = frozenset({"sanction", "sanctions"})
 # The manual's ACCUSE allege: "sue, indict, or charge; bring to trial".
-CHARGING = frozenset({"charge", "indict", "sue", "prosecute"})
+CHARGING = frozenset({"charge", "indict", "sue", "prosecute", "accuse"})
+# The manual's SANCTION convict: "Find an entity or behavior guilty ... in a court of law ... found guilty and
+# sentenced or sanctioned via court-order". CAMEO codes convicting, sentencing and a court's condemning as 172/173
+# (administrative sanctions, arrest); the manual's COERCE arrest is "Arrest, detain" and its imprisonment comes only
+# "also" with a conviction's sentence. CAMEO writes "FIND * GUILTY [173]" under the origins "find" and "found".
+CONVICTING = frozenset({"convict", "sentence", "condemn", "find", "found"})
 # The delexical ("light") verbs of English grammar: do, give, have, make, take, get, go, come, put, set,
 # keep, hold, bring, run, turn. Their meaning comes from their object ("take CONTROL", "give AID",
 # "go ON STRIKE"), so they code an event only through a pattern whose object or preposition phrase
@@ -101,8 +106,37 @@ class Pattern:
         return bool(self.subject) + bool(self.particle) + bool(self.objects) + bool(self.preps)
 
 
-def read_plover_table(path: Path) -> dict[str, str]:
-    """CAMEO code -> "TYPE" or "TYPE/mode" from the conversion table."""
+# Modes of the conversion table that the PLOVER manual's mode tables name otherwise, each by the manual's
+# definition of the mode it maps to. ASSAULT targeted: "Targeted killings, including (successful and attempted)
+# assassinations and executions, as well as deliberate mass killings of defenseless actors"; COERCE restrict:
+# "the banning of individuals or organizations from political life"; THREATEN restrict: "the banning of political
+# activities of particular parties or individuals"; RETREAT withdraw: "Retreat from territory or withdraw forces
+# from an area" (CAMEO's "return, release" of troops is their withdrawal).
+MANUAL_MODES = {
+    ("ASSAULT", "assassinate"): "targeted",
+    ("ASSAULT", "massacre"): "targeted",
+    ("COERCE", "ban"): "restrict",
+    ("THREATEN", "ban"): "restrict",
+    ("RETREAT", "return"): "withdraw",
+}
+
+
+def read_manual_modes(manual: Path) -> dict[str, frozenset[str]]:
+    """Each type's modes as the PLOVER manual's mode tables list them ("arrest & Arrest, detain \\\\")."""
+    sections = re.split(r"\\section\{([A-Z]+)\}", manual.read_text(encoding="utf-8"))
+    return {
+        name: frozenset(re.findall(r"^([a-z][a-z_-]*)\s*&", body, flags=re.M))
+        for name, body in zip(sections[1::2], sections[2::2], strict=True)
+    }
+
+
+def read_plover_table(path: Path, modes: dict[str, frozenset[str]]) -> dict[str, str]:
+    """CAMEO code -> "TYPE" or "TYPE/mode" from the conversion table.
+
+    A row is "code: TYPE, mode, context", but some rows put a context or a mode of CAMEO's own where the
+    mode goes ("175: ASSAULT, pro_autocracy, military", "1722: COERCE, ban"): a mode the manual does not list
+    for its type is read as the manual's mode of that definition (``MANUAL_MODES``), else left out.
+    """
     table: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
@@ -112,8 +146,10 @@ def read_plover_table(path: Path) -> dict[str, str]:
         fields = [f.strip() for f in rest.split(",")]
         if len(code.strip()) < 3 or not fields[0]:
             continue  # two-digit roots are headings ("08: RETREAT" and "08: CONCEDE" both appear)
+        kind = fields[0]
         mode = fields[1] if len(fields) > 1 else ""
-        table.setdefault(code.strip(), f"{fields[0]}/{mode}" if mode else fields[0])
+        mode = MANUAL_MODES.get((kind, mode), mode if mode in modes.get(kind, ()) else "")
+        table.setdefault(code.strip(), f"{kind}/{mode}" if mode else kind)
     return table
 
 
@@ -260,7 +296,8 @@ def read_blocks(lines: list[str], table: dict[str, str], synsets: dict[str, list
             found = CODE.search(line)
             name = line.strip("- ").split()[0].lower() if line.strip("- ") else ""
             cameo = first_code(found.group(1)) if found else ""
-            block = Block(name, plover_code(cameo, table) if found else None, {}, [], [], generic(cameo))
+            default = judicial(cameo, name, plover_code(cameo, table)) if found else None
+            block = Block(name, default, {}, [], [], generic(cameo))
             blocks.append(block)
             continue
         if block is None:
@@ -288,12 +325,8 @@ def read_blocks(lines: list[str], table: dict[str, str], synsets: dict[str, list
                 # (boycotts and blockades); the manual's SANCTION discontinue: "International (political or
                 # economic) sanctions are coded as 'discontinue'".
                 pattern.code = "SANCTION/discontinue"
-            if pattern is not None and cameo.startswith("173") and pattern.origin in CHARGING:
-                # CAMEO 173 is "arrest, detain, or charge with legal action", all COERCE arrest in the table; a
-                # pattern written for a verb of charging ("charged by a prosecutor", "indicted on charges") tells the
-                # charge, the manual's ACCUSE allege: "sue, indict, or charge; bring to trial". Convictions and
-                # sentences stay COERCE arrest ("convictions that result in imprisonment").
-                pattern.code = "ACCUSE/allege"
+            if pattern is not None:
+                pattern.code = asked_for(pattern, judicial(cameo, pattern.origin, pattern.code))
             if pattern is not None and pattern.conditions() and _phrasal(pattern) and pattern.origin in block.verbs:
                 block.phrasal.setdefault(pattern.origin, []).append(pattern)
             elif pattern is not None and pattern.conditions():
@@ -305,10 +338,40 @@ def read_blocks(lines: list[str], table: dict[str, str], synsets: dict[str, list
         else:
             verb = re.sub(r"\{[^}]*\}", "", body).strip().lower()
             if verb and " " not in verb and verb.isascii():
-                block.verbs.setdefault(verb, code)
+                block.verbs.setdefault(verb, judicial(cameo, verb, code))
                 if code is not None and generic(cameo):
                     block.generic_verbs.add(verb)
     return blocks
+
+
+def judicial(cameo: str, word: str, code: str | None) -> str | None:
+    """The manual's type of a court's act, which CAMEO codes as an arrest or an administrative sanction (172, 173).
+
+    A pattern or verb of charging ("charged by a prosecutor", "indicted on charges") tells the charge, the manual's
+    ACCUSE allege: "sue, indict, or charge; bring to trial". One of convicting or sentencing ("convicted of fraud",
+    "sentenced to life") is the manual's SANCTION convict (``CONVICTING``).
+    """
+    if not cameo.startswith(("172", "173")) or code is None:
+        return code
+    if word in CHARGING and cameo.startswith("173"):
+        return "ACCUSE/allege"
+    if word in CONVICTING:
+        return "SANCTION/convict"
+    return code
+
+
+def asked_for(pattern: Pattern, code: str) -> str:
+    """What is called for is asked for: the manual's REQUEST is "All requests, demands, and orders".
+
+    CAMEO codes its "CALL (FOR ...)" patterns 02 (appeal) or 10 (demand) but for a few it codes by what is asked
+    ("CALL (FOR END) [053]", rallying support): a pattern written for "call" whose preposition phrases are all
+    "for ..." is a REQUEST, keeping the mode of one already coded so ("for end to operation" is REQUEST yield);
+    "call up ... for service" (a particle) is a mobilization and stays.
+    """
+    asks = pattern.origin == "call" and not pattern.particle and not pattern.objects and pattern.preps
+    if not asks or not all(p.startswith("for ") for p in pattern.preps) or code.startswith("REQUEST"):
+        return code
+    return "REQUEST"
 
 
 def _phrasal(pattern: Pattern) -> bool:
@@ -634,7 +697,9 @@ def read_required_recipients(manual: Path) -> list[str]:
 
 def build(dictionaries: Path, hand_path: Path) -> dict[str, object]:
     lines = (dictionaries / "CAMEO.2.0.txt").read_text(encoding="utf-8", errors="replace").splitlines()
-    table = read_plover_table(dictionaries / "CAMEO2PLOVER-2021.txt")
+    table = read_plover_table(
+        dictionaries / "CAMEO2PLOVER-2021.txt", read_manual_modes(dictionaries / "PLOVER_MANUAL.tex")
+    )
     synsets = read_synsets(lines)
     blocks = read_blocks(lines, table, synsets)
     hand = json.loads(hand_path.read_text(encoding="utf-8"))

@@ -119,7 +119,7 @@ def test_plover_dev_accuracy_stays_above_its_floors(extractor: Extractor) -> Non
     report = evaluate_events(need_shared(PLOVER_DEV), extractor)
     assert report.failed == 0
     # Lexicon generated from the CAMEO dictionary (scripts/build_event_lexicon.py), nothing tuned on dev.
-    # Measured 0.745 recall, 0.739 top-1 (0.739 first event), 0.714 type+source; floors a little under.
+    # Measured 0.752 recall, 0.745 top-1 (0.745 first event), 0.720 type+source; floors at or a little under.
     # (type+source 0.708 before an actor named by its words, "Prisoners", counted as one: fold 0.)
     # (0.739/0.733/0.702 before a frame naming the object's head beat one naming its modifier, "withdraw
     # weapons inspectors": fold 2; folds 3-4 unchanged.)
@@ -127,6 +127,8 @@ def test_plover_dev_accuracy_stays_above_its_floors(extractor: Extractor) -> Non
     # IAEA" SANCTION expel on the IAEA: fold 0; folds 3-4 unchanged.)
     # (0.727/0.720/0.689 before people named by their country or body were named objects: fold 2.)
     # (0.720/0.714 before what is fired at people was the target and a crowd could be harmed: fold 2.)
+    # (0.739/0.739/0.714 before blocking a road was the manual's PROTEST obstruct: found on fold 0, folds 3-4
+    # unchanged.)
     # (0.702/0.696/0.671 before suits and indictments were the manual's ACCUSE allege, an invasion its
     # ASSAULT and a dismissed appeal its REJECT: found on folds 0-2, folds 3-4 unchanged.)
     # (0.646/0.640/0.615 before support verbs did the act their pattern's object names, sanctions were
@@ -137,14 +139,14 @@ def test_plover_dev_accuracy_stays_above_its_floors(extractor: Extractor) -> Non
     # Down from 0.677/0.665/0.634: general verbs and WordNet neighbours no longer code without their
     # frame, and COOPERATE/AID/SANCTION need a recipient (the manual), a trade for precision on real
     # pages (README, "Events").
-    assert report.ratio(report.recalled) >= 0.74
-    assert report.ratio(report.top1) >= 0.735
-    assert report.ratio(report.first) >= 0.735
-    assert report.ratio(report.top1_source) >= 0.71
+    assert report.ratio(report.recalled) >= 0.75
+    assert report.ratio(report.top1) >= 0.745
+    assert report.ratio(report.first) >= 0.745
+    assert report.ratio(report.top1_source) >= 0.72
     # Nothing is fitted on dev, so the 5-fold figure is the same coder scored fold by fold: its mean
     # holds the same floors, and no fold falls far under them.
     top1, source = report.cross_validated()
-    assert top1 >= 0.735 and source >= 0.71
+    assert top1 >= 0.744 and source >= 0.72
     assert min(t for t, _ in report.folds()) >= 0.65
 
 

@@ -952,3 +952,89 @@ def test_a_frame_naming_the_objects_head_beats_one_naming_its_modifier(extractor
     # told as what Chile will do, a sanction is a threat.
     event = only(run(extractor, "Chile will withdraw its weapons inspectors from Peru."), "THREATEN")
     assert event.mode == "relations"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Moscow court convicted the opposition leader of fraud on Tuesday.",
+        "The journalist was sentenced to seven years in prison by a court in Minsk.",
+        "The former officer was found guilty of murder on Monday.",
+        "The suspect, Michael Webb, was convicted on Thursday.",
+    ],
+)
+def test_a_conviction_is_sanction_convict(extractor: Extractor, text: str) -> None:
+    # The PLOVER manual's SANCTION convict: "Find an entity or behavior guilty ... found guilty and sentenced";
+    # not an arrest, and told without the court named.
+    event = only(run(extractor, text), "SANCTION")
+    assert event.mode == "convict"
+    assert event.target is not None or event.target_words is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "mode"),
+    [
+        # The manual's REQUEST: "All requests, demands, and orders"; CAMEO codes "CALL (FOR END)" 053.
+        ("The United Nations called for an end to the fighting in Sudan.", "REQUEST", None),
+        # The manual's MOBILIZE: "All military or police moves that fall short of the actual use of force".
+        ("The government sent troops to the capital to restore order.", "MOBILIZE", "troops"),
+        # ... and its AID: "Military and police assistance including arms and personnel".
+        ("France sent peacekeepers to Mali.", "AID", None),
+        # The manual's REJECT: "All rejections and refusals".
+        ("The minister dismissed the criticism from the opposition.", "REJECT", None),
+        ("Russia rebuffed the accusations by Britain.", "REJECT", None),
+        # The manual's ACCUSE disapprove: "Express disapproval; condemn; complain".
+        ("The union raised alarm at the terms of the deal.", "ACCUSE", "disapprove"),
+    ],
+)
+def test_types_follow_the_manuals_definitions(extractor: Extractor, text: str, kind: str, mode: str | None) -> None:
+    events = run(extractor, text).events
+    assert [(e.type, e.mode) for e in events] == [(kind, mode)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # The manual's AGREE: "Agree to, offer, promise": a proposal submitted is an offer, no request.
+        ("Germany submitted a proposal to the European Commission.", "AGREE"),
+        # The manual's SUPPORT: "approve policy, action, or actor".
+        ("Nealy Cox said the U.S. government agrees with the judge's decision.", "SUPPORT"),
+    ],
+)
+def test_offers_and_approvals_by_the_manual(extractor: Extractor, text: str, kind: str) -> None:
+    assert [e.type for e in run(extractor, text).events] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Deciding that something is so is a judgment, no commitment nor demand.
+        "The court decided that the plan requires concessions from the government.",
+        # A work's plot tells acts done by no one.
+        "In the novel, the detective kills the senator.",
+        "The film's plot follows a spy who bombs an embassy.",
+    ],
+)
+def test_judgments_and_plots_are_no_events(extractor: Extractor, text: str) -> None:
+    assert run(extractor, text).events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "mode"),
+    [
+        # The manual's PROTEST obstruct: "Obstruct passage or access to a particular locale".
+        ("Farmers blocked roads into Paris with tractors.", "PROTEST", "obstruct"),
+        # Its PROTEST is "All civilian demonstrations": state forces doing so are its COERCE restrict.
+        ("Police blocked access to the square.", "COERCE", "restrict"),
+        ("Jordan blocked the Rukban crossing point.", "COERCE", "restrict"),
+    ],
+)
+def test_blocking_a_road_is_obstruction_by_civilians_restriction_by_forces(
+    extractor: Extractor, text: str, kind: str, mode: str
+) -> None:
+    assert [(e.type, e.mode) for e in run(extractor, text).events] == [(kind, mode)]
+
+
+def test_found_dead_is_no_assault(extractor: Extractor) -> None:
+    # Object predicates meet patterns ("found GUILTY"); CAMEO's FIND * DEAD (190) tells a death, not an attack.
+    assert run(extractor, "Epstein was found dead in his cell on Saturday.").events == []

@@ -126,6 +126,12 @@ UNASSERTED = frozenset(
     }
 )
 WISHES = frozenset({"want", "aim", "seek", "plan", "intend", "eager", "determined", "hope", "wish"})
+# CAMEO sectors of the state: its government, armed and police forces and intelligence services.
+STATE_FORCES = frozenset({"MIL", "COP", "SPY", "GOV"})
+# Works whose story is told: what happens in them is no event.
+FICTION = frozenset(
+    {"novel", "novella", "film", "movie", "plot", "storyline", "screenplay", "sitcom", "episode", "fiction", "thriller"}
+)
 # Types a person undergoes, so that a person's possessive before their noun is who it falls on ("Assange's
 # arrest", "his extradition"), not who did it.
 UNDERGONE = frozenset({"COERCE", "SANCTION"})
@@ -181,7 +187,7 @@ class _DocCoder:
     def events(self) -> list[Event]:
         events: list[Event] = []
         for sent in self.doc.sents:
-            if is_question(sent):
+            if is_question(sent) or self._fiction(sent):
                 continue
             drafts = [
                 d
@@ -196,6 +202,21 @@ class _DocCoder:
                 if event is not None:
                     events.append(event)
         return events
+
+    def _fiction(self, sent: SpacySpan) -> bool:
+        """A sentence that tells a work's story ("In the novel, the detective kills the senator", "The film's plot
+        follows a spy who bombs"): PLOVER codes what actors did, and a plot's acts were done by no one. A work
+        named as what is acted on ("China banned the film") tells a real act."""
+        return any(
+            t.pos_ == "NOUN"
+            and t.lemma_.lower() in FICTION
+            and (
+                (t.dep_ == "pobj" and t.head.lower_ == "in")
+                or t.dep_ == "poss"
+                or (t.dep_ == "nsubj" and t.head.dep_ == "ROOT")
+            )
+            for t in sent
+        )
 
     def _criticism(self, draft: Draft) -> Draft:
         """An ASSAULT verb aimed at someone about an issue is an accusation ("hammered Bevin on his plan")."""
@@ -887,7 +908,7 @@ class _DocCoder:
             # The manual's CONSULT is consultations and meetings, a visit one with a host ("actor is
             # visiting, recipient is hosting"): "visited the settlement", "a visit to the prison" meet no one.
             return None
-        if target is None and draft.code.type in self.lex.requires_recipient:
+        if target is None and draft.code.type in self.lex.requires_recipient and not self._convicted(draft):
             # The PLOVER manual: COOPERATE, AID and SANCTION "Requires recipient: Yes"; "the company
             # shelved its plans" sanctions no one.
             return None
@@ -897,12 +918,20 @@ class _DocCoder:
         unclaimed = self._unclaimed_doer(draft) and (
             place_struck or (draft.trigger.pos_ == "VERB" and self._unclaimed_victim(draft))
         )
-        if actor is None and agent is None and (draft.code.type not in UNCLAIMED or not victim or not unclaimed):
+        # A conviction is a court's, a political sector's (JUD), whether the court is named or not.
+        convicted = self._convicted(draft) and (actor is not None or self._unclaimed_doer(draft))
+        if (
+            actor is None
+            and agent is None
+            and not convicted
+            and (draft.code.type not in UNCLAIMED or not victim or not unclaimed)
+        ):
             # Who did it is the event (PLOVER codes an actor): a named one, or an agent the dictionary
             # codes ("the junta", "thousands of farmers"). Only violence and repression are told
             # without a culprit, and then only by a verb with a victim ("a bomb killed 12 in Baghdad"):
             # a bare noun tells it only where it names the place struck ("the attack on Kharkiv");
-            # "the fight against ISIS" and "an altercation with Garrett" name an act, not who did it.
+            # "the fight against ISIS" and "an altercation with Garrett" name an act, not who did it. A conviction
+            # is a court's: "was sentenced to life" tells it without naming the court.
             return None
         # A pronoun no name stands for, or one a description stands nearer before ("The man ran ... he was
         # arrested", "Students occupied the campus. Police threatened to use force on them"), is named by that
@@ -944,6 +973,7 @@ class _DocCoder:
         if (
             (draft.by_default or draft.code.type in EVERYDAY)
             and draft.code.type not in BARE
+            and not convicted
             and not self._recipient(target, draft.target)
             and not self._political(event, actor)
         ):
@@ -966,6 +996,12 @@ class _DocCoder:
             # "fired teargas at the crowd", "the attacker was arrested": whom it fell on is named by a noun for
             # people the dictionaries give no sector; the words still tell the reader who.
             event.target_words = self._agent_words(target_phrase)
+        state = event.actor_sector in STATE_FORCES or (actor is not None and self._country(actor.entity))
+        if event.type == "PROTEST" and state and event.mode not in ("demo", "strike", "hunger"):
+            # The manual's PROTEST is "All civilian demonstrations and other collective actions": a state, its soldiers
+            # or its police blocking a road or a crossing restrict movement, its COERCE restrict ("Impose restrictions
+            # on political freedoms or movement, including cordoning off areas").
+            event.type, event.mode = "COERCE", "restrict"
         firm_only = event.actor_sector in BUSINESS and not self._political_target(event, draft.target)
         if firm_only and draft.code.type != "ASSAULT":
             # PLOVER codes political events: a firm's dealings with another firm or with its own business
@@ -1109,6 +1145,15 @@ class _DocCoder:
             ):
                 return token
         return None
+
+    def _country(self, entity: Entity) -> bool:
+        """A place NER found, or a country's name it took for a person ("Jordan closed its borders")."""
+        return entity.type == "GPE" or (entity.type == "PERSON" and entity.name.lower() in self.lex.countries)
+
+    def _convicted(self, draft: Draft) -> bool:
+        """A conviction's recipient is whoever is found guilty (the manual's SANCTION convict: "Find an entity or
+        behavior guilty"), named or not: "the journalist was sentenced", "convicted him of fraud"."""
+        return draft.code.mode == "convict" and draft.target is not None and not self.actors.inanimate(draft.target)
 
     def _unclaimed_victim(self, draft: Draft) -> bool:
         """Violence told with no one named as its doer is an event only when it falls on people or

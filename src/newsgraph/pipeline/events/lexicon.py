@@ -225,7 +225,9 @@ def _match(
     if not frames:
         return None
     children = list(token.children)
-    objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative")]
+    # An object predicate is what the pattern names after the verb as well ("was found GUILTY", "found him GUILTY").
+    objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative", "oprd")]
+    objects += [c for c in children if c.dep_ == "ccomp" and c.pos_ == "ADJ"]
     if token.dep_ in ("acl", "relcl") and token.tag_ == "VBN":
         objects.append(token.head)
     objects += [p for c in children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
