@@ -34,6 +34,7 @@ _PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _GROUP = frozenset({"they", "them", "their", "it", "its"})
 _PLURAL = frozenset({"they", "them"})
 _BREAKS = re.compile(r"\n+")
+_ORG_HEAD = re.compile(r" (?:of|for) ")
 # Roles news gives sources it does not name: "the official said" is not the person quoted before.
 _UNNAMED_ROLES = frozenset(
     {"official", "spokesman", "spokeswoman", "spokesperson", "aide", "source", "officer", "agent", "insider",
@@ -46,6 +47,11 @@ _APPOSED = frozenset({"appos"})
 # "a statement from the ministry", "figures released by City Hall".
 _SOURCE_PREPOSITIONS = frozenset({"by", "from"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Verbs whose subject puts out the document they take: "issued a statement", "put out a report".
+_ISSUING = frozenset(
+    {"issue", "release", "put", "publish", "post", "send", "write", "tweet", "file", "deliver", "sign", "pen",
+     "circulate", "distribute", "unveil", "submit", "draft"}
+)  # fmt: skip
 # Dependents that are part of a name ("the Israeli military", "Mayor Anna Berg").
 _NAME_PARTS = frozenset({"compound", "amod", "flat", "nmod", "nummod"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
@@ -59,6 +65,8 @@ _AFFILIATING = frozenset({"for", "of", "at", "to", "with"})
 _MAX_HOPS = 3
 # Words before a head that belong to the sentence, not to the name: "[Later] a candidate", "[and] officials".
 _NOT_NAMING = frozenset({"cc", "preconj", "advmod", "npadvmod", "prep", "mark", "punct"})
+# Words that count off part of a group named before: "Some said …", "Another wondered …".
+_QUANTIFIERS = frozenset({"some", "many", "most", "others", "another", "several", "few", "both", "all", "one", "each"})
 # How many sentences back a pronoun may look for its antecedent.
 _REACH = 6
 
@@ -222,8 +230,10 @@ class Coref:
         # "Gov. Eric Holcomb" is "the governor".
         words |= {TITLES.abbreviations[w.rstrip(".")] for w in words if w.rstrip(".") in TITLES.abbreviations}
         if entity.type == "ORG" and entity.name.split():
-            # "the union" after "the Harbour Workers' Union": an organisation is described by its own head noun.
+            # "the union" after "the Harbour Workers' Union": an organisation is described by its own head noun,
+            # the word before its "of" or "for" in "the Department of Justice", "the Office for the … District".
             words.add(entity.name.split()[-1].lower())
+            words.add(_ORG_HEAD.split(entity.name)[0].split()[-1].lower())
         for mention in entity.mentions:
             index = self._token(mention.start)
             for i in range(index - 1, max(index - 5, -1), -1):
@@ -343,37 +353,76 @@ class Coref:
         return found if after is not None and after.text == "," else None
 
     def _source_of(self, head: Token, first: int, last: int, depth: int) -> Entity | None:
-        """ "figures released by City Hall", "a statement from the ministry", "his comments": whose words they are."""
+        """ "figures released by City Hall", "a statement from the ministry", "his comments", "a document
+        Matthesen prepared", "the Pentagon report": whose words they are."""
         if head.lemma_.lower() not in self.words.said_nouns:
             return None
+        owner = self.owner(head, first, last)
+        if owner is not None:
+            # "Trump and Ryan issued a statement": two people's, no one entity's.
+            return None if _joined_names(owner, owner.right_edge.i) else self.resolve(*_bounds(owner), depth + 1)
         for child in head.children:
-            if child.dep_ == "poss" and first <= child.i <= last:
-                return self.resolve(*_bounds(child), depth + 1)
-            if child.dep_ == "acl":
-                child = next((c for c in child.children if c.dep_ == "agent"), child)
-            if child.lower_ in _SOURCE_PREPOSITIONS or child.dep_ == "agent":
-                owner = next((c for c in child.children if c.dep_ == "pobj" and c.i <= last), None)
-                if owner is not None:
-                    return self.resolve(*_bounds(owner), depth + 1)
             if child.lower_ == "in":
                 # "an article in Forbes": the outlet, when it is one the article names.
                 outlet = next((c for c in child.children if c.dep_ == "pobj" and c.i <= last), None)
                 found = entity_at(self.doc, outlet.idx, outlet.idx + len(outlet)) if outlet is not None else None
                 if found is not None and found.type == "ORG":
                     return found
-        return self._issuer(head, depth) if self.doc[first].lower_ in _DEFINITE else None
+        return self._issuing_modifier(head, first) or (
+            self._issuer(head, depth) if self.doc[first].lower_ in _DEFINITE else None
+        )
+
+    def owner(self, document: Token, first: int, last: int) -> Token | None:
+        """The word naming who put a document out, inside its own phrase: its possessor ("his comments"),
+        the object of "from" or "by" ("a statement from the ministry", "figures released by City Hall"),
+        or the subject of a clause on it ("a document Matthesen prepared")."""
+        for child in document.children:
+            if child.dep_ == "poss" and first <= child.i <= last:
+                return child
+            if child.dep_ == "relcl":
+                subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.tag_ not in RELATIVE_TAGS and subject.pos_ in _NOUNS:
+                    return subject
+            if child.dep_ == "acl":
+                child = next((c for c in child.children if c.dep_ == "agent"), child)
+            if child.lower_ in _SOURCE_PREPOSITIONS or child.dep_ == "agent":
+                owner = next((c for c in child.children if c.dep_ == "pobj" and c.i <= last), None)
+                if owner is not None:
+                    return owner
+        verb = document.head
+        if document.dep_ == "dobj" and verb.lemma_.lower() in _ISSUING:
+            # "Trump and Ryan issued a statement describing …", "His office put out a statement saying …"
+            return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in _NOUNS | {"PRON"}), None)
+        return None
+
+    def _issuing_modifier(self, document: Token, first: int) -> Entity | None:
+        """ "the Pentagon report", "the office release": a name or a described body right before the
+        document's noun is who issued it (only one the article already knows, never a new one)."""
+        for child in document.lefts:
+            if child.dep_ != "compound" or child.i < first:
+                continue
+            found = entity_at(self.doc, child.idx, child.idx + len(child))
+            if found is None and child.pos_ == "NOUN":
+                found = self._described(child.i, child.i, child, child.idx)
+            if found is not None and found.type in SPEAKING_TYPES:
+                return found
+        return None
 
     def _issuer(self, document: Token, depth: int) -> Entity | None:
         """ "Big Machine issued a statement on Friday. … the statement said": who put the document out.
 
         The same word earlier in the article, as what a subject issued, released or said
-        something in, names its author; only the latest such mention, in the sentences just before.
+        something in, or with its author beside it ("Big Machine's statement", "a statement
+        from Big Machine"), names its author; only the latest such mention, in the sentences just before.
         """
         lemma = document.lemma_.lower()
         floor = self.sentence_starts[max(bisect_right(self.sentence_starts, document.idx) - 1 - _REACH, 0)]
         for token in reversed(self.doc[self._token(floor) : document.i]):
             if token.lemma_.lower() != lemma or token.pos_ != "NOUN":
                 continue
+            owner = self.owner(token, token.left_edge.i, token.right_edge.i)
+            if owner is not None:
+                return self.resolve(*_bounds(owner), depth + 1)
             verb = token.head.head if token.dep_ == "pobj" else token.head
             if token.dep_ not in {"dobj", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
                 continue
@@ -574,6 +623,24 @@ class Coref:
             return None if any(e.type in {"ORG", "NORP"} for _, _, e in between) else token
         return None
 
+    def _counted_from(self, word: Token, first: int) -> Token | None:
+        """The group a bare quantifier speaks for: "Dozens of deportees arrived. Some said …", "Many users
+        mocked the ad. Another wondered …": the latest plural noun for people in its sentence or the one before.
+
+        "Some of the deportees" says it itself; a quantifier that is only a determiner ("Some
+        experts") is not bare.
+        """
+        if word.lower_ not in _QUANTIFIERS or word.i != first or any(c.dep_ == "prep" for c in word.children):
+            return None
+        if word.dep_ == "det" or word.head.i != word.i and word.head.pos_ == "NOUN" and word.head.i > word.i:
+            return None
+        sentence = bisect_right(self.sentence_starts, word.idx) - 1
+        floor = self.sentence_starts[max(sentence - 1, 0)]
+        for token in reversed(self.doc[self._token(floor) : word.i]):
+            if token.tag_ in {"NNS", "NNPS"} and self._people(token) and not self._in_quote(token.idx):
+                return token
+        return None
+
     def _people(self, noun: Token) -> bool:
         lemma = noun.lemma_.lower()
         words = self.words
@@ -590,12 +657,19 @@ class Coref:
             return self.text[start:end]
         first, last = self._token(start), self._token(end - 1)
         head = phrase_head(self.doc, first, last)
-        group = self._group_before(head) if head.lower_ in _PLURAL else None
+        counted = self._counted_from(head, first)
+        group = self._group_before(head) if head.lower_ in _PLURAL else counted
         if group is not None:
             first, last, head = group.left_edge.i, group.i, group
+        while counted is not None and first < head.i and self.doc[first].lower_ in _QUANTIFIERS:
+            first += 1  # "Another" of "Many Twitter users" is one of the "Twitter users"
         antecedent = relative_antecedent(head)
         if antecedent is not None:
             first, last, head = antecedent.left_edge.i, antecedent.i, antecedent
+        owner = self.owner(head, first, last) if head.lemma_.lower() in self.words.said_nouns else None
+        if owner is not None:
+            # "Trump and Ryan issued a statement saying …": the statement's authors, not "a statement".
+            first, last, head = owner.left_edge.i, owner.right_edge.i, owner
         begin, stop = core_phrase(self.doc, first, last, head)
         return self.text[self.doc[begin].idx : self.doc[stop].idx + len(self.doc[stop])]
 

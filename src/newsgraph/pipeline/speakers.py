@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.model import Entity, Speaker
 from newsgraph.pipeline.coref import AGENT_ENDINGS, Coref, names, relative_antecedent
 from newsgraph.pipeline.extensions import doc_text
-from newsgraph.pipeline.quotes.acts import SAID, UNATTRIBUTED
+from newsgraph.pipeline.quotes.acts import EVIDENCE, SAID, UNATTRIBUTED
 from newsgraph.pipeline.titles import LEXICON as TITLES
 
 _LEADING = ("the ", "The ")
@@ -69,9 +69,8 @@ class SpeakerResolver:
             if entity is not None:
                 continue
             head = _head(doc, speaker)
-            if not named and quote.act in SAID and head is not None and not _can_speak(doc, head):
-                # "her eyes", "a series", "its cutback", a "he" with no one before it: no one a reader can check.
-                quote.act = UNATTRIBUTED
+            if not named and quote.act in SAID and head is not None:
+                quote.act = _act_of_no_one(coref, head, quote.kind) or quote.act
             if head is not None and head.tag_ == "NNS":
                 # "the authors", "researchers": a group that no entity names, which a later "they" may be.
                 group = quote.speaker
@@ -84,11 +83,35 @@ def _head(doc: Doc, speaker: Speaker) -> Token | None:
     return span.root if span is not None else None
 
 
+def _act_of_no_one(coref: Coref, root: Token, kind: str) -> str | None:
+    """What a report whose speaker resolved to no entity is, when it is no one's.
+
+    A document or a channel whose issuer the text does not give ("the statement said", "a
+    tweet read", "according to reports") is a report naming no one, evidence (words in marks
+    stay unattributed), never a speaker called "statement"; "her eyes", "a series", a "he"
+    with no one before it are no one a reader can check.
+    """
+    if _bare_document(coref, root):
+        return UNATTRIBUTED if kind == "direct" else EVIDENCE
+    return None if _can_speak(coref.doc, root) else UNATTRIBUTED
+
+
+def _bare_document(coref: Coref, root: Token) -> bool:
+    """A document noun with no one beside it ("the statement", not "Schiff's letter" nor "Trump and
+    Ryan issued a statement saying")."""
+    head = relative_antecedent(root) or root
+    if head.tag_ not in {"NN", "NNS"} or head.lemma_.lower() not in names().said_nouns:
+        return False
+    if coref.owner(head, head.left_edge.i, head.right_edge.i) is not None:
+        return False
+    return not any(c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN" for c in head.children)
+
+
 def _can_speak(doc: Doc, root: Token) -> bool:
     """Whether a speaker no entity fits still names someone: a person or body word, a group, or a name NER missed.
 
-    A singular common noun must be a word for a person or a body ("the spokesman", "the ministry"),
-    for what they issue ("the statement"), or one built like an agent's ("the patient", "a consultant").
+    A singular common noun must be a word for a person or a body ("the spokesman", "the ministry")
+    or one built like an agent's ("the patient", "a consultant").
     """
     head = relative_antecedent(root) or root
     if head.tag_ == "POS":
@@ -111,9 +134,9 @@ def _capitalised_within(doc: Doc, word: Token) -> bool:
 
 @cache
 def _speaking_nouns() -> frozenset[str]:
-    """Nouns for people and bodies (coreference's word lists and the title heads), and for what they issue."""
+    """Nouns for people and bodies (coreference's word lists and the title heads)."""
     words = names()
-    return words.person_nouns | words.org_nouns | words.company_nouns | words.said_nouns | frozenset(TITLES.heads)
+    return words.person_nouns | words.org_nouns | words.company_nouns | frozenset(TITLES.heads)
 
 
 def _near(text: str, group: Speaker | None, start: int) -> bool:
