@@ -460,6 +460,25 @@ def test_a_bare_quantifier_is_named_by_the_group_it_counts_from(extractor: Extra
     assert another is not None and (another.text, another.name) == ("Another", "Twitter users")
 
 
+def test_another_after_one_of_a_kind_is_another_of_that_kind(extractor: Extractor) -> None:
+    text = "“We’d be North Dakota,” one user quipped.\nAnother wondered why the state bothered to trademark it."
+    result, _ = speakers(extractor, text)
+    speaker = _quote_about(result, "trademark").speaker
+    assert speaker is not None and (speaker.text, speaker.name) == ("Another", "user")
+
+
+def test_the_source_of_a_report_in_an_outlet_is_the_outlet(extractor: Extractor) -> None:
+    text = (
+        "According to a report in the Argus Leader, the governor launched the campaign on Monday. "
+        "The report says an agency in Minneapolis came up with the campaign."
+    )
+    result, _ = speakers(extractor, text)
+    first, second = (_quote_about(result, words) for words in ("launched", "came up"))
+    assert first.act == second.act == "speech"
+    assert first.speaker is not None and first.speaker.name == "Argus Leader"
+    assert second.speaker is not None and second.speaker.name == "Argus Leader"
+
+
 def test_a_name_ner_missed_beside_a_role_is_a_person(extractor: Extractor) -> None:
     text = (
         "Mr. Lund’s tendency to raise his demands has made the other side wary, people close to the talks said.\n\n"

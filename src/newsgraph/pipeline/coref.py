@@ -52,6 +52,13 @@ _ISSUING = frozenset(
     {"issue", "release", "put", "publish", "post", "send", "write", "tweet", "file", "deliver", "sign", "pen",
      "circulate", "distribute", "unveil", "submit", "draft"}
 )  # fmt: skip
+# Names after "a report in …" that are where or when, not the outlet.
+_NOT_OUTLETS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "NORP", "PERSON"})
+# Verbs whose agent judged a document rather than put it out or received it ("accounts corroborated by footage").
+_JUDGING = frozenset(
+    {"corroborate", "confirm", "verify", "support", "back", "dispute", "contradict", "challenge", "reject", "deny",
+     "criticize", "criticise", "question", "refute", "debunk", "contest", "doubt"}
+)  # fmt: skip
 # Dependents that are part of a name ("the Israeli military", "Mayor Anna Berg").
 _NAME_PARTS = frozenset({"compound", "amod", "flat", "nmod", "nummod"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
@@ -141,6 +148,11 @@ def relative_antecedent(token: Token) -> Token | None:
         while antecedent.dep_ == "compound" and antecedent.head.i > antecedent.i:
             antecedent = antecedent.head
     return antecedent if antecedent.pos_ in _NOUNS else None
+
+
+def _one_of(noun: Token) -> bool:
+    """ "one user", "one Weibo commenter": a singular noun counted as one of several."""
+    return noun.tag_ == "NN" and any(c.lower_ == "one" and c.dep_ in {"nummod", "det"} for c in noun.children)
 
 
 def _joined_names(head: Token, last: int) -> bool:
@@ -358,19 +370,20 @@ class Coref:
         if head.lemma_.lower() not in self.words.said_nouns:
             return None
         owner = self.owner(head, first, last)
-        if owner is not None:
-            # "Trump and Ryan issued a statement": two people's, no one entity's.
-            return None if _joined_names(owner, owner.right_edge.i) else self.resolve(*_bounds(owner), depth + 1)
-        for child in head.children:
-            if child.lower_ == "in":
-                # "an article in Forbes": the outlet, when it is one the article names.
-                outlet = next((c for c in child.children if c.dep_ == "pobj" and c.i <= last), None)
-                found = entity_at(self.doc, outlet.idx, outlet.idx + len(outlet)) if outlet is not None else None
-                if found is not None and found.type == "ORG":
-                    return found
-        return self._issuing_modifier(head, first) or (
-            self._issuer(head, depth) if self.doc[first].lower_ in _DEFINITE else None
-        )
+        if owner is None:
+            found = self._issuing_modifier(head, first)
+            if found is not None:
+                return found
+            owner = self._issuer(head) if self.doc[first].lower_ in _DEFINITE else None
+        if owner is None or _joined_names(owner, owner.right_edge.i):
+            return None  # "Trump and Ryan issued a statement": two people's, no one entity's
+        return self.resolve(*_bounds(owner), depth + 1)
+
+    def author(self, document: Token, first: int, last: int) -> Token | None:
+        """The word naming who put out the document ``document`` heads, in its phrase or, for "the
+        statement", beside the same word earlier."""
+        owner = self.owner(document, first, last)
+        return owner or (self._issuer(document) if self.doc[first].lower_ in _DEFINITE else None)
 
     def owner(self, document: Token, first: int, last: int) -> Token | None:
         """The word naming who put a document out, inside its own phrase: its possessor ("his comments"),
@@ -384,11 +397,18 @@ class Coref:
                 if subject is not None and subject.tag_ not in RELATIVE_TAGS and subject.pos_ in _NOUNS:
                     return subject
             if child.dep_ == "acl":
+                if child.lemma_.lower() in _JUDGING:
+                    continue  # "accounts corroborated by video footage": the footage wrote none of them
                 child = next((c for c in child.children if c.dep_ == "agent"), child)
             if child.lower_ in _SOURCE_PREPOSITIONS or child.dep_ == "agent":
                 owner = next((c for c in child.children if c.dep_ == "pobj" and c.i <= last), None)
                 if owner is not None:
                     return owner
+            if child.lower_ == "in":
+                # "an article in Forbes", "a report in the Argus Leader": the outlet (not a place or a time).
+                outlet = next((c for c in child.children if c.dep_ == "pobj" and c.i <= last), None)
+                if outlet is not None and outlet.pos_ == "PROPN" and outlet.ent_type_ not in _NOT_OUTLETS:
+                    return outlet
         verb = document.head
         if document.dep_ == "dobj" and verb.lemma_.lower() in _ISSUING:
             # "Trump and Ryan issued a statement describing …", "His office put out a statement saying …"
@@ -408,7 +428,7 @@ class Coref:
                 return found
         return None
 
-    def _issuer(self, document: Token, depth: int) -> Entity | None:
+    def _issuer(self, document: Token) -> Token | None:
         """ "Big Machine issued a statement on Friday. … the statement said": who put the document out.
 
         The same word earlier in the article, as what a subject issued, released or said
@@ -422,12 +442,11 @@ class Coref:
                 continue
             owner = self.owner(token, token.left_edge.i, token.right_edge.i)
             if owner is not None:
-                return self.resolve(*_bounds(owner), depth + 1)
+                return owner
             verb = token.head.head if token.dep_ == "pobj" else token.head
             if token.dep_ not in {"dobj", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
                 continue
-            subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-            return None if subject is None else self.resolve(*_bounds(subject), depth + 1)
+            return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
         return None
 
     def _affiliated(self, first: int, last: int, head: Token, depth: int) -> Entity | None:
@@ -637,8 +656,10 @@ class Coref:
         sentence = bisect_right(self.sentence_starts, word.idx) - 1
         floor = self.sentence_starts[max(sentence - 1, 0)]
         for token in reversed(self.doc[self._token(floor) : word.i]):
-            if token.tag_ in {"NNS", "NNPS"} and self._people(token) and not self._in_quote(token.idx):
-                return token
+            if not self._people(token) or self._in_quote(token.idx):
+                continue
+            if token.tag_ in {"NNS", "NNPS"} or (word.lower_ == "another" and _one_of(token)):
+                return token  # "“…,” one user quipped. Another wondered …": another user
         return None
 
     def _people(self, noun: Token) -> bool:
@@ -666,7 +687,7 @@ class Coref:
         antecedent = relative_antecedent(head)
         if antecedent is not None:
             first, last, head = antecedent.left_edge.i, antecedent.i, antecedent
-        owner = self.owner(head, first, last) if head.lemma_.lower() in self.words.said_nouns else None
+        owner = self.author(head, first, last) if head.lemma_.lower() in self.words.said_nouns else None
         if owner is not None:
             # "Trump and Ryan issued a statement saying …": the statement's authors, not "a statement".
             first, last, head = owner.left_edge.i, owner.right_edge.i, owner

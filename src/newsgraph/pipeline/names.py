@@ -16,7 +16,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Token
 
 from newsgraph.pipeline.lexicons import load_data
-from newsgraph.pipeline.titles import LEXICON, is_title_word
+from newsgraph.pipeline.titles import LEXICON, is_title_word, titled_office
 
 _FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "\u00a0": " ", "–": "-", "—": "-"})
 POSSESSIVES = frozenset({"'s", "'", "s'"})
@@ -109,7 +109,7 @@ def repair(doc: Doc, start: int, end: int, label: str) -> list[RawMention]:
     if institution_end is not None:
         return [RawMention(start, institution_end, "ORG", name_key(doc[start:institution_end].text))]
     if label == "ORG":
-        start, end = _titled_office(doc, start), _finished(doc, end)
+        start, end = titled_office(doc, start), _finished(doc, end)
     mentions: list[RawMention] = []
     if label != "PERSON" and start > 0 and _introduces_person(doc[start - 1]):
         label = "PERSON"  # "Apple CEO Tim Cook" tagged ORG: only a person bears a title
@@ -131,23 +131,6 @@ def repair(doc: Doc, start: int, end: int, label: str) -> list[RawMention]:
     if sum(ch.isalpha() for ch in key) > 1:
         mentions.append(RawMention(start, end, label, key, proper_the))
     return mentions
-
-
-def _titled_office(doc: Doc, start: int) -> int:
-    """Where "the U.S. Attorney's Office" or "the Sheriff's Office" starts when NER kept only "Office".
-
-    An office named after the title that heads it holds the title, its possessive and what
-    qualifies the title ("U.S."); cut there, the speaker would be a bare "Office".
-    """
-    if start < 2 or not is_possessive(doc[start - 1]) or not _capitalised(doc[start]):
-        return start
-    holder = doc[start - 2]
-    if not _capitalised(holder) or holder.ent_type_ == "PERSON" or not is_title_word(holder):
-        return start
-    first = start - 2
-    while first > 0 and _capitalised(doc[first - 1]) and doc[first - 1].dep_ in {"compound", "amod"}:
-        first -= 1
-    return first
 
 
 def _finished(doc: Doc, end: int) -> int:

@@ -91,20 +91,17 @@ def _act_of_no_one(coref: Coref, root: Token, kind: str) -> str | None:
     stay unattributed), never a speaker called "statement"; "her eyes", "a series", a "he"
     with no one before it are no one a reader can check.
     """
-    if _bare_document(coref, root):
+    head = relative_antecedent(root) or root
+    if head.tag_ in {"NN", "NNS"} and head.lemma_.lower() in names().said_nouns:
+        if coref.author(head, head.left_edge.i, head.right_edge.i) is not None or _named_inside(head):
+            return None  # "Trump and Ryan issued a statement saying …": named by its authors
         return UNATTRIBUTED if kind == "direct" else EVIDENCE
     return None if _can_speak(coref.doc, root) else UNATTRIBUTED
 
 
-def _bare_document(coref: Coref, root: Token) -> bool:
-    """A document noun with no one beside it ("the statement", not "Schiff's letter" nor "Trump and
-    Ryan issued a statement saying")."""
-    head = relative_antecedent(root) or root
-    if head.tag_ not in {"NN", "NNS"} or head.lemma_.lower() not in names().said_nouns:
-        return False
-    if coref.owner(head, head.left_edge.i, head.right_edge.i) is not None:
-        return False
-    return not any(c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN" for c in head.children)
+def _named_inside(document: Token) -> bool:
+    """ "Schiff's letter", "a Pentagon report": a name of its own beside the document noun."""
+    return any(c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN" for c in document.children)
 
 
 def _can_speak(doc: Doc, root: Token) -> bool:
