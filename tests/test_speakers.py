@@ -460,6 +460,16 @@ def test_a_bare_quantifier_is_named_by_the_group_it_counts_from(extractor: Extra
     assert another is not None and (another.text, another.name) == ("Another", "Twitter users")
 
 
+def test_a_pronoun_passes_over_a_man_the_text_said_had_died(extractor: Extractor) -> None:
+    text = (
+        "Prince Andrew has faced criticism over his friendship with Jeffrey Epstein. "
+        "Epstein was found dead in his cell in August. “I have no recollection of meeting her,” he told the BBC."
+    )
+    result, _ = speakers(extractor, text)
+    speaker = _quote_about(result, "recollection").speaker
+    assert speaker is not None and speaker.text == "he" and "Andrew" in speaker.name
+
+
 def test_another_after_one_of_a_kind_is_another_of_that_kind(extractor: Extractor) -> None:
     text = "“We’d be North Dakota,” one user quipped.\nAnother wondered why the state bothered to trademark it."
     result, _ = speakers(extractor, text)

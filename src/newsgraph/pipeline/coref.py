@@ -150,6 +150,20 @@ def relative_antecedent(token: Token) -> Token | None:
     return antecedent if antecedent.pos_ in _NOUNS else None
 
 
+def _died(name: Token) -> bool:
+    """ "Epstein died", "Epstein was found dead", "Epstein killed himself", "Epstein, who died in August"."""
+    verbs = [name.head] if name.dep_ in _SUBJECTS else []
+    verbs += [c for c in name.children if c.dep_ == "relcl"]
+    for verb in verbs:
+        if verb.lemma_.lower() == "die" or any(
+            c.lower_ == "dead" and c.dep_ in {"oprd", "acomp"} for c in verb.children
+        ):
+            return True
+        if verb.lemma_.lower() == "kill" and any(c.lower_ in {"himself", "herself"} for c in verb.children):
+            return True
+    return False
+
+
 def _one_of(noun: Token) -> bool:
     """ "one user", "one Weibo commenter": a singular noun counted as one of several."""
     return noun.tag_ == "NN" and any(c.lower_ == "one" and c.dep_ in {"nummod", "det"} for c in noun.children)
@@ -207,6 +221,7 @@ class Coref:
         for entity in doc._.entities or []:
             self._learn(entity)
         self._index_surnames()
+        self.deaths = [(start, e) for start, end, e in self.mentions if _died(self.doc[self._token(end - 1)])]
 
     def _index_surnames(self) -> None:
         """A surname NER missed ("Braun has worked with …" after "Scooter Braun") is still that person there.
@@ -496,10 +511,18 @@ class Coref:
 
     def _pronoun(self, pronoun: Token, start: int) -> Entity | None:
         """The nearest agreeing antecedent; for "he" or "she", the last person of that gender however far back."""
-        found = self._agreeing(pronoun.lower_, self._candidates(start))
+        found = self._agreeing(pronoun.lower_, self._living(self._candidates(start), start))
         if found is None and pronoun.lower_ in _PERSONAL:
-            found = self._agreeing(pronoun.lower_, self._candidates(start, len(self.sentence_starts)))
+            found = self._agreeing(
+                pronoun.lower_, self._living(self._candidates(start, len(self.sentence_starts)), start)
+            )
         return found
+
+    def _living(self, candidates: list[Entity], before: int) -> list[Entity]:
+        """The candidates, those the text has said died before ``before`` last: "Epstein was found dead in his
+        cell. “…,” he told the BBC" is the other man, unless no one else fits."""
+        dead = {e.id for at, e in self.deaths if at < before}
+        return [e for e in candidates if e.id not in dead] + [e for e in candidates if e.id in dead]
 
     def _agreeing(self, lower: str, candidates: list[Entity]) -> Entity | None:
         for entity in candidates:
