@@ -7,8 +7,13 @@ the same mention, so it gets the same entity. A mention that resolves to nothing
 named by its own words, cut to the phrase that names ("officials", not "officials who
 spoke on condition of anonymity"): the text said who spoke, but not who that is. A "they"
 that no entity fits is the group that spoke just before ("…, the authors said. “…,” they
-wrote."), named as that group was. A speaker that is neither ("her eyes", "a series", a
-"he" with no one before it) is no one a reader can check: the quote becomes ``unattributed``.
+wrote."), named as that group was, and so is a bare quantifier ("Dozens of deportees arrived.
+Some said …": deportees). A document speaks for whoever the text says issued it ("a statement
+from the label", "the statement" after "the label issued a statement"); one whose issuer the text
+does not give ("the statement said", "a tweet read") is a report naming no one: the quote becomes
+``evidence`` (``unattributed`` in marks), never a speaker called "statement". A speaker that is
+none of these ("her eyes", "a series", a "he" with no one before it) is no one a reader can
+check: the quote becomes ``unattributed``.
 """
 
 from __future__ import annotations
