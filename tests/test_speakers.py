@@ -470,6 +470,15 @@ def test_a_pronoun_passes_over_a_man_the_text_said_had_died(extractor: Extractor
     assert speaker is not None and speaker.text == "he" and "Andrew" in speaker.name
 
 
+def test_the_paper_is_the_outlet_last_named_and_no_outlet_of_its_own(extractor: Extractor) -> None:
+    named = "The Harbour Herald reported the leak first. The paper said the port had known for months."
+    result, _ = speakers(extractor, named)
+    speaker = _quote_about(result, "known for months").speaker
+    assert speaker is not None and speaker.name == "Harbour Herald"
+    result, _ = speakers(extractor, "The paper said the port had known for months.")
+    assert [(q.act, q.speaker.entity if q.speaker else None) for q in result.quotes] == [("evidence", None)]
+
+
 def test_another_after_one_of_a_kind_is_another_of_that_kind(extractor: Extractor) -> None:
     text = "“We’d be North Dakota,” one user quipped.\nAnother wondered why the state bothered to trademark it."
     result, _ = speakers(extractor, text)

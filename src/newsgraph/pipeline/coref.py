@@ -68,6 +68,13 @@ _DEFINITE = frozenset({"the", "this", "that"})
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "appos", "parataxis", "ccomp", "xcomp", "punct"})
 # Prepositions that tie an unnamed person to a side: "a spokesman for the mayor", "an aide to Smith".
 _AFFILIATING = frozenset({"for", "of", "at", "to", "with"})
+# Words for a news outlet, which say who spoke only through the outlet they stand for ("the paper said").
+MEDIA_NOUNS = frozenset(
+    {"newspaper", "paper", "magazine", "outlet", "network", "channel", "website", "broadcaster", "publication",
+     "tabloid", "daily", "station"}
+)  # fmt: skip
+# The outlets a bare "the paper" goes back to the last named organisation for (a website may be anyone's).
+_PRESS = frozenset({"newspaper", "paper", "magazine", "tabloid", "daily", "broadcaster", "network", "channel"})
 # How far a mention may lean on another phrase (a relative pronoun's antecedent, an author).
 _MAX_HOPS = 3
 # Words before a head that belong to the sentence, not to the name: "[Later] a candidate", "[and] officials".
@@ -595,6 +602,9 @@ class Coref:
         one = head.tag_ != "NNS"  # "the companies" are several, not the last one named
         if found is None and one and lemma in self.words.company_nouns and self.doc[first].lower_ in _DEFINITE:
             found = next((e for e in self._candidates(start) if e.type == "ORG" and self._may_be(e, lemma)), None)
+        if found is None and lemma in _PRESS and first == head.i - 1 and self.doc[first].lower_ == "the":
+            # "The Washington Post reported it first. The paper said …": the outlet last named.
+            found = next((e for e in self._candidates(start) if e.type == "ORG"), None)
         if found is None and one and self.doc[first].lower_ == "the" and self._role(head):
             found = self._last_speaker_near(start)
         if found is None and age_description(head):
@@ -737,6 +747,8 @@ class Coref:
         start = head.i
         while start > first and self.doc[start - 1].dep_ in _NAME_PARTS:
             start -= 1
+        if start == head.i and lemma in MEDIA_NOUNS:
+            return None  # a bare "the newspaper" names no outlet
         words = [self.doc[i] for i in range(start, head.i + 1)]
         capitalised = any(t.text[:1].isupper() for t in words[1:]) or (head.text[:1].isupper() and len(words) == 1)
         if lemma not in self.words.org_nouns and not (head.pos_ == "PROPN" and capitalised):

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Entity, Speaker
-from newsgraph.pipeline.coref import AGENT_ENDINGS, Coref, names, relative_antecedent
+from newsgraph.pipeline.coref import AGENT_ENDINGS, MEDIA_NOUNS, Coref, names, relative_antecedent
 from newsgraph.pipeline.extensions import doc_text
 from newsgraph.pipeline.quotes.acts import EVIDENCE, SAID, UNATTRIBUTED
 from newsgraph.pipeline.titles import LEXICON as TITLES
@@ -97,7 +97,7 @@ def _act_of_no_one(coref: Coref, root: Token, kind: str) -> str | None:
     with no one before it are no one a reader can check.
     """
     head = relative_antecedent(root) or root
-    if head.tag_ in {"NN", "NNS"} and head.lemma_.lower() in names().said_nouns:
+    if head.tag_ in {"NN", "NNS"} and head.lemma_.lower() in names().said_nouns | MEDIA_NOUNS:
         if coref.author(head, head.left_edge.i, head.right_edge.i) is not None or _named_inside(head):
             return None  # "Trump and Ryan issued a statement saying …": named by its authors
         return UNATTRIBUTED if kind == "direct" else EVIDENCE
