@@ -405,6 +405,99 @@ def test_the_statement_speaks_for_whoever_issued_it(extractor: Extractor) -> Non
     assert speaker is not None and speaker.name == "Harbor Records"
 
 
+@pytest.mark.parametrize(
+    ("earlier", "issuer"),
+    [
+        ("Harbor Records criticized the singer. Harbor Records' statement was short.", "Harbor Records"),
+        ("The label hit back on Friday in a statement from Harbor Records.", "Harbor Records"),
+    ],
+)
+def test_the_statement_speaks_for_the_issuer_named_beside_it_before(
+    extractor: Extractor, earlier: str, issuer: str
+) -> None:
+    result, _ = speakers(extractor, earlier + " The statement said the label had offered her the masters.")
+    speaker = _quote_about(result, "offered her the masters").speaker
+    assert speaker is not None and speaker.name == issuer
+
+
+def test_a_document_speaks_for_the_name_inside_its_phrase(extractor: Extractor) -> None:
+    text = (
+        "Ford left his estate to his friends, according to a document Matthesen prepared for her lawyers.\n\n"
+        "Carlineo pleaded guilty, the U.S. Attorney's Office for the Western District of New York said. "
+        "He could face up to 10 years in prison, according to the office release."
+    )
+    result, _ = speakers(extractor, text)
+    document = _quote_about(result, "estate").speaker
+    release = _quote_about(result, "10 years").speaker
+    assert document is not None and document.name == "Matthesen"
+    assert release is not None and release.name == "U.S. Attorney's Office for the Western District of New York"
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("Harbor Records released an album on Friday. The statement said the label kept the masters.", "evidence"),
+        ("A tweet read that the concert was cancelled.", "evidence"),
+        ("“We will not stop,” the statement said.", "unattributed"),
+    ],
+)
+def test_a_document_whose_issuer_the_text_does_not_give_is_no_speaker(
+    extractor: Extractor, text: str, act: str
+) -> None:
+    result, _ = speakers(extractor, text)
+    assert [q.act for q in result.quotes] == [act]
+
+
+def test_a_bare_quantifier_is_named_by_the_group_it_counts_from(extractor: Extractor) -> None:
+    text = (
+        "Dozens of deportees arrived in Guatemala on Tuesday. Some said they had been beaten in detention.\n\n"
+        "Many Twitter users mocked the ad. Another wondered why the state bothered to trademark the tagline."
+    )
+    result, _ = speakers(extractor, text)
+    some = _quote_about(result, "beaten").speaker
+    another = _quote_about(result, "trademark").speaker
+    assert some is not None and (some.text, some.name) == ("Some", "deportees")
+    assert another is not None and (another.text, another.name) == ("Another", "Twitter users")
+
+
+def test_a_pronoun_passes_over_a_man_the_text_said_had_died(extractor: Extractor) -> None:
+    text = (
+        "Prince Andrew has faced criticism over his friendship with Jeffrey Epstein. "
+        "Epstein was found dead in his cell in August. “I have no recollection of meeting her,” he told the BBC."
+    )
+    result, _ = speakers(extractor, text)
+    speaker = _quote_about(result, "recollection").speaker
+    assert speaker is not None and speaker.text == "he" and "Andrew" in speaker.name
+
+
+def test_the_paper_is_the_outlet_last_named_and_no_outlet_of_its_own(extractor: Extractor) -> None:
+    named = "The Harbour Herald reported the leak first. The paper said the port had known for months."
+    result, _ = speakers(extractor, named)
+    speaker = _quote_about(result, "known for months").speaker
+    assert speaker is not None and speaker.name == "Harbour Herald"
+    result, _ = speakers(extractor, "The paper said the port had known for months.")
+    assert [(q.act, q.speaker.entity if q.speaker else None) for q in result.quotes] == [("evidence", None)]
+
+
+def test_another_after_one_of_a_kind_is_another_of_that_kind(extractor: Extractor) -> None:
+    text = "“We’d be North Dakota,” one user quipped.\nAnother wondered why the state bothered to trademark it."
+    result, _ = speakers(extractor, text)
+    speaker = _quote_about(result, "trademark").speaker
+    assert speaker is not None and (speaker.text, speaker.name) == ("Another", "user")
+
+
+def test_the_source_of_a_report_in_an_outlet_is_the_outlet(extractor: Extractor) -> None:
+    text = (
+        "According to a report in the Argus Leader, the governor launched the campaign on Monday. "
+        "The report says an agency in Minneapolis came up with the campaign."
+    )
+    result, _ = speakers(extractor, text)
+    first, second = (_quote_about(result, words) for words in ("launched", "came up"))
+    assert first.act == second.act == "speech"
+    assert first.speaker is not None and first.speaker.name == "Argus Leader"
+    assert second.speaker is not None and second.speaker.name == "Argus Leader"
+
+
 def test_a_name_ner_missed_beside_a_role_is_a_person(extractor: Extractor) -> None:
     text = (
         "Mr. Lund’s tendency to raise his demands has made the other side wary, people close to the talks said.\n\n"

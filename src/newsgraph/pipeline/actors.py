@@ -22,6 +22,8 @@ ACTOR_HEADS = frozenset(_LEXICON["actor_heads"])
 PLACE_LABELS = frozenset({"NORP", "GPE"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 DEFINITE = frozenset({"the", "this", "that"})
+# Words that carry a name on past its head: "Office for the Western District of New York".
+_NAME_LINKS = frozenset({"of", "for"})
 
 
 @dataclass
@@ -62,8 +64,23 @@ def find_actors(doc: Doc, taken: set[int]) -> list[ActorPhrase]:
         )
         if not particular or any(t.i in taken and t.ent_type_ not in PLACE_LABELS for t in modifiers):
             continue
-        phrases.append(ActorPhrase(start, token.i + 1, doc[start : token.i + 1].text))
+        end = _name_end(token) if token.text[:1].isupper() else token.i + 1
+        phrases.append(ActorPhrase(start, end, doc[start:end].text))
     return phrases
+
+
+def _name_end(head: Token) -> int:
+    """Where a capitalised organisation's name ends: "Office for the Western District of New York" is
+    one name, its "for" and "of" phrases all capitalised words (the head alone would be a bare "Office")."""
+    doc, end = head.doc, head.i + 1
+    for child in head.rights:
+        words = doc[child.i + 1 : child.right_edge.i + 1]
+        if child.i != end or child.lower_ not in _NAME_LINKS or not words:
+            break
+        if not all(w.text[:1].isupper() or w.lower_ in _NAME_LINKS | {"the"} for w in words):
+            break
+        end = child.right_edge.i + 1
+    return end
 
 
 def _modifier_start(head: Token) -> int:

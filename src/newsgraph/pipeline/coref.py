@@ -34,6 +34,7 @@ _PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _GROUP = frozenset({"they", "them", "their", "it", "its"})
 _PLURAL = frozenset({"they", "them"})
 _BREAKS = re.compile(r"\n+")
+_ORG_HEAD = re.compile(r" (?:of|for) ")
 # Roles news gives sources it does not name: "the official said" is not the person quoted before.
 _UNNAMED_ROLES = frozenset(
     {"official", "spokesman", "spokeswoman", "spokesperson", "aide", "source", "officer", "agent", "insider",
@@ -46,6 +47,18 @@ _APPOSED = frozenset({"appos"})
 # "a statement from the ministry", "figures released by City Hall".
 _SOURCE_PREPOSITIONS = frozenset({"by", "from"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Verbs whose subject puts out the document they take: "issued a statement", "put out a report".
+_ISSUING = frozenset(
+    {"issue", "release", "put", "publish", "post", "send", "write", "tweet", "file", "deliver", "sign", "pen",
+     "circulate", "distribute", "unveil", "submit", "draft"}
+)  # fmt: skip
+# Names after "a report in …" that are where or when, not the outlet.
+_NOT_OUTLETS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "NORP", "PERSON"})
+# Verbs whose agent judged a document rather than put it out or received it ("accounts corroborated by footage").
+_JUDGING = frozenset(
+    {"corroborate", "confirm", "verify", "support", "back", "dispute", "contradict", "challenge", "reject", "deny",
+     "criticize", "criticise", "question", "refute", "debunk", "contest", "doubt"}
+)  # fmt: skip
 # Dependents that are part of a name ("the Israeli military", "Mayor Anna Berg").
 _NAME_PARTS = frozenset({"compound", "amod", "flat", "nmod", "nummod"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
@@ -55,10 +68,19 @@ _DEFINITE = frozenset({"the", "this", "that"})
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "appos", "parataxis", "ccomp", "xcomp", "punct"})
 # Prepositions that tie an unnamed person to a side: "a spokesman for the mayor", "an aide to Smith".
 _AFFILIATING = frozenset({"for", "of", "at", "to", "with"})
+# Words for a news outlet, which say who spoke only through the outlet they stand for ("the paper said").
+MEDIA_NOUNS = frozenset(
+    {"newspaper", "paper", "magazine", "outlet", "network", "channel", "website", "broadcaster", "publication",
+     "tabloid", "daily", "station"}
+)  # fmt: skip
+# The outlets a bare "the paper" goes back to the last named organisation for (a website may be anyone's).
+_PRESS = frozenset({"newspaper", "paper", "magazine", "tabloid", "daily", "broadcaster", "network", "channel"})
 # How far a mention may lean on another phrase (a relative pronoun's antecedent, an author).
 _MAX_HOPS = 3
 # Words before a head that belong to the sentence, not to the name: "[Later] a candidate", "[and] officials".
 _NOT_NAMING = frozenset({"cc", "preconj", "advmod", "npadvmod", "prep", "mark", "punct"})
+# Words that count off part of a group named before: "Some said …", "Another wondered …".
+_QUANTIFIERS = frozenset({"some", "many", "most", "others", "another", "several", "few", "both", "all", "one", "each"})
 # How many sentences back a pronoun may look for its antecedent.
 _REACH = 6
 
@@ -135,6 +157,25 @@ def relative_antecedent(token: Token) -> Token | None:
     return antecedent if antecedent.pos_ in _NOUNS else None
 
 
+def _died(name: Token) -> bool:
+    """ "Epstein died", "Epstein was found dead", "Epstein killed himself", "Epstein, who died in August"."""
+    verbs = [name.head] if name.dep_ in _SUBJECTS else []
+    verbs += [c for c in name.children if c.dep_ == "relcl"]
+    for verb in verbs:
+        if verb.lemma_.lower() == "die" or any(
+            c.lower_ == "dead" and c.dep_ in {"oprd", "acomp"} for c in verb.children
+        ):
+            return True
+        if verb.lemma_.lower() == "kill" and any(c.lower_ in {"himself", "herself"} for c in verb.children):
+            return True
+    return False
+
+
+def _one_of(noun: Token) -> bool:
+    """ "one user", "one Weibo commenter": a singular noun counted as one of several."""
+    return noun.tag_ == "NN" and any(c.lower_ == "one" and c.dep_ in {"nummod", "det"} for c in noun.children)
+
+
 def _joined_names(head: Token, last: int) -> bool:
     """ "Ford and Fry", "Dale and Martha": a name joined to another name in the phrase."""
     return head.pos_ == "PROPN" and any(c.dep_ == "conj" and c.pos_ == "PROPN" and c.i <= last for c in head.children)
@@ -187,6 +228,7 @@ class Coref:
         for entity in doc._.entities or []:
             self._learn(entity)
         self._index_surnames()
+        self.deaths = [(start, e) for start, end, e in self.mentions if _died(self.doc[self._token(end - 1)])]
 
     def _index_surnames(self) -> None:
         """A surname NER missed ("Braun has worked with …" after "Scooter Braun") is still that person there.
@@ -222,8 +264,10 @@ class Coref:
         # "Gov. Eric Holcomb" is "the governor".
         words |= {TITLES.abbreviations[w.rstrip(".")] for w in words if w.rstrip(".") in TITLES.abbreviations}
         if entity.type == "ORG" and entity.name.split():
-            # "the union" after "the Harbour Workers' Union": an organisation is described by its own head noun.
+            # "the union" after "the Harbour Workers' Union": an organisation is described by its own head noun,
+            # the word before its "of" or "for" in "the Department of Justice", "the Office for the … District".
             words.add(entity.name.split()[-1].lower())
+            words.add(_ORG_HEAD.split(entity.name)[0].split()[-1].lower())
         for mention in entity.mentions:
             index = self._token(mention.start)
             for i in range(index - 1, max(index - 5, -1), -1):
@@ -343,42 +387,88 @@ class Coref:
         return found if after is not None and after.text == "," else None
 
     def _source_of(self, head: Token, first: int, last: int, depth: int) -> Entity | None:
-        """ "figures released by City Hall", "a statement from the ministry", "his comments": whose words they are."""
+        """ "figures released by City Hall", "a statement from the ministry", "his comments", "a document
+        Matthesen prepared", "the Pentagon report": whose words they are."""
         if head.lemma_.lower() not in self.words.said_nouns:
             return None
-        for child in head.children:
+        owner = self.owner(head, first, last)
+        if owner is None:
+            found = self._issuing_modifier(head, first)
+            if found is not None:
+                return found
+            owner = self._issuer(head) if self.doc[first].lower_ in _DEFINITE else None
+        if owner is None or _joined_names(owner, owner.right_edge.i):
+            return None  # "Trump and Ryan issued a statement": two people's, no one entity's
+        return self.resolve(*_bounds(owner), depth + 1)
+
+    def author(self, document: Token, first: int, last: int) -> Token | None:
+        """The word naming who put out the document ``document`` heads, in its phrase or, for "the
+        statement", beside the same word earlier."""
+        owner = self.owner(document, first, last)
+        return owner or (self._issuer(document) if self.doc[first].lower_ in _DEFINITE else None)
+
+    def owner(self, document: Token, first: int, last: int) -> Token | None:
+        """The word naming who put a document out, inside its own phrase: its possessor ("his comments"),
+        the object of "from" or "by" ("a statement from the ministry", "figures released by City Hall"),
+        or the subject of a clause on it ("a document Matthesen prepared")."""
+        for child in document.children:
             if child.dep_ == "poss" and first <= child.i <= last:
-                return self.resolve(*_bounds(child), depth + 1)
+                return child
+            if child.dep_ == "relcl":
+                subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.tag_ not in RELATIVE_TAGS and subject.pos_ in _NOUNS:
+                    return subject
             if child.dep_ == "acl":
+                if child.lemma_.lower() in _JUDGING:
+                    continue  # "accounts corroborated by video footage": the footage wrote none of them
                 child = next((c for c in child.children if c.dep_ == "agent"), child)
             if child.lower_ in _SOURCE_PREPOSITIONS or child.dep_ == "agent":
                 owner = next((c for c in child.children if c.dep_ == "pobj" and c.i <= last), None)
                 if owner is not None:
-                    return self.resolve(*_bounds(owner), depth + 1)
+                    return owner
             if child.lower_ == "in":
-                # "an article in Forbes": the outlet, when it is one the article names.
+                # "an article in Forbes", "a report in the Argus Leader": the outlet (not a place or a time).
                 outlet = next((c for c in child.children if c.dep_ == "pobj" and c.i <= last), None)
-                found = entity_at(self.doc, outlet.idx, outlet.idx + len(outlet)) if outlet is not None else None
-                if found is not None and found.type == "ORG":
-                    return found
-        return self._issuer(head, depth) if self.doc[first].lower_ in _DEFINITE else None
+                if outlet is not None and outlet.pos_ == "PROPN" and outlet.ent_type_ not in _NOT_OUTLETS:
+                    return outlet
+        verb = document.head
+        if document.dep_ == "dobj" and verb.lemma_.lower() in _ISSUING:
+            # "Trump and Ryan issued a statement describing …", "His office put out a statement saying …"
+            return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in _NOUNS | {"PRON"}), None)
+        return None
 
-    def _issuer(self, document: Token, depth: int) -> Entity | None:
+    def _issuing_modifier(self, document: Token, first: int) -> Entity | None:
+        """ "the Pentagon report", "the office release": a name or a described body right before the
+        document's noun is who issued it (only one the article already knows, never a new one)."""
+        for child in document.lefts:
+            if child.dep_ != "compound" or child.i < first:
+                continue
+            found = entity_at(self.doc, child.idx, child.idx + len(child))
+            if found is None and child.pos_ == "NOUN":
+                found = self._described(child.i, child.i, child, child.idx)
+            if found is not None and found.type in SPEAKING_TYPES:
+                return found
+        return None
+
+    def _issuer(self, document: Token) -> Token | None:
         """ "Big Machine issued a statement on Friday. … the statement said": who put the document out.
 
         The same word earlier in the article, as what a subject issued, released or said
-        something in, names its author; only the latest such mention, in the sentences just before.
+        something in, or with its author beside it ("Big Machine's statement", "a statement
+        from Big Machine"), names its author; only the latest such mention, in the sentences just before.
         """
         lemma = document.lemma_.lower()
         floor = self.sentence_starts[max(bisect_right(self.sentence_starts, document.idx) - 1 - _REACH, 0)]
         for token in reversed(self.doc[self._token(floor) : document.i]):
             if token.lemma_.lower() != lemma or token.pos_ != "NOUN":
                 continue
+            owner = self.owner(token, token.left_edge.i, token.right_edge.i)
+            if owner is not None:
+                return owner
             verb = token.head.head if token.dep_ == "pobj" else token.head
             if token.dep_ not in {"dobj", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
                 continue
-            subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-            return None if subject is None else self.resolve(*_bounds(subject), depth + 1)
+            return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
         return None
 
     def _affiliated(self, first: int, last: int, head: Token, depth: int) -> Entity | None:
@@ -428,10 +518,18 @@ class Coref:
 
     def _pronoun(self, pronoun: Token, start: int) -> Entity | None:
         """The nearest agreeing antecedent; for "he" or "she", the last person of that gender however far back."""
-        found = self._agreeing(pronoun.lower_, self._candidates(start))
+        found = self._agreeing(pronoun.lower_, self._living(self._candidates(start), start))
         if found is None and pronoun.lower_ in _PERSONAL:
-            found = self._agreeing(pronoun.lower_, self._candidates(start, len(self.sentence_starts)))
+            found = self._agreeing(
+                pronoun.lower_, self._living(self._candidates(start, len(self.sentence_starts)), start)
+            )
         return found
+
+    def _living(self, candidates: list[Entity], before: int) -> list[Entity]:
+        """The candidates, those the text has said died before ``before`` last: "Epstein was found dead in his
+        cell. “…,” he told the BBC" is the other man, unless no one else fits."""
+        dead = {e.id for at, e in self.deaths if at < before}
+        return [e for e in candidates if e.id not in dead] + [e for e in candidates if e.id in dead]
 
     def _agreeing(self, lower: str, candidates: list[Entity]) -> Entity | None:
         for entity in candidates:
@@ -504,6 +602,9 @@ class Coref:
         one = head.tag_ != "NNS"  # "the companies" are several, not the last one named
         if found is None and one and lemma in self.words.company_nouns and self.doc[first].lower_ in _DEFINITE:
             found = next((e for e in self._candidates(start) if e.type == "ORG" and self._may_be(e, lemma)), None)
+        if found is None and lemma in _PRESS and first == head.i - 1 and self.doc[first].lower_ == "the":
+            # "The Washington Post reported it first. The paper said …": the outlet last named.
+            found = next((e for e in self._candidates(start) if e.type == "ORG"), None)
         if found is None and one and self.doc[first].lower_ == "the" and self._role(head):
             found = self._last_speaker_near(start)
         if found is None and age_description(head):
@@ -574,6 +675,26 @@ class Coref:
             return None if any(e.type in {"ORG", "NORP"} for _, _, e in between) else token
         return None
 
+    def _counted_from(self, word: Token, first: int) -> Token | None:
+        """The group a bare quantifier speaks for: "Dozens of deportees arrived. Some said …", "Many users
+        mocked the ad. Another wondered …": the latest plural noun for people in its sentence or the one before.
+
+        "Some of the deportees" says it itself; a quantifier that is only a determiner ("Some
+        experts") is not bare.
+        """
+        if word.lower_ not in _QUANTIFIERS or word.i != first or any(c.dep_ == "prep" for c in word.children):
+            return None
+        if word.dep_ == "det" or word.head.i != word.i and word.head.pos_ == "NOUN" and word.head.i > word.i:
+            return None
+        sentence = bisect_right(self.sentence_starts, word.idx) - 1
+        floor = self.sentence_starts[max(sentence - 1, 0)]
+        for token in reversed(self.doc[self._token(floor) : word.i]):
+            if not self._people(token) or self._in_quote(token.idx):
+                continue
+            if token.tag_ in {"NNS", "NNPS"} or (word.lower_ == "another" and _one_of(token)):
+                return token  # "“…,” one user quipped. Another wondered …": another user
+        return None
+
     def _people(self, noun: Token) -> bool:
         lemma = noun.lemma_.lower()
         words = self.words
@@ -590,12 +711,19 @@ class Coref:
             return self.text[start:end]
         first, last = self._token(start), self._token(end - 1)
         head = phrase_head(self.doc, first, last)
-        group = self._group_before(head) if head.lower_ in _PLURAL else None
+        counted = self._counted_from(head, first)
+        group = self._group_before(head) if head.lower_ in _PLURAL else counted
         if group is not None:
             first, last, head = group.left_edge.i, group.i, group
+        while counted is not None and first < head.i and self.doc[first].lower_ in _QUANTIFIERS:
+            first += 1  # "Another" of "Many Twitter users" is one of the "Twitter users"
         antecedent = relative_antecedent(head)
         if antecedent is not None:
             first, last, head = antecedent.left_edge.i, antecedent.i, antecedent
+        owner = self.author(head, first, last) if head.lemma_.lower() in self.words.said_nouns else None
+        if owner is not None:
+            # "Trump and Ryan issued a statement saying …": the statement's authors, not "a statement".
+            first, last, head = owner.left_edge.i, owner.right_edge.i, owner
         begin, stop = core_phrase(self.doc, first, last, head)
         return self.text[self.doc[begin].idx : self.doc[stop].idx + len(self.doc[stop])]
 
@@ -619,6 +747,8 @@ class Coref:
         start = head.i
         while start > first and self.doc[start - 1].dep_ in _NAME_PARTS:
             start -= 1
+        if start == head.i and lemma in MEDIA_NOUNS:
+            return None  # a bare "the newspaper" names no outlet
         words = [self.doc[i] for i in range(start, head.i + 1)]
         capitalised = any(t.text[:1].isupper() for t in words[1:]) or (head.text[:1].isupper() and len(words) == 1)
         if lemma not in self.words.org_nouns and not (head.pos_ == "PROPN" and capitalised):

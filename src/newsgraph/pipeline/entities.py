@@ -19,6 +19,7 @@ from newsgraph.model import Entity, Span
 from newsgraph.pipeline.actors import (
     ACTOR_HEADS,
     DEFINITE,
+    ActorPhrase,
     content_words,
     description_phrases,
     find_actors,
@@ -48,7 +49,7 @@ from newsgraph.pipeline.names import (
     settle_headline_mentions,
     title_case_lines,
 )
-from newsgraph.pipeline.titles import LEXICON, read_modifiers
+from newsgraph.pipeline.titles import LEXICON, read_modifiers, titled_office
 
 # spaCy labels that name things a reader would look up; numbers and dates have their own components.
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
@@ -203,6 +204,8 @@ def _add_actors(doc: Doc, entities: list[Entity], owner: dict[int, Entity]) -> l
     """Organisations named by acting noun phrases; the people or place word inside stops being a mention."""
     by_key = {name_key(e.name): e for e in entities}
     for phrase in find_actors(doc, set(owner)):
+        first = titled_office(doc, phrase.start)  # "the U.S. Attorney's Office", not a bare "Office"
+        phrase = ActorPhrase(first, phrase.end, doc[first : phrase.end].text)
         span = _char_span(doc, phrase.start, phrase.end)
         start, end = span.start, span.end
         for i in range(phrase.start, phrase.end):

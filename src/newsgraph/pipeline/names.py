@@ -16,12 +16,14 @@ from itertools import pairwise
 from spacy.tokens import Doc, Token
 
 from newsgraph.pipeline.lexicons import load_data
-from newsgraph.pipeline.titles import LEXICON, is_title_word
+from newsgraph.pipeline.titles import LEXICON, is_title_word, titled_office
 
 _FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "\u00a0": " ", "–": "-", "—": "-"})
 POSSESSIVES = frozenset({"'s", "'", "s'"})
 # Title words that also name groups or things before a name ("the union Unite", "star Wars").
 PERSONLESS_TITLES = frozenset({"union", "party", "star", "count", "head", "member", "agent"})
+# Words that leave a name unfinished when NER stops on them.
+_OPEN_ENDS = frozenset({"of", "for"})
 # Words NER leaves at the front of a name that are no part of it ("this White House").
 DETERMINERS = frozenset({"a", "an", "this", "that", "these", "those"})
 
@@ -106,6 +108,8 @@ def repair(doc: Doc, start: int, end: int, label: str) -> list[RawMention]:
     institution_end = _saint_institution(doc, start, end)
     if institution_end is not None:
         return [RawMention(start, institution_end, "ORG", name_key(doc[start:institution_end].text))]
+    if label == "ORG":
+        start, end = titled_office(doc, start), _finished(doc, end)
     mentions: list[RawMention] = []
     if label != "PERSON" and start > 0 and _introduces_person(doc[start - 1]):
         label = "PERSON"  # "Apple CEO Tim Cook" tagged ORG: only a person bears a title
@@ -127,6 +131,18 @@ def repair(doc: Doc, start: int, end: int, label: str) -> list[RawMention]:
     if sum(ch.isalpha() for ch in key) > 1:
         mentions.append(RawMention(start, end, label, key, proper_the))
     return mentions
+
+
+def _finished(doc: Doc, end: int) -> int:
+    """ "Office for the Western District of [New York]": NER may stop a long name on "of" or "for";
+    the capitalised words right after it finish the name."""
+    if doc[end - 1].lower_ not in _OPEN_ENDS:
+        return end
+    stop = end + 1 if end < len(doc) and doc[end].lower_ == "the" else end
+    last = stop
+    while last < len(doc) and _capitalised(doc[last]) and not doc[last].is_punct and "\n" not in doc[last].text:
+        last += 1
+    return last if last > stop else end
 
 
 def _saint_institution(doc: Doc, start: int, end: int) -> int | None:

@@ -7,8 +7,13 @@ the same mention, so it gets the same entity. A mention that resolves to nothing
 named by its own words, cut to the phrase that names ("officials", not "officials who
 spoke on condition of anonymity"): the text said who spoke, but not who that is. A "they"
 that no entity fits is the group that spoke just before ("…, the authors said. “…,” they
-wrote."), named as that group was. A speaker that is neither ("her eyes", "a series", a
-"he" with no one before it) is no one a reader can check: the quote becomes ``unattributed``.
+wrote."), named as that group was, and so is a bare quantifier ("Dozens of deportees arrived.
+Some said …": deportees). A document speaks for whoever the text says issued it ("a statement
+from the label", "the statement" after "the label issued a statement"); one whose issuer the text
+does not give ("the statement said", "a tweet read") is a report naming no one: the quote becomes
+``evidence`` (``unattributed`` in marks), never a speaker called "statement". A speaker that is
+none of these ("her eyes", "a series", a "he" with no one before it) is no one a reader can
+check: the quote becomes ``unattributed``.
 """
 
 from __future__ import annotations
@@ -20,9 +25,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Entity, Speaker
-from newsgraph.pipeline.coref import AGENT_ENDINGS, Coref, names, relative_antecedent
+from newsgraph.pipeline.coref import AGENT_ENDINGS, MEDIA_NOUNS, Coref, names, relative_antecedent
 from newsgraph.pipeline.extensions import doc_text
-from newsgraph.pipeline.quotes.acts import SAID, UNATTRIBUTED
+from newsgraph.pipeline.quotes.acts import EVIDENCE, SAID, UNATTRIBUTED
 from newsgraph.pipeline.titles import LEXICON as TITLES
 
 _LEADING = ("the ", "The ")
@@ -69,9 +74,8 @@ class SpeakerResolver:
             if entity is not None:
                 continue
             head = _head(doc, speaker)
-            if not named and quote.act in SAID and head is not None and not _can_speak(doc, head):
-                # "her eyes", "a series", "its cutback", a "he" with no one before it: no one a reader can check.
-                quote.act = UNATTRIBUTED
+            if not named and quote.act in SAID and head is not None:
+                quote.act = _act_of_no_one(coref, head, quote.kind) or quote.act
             if head is not None and head.tag_ == "NNS":
                 # "the authors", "researchers": a group that no entity names, which a later "they" may be.
                 group = quote.speaker
@@ -84,11 +88,32 @@ def _head(doc: Doc, speaker: Speaker) -> Token | None:
     return span.root if span is not None else None
 
 
+def _act_of_no_one(coref: Coref, root: Token, kind: str) -> str | None:
+    """What a report whose speaker resolved to no entity is, when it is no one's.
+
+    A document or a channel whose issuer the text does not give ("the statement said", "a
+    tweet read", "according to reports") is a report naming no one, evidence (words in marks
+    stay unattributed), never a speaker called "statement"; "her eyes", "a series", a "he"
+    with no one before it are no one a reader can check.
+    """
+    head = relative_antecedent(root) or root
+    if head.tag_ in {"NN", "NNS"} and head.lemma_.lower() in names().said_nouns | MEDIA_NOUNS:
+        if coref.author(head, head.left_edge.i, head.right_edge.i) is not None or _named_inside(head):
+            return None  # "Trump and Ryan issued a statement saying …": named by its authors
+        return UNATTRIBUTED if kind == "direct" else EVIDENCE
+    return None if _can_speak(coref.doc, root) else UNATTRIBUTED
+
+
+def _named_inside(document: Token) -> bool:
+    """ "Schiff's letter", "a Pentagon report": a name of its own beside the document noun."""
+    return any(c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN" for c in document.children)
+
+
 def _can_speak(doc: Doc, root: Token) -> bool:
     """Whether a speaker no entity fits still names someone: a person or body word, a group, or a name NER missed.
 
-    A singular common noun must be a word for a person or a body ("the spokesman", "the ministry"),
-    for what they issue ("the statement"), or one built like an agent's ("the patient", "a consultant").
+    A singular common noun must be a word for a person or a body ("the spokesman", "the ministry")
+    or one built like an agent's ("the patient", "a consultant").
     """
     head = relative_antecedent(root) or root
     if head.tag_ == "POS":
@@ -111,9 +136,9 @@ def _capitalised_within(doc: Doc, word: Token) -> bool:
 
 @cache
 def _speaking_nouns() -> frozenset[str]:
-    """Nouns for people and bodies (coreference's word lists and the title heads), and for what they issue."""
+    """Nouns for people and bodies (coreference's word lists and the title heads)."""
     words = names()
-    return words.person_nouns | words.org_nouns | words.company_nouns | words.said_nouns | frozenset(TITLES.heads)
+    return words.person_nouns | words.org_nouns | words.company_nouns | frozenset(TITLES.heads)
 
 
 def _near(text: str, group: Speaker | None, start: int) -> bool:

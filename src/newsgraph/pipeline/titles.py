@@ -60,6 +60,27 @@ def is_title_word(token: Token) -> bool:
     return token.pos_ == "NOUN" and len(word) > 5 and word.endswith(LEXICON.agent_endings)
 
 
+def titled_office(doc: Doc, start: int) -> int:
+    """Where "the U.S. Attorney's Office" or "the Sheriff's Office" starts when NER kept only "Office".
+
+    An office named after the title that heads it holds the title, its possessive and what
+    qualifies the title ("U.S."); cut there, the speaker would be a bare "Office".
+    """
+    if start < 2 or not _possessive(doc[start - 1]) or not doc[start].text[:1].isupper():
+        return start
+    holder = doc[start - 2]
+    if not holder.text[:1].isupper() or holder.ent_type_ == "PERSON" or not is_title_word(holder):
+        return start
+    first = start - 2
+    while first > 0 and doc[first - 1].text[:1].isupper() and doc[first - 1].dep_ in {"compound", "amod"}:
+        first -= 1
+    return first
+
+
+def _possessive(token: Token) -> bool:
+    return token.tag_ == "POS" or token.text in {"'s", "’s", "'", "’"}
+
+
 @dataclass
 class Modifiers:
     """What the words around one mention say about its entity, as token spans of the Doc."""

@@ -36,6 +36,9 @@ _WHEN_OR_WHERE = frozenset({"in", "on", "at", "during"})
 _FLOATING = frozenset({"both", "all", "each"})
 # How a speaker was when speaking, set off by a comma: "Clinton, clearly frustrated", "Cruz, when asked".
 _ASIDES = frozenset({"amod", "advmod", "advcl", "acl", "npadvmod"})
+# Prepositions of a phrase set off after a source, telling where, when or how they spoke: "Trump, in
+# Kentucky, said", "Schilling, through a spokeswoman, declined" (PolNeAR's sources stop before it).
+_SET_OFF = frozenset({"in", "on", "at", "during", "through", "after", "before", "with", "from", "via", "while"})
 # A focus word before a source: "Even Lindsey Graham".
 _FOCUS = frozenset({"even"})
 # Where words appear, not who says them: platforms ("Twitter") and what people say things in ("a statement").
@@ -361,7 +364,8 @@ def _before_aside(head: Token, end: Token) -> Token:
     for child in head.rights:
         comma = doc[child.left_edge.i - 1]
         alone = child.dep_ == "advmod" and child.left_edge.i == child.right_edge.i  # "then senior pastor at …"
-        if child.i <= end.i and child.dep_ in _ASIDES and not alone and comma.text == "," and comma.i > head.i:
+        aside = child.dep_ in _ASIDES or (child.dep_ == "prep" and child.lower_ in _SET_OFF)
+        if child.i <= end.i and aside and not alone and comma.text == "," and comma.i > head.i:
             return doc[comma.i - 1]
     return end
 
