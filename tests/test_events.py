@@ -1027,6 +1027,8 @@ def test_judgments_and_plots_are_no_events(extractor: Extractor, text: str) -> N
         # Its PROTEST is "All civilian demonstrations": state forces doing so are its COERCE restrict.
         ("Police blocked access to the square.", "COERCE", "restrict"),
         ("Jordan blocked the Rukban crossing point.", "COERCE", "restrict"),
+        # Only obstruction turns: a country's protests are its people's, not its government restricting them.
+        ("Chile protests: thousands march in the capital.", "PROTEST", None),
     ],
 )
 def test_blocking_a_road_is_obstruction_by_civilians_restriction_by_forces(

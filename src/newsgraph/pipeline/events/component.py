@@ -997,7 +997,7 @@ class _DocCoder:
             # people the dictionaries give no sector; the words still tell the reader who.
             event.target_words = self._agent_words(target_phrase)
         state = event.actor_sector in STATE_FORCES or (actor is not None and self._country(actor.entity))
-        if event.type == "PROTEST" and state and event.mode not in ("demo", "strike", "hunger"):
+        if event.type == "PROTEST" and state and event.mode == "obstruct":
             # The manual's PROTEST is "All civilian demonstrations and other collective actions": a state, its soldiers
             # or its police blocking a road or a crossing restrict movement, its COERCE restrict ("Impose restrictions
             # on political freedoms or movement, including cordoning off areas").
