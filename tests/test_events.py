@@ -992,6 +992,12 @@ def test_types_follow_the_manuals_definitions(extractor: Extractor, text: str, k
     assert [(e.type, e.mode) for e in events] == [(kind, mode)]
 
 
+def test_the_forces_sent_are_no_target(extractor: Extractor) -> None:
+    # MOBILIZE mobilises the troops; whom it is aimed at is where they go, when the text says.
+    (event,) = run(extractor, "China deployed thousands of troops on Tuesday.").events
+    assert (event.type, event.target, event.target_sector, event.target_words) == ("MOBILIZE", None, None, None)
+
+
 @pytest.mark.parametrize(
     ("text", "kind"),
     [

@@ -863,11 +863,13 @@ class _DocCoder:
             found = self.actors.resolve(draft.target, speaker, exclude=exclude)
             target = found.entity if found is not None and found.entity is not exclude else None
             target_words = found.words if found is not None and target is not None else []
+        # The forces sent or deployed are what the manual's MOBILIZE mobilises, not whom it is aimed at.
+        mobilised = draft.code.type == "MOBILIZE" and draft.target is not None and draft.target.dep_ == "dobj"
         if (
             target is None
             and draft.target is not None
             and draft.target.dep_ == "dobj"
-            and draft.code.type in self.lex.requires_recipient
+            and (draft.code.type in self.lex.requires_recipient or mobilised)
         ):
             # "granted asylum to 18 rebels", "imposed sanctions on the Taliban": what is given or imposed names
             # no one; the one it goes to or falls on is the recipient the manual's AID, COOPERATE and SANCTION
@@ -936,7 +938,7 @@ class _DocCoder:
         # A pronoun no name stands for, or one a description stands nearer before ("The man ran ... he was
         # arrested", "Students occupied the campus. Police threatened to use force on them"), is named by that
         # description; read only once the event is kept, so that a description never makes an event of its own.
-        target_phrase = draft.target
+        target_phrase = None if mobilised else draft.target
         described = self._nearer_description(draft.target, speaker, exclude)
         if described is not None and draft.code.type not in self.lex.requires_recipient:
             target, target_phrase = None, described
