@@ -85,6 +85,7 @@ class Lexicon:
     performance: frozenset[str]
     impersonal_adjectives: frozenset[str]
     findings: frozenset[str]
+    questioning: frozenset[str]
 
     @property
     def direct(self) -> frozenset[str]:
@@ -119,6 +120,7 @@ def lexicon() -> Lexicon:
         performance=frozenset(data["performance"]),
         impersonal_adjectives=frozenset(data["impersonal_adjectives"]),
         findings=frozenset(data["findings"]),
+        questioning=frozenset(data["questioning"]),
     )
 
 
