@@ -335,6 +335,10 @@ def _joined(token: Token) -> bool:
     """A clause after the report that goes on with what was said, not a new report or a shared-subject verb."""
     if token.dep_ == "cc":
         return True
+    if token.dep_ in _CLAUSES and any(c.dep_ == "auxpass" for c in token.children):
+        # "said the name would not be released until next of kin [could be told]": the parser may split
+        # the clause in two; a passive verb is no second report of the speaker's, whatever its lemma.
+        return True
     if token.dep_ not in _CLAUSES | {"conj"} or is_cue(token, lexicon().indirect):
         return False
     return token.dep_ == "ccomp" or any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
