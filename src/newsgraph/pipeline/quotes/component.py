@@ -494,9 +494,12 @@ def _signature(context: _Context, start: int) -> tuple[int, int] | None:
 
 
 def _words_outside(text: str, outer: Candidate, inner: Candidate) -> int:
-    """How many words of ``outer`` lie outside ``inner`` ("that" aside)."""
+    """How many words of ``outer`` lie outside ``inner``.
+
+    "said that “…”" is mixed, as PolNeAR reads it: its "that" makes the words reported speech.
+    """
     outside = text[outer.start : inner.start] + " " + text[inner.end : outer.end]
-    return sum(1 for w in outside.split() if any(ch.isalnum() for ch in w) and w.lower() != "that")
+    return sum(1 for w in outside.split() if any(ch.isalnum() for ch in w))
 
 
 def _ends_within(text: str, report: Candidate, direct: Candidate) -> bool:
