@@ -270,7 +270,9 @@ class QuoteFinder:
                 joinable = ends_with_comma
                 previous_close = close + 1
                 continue
-            if _named(context, quote):
+            if _named(context, quote) or (
+                _programme(context, quote) and _title(text, quote) and not self._substantial(context, quote)
+            ):
                 fragments.append(quote)  # a show "called “Ask Dr. Mike”": a title, whatever follows it
                 previous_close = close + 1
                 continue
@@ -449,6 +451,13 @@ def _named(context: _Context, quote: Marked) -> bool:
     if last.lower_ == "as" and len(before) > 1:
         return before[-2].lemma_.lower() in _NAMING_AS
     return last.tag_ == "VBN" and last.lemma_.lower() in _NAMING
+
+
+def _programme(context: _Context, quote: Marked) -> bool:
+    """Marks after a possessive or "on" ("told CNN's “New Day”", "said on “Good Morning America”", "star of
+    television's “Scandal”"): where a short capitalised phrase in them is the title of a show or a work."""
+    before = [t for t in context.tokens(max(quote.open_mark - 40, 0), quote.open_mark) if not t.is_space]
+    return bool(before) and (before[-1].tag_ == "POS" or before[-1].lower_ == "on")
 
 
 def _title(text: str, quote: Marked) -> bool:
