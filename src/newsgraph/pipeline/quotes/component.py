@@ -270,7 +270,9 @@ class QuoteFinder:
                 joinable = ends_with_comma
                 previous_close = close + 1
                 continue
-            if _named(context, quote):
+            if _named(context, quote) or (
+                _programme(context, quote) and _title(text, quote) and not self._substantial(context, quote)
+            ):
                 fragments.append(quote)  # a show "called “Ask Dr. Mike”": a title, whatever follows it
                 previous_close = close + 1
                 continue
@@ -451,6 +453,13 @@ def _named(context: _Context, quote: Marked) -> bool:
     return last.tag_ == "VBN" and last.lemma_.lower() in _NAMING
 
 
+def _programme(context: _Context, quote: Marked) -> bool:
+    """Marks after a possessive or "on" ("told CNN's “New Day”", "said on “Good Morning America”", "star of
+    television's “Scandal”"): where a short capitalised phrase in them is the title of a show or a work."""
+    before = [t for t in context.tokens(max(quote.open_mark - 40, 0), quote.open_mark) if not t.is_space]
+    return bool(before) and (before[-1].tag_ == "POS" or before[-1].lower_ == "on")
+
+
 def _title(text: str, quote: Marked) -> bool:
     """Marks around a capitalised name ("the “Pose” actor"), not the lower-case rest of an interrupted quote."""
     return text[quote.start : quote.start + 1].isupper()
@@ -494,9 +503,12 @@ def _signature(context: _Context, start: int) -> tuple[int, int] | None:
 
 
 def _words_outside(text: str, outer: Candidate, inner: Candidate) -> int:
-    """How many words of ``outer`` lie outside ``inner`` ("that" aside)."""
+    """How many words of ``outer`` lie outside ``inner``.
+
+    "said that “…”" is mixed, as PolNeAR reads it: its "that" makes the words reported speech.
+    """
     outside = text[outer.start : inner.start] + " " + text[inner.end : outer.end]
-    return sum(1 for w in outside.split() if any(ch.isalnum() for ch in w) and w.lower() != "that")
+    return sum(1 for w in outside.split() if any(ch.isalnum() for ch in w))
 
 
 def _ends_within(text: str, report: Candidate, direct: Candidate) -> bool:

@@ -88,6 +88,7 @@ class Lexicon:
     performance: frozenset[str]
     impersonal_adjectives: frozenset[str]
     findings: frozenset[str]
+    questioning: frozenset[str]
 
     @property
     def direct(self) -> frozenset[str]:
@@ -122,6 +123,7 @@ def lexicon() -> Lexicon:
         performance=frozenset(data["performance"]),
         impersonal_adjectives=frozenset(data["impersonal_adjectives"]),
         findings=frozenset(data["findings"]),
+        questioning=frozenset(data["questioning"]),
     )
 
 
@@ -427,7 +429,7 @@ def name_before_colon(colon: Token) -> tuple[int, int] | None:
     if first == colon.i or (first > 0 and "\n" not in doc[first - 1].text_with_ws):
         return None
     words = doc[first : colon.i]
-    if any(t.pos_ in VERB_TAGS for t in words) or not any(t.pos_ == "PROPN" for t in words):
+    if any(t.pos_ in VERB_TAGS for t in words) or not (any(t.pos_ == "PROPN" for t in words) or _named(words[-1])):
         return None
     if not all(t.pos_ in _NAME_TAGS or t.text[:1].isupper() for t in words):
         return None
@@ -452,8 +454,19 @@ def _label_can_speak(words: Span) -> bool:
         return False
     if last.ent_type_ in SPEAKING_TYPES or any(t.ent_type_ == "PERSON" for t in words):
         return True
-    entities = getattr(last.doc._, "entities", None) or []
-    return any(e.type in SPEAKING_TYPES and last.text in e.name.split() for e in entities)
+    return _names_entity(last)
+
+
+def _names_entity(word: Token) -> bool:
+    """Whether the word is part of the name of a person, group or place the article names."""
+    entities = getattr(word.doc._, "entities", None) or []
+    return any(e.type in SPEAKING_TYPES and word.text in e.name.split() for e in entities)
+
+
+def _named(word: Token) -> bool:
+    """ "Sanders: Clinton Email Story Has Moved": in a title-cased headline the tagger may read a name as a
+    common noun or an adjective; a capitalised word that is part of a speaking entity's name is a name."""
+    return word.text[:1].isupper() and _names_entity(word)
 
 
 def _says_something(colon: Token) -> bool:

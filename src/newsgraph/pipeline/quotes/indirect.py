@@ -50,6 +50,8 @@ _STOPS = frozenset({"punct", "cc", "conj"})
 _SUBJECTS_AND_AUX = frozenset({"nsubj", "nsubjpass", "expl", "aux", "auxpass"})
 # The marks that set an aside off, each with the mark that closes it.
 _ASIDE_MARKS = {"(": ")", "--": "--", "—": "—", "–": "–"}
+# Marks that close a sentence's first half: what stands before them is no fronted report.
+_CLOSING_MARKS = frozenset({":", ";"})
 _EDGE_PUNCT = ",.;:!?—–-\"“”'‘’()"
 
 
@@ -101,13 +103,25 @@ def _object_range(verb: Token) -> tuple[int, int, str] | None:
         return completion.left_edge.i, completion.right_edge.i, acts.INTENT
     prep = leading_prep(verb)
     if prep is None:
-        return None
+        return _for_clause(verb)
     if prep.lower_ not in _TOPICS and not (prep.lower_ == "to" and verb.lemma_.lower() in lexicon().to_topics):
         return None
     pobj = prep_object(prep)
     if pobj is None:
         return None
     return pobj.left_edge.i, rest_of_object(rights, pobj.right_edge.i), acts.STANCE
+
+
+def _for_clause(verb: Token) -> tuple[int, int, str] | None:
+    """ "is calling for [the United States to take a stronger role]": the parser reads "for" as the mark
+    of a clause on the verb, not a preposition; what is called for is the clause after the mark."""
+    clause = next((c for c in verb.rights if c.dep_ == "advcl"), None)
+    if clause is None:
+        return None
+    mark = clause.left_edge
+    if mark.lower_ != "for" or mark.dep_ != "mark" or mark.i > verb.i + 2 or mark.i + 1 >= clause.i:
+        return None
+    return mark.i + 1, clause.right_edge.i, acts.STANCE
 
 
 def object_range(obj: Token, rights: list[Token]) -> tuple[int, int] | None:
@@ -144,7 +158,7 @@ def rest_of_object(rights: list[Token], last: int) -> int:
 
 def _reported_range(verb: Token) -> tuple[int, int, str] | None:
     """Token range of what the verb reports (its clause, or for "object" cues its object), and the act."""
-    clause = next((c for c in verb.children if c.dep_ in _CLAUSES and not dateline(c)), None)
+    clause = _reported_clause(verb)
     if clause is None:
         clause = _misattached_clause(verb) or _conditional_clause(verb)
     if clause is None and verb.lemma_.lower() in lexicon().speech:
@@ -156,7 +170,8 @@ def _reported_range(verb: Token) -> tuple[int, int, str] | None:
         if split is not None:
             return *split, acts.of_clause(verb)
     if clause is not None:
-        belief = verb.lemma_.lower() in lexicon().belief and verb.lemma_.lower() not in lexicon().speech
+        cues, lemma = lexicon(), verb.lemma_.lower()
+        belief = lemma in cues.belief and lemma not in cues.speech | cues.questioning
         if belief and clause.left_edge.lower_ in _QUESTION_WORDS:
             # "does not know when …" reports ignorance, not a belief.
             return None
@@ -170,6 +185,30 @@ def _reported_range(verb: Token) -> tuple[int, int, str] | None:
         pobj = None if about is None else prep_object(about)
         return None if pobj is None else (pobj.left_edge.i, pobj.right_edge.i, acts.TOPIC)
     return None
+
+
+def _reported_clause(verb: Token) -> Token | None:
+    """The verb's clausal complement: the one after it when there is one.
+
+    "In a statement released after the senator suspended his campaign, Cruz said he's
+    certain …": the parser may hang a clause before the verb on it as well; the report
+    fronted before its verb ("…, the Times said") is the one left when nothing follows.
+    A clause closed by a colon or a semicolon before the verb ("Whites were split: half
+    preferred Clinton") is a sentence of its own, and a verb that only takes a stance
+    ("preferred", "supported") never has its report fronted.
+    """
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSES and not dateline(c)]
+    after = next((c for c in clauses if c.i > verb.i), None)
+    if after is not None:
+        return after
+    before = next(iter(clauses), None)
+    if before is None:
+        return None
+    cues = lexicon()
+    if verb.lemma_.lower() not in cues.speech | cues.belief | cues.evidence:
+        return None
+    between = verb.doc[before.right_edge.i + 1 : verb.i]
+    return None if any(t.text in _CLOSING_MARKS for t in between) else before
 
 
 def _split_clause(verb: Token) -> tuple[int, int] | None:
@@ -295,6 +334,10 @@ def _named_subject(clause: Token) -> bool:
 def _joined(token: Token) -> bool:
     """A clause after the report that goes on with what was said, not a new report or a shared-subject verb."""
     if token.dep_ == "cc":
+        return True
+    if token.dep_ in _CLAUSES and any(c.dep_ == "auxpass" for c in token.children):
+        # "said the name would not be released until next of kin [could be told]": the parser may split
+        # the clause in two; a passive verb is no second report of the speaker's, whatever its lemma.
         return True
     if token.dep_ not in _CLAUSES | {"conj"} or is_cue(token, lexicon().indirect):
         return False
