@@ -113,13 +113,20 @@ def to_read(doc: Doc, found: list[Candidate], weighing: Weighing = WEIGHING) -> 
 
 def weigh(doc: Doc, found: list[Candidate], tags: Tags, weighing: Weighing = WEIGHING) -> list[Candidate]:
     """The rules' candidates checked, re-bounded and completed by the model's tags."""
-    kept = [c for c in found if not weighing.check or _is_speech(c, tags, weighing)]
+    text = doc_text(doc)
+    kept = [c for c in found if not weighing.check or _labelled(c, text) or _is_speech(c, tags, weighing)]
     if weighing.bounds:
         for candidate in kept:
-            _rebound(candidate, tags, weighing, doc_text(doc))
+            _rebound(candidate, tags, weighing, text)
     if weighing.add:
         kept += _missed(doc, kept, tags, weighing)
     return sorted(kept, key=lambda c: c.start)
+
+
+def _labelled(candidate: Candidate, text: str) -> bool:
+    """A name before a colon ("Pence: Deal is dead"): the rules' own convention for a headline, which
+    the check is not for (it weighs reports read from the parse) and the model reads unsteadily."""
+    return candidate.cue is not None and text[candidate.cue[0] : candidate.cue[1]] == ":"
 
 
 def _is_speech(candidate: Candidate, tags: Tags, weighing: Weighing) -> bool:
