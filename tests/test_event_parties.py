@@ -100,3 +100,10 @@ def test_a_request_is_aimed_at_whom_the_thing_is_asked_from(extractor: Extractor
     extraction = run(extractor, "The city council requested emergency funds from the national government.")
     event = only(extraction, "REQUEST")
     assert event.target_words is not None and event.target_words.text == "national government"
+
+
+def test_a_target_after_a_dative_preposition_is_named_by_its_object(extractor: Extractor) -> None:
+    # The parser marks "to" as the dative of "sent": the words naming the target are "Belarus", not "to".
+    extraction = run(extractor, "Russia sent troops to Belarus on Monday.")
+    event = only(extraction, "MOBILIZE")
+    assert event.target_words is not None and event.target_words.text == "Belarus"

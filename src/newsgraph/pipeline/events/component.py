@@ -675,6 +675,9 @@ class _DocCoder:
         passive_subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
         agent = next((c for a in children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"), None)
         target = next((c for c in children if c.dep_ == "dative"), None)
+        if target is not None and target.pos_ == "ADP":
+            # "sent troops to Belarus": the parser may mark the preposition as the dative; whom it names is its object.
+            target = next((c for c in target.children if c.dep_ == "pobj"), None)
         target = target or next((c for c in children if c.dep_ == "dobj"), None)
         if passive_subject is not None or (verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN"):
             actor = agent
