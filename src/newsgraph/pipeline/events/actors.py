@@ -22,6 +22,7 @@ from newsgraph.pipeline import entities as entities_module
 from newsgraph.pipeline.datelines import dateline_end
 from newsgraph.pipeline.entities import add_entity, add_mention
 from newsgraph.pipeline.events.lexicon import Lexicon, has_lemma
+from newsgraph.pipeline.events.syntax import object_of
 from newsgraph.pipeline.extensions import doc_text
 
 PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
@@ -332,7 +333,7 @@ class ActorFinder:
         if token.lemma_.lower() in PARTITIVE or token.like_num:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
-                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    pobj = object_of(child)
                     if pobj is not None:
                         return pobj
         return token

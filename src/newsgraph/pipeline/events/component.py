@@ -40,6 +40,7 @@ from newsgraph.pipeline.events.syntax import (
     infinitive_of,
     is_question,
     negated,
+    object_of,
     place_words,
     prep_object,
     prospect,
@@ -615,7 +616,7 @@ class _DocCoder:
             # possessive is who it falls on, and the noun names no one who did it.
             actor, target = None, actor
         for prep in (c for c in noun.children if c.dep_ in ("prep", "agent")):
-            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            pobj = object_of(prep)
             if pobj is None:
                 continue
             if prep.lower_ == "by":
@@ -677,7 +678,7 @@ class _DocCoder:
         target = next((c for c in children if c.dep_ == "dative"), None)
         if target is not None and target.pos_ == "ADP":
             # "sent troops to Belarus": the parser may mark the preposition as the dative; whom it names is its object.
-            target = next((c for c in target.children if c.dep_ == "pobj"), None)
+            target = object_of(target)
         target = target or next((c for c in children if c.dep_ == "dobj"), None)
         if passive_subject is not None or (verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN"):
             actor = agent
@@ -741,7 +742,7 @@ class _DocCoder:
                 if code is not None and code.type == "ASSAULT":
                     with_ = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"), None)
                     if with_ is not None:
-                        return next((c for c in with_.children if c.dep_ == "pobj"), None)
+                        return object_of(with_)
         return None
 
     def _thrown(self, verb: Token, thing: Token) -> bool:
@@ -1044,7 +1045,7 @@ class _DocCoder:
             return draft
         for head in (draft.trigger, thing):
             for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "from"):
-                asked = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                asked = object_of(prep)
                 if asked is not None:
                     draft.target = asked
                     return draft
@@ -1269,7 +1270,7 @@ class _DocCoder:
         """The other side of talks a party walks out of: the one named after "with" in the sentence."""
         for token in sent:
             if token.dep_ == "prep" and token.lower_ == "with":
-                pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+                pobj = object_of(token)
                 found = self.actors.resolve(pobj, exclude=exclude) if pobj is not None else None
                 if found is not None and found.entity is not exclude:
                     return found.entity
@@ -1423,7 +1424,7 @@ def _aimed_at(verb: Token) -> Token | None:
     """The object of "at", "on", "upon", "into" or "against" after a verb: where what it fires is aimed."""
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in ("at", "on", "upon", "into", "against"):
-            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            pobj = object_of(prep)
             if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
                 return pobj
     return None

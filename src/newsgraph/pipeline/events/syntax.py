@@ -150,12 +150,17 @@ def place_words(prep: Token) -> list[Token]:
     return words
 
 
+def object_of(prep: Token) -> Token | None:
+    """The noun a preposition governs ("to [Belarus]", "from [the legislature]"), if the parse gives one."""
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
 def prep_object(token: Token) -> Token | None:
     """The object of the first preposition after the word that can name whom it is aimed at. A phrase put
     before the clause sets its scene ("At the UN summit, Modi pledged ..."), it names no target."""
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS and prep.i > token.i:
-            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            pobj = object_of(prep)
             if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
                 # "met on Friday": a time names no one the act is aimed at.
                 return pobj
