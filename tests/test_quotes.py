@@ -245,6 +245,32 @@ def test_a_report_stops_before_a_report_of_its_own(extractor: Extractor) -> None
     assert [q.text for q in extraction.quotes] == ["the bridge would close", "that the ferry would run twice a day"]
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "The ferry company said the crossing could reopen on Sunday and advised passengers to check its website.",
+            "the crossing could reopen on Sunday",
+        ),
+        (
+            "The bakery said it had lost two ovens in the fire and thanked the firefighters for their work.",
+            "it had lost two ovens in the fire",
+        ),
+        (
+            "The inspector said prices had risen and fallen again within a week.",
+            "prices had risen and fallen again within a week",
+        ),
+        (
+            "The minister said the school would close and reopen in the autumn.",
+            "the school would close and reopen in the autumn",
+        ),
+    ],
+)
+def test_a_report_stops_before_the_speakers_next_act(extractor: Extractor, text: str, said: str) -> None:
+    """A verb in the reporting verb's tense cannot share the reported verb's "could" or "had"."""
+    assert only(run(extractor, text)).text == said
+
+
 def test_a_quote_signed_by_a_dash_and_a_name_is_that_persons(extractor: Extractor) -> None:
     extraction = run(extractor, "“The ferry is late again and nobody tells us why.” ― Ana Ruiz")
     quote = only(extraction)

@@ -45,6 +45,8 @@ _CONDITIONS = frozenset({"if", "unless", "once", "when"})
 _ASIDES = frozenset({"which"})
 # What turns a joined clause against the report: "…, but the Chinese have been reluctant".
 _CONTRASTS = frozenset({"but", "while", "whereas", "yet"})
+# What joins the speaker's next act to a report: "said … and thanked", "acknowledged … but declined".
+_SEQUELS = frozenset({"and", "but"})
 # Where the words after an object stop being part of it.
 _STOPS = frozenset({"punct", "cc", "conj"})
 _SUBJECTS_AND_AUX = frozenset({"nsubj", "nsubjpass", "expl", "aux", "auxpass"})
@@ -291,7 +293,7 @@ def clause_range(verb: Token, clause: Token) -> tuple[int, int]:
         last += 1
     if rights[last].dep_ == "cc":
         last -= 1
-    end = _before_next_report(verb, clause, rights[last].right_edge.i)
+    end = _before_own_act(verb, clause, _before_next_report(verb, clause, rights[last].right_edge.i))
     return rights[first].left_edge.i, _before_aside(clause, end)
 
 
@@ -306,12 +308,43 @@ def _before_next_report(verb: Token, clause: Token, last: int) -> int:
             continue
         if _reported_range(token) is None:
             continue
-        end = token.left_edge.i - 1
-        doc = token.doc
-        while end > clause.i and (doc[end].dep_ == "cc" or (doc[end].is_punct and not doc[end].is_quote)):
-            end -= 1
-        return end
+        return _trimmed_before(token, clause)
     return last
+
+
+def _before_own_act(verb: Token, clause: Token, last: int) -> int:
+    """ "The office said the river could peak on Saturday and advised households to …": the parser
+    joins the speaker's next act to the reported verb, but a verb in the reporting verb's tense,
+    which cannot share the reported verb's auxiliary ("could advised"), has the speaker for its
+    subject, so the report ends before it ("said it had lost stock and thanked …" likewise; "had
+    risen and fallen" shares the "had" and stays)."""
+    own = next((c for c in clause.rights if _speakers_act(c, verb, clause)), None)
+    if own is None or own.left_edge.i > last:
+        return last
+    return _trimmed_before(own, clause)
+
+
+def _speakers_act(token: Token, verb: Token, clause: Token) -> bool:
+    """ "or ended them" and "rather than offered" offer alternatives to what was said: they stay."""
+    joiner = next((c for c in reversed(list(clause.rights)) if c.dep_ == "cc" and c.i < token.i), None)
+    return (
+        token.dep_ == "conj"
+        and joiner is not None
+        and joiner.lower_ in _SEQUELS
+        and token.pos_ == "VERB"
+        and token.tag_ == verb.tag_ != clause.tag_
+        and any(c.dep_ in {"aux", "auxpass"} for c in clause.children)
+        and not any(c.dep_ in _SUBJECTS_AND_AUX for c in token.children)
+    )
+
+
+def _trimmed_before(token: Token, clause: Token) -> int:
+    """The last word before ``token`` that is not a joining word or a mark other than a quote mark."""
+    doc = token.doc
+    end = token.left_edge.i - 1
+    while end > clause.i and (doc[end].dep_ == "cc" or (doc[end].is_punct and not doc[end].is_quote)):
+        end -= 1
+    return end
 
 
 def _contrasted(rights: list[Token], at: int) -> bool:
