@@ -436,6 +436,18 @@ def test_an_uncued_quote_goes_on_with_the_report_before_it(extractor: Extractor)
     assert quote.speaker is not None and quote.speaker.name == "Ada Lind"
 
 
+def test_a_sentence_in_marks_without_a_verb_goes_on_with_the_quote_before_it(extractor: Extractor) -> None:
+    text = '"We waited at the gate for three hours," Mayor Ada Lind said. "Three hours, and not one bus."'
+    first, second = run(extractor, text).quotes
+    assert second.text == "Three hours, and not one bus." and second.continues == first.id
+    assert second.speaker is not None and second.speaker.name == "Ada Lind"
+
+
+def test_a_verbless_phrase_in_marks_inside_a_sentence_is_no_quote(extractor: Extractor) -> None:
+    text = '"We waited at the gate for three hours," Mayor Ada Lind said of the "new and improved service."'
+    assert [q.text for q in run(extractor, text).quotes] == ["We waited at the gate for three hours"]
+
+
 def test_a_but_turning_to_another_party_ends_the_report(extractor: Extractor) -> None:
     text = (
         "The mayor has since said that the bridge would open in the spring, but the state has been "

@@ -286,7 +286,9 @@ class QuoteFinder:
                 candidate = _as_candidate(quote, None)
                 candidate.speaker = signed
                 found.append(candidate)
-            elif self._substantial(context, quote) and self._opens_sentence(text, quote):
+            elif self._opens_sentence(text, quote) and (
+                self._substantial(context, quote) or self._goes_on(context, quote, found)
+            ):
                 inherited = _as_candidate(quote, None)
                 narrator = _narrator(context, quote)
                 if narrator is not None:
@@ -390,6 +392,18 @@ class QuoteFinder:
                 words += 1
             verb = verb or token.pos_ in {"VERB", "AUX"}
         return words >= self.min_words and verb
+
+    def _goes_on(self, context: _Context, quote: Marked, found: list[Candidate]) -> bool:
+        """ "“We sat there for six hours,” he said. “Six hours, and not one new number.”": a whole
+        sentence in marks right after a quote in the same paragraph goes on with it, verb or not."""
+        words = sum(token.is_alpha for token in context.tokens(quote.start, quote.end))
+        last = context.text[quote.start : quote.end].rstrip("\"”’' ")[-1:]
+        return (
+            bool(found)
+            and found[-1].paragraph == quote.first_paragraph
+            and last in _SENTENCE_END
+            and words >= self.min_words
+        )
 
     @staticmethod
     def _opens_sentence(text: str, quote: Marked) -> bool:
