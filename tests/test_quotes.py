@@ -448,6 +448,13 @@ def test_a_verbless_phrase_in_marks_inside_a_sentence_is_no_quote(extractor: Ext
     assert [q.text for q in run(extractor, text).quotes] == ["We waited at the gate for three hours"]
 
 
+def test_a_speaker_set_off_after_a_fronted_report_is_not_what_was_said(extractor: Extractor) -> None:
+    text = "Waiting times for a new passport have grown to nearly 6 weeks, the office's manager, Ines Farr, said."
+    quote = only(run(extractor, text))
+    assert quote.text == "Waiting times for a new passport have grown to nearly 6 weeks"
+    assert quote.speaker is not None and quote.speaker.name == "Ines Farr"
+
+
 def test_a_but_turning_to_another_party_ends_the_report(extractor: Extractor) -> None:
     text = (
         "The mayor has since said that the bridge would open in the spring, but the state has been "

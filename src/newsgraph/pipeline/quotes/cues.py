@@ -203,7 +203,7 @@ def subject_of(verb: Token) -> Token | None:
         nearest = _nearest_subject_left(verb)
         if nearest is not None:
             return nearest
-    return _subject_above(verb) or _apposition_before(verb)
+    return _subject_above(verb) or _apposition_before(verb) or set_off_before(verb)
 
 
 def reports_again(verb: Token, reporting: Token) -> bool:
@@ -236,6 +236,24 @@ def _apposition_before(verb: Token) -> Token | None:
     while phrase.dep_ in {"pobj", "prep"} and phrase.head != verb:
         phrase = phrase.head
     return word if phrase.dep_ == "prep" and phrase.head == verb else None
+
+
+def set_off_before(verb: Token) -> Token | None:
+    """ "Waiting times have grown, the clinic's director, Dr. Amir Haddad, said.": the parser may hang
+    the speaker, set off by commas, on the fronted report and leave the verb without a subject."""
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].pos_ == "PUNCT" and verb.i - i <= 2:
+        i -= 1
+    if i <= verb.sent.start:
+        return None
+    word = verb.doc[i]
+    while word.dep_ == "appos" and word.head.i < word.i and word.head.right_edge.i < verb.i:
+        word = word.head
+    before = verb.doc[word.left_edge.i - 1] if word.left_edge.i > verb.sent.start else None
+    fronted = word.head.i < word.i and verb in word.head.ancestors
+    if word.pos_ not in {"NOUN", "PROPN"} or word.dep_ == "pobj" or before is None or before.text != ",":
+        return None
+    return word if fronted else None
 
 
 def _medium(noun: Token) -> bool:

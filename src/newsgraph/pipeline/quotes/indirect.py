@@ -22,6 +22,7 @@ from newsgraph.pipeline.quotes.cues import (
     name_before_colon,
     phrase_bounds,
     reports_again,
+    set_off_before,
     subject_of,
 )
 
@@ -400,7 +401,12 @@ def _from_verb(verb: Token) -> Candidate | None:
         # "That said, the agency says …": an idiom of the writer's, not a report; the report is the one inside.
         return None
     if subject is not None and first <= subject.i <= last:
-        subject = None
+        if last < verb.i and subject == set_off_before(verb):
+            span = trimmed(verb.doc, first, subject.left_edge.i - 1)
+        else:
+            subject = None
+    if span is None:
+        return None
     return _verb_report(verb, span, subject, act)
 
 
