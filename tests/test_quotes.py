@@ -455,6 +455,15 @@ def test_a_speaker_set_off_after_a_fronted_report_is_not_what_was_said(extractor
     assert quote.speaker is not None and quote.speaker.name == "Ines Farr"
 
 
+def test_a_second_that_clause_of_the_same_verb_is_the_same_report(extractor: Extractor) -> None:
+    text = (
+        'Lind said she was "cautiously hopeful" about the new round, and that she had asked both sides '
+        'to bring "figures they can defend."'
+    )
+    quote = only(run(extractor, text))
+    assert quote.text == text[text.index("she was") :]
+
+
 def test_a_but_turning_to_another_party_ends_the_report(extractor: Extractor) -> None:
     text = (
         "The mayor has since said that the bridge would open in the spring, but the state has been "

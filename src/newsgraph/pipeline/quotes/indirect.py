@@ -373,9 +373,19 @@ def _joined(token: Token) -> bool:
         # "said the name would not be released until next of kin [could be told]": the parser may split
         # the clause in two; a passive verb is no second report of the speaker's, whatever its lemma.
         return True
-    if token.dep_ not in _CLAUSES | {"conj"} or is_cue(token, lexicon().indirect):
+    if token.dep_ not in _CLAUSES | {"conj"}:
         return False
+    if is_cue(token, lexicon().indirect):
+        # "said she was hopeful, and that she had asked both sides …": a second "that" clause of the
+        # same verb, whatever its own verb, not a new report.
+        return token.dep_ == "conj" and _that_clause(token)
     return token.dep_ == "ccomp" or any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
+
+
+def _that_clause(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) and any(
+        c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children
+    )
 
 
 def _unnamed(verb: Token) -> bool:
