@@ -401,6 +401,7 @@ class _DocCoder:
     def _plain(self, token: Token, consumed: set[int]) -> Draft | None:
         """A verb coded by its own frame, or by the event noun it governs ("held talks")."""
         code = self.lex.verb(token, conditional_only=True)
+        framed = code is not None
         noun = None
         if code is None and has_lemma(token, self.lex.light_verbs):
             noun, code = self._light_object(token)
@@ -431,6 +432,11 @@ class _DocCoder:
             # "held talks with", "launched an investigation into", "began a hunger strike": a support verb does
             # the act its object names (CAMEO's own pattern "HOLD TALKS"); its subject is the actor.
             noun = told
+        if noun is None and framed and code.type not in SAID:
+            # "carried out a raid on the police station": a frame that names its act by its object ("CARRY_OUT RAID")
+            # does that act, which falls on what the noun names, as with a support verb ("held talks with"); a verb
+            # coded by itself acts on its object ("battling extradition" is no battle with Estria).
+            noun = self._named_act(token)
         if noun is not None:
             consumed.add(noun.i)
         actor, target = self._arguments(token)
@@ -442,6 +448,10 @@ class _DocCoder:
             # "escalated its bombardment on Gaza": the target hangs from the event noun.
             target = prep_object(noun) or (None if target is not None and target.i == noun.i else target)
         return Draft(code, token, token, actor, target, argument_verbs=[token], by_default=by_default)
+
+    def _named_act(self, verb: Token) -> Token | None:
+        """The verb's direct object when it is an event noun."""
+        return next((c for c in verb.children if c.dep_ == "dobj" and self.lex.noun(c) is not None), None)
 
     def _tells_of_event_noun(self, verb: Token, code: Code) -> Token | None:
         """The verb's object, when it is an event noun of the verb's own type, which the verb has only from

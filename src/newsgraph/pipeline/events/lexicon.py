@@ -8,7 +8,7 @@ a word's frame (its object, particle, preposition or modifiers) against the pars
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from typing import Any
 
@@ -76,11 +76,10 @@ def _frames(spec: str | list[Any], blocks: dict[str, tuple[Frame, ...]] | None =
     for item in items:
         if isinstance(item, str):
             frames.append(Frame(_code(item)))
-        elif "block" in item and item.get("general"):
-            # A general verb ("take", "go") reads only the patterns that name the act it does.
-            frames.extend(f for f in (blocks or {})[item["block"]] if f.names_act)
         elif "block" in item:
-            frames.extend((blocks or {})[item["block"]])
+            shared = _phrasal((blocks or {})[item["block"]], item)
+            # A general verb ("take", "go") reads only the patterns that name the act it does.
+            frames.extend(f for f in shared if f.names_act or not item.get("general"))
         else:
             frames.append(
                 Frame(
@@ -98,6 +97,18 @@ def _frames(spec: str | list[Any], blocks: dict[str, tuple[Frame, ...]] | None =
                 )
             )
     return tuple(frames)
+
+
+def _phrasal(frames: tuple[Frame, ...], item: dict[str, Any]) -> tuple[Frame, ...]:
+    """A block's frames as read by one of its multi-word verbs ({"block": name, "particle": ["out"]}): each with the
+    verb's second word required where the pattern names none in that place ("carried OUT a raid")."""
+    if "particle" in item:
+        word = frozenset(item["particle"])
+        return tuple(replace(f, particle=word) for f in frames if not f.particle)
+    if "prep" in item:
+        word = frozenset(item["prep"])
+        return tuple(replace(f, prep=word) for f in frames if not f.prep)
+    return frames
 
 
 @dataclass(frozen=True)
@@ -125,6 +136,7 @@ class Lexicon:
     agents: dict[str, str]
     noun_classes: dict[str, frozenset[str]]
     requires_recipient: frozenset[str]
+    verb_forms: dict[str, str]
 
     @property
     def not_yet(self) -> frozenset[str]:
@@ -190,10 +202,22 @@ def lemma_in(token: Token, words: Collection[str]) -> str:
     if lemma in words:
         return lemma
     lower = token.lower_
-    for suffix, repl in (("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", ""), ("s", "")):
-        if lower.endswith(suffix) and lower[: -len(suffix)] + repl in words:
-            return lower[: -len(suffix)] + repl
+    listed = lexicon().verb_forms.get(lower)
+    if listed is not None and listed in words:
+        return listed  # the dictionary's own inflection ("strove", "trodden")
+    for suffix, repl in SUFFIXES:
+        if not lower.endswith(suffix):
+            continue
+        stem = lower[: -len(suffix)]
+        if stem + repl in words:
+            return stem + repl
+        if not repl and suffix in ("ed", "ing") and len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in words:
+            return stem[:-1]  # a doubled consonant: "patrolling", "slammed"
     return lemma
+
+
+# Regular English endings and what they replace, tried in order ("readied" -> "ready", "staged" -> "stage").
+SUFFIXES = (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", ""), ("s", ""))
 
 
 def has_lemma(token: Token, words: Collection[str]) -> bool:
@@ -441,4 +465,5 @@ def lexicon() -> Lexicon:
         agents=dict(actors["agents"]),
         noun_classes={name: frozenset(nouns) for name, nouns in words["noun_classes"].items()},
         requires_recipient=frozenset(words["requires_recipient"]),
+        verb_forms=dict(words["verb_forms"]),
     )

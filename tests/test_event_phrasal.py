@@ -1,0 +1,58 @@
+"""The CAMEO dictionary's multi-word verbs ("+CRACK_DOWN", "+CARRY_OUT") and the inflections it spells out reach
+the event lexicon (issue #11): sentences of our own, one construct each."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.model import Article, Event
+from newsgraph.pipeline import Extractor
+from newsgraph.pipeline.events.lexicon import lemma_in
+
+
+def events(extractor: Extractor, text: str) -> list[Event]:
+    return extractor.extract(Article(text=text, published="2024-05-02")).events
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "mode", "trigger"),
+    [
+        # SUPPRESS [170]: "+CRACK_DOWN" with no code of its own takes its block's.
+        ("Security forces cracked down on the demonstrators in the capital.", "COERCE", None, "cracked"),
+        # COLLABORATE [050]: "+SIDE_WITH".
+        ("The opposition sided with the government on the budget.", "SUPPORT", None, "sided"),
+        # MOBILIZE [150]: "+CALL_UP", not "call" alone (a phone call).
+        ("The ministry called up thousands of reservists.", "MOBILIZE", None, "called"),
+        # DEPORT [174]: "+KICK_OUT", not "kick" alone (a blow).
+        ("Police kicked out the foreign reporters.", "COERCE", "deport", "kicked"),
+        # EXCLUDE [170]: "+CORDON_OFF".
+        ("Police cordoned off the square after the blast.", "COERCE", None, "cordoned"),
+    ],
+)
+def test_multi_word_verbs_take_their_block_code(
+    extractor: Extractor, text: str, kind: str, mode: str | None, trigger: str
+) -> None:
+    found = [(e.type, e.mode, e.trigger.text) for e in events(extractor, text)]
+    assert (kind, mode, trigger) in found, found
+
+
+def test_a_pattern_written_for_a_multi_word_verb_codes_it_with_its_act_on_the_target(extractor: Extractor) -> None:
+    # "- * RAID [190] # CARRIED_OUT": the raid is the act, and what it falls on hangs from the noun.
+    (event,) = events(extractor, "The militia carried out a raid on the police station in Bunia.")
+    assert (event.type, event.trigger.text) == ("ASSAULT", "carried")
+    assert event.actor_text == "militia"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "index", "words", "lemma"),
+    [
+        ("The minister is extolling the plan.", 3, {"extol"}, "extol"),  # a doubled consonant
+        ("The unit strove to hold the line.", 2, {"strive"}, "strive"),  # the dictionary's "STRIVE {STROVE}"
+        ("The army readied its reserves.", 2, {"ready"}, "ready"),
+    ],
+)
+def test_inflections_find_their_verb(
+    extractor: Extractor, sentence: str, index: int, words: set[str], lemma: str
+) -> None:
+    token = extractor.nlp(sentence)[index]
+    assert lemma_in(token, words) == lemma
