@@ -138,6 +138,8 @@ FICTION = frozenset(
 UNDERGONE = frozenset({"COERCE", "SANCTION"})
 # Types reported without a known actor: an attack by unknown gunmen, an arrest by unnamed police.
 UNCLAIMED = frozenset({"ASSAULT", "COERCE"})
+# The PLOVER manual's ACCUSE allege: "sue, indict, or charge; bring to trial", the acts of prosecutors and courts.
+JUDICIAL_CHARGES = frozenset({"charge", "indict", "sue", "prosecute"})
 
 
 @dataclass
@@ -940,6 +942,7 @@ class _DocCoder:
             actor is None
             and agent is None
             and not convicted
+            and not self._charged(draft)
             and (draft.code.type not in UNCLAIMED or not victim or not unclaimed)
         ):
             # Who did it is the event (PLOVER codes an actor): a named one, or an agent the dictionary
@@ -1170,6 +1173,23 @@ class _DocCoder:
         """A conviction's recipient is whoever is found guilty (the manual's SANCTION convict: "Find an entity or
         behavior guilty"), named or not: "the journalist was sentenced", "convicted him of fraud"."""
         return draft.code.mode == "convict" and draft.target is not None and not self.actors.inanimate(draft.target)
+
+    def _charged(self, draft: Draft) -> bool:
+        """A formal charge told in the passive with no one named as its maker ("the mayor was charged with fraud",
+        "was indicted on Friday"): the manual's ACCUSE allege, "sue, indict, or charge; bring to trial", by the
+        authorities, who are left unnamed as a conviction's court is (``_convicted``). Someone is charged, a person
+        or a body ("the battery was charged with a solar panel" is none)."""
+        return (
+            draft.code.mode == "allege"
+            and has_lemma(draft.trigger, JUDICIAL_CHARGES)
+            and _passive(draft.trigger)
+            and draft.target is not None
+            and (
+                draft.target.pos_ == "PRON"
+                or self.actors.entity_of(draft.target) is not None
+                or self._people(draft.target)
+            )
+        )
 
     def _unclaimed_victim(self, draft: Draft) -> bool:
         """Violence told with no one named as its doer is an event only when it falls on people or

@@ -42,6 +42,7 @@ class Frame:
     recipient: bool = False
     named_object: bool = False
     with_party: bool = False
+    passive: bool = False  # the verb in the passive voice ("was charged with fraud")
 
     @property
     def names_act(self) -> bool:
@@ -61,6 +62,7 @@ class Frame:
             or self.recipient
             or self.named_object
             or self.with_party
+            or self.passive
         )
 
 
@@ -94,6 +96,7 @@ def _frames(spec: str | list[Any], blocks: dict[str, tuple[Frame, ...]] | None =
                     recipient=bool(item.get("recipient", False)),
                     named_object=bool(item.get("named_object", False)),
                     with_party=bool(item.get("with_party", False)),
+                    passive=bool(item.get("passive", False)),
                 )
             )
     return tuple(frames)
@@ -235,6 +238,14 @@ def _when(prep: Token) -> bool:
     return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
+def _clausal(prep: Token) -> bool:
+    """ "charged with overseeing the vote": a preposition whose complement is a clause, not a noun, which a
+    pattern's bare preposition ("CHARGE (WITH)") does not mean."""
+    return not any(c.dep_ == "pobj" for c in prep.children) and any(
+        c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX") for c in prep.children
+    )
+
+
 def _words(tokens: list[Token]) -> set[str]:
     return {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
 
@@ -262,7 +273,7 @@ def _match(
     object_forms = {t.lower_ for t in object_tokens}
     # The parser tags "walk out" and "pull back" as particles or adverbs, and "out of" as a preposition in another.
     particles = {c.lower_ for c in children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.tag_ in ("RP", "RB"))}
-    preps = {c.lower_ for c in children if c.dep_ in ("prep", "agent") and not _when(c)}
+    preps = {c.lower_ for c in children if c.dep_ in ("prep", "agent") and not _when(c) and not _clausal(c)}
     preps |= {
         f"{c.lower_} {g.lower_}" for c in children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "prep"
     }
@@ -322,6 +333,8 @@ def _match(
         if frame.named_object and not _named_object(children, frame.code.type in STATEMENTS, recipients, bodies):
             continue
         if frame.with_party and not _with_party(children):
+            continue
+        if frame.passive and not any(c.dep_ == "auxpass" for c in children):
             continue
         if frame.object and not any(
             _phrase_in(p, object_words) and _phrase_words(p) & head_words for p in frame.object
