@@ -138,6 +138,10 @@ FICTION = frozenset(
 UNDERGONE = frozenset({"COERCE", "SANCTION"})
 # Types reported without a known actor: an attack by unknown gunmen, an arrest by unnamed police.
 UNCLAIMED = frozenset({"ASSAULT", "COERCE"})
+# Phoenix sectors of those whose attacks are words: legislators and parties.
+POLITICIANS = frozenset({"LEG", "PTY"})
+# Phoenix sectors of office-holders, whom a party attacks in words.
+OFFICES = frozenset({"GOV", "LEG", "PTY", "JUD"})
 # The PLOVER manual's ACCUSE allege: "sue, indict, or charge; bring to trial", the acts of prosecutors and courts.
 JUDICIAL_CHARGES = frozenset({"charge", "indict", "sue", "prosecute"})
 
@@ -223,14 +227,30 @@ class _DocCoder:
 
     def _criticism(self, draft: Draft) -> Draft:
         """An ASSAULT verb aimed at someone about an issue is an accusation ("hammered Bevin on his plan")."""
-        if (
-            draft.code.type == "ASSAULT"
-            and self.senses.criticism(draft.trigger, draft.target)
-            and not self.senses.contest(draft.trigger)
+        if draft.code.type == "ASSAULT" and (
+            (self.senses.criticism(draft.trigger, draft.target) and not self.senses.contest(draft.trigger))
+            or self._political_attack(draft)
         ):
             # ("Carolina beat Chicago for their fourth straight victory" is a game, no criticism.)
             draft.code = Code("ACCUSE", "disapprove")
         return draft
+
+    def _political_attack(self, draft: Draft) -> bool:
+        """ "Republican attacks on the governor", "the senator attacked the president": the PLOVER manual's ASSAULT
+        is violence by an actor able to use it, and a party's or a legislator's attack on someone is its criticism,
+        the manual's ACCUSE: "criticize, defame, denigrate responsible parties". The attacker is a legislator or a
+        party by the Phoenix agents (LEG, PTY), or a group name (NORP) no actor dictionary codes as a country, a
+        religion or an armed group ("Republican", not "Palestinian" or "Islamist") whose attack falls on an
+        office-holder. A means of violence named (a mode: firearms, aerial) keeps the assault."""
+        actor, target = draft.actor, draft.target
+        if draft.code.mode is not None or actor is None or target is None:
+            return False
+        if self.actors.agent_sector(actor) in POLITICIANS:
+            return True
+        words = {actor.lower_, actor.lemma_.lower()}
+        uncoded = not any(w in self.lex.countries or w in self.lex.actor_codes or w in self.lex.agents for w in words)
+        office = self.actors.agent_sector(target) in OFFICES or target.ent_type_ == "PERSON"
+        return actor.ent_type_ == "NORP" and uncoded and office
 
     def _literal(self, draft: Draft) -> bool:
         """The draft's words are meant as its type says: an ASSAULT needs violence that can harm,
