@@ -586,8 +586,8 @@ def build_nouns(blocks: list[Block], verbs: dict[str, list[object]]) -> dict[str
 
 
 def nominalizations(verbs: dict[str, list[object]]) -> dict[str, str]:
-    """The act nouns of the coded verbs: their -ion, -sion, -ation, -al and -ment forms
-    ("invasion", "withdrawal", "deployment"), which name nothing but the act.
+    """The act nouns of the coded verbs: their -ion, -sion, -ation, -al and -ment forms and the other endings of
+    English derivation (``NOMINAL_ENDINGS``: "invasion", "withdrawal", "deployment", "detention", "apology").
 
     The verb's own form is kept only for the material conflict types ("the arrest", "the raid",
     "the blockade"): of cooperative verbs it often names a thing ("arm", "fund", "hope").
@@ -602,11 +602,25 @@ def nominalizations(verbs: dict[str, list[object]]) -> dict[str, str]:
         stem = verb[:-1] if verb.endswith("e") else verb
         forms = [verb] if code.split("/")[0] in MATERIAL_CONFLICT else []
         forms += [verb + "ment", verb + "al", stem + "al", stem + "ion", stem + "ation"]
-        if verb.endswith("de"):
-            forms.append(verb[:-2] + "sion")  # invade -> invasion
+        forms += [verb[: -len(end)] + noun for end, noun in NOMINAL_ENDINGS if verb.endswith(end)]
         for form in forms:
             nouns.setdefault(form, code)
     return nouns
+
+
+# English verb endings and the endings of their act nouns, beyond the regular -ion, -ation, -al and -ment.
+NOMINAL_ENDINGS = (
+    ("de", "sion"),  # invade -> invasion
+    ("logize", "logy"),  # apologize -> apology
+    ("logise", "logy"),  # apologise -> apology
+    ("tain", "tention"),  # detain -> detention
+    ("pel", "pulsion"),  # expel -> expulsion
+    ("ny", "nial"),  # deny -> denial
+    ("ounce", "unciation"),  # denounce -> denunciation
+    ("eize", "eizure"),  # seize -> seizure
+    ("ume", "umption"),  # resume -> resumption
+    ("aten", "at"),  # threaten -> threat
+)
 
 
 def _default_type(frames: list[object] | None) -> str | None:
