@@ -121,6 +121,12 @@ MANUAL_MODES = {
 }
 
 
+# Rows of the conversion table whose type the PLOVER manual's definitions name otherwise. CONCEDE: "the promise of
+# future concessions such easing of administrative or legal restrictions on persons and organizations, removing
+# curfews"; the table's 0813 "Ease curfew" and 0814 "Ease state of emergency or martial law" are RETREAT.
+MANUAL_TYPES = {"0813": "CONCEDE", "0814": "CONCEDE"}
+
+
 def read_manual_modes(manual: Path) -> dict[str, frozenset[str]]:
     """Each type's modes as the PLOVER manual's mode tables list them ("arrest & Arrest, detain \\\\")."""
     sections = re.split(r"\\section\{([A-Z]+)\}", manual.read_text(encoding="utf-8"))
@@ -149,7 +155,7 @@ def read_plover_table(path: Path, modes: dict[str, frozenset[str]]) -> dict[str,
         kind = fields[0]
         mode = fields[1] if len(fields) > 1 else ""
         mode = MANUAL_MODES.get((kind, mode), mode if mode in modes.get(kind, ()) else "")
-        table.setdefault(code.strip(), f"{kind}/{mode}" if mode else kind)
+        table.setdefault(code.strip(), MANUAL_TYPES.get(code.strip(), f"{kind}/{mode}" if mode else kind))
     return table
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from newsgraph.model import Article, Event
 from newsgraph.pipeline import Extractor
-from newsgraph.pipeline.events.lexicon import lemma_in
+from newsgraph.pipeline.events.lexicon import Code, Frame, _match, lemma_in, lexicon
 
 
 def events(extractor: Extractor, text: str) -> list[Event]:
@@ -56,3 +56,30 @@ def test_inflections_find_their_verb(
 ) -> None:
     token = extractor.nlp(sentence)[index]
     assert lemma_in(token, words) == lemma
+
+
+def _meets(extractor: Extractor, sentence: str, index: int, frame: Frame) -> bool:
+    lex = lexicon()
+    return _match((frame,), extractor.nlp(sentence)[index], False, lex.recipients, lex.bodies) is not None
+
+
+def test_a_pattern_preposition_hung_on_the_object_is_read(extractor: Extractor) -> None:
+    # "- * DISTRIBUTION (OF AID)": the parser hangs "of aid" on "distribution", not on the verb.
+    frame = Frame(Code("COOPERATE"), object=frozenset({"distribution"}), prep=frozenset({"of aid"}))
+    assert _meets(extractor, "Officials will monitor the distribution of aid.", 2, frame)
+    # A frame of a bare preposition names no object: it is the verb's own ("broke with the party").
+    assert not _meets(
+        extractor, "Officials will monitor the distribution of aid.", 2, Frame(Code("X"), prep=frozenset({"of"}))
+    )
+
+
+def test_a_pattern_preposition_with_a_noun_phrase_is_read_whole(extractor: Extractor) -> None:
+    # "(TO {PEACE PLAN})": every word of the phrase, in its order.
+    frame = Frame(Code("AGREE"), prep=frozenset({"to peace plan"}))
+    assert _meets(extractor, "The rebels agreed to the peace plan.", 2, frame)
+
+
+def test_lifting_a_curfew_is_a_concession(extractor: Extractor) -> None:
+    # The PLOVER manual's CONCEDE: "easing of administrative or legal restrictions ..., removing curfews".
+    found = [(e.type, e.trigger.text) for e in events(extractor, "The minister lifted the curfew in the capital.")]
+    assert found == [("CONCEDE", "lifted")]

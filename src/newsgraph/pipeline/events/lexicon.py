@@ -238,6 +238,23 @@ def _when(prep: Token) -> bool:
     return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
+def _prep_words(children: list[Token]) -> set[str]:
+    """The prepositions among some words, bare ("against") and with the words of their object ("put on alert",
+    "call for talks"), each word alone or all in their order ("to peace plan")."""
+    found: set[str] = set()
+    for prep in children:
+        if prep.dep_ not in ("prep", "agent") or _when(prep):
+            continue
+        if not _clausal(prep):
+            found.add(prep.lower_)
+        for noun in (g for g in prep.children if g.dep_ == "pobj"):
+            words = [m for m in noun.children if m.dep_ in ("compound", "amod") and m.i < noun.i] + [noun]
+            found |= {f"{prep.lower_} {w}" for w in _words(words)}
+            found.add(f"{prep.lower_} {' '.join(t.lower_ for t in words)}")
+            found.add(f"{prep.lower_} {' '.join([*(t.lower_ for t in words[:-1]), noun.lemma_.lower()])}")
+    return found
+
+
 def _clausal(prep: Token) -> bool:
     """ "charged with overseeing the vote": a preposition whose complement is a clause, not a noun, which a
     pattern's bare preposition ("CHARGE (WITH)") does not mean."""
@@ -273,20 +290,14 @@ def _match(
     object_forms = {t.lower_ for t in object_tokens}
     # The parser tags "walk out" and "pull back" as particles or adverbs, and "out of" as a preposition in another.
     particles = {c.lower_ for c in children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.tag_ in ("RP", "RB"))}
-    preps = {c.lower_ for c in children if c.dep_ in ("prep", "agent") and not _when(c) and not _clausal(c)}
+    preps = _prep_words(children)
     preps |= {
         f"{c.lower_} {g.lower_}" for c in children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "prep"
     }
     preps |= {f"{p} {c.lower_}" for p in particles for c in children if c.dep_ == "prep"}
-    # "put on alert", "call for talks": a preposition with the words of its object.
-    preps |= {
-        f"{c.lower_} {w}"
-        for c in children
-        if c.dep_ in ("prep", "agent") and not _when(c)
-        for g in c.children
-        if g.dep_ == "pobj"
-        for w in _words([g, *(m for m in g.children if m.dep_ in ("compound", "amod"))])
-    }
+    # The parser hangs a pattern's preposition on the verb's object as often as on the verb ("lifted the ban ON
+    # exports", "monitor the distribution OF aid"): a frame that names the object reads those too.
+    object_preps = preps | _prep_words([g for c in children if c.dep_ == "dobj" for g in c.children])
     subjects = _words([c for c in children if c.dep_ in ("nsubj", "nsubjpass")])
     modifiers = _words([c for c in children if c.dep_ in ("compound", "amod", "nmod")])
     # A frame whose object the text meets only through a word's lemma gives way to a later one that spells that
@@ -318,7 +329,7 @@ def _match(
             continue
         if frame.particle and not frame.particle & particles:
             continue
-        if frame.prep and not frame.prep & preps:
+        if frame.prep and not frame.prep & (object_preps if frame.object else preps):
             continue
         if frame.subject and not frame.subject & subjects:
             continue
