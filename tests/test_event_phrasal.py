@@ -83,3 +83,9 @@ def test_lifting_a_curfew_is_a_concession(extractor: Extractor) -> None:
     # The PLOVER manual's CONCEDE: "easing of administrative or legal restrictions ..., removing curfews".
     found = [(e.type, e.trigger.text) for e in events(extractor, "The minister lifted the curfew in the capital.")]
     assert found == [("CONCEDE", "lifted")]
+
+
+def test_a_person_with_no_command_of_forces_mobilises_none(extractor: Extractor) -> None:
+    # The manual's MOBILIZE: "All military or police moves": "+CALL_UP" said of a friend is a phone call.
+    assert [e.type for e in events(extractor, "The actress Lena Varga called up her old friends.")] == []
+    assert [e.type for e in events(extractor, "The president called up 300,000 reservists.")] == ["MOBILIZE"]

@@ -35,3 +35,16 @@ def test_a_political_attack_is_criticism(extractor: Extractor, text: str, trigge
 )
 def test_violence_stays_an_assault(extractor: Extractor, text: str) -> None:
     assert [kind for kind, _, _ in events(extractor, text)] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An election won is no criticism: only attacking is said of words.
+        "Kentucky Democrats beat incumbent Gov. Hal Brenner in a state the president won by 30 points.",
+        # "faction" names armed groups as often as parties.
+        "Rival factions attacked each other in Tripoli.",
+    ],
+)
+def test_other_acts_of_politicians_and_factions_are_no_criticism(extractor: Extractor, text: str) -> None:
+    assert [kind for kind, _, _ in events(extractor, text) if kind == "ACCUSE"] == []

@@ -129,6 +129,8 @@ UNASSERTED = frozenset(
 WISHES = frozenset({"want", "aim", "seek", "plan", "intend", "eager", "determined", "hope", "wish"})
 # CAMEO sectors of the state: its government, armed and police forces and intelligence services.
 STATE_FORCES = frozenset({"MIL", "COP", "SPY", "GOV"})
+# Sectors of those who command forces: the state's, and armed groups (rebels, insurgents, unidentified armed forces).
+ARMED = STATE_FORCES | {"REB", "INS", "UAF", "IMG"}
 # Works whose story is told: what happens in them is no event.
 FICTION = frozenset(
     {"novel", "novella", "film", "movie", "plot", "storyline", "screenplay", "sitcom", "episode", "fiction", "thriller"}
@@ -138,8 +140,10 @@ FICTION = frozenset(
 UNDERGONE = frozenset({"COERCE", "SANCTION"})
 # Types reported without a known actor: an attack by unknown gunmen, an arrest by unnamed police.
 UNCLAIMED = frozenset({"ASSAULT", "COERCE"})
-# Phoenix sectors of those whose attacks are words: legislators and parties.
-POLITICIANS = frozenset({"LEG", "PTY"})
+# The words of violence English also says of words: "attacked the president", "assailed the plan".
+ATTACKS = frozenset({"attack", "assail", "assault"})
+# Phoenix PTY agents that name parties and politicians; its "faction" and "movement" name armed groups as often.
+PARTY_WORDS = frozenset({"party", "politician"})
 # Phoenix sectors of office-holders, whom a party attacks in words.
 OFFICES = frozenset({"GOV", "LEG", "PTY", "JUD"})
 # The PLOVER manual's ACCUSE allege: "sue, indict, or charge; bring to trial", the acts of prosecutors and courts.
@@ -239,13 +243,17 @@ class _DocCoder:
         """ "Republican attacks on the governor", "the senator attacked the president": the PLOVER manual's ASSAULT
         is violence by an actor able to use it, and a party's or a legislator's attack on someone is its criticism,
         the manual's ACCUSE: "criticize, defame, denigrate responsible parties". The attacker is a legislator or a
-        party by the Phoenix agents (LEG, PTY), or a group name (NORP) no actor dictionary codes as a country, a
-        religion or an armed group ("Republican", not "Palestinian" or "Islamist") whose attack falls on an
-        office-holder. A means of violence named (a mode: firearms, aerial) keeps the assault."""
+        party by the Phoenix agents (LEG; PTY's "party" and "politician"), or a group name (NORP) no actor
+        dictionary codes as a country, a religion or an armed group ("Republican", not "Palestinian" or "Islamist")
+        whose attack falls on an office-holder. A means of violence named (a mode: firearms, aerial) keeps the
+        assault."""
         actor, target = draft.actor, draft.target
-        if draft.code.mode is not None or actor is None or target is None:
+        if draft.code.mode is not None or actor is None or target is None or not has_lemma(draft.trigger, ATTACKS):
+            # ("Kentucky Democrats beat Gov. Bevin" is an election won: only attacking is said of words.)
             return False
-        if self.actors.agent_sector(actor) in POLITICIANS:
+        sector = self.actors.agent_sector(actor)
+        head = self.actors.agent_head(actor).lemma_.lower()
+        if sector == "LEG" or (sector == "PTY" and head in PARTY_WORDS):
             return True
         words = {actor.lower_, actor.lemma_.lower()}
         uncoded = not any(w in self.lex.countries or w in self.lex.actor_codes or w in self.lex.agents for w in words)
@@ -1047,6 +1055,11 @@ class _DocCoder:
             # ("Ithaca Holdings purchased Big Machine", "McClatchy imposed cuts on its publications": no
             # repression, which the manual's COERCE is) are none; a firm accusing a government stays, and
             # violence is violence whoever does it.
+            return None
+        commander = event.actor_sector in ARMED
+        if event.type == "MOBILIZE" and actor is not None and actor.entity.type == "PERSON" and not commander:
+            # The manual's MOBILIZE: "All military or police moves", by militaries or "organized armed groups":
+            # a person with no office in a state or an armed group moves no forces ("so I called her up").
             return None
         if target is not None:
             self.last_targets[(event.type, event.mode)] = target
