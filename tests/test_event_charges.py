@@ -46,3 +46,9 @@ def test_a_charge_with_no_prosecutor_named_is_an_allegation(extractor: Extractor
 )
 def test_other_senses_of_charge_accuse_no_one(extractor: Extractor, text: str) -> None:
     assert accusations(extract(extractor, text)) == []
+
+
+def test_a_bare_preposition_frame_still_takes_a_clause(extractor: Extractor) -> None:
+    # "CALL (FOR)" is a request whether a noun or a clause follows; only the charge asks for a noun ("with *").
+    found = [e.type for e in extract(extractor, "The United Nations called for ending the blockade of Gaza.").events]
+    assert "REQUEST" in found

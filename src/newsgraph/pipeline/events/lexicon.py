@@ -239,28 +239,20 @@ def _when(prep: Token) -> bool:
 
 
 def _prep_words(children: list[Token]) -> set[str]:
-    """The prepositions among some words, bare ("against") and with the words of their object ("put on alert",
-    "call for talks"), each word alone or all in their order ("to peace plan")."""
+    """The prepositions among some words, bare ("against"), with any noun ("with *"), and with the words of their
+    object ("put on alert", "call for talks"), each word alone or all in their order ("to peace plan")."""
     found: set[str] = set()
     for prep in children:
         if prep.dep_ not in ("prep", "agent") or _when(prep):
             continue
-        if not _clausal(prep):
-            found.add(prep.lower_)
+        found.add(prep.lower_)
         for noun in (g for g in prep.children if g.dep_ == "pobj"):
+            found.add(f"{prep.lower_} *")  # with a noun, not a clause ("charged with fraud", "with overseeing")
             words = [m for m in noun.children if m.dep_ in ("compound", "amod") and m.i < noun.i] + [noun]
             found |= {f"{prep.lower_} {w}" for w in _words(words)}
             found.add(f"{prep.lower_} {' '.join(t.lower_ for t in words)}")
             found.add(f"{prep.lower_} {' '.join([*(t.lower_ for t in words[:-1]), noun.lemma_.lower()])}")
     return found
-
-
-def _clausal(prep: Token) -> bool:
-    """ "charged with overseeing the vote": a preposition whose complement is a clause, not a noun, which a
-    pattern's bare preposition ("CHARGE (WITH)") does not mean."""
-    return not any(c.dep_ == "pobj" for c in prep.children) and any(
-        c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX") for c in prep.children
-    )
 
 
 def _words(tokens: list[Token]) -> set[str]:
