@@ -121,6 +121,12 @@ MANUAL_MODES = {
 }
 
 
+# Rows of the conversion table whose type the PLOVER manual's definitions name otherwise. CONCEDE: "the promise of
+# future concessions such easing of administrative or legal restrictions on persons and organizations, removing
+# curfews"; the table's 0813 "Ease curfew" and 0814 "Ease state of emergency or martial law" are RETREAT.
+MANUAL_TYPES = {"0813": "CONCEDE", "0814": "CONCEDE"}
+
+
 def read_manual_modes(manual: Path) -> dict[str, frozenset[str]]:
     """Each type's modes as the PLOVER manual's mode tables list them ("arrest & Arrest, detain \\\\")."""
     sections = re.split(r"\\section\{([A-Z]+)\}", manual.read_text(encoding="utf-8"))
@@ -149,7 +155,7 @@ def read_plover_table(path: Path, modes: dict[str, frozenset[str]]) -> dict[str,
         kind = fields[0]
         mode = fields[1] if len(fields) > 1 else ""
         mode = MANUAL_MODES.get((kind, mode), mode if mode in modes.get(kind, ()) else "")
-        table.setdefault(code.strip(), f"{kind}/{mode}" if mode else kind)
+        table.setdefault(code.strip(), MANUAL_TYPES.get(code.strip(), f"{kind}/{mode}" if mode else kind))
     return table
 
 
@@ -272,16 +278,35 @@ def read_pattern(text: str, code: str, synsets: dict[str, list[str]]) -> Pattern
 
 
 @dataclass
+class Multi:
+    """A multi-word verb of a block ("+CARRY_OUT {+CARRIES_OUT +CARRIED_OUT ...}"): a phrasal verb the dictionary
+    lists beside the block's single verbs, with the patterns written for it ("- * RAID [190] # CARRIED_OUT")."""
+
+    verb: str
+    word: str
+    code: str | None
+    forms: set[str]
+    patterns: list[Pattern] = field(default_factory=list)
+
+    def spelt(self, origin: str) -> bool:
+        """Whether a pattern's origin ("carried_out", "called_off") is this verb in some inflection."""
+        first, _, rest = origin.partition("_")
+        return origin in self.forms or (rest == self.word and first in _inflections(self.verb))
+
+
+@dataclass
 class Block:
     name: str
     default: str | None
     verbs: dict[str, str | None]
-    multi: list[tuple[str, str, str | None]]
+    multi: list[Multi]
     patterns: list[Pattern]
     generic_default: bool = False
     generic_verbs: set[str] = field(default_factory=set)
     # Phrasal patterns by the verb they were written for: "break WITH" is no "beat with".
     phrasal: dict[str, list[Pattern]] = field(default_factory=dict)
+    # The inflected forms the dictionary spells out ("STRIVE {STROVE STRIVEN}"), by form.
+    forms: dict[str, str] = field(default_factory=dict)
 
 
 def read_blocks(lines: list[str], table: dict[str, str], synsets: dict[str, list[str]]) -> list[Block]:
@@ -320,6 +345,10 @@ def read_blocks(lines: list[str], table: dict[str, str], synsets: dict[str, list
             if pattern is not None and pattern.code == "PROTEST/boycott" and LABOUR & objects:
                 # CAMEO 143 is "strike or boycott"; the manual's PROTEST mode strike is "the abandonment of work".
                 pattern.code = "PROTEST/strike"
+            if pattern is not None and pattern.code.startswith("RETREAT") and LABOUR & objects:
+                # CAMEO's "call off a strike" de-escalates a military engagement (087); a strike of workers called
+                # off is the manual's CONCEDE: "suspending protests".
+                pattern.code = "CONCEDE"
             if pattern is not None and cameo.startswith("163") and SANCTIONS & objects:
                 # CAMEO 163 is "impose embargo, boycott, or sanctions", which the table makes COERCE restrict
                 # (boycotts and blockades); the manual's SANCTION discontinue: "International (political or
@@ -327,18 +356,23 @@ def read_blocks(lines: list[str], table: dict[str, str], synsets: dict[str, list
                 pattern.code = "SANCTION/discontinue"
             if pattern is not None:
                 pattern.code = asked_for(pattern, judicial(cameo, pattern.origin, pattern.code))
-            if pattern is not None and pattern.conditions() and _phrasal(pattern) and pattern.origin in block.verbs:
+            multi = next((m for m in block.multi if pattern is not None and m.spelt(pattern.origin)), None)
+            if pattern is not None and multi is not None:
+                multi.patterns.append(pattern)
+            elif pattern is not None and pattern.conditions() and _phrasal(pattern) and pattern.origin in block.verbs:
                 block.phrasal.setdefault(pattern.origin, []).append(pattern)
             elif pattern is not None and pattern.conditions():
                 block.patterns.append(pattern)
         elif line.startswith("+"):
-            words = re.sub(r"\{[^}]*\}", "", body[1:]).strip().split("_")
-            if len(words) == 2 and all(words):
-                block.multi.append((words[0].lower(), words[1].lower(), code))
+            multi = read_multi(body[1:], code)
+            if multi is not None:
+                block.multi.append(multi)
         else:
             verb = re.sub(r"\{[^}]*\}", "", body).strip().lower()
             if verb and " " not in verb and verb.isascii():
                 block.verbs.setdefault(verb, judicial(cameo, verb, code))
+                for form in " ".join(re.findall(r"\{([^}]*)\}", body)).lower().split():
+                    block.forms.setdefault(form, verb)
                 if code is not None and generic(cameo):
                     block.generic_verbs.add(verb)
     return blocks
@@ -409,6 +443,7 @@ def build_verbs(blocks: list[Block]) -> tuple[dict[str, list[object]], dict[str,
     defaults: dict[str, str] = {}
     synonyms: dict[str, str] = {}
     partners: dict[str, str] = {}
+    phrasal: dict[str, list[object]] = defaultdict(list)
     for index, block in enumerate(blocks):
         name = f"{block.name}#{index}"
         frames = block_frames(block)
@@ -438,11 +473,13 @@ def build_verbs(blocks: list[Block]) -> tuple[dict[str, list[object]], dict[str,
                 synonyms.setdefault(verb, str(block.default))
             elif block.default not in (None, NO_EVENT):
                 partners.setdefault(verb, str(block.default))
-        for verb, word, code in block.multi:
-            if code is not None:
-                refs[verb] += [Pattern(code, particle=word).frame(), Pattern(code, preps=[word]).frame()]
+        for multi in block.multi:
+            phrasal[multi.verb] += multi_frames(multi, block, name if frames else None)
     verbs: dict[str, list[object]] = {}
-    for verb in sorted(set(refs) | set(defaults) | set(synonyms) | set(partners)):
+    for verb in sorted(set(refs) | set(defaults) | set(synonyms) | set(partners) | set(phrasal)):
+        # A phrasal verb's frames name its particle, so they come before the single verb's ("called off the
+        # strike" is no "called a strike").
+        refs[verb] = [*phrasal.get(verb, []), *refs[verb]]
         if verb in GENERAL_VERBS:
             own_frames = [{"general": True, **f} if isinstance(f, dict) and "block" in f else f for f in refs[verb]]
             own_frames = [f for f in own_frames if not isinstance(f, dict) or "block" in f or _names_its_act(f)]
@@ -457,6 +494,60 @@ def build_verbs(blocks: list[Block]) -> tuple[dict[str, list[object]], dict[str,
         if own_frames and own_frames != [NO_EVENT]:
             verbs[verb] = own_frames
     return shared, verbs
+
+
+# Second words of the dictionary's multi-word verbs that the parser reads as a particle ("carried OUT raids"), as a
+# preposition ("met WITH"), or as either ("embarked ON"); any other second word is the verb's object ("wage WAR").
+PARTICLE_WORDS = PARTICLES | {"forth", "together"}
+PREPOSITIONS = frozenset(
+    {"with", "for", "into", "on", "in", "by", "to", "at", "after", "through", "from", "over", "upon", "against", "off"}
+)
+
+
+def read_multi(text: str, code: str | None) -> Multi | None:
+    """ "CARRY_OUT {+CARRIES_OUT +CARRIED_OUT}": a verb and the one word after it. Coordinations ("KILLED_AND")
+    are PETRARCH's way of reading two verbs as one, and verbs of three words ("GET_HOLD_OF") are left out."""
+    name = re.sub(r"\{[^}]*\}", "", text).strip().lower()
+    words = name.split("_")
+    if len(words) != 2 or not all(words) or words[1] in ("and", "or"):
+        return None
+    forms = {f.lstrip("+").lower() for group in re.findall(r"\{([^}]*)\}", text) for f in group.split()}
+    return Multi(words[0], words[1], code, forms | {name})
+
+
+def _inflections(verb: str) -> set[str]:
+    """The regular forms of a verb, which the dictionary's comments name patterns by ("CALLED_OFF")."""
+    stem = verb[:-1] if verb.endswith(("e", "y")) else verb
+    forms = {verb, verb + "s", verb + "es", verb + "d", verb + "ed", verb + "ing", stem + "ing", verb + verb[-1] + "ed"}
+    return forms | {verb + verb[-1] + "ing", stem + "ied", stem + "ies"}
+
+
+def _word_conditions(word: str) -> list[dict[str, list[str]]]:
+    """How the parse shows a multi-word verb's second word: a particle, a preposition, either, or an object."""
+    conditions = [{"particle": [word]}] if word in PARTICLE_WORDS else []
+    conditions += [{"prep": [word]}] if word in PREPOSITIONS else []
+    return conditions or [{"object": [word]}]
+
+
+def multi_frames(multi: Multi, block: Block, shared: str | None) -> list[object]:
+    """A multi-word verb's frames, read on its first word with its second word required: its own patterns, its
+    block's shared patterns, then its code, its own or else its block's, as PETRARCH codes it ("crack down" is
+    SUPPRESS's 170). A single verb beside a block's head takes the head's code only with a named object, because
+    the dictionary's synonyms came in bulk from WordNet; its multi-word verbs were written by its coders ("Multi-word
+    forms -- these have a '+' in them", the dictionary's notes). The general codes of meetings and cooperation
+    need the party met, as for single verbs (``generic``)."""
+    frames: list[object] = []
+    for pattern in sorted(multi.patterns, key=lambda p: -p.conditions()):
+        frame = pattern.frame()
+        added = [{**c, **frame} for c in _word_conditions(multi.word) if next(iter(c)) not in frame]
+        frames += added or [frame]
+    if shared is not None:
+        frames += [{"block": shared, **c} for c in _word_conditions(multi.word) if "object" not in c]
+    code = multi.code or block.default
+    if code is None or code == NO_EVENT:
+        return frames
+    condition = {"with_party": True} if multi.code is None and block.generic_default else {}
+    return frames + [{**c, **condition, "type": code} for c in _word_conditions(multi.word)]
 
 
 def _names_its_act(frame: dict[str, object]) -> bool:
@@ -501,8 +592,8 @@ def build_nouns(blocks: list[Block], verbs: dict[str, list[object]]) -> dict[str
 
 
 def nominalizations(verbs: dict[str, list[object]]) -> dict[str, str]:
-    """The act nouns of the coded verbs: their -ion, -sion, -ation, -al and -ment forms
-    ("invasion", "withdrawal", "deployment"), which name nothing but the act.
+    """The act nouns of the coded verbs: their -ion, -sion, -ation, -al and -ment forms and the other endings of
+    English derivation (``NOMINAL_ENDINGS``: "invasion", "withdrawal", "deployment", "detention", "apology").
 
     The verb's own form is kept only for the material conflict types ("the arrest", "the raid",
     "the blockade"): of cooperative verbs it often names a thing ("arm", "fund", "hope").
@@ -517,11 +608,25 @@ def nominalizations(verbs: dict[str, list[object]]) -> dict[str, str]:
         stem = verb[:-1] if verb.endswith("e") else verb
         forms = [verb] if code.split("/")[0] in MATERIAL_CONFLICT else []
         forms += [verb + "ment", verb + "al", stem + "al", stem + "ion", stem + "ation"]
-        if verb.endswith("de"):
-            forms.append(verb[:-2] + "sion")  # invade -> invasion
+        forms += [verb[: -len(end)] + noun for end, noun in NOMINAL_ENDINGS if verb.endswith(end)]
         for form in forms:
             nouns.setdefault(form, code)
     return nouns
+
+
+# English verb endings and the endings of their act nouns, beyond the regular -ion, -ation, -al and -ment.
+NOMINAL_ENDINGS = (
+    ("de", "sion"),  # invade -> invasion
+    ("logize", "logy"),  # apologize -> apology
+    ("logise", "logy"),  # apologise -> apology
+    ("tain", "tention"),  # detain -> detention
+    ("pel", "pulsion"),  # expel -> expulsion
+    ("ny", "nial"),  # deny -> denial
+    ("ounce", "unciation"),  # denounce -> denunciation
+    ("eize", "eizure"),  # seize -> seizure
+    ("ume", "umption"),  # resume -> resumption
+    ("aten", "at"),  # threaten -> threat
+)
 
 
 def _default_type(frames: list[object] | None) -> str | None:
@@ -683,6 +788,17 @@ def with_defaults(verbs: dict[str, list[object]], defaults: dict[str, str]) -> N
         verbs[verb] = [*verbs[verb][:-1], code]
 
 
+def verb_forms(blocks: list[Block], verbs: dict[str, list[object]]) -> dict[str, str]:
+    """The dictionary's own inflections of its verbs, by form, for the forms a lemmatizer misses ("strove", "trod",
+    "overridden"). A form that is a verb of the lexicon itself ("lie" beside "lay") stays that verb."""
+    forms: dict[str, str] = {}
+    for block in blocks:
+        for form, verb in block.forms.items():
+            if verb in verbs and form not in verbs and form.isalpha():
+                forms.setdefault(form, verb)
+    return dict(sorted(forms.items()))
+
+
 def read_required_recipients(manual: Path) -> list[str]:
     """The types whose section of the PLOVER manual says "Requires recipient: Yes" (COOPERATE, AID, SANCTION):
     an event of such a type is told only with the one it is aimed at."""
@@ -722,6 +838,7 @@ def build(dictionaries: Path, hand_path: Path) -> dict[str, object]:
         "blocks": shared,
         "verbs": dict(sorted(verbs.items())),
         "nouns": dict(sorted(nouns.items())),
+        "verb_forms": verb_forms(blocks, verbs),
         **grammar,
     }
 

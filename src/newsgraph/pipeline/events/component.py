@@ -129,6 +129,8 @@ UNASSERTED = frozenset(
 WISHES = frozenset({"want", "aim", "seek", "plan", "intend", "eager", "determined", "hope", "wish"})
 # CAMEO sectors of the state: its government, armed and police forces and intelligence services.
 STATE_FORCES = frozenset({"MIL", "COP", "SPY", "GOV"})
+# Sectors of those who command forces: the state's, and armed groups (rebels, insurgents, unidentified armed forces).
+ARMED = STATE_FORCES | {"REB", "INS", "UAF", "IMG"}
 # Works whose story is told: what happens in them is no event.
 FICTION = frozenset(
     {"novel", "novella", "film", "movie", "plot", "storyline", "screenplay", "sitcom", "episode", "fiction", "thriller"}
@@ -138,6 +140,14 @@ FICTION = frozenset(
 UNDERGONE = frozenset({"COERCE", "SANCTION"})
 # Types reported without a known actor: an attack by unknown gunmen, an arrest by unnamed police.
 UNCLAIMED = frozenset({"ASSAULT", "COERCE"})
+# The words of violence English also says of words: "attacked the president", "assailed the plan".
+ATTACKS = frozenset({"attack", "assail", "assault"})
+# Phoenix PTY agents that name parties and politicians; its "faction" and "movement" name armed groups as often.
+PARTY_WORDS = frozenset({"party", "politician"})
+# Phoenix sectors of office-holders, whom a party attacks in words.
+OFFICES = frozenset({"GOV", "LEG", "PTY", "JUD"})
+# The PLOVER manual's ACCUSE allege: "sue, indict, or charge; bring to trial", the acts of prosecutors and courts.
+JUDICIAL_CHARGES = frozenset({"charge", "indict", "sue", "prosecute"})
 
 
 @dataclass
@@ -221,14 +231,34 @@ class _DocCoder:
 
     def _criticism(self, draft: Draft) -> Draft:
         """An ASSAULT verb aimed at someone about an issue is an accusation ("hammered Bevin on his plan")."""
-        if (
-            draft.code.type == "ASSAULT"
-            and self.senses.criticism(draft.trigger, draft.target)
-            and not self.senses.contest(draft.trigger)
+        if draft.code.type == "ASSAULT" and (
+            (self.senses.criticism(draft.trigger, draft.target) and not self.senses.contest(draft.trigger))
+            or self._political_attack(draft)
         ):
             # ("Carolina beat Chicago for their fourth straight victory" is a game, no criticism.)
             draft.code = Code("ACCUSE", "disapprove")
         return draft
+
+    def _political_attack(self, draft: Draft) -> bool:
+        """ "Republican attacks on the governor", "the senator attacked the president": the PLOVER manual's ASSAULT
+        is violence by an actor able to use it, and a party's or a legislator's attack on someone is its criticism,
+        the manual's ACCUSE: "criticize, defame, denigrate responsible parties". The attacker is a legislator or a
+        party by the Phoenix agents (LEG; PTY's "party" and "politician"), or a group name (NORP) no actor
+        dictionary codes as a country, a religion or an armed group ("Republican", not "Palestinian" or "Islamist")
+        whose attack falls on an office-holder. A means of violence named (a mode: firearms, aerial) keeps the
+        assault."""
+        actor, target = draft.actor, draft.target
+        if draft.code.mode is not None or actor is None or target is None or not has_lemma(draft.trigger, ATTACKS):
+            # ("Kentucky Democrats beat Gov. Bevin" is an election won: only attacking is said of words.)
+            return False
+        sector = self.actors.agent_sector(actor)
+        head = self.actors.agent_head(actor).lemma_.lower()
+        if sector == "LEG" or (sector == "PTY" and head in PARTY_WORDS):
+            return True
+        words = {actor.lower_, actor.lemma_.lower()}
+        uncoded = not any(w in self.lex.countries or w in self.lex.actor_codes or w in self.lex.agents for w in words)
+        office = self.actors.agent_sector(target) in OFFICES or target.ent_type_ == "PERSON"
+        return actor.ent_type_ == "NORP" and uncoded and office
 
     def _literal(self, draft: Draft) -> bool:
         """The draft's words are meant as its type says: an ASSAULT needs violence that can harm,
@@ -401,6 +431,7 @@ class _DocCoder:
     def _plain(self, token: Token, consumed: set[int]) -> Draft | None:
         """A verb coded by its own frame, or by the event noun it governs ("held talks")."""
         code = self.lex.verb(token, conditional_only=True)
+        framed = code is not None
         noun = None
         if code is None and has_lemma(token, self.lex.light_verbs):
             noun, code = self._light_object(token)
@@ -431,6 +462,11 @@ class _DocCoder:
             # "held talks with", "launched an investigation into", "began a hunger strike": a support verb does
             # the act its object names (CAMEO's own pattern "HOLD TALKS"); its subject is the actor.
             noun = told
+        if noun is None and framed and code.type not in SAID:
+            # "carried out a raid on the police station": a frame that names its act by its object ("CARRY_OUT RAID")
+            # does that act, which falls on what the noun names, as with a support verb ("held talks with"); a verb
+            # coded by itself acts on its object ("battling extradition" is no battle with Estria).
+            noun = self._named_act(token)
         if noun is not None:
             consumed.add(noun.i)
         actor, target = self._arguments(token)
@@ -442,6 +478,10 @@ class _DocCoder:
             # "escalated its bombardment on Gaza": the target hangs from the event noun.
             target = prep_object(noun) or (None if target is not None and target.i == noun.i else target)
         return Draft(code, token, token, actor, target, argument_verbs=[token], by_default=by_default)
+
+    def _named_act(self, verb: Token) -> Token | None:
+        """The verb's direct object when it is an event noun."""
+        return next((c for c in verb.children if c.dep_ == "dobj" and self.lex.noun(c) is not None), None)
 
     def _tells_of_event_noun(self, verb: Token, code: Code) -> Token | None:
         """The verb's object, when it is an event noun of the verb's own type, which the verb has only from
@@ -930,6 +970,7 @@ class _DocCoder:
             actor is None
             and agent is None
             and not convicted
+            and not self._charged(draft)
             and (draft.code.type not in UNCLAIMED or not victim or not unclaimed)
         ):
             # Who did it is the event (PLOVER codes an actor): a named one, or an agent the dictionary
@@ -1014,6 +1055,11 @@ class _DocCoder:
             # ("Ithaca Holdings purchased Big Machine", "McClatchy imposed cuts on its publications": no
             # repression, which the manual's COERCE is) are none; a firm accusing a government stays, and
             # violence is violence whoever does it.
+            return None
+        commander = event.actor_sector in ARMED
+        if event.type == "MOBILIZE" and actor is not None and actor.entity.type == "PERSON" and not commander:
+            # The manual's MOBILIZE: "All military or police moves", by militaries or "organized armed groups":
+            # a person with no office in a state or an armed group moves no forces ("so I called her up").
             return None
         if target is not None:
             self.last_targets[(event.type, event.mode)] = target
@@ -1160,6 +1206,23 @@ class _DocCoder:
         """A conviction's recipient is whoever is found guilty (the manual's SANCTION convict: "Find an entity or
         behavior guilty"), named or not: "the journalist was sentenced", "convicted him of fraud"."""
         return draft.code.mode == "convict" and draft.target is not None and not self.actors.inanimate(draft.target)
+
+    def _charged(self, draft: Draft) -> bool:
+        """A formal charge told in the passive with no one named as its maker ("the mayor was charged with fraud",
+        "was indicted on Friday"): the manual's ACCUSE allege, "sue, indict, or charge; bring to trial", by the
+        authorities, who are left unnamed as a conviction's court is (``_convicted``). Someone is charged, a person
+        or a body ("the battery was charged with a solar panel" is none)."""
+        return (
+            draft.code.mode == "allege"
+            and has_lemma(draft.trigger, JUDICIAL_CHARGES)
+            and _passive(draft.trigger)
+            and draft.target is not None
+            and (
+                draft.target.pos_ == "PRON"
+                or self.actors.entity_of(draft.target) is not None
+                or self._people(draft.target)
+            )
+        )
 
     def _unclaimed_victim(self, draft: Draft) -> bool:
         """Violence told with no one named as its doer is an event only when it falls on people or

@@ -8,7 +8,7 @@ a word's frame (its object, particle, preposition or modifiers) against the pars
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from typing import Any
 
@@ -42,6 +42,7 @@ class Frame:
     recipient: bool = False
     named_object: bool = False
     with_party: bool = False
+    passive: bool = False  # the verb in the passive voice ("was charged with fraud")
 
     @property
     def names_act(self) -> bool:
@@ -61,6 +62,7 @@ class Frame:
             or self.recipient
             or self.named_object
             or self.with_party
+            or self.passive
         )
 
 
@@ -76,11 +78,10 @@ def _frames(spec: str | list[Any], blocks: dict[str, tuple[Frame, ...]] | None =
     for item in items:
         if isinstance(item, str):
             frames.append(Frame(_code(item)))
-        elif "block" in item and item.get("general"):
-            # A general verb ("take", "go") reads only the patterns that name the act it does.
-            frames.extend(f for f in (blocks or {})[item["block"]] if f.names_act)
         elif "block" in item:
-            frames.extend((blocks or {})[item["block"]])
+            shared = _phrasal((blocks or {})[item["block"]], item)
+            # A general verb ("take", "go") reads only the patterns that name the act it does.
+            frames.extend(f for f in shared if f.names_act or not item.get("general"))
         else:
             frames.append(
                 Frame(
@@ -95,9 +96,22 @@ def _frames(spec: str | list[Any], blocks: dict[str, tuple[Frame, ...]] | None =
                     recipient=bool(item.get("recipient", False)),
                     named_object=bool(item.get("named_object", False)),
                     with_party=bool(item.get("with_party", False)),
+                    passive=bool(item.get("passive", False)),
                 )
             )
     return tuple(frames)
+
+
+def _phrasal(frames: tuple[Frame, ...], item: dict[str, Any]) -> tuple[Frame, ...]:
+    """A block's frames as read by one of its multi-word verbs ({"block": name, "particle": ["out"]}): each with the
+    verb's second word required where the pattern names none in that place ("carried OUT a raid")."""
+    if "particle" in item:
+        word = frozenset(item["particle"])
+        return tuple(replace(f, particle=word) for f in frames if not f.particle)
+    if "prep" in item:
+        word = frozenset(item["prep"])
+        return tuple(replace(f, prep=word) for f in frames if not f.prep)
+    return frames
 
 
 @dataclass(frozen=True)
@@ -125,6 +139,7 @@ class Lexicon:
     agents: dict[str, str]
     noun_classes: dict[str, frozenset[str]]
     requires_recipient: frozenset[str]
+    verb_forms: dict[str, str]
 
     @property
     def not_yet(self) -> frozenset[str]:
@@ -190,10 +205,22 @@ def lemma_in(token: Token, words: Collection[str]) -> str:
     if lemma in words:
         return lemma
     lower = token.lower_
-    for suffix, repl in (("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", ""), ("s", "")):
-        if lower.endswith(suffix) and lower[: -len(suffix)] + repl in words:
-            return lower[: -len(suffix)] + repl
+    listed = lexicon().verb_forms.get(lower)
+    if listed is not None and listed in words:
+        return listed  # the dictionary's own inflection ("strove", "trodden")
+    for suffix, repl in SUFFIXES:
+        if not lower.endswith(suffix):
+            continue
+        stem = lower[: -len(suffix)]
+        if stem + repl in words:
+            return stem + repl
+        if not repl and suffix in ("ed", "ing") and len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in words:
+            return stem[:-1]  # a doubled consonant: "patrolling", "slammed"
     return lemma
+
+
+# Regular English endings and what they replace, tried in order ("readied" -> "ready", "staged" -> "stage").
+SUFFIXES = (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", ""), ("s", ""))
 
 
 def has_lemma(token: Token, words: Collection[str]) -> bool:
@@ -209,6 +236,23 @@ def _real(code: Code | None) -> Code | None:
 def _when(prep: Token) -> bool:
     """ "on Monday", "in March": a preposition that dates the event, not part of its frame."""
     return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+
+
+def _prep_words(children: list[Token]) -> set[str]:
+    """The prepositions among some words, bare ("against"), with any noun ("with *"), and with the words of their
+    object ("put on alert", "call for talks"), each word alone or all in their order ("to peace plan")."""
+    found: set[str] = set()
+    for prep in children:
+        if prep.dep_ not in ("prep", "agent") or _when(prep):
+            continue
+        found.add(prep.lower_)
+        for noun in (g for g in prep.children if g.dep_ == "pobj"):
+            found.add(f"{prep.lower_} *")  # with a noun, not a clause ("charged with fraud", "with overseeing")
+            words = [m for m in noun.children if m.dep_ in ("compound", "amod") and m.i < noun.i] + [noun]
+            found |= {f"{prep.lower_} {w}" for w in _words(words)}
+            found.add(f"{prep.lower_} {' '.join(t.lower_ for t in words)}")
+            found.add(f"{prep.lower_} {' '.join([*(t.lower_ for t in words[:-1]), noun.lemma_.lower()])}")
+    return found
 
 
 def _words(tokens: list[Token]) -> set[str]:
@@ -238,20 +282,14 @@ def _match(
     object_forms = {t.lower_ for t in object_tokens}
     # The parser tags "walk out" and "pull back" as particles or adverbs, and "out of" as a preposition in another.
     particles = {c.lower_ for c in children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.tag_ in ("RP", "RB"))}
-    preps = {c.lower_ for c in children if c.dep_ in ("prep", "agent") and not _when(c)}
+    preps = _prep_words(children)
     preps |= {
         f"{c.lower_} {g.lower_}" for c in children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "prep"
     }
     preps |= {f"{p} {c.lower_}" for p in particles for c in children if c.dep_ == "prep"}
-    # "put on alert", "call for talks": a preposition with the words of its object.
-    preps |= {
-        f"{c.lower_} {w}"
-        for c in children
-        if c.dep_ in ("prep", "agent") and not _when(c)
-        for g in c.children
-        if g.dep_ == "pobj"
-        for w in _words([g, *(m for m in g.children if m.dep_ in ("compound", "amod"))])
-    }
+    # The parser hangs a pattern's preposition on the verb's object as often as on the verb ("lifted the ban ON
+    # exports", "monitor the distribution OF aid"): a frame that names the object reads those too.
+    object_preps = preps | _prep_words([g for c in children if c.dep_ == "dobj" for g in c.children])
     subjects = _words([c for c in children if c.dep_ in ("nsubj", "nsubjpass")])
     modifiers = _words([c for c in children if c.dep_ in ("compound", "amod", "nmod")])
     # A frame whose object the text meets only through a word's lemma gives way to a later one that spells that
@@ -283,7 +321,7 @@ def _match(
             continue
         if frame.particle and not frame.particle & particles:
             continue
-        if frame.prep and not frame.prep & preps:
+        if frame.prep and not frame.prep & (object_preps if frame.object else preps):
             continue
         if frame.subject and not frame.subject & subjects:
             continue
@@ -298,6 +336,8 @@ def _match(
         if frame.named_object and not _named_object(children, frame.code.type in STATEMENTS, recipients, bodies):
             continue
         if frame.with_party and not _with_party(children):
+            continue
+        if frame.passive and not any(c.dep_ == "auxpass" for c in children):
             continue
         if frame.object and not any(
             _phrase_in(p, object_words) and _phrase_words(p) & head_words for p in frame.object
@@ -441,4 +481,5 @@ def lexicon() -> Lexicon:
         agents=dict(actors["agents"]),
         noun_classes={name: frozenset(nouns) for name, nouns in words["noun_classes"].items()},
         requires_recipient=frozenset(words["requires_recipient"]),
+        verb_forms=dict(words["verb_forms"]),
     )

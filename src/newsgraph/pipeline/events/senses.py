@@ -229,8 +229,9 @@ class Senses:
 
     def criticism(self, trigger: Token, target: Token | None) -> bool:
         """ "hammered Bevin on his plan", "slammed the minister over the cuts": a verb of violence aimed at
-        a person about an issue is criticism (the PLOVER manual's ACCUSE: "criticize ... responsible parties")."""
-        if target is None or trigger.pos_ != "VERB":
+        a person about an issue is criticism (the PLOVER manual's ACCUSE: "criticize ... responsible parties").
+        A verb whose object names an act does that act ("carried out raids on homes"): no criticism."""
+        if target is None or trigger.pos_ != "VERB" or self.lex.noun(target) is not None:
             return False
         for prep in trigger.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("on", "over", "for"):
