@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, replace
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
 from spacy.tokens import Token
@@ -49,8 +49,9 @@ class Frame:
         """An object, or a preposition with its noun ("take CONTROL", "go ON STRIKE"): what a general verb needs."""
         return bool(self.object) or any(" " in p for p in self.prep)
 
-    @property
+    @cached_property
     def conditional(self) -> bool:
+        """Whether it names any condition; asked of every frame of every verb read, so worked out once."""
         return bool(
             self.object
             or self.particle
@@ -204,7 +205,18 @@ def lemma_in(token: Token, words: Collection[str]) -> str:
     lemma = token.lemma_.lower()
     if lemma in words:
         return lemma
-    lower = token.lower_
+    _LISTS.setdefault(id(words), words)
+    return _plain_form(token.lower_, lemma, id(words))
+
+
+# The word lists asked about, kept by their id so that an id is never another list's: each is the lexicon's
+# own or a module's constant, so a form's answer for it does not change.
+_LISTS: dict[int, Collection[str]] = {}
+
+
+@lru_cache(maxsize=1 << 16)
+def _plain_form(lower: str, lemma: str, list_id: int) -> str:
+    words = _LISTS[list_id]
     listed = lexicon().verb_forms.get(lower)
     if listed is not None and listed in words:
         return listed  # the dictionary's own inflection ("strove", "trodden")
@@ -259,6 +271,77 @@ def _words(tokens: list[Token]) -> set[str]:
     return {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
 
 
+class _Reading:
+    """What a verb's frames may ask of its sentence, each worked out only when a frame asks: most
+    verbs are settled by their first, unconditional frame."""
+
+    def __init__(self, token: Token) -> None:
+        self.children = list(token.children)
+        self.token = token
+
+    @cached_property
+    def objects(self) -> list[Token]:
+        children, token = self.children, self.token
+        # An object predicate is what the pattern names after the verb as well ("was found GUILTY", "found him GUILTY").
+        objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative", "oprd")]
+        objects += [c for c in children if c.dep_ == "ccomp" and c.pos_ == "ADJ"]
+        if token.dep_ in ("acl", "relcl") and token.tag_ == "VBN":
+            objects.append(token.head)
+        objects += [
+            p for c in children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"
+        ]
+        objects += [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        return objects
+
+    @cached_property
+    def object_tokens(self) -> list[Token]:
+        return self.objects + [m for o in self.objects for m in o.children if m.dep_ in ("compound", "amod")]
+
+    @cached_property
+    def object_words(self) -> set[str]:
+        return _words(self.object_tokens)
+
+    @cached_property
+    def head_words(self) -> set[str]:
+        return _words(self.objects)
+
+    @cached_property
+    def object_forms(self) -> set[str]:
+        return {t.lower_ for t in self.object_tokens}
+
+    @cached_property
+    def particles(self) -> set[str]:
+        # The parser tags "walk out" and "pull back" as particles or adverbs, and "out of" as a preposition in another.
+        return {c.lower_ for c in self.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.tag_ in ("RP", "RB"))}
+
+    @cached_property
+    def preps(self) -> set[str]:
+        children = self.children
+        preps = _prep_words(children)
+        preps |= {
+            f"{c.lower_} {g.lower_}"
+            for c in children
+            if c.dep_ in ("prep", "prt")
+            for g in c.children
+            if g.dep_ == "prep"
+        }
+        return preps | {f"{p} {c.lower_}" for p in self.particles for c in children if c.dep_ == "prep"}
+
+    @cached_property
+    def object_preps(self) -> set[str]:
+        # The parser hangs a pattern's preposition on the verb's object as often as on the verb ("lifted the ban ON
+        # exports", "monitor the distribution OF aid"): a frame that names the object reads those too.
+        return self.preps | _prep_words([g for c in self.children if c.dep_ == "dobj" for g in c.children])
+
+    @cached_property
+    def subjects(self) -> set[str]:
+        return _words([c for c in self.children if c.dep_ in ("nsubj", "nsubjpass")])
+
+    @cached_property
+    def modifiers(self) -> set[str]:
+        return _words([c for c in self.children if c.dep_ in ("compound", "amod", "nmod")])
+
+
 def _match(
     frames: tuple[Frame, ...] | None,
     token: Token,
@@ -268,30 +351,8 @@ def _match(
 ) -> Code | None:
     if not frames:
         return None
-    children = list(token.children)
-    # An object predicate is what the pattern names after the verb as well ("was found GUILTY", "found him GUILTY").
-    objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative", "oprd")]
-    objects += [c for c in children if c.dep_ == "ccomp" and c.pos_ == "ADJ"]
-    if token.dep_ in ("acl", "relcl") and token.tag_ == "VBN":
-        objects.append(token.head)
-    objects += [p for c in children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
-    objects += [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
-    object_tokens = objects + [m for o in objects for m in o.children if m.dep_ in ("compound", "amod")]
-    object_words = _words(object_tokens)
-    head_words = _words(objects)
-    object_forms = {t.lower_ for t in object_tokens}
-    # The parser tags "walk out" and "pull back" as particles or adverbs, and "out of" as a preposition in another.
-    particles = {c.lower_ for c in children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.tag_ in ("RP", "RB"))}
-    preps = _prep_words(children)
-    preps |= {
-        f"{c.lower_} {g.lower_}" for c in children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "prep"
-    }
-    preps |= {f"{p} {c.lower_}" for p in particles for c in children if c.dep_ == "prep"}
-    # The parser hangs a pattern's preposition on the verb's object as often as on the verb ("lifted the ban ON
-    # exports", "monitor the distribution OF aid"): a frame that names the object reads those too.
-    object_preps = preps | _prep_words([g for c in children if c.dep_ == "dobj" for g in c.children])
-    subjects = _words([c for c in children if c.dep_ in ("nsubj", "nsubjpass")])
-    modifiers = _words([c for c in children if c.dep_ in ("compound", "amod", "nmod")])
+    reading = _Reading(token)
+    children = reading.children
     # A frame whose object the text meets only through a word's lemma gives way to a later one that spells that
     # word as the text does: the dictionary codes "lift SANCTIONS" (085, easing) apart from "lift SANCTION" (0351).
     by_lemma: Code | None = None
@@ -311,21 +372,21 @@ def _match(
                 continue
             return by_lemma or by_modifier or frame.code
         vocabulary = _object_vocabulary(frame.object)
-        if vocabulary is not None and vocabulary.isdisjoint(object_words):
+        if vocabulary is not None and vocabulary.isdisjoint(reading.object_words):
             continue
         if by_lemma is not None and not any(
-            _phrase_in(p, object_forms) and _phrase_words(p) & lemma_only for p in frame.object
+            _phrase_in(p, reading.object_forms) and _phrase_words(p) & lemma_only for p in frame.object
         ):
             continue
-        if frame.object and not any(_phrase_in(phrase, object_words) for phrase in frame.object):
+        if frame.object and not any(_phrase_in(phrase, reading.object_words) for phrase in frame.object):
             continue
-        if frame.particle and not frame.particle & particles:
+        if frame.particle and not frame.particle & reading.particles:
             continue
-        if frame.prep and not frame.prep & (object_preps if frame.object else preps):
+        if frame.prep and not frame.prep & (reading.object_preps if frame.object else reading.preps):
             continue
-        if frame.subject and not frame.subject & subjects:
+        if frame.subject and not frame.subject & reading.subjects:
             continue
-        if frame.modifier and not frame.modifier & modifiers:
+        if frame.modifier and not frame.modifier & reading.modifiers:
             continue
         if frame.clause and not any(c.dep_ in ("dobj", "ccomp") for c in children):
             continue
@@ -340,14 +401,16 @@ def _match(
         if frame.passive and not any(c.dep_ == "auxpass" for c in children):
             continue
         if frame.object and not any(
-            _phrase_in(p, object_words) and _phrase_words(p) & head_words for p in frame.object
+            _phrase_in(p, reading.object_words) and _phrase_words(p) & reading.head_words for p in frame.object
         ):
             by_modifier = by_modifier or frame.code
             continue
-        if by_lemma is None and frame.object and not any(_phrase_in(p, object_forms) for p in frame.object):
+        if by_lemma is None and frame.object and not any(_phrase_in(p, reading.object_forms) for p in frame.object):
             by_lemma = frame.code
-            matched = _matched_words(frame, object_words)
-            lemma_only = {t.lower_ for t in object_tokens if t.lemma_.lower() in matched and t.lower_ not in matched}
+            matched = _matched_words(frame, reading.object_words)
+            lemma_only = {
+                t.lower_ for t in reading.object_tokens if t.lemma_.lower() in matched and t.lower_ not in matched
+            }
             continue
         return frame.code
     return by_lemma or by_modifier
