@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.pipeline.intervals import Intervals
 from newsgraph.pipeline.quotes import acts
 from newsgraph.pipeline.quotes.cues import (
+    SUBJECTS,
     COMPLETIONS,
     according_source,
     adjacent_subject,
@@ -47,6 +48,8 @@ _ASIDES = frozenset({"which"})
 _CONTRASTS = frozenset({"but", "while", "whereas", "yet"})
 # Where the words after an object stop being part of it.
 _STOPS = frozenset({"punct", "cc", "conj"})
+# How a participle set off inside a report hangs in it: "…, claiming that …", "…, calling Trump …".
+_PARTICIPLE_LINKS = frozenset({"advcl", "conj", "xcomp", "acl"})
 _SUBJECTS_AND_AUX = frozenset({"nsubj", "nsubjpass", "expl", "aux", "auxpass"})
 # The marks that set an aside off, each with the mark that closes it.
 _ASIDE_MARKS = {"(": ")", "--": "--", "—": "—", "–": "–"}
@@ -300,7 +303,7 @@ def _before_next_report(verb: Token, clause: Token, last: int) -> int:
     speaker's next report inside the first; a verb that reports again (``reports_again``), with no
     subject of its own and a report of its own, starts a second report."""
     for token in clause.subtree:
-        if token.i > last or not reports_again(token, verb):
+        if token.i > last or not (reports_again(token, verb) or _set_off_participle(token)):
             continue
         if any(c.dep_ in _SUBJECTS_AND_AUX for c in token.children):
             continue
@@ -312,6 +315,17 @@ def _before_next_report(verb: Token, clause: Token, last: int) -> int:
             end -= 1
         return end
     return last
+
+
+def _set_off_participle(token: Token) -> bool:
+    """ "insisting that he has “expanded the party,” claiming that he is responsible": a reporting
+    participle set off by a comma inside a report opens the speaker's next report, not more of the first."""
+    if token.tag_ != "VBG" or token.dep_ not in _PARTICIPLE_LINKS or not is_cue(token, lexicon().indirect):
+        return False
+    before = token.i - 1
+    while before > 0 and token.doc[before].is_quote:
+        before -= 1
+    return token.doc[before].text == ","
 
 
 def _contrasted(rights: list[Token], at: int) -> bool:
@@ -372,8 +386,15 @@ def _from_verb(verb: Token) -> Candidate | None:
 
 
 def _reporter(verb: Token) -> Token | None:
-    """Whose report a verb tells: its subject, but no one for "Asked about the plan, …", "she was asked about …"."""
-    return None if verb.lemma_.lower() in lexicon().asked_about and _unnamed(verb) else subject_of(verb)
+    """Whose report a verb tells: its subject, but no one for "Asked about the plan, …", "she was asked about …";
+    for a participle set off inside an earlier report ("…, claiming that …"), that report's speaker."""
+    if verb.lemma_.lower() in lexicon().asked_about and _unnamed(verb):
+        return None
+    if _set_off_participle(verb) and not any(c.dep_ in SUBJECTS for c in verb.children):
+        outer = next((a for a in verb.ancestors if is_cue(a, lexicon().indirect) and subject_of(a) is not None), None)
+        if outer is not None:
+            return subject_of(outer)
+    return subject_of(verb)
 
 
 def report_speaker(cue: Token, content: tuple[int, int]) -> tuple[int, int] | None:
