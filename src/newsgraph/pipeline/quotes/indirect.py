@@ -10,8 +10,8 @@ from spacy.tokens import Doc, Token
 from newsgraph.pipeline.intervals import Intervals
 from newsgraph.pipeline.quotes import acts
 from newsgraph.pipeline.quotes.cues import (
-    SUBJECTS,
     COMPLETIONS,
+    SUBJECTS,
     according_source,
     adjacent_subject,
     can_speak,
