@@ -129,8 +129,9 @@ def _for_clause(verb: Token) -> tuple[int, int, str] | None:
 
 def object_range(obj: Token, rights: list[Token]) -> tuple[int, int] | None:
     """A direct object with what completes it ("urged [him to resign]", "accused [X of Y]")."""
-    if obj.pos_ == "PRON" and not any(c.dep_ in COMPLETIONS for c in rights):
-        # "asked him": a pronoun object alone is whom they spoke to, not what they said.
+    if obj.pos_ == "PRON" and not any(c.dep_ in COMPLETIONS or (c.i > obj.i and acts.predicating(c)) for c in rights):
+        # "asked him": a pronoun object alone is whom they spoke to, not what they said; "accused him [of
+        # lying]", "described himself [as a moderate]" say something of it.
         return None
     return obj.left_edge.i, rest_of_object(rights, obj.right_edge.i)
 
