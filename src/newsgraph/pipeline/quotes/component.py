@@ -116,7 +116,7 @@ def _anchor(candidate: Candidate) -> tuple[int, int]:
 
 
 def _close_open_quote(text: str, candidate: Candidate) -> None:
-    """ 'said waterboarding is “peanuts,” comparing …': a report that ends inside words in marks runs to the
+    """'said waterboarding is “peanuts,” comparing …': a report that ends inside words in marks runs to the
     closing mark, with the comma or full stop before it. Of 72 such ends on PolNeAR train, the gold content
     ends at the closing mark in 52, runs further in 14 and stops earlier in 6."""
     if candidate.kind == "direct":
