@@ -561,3 +561,45 @@ def test_speaker_phrase_is_who_spoke_not_what_else_is_told_of_them(
     quote = result.quotes[0]
     assert quote.speaker is not None and quote.speaker.text == speaker
     assert_offsets(result)
+
+
+def test_a_participle_set_off_inside_a_report_is_the_speakers_next_report(extractor: Extractor) -> None:
+    text = (
+        "Donald Trump is insisting that he has “expanded the Republican party,” claiming that he is "
+        "responsible for higher turnout in the primary states."
+    )
+    result = run(extractor, text)
+    by_cue = {q.cue.text: q for q in result.quotes if q.cue is not None}
+    assert by_cue["insisting"].text == "that he has “expanded the Republican party,”"
+    claiming = by_cue["claiming"]
+    assert claiming.text == "that he is responsible for higher turnout in the primary states"
+    assert claiming.speaker is not None and claiming.speaker.text == "Donald Trump"
+    assert_offsets(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Sanders accused him of misleading voters about the plan.", "him of misleading voters about the plan"),
+        ("Schilling describes himself as a conservative.", "himself as a conservative"),
+    ],
+)
+def test_a_pronoun_object_that_a_preposition_says_something_of_is_reported(
+    extractor: Extractor, text: str, content: str
+) -> None:
+    quote = only(run(extractor, text))
+    assert quote.text == content
+
+
+def test_a_pronoun_object_alone_is_no_report(extractor: Extractor) -> None:
+    assert not run(extractor, "The senator asked him on Tuesday.").quotes
+
+
+def test_she_goes_on_about_the_owner_of_the_subject_not_a_name_in_its_relative_clause(extractor: Extractor) -> None:
+    text = (
+        "Taylor Swift's first six albums were released through Big Machine, which was bought out by a company "
+        "owned by talent manager Scooter Braun this year.\n\n"
+        "In a post at the time she said this was the worst case scenario."
+    )
+    quote = only(run(extractor, text))
+    assert quote.speaker is not None and quote.speaker.name == "Taylor Swift"

@@ -112,6 +112,10 @@ def _salience(token: Token) -> int:
     "Figgins declined to say whether guards slept the night Epstein died. “…,” he said": the
     main clause's subject is the one the next sentence goes on about, not the nearest subject.
     """
+    if token.dep_ == "poss" and token.head.dep_ in _SUBJECTS:
+        # "Taylor Swift's first six albums were released through a label bought by Scooter Braun. She …":
+        # the owner of what a sentence is about is as much its topic as another clause's subject.
+        return 1
     if token.dep_ not in _SUBJECTS:
         return 2
     return 0 if token.head.dep_ == "ROOT" else 1

@@ -110,14 +110,14 @@ def of_object(cue: Token, content: str) -> str:
 
 def _predicated(cue: Token, obj: Token, speech: bool) -> bool:
     after = [c for c in cue.rights if c.i > obj.i]
-    if any(c.dep_ in COMPLETIONS or _predicating(c) for c in after):
+    if any(c.dep_ in COMPLETIONS or predicating(c) for c in after):
         return True
     # "accused [trawlers of crossing …]": the parser may hang a speech verb's charge on the object;
     # "remembered [the anxiety of moving on]" is the object's own phrase.
-    return speech and any(_predicating(c) and any(g.dep_ == "pcomp" for g in c.children) for c in obj.rights)
+    return speech and any(predicating(c) and any(g.dep_ == "pcomp" for g in c.children) for c in obj.rights)
 
 
-def _predicating(prep: Token) -> bool:
+def predicating(prep: Token) -> bool:
     """ "blamed X [for the delay]" says something of X; "observed X [for 17 nights]" only how long."""
     if prep.dep_ != "prep" or prep.lower_ not in _PREDICATING:
         return False

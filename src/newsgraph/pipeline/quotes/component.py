@@ -64,6 +64,8 @@ _SIGNATURE_REACH = 7
 _TRAILING = " .,!?;:"
 _CLOSING_MARKS = frozenset(CLOSING + STRAIGHT)
 _OPENING_MARKS = OPENING + STRAIGHT
+# What may stand between the end of a report and the mark closing the words it ends in.
+_CLOSING_AFTER = re.compile(r'([,.;:!?]?)([”"])')
 
 
 @dataclass
@@ -111,6 +113,21 @@ def _anchor(candidate: Candidate) -> tuple[int, int]:
     """Where a report is told: its cue, or the quote itself when it has none."""
     start = candidate.cue[0] if candidate.cue is not None else candidate.start
     return start, start + 1
+
+
+def _close_open_quote(text: str, candidate: Candidate) -> None:
+    """'said waterboarding is “peanuts,” comparing …': a report that ends inside words in marks runs to the
+    closing mark, with the comma or full stop before it. Of 72 such ends on PolNeAR train, the gold content
+    ends at the closing mark in 52, runs further in 14 and stops earlier in 6."""
+    if candidate.kind == "direct":
+        return
+    words = text[candidate.start : candidate.end]
+    curly = words.count("“") > words.count("”")
+    if not curly and words.count('"') % 2 == 0:
+        return
+    closing = _CLOSING_AFTER.match(text, candidate.end)
+    if closing is not None and (closing.group(2) == "”") == curly:
+        _extend(candidate, closing.end())
 
 
 def _paragraph(text: str, at: int) -> tuple[int, int]:
@@ -212,13 +229,15 @@ class QuoteFinder:
         if self.model:
             found = weigh(doc, found, load_model().tag(doc_text(doc), to_read(doc, found)))
         _without_reports_of_their_own(doc, found)
+        text = doc_text(doc)
+        for candidate in found:
+            _close_open_quote(text, candidate)
         for candidate in found:
             cue = doc[candidate.cue_token] if candidate.cue_token is not None else None
             sourced = candidate.speaker is not None
             candidate.act = acts.of_report(cue, candidate.act, sourced, candidate.kind == "direct")
             if candidate.continues is not None and cue is None and _performed(doc, candidate.continues):
                 candidate.act = acts.UNATTRIBUTED  # the next verse of a song sung
-        text = doc_text(doc)
         _mark_headlines(text, found)
         doc._.quotes = to_quotes(text, _without_repeats(text, one_per_span(found)))
         return doc

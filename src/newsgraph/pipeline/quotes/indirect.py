@@ -11,6 +11,7 @@ from newsgraph.pipeline.intervals import Intervals
 from newsgraph.pipeline.quotes import acts
 from newsgraph.pipeline.quotes.cues import (
     COMPLETIONS,
+    SUBJECTS,
     according_source,
     adjacent_subject,
     can_speak,
@@ -50,6 +51,8 @@ _CONTRASTS = frozenset({"but", "while", "whereas", "yet"})
 _SEQUELS = frozenset({"and", "but"})
 # Where the words after an object stop being part of it.
 _STOPS = frozenset({"punct", "cc", "conj"})
+# How a participle set off inside a report hangs in it: "…, claiming that …", "…, calling Trump …".
+_PARTICIPLE_LINKS = frozenset({"advcl", "conj", "xcomp", "acl"})
 _SUBJECTS_AND_AUX = frozenset({"nsubj", "nsubjpass", "expl", "aux", "auxpass"})
 # The marks that set an aside off, each with the mark that closes it.
 _ASIDE_MARKS = {"(": ")", "--": "--", "—": "—", "–": "–"}
@@ -129,8 +132,9 @@ def _for_clause(verb: Token) -> tuple[int, int, str] | None:
 
 def object_range(obj: Token, rights: list[Token]) -> tuple[int, int] | None:
     """A direct object with what completes it ("urged [him to resign]", "accused [X of Y]")."""
-    if obj.pos_ == "PRON" and not any(c.dep_ in COMPLETIONS for c in rights):
-        # "asked him": a pronoun object alone is whom they spoke to, not what they said.
+    if obj.pos_ == "PRON" and not any(c.dep_ in COMPLETIONS or (c.i > obj.i and acts.predicating(c)) for c in rights):
+        # "asked him": a pronoun object alone is whom they spoke to, not what they said; "accused him [of
+        # lying]", "described himself [as a moderate]" say something of it.
         return None
     return obj.left_edge.i, rest_of_object(rights, obj.right_edge.i)
 
@@ -303,7 +307,7 @@ def _before_next_report(verb: Token, clause: Token, last: int) -> int:
     speaker's next report inside the first; a verb that reports again (``reports_again``), with no
     subject of its own and a report of its own, starts a second report."""
     for token in clause.subtree:
-        if token.i > last or not reports_again(token, verb):
+        if token.i > last or not (reports_again(token, verb) or _set_off_participle(token)):
             continue
         if any(c.dep_ in _SUBJECTS_AND_AUX for c in token.children):
             continue
@@ -346,6 +350,17 @@ def _trimmed_before(token: Token, clause: Token) -> int:
     while end > clause.i and (doc[end].dep_ == "cc" or (doc[end].is_punct and not doc[end].is_quote)):
         end -= 1
     return end
+
+
+def _set_off_participle(token: Token) -> bool:
+    """ "insisting that he has “expanded the party,” claiming that he is responsible": a reporting
+    participle set off by a comma inside a report opens the speaker's next report, not more of the first."""
+    if token.tag_ != "VBG" or token.dep_ not in _PARTICIPLE_LINKS or not is_cue(token, lexicon().indirect):
+        return False
+    before = token.i - 1
+    while before > 0 and token.doc[before].is_quote:
+        before -= 1
+    return token.doc[before].text == ","
 
 
 def _contrasted(rights: list[Token], at: int) -> bool:
@@ -421,8 +436,15 @@ def _from_verb(verb: Token) -> Candidate | None:
 
 
 def _reporter(verb: Token) -> Token | None:
-    """Whose report a verb tells: its subject, but no one for "Asked about the plan, …", "she was asked about …"."""
-    return None if verb.lemma_.lower() in lexicon().asked_about and _unnamed(verb) else subject_of(verb)
+    """Whose report a verb tells: its subject, but no one for "Asked about the plan, …", "she was asked about …";
+    for a participle set off inside an earlier report ("…, claiming that …"), that report's speaker."""
+    if verb.lemma_.lower() in lexicon().asked_about and _unnamed(verb):
+        return None
+    if _set_off_participle(verb) and not any(c.dep_ in SUBJECTS for c in verb.children):
+        outer = next((a for a in verb.ancestors if is_cue(a, lexicon().indirect) and subject_of(a) is not None), None)
+        if outer is not None:
+            return subject_of(outer)
+    return subject_of(verb)
 
 
 def report_speaker(cue: Token, content: tuple[int, int]) -> tuple[int, int] | None:
