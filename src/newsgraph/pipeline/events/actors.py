@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.model import Entity
 from newsgraph.pipeline import entities as entities_module
-from newsgraph.pipeline.datelines import dateline_end
+from newsgraph.pipeline.datelines import credit, dateline_end
 from newsgraph.pipeline.entities import add_entity, add_mention
 from newsgraph.pipeline.events.lexicon import Lexicon, has_lemma
 from newsgraph.pipeline.events.syntax import object_of
@@ -57,6 +57,8 @@ PARTITIVE = frozenset(
         "couple",
     }
 )
+# Nouns of English for one person, by which a story refers back to someone it named ("the man", "the woman").
+PERSON_NOUNS = frozenset({"man", "woman", "boy", "girl", "teenager", "youth", "suspect"})
 # Heads of descriptions that point back to a named organisation or country ("the militant group").
 ORG_DESCRIPTIONS = frozenset({"group", "organization", "organisation", "movement", "militant", "faction", "party"})
 PLACE_DESCRIPTIONS = frozenset({"country", "nation", "government", "regime", "state", "kingdom", "republic"})
@@ -105,6 +107,8 @@ class ActorFinder:
         if doc._.entities is None:
             doc._.entities = []
         self.by_token: dict[int, Entity] = {}
+        # The entities named outside datelines and credits (by their ids in memory): the only ones that can act.
+        self.named: set[int] = set()
         self.noun_subjects: frozenset[int] | None = None
         self.sent_starts: list[int] | None = None
         for entity in doc._.entities:
@@ -118,10 +122,17 @@ class ActorFinder:
 
     def _index(self, entity: Entity, start: int, end: int) -> None:
         span = self.doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
+        if span is None or credit(span[0]):
+            # "WASHINGTON —", "HONG KONG (CNN Business)", "By Jane Doe": where a story was filed or who wrote it is
+            # no one who acts or is acted on.
             return
         for token in span:
             self.by_token.setdefault(token.i, entity)
+        self.named.add(id(entity))
+
+    def credited_only(self, entity: Entity) -> bool:
+        """The entity is named only in datelines and credits ("WASHINGTON –", "By Jane Doe"): no one who acts."""
+        return id(entity) not in self.named
 
     def entity_by_id(self, entity_id: str) -> Entity | None:
         return next((e for e in self.doc._.entities if e.id == entity_id), None)
@@ -157,6 +168,9 @@ class ActorFinder:
             return Actor(described, words)
         if entity is not None and entity.type in ACTOR_TYPES:
             return Actor(entity, words)
+        person = self._described_person(head, exclude)
+        if person is not None:
+            return Actor(person, words)
         if self._is_description(head):
             entity = self._description(head)
             if entity is not None and entity is not exclude:
@@ -197,7 +211,7 @@ class ActorFinder:
             return self.resolve(doer, speaker, exclude, places)
         if self.lex.nouns.get(head.lemma_.lower()):
             return None
-        words_in = list(head.subtree) if places else self._inside(head)
+        words_in = self._without_clauses(head) if places else self._inside(head)
         if self._names_a_thing(head):
             # "attacked each other's policies on Brexit", "opposed the hold on U.S. aid": a thing is aimed at
             # its owner ("China's policies", "inspectors of the IAEA", not "the launch of a campaign with the
@@ -315,6 +329,12 @@ class ActorFinder:
         entity = self.entity_of(token)
         return entity if entity is not None and entity.type in PLACE_TYPES else None
 
+    def _without_clauses(self, head: Token) -> list[Token]:
+        """The words of a phrase without the clauses that describe its referent: "demonstrators killed in clashes
+        with Bolivia's police" are not Bolivia, whom the clause names as the other side."""
+        skipped = {t.i for c in head.children if c.dep_ in ("acl", "relcl", "advcl") for t in c.subtree}
+        return [t for t in head.subtree if t.i not in skipped]
+
     def _inside(self, head: Token) -> list[Token]:
         """The words of a phrase that may name who acts for it.
 
@@ -346,6 +366,7 @@ class ActorFinder:
             or self.doc[start].dep_ in ("nummod", "quantmod", "predet", "advmod")
             or self.doc[start].like_num
             or self.doc[start].lower_ in ("more", "than", "some", "about", "up", "to")
+            or credit(self.doc[start])
         ):
             start += 1
         return list(self.doc[start : head.i + 1])
@@ -438,6 +459,29 @@ class ActorFinder:
             return self._nearest_before(head, ("ORG",), company)
         return None
 
+    def _described_person(self, head: Token, exclude: Entity | None) -> Entity | None:
+        """The person named before whom "the man" or "the woman" points back to ("Omar Diallo, 41, was arrested
+        ... officers shot the man"); a description with a clause or phrase of its own ("the man who fired") may
+        be someone new."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in PERSON_NOUNS or head.tag_ != "NN":
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        if any(c.dep_ in ("relcl", "acl", "prep", "appos") for c in head.children):
+            return None
+        return self._nearest_before(head, ("PERSON",), lambda e: e is not exclude and not _common_name(e))
+
+    def sides(self, token: Token, first: Entity) -> Entity | None:
+        """The other of the two parties "the two sides" or "both countries" stand for, when one of them is
+        ``first``: "The United States and China reached a deal. The two sides continue to negotiate"."""
+        head = self.through_partitive(token)
+        lemma = head.lemma_.lower()
+        pair_types = self.lex.pair_nouns.get(lemma)
+        determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "predet", "nummod")}
+        if not pair_types or head.tag_ != "NNS" or not determiners & self.lex.pair_words:
+            return None
+        return self._nearest_before(head, pair_types, lambda e: e is not first and not _common_name(e))
+
     def _description(self, head: Token) -> Entity | None:
         if self._describe is not None:
             span = self.doc[head.left_edge.i : head.i + 1]
@@ -457,7 +501,34 @@ class ActorFinder:
             return self._nearest_before(token, ("PERSON",))
         if speaker is not None and (speaker.type != "PERSON" or (lower in PLURAL and self._plural(speaker))):
             return speaker
-        return self._nearest_before(token, ("ORG", "GPE", "NORP"), descriptions=True)
+        found = self._nearest_before(token, ("ORG", "GPE", "NORP"), descriptions=True)
+        pair = self._joined_people(token) if lower in PLURAL else None
+        if pair is not None and (found is None or self._last_before(found, token) < pair[0]):
+            # "two Democratic politicians: Senator Elizabeth Warren and congresswoman Alexandria Ocasio-Cortez. They
+            # criticised": "they" are the people just named together, the first of them for the actor.
+            return pair[1]
+        return found
+
+    def _joined_people(self, token: Token) -> tuple[int, Entity] | None:
+        """The first of two people named together ("Warren and Ocasio-Cortez") in this or the previous sentence
+        before the token, with the index of the second."""
+        if self.sent_starts is None:
+            self.sent_starts = [sent.start for sent in self.doc.sents]
+        index = max(0, bisect_right(self.sent_starts, token.i) - 1)
+        start = self.sent_starts[index - 1] if index > 0 else 0
+        for i in range(token.i - 1, start - 1, -1):
+            second = self.by_token.get(i)
+            word = self.doc[i]
+            if second is None or second.type != "PERSON" or word.dep_ != "conj":
+                continue
+            first = self.by_token.get(word.head.i)
+            if first is not None and first is not second and first.type == "PERSON":
+                return i, first
+        return None
+
+    def _last_before(self, entity: Entity, token: Token) -> int:
+        """The index of the entity's last word before the token, or -1."""
+        return max((i for i in range(max(0, token.i - 200), token.i) if self.by_token.get(i) is entity), default=-1)
 
     def _noun_subjects(self) -> frozenset[int]:
         """Token indices of common nouns that head a subject ("The union has not said"), found once."""
