@@ -181,3 +181,47 @@ def test_a_standing_legal_status_is_no_event(extractor: Extractor, text: str) ->
 def test_a_bar_with_a_date_is_an_act(extractor: Extractor) -> None:
     extraction = run(extractor, "The court barred Mutebi from entering Kenya on Monday.")
     assert only(extraction, "COERCE").negated is False
+
+
+def test_a_place_that_struggles_is_its_people(extractor: Extractor) -> None:
+    extraction = run(extractor, "Nor does the president see Kampala struggle through a simple lens.")
+    assert all(party(extraction, e.actor, e.actor_words) != "Kampala" for e in extraction.events)
+
+
+def test_a_place_that_blocks_a_crossing_is_its_government(extractor: Extractor) -> None:
+    extraction = run(extractor, "Tanzania closed its borders with Kenya and blocked the Namanga crossing point.")
+    assert sum(party(extraction, e.actor, e.actor_words) == "Tanzania" for e in extraction.events) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Settlers said the ruling paved the way for the annexation of Kenyan villages by Uganda.",
+        "Kenya warned of the risk of an invasion of Tanzania by Uganda.",
+    ],
+)
+def test_what_is_aimed_at_or_asked_for_has_not_happened(extractor: Extractor, text: str) -> None:
+    extraction = run(extractor, text)
+    assert all(e.type not in ("COERCE", "ASSAULT") for e in extraction.events)
+
+
+@pytest.mark.parametrize("name", ["Kibera", "Sondland"])
+def test_he_after_a_speaker_ner_took_for_a_place_or_a_body_is_that_speaker(extractor: Extractor, name: str) -> None:
+    text = (
+        f"President Ruto denied knowing his envoy. But {name} has said he has spoken several times with the president."
+    )
+    extraction = run(extractor, text)
+    assert all(party(extraction, e.actor, e.actor_words) != "President Ruto" for e in extraction.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "target"),
+    [
+        ("Kenya condemned the sanctions and the United States.", "ACCUSE", "United States"),
+        ("The minister criticised the ruling and the judges who made it.", "ACCUSE", "judges"),
+    ],
+)
+def test_a_target_joined_to_a_thing_acted_on(extractor: Extractor, text: str, kind: str, target: str) -> None:
+    extraction = run(extractor, text)
+    event = only(extraction, kind)
+    assert party(extraction, event.target, event.target_words) == target

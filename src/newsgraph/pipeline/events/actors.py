@@ -496,7 +496,7 @@ class ActorFinder:
         if lower in SPEAKER:
             return speaker
         if lower in PERSONAL:
-            if speaker is not None and speaker.type == "PERSON":
+            if speaker is not None and (speaker.type == "PERSON" or self._speaking_name(speaker)):
                 return speaker
             return self._nearest_before(token, ("PERSON",))
         if speaker is not None and (speaker.type != "PERSON" or (lower in PLURAL and self._plural(speaker))):
@@ -508,6 +508,15 @@ class ActorFinder:
             # criticised": "they" are the people just named together, the first of them for the actor.
             return pair[1]
         return found
+
+    def _speaking_name(self, speaker: Entity) -> bool:
+        """A speaker NER took for a place the article never uses as one nor the dictionaries know ("Sondland has
+        said he has spoken"), or for an organisation of one unknown word that is no institution ("Kibera said he"):
+        a person by name, whom "he" or "she" after its words stands for."""
+        if speaker.type in PLACE_TYPES:
+            return not self.polity(Actor(speaker, []))
+        one_word = speaker.type == "ORG" and len(_name_words(speaker.name)) == 1
+        return one_word and self.code(Actor(speaker, [])) is None and not _institution(speaker.name, self.lex.sectors)
 
     def _joined_people(self, token: Token) -> tuple[int, Entity] | None:
         """The first of two people named together ("Warren and Ocasio-Cortez") in this or the previous sentence

@@ -108,6 +108,32 @@ DISORDER = frozenset(
         "upheaval",
     }
 )
+# Nouns of English for a course, an aim, a request or a risk, whose event noun has not happened: "paved the way for
+# the annexation", "calls for the release of", "the threat of an invasion".
+PROSPECTS = frozenset(
+    {
+        "way",
+        "path",
+        "door",
+        "road",
+        "plan",
+        "proposal",
+        "call",
+        "demand",
+        "push",
+        "bid",
+        "appeal",
+        "request",
+        "threat",
+        "risk",
+        "danger",
+        "fear",
+        "prospect",
+        "possibility",
+        "hope",
+        "preparation",
+    }
+)
 # Nouns of English for those who protest, whom a place's protest is theirs ("Hong Kong protests ... the protesters").
 PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "marcher", "rioter", "activist"})
 # Verbs of English whose object lives: killing is done to people or animals, never to a place.
@@ -681,6 +707,10 @@ class _DocCoder:
         if conditional(clause):
             # "faces a maximum sentence of 175 years if convicted": a noun under a condition is not told as done.
             return None
+        if _aimed_for(noun):
+            # "paved the way for the annexation of the settlements", "renewed calls for the release of": what is
+            # aimed at, asked for or feared has not happened.
+            return None
         actor = next((c for c in noun.children if c.dep_ == "poss"), None)
         target = None
         if actor is not None and code.type in UNDERGONE and self._undergoer(actor, noun):
@@ -926,6 +956,11 @@ class _DocCoder:
     # From words to the output contract
 
     def _event(self, draft: Draft, event_id: str) -> Event | None:
+        fighting = draft.trigger.pos_ == "VERB" and draft.code.type == "ASSAULT"
+        if fighting and self._where_people_act(draft.code, draft.trigger, draft.actor, draft.target):
+            # "Xi does not see Hong Kong struggle", "Kampala rioted": the place's people fight, not its state (a place
+            # that blocks a crossing or protests to another is its government: "Jordan blocked the crossing").
+            draft.actor = None
         quote = self._quote_at(draft.trigger.idx)
         reporter = self._reporter(draft.anchor)
         speaker = self._speaker(quote, reporter)
@@ -983,8 +1018,15 @@ class _DocCoder:
             # "closed its borders with Syria", "declined to send arms to Ukraine", "dismissed criticism from
             # Britain": a thing acted on names no one; the one the act is aimed at is named after a preposition (an
             # act that needs a recipient has been read for one above, and "signing a contract with the Lightning"
-            # gives it none).
+            # gives it none), or joined to the thing ("condemned the sanctions and the United States").
             target, target_words = self._receiver(draft, speaker, exclude, aimed=True)
+            joined = _joined(draft.target) if target is None and draft.target is not None else None
+            if joined is not None and self.actors.names_actor(joined):
+                found = self.actors.resolve(joined, speaker, exclude=exclude)
+                if found is not None and found.entity is not exclude:
+                    target, target_words = found.entity, found.words
+                else:
+                    draft.target = joined
         if target is None and actor is not None and draft.actor is not None and self._reciprocal(draft):
             # "The two sides continue to negotiate", "both countries clashed": the manual's reciprocal events have
             # both sides, the one the pair's words stand for first and the other as recipient.
@@ -1460,6 +1502,18 @@ def _topic(head: Token, prep: Token, thing: Token | None) -> bool:
     """After a thing, "on" tells what it is about ("the opposition's policies on Estria"), not whom an act on it
     is aimed at (for acts that fall on a recipient, "sanctions on Iran", the caller reads "on" as their own)."""
     return head is thing and prep.lower_ in ("on", "upon")
+
+
+def _aimed_for(noun: Token) -> bool:
+    """The event noun is what another noun aims at, asks for or fears ("the way for the annexation", "calls for the
+    release", "the threat of an invasion", "plans for a strike")."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ in ("for", "to", "of", "toward", "towards")
+        and prep.head.pos_ == "NOUN"
+        and prep.head.lemma_.lower() in PROSPECTS
+    )
 
 
 def _protesters(noun: Token) -> Token | None:
