@@ -225,3 +225,15 @@ def test_a_target_joined_to_a_thing_acted_on(extractor: Extractor, text: str, ki
     extraction = run(extractor, text)
     event = only(extraction, kind)
     assert party(extraction, event.target, event.target_words) == target
+
+
+def test_a_participle_before_whom_a_speaker_told_describes_them(extractor: Extractor) -> None:
+    text = "The minister told visiting Ugandan officials that they would need to deliver."
+    extraction = run(extractor, text)
+    assert all(e.mode != "visit" for e in extraction.events)
+
+
+def test_both_sides_of_a_battle_a_light_verb_takes(extractor: Extractor) -> None:
+    extraction = run(extractor, "Rebels and soldiers engaged in a fierce battle near Goma.")
+    event = only(extraction, "ASSAULT")
+    assert party(extraction, event.target, event.target_words) == "soldiers"

@@ -85,7 +85,24 @@ BARE = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 RECIPROCAL_TYPES = frozenset({"CONSULT"})
 # Verbs and nouns of English that tell a two-sided act with a joined subject ("protesters and police clashed").
 SYMMETRIC = frozenset(
-    {"clash", "skirmish", "spar", "feud", "wrangle", "quarrel", "bicker", "negotiate", "talk", "conflict", "war"}
+    {
+        "clash",
+        "skirmish",
+        "spar",
+        "feud",
+        "wrangle",
+        "quarrel",
+        "bicker",
+        "negotiate",
+        "talk",
+        "conflict",
+        "war",
+        "battle",
+        "altercation",
+        "brawl",
+        "scuffle",
+        "standoff",
+    }
 )
 # Nouns of English for fighting among many, told of a place: "Hong Kong's street battles", "the unrest in Iran".
 DISORDER = frozenset(
@@ -358,7 +375,7 @@ class _DocCoder:
             return None
         if self.actors.entity_of(token) is not None or (token.is_title and not token.is_sent_start):
             return None
-        if attribution(token):
+        if attribution(token) or self._attributive(token):
             return None
         if infinitive(token) or self._hypothetical(token) or state_of_object(token) or self._content(token):
             return None
@@ -395,6 +412,17 @@ class _DocCoder:
             return None
         draft.negated = draft.negated or negated(token)
         return self._modality(draft)
+
+    def _attributive(self, verb: Token) -> bool:
+        """ "told visiting Ukraine officials", "warned fleeing families": a participle right before the noun a verb of
+        saying tells something to describes that noun (the parser may make it the verb's complement); the visitors
+        are the officials, not the one who told them."""
+        head = verb.head
+        if verb.tag_ != "VBG" or verb.dep_ not in ("xcomp", "dep") or not has_lemma(head, self.lex.speech_verbs):
+            return False
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        no_own = not any(c.dep_ in ("dobj", "dative") for c in head.children)
+        return no_own and bool(objects) and objects[0].left_edge.i == verb.i + 1
 
     def _standing(self, verb: Token) -> bool:
         """A passive with no one named who did it that tells a standing rule or status, not an act: one in the
@@ -769,7 +797,7 @@ class _DocCoder:
     def _reciprocal(self, draft: Draft) -> bool:
         """A meeting, or an act of English two-sided by its word ("negotiate", "clash"), which has two sides."""
         words = [draft.trigger, *draft.argument_verbs]
-        return draft.code.type in RECIPROCAL_TYPES or any(has_lemma(w, SYMMETRIC) for w in words)
+        return draft.code.type in RECIPROCAL_TYPES or any(_symmetric(w) for w in words)
 
     def _event_owner(self, noun: Token, speaker: Entity | None) -> Actor | None:
         """Whose act an event noun that is a verb's subject is: "Russia's attack on Kyiv killed 12", "an Israeli
@@ -1533,7 +1561,7 @@ def _two_sided(draft: Draft) -> Draft:
     reciprocal = draft.target is not None and _each_other(draft.target)
     if draft.target is not None and not reciprocal:
         return draft
-    if not reciprocal and draft.code.type not in RECIPROCAL_TYPES and not has_lemma(draft.trigger, SYMMETRIC):
+    if not reciprocal and draft.code.type not in RECIPROCAL_TYPES and not _symmetric(draft.trigger):
         return draft
     side_b = None
     if draft.actor is not None:
@@ -1545,6 +1573,13 @@ def _two_sided(draft: Draft) -> Draft:
     if side_b is not None:
         draft.target = side_b
     return draft
+
+
+def _symmetric(trigger: Token) -> bool:
+    """A two-sided act by its word or by the noun its light verb takes ("engaged in a fierce battle")."""
+    nouns = [c for c in trigger.children if c.dep_ == "dobj"]
+    nouns += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in LIGHT_PREPS | {"in"} for g in c.children]
+    return any(has_lemma(t, SYMMETRIC) for t in (trigger, *nouns))
 
 
 def _each_other(token: Token) -> bool:
