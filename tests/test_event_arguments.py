@@ -237,3 +237,22 @@ def test_both_sides_of_a_battle_a_light_verb_takes(extractor: Extractor) -> None
     extraction = run(extractor, "Rebels and soldiers engaged in a fierce battle near Goma.")
     event = only(extraction, "ASSAULT")
     assert party(extraction, event.target, event.target_words) == "soldiers"
+
+
+@pytest.mark.parametrize(
+    "text", ["As many as 200 have been killed, reports suggest.", "Three were arrested in Goma on Monday."]
+)
+def test_an_act_with_no_one_named_on_either_side_is_no_event(extractor: Extractor, text: str) -> None:
+    assert not run(extractor, text).events
+
+
+def test_a_victim_named_by_a_noun_keeps_an_act_with_no_doer(extractor: Extractor) -> None:
+    extraction = run(extractor, "At least 12 people were killed in Goma on Monday.")
+    assert only(extraction, "ASSAULT").target_words is not None
+
+
+def test_she_is_no_man_named_before(extractor: Extractor) -> None:
+    text = "Michael Otieno was convicted on Thursday. Officers found and rescued her from a hotel room in Nairobi."
+    extraction = run(extractor, text)
+    rescues = [e for e in extraction.events if e.trigger.text == "rescued"]
+    assert all(party(extraction, e.target, e.target_words) != "Michael Otieno" for e in rescues)

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.model import Entity
 from newsgraph.pipeline import entities as entities_module
+from newsgraph.pipeline.coref import names as coref_names
 from newsgraph.pipeline.datelines import credit, dateline_end
 from newsgraph.pipeline.entities import add_entity, add_mention
 from newsgraph.pipeline.events.lexicon import Lexicon, has_lemma
@@ -26,6 +27,8 @@ from newsgraph.pipeline.events.syntax import object_of
 from newsgraph.pipeline.extensions import doc_text
 
 PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+MASCULINE = frozenset({"he", "him", "his", "himself"})
+FEMININE = frozenset({"she", "her", "hers", "herself"})
 THING = frozenset({"it", "its", "itself"})
 PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 SPEAKER = frozenset({"i", "we", "me", "us", "our", "my"})
@@ -496,9 +499,10 @@ class ActorFinder:
         if lower in SPEAKER:
             return speaker
         if lower in PERSONAL:
-            if speaker is not None and (speaker.type == "PERSON" or self._speaking_name(speaker)):
+            agrees = _gender_agrees(lower)
+            if speaker is not None and (speaker.type == "PERSON" or self._speaking_name(speaker)) and agrees(speaker):
                 return speaker
-            return self._nearest_before(token, ("PERSON",))
+            return self._nearest_before(token, ("PERSON",), agrees)
         if speaker is not None and (speaker.type != "PERSON" or (lower in PLURAL and self._plural(speaker))):
             return speaker
         found = self._nearest_before(token, ("ORG", "GPE", "NORP"), descriptions=True)
@@ -723,6 +727,19 @@ class ActorFinder:
                     if found:
                         return found
         return None
+
+
+def _gender_agrees(pronoun: str) -> Callable[[Entity], bool]:
+    """Whether a person may be "he" or "she": not when their first name is one English gives the other gender
+    ("officers rescued her" is no Michael Webb)."""
+    words = coref_names()
+    other = words.female if pronoun in MASCULINE else words.male if pronoun in FEMININE else frozenset()
+
+    def agrees(entity: Entity) -> bool:
+        first = entity.name.split()[0].casefold() if entity.name.split() else ""
+        return first not in other
+
+    return agrees
 
 
 def firm(entity: Entity) -> bool:

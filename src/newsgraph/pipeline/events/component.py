@@ -1182,6 +1182,10 @@ class _DocCoder:
             # "fired teargas at the crowd", "the attacker was arrested": whom it fell on is named by a noun for
             # people the dictionaries give no sector; the words still tell the reader who.
             event.target_words = self._agent_words(target_phrase)
+        if not (event.actor or event.actor_sector or event.actor_words or event.target or event.target_words):
+            # "as many as 200 have been killed", "they were being held": no one named on either side, so no actor
+            # and no recipient, which a PLOVER event is between.
+            return None
         state = event.actor_sector in STATE_FORCES or (actor is not None and self._country(actor.entity))
         if event.type == "PROTEST" and state and event.mode == "obstruct":
             # The manual's PROTEST is "All civilian demonstrations and other collective actions": a state, its soldiers
