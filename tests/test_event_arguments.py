@@ -256,3 +256,30 @@ def test_she_is_no_man_named_before(extractor: Extractor) -> None:
     extraction = run(extractor, text)
     rescues = [e for e in extraction.events if e.trigger.text == "rescued"]
     assert all(party(extraction, e.target, e.target_words) != "Michael Otieno" for e in rescues)
+
+
+def test_where_people_are_at_any_depth_is_not_whom_an_act_is_aimed_at(extractor: Extractor) -> None:
+    text = "The minister said Kenya supports voluntary movements of displaced persons within Uganda."
+    extraction = run(extractor, text)
+    event = only(extraction, "SUPPORT")
+    assert party(extraction, event.target, None) != "Uganda"
+
+
+def test_the_ground_of_a_charge_is_no_act_of_whoever_brought_it(extractor: Extractor) -> None:
+    text = (
+        "President William Ruto has claimed victory as the opposition-controlled National Assembly concluded its third "
+        "public hearing on the impeachment proceedings against him for allegedly abusing his office for political gain."
+    )
+    extraction = run(extractor, text)
+    assert all(e.trigger.text != "abusing" for e in extraction.events)
+
+
+def test_a_demand_that_something_not_be_done_is_a_demand_made(extractor: Extractor) -> None:
+    extraction = run(extractor, "The minister said Uganda must not close the border.")
+    assert only(extraction, "REQUEST").negated is False
+
+
+def test_an_ultimatum_is_aimed_at_the_subject_of_its_for_clause(extractor: Extractor) -> None:
+    extraction = run(extractor, "Kenya set a deadline for Uganda to withdraw its troops.")
+    event = only(extraction, "THREATEN")
+    assert party(extraction, event.target, event.target_words) == "Uganda"

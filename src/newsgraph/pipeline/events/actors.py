@@ -214,7 +214,7 @@ class ActorFinder:
             return self.resolve(doer, speaker, exclude, places)
         if self.lex.nouns.get(head.lemma_.lower()):
             return None
-        words_in = self._without_clauses(head) if places else self._inside(head)
+        words_in = self._inside(head)
         if self._names_a_thing(head):
             # "attacked each other's policies on Brexit", "opposed the hold on U.S. aid": a thing is aimed at
             # its owner ("China's policies", "inspectors of the IAEA", not "the launch of a campaign with the
@@ -332,12 +332,6 @@ class ActorFinder:
         entity = self.entity_of(token)
         return entity if entity is not None and entity.type in PLACE_TYPES else None
 
-    def _without_clauses(self, head: Token) -> list[Token]:
-        """The words of a phrase without the clauses that describe its referent: "demonstrators killed in clashes
-        with Bolivia's police" are not Bolivia, whom the clause names as the other side."""
-        skipped = {t.i for c in head.children if c.dep_ in ("acl", "relcl", "advcl") for t in c.subtree}
-        return [t for t in head.subtree if t.i not in skipped]
-
     def _inside(self, head: Token) -> list[Token]:
         """The words of a phrase that may name who acts for it.
 
@@ -347,9 +341,13 @@ class ActorFinder:
         are not Afghanistan's.
         """
         skipped = {t.i for c in head.children if c.dep_ in CLAUSES for t in c.subtree}
-        if not self._state_noun(head):
-            where = [c for c in head.children if c.dep_ == "prep" and c.lower_ in WHERE_PREPS]
-            skipped |= {t.i for prep in where for t in prep.subtree}
+        # ("movements of displaced persons within Syria": where the persons are, at any depth, is not whose.)
+        where = [
+            c
+            for c in head.subtree
+            if c.dep_ == "prep" and c.lower_ in WHERE_PREPS and c.head.i != c.i and not self._state_noun(c.head)
+        ]
+        skipped |= {t.i for prep in where for t in prep.subtree}
         return [t for t in head.subtree if t.i not in skipped]
 
     def through_partitive(self, token: Token) -> Token:

@@ -125,6 +125,8 @@ DISORDER = frozenset(
         "upheaval",
     }
 )
+# Adverbs of English that mark a charge as not established: "for allegedly abusing his office".
+ALLEGED = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
 # Nouns of English for a course, an aim, a request or a risk, whose event noun has not happened: "paved the way for
 # the annexation", "calls for the release of", "the threat of an invasion".
 PROSPECTS = frozenset(
@@ -465,6 +467,10 @@ class _DocCoder:
         """
         if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.dep_ != "prep":
             return False
+        if any(c.dep_ == "advmod" and c.lower_ in ALLEGED for c in verb.children):
+            # "impeachment proceedings against him for allegedly abusing his office": the ground of a charge, where
+            # the parser hangs it, is what someone is charged with, not an act the text tells.
+            return True
         owner = verb.head.head
         if owner.pos_ in ("NOUN", "PROPN"):
             return True
@@ -688,7 +694,9 @@ class _DocCoder:
                 # "X should do Z" demands only of someone: "the weather should ease by Thursday" asks no one.
                 return None
             subject = next((c for c in reporter.children if c.dep_ in SUBJECTS), None)
-            return Draft(Code("REQUEST"), draft.trigger, draft.anchor, subject, draft.actor, draft.negated)
+            # "said Uganda must not close the border" is a demand made, of an act not to be done: the "not" is the
+            # demanded act's, and the request itself happened.
+            return Draft(Code("REQUEST"), draft.trigger, draft.anchor, subject, draft.actor)
         if future and draft.code.mode == "investigate":
             # "Engineers will carry out the inspection on Tuesday": an investigation is an act, not a
             # statement, and one only planned is not told as done; nor is it a cooperative or hostile
@@ -883,6 +891,10 @@ class _DocCoder:
             target = _aimed_at(verb) or target
         if target is None:
             target = prep_object(verb)
+        if target is None:
+            # "set a deadline for the administration to respond": whom the act is aimed at is the subject of its
+            # "for ... to" clause, which the parser hangs on the verb.
+            target = next((w for c in children if (w := _for_subject(c)) is not None), None)
         if target is None and passive_subject is None:
             # "killed and ate a wild rabbit": verbs joined before one object share it.
             target = next((g for c in children if c.dep_ == "conj" for g in c.children if g.dep_ == "dobj"), None)
@@ -1048,6 +1060,13 @@ class _DocCoder:
             # act that needs a recipient has been read for one above, and "signing a contract with the Lightning"
             # gives it none), or joined to the thing ("condemned the sanctions and the United States").
             target, target_words = self._receiver(draft, speaker, exclude, aimed=True)
+            clause = next((w for c in draft.trigger.children if (w := _for_subject(c)) is not None), None)
+            if target is None and clause is not None:
+                # "set a deadline for the administration to respond": the subject of its "for ... to" clause.
+                draft.target = clause
+                found = self.actors.resolve(clause, speaker, exclude=exclude)
+                if found is not None and found.entity is not exclude:
+                    target, target_words = found.entity, found.words
             joined = _joined(draft.target) if target is None and draft.target is not None else None
             if joined is not None and self.actors.names_actor(joined):
                 found = self.actors.resolve(joined, speaker, exclude=exclude)
@@ -1528,6 +1547,13 @@ def _accused(draft: Draft) -> Draft:
         if draft.target is not None:
             break
     return draft
+
+
+def _for_subject(clause: Token) -> Token | None:
+    """The subject of a "for X to do" clause ("for Uganda to withdraw"), or None."""
+    if clause.dep_ not in ("advcl", "ccomp", "xcomp", "acl") or not has_mark(clause, frozenset({"for"})):
+        return None
+    return next((c for c in clause.children if c.dep_ == "nsubj"), None)
 
 
 def _topic(head: Token, prep: Token, thing: Token | None) -> bool:
