@@ -283,3 +283,8 @@ def test_an_ultimatum_is_aimed_at_the_subject_of_its_for_clause(extractor: Extra
     extraction = run(extractor, "Kenya set a deadline for Uganda to withdraw its troops.")
     event = only(extraction, "THREATEN")
     assert party(extraction, event.target, event.target_words) == "Uganda"
+
+
+def test_a_present_passive_of_someone_particular_is_an_act(extractor: Extractor) -> None:
+    extraction = run(extractor, "The journalist Daniel Okoth is detained at the central police station.")
+    assert only(extraction, "COERCE").target is not None

@@ -428,18 +428,27 @@ class _DocCoder:
 
     def _standing(self, verb: Token) -> bool:
         """A passive with no one named who did it that tells a standing rule or status, not an act: one in the
-        present ("felons are barred from possessing firearms", "he is held in Belmarsh"), or a bar from doing with
-        no date ("Webb, who was barred from possessing guns"). "was barred on Monday" and "has been arrested" tell
-        acts."""
+        present of a kind of people ("felons are barred from possessing firearms", "all visitors are searched"), or a
+        bar from doing with no date ("Webb, who was barred from possessing guns"). "was barred on Monday", "has been
+        arrested" and "Noel is charged with five counts" tell acts."""
         if not _passive(verb) or any(c.dep_ == "agent" for c in verb.children):
             return False
         helpers = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        if all(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in helpers):
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if all(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in helpers) and self._kind(subject):
             return True
         barred = any(
             c.dep_ == "prep" and c.lower_ == "from" and any(g.tag_ == "VBG" for g in c.children) for c in verb.children
         )
         return barred and not any(t.i in self.dates for t in verb.subtree)
+
+    def _kind(self, subject: Token | None) -> bool:
+        """A subject naming a kind of people, not particular ones: a bare plural ("convicted felons") or one of
+        "all", "any", "every" ("all visitors")."""
+        if subject is None or subject.pos_ != "NOUN" or self.actors.entity_of(subject) is not None:
+            return False
+        determiners = {c.lower_ for c in subject.children if c.dep_ in ("det", "predet", "poss", "nummod")}
+        return determiners <= {"all", "any", "every"} and (subject.tag_ == "NNS" or bool(determiners))
 
     def _inquiry_into(self, verb: Token, noun: Token, target: Token | None) -> bool:
         """An investigation named by its noun is into what happened ("into the deaths", on the noun or, as the
