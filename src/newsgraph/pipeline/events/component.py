@@ -1064,25 +1064,10 @@ class _DocCoder:
             target, target_words = self._receiver(draft, speaker, exclude)
         recipient_read = draft.code.type in self.lex.requires_recipient or mobilised
         if target is None and not recipient_read and self._thing_object(draft.target):
-            # "closed its borders with Syria", "declined to send arms to Ukraine", "dismissed criticism from
-            # Britain": a thing acted on names no one; the one the act is aimed at is named after a preposition (an
+            # "closed its borders with Syria", "declined to send arms to Ukraine": a thing acted on names no one (an
             # act that needs a recipient has been read for one above, and "signing a contract with the Lightning"
-            # gives it none), or joined to the thing ("condemned the sanctions and the United States").
-            target, target_words = self._receiver(draft, speaker, exclude, aimed=True)
-            clause = next((w for c in draft.trigger.children if (w := _for_subject(c)) is not None), None)
-            if target is None and clause is not None:
-                # "set a deadline for the administration to respond": the subject of its "for ... to" clause.
-                draft.target = clause
-                found = self.actors.resolve(clause, speaker, exclude=exclude)
-                if found is not None and found.entity is not exclude:
-                    target, target_words = found.entity, found.words
-            joined = _joined(draft.target) if target is None and draft.target is not None else None
-            if joined is not None and self.actors.names_actor(joined):
-                found = self.actors.resolve(joined, speaker, exclude=exclude)
-                if found is not None and found.entity is not exclude:
-                    target, target_words = found.entity, found.words
-                else:
-                    draft.target = joined
+            # gives it none).
+            target, target_words = self._recipient_of_thing(draft, speaker, exclude)
         if target is None and actor is not None and draft.actor is not None and self._reciprocal(draft):
             # "The two sides continue to negotiate", "both countries clashed": the manual's reciprocal events have
             # both sides, the one the pair's words stand for first and the other as recipient.
@@ -1232,8 +1217,29 @@ class _DocCoder:
         self.counts.count(event, draft.argument_verbs[-1] if draft.argument_verbs else draft.anchor)
         return event
 
+    def _recipient_of_thing(
+        self, draft: Draft, speaker: Entity | None, exclude: Entity | None
+    ) -> tuple[Entity | None, list[Token]]:
+        """Whom an act on a thing is aimed at: named after a preposition ("its borders with Syria", "criticism from
+        Britain"), as the subject of a "for ... to" clause ("set a deadline for the administration to respond") or
+        joined to the thing ("condemned the sanctions and the United States"). The draft's target words follow."""
+        found_entity, words = self._receiver(draft, speaker, exclude, aimed=True)
+        if found_entity is not None:
+            return found_entity, words
+        clause = next((w for c in draft.trigger.children if (w := _for_subject(c)) is not None), None)
+        thing = draft.target
+        joined = _joined(thing) if thing is not None else None
+        for phrase in (clause, joined if joined is not None and self.actors.names_actor(joined) else None):
+            if phrase is None:
+                continue
+            draft.target = phrase
+            found = self.actors.resolve(phrase, speaker, exclude=exclude)
+            if found is not None and found.entity is not exclude:
+                return found.entity, found.words
+        return None, []
+
     def _thing_object(self, thing: Token | None) -> bool:
-        """The object is a thing, which names no one an act could be aimed at ("its borders", "arms", "tanks")."""
+        """The object is a thing, which names no one an act could be aimed at ("its borders", "arms", "weapons")."""
         if thing is None or thing.dep_ != "dobj" or thing.pos_ != "NOUN":
             return False
         return not self.actors.names_actor(thing) or self.senses.means_of_violence(thing)
