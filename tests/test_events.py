@@ -755,8 +755,8 @@ def test_a_thing_is_aimed_at_its_owner_not_at_what_its_phrases_name(extractor: E
 def test_people_are_held_not_the_jail_they_are_held_in(extractor: Extractor) -> None:
     text = "All six were taken to the Bartholomew County Jail, where they were being held on 48-hour holds."
     extraction = run(extractor, text)
-    event = only(extraction, "COERCE")
-    assert name(extraction, event.target) != "Bartholomew County Jail"
+    # (With the jail gone, no one is named on either side, and an event with neither actor nor recipient is none.)
+    assert all(name(extraction, e.target) != "Bartholomew County Jail" for e in extraction.events)
 
 
 def test_battling_a_process_is_no_violence(extractor: Extractor) -> None:

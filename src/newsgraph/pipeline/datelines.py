@@ -24,3 +24,57 @@ def dateline_end(token: Token) -> int | None:
     if not (opens_paragraph and first.is_alpha and first.is_upper and len(first) > 1):
         return None
     return next((t.i for t in sent[1:12] if t.text in DASHES), None)
+
+
+# Words that open a credit line after a story ("Reporting by Jane Doe; Editing by John Roe").
+CREDIT_WORDS = frozenset({"reporting", "editing", "writing", "additional", "compiled", "contributing"})
+
+
+def credit(token: Token) -> bool:
+    """The token is in a dateline or a credit, which names where a story was filed or who wrote it, never who
+    acted: "WASHINGTON —", "HONG KONG (CNN Business)", a byline "By Jane Doe", "Reporting by Jane Doe"."""
+    end = dateline_end(token)
+    if end is not None and token.i < end:
+        return True
+    end = _agency_end(token)
+    if end is not None and token.i <= end:
+        return True
+    return _byline(token) or _dateline_sentence(token)
+
+
+def _dateline_sentence(token: Token) -> bool:
+    """A dateline the sentence splitter cut off as a sentence of its own ("WASHINGTON" before "– Two officers")."""
+    sent = token.sent
+    first = sent[0]
+    opens_paragraph = first.i == 0 or "\n" in token.doc[first.i - 1].text_with_ws
+    if not (opens_paragraph and first.is_alpha and first.is_upper and len(sent) <= 8):
+        return False
+    after = token.doc[sent.end] if sent.end < len(token.doc) else None
+    dashed = sent[-1].text in DASHES or (after is not None and after.text in DASHES)
+    return dashed and not any(t.pos_ in ("VERB", "AUX") for t in sent)
+
+
+def _agency_end(token: Token) -> int | None:
+    """The index of the word closing an agency's parenthesis that opens a paragraph ("HONG KONG (CNN Business)",
+    "(Reuters)"): the place before it in capitals, the agency's name inside it."""
+    sent = token.sent
+    first = sent[0]
+    if not (first.i == 0 or "\n" in token.doc[first.i - 1].text_with_ws):
+        return None
+    opening = next((t for t in sent[:8] if t.text == "("), None)
+    if opening is None or any(not (t.is_upper or t.is_punct) for t in sent[: opening.i - sent.start]):
+        return None
+    for t in sent[opening.i - sent.start + 1 : opening.i - sent.start + 6]:
+        if ")" in t.text:
+            return t.i
+        if not (t.pos_ == "PROPN" or t.is_upper):
+            return None
+    return None
+
+
+def _byline(token: Token) -> bool:
+    """A sentence that only names the writer: "By Jane Doe", "Reporting by Jane Doe; Editing by John Roe"."""
+    sent = token.sent
+    first = sent[0].lower_
+    opens = first == "by" or (first in CREDIT_WORDS and any(t.lower_ == "by" for t in sent[1:3]))
+    return opens and len(sent) <= 16 and not any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in sent)

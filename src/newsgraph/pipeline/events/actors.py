@@ -19,13 +19,16 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.model import Entity
 from newsgraph.pipeline import entities as entities_module
-from newsgraph.pipeline.datelines import dateline_end
+from newsgraph.pipeline.coref import names as coref_names
+from newsgraph.pipeline.datelines import credit, dateline_end
 from newsgraph.pipeline.entities import add_entity, add_mention
 from newsgraph.pipeline.events.lexicon import Lexicon, has_lemma
 from newsgraph.pipeline.events.syntax import object_of
 from newsgraph.pipeline.extensions import doc_text
 
 PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+MASCULINE = frozenset({"he", "him", "his", "himself"})
+FEMININE = frozenset({"she", "her", "hers", "herself"})
 THING = frozenset({"it", "its", "itself"})
 PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 SPEAKER = frozenset({"i", "we", "me", "us", "our", "my"})
@@ -57,6 +60,8 @@ PARTITIVE = frozenset(
         "couple",
     }
 )
+# Nouns of English for one person, by which a story refers back to someone it named ("the man", "the woman").
+PERSON_NOUNS = frozenset({"man", "woman", "boy", "girl", "teenager", "youth", "suspect"})
 # Heads of descriptions that point back to a named organisation or country ("the militant group").
 ORG_DESCRIPTIONS = frozenset({"group", "organization", "organisation", "movement", "militant", "faction", "party"})
 PLACE_DESCRIPTIONS = frozenset({"country", "nation", "government", "regime", "state", "kingdom", "republic"})
@@ -105,6 +110,8 @@ class ActorFinder:
         if doc._.entities is None:
             doc._.entities = []
         self.by_token: dict[int, Entity] = {}
+        # The entities named outside datelines and credits (by their ids in memory): the only ones that can act.
+        self.named: set[int] = set()
         self.noun_subjects: frozenset[int] | None = None
         self.sent_starts: list[int] | None = None
         for entity in doc._.entities:
@@ -118,10 +125,17 @@ class ActorFinder:
 
     def _index(self, entity: Entity, start: int, end: int) -> None:
         span = self.doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
+        if span is None or credit(span[0]):
+            # "WASHINGTON —", "HONG KONG (CNN Business)", "By Jane Doe": where a story was filed or who wrote it is
+            # no one who acts or is acted on.
             return
         for token in span:
             self.by_token.setdefault(token.i, entity)
+        self.named.add(id(entity))
+
+    def credited_only(self, entity: Entity) -> bool:
+        """The entity is named only in datelines and credits ("WASHINGTON –", "By Jane Doe"): no one who acts."""
+        return id(entity) not in self.named
 
     def entity_by_id(self, entity_id: str) -> Entity | None:
         return next((e for e in self.doc._.entities if e.id == entity_id), None)
@@ -157,6 +171,9 @@ class ActorFinder:
             return Actor(described, words)
         if entity is not None and entity.type in ACTOR_TYPES:
             return Actor(entity, words)
+        person = self._described_person(head, exclude)
+        if person is not None:
+            return Actor(person, words)
         if self._is_description(head):
             entity = self._description(head)
             if entity is not None and entity is not exclude:
@@ -197,7 +214,7 @@ class ActorFinder:
             return self.resolve(doer, speaker, exclude, places)
         if self.lex.nouns.get(head.lemma_.lower()):
             return None
-        words_in = list(head.subtree) if places else self._inside(head)
+        words_in = self._inside(head)
         if self._names_a_thing(head):
             # "attacked each other's policies on Brexit", "opposed the hold on U.S. aid": a thing is aimed at
             # its owner ("China's policies", "inspectors of the IAEA", not "the launch of a campaign with the
@@ -324,9 +341,13 @@ class ActorFinder:
         are not Afghanistan's.
         """
         skipped = {t.i for c in head.children if c.dep_ in CLAUSES for t in c.subtree}
-        if not self._state_noun(head):
-            where = [c for c in head.children if c.dep_ == "prep" and c.lower_ in WHERE_PREPS]
-            skipped |= {t.i for prep in where for t in prep.subtree}
+        # ("movements of displaced persons within Syria": where the persons are, at any depth, is not whose.)
+        where = [
+            c
+            for c in head.subtree
+            if c.dep_ == "prep" and c.lower_ in WHERE_PREPS and c.head.i != c.i and not self._state_noun(c.head)
+        ]
+        skipped |= {t.i for prep in where for t in prep.subtree}
         return [t for t in head.subtree if t.i not in skipped]
 
     def through_partitive(self, token: Token) -> Token:
@@ -346,6 +367,7 @@ class ActorFinder:
             or self.doc[start].dep_ in ("nummod", "quantmod", "predet", "advmod")
             or self.doc[start].like_num
             or self.doc[start].lower_ in ("more", "than", "some", "about", "up", "to")
+            or credit(self.doc[start])
         ):
             start += 1
         return list(self.doc[start : head.i + 1])
@@ -438,6 +460,29 @@ class ActorFinder:
             return self._nearest_before(head, ("ORG",), company)
         return None
 
+    def _described_person(self, head: Token, exclude: Entity | None) -> Entity | None:
+        """The person named before whom "the man" or "the woman" points back to ("Omar Diallo, 41, was arrested
+        ... officers shot the man"); a description with a clause or phrase of its own ("the man who fired") may
+        be someone new."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in PERSON_NOUNS or head.tag_ != "NN":
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        if any(c.dep_ in ("relcl", "acl", "prep", "appos") for c in head.children):
+            return None
+        return self._nearest_before(head, ("PERSON",), lambda e: e is not exclude and not _common_name(e))
+
+    def sides(self, token: Token, first: Entity) -> Entity | None:
+        """The other of the two parties "the two sides" or "both countries" stand for, when one of them is
+        ``first``: "The United States and China reached a deal. The two sides continue to negotiate"."""
+        head = self.through_partitive(token)
+        lemma = head.lemma_.lower()
+        pair_types = self.lex.pair_nouns.get(lemma)
+        determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "predet", "nummod")}
+        if not pair_types or head.tag_ != "NNS" or not determiners & self.lex.pair_words:
+            return None
+        return self._nearest_before(head, pair_types, lambda e: e is not first and not _common_name(e))
+
     def _description(self, head: Token) -> Entity | None:
         if self._describe is not None:
             span = self.doc[head.left_edge.i : head.i + 1]
@@ -452,12 +497,49 @@ class ActorFinder:
         if lower in SPEAKER:
             return speaker
         if lower in PERSONAL:
-            if speaker is not None and speaker.type == "PERSON":
+            agrees = _gender_agrees(lower)
+            if speaker is not None and (speaker.type == "PERSON" or self._speaking_name(speaker)) and agrees(speaker):
                 return speaker
-            return self._nearest_before(token, ("PERSON",))
+            return self._nearest_before(token, ("PERSON",), agrees)
         if speaker is not None and (speaker.type != "PERSON" or (lower in PLURAL and self._plural(speaker))):
             return speaker
-        return self._nearest_before(token, ("ORG", "GPE", "NORP"), descriptions=True)
+        found = self._nearest_before(token, ("ORG", "GPE", "NORP"), descriptions=True)
+        pair = self._joined_people(token) if lower in PLURAL else None
+        if pair is not None and (found is None or self._last_before(found, token) < pair[0]):
+            # "two Democratic politicians: Senator Elizabeth Warren and congresswoman Alexandria Ocasio-Cortez. They
+            # criticised": "they" are the people just named together, the first of them for the actor.
+            return pair[1]
+        return found
+
+    def _speaking_name(self, speaker: Entity) -> bool:
+        """A speaker NER took for a place the article never uses as one nor the dictionaries know ("Sondland has
+        said he has spoken"), or for an organisation of one unknown word that is no institution ("Kibera said he"):
+        a person by name, whom "he" or "she" after its words stands for."""
+        if speaker.type in PLACE_TYPES:
+            return not self.polity(Actor(speaker, []))
+        one_word = speaker.type == "ORG" and len(_name_words(speaker.name)) == 1
+        return one_word and self.code(Actor(speaker, [])) is None and not _institution(speaker.name, self.lex.sectors)
+
+    def _joined_people(self, token: Token) -> tuple[int, Entity] | None:
+        """The first of two people named together ("Warren and Ocasio-Cortez") in this or the previous sentence
+        before the token, with the index of the second."""
+        if self.sent_starts is None:
+            self.sent_starts = [sent.start for sent in self.doc.sents]
+        index = max(0, bisect_right(self.sent_starts, token.i) - 1)
+        start = self.sent_starts[index - 1] if index > 0 else 0
+        for i in range(token.i - 1, start - 1, -1):
+            second = self.by_token.get(i)
+            word = self.doc[i]
+            if second is None or second.type != "PERSON" or word.dep_ != "conj":
+                continue
+            first = self.by_token.get(word.head.i)
+            if first is not None and first is not second and first.type == "PERSON":
+                return i, first
+        return None
+
+    def _last_before(self, entity: Entity, token: Token) -> int:
+        """The index of the entity's last word before the token, or -1."""
+        return max((i for i in range(max(0, token.i - 200), token.i) if self.by_token.get(i) is entity), default=-1)
 
     def _noun_subjects(self) -> frozenset[int]:
         """Token indices of common nouns that head a subject ("The union has not said"), found once."""
@@ -643,6 +725,19 @@ class ActorFinder:
                     if found:
                         return found
         return None
+
+
+def _gender_agrees(pronoun: str) -> Callable[[Entity], bool]:
+    """Whether a person may be "he" or "she": not when their first name is one English gives the other gender
+    ("officers rescued her" is no Michael Webb)."""
+    words = coref_names()
+    other = words.female if pronoun in MASCULINE else words.male if pronoun in FEMININE else frozenset()
+
+    def agrees(entity: Entity) -> bool:
+        first = entity.name.split()[0].casefold() if entity.name.split() else ""
+        return first not in other
+
+    return agrees
 
 
 def firm(entity: Entity) -> bool:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsgraph.model import Entity, Event, Quote, Span
-from newsgraph.pipeline.datelines import dateline_end
+from newsgraph.pipeline.datelines import credit, dateline_end
 from newsgraph.pipeline.events.actors import GENERIC, PLACE_DESCRIPTIONS, Actor, ActorFinder
 from newsgraph.pipeline.events.counts import EventCounts
 from newsgraph.pipeline.events.lexicon import POLITICAL_SECTORS as LEXICON_POLITICAL_SECTORS
@@ -85,8 +85,78 @@ BARE = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 RECIPROCAL_TYPES = frozenset({"CONSULT"})
 # Verbs and nouns of English that tell a two-sided act with a joined subject ("protesters and police clashed").
 SYMMETRIC = frozenset(
-    {"clash", "skirmish", "spar", "feud", "wrangle", "quarrel", "bicker", "negotiate", "talk", "conflict", "war"}
+    {
+        "clash",
+        "skirmish",
+        "spar",
+        "feud",
+        "wrangle",
+        "quarrel",
+        "bicker",
+        "negotiate",
+        "talk",
+        "conflict",
+        "war",
+        "battle",
+        "altercation",
+        "brawl",
+        "scuffle",
+        "standoff",
+    }
 )
+# Nouns of English for fighting among many, told of a place: "Hong Kong's street battles", "the unrest in Iran".
+DISORDER = frozenset(
+    {
+        "battle",
+        "struggle",
+        "fighting",
+        "unrest",
+        "riot",
+        "violence",
+        "turmoil",
+        "uprising",
+        "clash",
+        "skirmish",
+        "disorder",
+        "chaos",
+        "insurgency",
+        "rebellion",
+        "revolt",
+        "upheaval",
+    }
+)
+# Adverbs of English that mark a charge as not established: "for allegedly abusing his office".
+ALLEGED = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
+# Nouns of English for a course, an aim, a request or a risk, whose event noun has not happened: "paved the way for
+# the annexation", "calls for the release of", "the threat of an invasion".
+PROSPECTS = frozenset(
+    {
+        "way",
+        "path",
+        "door",
+        "road",
+        "plan",
+        "proposal",
+        "call",
+        "demand",
+        "push",
+        "bid",
+        "appeal",
+        "request",
+        "threat",
+        "risk",
+        "danger",
+        "fear",
+        "prospect",
+        "possibility",
+        "hope",
+        "preparation",
+    }
+)
+# Nouns of English for those who protest, whom a place's protest is theirs ("Hong Kong protests ... the protesters").
+PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "marcher", "rioter", "activist"})
+# Verbs of English whose object lives: killing is done to people or animals, never to a place.
+KILLING = frozenset({"kill", "slaughter", "murder", "massacre", "butcher", "slay", "assassinate", "hunt"})
 # Nouns of English for a person by the part they play, with no agent suffix: "the suspect", "the culprit".
 ROLES = frozenset({"suspect", "culprit", "captive", "accused", "assailant", "hostage", "attacker", "shooter"})
 # Verbs whose object is the means, used on someone named by a preposition.
@@ -98,6 +168,9 @@ EVERYDAY = frozenset({"AGREE", "CONSULT", "CONCEDE"})
 RECIPIENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Prepositions naming whom a thing given or imposed reaches: "asylum to", "sanctions on", "a ban against".
 RECEIVING_PREPS = frozenset({"to", "on", "upon", "against"})
+# Prepositions naming whom an act on a thing is aimed at: "closed its borders with Syria", "sent arms to Ukraine",
+# "dismissed criticism from Britain".
+AIMED_PREPS = RECEIVING_PREPS | {"with", "from", "toward", "towards"}
 POLITICAL_SECTORS = LEXICON_POLITICAL_SECTORS | {"NGO", "IMG", "OPP", "PTY"}
 # CAMEO's codes of firms: a business, a multinational.
 BUSINESS = frozenset({"BUS", "MNC"})
@@ -277,7 +350,35 @@ class _DocCoder:
             p.lower_ in PLACE_PREPS and any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in p.children)
             for p in draft.trigger.children
         )
-        return self.senses.violent(draft.trigger, draft.actor, draft.target, place)
+        return self.senses.violent(draft.trigger, draft.actor, draft.target, place) and not self._animal(draft)
+
+    def _animal(self, draft: Draft) -> bool:
+        """What is killed lives: killed by someone of no political or armed sector and named by a word that is no
+        person, people, force or polity ("the hunter killed a rabbit in China"), it is an animal, and its killing no
+        political violence, wherever it happened ("gunmen killed the deputy chief", by an armed group, stays)."""
+        killed = draft.target
+        if killed is None or not has_lemma(draft.trigger, KILLING):
+            return False
+        killer = draft.actor
+        armed = killer is not None and self.actors.agent_sector(killer) in POLITICAL_SECTORS | {"CRM"}
+        if armed or (killer is not None and self.actors.entity_of(killer) is not None):
+            return False
+        heads = [self.actors.through_partitive(killed)]
+        for _ in range(2):
+            # "the deputy chief of Israel's militia ally": someone of a people or a force ("a stray dog in Tanzania"
+            # is no one of Tanzania's).
+            heads += [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+            heads += [c for h in heads for c in h.children if c.dep_ == "poss"]
+        return not any(self._someone(h) for h in heads)
+
+    def _someone(self, word: Token) -> bool:
+        """A word naming a person, people, a force or a polity, by its name, its class or its role."""
+        return (
+            self.senses.can_be_harmed(word)
+            or self.senses.people_noun(word)
+            or self.actors.names_actor(word)
+            or self.actors.agent_sector(word) is not None
+        )
 
     # Finding events
 
@@ -306,10 +407,11 @@ class _DocCoder:
             return None
         if self.actors.entity_of(token) is not None or (token.is_title and not token.is_sent_start):
             return None
-        if attribution(token):
+        if attribution(token) or self._attributive(token):
             return None
         if infinitive(token) or self._hypothetical(token) or state_of_object(token) or self._content(token):
             return None
+        if self._standing(token):
             return None
         ruling = absolute_of(token)
         if ruling is not None and ({c.lower_ for c in ruling.children if c.dep_ == "aux"} & self.lex.not_yet):
@@ -343,6 +445,41 @@ class _DocCoder:
         draft.negated = draft.negated or negated(token)
         return self._modality(draft)
 
+    def _attributive(self, verb: Token) -> bool:
+        """ "told visiting Ukraine officials", "warned fleeing families": a participle right before the noun a verb of
+        saying tells something to describes that noun (the parser may make it the verb's complement); the visitors
+        are the officials, not the one who told them."""
+        head = verb.head
+        if verb.tag_ != "VBG" or verb.dep_ not in ("xcomp", "dep") or not has_lemma(head, self.lex.speech_verbs):
+            return False
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        no_own = not any(c.dep_ in ("dobj", "dative") for c in head.children)
+        return no_own and bool(objects) and objects[0].left_edge.i == verb.i + 1
+
+    def _standing(self, verb: Token) -> bool:
+        """A passive with no one named who did it that tells a standing rule or status, not an act: one in the
+        present of a kind of people ("felons are barred from possessing firearms", "all visitors are searched"), or a
+        bar from doing with no date ("Webb, who was barred from possessing guns"). "was barred on Monday", "has been
+        arrested" and "Noel is charged with five counts" tell acts."""
+        if not _passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+            return False
+        helpers = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if all(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in helpers) and self._kind(subject):
+            return True
+        barred = any(
+            c.dep_ == "prep" and c.lower_ == "from" and any(g.tag_ == "VBG" for g in c.children) for c in verb.children
+        )
+        return barred and not any(t.i in self.dates for t in verb.subtree)
+
+    def _kind(self, subject: Token | None) -> bool:
+        """A subject naming a kind of people, not particular ones: a bare plural ("convicted felons") or one of
+        "all", "any", "every" ("all visitors")."""
+        if subject is None or subject.pos_ != "NOUN" or self.actors.entity_of(subject) is not None:
+            return False
+        determiners = {c.lower_ for c in subject.children if c.dep_ in ("det", "predet", "poss", "nummod")}
+        return determiners <= {"all", "any", "every"} and (subject.tag_ == "NNS" or bool(determiners))
+
     def _inquiry_into(self, verb: Token, noun: Token, target: Token | None) -> bool:
         """An investigation named by its noun is into what happened ("into the deaths", on the noun or, as the
         parser often hangs it, on the verb) or aimed at someone named ("an inquiry against the mayor of Lagos", not
@@ -369,6 +506,10 @@ class _DocCoder:
         """
         if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.dep_ != "prep":
             return False
+        if any(c.dep_ == "advmod" and c.lower_ in ALLEGED for c in verb.children):
+            # "impeachment proceedings against him for allegedly abusing his office": the ground of a charge, where
+            # the parser hangs it, is what someone is charged with, not an act the text tells.
+            return True
         owner = verb.head.head
         if owner.pos_ in ("NOUN", "PROPN"):
             return True
@@ -602,7 +743,9 @@ class _DocCoder:
                 # "X should do Z" demands only of someone: "the weather should ease by Thursday" asks no one.
                 return None
             subject = next((c for c in reporter.children if c.dep_ in SUBJECTS), None)
-            return Draft(Code("REQUEST"), draft.trigger, draft.anchor, subject, draft.actor, draft.negated)
+            # "said Uganda must not close the border" is a demand made, of an act not to be done: the "not" is the
+            # demanded act's, and the request itself happened.
+            return Draft(Code("REQUEST"), draft.trigger, draft.anchor, subject, draft.actor)
         if future and draft.code.mode == "investigate":
             # "Engineers will carry out the inspection on Tuesday": an investigation is an act, not a
             # statement, and one only planned is not told as done; nor is it a cooperative or hostile
@@ -649,6 +792,10 @@ class _DocCoder:
         if conditional(clause):
             # "faces a maximum sentence of 175 years if convicted": a noun under a condition is not told as done.
             return None
+        if _aimed_for(noun):
+            # "paved the way for the annexation of the settlements", "renewed calls for the release of": what is
+            # aimed at, asked for or feared has not happened.
+            return None
         actor = next((c for c in noun.children if c.dep_ == "poss"), None)
         target = None
         if actor is not None and code.type in UNDERGONE and self._undergoer(actor, noun):
@@ -675,10 +822,11 @@ class _DocCoder:
         if pair is not None and (code.type in RECIPROCAL_TYPES or has_lemma(noun, SYMMETRIC)):
             # "the Israeli-Palestinian conflict", "US-China talks": the two sides joined by a hyphen.
             actor, target = pair
-        if code.type == "PROTEST" and actor is not None and actor.i != noun.i and self._place_word(actor):
-            # "Hong Kong protests", "Indiana's biggest teacher protest": the place where people protest;
-            # a government does not march.
-            actor = None
+        if self._where_people_act(code, noun, actor, target):
+            # "Hong Kong protests", "Indiana's biggest teacher protest", "Hong Kong's street battles": the place
+            # where people protest or fight; a government does not march. The people are those the sentence names
+            # as protesting ("agitating the protesters"), if it names any.
+            actor = _protesters(noun) if code.type == "PROTEST" else None
         if actor is None and target is None:
             return None
         return Draft(code, noun, noun, actor, target)
@@ -702,6 +850,30 @@ class _DocCoder:
             return True
         entity = self.actors.entity_of(owner)
         return entity is not None and entity.type == "PERSON"
+
+    def _reciprocal(self, draft: Draft) -> bool:
+        """A meeting, or an act of English two-sided by its word ("negotiate", "clash"), which has two sides."""
+        words = [draft.trigger, *draft.argument_verbs]
+        return draft.code.type in RECIPROCAL_TYPES or any(_symmetric(w) for w in words)
+
+    def _event_owner(self, noun: Token, speaker: Entity | None) -> Actor | None:
+        """Whose act an event noun that is a verb's subject is: "Russia's attack on Kyiv killed 12", "an Israeli
+        airstrike killed 12" were done by Russia and Israel; "Hong Kong's street battles" by no state."""
+        code = self.lex.noun(noun)
+        if code is None or code.type not in self.lex.hostile:
+            return None
+        owner = next((c for c in noun.children if c.dep_ in ("poss", "amod", "compound") and c.i < noun.i), None)
+        if owner is None or self.actors.entity_of(owner) is None or self._where_people_act(code, noun, owner, None):
+            return None
+        return self.actors.resolve(owner, speaker)
+
+    def _where_people_act(self, code: Code, noun: Token, actor: Token | None, target: Token | None) -> bool:
+        """A place names the protest or the fighting of its people, not an act of its state, when the noun is a
+        protest or names disorder among many (no one it is aimed at): "Hong Kong's street battles", "the Hong
+        Kong struggle"; "Russia's attack on Kyiv" and "China's crackdown" are a state's acts."""
+        if actor is None or actor.i == noun.i or not self._place_word(actor):
+            return False
+        return code.type == "PROTEST" or (code.type == "ASSAULT" and target is None and has_lemma(noun, DISORDER))
 
     def _place_word(self, token: Token) -> bool:
         entity = self.actors.entity_of(token)
@@ -768,6 +940,10 @@ class _DocCoder:
             target = _aimed_at(verb) or target
         if target is None:
             target = prep_object(verb)
+        if target is None:
+            # "set a deadline for the administration to respond": whom the act is aimed at is the subject of its
+            # "for ... to" clause, which the parser hangs on the verb.
+            target = next((w for c in children if (w := _for_subject(c)) is not None), None)
         if target is None and passive_subject is None:
             # "killed and ate a wild rabbit": verbs joined before one object share it.
             target = next((g for c in children if c.dep_ == "conj" for g in c.children if g.dep_ == "dobj"), None)
@@ -869,10 +1045,17 @@ class _DocCoder:
     # From words to the output contract
 
     def _event(self, draft: Draft, event_id: str) -> Event | None:
+        fighting = draft.trigger.pos_ == "VERB" and draft.code.type == "ASSAULT"
+        if fighting and self._where_people_act(draft.code, draft.trigger, draft.actor, draft.target):
+            # "Xi does not see Hong Kong struggle", "Kampala rioted": the place's people fight, not its state (a place
+            # that blocks a crossing or protests to another is its government: "Jordan blocked the crossing").
+            draft.actor = None
         quote = self._quote_at(draft.trigger.idx)
         reporter = self._reporter(draft.anchor)
         speaker = self._speaker(quote, reporter)
         actor = self.actors.resolve(draft.actor, speaker, places=False) if draft.actor is not None else None
+        if actor is None and draft.actor is not None:
+            actor = self._event_owner(draft.actor, speaker)
         if actor is not None and self.actors.thing(actor.entity):
             # "workers at the Port of Veldport walked off": the port is where, not who.
             actor = None
@@ -919,6 +1102,16 @@ class _DocCoder:
             # no one; the one it goes to or falls on is the recipient the manual's AID, COOPERATE and SANCTION
             # require ("attacked the opposition's policies on Estria" is aimed at no Estria).
             target, target_words = self._receiver(draft, speaker, exclude)
+        recipient_read = draft.code.type in self.lex.requires_recipient or mobilised
+        if target is None and not recipient_read and self._thing_object(draft.target):
+            # "closed its borders with Syria", "declined to send arms to Ukraine": a thing acted on names no one (an
+            # act that needs a recipient has been read for one above, and "signing a contract with the Lightning"
+            # gives it none).
+            target, target_words = self._recipient_of_thing(draft, speaker, exclude)
+        if target is None and actor is not None and draft.actor is not None and self._reciprocal(draft):
+            # "The two sides continue to negotiate", "both countries clashed": the manual's reciprocal events have
+            # both sides, the one the pair's words stand for first and the other as recipient.
+            target = self.actors.sides(draft.actor, actor.entity)
         if target is None and draft.code.type == "THREATEN":
             target = self._threatened(draft, speaker, exclude)
         location = self._location(draft)
@@ -1043,6 +1236,10 @@ class _DocCoder:
             # "fired teargas at the crowd", "the attacker was arrested": whom it fell on is named by a noun for
             # people the dictionaries give no sector; the words still tell the reader who.
             event.target_words = self._agent_words(target_phrase)
+        if not (event.actor or event.actor_sector or event.actor_words or event.target or event.target_words):
+            # "as many as 200 have been killed", "they were being held": no one named on either side, so no actor
+            # and no recipient, which a PLOVER event is between.
+            return None
         state = event.actor_sector in STATE_FORCES or (actor is not None and self._country(actor.entity))
         if event.type == "PROTEST" and state and event.mode == "obstruct":
             # The manual's PROTEST is "All civilian demonstrations and other collective actions": a state, its soldiers
@@ -1066,16 +1263,44 @@ class _DocCoder:
         self.counts.count(event, draft.argument_verbs[-1] if draft.argument_verbs else draft.anchor)
         return event
 
-    def _receiver(
+    def _recipient_of_thing(
         self, draft: Draft, speaker: Entity | None, exclude: Entity | None
     ) -> tuple[Entity | None, list[Token]]:
+        """Whom an act on a thing is aimed at: named after a preposition ("its borders with Syria", "criticism from
+        Britain"), as the subject of a "for ... to" clause ("set a deadline for the administration to respond") or
+        joined to the thing ("condemned the sanctions and the United States"). The draft's target words follow."""
+        found_entity, words = self._receiver(draft, speaker, exclude, aimed=True)
+        if found_entity is not None:
+            return found_entity, words
+        clause = next((w for c in draft.trigger.children if (w := _for_subject(c)) is not None), None)
+        thing = draft.target
+        joined = _joined(thing) if thing is not None else None
+        for phrase in (clause, joined if joined is not None and self.actors.names_actor(joined) else None):
+            if phrase is None:
+                continue
+            draft.target = phrase
+            found = self.actors.resolve(phrase, speaker, exclude=exclude)
+            if found is not None and found.entity is not exclude:
+                return found.entity, found.words
+        return None, []
+
+    def _thing_object(self, thing: Token | None) -> bool:
+        """The object is a thing, which names no one an act could be aimed at ("its borders", "arms", "weapons")."""
+        if thing is None or thing.dep_ != "dobj" or thing.pos_ != "NOUN":
+            return False
+        return not self.actors.names_actor(thing) or self.senses.means_of_violence(thing)
+
+    def _receiver(
+        self, draft: Draft, speaker: Entity | None, exclude: Entity | None, aimed: bool = False
+    ) -> tuple[Entity | None, list[Token]]:
         """The one a thing is given to or imposed on: the object of "to", "on" or "against" after the verb
-        or after the thing itself."""
-        for head in (draft.trigger, draft.target):
+        or after the thing itself; ``aimed`` for any act on a thing, whom it is aimed at ("with", "from" too)."""
+        preps = AIMED_PREPS if aimed else RECEIVING_PREPS
+        for head in (draft.trigger, *draft.argument_verbs, draft.target):
             if head is None:
                 continue
             for prep in head.children:
-                if prep.dep_ != "prep" or prep.lower_ not in RECEIVING_PREPS:
+                if prep.dep_ != "prep" or prep.lower_ not in preps or (aimed and _topic(head, prep, draft.target)):
                     continue
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                     found = self.actors.resolve(pobj, speaker, exclude=exclude)
@@ -1294,7 +1519,9 @@ class _DocCoder:
         thousands of students", "an assailant" without its article)."""
         head = self.actors.agent_head(phrase)
         start = phrase.left_edge.i
-        while start < head.i and (self.doc[start].pos_ in ("DET", "PUNCT") or self.doc[start].dep_ == "predet"):
+        while start < head.i and (
+            self.doc[start].pos_ in ("DET", "PUNCT") or self.doc[start].dep_ == "predet" or credit(self.doc[start])
+        ):
             start += 1
         first = self.doc[min(start, head.i)]
         return self._span(first.idx, head.idx + len(head))
@@ -1313,7 +1540,8 @@ class _DocCoder:
     def _speaker(self, quote: Quote | None, reporter: Token | None) -> Entity | None:
         if quote is not None and quote.speaker is not None and quote.speaker.entity:
             found = self.entities_by_id.get(quote.speaker.entity)
-            if found is not None:
+            if found is not None and not self.actors.credited_only(found):
+                # (A quote given to a dateline's place is no one's: "WASHINGTON – ... stating they had checked".)
                 return found
         if reporter is not None:
             subject = next((c for c in reporter.children if c.dep_ in SUBJECTS), None)
@@ -1399,6 +1627,36 @@ def _accused(draft: Draft) -> Draft:
     return draft
 
 
+def _for_subject(clause: Token) -> Token | None:
+    """The subject of a "for X to do" clause ("for Uganda to withdraw"), or None."""
+    if clause.dep_ not in ("advcl", "ccomp", "xcomp", "acl") or not has_mark(clause, frozenset({"for"})):
+        return None
+    return next((c for c in clause.children if c.dep_ == "nsubj"), None)
+
+
+def _topic(head: Token, prep: Token, thing: Token | None) -> bool:
+    """After a thing, "on" tells what it is about ("the opposition's policies on Estria"), not whom an act on it
+    is aimed at (for acts that fall on a recipient, "sanctions on Iran", the caller reads "on" as their own)."""
+    return head is thing and prep.lower_ in ("on", "upon")
+
+
+def _aimed_for(noun: Token) -> bool:
+    """The event noun is what another noun aims at, asks for or fears ("the way for the annexation", "calls for the
+    release", "the threat of an invasion", "plans for a strike")."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ in ("for", "to", "of", "toward", "towards")
+        and prep.head.pos_ == "NOUN"
+        and prep.head.lemma_.lower() in PROSPECTS
+    )
+
+
+def _protesters(noun: Token) -> Token | None:
+    """The protesters the sentence of a protest names: "The Hong Kong protests ... agitating the protesters"."""
+    return next((t for t in noun.sent if t.pos_ == "NOUN" and t.lemma_.lower() in PROTESTERS), None)
+
+
 def _ends(verb: Token) -> bool:
     """ "the truce ended", "talks broke down"; but "clashes broke out" begin."""
     return has_lemma(verb, ENDING_VERBS) and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
@@ -1411,7 +1669,7 @@ def _two_sided(draft: Draft) -> Draft:
     reciprocal = draft.target is not None and _each_other(draft.target)
     if draft.target is not None and not reciprocal:
         return draft
-    if not reciprocal and draft.code.type not in RECIPROCAL_TYPES and not has_lemma(draft.trigger, SYMMETRIC):
+    if not reciprocal and draft.code.type not in RECIPROCAL_TYPES and not _symmetric(draft.trigger):
         return draft
     side_b = None
     if draft.actor is not None:
@@ -1423,6 +1681,13 @@ def _two_sided(draft: Draft) -> Draft:
     if side_b is not None:
         draft.target = side_b
     return draft
+
+
+def _symmetric(trigger: Token) -> bool:
+    """A two-sided act by its word or by the noun its light verb takes ("engaged in a fierce battle")."""
+    nouns = [c for c in trigger.children if c.dep_ == "dobj"]
+    nouns += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in LIGHT_PREPS | {"in"} for g in c.children]
+    return any(has_lemma(t, SYMMETRIC) for t in (trigger, *nouns))
 
 
 def _each_other(token: Token) -> bool:
@@ -1502,16 +1767,17 @@ def _has_aux(verb: Token) -> bool:
 
 
 def _past_dateline(verb: Token, actor: Token) -> Token | None:
-    """The subject after a dateline the parser took for it: "HANOI (AP) — Mark Esper accused" is Esper's act.
+    """The subject after a dateline or credit the parser took for it: "HANOI (AP) — Mark Esper accused" is Esper's
+    act, "KAMPALA (Nile Wire)A protester attacked" the protester's.
 
-    Another subject of the verb after the dash comes first, then a name hung on the dateline
+    Another subject of the verb after the dateline comes first, then a name hung on the dateline
     ("Esper" as its apposition); with neither, no one is named.
     """
     end = dateline_end(actor)
-    if end is None or actor.i > end:
+    if (end is None or actor.i > end) and not credit(actor):
         return actor
-    later = [c for c in verb.children if c.dep_ in SUBJECTS and c.i > end]
-    later += [c for c in actor.children if c.dep_ in ("appos", "conj") and c.i > end]
+    later = [c for c in verb.children if c.dep_ in SUBJECTS and c.i > actor.i and not credit(c)]
+    later += [c for c in actor.children if c.dep_ in ("appos", "conj") and not credit(c)]
     return later[0] if later else None
 
 

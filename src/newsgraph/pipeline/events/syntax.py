@@ -71,13 +71,28 @@ def imperative(token: Token) -> bool:
     )
 
 
+# Words that deny the verb right after them, read by position where the parser loses them: "weren’t
+# “asking", "neither attacked nor shelled".
+DENIALS = frozenset({"not", "n't", "n’t", "never", "neither", "nor"})
+
+
 def negated(token: Token) -> bool:
     """ "did not strike", "refused [not] to", and "no arrests were made", "nobody was hurt"."""
     return (
         any(c.dep_ == "neg" for c in token.children)
+        or _denied_before(token)
         or (token.dep_ == "xcomp" and any(c.dep_ == "neg" for c in token.head.children))
         or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and no_one(c) for c in token.children)
     )
+
+
+def _denied_before(verb: Token) -> bool:
+    """A denial just before the verb, past quotation marks and auxiliaries ("weren’t “asking", where the
+    parser takes a curly "n’t" for a noun; "nor shelled")."""
+    i = verb.i - 1
+    while i >= verb.sent.start and (verb.doc[i].is_quote or verb.doc[i].dep_ in ("aux", "auxpass")):
+        i -= 1
+    return verb.pos_ == "VERB" and i >= verb.sent.start and verb.doc[i].lower_ in DENIALS
 
 
 def no_one(token: Token) -> bool:
