@@ -6,7 +6,7 @@ speakers and events' actors both look past it.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 DASHES = frozenset({"—", "–", "--", "-"})
 
@@ -18,12 +18,19 @@ def dateline_end(token: Token) -> int | None:
     where the story was filed, not who acted, though the parser often makes them the subject.
     A dateline opens a paragraph with a word in capitals and ends at a dash a few words on.
     """
-    sent = token.sent
+    return _dateline_end(token.sent)
+
+
+def _dateline_end(sent: Span) -> int | None:
     first = sent[0]
-    opens_paragraph = first.i == 0 or "\n" in token.doc[first.i - 1].text_with_ws
-    if not (opens_paragraph and first.is_alpha and first.is_upper and len(first) > 1):
+    if not (_opens_paragraph(sent) and first.is_alpha and first.is_upper and len(first) > 1):
         return None
     return next((t.i for t in sent[1:12] if t.text in DASHES), None)
+
+
+def _opens_paragraph(sent: Span) -> bool:
+    first = sent[0]
+    return first.i == 0 or "\n" in sent.doc[first.i - 1].text_with_ws
 
 
 # Words that open a credit line after a story ("Reporting by Jane Doe; Editing by John Roe").
@@ -33,34 +40,33 @@ CREDIT_WORDS = frozenset({"reporting", "editing", "writing", "additional", "comp
 def credit(token: Token) -> bool:
     """The token is in a dateline or a credit, which names where a story was filed or who wrote it, never who
     acted: "WASHINGTON —", "HONG KONG (CNN Business)", a byline "By Jane Doe", "Reporting by Jane Doe"."""
-    end = dateline_end(token)
+    sent = token.sent  # asked of every named word, so the sentence is found once
+    if _byline(sent):
+        return True
+    if not _opens_paragraph(sent):
+        return False
+    end = _dateline_end(sent)
     if end is not None and token.i < end:
         return True
-    end = _agency_end(token)
+    end = _agency_end(sent)
     if end is not None and token.i <= end:
         return True
-    return _byline(token) or _dateline_sentence(token)
+    return _dateline_sentence(sent)
 
 
-def _dateline_sentence(token: Token) -> bool:
+def _dateline_sentence(sent: Span) -> bool:
     """A dateline the sentence splitter cut off as a sentence of its own ("WASHINGTON" before "– Two officers")."""
-    sent = token.sent
     first = sent[0]
-    opens_paragraph = first.i == 0 or "\n" in token.doc[first.i - 1].text_with_ws
-    if not (opens_paragraph and first.is_alpha and first.is_upper and len(sent) <= 8):
+    if not (first.is_alpha and first.is_upper and len(sent) <= 8):
         return False
-    after = token.doc[sent.end] if sent.end < len(token.doc) else None
+    after = sent.doc[sent.end] if sent.end < len(sent.doc) else None
     dashed = sent[-1].text in DASHES or (after is not None and after.text in DASHES)
     return dashed and not any(t.pos_ in ("VERB", "AUX") for t in sent)
 
 
-def _agency_end(token: Token) -> int | None:
+def _agency_end(sent: Span) -> int | None:
     """The index of the word closing an agency's parenthesis that opens a paragraph ("HONG KONG (CNN Business)",
     "(Reuters)"): the place before it in capitals, the agency's name inside it."""
-    sent = token.sent
-    first = sent[0]
-    if not (first.i == 0 or "\n" in token.doc[first.i - 1].text_with_ws):
-        return None
     opening = next((t for t in sent[:8] if t.text == "("), None)
     if opening is None or any(not (t.is_upper or t.is_punct) for t in sent[: opening.i - sent.start]):
         return None
@@ -72,9 +78,8 @@ def _agency_end(token: Token) -> int | None:
     return None
 
 
-def _byline(token: Token) -> bool:
+def _byline(sent: Span) -> bool:
     """A sentence that only names the writer: "By Jane Doe", "Reporting by Jane Doe; Editing by John Roe"."""
-    sent = token.sent
     first = sent[0].lower_
     opens = first == "by" or (first in CREDIT_WORDS and any(t.lower_ == "by" for t in sent[1:3]))
     return opens and len(sent) <= 16 and not any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in sent)
