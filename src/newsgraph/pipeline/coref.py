@@ -218,7 +218,7 @@ class Coref:
         self.doc = doc
         self.text = doc_text(doc)
         self.words = names()
-        self.starts = [t.idx for t in doc]
+        self.starts = doc.to_array("IDX").tolist()
         self.sentence_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
         self.quoted = sorted((q.start, q.end) for q in quotes if q.kind == "direct")
         self.gender: dict[str, str] = {}

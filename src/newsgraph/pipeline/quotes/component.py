@@ -244,7 +244,7 @@ class QuoteFinder:
 
     def rules(self, doc: Doc) -> tuple[list[Candidate], list[bool]]:
         """The quotes the rules find, and which tokens they leave taken (each word has one role)."""
-        context = _Context(doc, [t.idx for t in doc], doc_text(doc))
+        context = _Context(doc, doc.to_array("IDX").tolist(), doc_text(doc))
         marked = find_quotes(context.text)
         direct, fragments = self._direct(context, marked)
         direct = sorted(direct + self._posts(context, direct), key=lambda c: c.start)
