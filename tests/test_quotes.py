@@ -507,3 +507,29 @@ def test_speaker_phrase_is_who_spoke_not_what_else_is_told_of_them(
     quote = result.quotes[0]
     assert quote.speaker is not None and quote.speaker.text == speaker
     assert_offsets(result)
+
+
+def test_a_long_common_noun_phrase_after_the_quote_is_its_speaker(extractor: Extractor) -> None:
+    text = (
+        '"China is equally concerned about what North Korea is doing. North Korea is a paranoid, isolated nation," '
+        'the independent Vermont senator and Democratic presidential candidate told ABC\'s "Good Morning America."\n\n'
+        "“Are we talking about the same Nikki Haley?” the editorial board writes.\n\n"
+        "“We will fight this in court.” The company said it would appeal the ruling."
+    )
+    result = run(extractor, text)
+    nation = next(q for q in result.quotes if "isolated nation" in q.text)
+    assert nation.speaker is not None and nation.speaker.text.endswith("presidential candidate")
+    haley = next(q for q in result.quotes if "Nikki Haley" in q.text)
+    assert haley.speaker is not None and haley.speaker.text == "the editorial board"
+    court = next(q for q in result.quotes if "fight this" in q.text)
+    assert court.speaker is None or court.speaker.text != "The company"
+
+
+def test_a_quote_whose_cue_the_parse_left_without_subject_takes_the_models_source(extractor: Extractor) -> None:
+    text = (
+        "But in a conference call with reporters on Dec. 2, Col. Steven H. Warren, a military spokesman in "
+        "Baghdad, said, ''I mean, a raid is a combat operation. There is no way around it.''"
+    )
+    result = run(extractor, text)
+    raid = next(q for q in result.quotes if "combat operation" in q.text)
+    assert raid.speaker is not None and raid.speaker.name == "Steven H. Warren"

@@ -329,16 +329,19 @@ class QuoteFinder:
         # “… at least.” Although he had written …: after a full stop, a new sentence is the writer's,
         # unless it opens with who said it ("Smith said.", "He Jianxiong, the former director, said").
         closed = context.text[max(start - 60, 0) : start - 1].rstrip("’'”\"»").endswith(tuple(_SENTENCE_END))
-        writers = False
+        writers = going_on = False
         for token in context.tokens(start, end):
             if token.is_space:
                 continue
             writers = writers or (closed and words == 0 and token.pos_ in _CLAUSE_OPENERS)
+            # “…?” the editorial board writes.": a lower-case word goes on with the quote's sentence.
+            going_on = going_on or (closed and words == 0 and token.text[:1].islower())
             last = token.text
             if token.text in _SENTENCE_END:
                 break
             if closed:
-                reachable = not writers and (words < _NAME_AND_CUE or _subject_between(token, start, opening=True))
+                named = _subject_between(token, start, opening=True)
+                reachable = (not writers and (words < _NAME_AND_CUE or named)) or (going_on and named)
             else:
                 reachable = words < _CUE_REACH or _subject_between(token, start)
             if cue is None and (is_cue(token, self.direct_lemmas) or is_according(token)) and reachable:
@@ -434,12 +437,22 @@ def _without_repeats(text: str, found: list[Candidate]) -> list[Candidate]:
 
 def _subject_between(cue: Token, quote_end: int, opening: bool = False) -> bool:
     """ "“…,” Jane Roe, a fellow at an institute, said": a cue past the reach, its named subject after the quote
-    (``opening``: its own subject, opening the words after the quote)."""
+    (``opening``: its own subject, opening the words after the quote). A common noun's phrase counts when it
+    is the cue's own subject opening the words after the quote ("“…,” the independent Vermont senator and
+    Democratic presidential candidate told ABC", "“…?” the editorial board writes.")."""
     subject = subject_of(cue)
-    if subject is None or not quote_end <= subject.idx < cue.idx or subject.pos_ != "PROPN":
+    if subject is None or not quote_end <= subject.idx < cue.idx:
         return False
     own = subject.head.i == cue.i
-    return not opening or (own and not doc_text(cue.doc)[quote_end : subject.left_edge.idx].strip())
+    opens = own and not doc_text(cue.doc)[quote_end : subject.left_edge.idx].strip(" \t\u00a0'’”\"")
+    if subject.pos_ != "PROPN" and not (subject.pos_ == "NOUN" and opens and not _reports_on(cue)):
+        return False
+    return not opening or opens
+
+
+def _reports_on(cue: Token) -> bool:
+    """ "“…” The company said it would appeal": a cue with a clause of its own after it tells a new report."""
+    return any(c.dep_ in {"ccomp", "xcomp"} and c.i > cue.i for c in cue.children)
 
 
 def _named(context: _Context, quote: Marked) -> bool:
