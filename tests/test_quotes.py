@@ -533,3 +533,13 @@ def test_a_quote_whose_cue_the_parse_left_without_subject_takes_the_models_sourc
     result = run(extractor, text)
     raid = next(q for q in result.quotes if "combat operation" in q.text)
     assert raid.speaker is not None and raid.speaker.name == "Steven H. Warren"
+
+
+def test_the_one_told_is_not_the_speaker_and_a_described_name_is(extractor: Extractor) -> None:
+    text = (
+        "''That was a good speech you gave last night, Mr. President,'' Representative Steve Cohen, Democrat of "
+        "Tennessee, told Mr. Obama as he stopped to have his picture taken with him."
+    )
+    result = run(extractor, text)
+    speech = next(q for q in result.quotes if "good speech" in q.text)
+    assert speech.speaker is not None and speech.speaker.name == "Steve Cohen"

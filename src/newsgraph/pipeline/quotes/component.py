@@ -57,6 +57,11 @@ _SENTENCE_END = frozenset({".", "!", "?"})
 _INTRODUCERS = frozenset({":", ",", "that", "—", "–", "-"})
 _OPENERS = frozenset(".!?:;—–")
 _DASHES = frozenset({"―", "—", "–", "-", "--"})
+# The cue's objects after it name who was told or asked ("told AFP"), never the speaker.
+_ADDRESSEES = frozenset({"dobj", "dative", "iobj"})
+_ADDRESSING = frozenset({"tell", "ask", "inform", "assure", "reassure", "warn", "remind", "advise", "urge", "brief"})
+# How the words of a description set off after a name hang on it: "Ramos, 58,", "Cohen, Democrat of Tennessee,".
+_DESCRIBING = frozenset({"appos", "pobj", "prep", "compound", "flat", "amod", "nummod"})
 # A quote this long repeated word for word elsewhere is the same quote told twice.
 _REPEAT_WORDS = 5
 # A signature under a quote is a name: a few words at most.
@@ -165,11 +170,27 @@ def _nearby_speaker(cue: Token, marked: Marked) -> tuple[int, int] | None:
         if not 0 <= i < len(doc):
             continue
         token = doc[i]
+        addressed = token.dep_ in _ADDRESSEES and cue.lemma_.lower() in _ADDRESSING
+        if i > cue.i and token.head.i == cue.i and addressed:
+            continue  # "told AFP": the one told, not the one telling ("wrote a man …" is inverted)
+        if i == cue.i - 1 and token.text == "," and i > 0:
+            token = _described(doc[i - 1], marked) or token
         while token.dep_ in {"compound", "flat"} and token.head.i != token.i:
             token = token.head
         inside = marked.start <= token.idx < marked.end
         if token.pos_ in {"PROPN", "PRON", "NOUN"} and not inside and can_speak(token, cue):
             return phrase_bounds(token, cue)
+    return None
+
+
+def _described(word: Token, marked: Marked) -> Token | None:
+    """ "“…,” Ramos, 58, told", "“…,” Representative Steve Cohen, Democrat of Tennessee, told": from the last
+    word of an apposition set off before the cue, the name it describes (never a word inside the quote)."""
+    while word.dep_ in _DESCRIBING and word.head.i < word.i:
+        if word.dep_ == "appos":
+            name = word.head
+            return None if marked.start <= name.idx < marked.end else name
+        word = word.head
     return None
 
 
