@@ -543,3 +543,14 @@ def test_the_one_told_is_not_the_speaker_and_a_described_name_is(extractor: Extr
     result = run(extractor, text)
     speech = next(q for q in result.quotes if "good speech" in q.text)
     assert speech.speaker is not None and speech.speaker.name == "Steve Cohen"
+
+
+def test_a_cue_the_tagger_reads_as_a_noun_still_names_the_document_and_its_issuer(extractor: Extractor) -> None:
+    text = (
+        "Singer Maria Lopez canceled her tour on Friday. “We regret to inform fans that Maria will not be "
+        "performing this summer,” a statement from her label read."
+    )
+    result = run(extractor, text)
+    regret = next(q for q in result.quotes if "regret" in q.text)
+    assert regret.cue is not None and regret.cue.text == "read"
+    assert regret.speaker is not None and regret.speaker.text == "a statement from her label"

@@ -183,6 +183,20 @@ def _nearby_speaker(cue: Token, marked: Marked) -> tuple[int, int] | None:
     return None
 
 
+def _verb_read_as_noun(word: Token, lemmas: frozenset[str]) -> Token | None:
+    """ "“…,” a statement from her label read.": the tagger may read the cue ending the sentence after a
+    quote as a noun of the phrase before it; a noun right after another that is a verb of saying is the cue."""
+    before = word.doc[word.i - 1] if word.i > 0 else None
+    noun_after_noun = before is not None and before.pos_ in {"NOUN", "PROPN"} and word.pos_ == "NOUN"
+    return word if noun_after_noun and word.lemma_.lower() in lemmas else None
+
+
+def _words_before(cue: Token, marked: Marked) -> tuple[int, int] | None:
+    """The words between the quote and its cue, its speaker's phrase when the parse gives none."""
+    words = [t for t in cue.doc[: cue.i] if t.idx >= marked.end and not t.is_punct and not t.is_space]
+    return (words[0].idx, words[-1].idx + len(words[-1])) if words else None
+
+
 def _described(word: Token, marked: Marked) -> Token | None:
     """ "“…,” Ramos, 58, told", "“…,” Representative Steve Cohen, Democrat of Tennessee, told": from the last
     word of an apposition set off before the cue, the name it describes (never a word inside the quote)."""
@@ -196,6 +210,8 @@ def _described(word: Token, marked: Marked) -> Token | None:
 
 def _direct_speaker(cue: Token, marked: Marked) -> tuple[int, int] | None:
     """The speaker of a quote in marks, never a phrase inside the quote itself."""
+    if cue.pos_ == "NOUN" and cue.idx >= marked.end:
+        return _words_before(cue, marked)  # a cue the tagger read as a noun ("a statement from her label read")
     speaker = _speaker_of(cue)
     if speaker is not None and speaker[0] < marked.end and marked.start < speaker[1]:
         # "“… One of the brightest,” Rep. Roe said": the parser may give the cue a subject on each side.
@@ -357,9 +373,12 @@ class QuoteFinder:
             writers = writers or (closed and words == 0 and token.pos_ in _CLAUSE_OPENERS)
             # “…?” the editorial board writes.": a lower-case word goes on with the quote's sentence.
             going_on = going_on or (closed and words == 0 and token.text[:1].islower())
-            last = token.text
             if token.text in _SENTENCE_END:
+                if cue is None and not closed and words <= _CUE_REACH:
+                    cue = _verb_read_as_noun(token.doc[token.i - 1], self.direct_lemmas)
+                last = token.text
                 break
+            last = token.text
             if closed:
                 named = _subject_between(token, start, opening=True)
                 reachable = (not writers and (words < _NAME_AND_CUE or named)) or (going_on and named)
