@@ -188,7 +188,12 @@ def _verb_read_as_noun(word: Token, lemmas: frozenset[str]) -> Token | None:
     quote as a noun of the phrase before it; a noun right after another that is a verb of saying is the cue."""
     before = word.doc[word.i - 1] if word.i > 0 else None
     noun_after_noun = before is not None and before.pos_ in {"NOUN", "PROPN"} and word.pos_ == "NOUN"
-    return word if noun_after_noun and word.lemma_.lower() in lemmas else None
+    if not noun_after_noun or word.lemma_.lower() not in lemmas:
+        return None
+    # With a verb of its own ("the patient described in the case report"), the sentence's noun is a noun.
+    phrase = word.doc[word.sent.start : word.i]
+    opened = max((t.i for t in phrase if t.text in _CLOSING_MARKS), default=word.sent.start)
+    return None if any(t.pos_ in {"VERB", "AUX"} for t in word.doc[opened : word.i]) else word
 
 
 def _words_before(cue: Token, marked: Marked) -> tuple[int, int] | None:

@@ -128,7 +128,8 @@ def weigh(doc: Doc, found: list[Candidate], tags: Tags, weighing: Weighing = WEI
         kept += _missed(doc, kept, tags, weighing)
     if weighing.fill_speaker:
         for candidate in kept:
-            if _speakerless(candidate):
+            # A word or two in marks ("the “whistleblower,” read into the record") is a scare quote, not words said.
+            if _speakerless(candidate) and len(text[candidate.start : candidate.end].split()) >= _MIN_WORDS:
                 candidate.speaker = _tagged_speaker(doc, candidate, tags, weighing)
     return sorted(kept, key=lambda c: c.start)
 
