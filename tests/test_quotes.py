@@ -554,3 +554,13 @@ def test_a_cue_the_tagger_reads_as_a_noun_still_names_the_document_and_its_issue
     regret = next(q for q in result.quotes if "regret" in q.text)
     assert regret.cue is not None and regret.cue.text == "read"
     assert regret.speaker is not None and regret.speaker.text == "a statement from her label"
+
+
+def test_a_digest_line_names_its_topic_then_whose_words_follow(extractor: Extractor) -> None:
+    text = (
+        "Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one: Keep on contacting voters "
+        "as late as possible.”"
+    )
+    result = run(extractor, text)
+    lesson = next(q for q in result.quotes if "biggest lessons" in q.text)
+    assert lesson.speaker is not None and lesson.speaker.name == "Carl Bialik"
