@@ -603,3 +603,60 @@ def test_she_goes_on_about_the_owner_of_the_subject_not_a_name_in_its_relative_c
     )
     quote = only(run(extractor, text))
     assert quote.speaker is not None and quote.speaker.name == "Taylor Swift"
+
+
+def test_a_long_common_noun_phrase_after_the_quote_is_its_speaker(extractor: Extractor) -> None:
+    text = (
+        '"China is equally concerned about what North Korea is doing. North Korea is a paranoid, isolated nation," '
+        'the independent Vermont senator and Democratic presidential candidate told ABC\'s "Good Morning America."\n\n'
+        "“Are we talking about the same Nikki Haley?” the editorial board writes.\n\n"
+        "“We will fight this in court.” The company said it would appeal the ruling."
+    )
+    result = run(extractor, text)
+    nation = next(q for q in result.quotes if "isolated nation" in q.text)
+    assert nation.speaker is not None and nation.speaker.text.endswith("presidential candidate")
+    haley = next(q for q in result.quotes if "Nikki Haley" in q.text)
+    assert haley.speaker is not None and haley.speaker.text == "the editorial board"
+    court = next(q for q in result.quotes if "fight this" in q.text)
+    assert court.speaker is None or court.speaker.text != "The company"
+
+
+def test_a_quote_whose_cue_the_parse_left_without_subject_takes_the_models_source(extractor: Extractor) -> None:
+    text = (
+        "But in a conference call with reporters on Dec. 2, Col. Steven H. Warren, a military spokesman in "
+        "Baghdad, said, ''I mean, a raid is a combat operation. There is no way around it.''"
+    )
+    result = run(extractor, text)
+    raid = next(q for q in result.quotes if "combat operation" in q.text)
+    assert raid.speaker is not None and raid.speaker.name == "Steven H. Warren"
+
+
+def test_the_one_told_is_not_the_speaker_and_a_described_name_is(extractor: Extractor) -> None:
+    text = (
+        "''That was a good speech you gave last night, Mr. President,'' Representative Steve Cohen, Democrat of "
+        "Tennessee, told Mr. Obama as he stopped to have his picture taken with him."
+    )
+    result = run(extractor, text)
+    speech = next(q for q in result.quotes if "good speech" in q.text)
+    assert speech.speaker is not None and speech.speaker.name == "Steve Cohen"
+
+
+def test_a_cue_the_tagger_reads_as_a_noun_still_names_the_document_and_its_issuer(extractor: Extractor) -> None:
+    text = (
+        "Singer Maria Lopez canceled her tour on Friday. “We regret to inform fans that Maria will not be "
+        "performing this summer,” a statement from her label read."
+    )
+    result = run(extractor, text)
+    regret = next(q for q in result.quotes if "regret" in q.text)
+    assert regret.cue is not None and regret.cue.text == "read"
+    assert regret.speaker is not None and regret.speaker.text == "a statement from her label"
+
+
+def test_a_digest_line_names_its_topic_then_whose_words_follow(extractor: Extractor) -> None:
+    text = (
+        "Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one: Keep on contacting voters "
+        "as late as possible.”"
+    )
+    result = run(extractor, text)
+    lesson = next(q for q in result.quotes if "biggest lessons" in q.text)
+    assert lesson.speaker is not None and lesson.speaker.name == "Carl Bialik"

@@ -57,6 +57,11 @@ _SENTENCE_END = frozenset({".", "!", "?"})
 _INTRODUCERS = frozenset({":", ",", "that", "—", "–", "-"})
 _OPENERS = frozenset(".!?:;—–")
 _DASHES = frozenset({"―", "—", "–", "-", "--"})
+# The cue's objects after it name who was told or asked ("told AFP"), never the speaker.
+_ADDRESSEES = frozenset({"dobj", "dative", "iobj"})
+_ADDRESSING = frozenset({"tell", "ask", "inform", "assure", "reassure", "warn", "remind", "advise", "urge", "brief"})
+# How the words of a description set off after a name hang on it: "Ramos, 58,", "Cohen, Democrat of Tennessee,".
+_DESCRIBING = frozenset({"appos", "pobj", "prep", "compound", "flat", "amod", "nummod"})
 # A quote this long repeated word for word elsewhere is the same quote told twice.
 _REPEAT_WORDS = 5
 # A signature under a quote is a name: a few words at most.
@@ -182,6 +187,11 @@ def _nearby_speaker(cue: Token, marked: Marked) -> tuple[int, int] | None:
         if not 0 <= i < len(doc):
             continue
         token = doc[i]
+        addressed = token.dep_ in _ADDRESSEES and cue.lemma_.lower() in _ADDRESSING
+        if i > cue.i and token.head.i == cue.i and addressed:
+            continue  # "told AFP": the one told, not the one telling ("wrote a man …" is inverted)
+        if i == cue.i - 1 and token.text == "," and i > 0:
+            token = _described(doc[i - 1], marked) or token
         while token.dep_ in {"compound", "flat"} and token.head.i != token.i:
             token = token.head
         inside = marked.start <= token.idx < marked.end
@@ -190,8 +200,40 @@ def _nearby_speaker(cue: Token, marked: Marked) -> tuple[int, int] | None:
     return None
 
 
+def _verb_read_as_noun(word: Token, lemmas: frozenset[str]) -> Token | None:
+    """ "“…,” a statement from her label read.": the tagger may read the cue ending the sentence after a
+    quote as a noun of the phrase before it; a noun right after another that is a verb of saying is the cue."""
+    before = word.doc[word.i - 1] if word.i > 0 else None
+    noun_after_noun = before is not None and before.pos_ in {"NOUN", "PROPN"} and word.pos_ == "NOUN"
+    if not noun_after_noun or word.lemma_.lower() not in lemmas:
+        return None
+    # With a verb of its own ("the patient described in the case report"), the sentence's noun is a noun.
+    phrase = word.doc[word.sent.start : word.i]
+    opened = max((t.i for t in phrase if t.text in _CLOSING_MARKS), default=word.sent.start)
+    return None if any(t.pos_ in {"VERB", "AUX"} for t in word.doc[opened : word.i]) else word
+
+
+def _words_before(cue: Token, marked: Marked) -> tuple[int, int] | None:
+    """The words between the quote and its cue, its speaker's phrase when the parse gives none."""
+    words = [t for t in cue.doc[: cue.i] if t.idx >= marked.end and not t.is_punct and not t.is_space]
+    return (words[0].idx, words[-1].idx + len(words[-1])) if words else None
+
+
+def _described(word: Token, marked: Marked) -> Token | None:
+    """ "“…,” Ramos, 58, told", "“…,” Representative Steve Cohen, Democrat of Tennessee, told": from the last
+    word of an apposition set off before the cue, the name it describes (never a word inside the quote)."""
+    while word.dep_ in _DESCRIBING and word.head.i < word.i:
+        if word.dep_ == "appos":
+            name = word.head
+            return None if marked.start <= name.idx < marked.end else name
+        word = word.head
+    return None
+
+
 def _direct_speaker(cue: Token, marked: Marked) -> tuple[int, int] | None:
     """The speaker of a quote in marks, never a phrase inside the quote itself."""
+    if cue.pos_ == "NOUN" and cue.idx >= marked.end:
+        return _words_before(cue, marked)  # a cue the tagger read as a noun ("a statement from her label read")
     speaker = _speaker_of(cue)
     if speaker is not None and speaker[0] < marked.end and marked.start < speaker[1]:
         # "“… One of the brightest,” Rep. Roe said": the parser may give the cue a subject on each side.
@@ -350,16 +392,22 @@ class QuoteFinder:
         # “… at least.” Although he had written …: after a full stop, a new sentence is the writer's,
         # unless it opens with who said it ("Smith said.", "He Jianxiong, the former director, said").
         closed = context.text[max(start - 60, 0) : start - 1].rstrip("’'”\"»").endswith(tuple(_SENTENCE_END))
-        writers = False
+        writers = going_on = False
         for token in context.tokens(start, end):
             if token.is_space:
                 continue
             writers = writers or (closed and words == 0 and token.pos_ in _CLAUSE_OPENERS)
-            last = token.text
+            # “…?” the editorial board writes.": a lower-case word goes on with the quote's sentence.
+            going_on = going_on or (closed and words == 0 and token.text[:1].islower())
             if token.text in _SENTENCE_END:
+                if cue is None and not closed and words <= _CUE_REACH:
+                    cue = _verb_read_as_noun(token.doc[token.i - 1], self.direct_lemmas)
+                last = token.text
                 break
+            last = token.text
             if closed:
-                reachable = not writers and (words < _NAME_AND_CUE or _subject_between(token, start, opening=True))
+                named = _subject_between(token, start, opening=True)
+                reachable = (not writers and (words < _NAME_AND_CUE or named)) or (going_on and named)
             else:
                 reachable = words < _CUE_REACH or _subject_between(token, start)
             if cue is None and (is_cue(token, self.direct_lemmas) or is_according(token)) and reachable:
@@ -467,12 +515,22 @@ def _without_repeats(text: str, found: list[Candidate]) -> list[Candidate]:
 
 def _subject_between(cue: Token, quote_end: int, opening: bool = False) -> bool:
     """ "“…,” Jane Roe, a fellow at an institute, said": a cue past the reach, its named subject after the quote
-    (``opening``: its own subject, opening the words after the quote)."""
+    (``opening``: its own subject, opening the words after the quote). A common noun's phrase counts when it
+    is the cue's own subject opening the words after the quote ("“…,” the independent Vermont senator and
+    Democratic presidential candidate told ABC", "“…?” the editorial board writes.")."""
     subject = subject_of(cue)
-    if subject is None or not quote_end <= subject.idx < cue.idx or subject.pos_ != "PROPN":
+    if subject is None or not quote_end <= subject.idx < cue.idx:
         return False
     own = subject.head.i == cue.i
-    return not opening or (own and not doc_text(cue.doc)[quote_end : subject.left_edge.idx].strip())
+    opens = own and not doc_text(cue.doc)[quote_end : subject.left_edge.idx].strip(" \t\u00a0'’”\"")
+    if subject.pos_ != "PROPN" and not (subject.pos_ == "NOUN" and opens and not _reports_on(cue)):
+        return False
+    return not opening or opens
+
+
+def _reports_on(cue: Token) -> bool:
+    """ "“…” The company said it would appeal": a cue with a clause of its own after it tells a new report."""
+    return any(c.dep_ in {"ccomp", "xcomp"} and c.i > cue.i for c in cue.children)
 
 
 def _named(context: _Context, quote: Marked) -> bool:

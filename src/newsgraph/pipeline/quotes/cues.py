@@ -22,6 +22,8 @@ RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
 _EMPTY_SUBJECTS = frozenset({"there", "this", "what"})
 # "Name: what they said" — how long the name may be, and what it may be made of.
 _NAME_REACH = 6
+# How far back a colon's line is read for a digest's topic before the label ("Pollsters agree - Carl Bialik:").
+_LINE_REACH_TO_COLON = 40
 _NAME_TAGS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PART", "PUNCT", "NUM"})
 # Links from a verb up to the clause whose subject it shares.
 _CLIMB = frozenset({"xcomp", "pcomp", "prep", "acomp", "advcl", "dep"})
@@ -34,6 +36,9 @@ _LINE_REACH = 4
 _WHEN_OR_WHERE = frozenset({"in", "on", "at", "during"})
 # A quantifier after a source, floated off it: "Bernie Sanders and Ted Cruz both said" (PolNeAR leaves it out).
 _FLOATING = frozenset({"both", "all", "each"})
+# A digest line's topic ends at a spaced dash: "Pollsters agree - Carl Bialik:".
+_DASHES = frozenset({"-", "—", "–", "―"})
+_FROM_WORDS = frozenset({"more", "from"})
 # How a speaker was when speaking, set off by a comma: "Clinton, clearly frustrated", "Cruz, when asked".
 _ASIDES = frozenset({"amod", "advmod", "advcl", "acl", "npadvmod"})
 # Prepositions of a phrase set off after a source, telling where, when or how they spoke: "Trump, in
@@ -442,9 +447,12 @@ def name_before_colon(colon: Token) -> tuple[int, int] | None:
         return None
     doc = colon.doc
     first = colon.i
-    while first > 0 and "\n" not in doc[first - 1].text_with_ws and colon.i - first < _NAME_REACH:
+    while first > 0 and "\n" not in doc[first - 1].text_with_ws and colon.i - first < _LINE_REACH_TO_COLON:
         first -= 1
     if first == colon.i or (first > 0 and "\n" not in doc[first - 1].text_with_ws):
+        return None
+    first = _past_topic(doc[first : colon.i])
+    if colon.i - first > _NAME_REACH:
         return None
     words = doc[first : colon.i]
     if any(t.pos_ in VERB_TAGS for t in words) or not (any(t.pos_ == "PROPN" for t in words) or _named(words[-1])):
@@ -454,6 +462,19 @@ def name_before_colon(colon: Token) -> tuple[int, int] | None:
     if not _label_can_speak(words) or not _says_something(colon):
         return None
     return words[0].idx, words[-1].idx + len(words[-1])
+
+
+def _past_topic(line: Span) -> int:
+    """ "Pollsters agree - Carl Bialik: “…”", "What that means - More from Jones: “…”": a digest's line names
+    its topic, then after a spaced dash whose words these are; the label starts after the dash (and "more from")."""
+    dashes = [t.i for t in line if t.text in _DASHES and t.i > line.start and line.doc[t.i - 1].whitespace_]
+    if not dashes:
+        return line.start
+    first = dashes[-1] + 1
+    doc = line.doc
+    while first < line.end - 1 and doc[first].lower_ in _FROM_WORDS:
+        first += 1
+    return first
 
 
 def _label_can_speak(words: Span) -> bool:
