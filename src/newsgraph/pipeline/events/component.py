@@ -743,6 +743,10 @@ class _DocCoder:
             target = target or self._inherited_subject(verb)
         else:
             actor = subject if subject is not None else self._inherited_subject(verb)
+            if actor is None:
+                # "With the signing of an accord, the government and the rebels have agreed to": the parser hangs
+                # the subject on the opening phrase as its apposition and leaves the verb with none.
+                actor = _stranded_subject(verb)
         if actor is None and verb.tag_ == "VBN":
             actor = self._fought_with(verb)
         if actor is not None and actor.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -1437,6 +1441,46 @@ def _joined(token: Token) -> Token | None:
     if not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in token.children):
         return None
     return next((c for c in token.children if c.dep_ == "conj"), None)
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """The noun phrase just before a finite verb with no subject, when the parser hung it as the apposition or
+    conjunct of a noun in an opening phrase: a noun phrase set after a comma right before the verb is its subject ("With the
+    signing of a Memorandum on Ceasefire, the government and FLN/A have agreed"). Climbs joined verbs
+    ("... have agreed and signed") to the one the phrase stands before."""
+    for _ in range(3):
+        if any(c.dep_ in (*SUBJECTS, "nsubjpass", "expl") for c in verb.children):
+            return None
+        if verb.dep_ in ("conj", "xcomp") and verb.head.i < verb.i:
+            verb = verb.head
+            continue
+        before = verb.i - 1
+        while (
+            before > verb.sent.start
+            and verb.doc[before].head.i == verb.i
+            and verb.doc[before].dep_ in ("aux", "neg", "advmod")
+        ):
+            before -= 1
+        finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in (verb, *verb.children) if t.i > before)
+        if before <= verb.sent.start or not finite:
+            return None
+        return _phrase_after_comma(verb.doc[verb.sent.start : before + 1])
+    return None
+
+
+def _phrase_after_comma(words: SpacySpan) -> Token | None:
+    """The head noun of the words after the last comma, when the parser hung it on the phrase before the comma
+    as an apposition or a conjunct ("..., the government and FLN/A")."""
+    comma = next((t.i for t in reversed(words) if t.lower_ == ","), None)
+    if comma is None:
+        return None
+    roots = [t for t in words if t.i > comma and not comma < t.head.i < words.end]
+    if len(roots) != 1:
+        return None
+    noun = roots[0]
+    if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in ("appos", "conj") and noun.head.i < comma:
+        return noun
+    return None
 
 
 def _reduced_passive(verb: Token, subject: Token | None, target: Token | None) -> bool:

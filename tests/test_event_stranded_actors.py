@@ -1,0 +1,26 @@
+"""Actors the parser leaves unattached and purposes of a sending verb (issue #11): sentences of our own, one
+construct each."""
+
+from __future__ import annotations
+
+from newsgraph.model import Article, Extraction
+from newsgraph.pipeline import Extractor
+
+
+def extract(extractor: Extractor, text: str) -> Extraction:
+    return extractor.extract(Article(text=text, published="2024-05-02"))
+
+
+def actor_name(extraction: Extraction, kind: str) -> str | None:
+    names = {e.id: e.name for e in extraction.entities}
+    return next((names.get(e.actor or "") for e in extraction.events if e.type == kind), None)
+
+
+def test_a_subject_hung_on_the_opening_phrase_is_the_verbs_actor(extractor: Extractor) -> None:
+    # The parser hangs "the Kenyan government and FLN/A" on "Ceasefire" as its apposition and leaves "agreed"
+    # with no subject: the phrase after the comma, right before the verb, is who agreed.
+    text = (
+        "With the signing of a Memorandum of Understanding (MOU) on Ceasefire, the Kenyan government and FLN/A "
+        "have agreed to allow ``unimpeded aid convoys to all areas.''"
+    )
+    assert actor_name(extract(extractor, text), "AGREE") == "Kenyan government"
