@@ -24,3 +24,18 @@ def test_a_subject_hung_on_the_opening_phrase_is_the_verbs_actor(extractor: Extr
         "have agreed to allow ``unimpeded aid convoys to all areas.''"
     )
     assert actor_name(extract(extractor, text), "AGREE") == "Kenyan government"
+
+
+def test_people_sent_for_a_purpose_do_the_senders_act(extractor: Extractor) -> None:
+    # Officials are no forces: the sending is no military move, and what they are sent to do is the sender's act.
+    text = (
+        "The African Union has sent 30 officials to Estria to investigate the attack on the convoy, a spokesman said."
+    )
+    found = [(e.type, e.mode, e.trigger.text) for e in extract(extractor, text).events]
+    assert ("ACCUSE", "investigate", "sent") in found, found
+
+
+def test_troops_sent_to_attack_stay_a_military_move(extractor: Extractor) -> None:
+    # A hostile purpose is only an aim: the manual's MOBILIZE, no assault told as done.
+    text = "The Estrian army deployed 500 soldiers to the border to attack rebel positions."
+    assert [e.type for e in extract(extractor, text).events] == ["MOBILIZE"]

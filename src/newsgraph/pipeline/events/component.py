@@ -91,6 +91,8 @@ SYMMETRIC = frozenset(
 ROLES = frozenset({"suspect", "culprit", "captive", "accused", "assailant", "hostage", "attacker", "shooter"})
 # Verbs whose object is the means, used on someone named by a preposition.
 INSTRUMENTAL = frozenset({"use", "employ", "deploy"})
+# Verbs that send people somewhere (CAMEO 150's "SEND", "DISPATCH", "DEPLOY"): their purpose types the move.
+SENDING = frozenset({"send", "dispatch", "despatch", "deploy"})
 # Pronouns a described person may be referred to by ("the 57-year-old suspect ... he").
 DESCRIBED_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
 # Cooperation of everyday life as much as of politics: offers, talks, concessions.
@@ -320,6 +322,8 @@ class _DocCoder:
             consumed.add(inner.i)
         else:
             draft = self._plain(token, consumed)
+        sent_for = self._sent_for(token, draft, consumed)
+        draft = sent_for or draft
         if draft is None and wrapper == "threat":
             draft = self._warning(token)
         if draft is None and self._obligation(token):
@@ -342,6 +346,23 @@ class _DocCoder:
             return None
         draft.negated = draft.negated or negated(token)
         return self._modality(draft)
+
+    def _sent_for(self, verb: Token, draft: Draft | None, consumed: set[int]) -> Draft | None:
+        """ "sent 30 officials to Estria to investigate the killings": people sent for a purpose do the purpose's
+        act for the sender, whose act it is. The manual types a move by what it is for ("Mobilizing police or
+        military forces for disaster relief should be coded as AID"); a hostile purpose is only an aim, not told
+        as done ("If a document reports a MOBILIZE event in the context of an ASSAULT, only the ASSAULT should be
+        coded": with no assault told, the move stays MOBILIZE)."""
+        if not has_lemma(verb, SENDING) or (draft is not None and draft.code.type != "MOBILIZE"):
+            return None
+        purpose = next((c for c in verb.children if c.dep_ == "advcl" and infinitive(c)), None)
+        code = self.lex.verb(purpose) if purpose is not None else None
+        if purpose is None or code is None or code.type in self.lex.hostile or code.type == "MOBILIZE":
+            return None
+        consumed.add(purpose.i)
+        actor, _ = self._arguments(verb)
+        _, target = self._arguments(purpose)
+        return Draft(code, verb, verb, actor, target, argument_verbs=[verb, purpose])
 
     def _inquiry_into(self, verb: Token, noun: Token, target: Token | None) -> bool:
         """An investigation named by its noun is into what happened ("into the deaths", on the noun or, as the
