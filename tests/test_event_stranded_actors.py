@@ -39,3 +39,30 @@ def test_troops_sent_to_attack_stay_a_military_move(extractor: Extractor) -> Non
     # A hostile purpose is only an aim: the manual's MOBILIZE, no assault told as done.
     text = "The Estrian army deployed 500 soldiers to the border to attack rebel positions."
     assert [e.type for e in extract(extractor, text).events] == ["MOBILIZE"]
+
+
+def kinds(extractor: Extractor, text: str) -> list[tuple[str, str | None]]:
+    return [(e.type, e.mode) for e in extract(extractor, text).events]
+
+
+def test_a_party_ordered_to_cease_its_activity_has_it_imposed(extractor: Extractor) -> None:
+    # CAMEO's "ORDER SUSPENSION OF + ACTIVITIES [172]": the manual's COERCE restrict, not a request.
+    text = "The Estrian government ordered the opposition radio station to stop broadcasting, its director said."
+    assert kinds(extractor, text) == [("COERCE", "restrict")]
+
+
+def test_people_ordered_to_leave_the_country_are_expelled(extractor: Extractor) -> None:
+    text = "The interior ministry ordered two Veldian diplomats to leave the country within 48 hours."
+    assert kinds(extractor, text) == [("COERCE", "deport")]
+
+
+def test_forces_ordered_to_withdraw_do_the_orderers_act(extractor: Extractor) -> None:
+    text = "President Varga ordered the army to withdraw from the northern province."
+    assert [k for k, _ in kinds(extractor, text)] == ["RETREAT"]
+
+
+def test_forces_ordered_to_attack_are_a_military_move(extractor: Extractor) -> None:
+    # The attack is ordered, not told as done: a move short of force, as CAMEO's "ORDER &SECURITY FORCE TO STOP
+    # PROTEST [153]".
+    text = "President Varga ordered the army to attack rebel positions in the north."
+    assert [k for k, _ in kinds(extractor, text)] == ["MOBILIZE"]

@@ -93,6 +93,12 @@ ROLES = frozenset({"suspect", "culprit", "captive", "accused", "assailant", "hos
 INSTRUMENTAL = frozenset({"use", "employ", "deploy"})
 # Verbs that send people somewhere (CAMEO 150's "SEND", "DISPATCH", "DEPLOY"): their purpose types the move.
 SENDING = frozenset({"send", "dispatch", "despatch", "deploy"})
+# CAMEO's ORDER synonyms that command: "ORDER", "ENJOIN", "DICTATE", with "command", "direct", "instruct".
+COMMANDS = frozenset({"order", "command", "direct", "instruct", "enjoin"})
+# What another party is ordered to cease ("suspend publication", "stop broadcasting", "close its offices") or
+# ordered to leave.
+CEASING = frozenset({"stop", "suspend", "halt", "cease", "close", "shut", "end", "disband"})
+DEPARTING = frozenset({"leave", "quit", "depart", "vacate"})
 # Pronouns a described person may be referred to by ("the 57-year-old suspect ... he").
 DESCRIBED_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
 # Cooperation of everyday life as much as of politics: offers, talks, concessions.
@@ -322,8 +328,7 @@ class _DocCoder:
             consumed.add(inner.i)
         else:
             draft = self._plain(token, consumed)
-        sent_for = self._sent_for(token, draft, consumed)
-        draft = sent_for or draft
+        draft = self._sent_for(token, draft, consumed) or self._ordered(token, draft, consumed) or draft
         if draft is None and wrapper == "threat":
             draft = self._warning(token)
         if draft is None and self._obligation(token):
@@ -363,6 +368,35 @@ class _DocCoder:
         actor, _ = self._arguments(verb)
         _, target = self._arguments(purpose)
         return Draft(code, verb, verb, actor, target, argument_verbs=[verb, purpose])
+
+    def _ordered(self, verb: Token, draft: Draft | None, consumed: set[int]) -> Draft | None:
+        """ "ordered the radio station to stop broadcasting", "ordered the army to withdraw": an order is coded by
+        what it orders, as CAMEO's own ORDER patterns are ("ORDER SUSPENSION OF + ACTIVITIES [172]", "ORDER
+        &SECURITY FORCE TO STOP PROTEST [153]", "ORDER AMBASSADOR TO RETURN [161]"). Another party ordered to cease
+        its activity or to leave has it imposed on it, the manual's COERCE ("coercive uses of power": "restrict",
+        "Expel or deport individuals"); forces ordered to act do the orderer's act, a hostile one only as a move
+        (MOBILIZE, "military or police moves that fall short of the actual use of force"). Any other order stays
+        the manual's REQUEST ("All requests, demands, and orders")."""
+        if not has_lemma(verb, COMMANDS) or (draft is not None and draft.code.type != "REQUEST"):
+            return None
+        ordered = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        act = next((c for c in verb.children if c.dep_ == "xcomp" and infinitive(c)), None)
+        if ordered is None or act is None:
+            return None
+        actor, _ = self._arguments(verb)
+        forces = self.actors.agent_sector(ordered) in STATE_FORCES - {"GOV"}
+        code: Code | None = None
+        if has_lemma(act, DEPARTING) and not forces:
+            code = Code("COERCE", "deport")
+        elif has_lemma(act, CEASING) and not forces:
+            code = Code("COERCE", "restrict")
+        elif forces and (inner := self.lex.verb(act)) is not None:
+            code = Code("MOBILIZE") if inner.type in self.lex.hostile else inner
+            ordered = self._arguments(act)[1]
+        if code is None:
+            return None
+        consumed.add(act.i)
+        return Draft(code, verb, verb, actor, ordered, argument_verbs=[verb, act])
 
     def _inquiry_into(self, verb: Token, noun: Token, target: Token | None) -> bool:
         """An investigation named by its noun is into what happened ("into the deaths", on the noun or, as the
