@@ -66,3 +66,9 @@ def test_forces_ordered_to_attack_are_a_military_move(extractor: Extractor) -> N
     # PROTEST [153]".
     text = "President Varga ordered the army to attack rebel positions in the north."
     assert [k for k, _ in kinds(extractor, text)] == ["MOBILIZE"]
+
+
+def test_the_one_accused_in_a_relative_clause_is_the_noun_it_hangs_on(extractor: Extractor) -> None:
+    # "which" names the militia: an accusation aimed at someone, not at a thing ("blaming falling volumes").
+    text = "The militia, which Estria accuses of smuggling arms, attacked the town of Marsk on Monday."
+    assert "ACCUSE" in [k for k, _ in kinds(extractor, text)]

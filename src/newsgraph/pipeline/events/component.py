@@ -441,6 +441,9 @@ class _DocCoder:
         # A passive's subject is the one blamed ("Israel was blamed for the bombing").
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        if verb.dep_ == "relcl":
+            # "the militia, which Estria accuses of smuggling arms": the relative pronoun stands for the noun.
+            objects = [verb.head if o.lower_ in RELATIVE_PRONOUNS else o for o in objects]
         return bool(objects) and not any(self.actors.names_actor(o) or self.actors.inanimate(o) for o in objects)
 
     def _warning(self, verb: Token) -> Draft | None:
