@@ -443,7 +443,7 @@ class _DocCoder:
         objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         if verb.dep_ == "relcl":
             # "the militia, which Estria accuses of smuggling arms": the relative pronoun stands for the noun.
-            objects = [verb.head if o.lower_ in RELATIVE_PRONOUNS else o for o in objects]
+            objects += [verb.head] if any(o.lower_ in RELATIVE_PRONOUNS for o in objects) else []
         return bool(objects) and not any(self.actors.names_actor(o) or self.actors.inanimate(o) for o in objects)
 
     def _warning(self, verb: Token) -> Draft | None:
