@@ -1503,8 +1503,8 @@ def _joined(token: Token) -> Token | None:
 
 def _stranded_subject(verb: Token) -> Token | None:
     """The noun phrase just before a finite verb with no subject, when the parser hung it as the apposition or
-    conjunct of a noun in an opening phrase: a noun phrase set after a comma right before the verb is its subject ("With the
-    signing of a Memorandum on Ceasefire, the government and FLN/A have agreed"). Climbs joined verbs
+    conjunct of a noun in an opening phrase: a noun phrase set after a comma right before the verb is its subject
+    ("With the signing of a Memorandum on Ceasefire, the government and FLN/A have agreed"). Climbs joined verbs
     ("... have agreed and signed") to the one the phrase stands before."""
     for _ in range(3):
         if any(c.dep_ in (*SUBJECTS, "nsubjpass", "expl") for c in verb.children):
