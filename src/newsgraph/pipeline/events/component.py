@@ -355,14 +355,18 @@ class _DocCoder:
     def _sent_for(self, verb: Token, draft: Draft | None, consumed: set[int]) -> Draft | None:
         """ "sent 30 officials to Estria to investigate the killings": people sent for a purpose do the purpose's
         act for the sender, whose act it is. The manual types a move by what it is for ("Mobilizing police or
-        military forces for disaster relief should be coded as AID"); a hostile purpose is only an aim, not told
-        as done ("If a document reports a MOBILIZE event in the context of an ASSAULT, only the ASSAULT should be
-        coded": with no assault told, the move stays MOBILIZE)."""
+        military forces for disaster relief should be coded as AID", the one purpose that retypes forces sent); a
+        hostile purpose is only an aim, not told as done ("If a document reports a MOBILIZE event in the context of
+        an ASSAULT, only the ASSAULT should be coded": with no assault told, the move stays MOBILIZE)."""
         if not has_lemma(verb, SENDING) or (draft is not None and draft.code.type != "MOBILIZE"):
             return None
         purpose = next((c for c in verb.children if c.dep_ == "advcl" and infinitive(c)), None)
         code = self.lex.verb(purpose) if purpose is not None else None
         if purpose is None or code is None or code.type in self.lex.hostile or code.type == "MOBILIZE":
+            return None
+        if draft is not None and code.type != "AID":
+            # Forces sent to "restore order" or to "secure the border" make a military move whatever it is for;
+            # only relief is the manual's exception.
             return None
         consumed.add(purpose.i)
         actor, _ = self._arguments(verb)
