@@ -72,3 +72,13 @@ def test_the_one_accused_in_a_relative_clause_is_the_noun_it_hangs_on(extractor:
     # "which" names the militia: an accusation aimed at someone, not at a thing ("blaming falling volumes").
     text = "The militia, which Estria accuses of smuggling arms, attacked the town of Marsk on Monday."
     assert "ACCUSE" in [k for k, _ in kinds(extractor, text)]
+
+
+def test_a_court_ordering_a_payment_sanctions_the_one_who_pays(extractor: Extractor) -> None:
+    # The manual: "court-ordered payments should be coded as SANCTION events with the winner and court as actor and
+    # guilty party as recipient".
+    text = "Estria's Supreme Court ordered the Veldian government to pay compensation to the families of the victims."
+    extraction = extract(extractor, text)
+    names = {e.id: e.name for e in extraction.entities}
+    found = [(e.type, names.get(e.actor or ""), names.get(e.target or "")) for e in extraction.events]
+    assert found == [("SANCTION", "Supreme Court", "Veldian government")]

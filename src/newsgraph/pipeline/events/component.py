@@ -99,6 +99,7 @@ COMMANDS = frozenset({"order", "command", "direct", "instruct", "enjoin"})
 # ordered to leave.
 CEASING = frozenset({"stop", "suspend", "halt", "cease", "close", "shut", "end", "disband"})
 DEPARTING = frozenset({"leave", "quit", "depart", "vacate"})
+PAYING = frozenset({"pay", "compensate", "refund", "repay"})
 # Pronouns a described person may be referred to by ("the 57-year-old suspect ... he").
 DESCRIBED_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
 # Cooperation of everyday life as much as of politics: offers, talks, concessions.
@@ -379,8 +380,9 @@ class _DocCoder:
         &SECURITY FORCE TO STOP PROTEST [153]", "ORDER AMBASSADOR TO RETURN [161]"). Another party ordered to cease
         its activity or to leave has it imposed on it, the manual's COERCE ("coercive uses of power": "restrict",
         "Expel or deport individuals"); forces ordered to act do the orderer's act, a hostile one only as a move
-        (MOBILIZE, "military or police moves that fall short of the actual use of force"). Any other order stays
-        the manual's REQUEST ("All requests, demands, and orders")."""
+        (MOBILIZE, "military or police moves that fall short of the actual use of force"); a court ordering a
+        payment sanctions the one who pays. Any other order stays the manual's REQUEST ("All requests, demands,
+        and orders")."""
         if not has_lemma(verb, COMMANDS) or (draft is not None and draft.code.type != "REQUEST"):
             return None
         ordered = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -390,7 +392,11 @@ class _DocCoder:
         actor, _ = self._arguments(verb)
         forces = self.actors.agent_sector(ordered) in STATE_FORCES - {"GOV"}
         code: Code | None = None
-        if has_lemma(act, DEPARTING) and not forces:
+        if has_lemma(act, PAYING) and actor is not None and self.actors.agent_sector(actor) == "JUD":
+            # The manual: "court-ordered payments should be coded as SANCTION events with the winner and court as
+            # actor and guilty party as recipient".
+            code = Code("SANCTION")
+        elif has_lemma(act, DEPARTING) and not forces:
             code = Code("COERCE", "deport")
         elif has_lemma(act, CEASING) and not forces:
             code = Code("COERCE", "restrict")
