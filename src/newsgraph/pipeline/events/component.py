@@ -161,6 +161,15 @@ KILLING = frozenset({"kill", "slaughter", "murder", "massacre", "butcher", "slay
 ROLES = frozenset({"suspect", "culprit", "captive", "accused", "assailant", "hostage", "attacker", "shooter"})
 # Verbs whose object is the means, used on someone named by a preposition.
 INSTRUMENTAL = frozenset({"use", "employ", "deploy"})
+# Verbs that send people somewhere (CAMEO 150's "SEND", "DISPATCH", "DEPLOY"): their purpose types the move.
+SENDING = frozenset({"send", "dispatch", "despatch", "deploy"})
+# CAMEO's ORDER synonyms that command: "ORDER", "ENJOIN", "DICTATE", with "command", "direct", "instruct".
+COMMANDS = frozenset({"order", "command", "direct", "instruct", "enjoin"})
+# What another party is ordered to cease ("suspend publication", "stop broadcasting", "close its offices") or
+# ordered to leave.
+CEASING = frozenset({"stop", "suspend", "halt", "cease", "close", "shut", "end", "disband"})
+DEPARTING = frozenset({"leave", "quit", "depart", "vacate"})
+PAYING = frozenset({"pay", "compensate", "refund", "repay"})
 # Pronouns a described person may be referred to by ("the 57-year-old suspect ... he").
 DESCRIBED_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
 # Cooperation of everyday life as much as of politics: offers, talks, concessions.
@@ -422,6 +431,7 @@ class _DocCoder:
             consumed.add(inner.i)
         else:
             draft = self._plain(token, consumed)
+        draft = self._sent_for(token, draft, consumed) or self._ordered(token, draft, consumed) or draft
         if draft is None and wrapper == "threat":
             draft = self._warning(token)
         if draft is None and self._obligation(token):
@@ -480,6 +490,61 @@ class _DocCoder:
         determiners = {c.lower_ for c in subject.children if c.dep_ in ("det", "predet", "poss", "nummod")}
         return determiners <= {"all", "any", "every"} and (subject.tag_ == "NNS" or bool(determiners))
 
+    def _sent_for(self, verb: Token, draft: Draft | None, consumed: set[int]) -> Draft | None:
+        """ "sent 30 officials to Estria to investigate the killings": people sent for a purpose do the purpose's
+        act for the sender, whose act it is. The manual types a move by what it is for ("Mobilizing police or
+        military forces for disaster relief should be coded as AID", the one purpose that retypes forces sent); a
+        hostile purpose is only an aim, not told as done ("If a document reports a MOBILIZE event in the context of
+        an ASSAULT, only the ASSAULT should be coded": with no assault told, the move stays MOBILIZE)."""
+        if not has_lemma(verb, SENDING) or (draft is not None and draft.code.type != "MOBILIZE"):
+            return None
+        purpose = next((c for c in verb.children if c.dep_ == "advcl" and infinitive(c)), None)
+        code = self.lex.verb(purpose) if purpose is not None else None
+        if purpose is None or code is None or code.type in self.lex.hostile or code.type == "MOBILIZE":
+            return None
+        if draft is not None and code.type != "AID":
+            # Forces sent to "restore order" or to "secure the border" make a military move whatever it is for;
+            # only relief is the manual's exception.
+            return None
+        consumed.add(purpose.i)
+        actor, _ = self._arguments(verb)
+        _, target = self._arguments(purpose)
+        return Draft(code, verb, verb, actor, target, argument_verbs=[verb, purpose])
+
+    def _ordered(self, verb: Token, draft: Draft | None, consumed: set[int]) -> Draft | None:
+        """ "ordered the radio station to stop broadcasting", "ordered the army to withdraw": an order is coded by
+        what it orders, as CAMEO's own ORDER patterns are ("ORDER SUSPENSION OF + ACTIVITIES [172]", "ORDER
+        &SECURITY FORCE TO STOP PROTEST [153]", "ORDER AMBASSADOR TO RETURN [161]"). Another party ordered to cease
+        its activity or to leave has it imposed on it, the manual's COERCE ("coercive uses of power": "restrict",
+        "Expel or deport individuals"); forces ordered to act do the orderer's act, a hostile one only as a move
+        (MOBILIZE, "military or police moves that fall short of the actual use of force"); a court ordering a
+        payment sanctions the one who pays. Any other order stays the manual's REQUEST ("All requests, demands,
+        and orders")."""
+        if not has_lemma(verb, COMMANDS) or (draft is not None and draft.code.type != "REQUEST"):
+            return None
+        ordered = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        act = next((c for c in verb.children if c.dep_ == "xcomp" and infinitive(c)), None)
+        if ordered is None or act is None:
+            return None
+        actor, _ = self._arguments(verb)
+        forces = self.actors.agent_sector(ordered) in STATE_FORCES - {"GOV"}
+        code: Code | None = None
+        if has_lemma(act, PAYING) and actor is not None and self.actors.agent_sector(actor) == "JUD":
+            # The manual: "court-ordered payments should be coded as SANCTION events with the winner and court as
+            # actor and guilty party as recipient".
+            code = Code("SANCTION")
+        elif has_lemma(act, DEPARTING) and not forces:
+            code = Code("COERCE", "deport")
+        elif has_lemma(act, CEASING) and not forces:
+            code = Code("COERCE", "restrict")
+        elif forces and (inner := self.lex.verb(act)) is not None:
+            code = Code("MOBILIZE") if inner.type in self.lex.hostile else inner
+            ordered = self._arguments(act)[1]
+        if code is None:
+            return None
+        consumed.add(act.i)
+        return Draft(code, verb, verb, actor, ordered, argument_verbs=[verb, act])
+
     def _inquiry_into(self, verb: Token, noun: Token, target: Token | None) -> bool:
         """An investigation named by its noun is into what happened ("into the deaths", on the noun or, as the
         parser often hangs it, on the verb) or aimed at someone named ("an inquiry against the mayor of Lagos", not
@@ -527,6 +592,9 @@ class _DocCoder:
         # A passive's subject is the one blamed ("Israel was blamed for the bombing").
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        if verb.dep_ == "relcl":
+            # "the militia, which Estria accuses of smuggling arms": the relative pronoun stands for the noun.
+            objects += [verb.head] if any(o.lower_ in RELATIVE_PRONOUNS for o in objects) else []
         return bool(objects) and not any(self.actors.names_actor(o) or self.actors.inanimate(o) for o in objects)
 
     def _warning(self, verb: Token) -> Draft | None:
@@ -915,6 +983,10 @@ class _DocCoder:
             target = target or self._inherited_subject(verb)
         else:
             actor = subject if subject is not None else self._inherited_subject(verb)
+            if actor is None:
+                # "With the signing of an accord, the government and the rebels have agreed to": the parser hangs
+                # the subject on the opening phrase as its apposition and leaves the verb with none.
+                actor = _stranded_subject(verb)
         if actor is None and verb.tag_ == "VBN":
             actor = self._fought_with(verb)
         if actor is not None and actor.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -1702,6 +1774,46 @@ def _joined(token: Token) -> Token | None:
     if not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in token.children):
         return None
     return next((c for c in token.children if c.dep_ == "conj"), None)
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """The noun phrase just before a finite verb with no subject, when the parser hung it as the apposition or
+    conjunct of a noun in an opening phrase: a noun phrase set after a comma right before the verb is its subject
+    ("With the signing of a Memorandum on Ceasefire, the government and FLN/A have agreed"). Climbs joined verbs
+    ("... have agreed and signed") to the one the phrase stands before."""
+    for _ in range(3):
+        if any(c.dep_ in (*SUBJECTS, "nsubjpass", "expl") for c in verb.children):
+            return None
+        if verb.dep_ in ("conj", "xcomp") and verb.head.i < verb.i:
+            verb = verb.head
+            continue
+        before = verb.i - 1
+        while (
+            before > verb.sent.start
+            and verb.doc[before].head.i == verb.i
+            and verb.doc[before].dep_ in ("aux", "neg", "advmod")
+        ):
+            before -= 1
+        finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in (verb, *verb.children) if t.i > before)
+        if before <= verb.sent.start or not finite:
+            return None
+        return _phrase_after_comma(verb.doc[verb.sent.start : before + 1])
+    return None
+
+
+def _phrase_after_comma(words: SpacySpan) -> Token | None:
+    """The head noun of the words after the last comma, when the parser hung it on the phrase before the comma
+    as an apposition or a conjunct ("..., the government and FLN/A")."""
+    comma = next((t.i for t in reversed(words) if t.lower_ == ","), None)
+    if comma is None:
+        return None
+    roots = [t for t in words if t.i > comma and not comma < t.head.i < words.end]
+    if len(roots) != 1:
+        return None
+    noun = roots[0]
+    if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in ("appos", "conj") and noun.head.i < comma:
+        return noun
+    return None
 
 
 def _reduced_passive(verb: Token, subject: Token | None, target: Token | None) -> bool:
