@@ -16,10 +16,10 @@ from itertools import pairwise
 from spacy.tokens import Doc, Token
 
 from newsgraph.pipeline.lexicons import load_data
+from newsgraph.pipeline.syntax import is_possessive
 from newsgraph.pipeline.titles import LEXICON, is_title_word, titled_office
 
 _FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "\u00a0": " ", "–": "-", "—": "-"})
-POSSESSIVES = frozenset({"'s", "'", "s'"})
 # Title words that also name groups or things before a name ("the union Unite", "star Wars").
 PERSONLESS_TITLES = frozenset({"union", "party", "star", "count", "head", "member", "agent"})
 # Words that leave a name unfinished when NER stops on them.
@@ -53,10 +53,6 @@ def name_words(text: str) -> tuple[str, ...]:
     while len(words) > 1 and words[-1] in LEXICON.suffixes:
         words.pop()
     return tuple(words)
-
-
-def is_possessive(token: Token) -> bool:
-    return token.tag_ == "POS" or fold(token.text) in POSSESSIVES
 
 
 @dataclass

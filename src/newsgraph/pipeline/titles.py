@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.pipeline.actors import ACTOR_HEADS
 from newsgraph.pipeline.lexicons import load_data
+from newsgraph.pipeline.syntax import is_possessive
 
 # Left context read before a name; a title longer than this is a sentence, not a title.
 MAX_PREMODIFIER_TOKENS = 8
@@ -66,7 +67,7 @@ def titled_office(doc: Doc, start: int) -> int:
     An office named after the title that heads it holds the title, its possessive and what
     qualifies the title ("U.S."); cut there, the speaker would be a bare "Office".
     """
-    if start < 2 or not _possessive(doc[start - 1]) or not doc[start].text[:1].isupper():
+    if start < 2 or not is_possessive(doc[start - 1]) or not doc[start].text[:1].isupper():
         return start
     holder = doc[start - 2]
     if not holder.text[:1].isupper() or holder.ent_type_ == "PERSON" or not is_title_word(holder):
@@ -75,10 +76,6 @@ def titled_office(doc: Doc, start: int) -> int:
     while first > 0 and doc[first - 1].text[:1].isupper() and doc[first - 1].dep_ in {"compound", "amod"}:
         first -= 1
     return first
-
-
-def _possessive(token: Token) -> bool:
-    return token.tag_ == "POS" or token.text in {"'s", "’s", "'", "’"}
 
 
 @dataclass

@@ -23,8 +23,8 @@ from newsgraph.pipeline.coref import names as coref_names
 from newsgraph.pipeline.datelines import credit, dateline_end
 from newsgraph.pipeline.entities import add_entity, add_mention
 from newsgraph.pipeline.events.lexicon import Lexicon, has_lemma
-from newsgraph.pipeline.events.syntax import object_of
 from newsgraph.pipeline.extensions import doc_text
+from newsgraph.pipeline.syntax import object_of
 
 PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 MASCULINE = frozenset({"he", "him", "his", "himself"})

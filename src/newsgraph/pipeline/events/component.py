@@ -40,13 +40,13 @@ from newsgraph.pipeline.events.syntax import (
     infinitive_of,
     is_question,
     negated,
-    object_of,
     place_words,
     prep_object,
     prospect,
     state_of_object,
 )
 from newsgraph.pipeline.extensions import doc_text
+from newsgraph.pipeline.syntax import object_of
 
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 # A promise with "unless" is a threat: "will withdraw its force unless a ceasefire is arranged".

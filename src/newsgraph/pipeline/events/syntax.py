@@ -10,6 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from newsgraph.pipeline.syntax import object_of
+
 NO_ONE = frozenset({"nobody", "none", "nothing", "noone", "neither"})
 TARGET_PREPS = ("on", "against", "with", "to", "at", "into", "upon", "toward", "towards", "from", "of", "for")
 
@@ -163,11 +165,6 @@ def place_words(prep: Token) -> list[Token]:
         for of in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"):
             words += [c for c in of.children if c.dep_ == "pobj"]
     return words
-
-
-def object_of(prep: Token) -> Token | None:
-    """The noun a preposition governs ("to [Belarus]", "from [the legislature]"), if the parse gives one."""
-    return next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 
 def prep_object(token: Token) -> Token | None:

@@ -46,6 +46,7 @@ from newsgraph.pipeline.quotes.cues import (
     subject_of,
 )
 from newsgraph.pipeline.quotes.direct import MARK
+from newsgraph.pipeline.syntax import object_of
 
 SPEECH: Final = "speech"
 THOUGHT: Final = "thought"
@@ -121,7 +122,7 @@ def predicating(prep: Token) -> bool:
     """ "blamed X [for the delay]" says something of X; "observed X [for 17 nights]" only how long."""
     if prep.dep_ != "prep" or prep.lower_ not in _PREDICATING:
         return False
-    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    pobj = object_of(prep)
     if pobj is not None and prep.lower_ == "for" and pobj.pos_ == "PROPN":
         return False  # "offered repairs [for all MacBooks]": who or what for, not a judgement
     return pobj is None or not (pobj.ent_type_ in _AMOUNTS or any(c.dep_ == "nummod" for c in pobj.children))

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from newsgraph.pipeline.datelines import dateline_end
 from newsgraph.pipeline.lexicons import load_data
 from newsgraph.pipeline.quotes.direct import CLOSING, DOUBLED, OPENING, STRAIGHT
+from newsgraph.pipeline.syntax import object_of
 
 VERB_TAGS = frozenset({"VERB", "AUX"})
 # A speaker is an active subject: the passive one ("Smith was told", "she was announced the winner") is not.
@@ -170,7 +171,7 @@ def according_source(token: Token) -> Token | None:
     """X in "according to X"."""
     for to in token.children:
         if to.lower_ == "to":
-            return next((c for c in to.children if c.dep_ == "pobj"), None)
+            return object_of(to)
     return None
 
 
@@ -192,7 +193,7 @@ def subject_of(verb: Token) -> Token | None:
         return subject
     for child in verb.children:
         if child.dep_ == "agent":
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            pobj = object_of(child)
             if pobj is not None:
                 return pobj
     if verb.dep_ == "relcl" and verb.head.pos_ in {"PROPN", "NOUN"}:
@@ -404,7 +405,7 @@ def _before_when_or_where_said(head: Token, end: Token) -> Token:
     last = next((c for c in head.rights if c.lower_ in _WHEN_OR_WHERE and c.right_edge.i == end.i), None)
     if last is None:
         return end
-    place = next((c for c in last.children if c.dep_ == "pobj"), None)
+    place = object_of(last)
     if place is None or not (place.ent_type_ in {"DATE", "TIME"} or place.lemma_.lower() in _DOCUMENTS):
         return end
     before = head.doc[last.i - 1]

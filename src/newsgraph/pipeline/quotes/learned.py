@@ -32,6 +32,7 @@ from newsgraph.pipeline.quotes.indirect import (
     speaker_span,
     trimmed,
 )
+from newsgraph.pipeline.syntax import object_of
 
 SCORER_FILE = "report_scorer.json"
 # Prepositions after a noun that introduce what was said or thought ("criticism of", "support for").
@@ -117,7 +118,7 @@ def _speaker(verb: Token) -> Token | None:
     children = {c.dep_: c for c in verb.children}
     if "nsubjpass" in children or "auxpass" in children or (verb.tag_ == "VBN" and "nsubj" not in children):
         agent = children.get("agent")
-        return None if agent is None else next((c for c in agent.children if c.dep_ == "pobj"), None)
+        return None if agent is None else object_of(agent)
     if "nsubj" not in children and verb.dep_ == "xcomp":
         controller = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
         if controller is not None:
