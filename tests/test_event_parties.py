@@ -4,27 +4,9 @@ pronoun, whom an accusation told by its content is aimed at. Sentences of our ow
 from __future__ import annotations
 
 import pytest
+from tests.events_support import only, party, run
 
-from newsgraph.model import Article, Event, Extraction
 from newsgraph.pipeline import Extractor
-
-
-def run(extractor: Extractor, text: str) -> Extraction:
-    return extractor.extract(Article(text=text, published="2024-03-07"))
-
-
-def only(extraction: Extraction, kind: str) -> Event:
-    found = [e for e in extraction.events if e.type == kind]
-    assert len(found) == 1, [(e.type, e.trigger.text) for e in extraction.events]
-    return found[0]
-
-
-def party(extraction: Extraction, entity_id: str | None, words: object) -> str:
-    """The entity's name, else the words naming it: what a reader is shown."""
-    entity = extraction.entity(entity_id)
-    if entity is not None:
-        return entity.name
-    return getattr(words, "text", "") or ""
 
 
 @pytest.mark.parametrize(

@@ -6,21 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.events_support import only, run
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
-from newsgraph.model import Article, Event, Extraction
+from newsgraph.model import Extraction
 from newsgraph.pipeline import Extractor
-
-
-def run(extractor: Extractor, text: str, published: str | None = "2024-03-07") -> Extraction:
-    return extractor.extract(Article(text=text, published=published))
-
-
-def only(extraction: Extraction, kind: str) -> Event:
-    found = [e for e in extraction.events if e.type == kind]
-    assert len(found) == 1, [(e.type, e.trigger.text) for e in extraction.events]
-    return found[0]
 
 
 def name(extraction: Extraction, entity_id: str | None) -> str:
