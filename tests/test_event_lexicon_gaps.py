@@ -21,3 +21,23 @@ def test_an_inquiry_into_killings_investigates_an_act_not_a_thing(extractor: Ext
 def test_gerunds_of_sport_and_work_stay_no_event(extractor: Extractor) -> None:
     assert events(extractor, "The shooting of the film begins in May.") == []
     assert events(extractor, "He took up wrestling at school.") == []
+
+
+def test_a_state_named_as_an_organisation_withdrawing_its_troops_retreats(extractor: Extractor) -> None:
+    # The NER labels the unknown country an organisation; having troops of its own makes it a state or armed group.
+    (found,) = events(extractor, "Estria withdrew its troops from the border region.")
+    assert found.type == "RETREAT" and found.actor is not None
+
+
+def test_recalling_ones_ambassador_sanctions_an_unnamed_host(extractor: Extractor) -> None:
+    (found,) = events(extractor, "Estria recalled its ambassador on Tuesday.")
+    assert (found.type, found.mode, found.target, found.target_words) == ("SANCTION", "withdraw", None, None)
+
+
+def test_a_court_ordered_payment_sanctions_the_party_that_pays_though_unnamed(extractor: Extractor) -> None:
+    (found,) = events(extractor, "A court in Dunmore ordered the company to pay damages.")
+    assert found.type == "SANCTION" and found.target_words is not None
+
+
+def test_a_firm_recalling_its_products_is_no_sanction(extractor: Extractor) -> None:
+    assert events(extractor, "The company recalled 10,000 cars over faulty brakes.") == []

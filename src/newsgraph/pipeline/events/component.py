@@ -1219,7 +1219,9 @@ class _DocCoder:
             # The manual's CONSULT is consultations and meetings, a visit one with a host ("actor is
             # visiting, recipient is hosting"): "visited the settlement", "a visit to the prison" meet no one.
             return None
-        if target is None and draft.code.type in self.lex.requires_recipient and not self._convicted(draft):
+        unnamed = self._unnamed_party(draft)
+        needs_recipient = draft.code.type in self.lex.requires_recipient
+        if target is None and needs_recipient and not (self._convicted(draft) or unnamed):
             # The PLOVER manual: COOPERATE, AID and SANCTION "Requires recipient: Yes"; "the company
             # shelved its plans" sanctions no one.
             return None
@@ -1248,7 +1250,8 @@ class _DocCoder:
         # A pronoun no name stands for, or one a description stands nearer before ("The man ran ... he was
         # arrested", "Students occupied the campus. Police threatened to use force on them"), is named by that
         # description; read only once the event is kept, so that a description never makes an event of its own.
-        target_phrase = None if mobilised else draft.target
+        # Forces sent, or envoys withdrawn from an unnamed host, are what is moved, not whom the act is aimed at.
+        target_phrase = None if mobilised or (unnamed and draft.code.mode == "withdraw") else draft.target
         described = self._nearer_description(draft.target, speaker, exclude)
         if described is not None and draft.code.type not in self.lex.requires_recipient:
             target, target_phrase = None, described
@@ -1276,7 +1279,8 @@ class _DocCoder:
             event.actor_words = self._agent_words(draft.actor)
         if actor is not None:
             self._describe_actor(event, actor)
-            if not (event.actor_country or event.actor_sector or actor.entity.type in POLITIES or actor.entity.titles):
+            known = event.actor_country or event.actor_sector or actor.entity.type in POLITIES or actor.entity.titles
+            if not (known or self._own_forces(draft.target)):
                 # As in PETRARCH and GDELT, an event is coded for actors the dictionaries know: a country,
                 # an international body, someone whose sector (GOV, MIL, LAB…) is named; a place or
                 # people the NER found, which acts through its government; or someone given a role.
@@ -1334,6 +1338,23 @@ class _DocCoder:
             self.last_targets[(event.type, event.mode)] = target
         self.counts.count(event, draft.argument_verbs[-1] if draft.argument_verbs else draft.anchor)
         return event
+
+    def _unnamed_party(self, draft: Draft) -> bool:
+        """A SANCTION on a party told by a description, not a name: "recalled its ambassador" (the manual's
+        withdraw, "Withdraw oneself or one's non-military resources (e.g., aid, observers, diplomats ...)", from
+        the country the envoy is posted to) or "ordered the company to pay damages" (the manual: "court-ordered
+        payments should be coded as SANCTION events with the winner and court as actor and guilty party as
+        recipient"). The manual requires a recipient, and the text has one; it only goes unnamed."""
+        if draft.code.type != "SANCTION" or draft.target is None:
+            return False
+        return self.actors.agent_sector(draft.target) is not None or self._people(draft.target)
+
+    def _own_forces(self, phrase: Token | None) -> bool:
+        """ "withdrew its troops", "deployed their soldiers": one that has forces of its own is a state or an armed
+        group, whatever label the NER gave its name (the manual's RETREAT and MOBILIZE are such actors' moves)."""
+        if phrase is None or not has_lemma(phrase, self.lex.noun_classes["military"]):
+            return False
+        return any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in phrase.children)
 
     def _recipient_of_thing(
         self, draft: Draft, speaker: Entity | None, exclude: Entity | None
