@@ -41,3 +41,9 @@ def test_a_court_ordered_payment_sanctions_the_party_that_pays_though_unnamed(ex
 
 def test_a_firm_recalling_its_products_is_no_sanction(extractor: Extractor) -> None:
     assert events(extractor, "The company recalled 10,000 cars over faulty brakes.") == []
+
+
+def test_paying_a_firm_for_its_work_is_a_purchase_not_cooperation(extractor: Extractor) -> None:
+    assert events(extractor, "The ministry paid Saatchi and Saatchi for their work on the campaign.") == []
+    (trade,) = events(extractor, "Moravia paid Estria for the gas.")
+    assert trade.type == "COOPERATE"

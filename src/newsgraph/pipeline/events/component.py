@@ -1329,6 +1329,15 @@ class _DocCoder:
             # repression, which the manual's COERCE is) are none; a firm accusing a government stays, and
             # violence is violence whoever does it.
             return None
+        if (
+            event.type == "COOPERATE"
+            and has_lemma(draft.trigger, PAYING)
+            and not self._political_target(event, draft.target)
+        ):
+            # The manual's COOPERATE is "mutual material cooperation or exchange" between political actors: a payment
+            # to a firm or to someone of no sector ("paid an ad agency for their work") is a purchase, which PLOVER
+            # does not code; a state paying another ("Moravia paid Estria for the gas") is an exchange.
+            return None
         commander = event.actor_sector in ARMED
         if event.type == "MOBILIZE" and actor is not None and actor.entity.type == "PERSON" and not commander:
             # The manual's MOBILIZE: "All military or police moves", by militaries or "organized armed groups":
