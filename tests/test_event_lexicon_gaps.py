@@ -47,3 +47,22 @@ def test_paying_a_firm_for_its_work_is_a_purchase_not_cooperation(extractor: Ext
     assert events(extractor, "The ministry paid Saatchi and Saatchi for their work on the campaign.") == []
     (trade,) = events(extractor, "Moravia paid Estria for the gas.")
     assert trade.type == "COOPERATE"
+
+
+def test_dispersing_a_crowd_restricts_it_and_with_tear_gas_is_crowd_control(extractor: Extractor) -> None:
+    (crowd,) = events(extractor, "Police dispersed the crowd outside parliament on Monday.")
+    assert (crowd.type, crowd.mode) == ("COERCE", "restrict")
+    (gassed,) = events(extractor, "Police dispersed the protesters with tear gas.")
+    assert (gassed.type, gassed.mode) == ("ASSAULT", "crowd-control")
+    assert events(extractor, "The clouds dispersed by noon.") == []
+
+
+def test_seizing_a_port_or_a_ship_is_coerce_seize(extractor: Extractor) -> None:
+    for text in ("Rebels seized the port of Kismayo after heavy fighting.", "Pirates seized a cargo ship on Monday."):
+        (found,) = events(extractor, text)
+        assert (found.type, found.mode) == ("COERCE", "seize")
+
+
+def test_troops_withdrawn_are_the_manuals_retreat_withdraw(extractor: Extractor) -> None:
+    (found,) = events(extractor, "The army withdrew its troops from the border region on Friday.")
+    assert (found.type, found.mode) == ("RETREAT", "withdraw")
