@@ -66,3 +66,11 @@ def test_seizing_a_port_or_a_ship_is_coerce_seize(extractor: Extractor) -> None:
 def test_troops_withdrawn_are_the_manuals_retreat_withdraw(extractor: Extractor) -> None:
     (found,) = events(extractor, "The army withdrew its troops from the border region on Friday.")
     assert (found.type, found.mode) == ("RETREAT", "withdraw")
+
+
+def test_a_sanction_on_a_described_party_keeps_it_as_recipient(extractor: Extractor) -> None:
+    (found,) = events(extractor, "The government cut ties with the rebels.")
+    assert found.type == "SANCTION" and found.target_words is not None
+    assert "rebels" in found.target_words.text
+    (imposed,) = events(extractor, "The government imposed sanctions on the militia.")
+    assert imposed.type == "SANCTION" and imposed.target_words is not None

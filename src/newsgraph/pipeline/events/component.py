@@ -169,6 +169,8 @@ COMMANDS = frozenset({"order", "command", "direct", "instruct", "enjoin"})
 # ordered to leave.
 CEASING = frozenset({"stop", "suspend", "halt", "cease", "close", "shut", "end", "disband"})
 DEPARTING = frozenset({"leave", "quit", "depart", "vacate"})
+# Prepositions that name the party an act is aimed at ("cut ties WITH the rebels", "withdrew aid FROM the region").
+PARTY_PREPOSITIONS = frozenset({"with", "from", "to", "on", "against"})
 PAYING = frozenset({"pay", "compensate", "refund", "repay"})
 # Pronouns a described person may be referred to by ("the 57-year-old suspect ... he").
 DESCRIBED_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
@@ -1221,7 +1223,7 @@ class _DocCoder:
             return None
         unnamed = self._unnamed_party(draft)
         needs_recipient = draft.code.type in self.lex.requires_recipient
-        if target is None and needs_recipient and not (self._convicted(draft) or unnamed):
+        if target is None and needs_recipient and not (self._convicted(draft) or unnamed is not None):
             # The PLOVER manual: COOPERATE, AID and SANCTION "Requires recipient: Yes"; "the company
             # shelved its plans" sanctions no one.
             return None
@@ -1251,7 +1253,8 @@ class _DocCoder:
         # arrested", "Students occupied the campus. Police threatened to use force on them"), is named by that
         # description; read only once the event is kept, so that a description never makes an event of its own.
         # Forces sent, or envoys withdrawn from an unnamed host, are what is moved, not whom the act is aimed at.
-        target_phrase = None if mobilised or (unnamed and draft.code.mode == "withdraw") else draft.target
+        withdrawn = unnamed is draft.target and draft.code.mode == "withdraw"
+        target_phrase = None if mobilised or withdrawn else (unnamed or draft.target)
         described = self._nearer_description(draft.target, speaker, exclude)
         if described is not None and draft.code.type not in self.lex.requires_recipient:
             target, target_phrase = None, described
@@ -1348,15 +1351,24 @@ class _DocCoder:
         self.counts.count(event, draft.argument_verbs[-1] if draft.argument_verbs else draft.anchor)
         return event
 
-    def _unnamed_party(self, draft: Draft) -> bool:
-        """A SANCTION on a party told by a description, not a name: "recalled its ambassador" (the manual's
+    def _unnamed_party(self, draft: Draft) -> Token | None:
+        """The party a SANCTION falls on, told by a description, not a name: "recalled its ambassador" (the manual's
         withdraw, "Withdraw oneself or one's non-military resources (e.g., aid, observers, diplomats ...)", from
-        the country the envoy is posted to) or "ordered the company to pay damages" (the manual: "court-ordered
+        the country the envoy is posted to), "ordered the company to pay damages" (the manual: "court-ordered
         payments should be coded as SANCTION events with the winner and court as actor and guilty party as
-        recipient"). The manual requires a recipient, and the text has one; it only goes unnamed."""
+        recipient"), "cut ties with the rebels". The manual requires a recipient, and the text has one; it only
+        goes unnamed."""
         if draft.code.type != "SANCTION" or draft.target is None:
-            return False
-        return self.actors.agent_sector(draft.target) is not None or self._people(draft.target)
+            return None
+        phrases = [draft.target]
+        phrases += [
+            o
+            for c in (*draft.trigger.children, *draft.target.children)
+            if c.dep_ == "prep" and c.lower_ in PARTY_PREPOSITIONS
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+        return next((p for p in phrases if self.actors.agent_sector(p) is not None or self._people(p)), None)
 
     def _own_forces(self, phrase: Token | None) -> bool:
         """ "withdrew its troops", "deployed their soldiers": one that has forces of its own is a state or an armed
