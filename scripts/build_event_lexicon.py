@@ -596,7 +596,8 @@ def nominalizations(verbs: dict[str, list[object]]) -> dict[str, str]:
     English derivation (``NOMINAL_ENDINGS``: "invasion", "withdrawal", "deployment", "detention", "apology").
 
     The verb's own form is kept only for the material conflict types ("the arrest", "the raid",
-    "the blockade"): of cooperative verbs it often names a thing ("arm", "fund", "hope").
+    "the blockade"): of cooperative verbs it often names a thing ("arm", "fund", "hope"); the gerund only
+    for ASSAULT ("the killings").
     Only verbs with an unconditional code of their own; a form that is no English word never
     meets a token, so the forms are generated, not looked up.
     """
@@ -609,9 +610,21 @@ def nominalizations(verbs: dict[str, list[object]]) -> dict[str, str]:
         forms = [verb] if code.split("/")[0] in MATERIAL_CONFLICT else []
         forms += [verb + "ment", verb + "al", stem + "al", stem + "ion", stem + "ation"]
         forms += [verb[: -len(end)] + noun for end, noun in NOMINAL_ENDINGS if verb.endswith(end)]
+        if code.split("/")[0] == "ASSAULT":
+            # The manual's ASSAULT acts are told by their gerunds as often as by the verb ("the killings",
+            # "a stabbing", "the shelling"); of other verbs the gerund often names a thing or a trade.
+            forms += _gerunds(verb)
         for form in forms:
             nouns.setdefault(form, code)
     return nouns
+
+
+def _gerunds(verb: str) -> list[str]:
+    """The -ing forms English spelling allows: "stone" -> "stoning", "kidnap" -> "kidnapping" or "kidnaping"."""
+    if verb.endswith("e") and not verb.endswith("ee"):
+        return [verb[:-1] + "ing"]
+    doubled = len(verb) > 2 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou"
+    return [verb + "ing", verb + verb[-1] + "ing"] if doubled else [verb + "ing"]
 
 
 # English verb endings and the endings of their act nouns, beyond the regular -ion, -ation, -al and -ment.

@@ -169,6 +169,8 @@ COMMANDS = frozenset({"order", "command", "direct", "instruct", "enjoin"})
 # ordered to leave.
 CEASING = frozenset({"stop", "suspend", "halt", "cease", "close", "shut", "end", "disband"})
 DEPARTING = frozenset({"leave", "quit", "depart", "vacate"})
+# Prepositions that name the party an act is aimed at ("cut ties WITH the rebels", "withdrew aid FROM the region").
+PARTY_PREPOSITIONS = frozenset({"with", "from", "to", "on", "against"})
 PAYING = frozenset({"pay", "compensate", "refund", "repay"})
 # Pronouns a described person may be referred to by ("the 57-year-old suspect ... he").
 DESCRIBED_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
@@ -1219,7 +1221,9 @@ class _DocCoder:
             # The manual's CONSULT is consultations and meetings, a visit one with a host ("actor is
             # visiting, recipient is hosting"): "visited the settlement", "a visit to the prison" meet no one.
             return None
-        if target is None and draft.code.type in self.lex.requires_recipient and not self._convicted(draft):
+        unnamed = self._unnamed_party(draft)
+        needs_recipient = draft.code.type in self.lex.requires_recipient
+        if target is None and needs_recipient and not (self._convicted(draft) or unnamed is not None):
             # The PLOVER manual: COOPERATE, AID and SANCTION "Requires recipient: Yes"; "the company
             # shelved its plans" sanctions no one.
             return None
@@ -1248,7 +1252,9 @@ class _DocCoder:
         # A pronoun no name stands for, or one a description stands nearer before ("The man ran ... he was
         # arrested", "Students occupied the campus. Police threatened to use force on them"), is named by that
         # description; read only once the event is kept, so that a description never makes an event of its own.
-        target_phrase = None if mobilised else draft.target
+        # Forces sent, or envoys withdrawn from an unnamed host, are what is moved, not whom the act is aimed at.
+        withdrawn = unnamed is draft.target and draft.code.mode == "withdraw"
+        target_phrase = None if mobilised or withdrawn else (unnamed or draft.target)
         described = self._nearer_description(draft.target, speaker, exclude)
         if described is not None and draft.code.type not in self.lex.requires_recipient:
             target, target_phrase = None, described
@@ -1276,7 +1282,8 @@ class _DocCoder:
             event.actor_words = self._agent_words(draft.actor)
         if actor is not None:
             self._describe_actor(event, actor)
-            if not (event.actor_country or event.actor_sector or actor.entity.type in POLITIES or actor.entity.titles):
+            known = event.actor_country or event.actor_sector or actor.entity.type in POLITIES or actor.entity.titles
+            if not (known or self._own_forces(draft.target)):
                 # As in PETRARCH and GDELT, an event is coded for actors the dictionaries know: a country,
                 # an international body, someone whose sector (GOV, MIL, LAB…) is named; a place or
                 # people the NER found, which acts through its government; or someone given a role.
@@ -1325,6 +1332,15 @@ class _DocCoder:
             # repression, which the manual's COERCE is) are none; a firm accusing a government stays, and
             # violence is violence whoever does it.
             return None
+        if (
+            event.type == "COOPERATE"
+            and has_lemma(draft.trigger, PAYING)
+            and not self._political_target(event, draft.target)
+        ):
+            # The manual's COOPERATE is "mutual material cooperation or exchange" between political actors: a payment
+            # to a firm or to someone of no sector ("paid an ad agency for their work") is a purchase, which PLOVER
+            # does not code; a state paying another ("Moravia paid Estria for the gas") is an exchange.
+            return None
         commander = event.actor_sector in ARMED
         if event.type == "MOBILIZE" and actor is not None and actor.entity.type == "PERSON" and not commander:
             # The manual's MOBILIZE: "All military or police moves", by militaries or "organized armed groups":
@@ -1334,6 +1350,32 @@ class _DocCoder:
             self.last_targets[(event.type, event.mode)] = target
         self.counts.count(event, draft.argument_verbs[-1] if draft.argument_verbs else draft.anchor)
         return event
+
+    def _unnamed_party(self, draft: Draft) -> Token | None:
+        """The party a SANCTION falls on, told by a description, not a name: "recalled its ambassador" (the manual's
+        withdraw, "Withdraw oneself or one's non-military resources (e.g., aid, observers, diplomats ...)", from
+        the country the envoy is posted to), "ordered the company to pay damages" (the manual: "court-ordered
+        payments should be coded as SANCTION events with the winner and court as actor and guilty party as
+        recipient"), "cut ties with the rebels". The manual requires a recipient, and the text has one; it only
+        goes unnamed."""
+        if draft.code.type != "SANCTION" or draft.target is None:
+            return None
+        phrases = [draft.target]
+        phrases += [
+            o
+            for c in (*draft.trigger.children, *draft.target.children)
+            if c.dep_ == "prep" and c.lower_ in PARTY_PREPOSITIONS
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+        return next((p for p in phrases if self.actors.agent_sector(p) is not None or self._people(p)), None)
+
+    def _own_forces(self, phrase: Token | None) -> bool:
+        """ "withdrew its troops", "deployed their soldiers": one that has forces of its own is a state or an armed
+        group, whatever label the NER gave its name (the manual's RETREAT and MOBILIZE are such actors' moves)."""
+        if phrase is None or not has_lemma(phrase, self.lex.noun_classes["military"]):
+            return False
+        return any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in phrase.children)
 
     def _recipient_of_thing(
         self, draft: Draft, speaker: Entity | None, exclude: Entity | None
