@@ -27,6 +27,7 @@ from newsgraph.pipeline.quotes.cues import (
     SUBJECTS,
     according_source,
     adjacent_subject,
+    bare_cue,
     can_speak,
     cue_end,
     is_according,
@@ -195,9 +196,16 @@ def _nearby_speaker(cue: Token, marked: Marked) -> tuple[int, int] | None:
         while token.dep_ in {"compound", "flat"} and token.head.i != token.i:
             token = token.head
         inside = marked.start <= token.idx < marked.end
-        if token.pos_ in {"PROPN", "PRON", "NOUN"} and not inside and can_speak(token, cue):
+        nominal = token.pos_ in {"PROPN", "PRON", "NOUN"} or _named_after_inverted(token, cue, marked)
+        if nominal and not inside and can_speak(token, cue):
             return phrase_bounds(token, cue)
     return None
+
+
+def _named_after_inverted(word: Token, cue: Token, marked: Marked) -> bool:
+    """ "“…,” said Skelly, …": the tagger may read a name it does not know as an adverb; a capitalised word
+    right after a cue that follows its quote is the cue's subject whatever its tag."""
+    return cue.idx >= marked.end and word.i == cue.i + 1 and word.is_alpha and word.text[:1].isupper()
 
 
 def _verb_read_as_noun(word: Token, lemmas: frozenset[str]) -> Token | None:
@@ -410,7 +418,8 @@ class QuoteFinder:
                 reachable = (not writers and (words < _NAME_AND_CUE or named)) or (going_on and named)
             else:
                 reachable = words < _CUE_REACH or _subject_between(token, start)
-            if cue is None and (is_cue(token, self.direct_lemmas) or is_according(token)) and reachable:
+            saying = is_cue(token, self.direct_lemmas) or is_according(token) or bare_cue(token)
+            if cue is None and saying and reachable:
                 cue = token
             if not token.is_punct:
                 words += 1

@@ -51,6 +51,9 @@ _PLATFORMS = frozenset(load_data("entities_en.json")["platforms"])
 _DOCUMENTS = frozenset(load_data("coref_names.json")["said_nouns"])
 # Who can be a source: a named person, group or place (and so open a paragraph with "Name:").
 SPEAKING_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# What a bare cue must not take: "charged him", "charged that …", "went on to say", "charged with murder".
+_OBJECTS_AND_CLAUSES = frozenset({"dobj", "ccomp", "xcomp", "dative", "attr", "oprd", "agent", "nsubjpass", "auxpass"})
+_GOALS = frozenset({"with", "into", "against", "through", "toward", "towards", "to", "at"})
 # What completes a verb's object: "urged him [to resign]", "called him [a liar]".
 COMPLETIONS = frozenset({"xcomp", "oprd"})
 # Labels of page furniture, never a speaker: "Photo:", "VIDEO:", "Gallery:", "Editor's note:", "More AP NBA:".
@@ -94,6 +97,7 @@ class Lexicon:
     impersonal_adjectives: frozenset[str]
     findings: frozenset[str]
     questioning: frozenset[str]
+    phrasal_speech: dict[str, str]
 
     @property
     def direct(self) -> frozenset[str]:
@@ -129,12 +133,34 @@ def lexicon() -> Lexicon:
         impersonal_adjectives=frozenset(data["impersonal_adjectives"]),
         findings=frozenset(data["findings"]),
         questioning=frozenset(data["questioning"]),
+        phrasal_speech=dict(data["phrasal_speech"]),
     )
 
 
 def is_cue(token: Token, lemmas: frozenset[str]) -> bool:
     """A verb whose lemma is one of these reporting lemmas."""
     return token.pos_ in VERB_TAGS and token.lemma_.lower() in lemmas
+
+
+def bare_cue(token: Token) -> bool:
+    """ "“…,” Bolton charged.", "“…,” he went on.": a speech verb that is a cue only with a clause of its own
+    ("charged that …", not "charged with murder"), or a verb that says something only with its particle,
+    standing with neither object nor clause."""
+    # The quote before the verb is its clause; one after it ("charged that …") makes it an ordinary cue.
+    if token.pos_ not in VERB_TAGS or any(_takes_something(child) for child in token.rights):
+        return False
+    words = lexicon()
+    lemma = token.lemma_.lower()
+    if lemma in words.speech & words.indirect_only:
+        return True
+    particle = words.phrasal_speech.get(lemma)
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return particle is not None and following is not None and following.lower_ == particle
+
+
+def _takes_something(child: Token) -> bool:
+    """An object, a clause or a goal: what makes "charged" an accusation or a rush, not a way of saying."""
+    return child.dep_ in _OBJECTS_AND_CLAUSES or (child.dep_ == "prep" and child.lower_ in _GOALS)
 
 
 def can_speak(subject: Token, cue: Token) -> bool:
