@@ -693,9 +693,17 @@ def test_a_verb_that_says_only_on_its_own_after_a_quote_is_its_cue(extractor: Ex
     assert quote.speaker is not None and quote.speaker.name == "Bolton"
 
 
-def test_a_verb_with_an_object_or_a_goal_is_no_bare_cue(extractor: Extractor) -> None:
-    result = run(extractor, "“Get out of here right now,” Senator Bolton charged into the crowd of reporters.")
-    assert all(q.cue is None or q.cue.text != "charged" for q in result.quotes)
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("“Get out of here right now,” Senator Bolton charged into the crowd of reporters.", "charged"),
+        ("The deal is a “pre-agreement” because some governments did not actually agree to it.", "agree"),
+        ("Republicans backed the reform, as the “autopsy” recommended, and watched it fail.", "recommended"),
+    ],
+)
+def test_a_verb_that_goes_on_is_no_bare_cue(extractor: Extractor, text: str, verb: str) -> None:
+    result = run(extractor, text)
+    assert all(q.cue is None or q.cue.text != verb for q in result.quotes)
 
 
 def test_a_name_the_tagger_misreads_after_an_inverted_said_is_the_speaker(extractor: Extractor) -> None:

@@ -46,6 +46,8 @@ from newsgraph.pipeline.quotes.weighing import to_read, weigh
 
 # How far (in words) a cue may stand from the quote it attributes.
 _CUE_REACH = 8
+# How the words of a quote end before the tag that attributes it: "“…,” he said", "“…?” she asked".
+_TAG_ENDS = frozenset({",", "?", "!", "—", "–"})
 # After a quote closed by a full stop: only "Smith said." or "Jane Smith told reporters." still attributes it.
 _NAME_AND_CUE = 3
 # Participles that name what follows in marks: "a show called “Ask Dr. Mike”", "a bill dubbed “…”".
@@ -401,6 +403,8 @@ class QuoteFinder:
         # unless it opens with who said it ("Smith said.", "He Jianxiong, the former director, said").
         closed = context.text[max(start - 60, 0) : start - 1].rstrip("’'”\"»").endswith(tuple(_SENTENCE_END))
         writers = going_on = False
+        # "“…,” Bolton charged.": a verb that reports only on its own does so after a quote ending as a tag's does.
+        tagged = context.text[: max(start - 1, 0)].rstrip("’'”\"»")[-1:] in _TAG_ENDS
         for token in context.tokens(start, end):
             if token.is_space:
                 continue
@@ -418,7 +422,7 @@ class QuoteFinder:
                 reachable = (not writers and (words < _NAME_AND_CUE or named)) or (going_on and named)
             else:
                 reachable = words < _CUE_REACH or _subject_between(token, start)
-            saying = is_cue(token, self.direct_lemmas) or is_according(token) or bare_cue(token)
+            saying = is_cue(token, self.direct_lemmas) or is_according(token) or (tagged and bare_cue(token))
             if cue is None and saying and reachable:
                 cue = token
             if not token.is_punct:

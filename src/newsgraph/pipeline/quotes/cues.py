@@ -145,17 +145,34 @@ def is_cue(token: Token, lemmas: frozenset[str]) -> bool:
 def bare_cue(token: Token) -> bool:
     """ "“…,” Bolton charged.", "“…,” he went on.": a speech verb that is a cue only with a clause of its own
     ("charged that …", not "charged with murder"), or a verb that says something only with its particle,
-    standing with neither object nor clause."""
+    standing with neither object nor clause and ending its clause as a quote's tag does (the "agree" of
+    "some governments did not agree" or the "recommended" of "as the “autopsy” recommended, and …" goes on)."""
     # The quote before the verb is its clause; one after it ("charged that …") makes it an ordinary cue.
     if token.pos_ not in VERB_TAGS or any(_takes_something(child) for child in token.rights):
         return False
     words = lexicon()
     lemma = token.lemma_.lower()
-    if lemma in words.speech & words.indirect_only:
-        return True
-    particle = words.phrasal_speech.get(lemma)
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return particle is not None and following is not None and following.lower_ == particle
+    particle = words.phrasal_speech.get(lemma)
+    if particle is not None:
+        if following is None or following.lower_ != particle:
+            return False
+        following = token.doc[following.i + 1] if following.i + 1 < len(token.doc) else None
+    elif lemma not in words.speech & words.indirect_only:
+        return False
+    elif following is not None and following.dep_ == "prt":
+        following = token.doc[following.i + 1] if following.i + 1 < len(token.doc) else None
+    return following is None or following.is_punct or _its_subject(following, token) or _when(following)
+
+
+def _when(word: Token) -> bool:
+    """ "Bolton charged on Tuesday": a time after the cue still ends its clause."""
+    return any(t.ent_type_ in {"DATE", "TIME"} for t in word.subtree) and word.dep_ in {"prep", "npadvmod"}
+
+
+def _its_subject(word: Token, verb: Token) -> bool:
+    """ "“…,” charged Senator Bolton": the words right after an inverted cue are its subject."""
+    return any(word in child.subtree for child in verb.rights if child.dep_ in SUBJECTS)
 
 
 def _takes_something(child: Token) -> bool:
