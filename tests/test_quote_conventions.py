@@ -166,3 +166,11 @@ def test_a_reporters_note_with_a_handle_is_not_a_post(extractor: Extractor) -> N
 def test_single_marks_in_a_short_first_line_are_a_headlines_own() -> None:
     text = "Harbour closes as storm nears – ‘We have never seen this’\n\nThe harbour closed on Monday."
     assert marked(text) == []
+
+
+def test_a_single_mark_of_the_opening_shape_in_a_closing_place_closes() -> None:
+    assert marked("He said ‘we need to be united here,‘ and walked away.") == ["we need to be united here"]
+
+
+def test_a_backwards_single_mark_closes_only_when_no_right_one_can() -> None:
+    assert marked("‘Rock ‘n‘ roll is here to stay,’ she said.") == ["Rock ‘n‘ roll is here to stay"]

@@ -660,3 +660,52 @@ def test_a_digest_line_names_its_topic_then_whose_words_follow(extractor: Extrac
     result = run(extractor, text)
     lesson = next(q for q in result.quotes if "biggest lessons" in q.text)
     assert lesson.speaker is not None and lesson.speaker.name == "Carl Bialik"
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("“We need to be united here,“ said Jim Clyburn on Sunday.", ["We need to be united here"]),
+        ("„Wir schaffen das“, sagte sie.", ["Wir schaffen das"]),
+        ("“She told me “never“ and left,” he said.", ["She told me “never“ and left"]),
+    ],
+)
+def test_a_mark_of_the_opening_shape_in_a_closing_place_closes(text: str, quoted: list[str]) -> None:
+    assert [text[m.start : m.end] for m in find_marked(text)] == quoted
+
+
+def test_a_quote_closed_by_a_mark_of_the_wrong_shape_keeps_its_speaker(extractor: Extractor) -> None:
+    quote = only(run(extractor, "“We need to be united here,“ said Jim Clyburn, the House whip, on Sunday."))
+    assert quote.speaker is not None and quote.speaker.name == "Jim Clyburn"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("“This is a disgrace to the whole country and its people,” Senator Bolton charged.", "charged"),
+        ("“We will build every one of those houses,” Senator Bolton went on.", "went on"),
+        ("“That was a mistake we should never have made,” Senator Bolton agreed.", "agreed"),
+    ],
+)
+def test_a_verb_that_says_only_on_its_own_after_a_quote_is_its_cue(extractor: Extractor, text: str, cue: str) -> None:
+    quote = only(run(extractor, text))
+    assert quote.cue is not None and quote.cue.text == cue
+    assert quote.speaker is not None and quote.speaker.name == "Bolton"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("“Get out of here right now,” Senator Bolton charged into the crowd of reporters.", "charged"),
+        ("The deal is a “pre-agreement” because some governments did not actually agree to it.", "agree"),
+        ("Republicans backed the reform, as the “autopsy” recommended, and watched it fail.", "recommended"),
+    ],
+)
+def test_a_verb_that_goes_on_is_no_bare_cue(extractor: Extractor, text: str, verb: str) -> None:
+    result = run(extractor, text)
+    assert all(q.cue is None or q.cue.text != verb for q in result.quotes)
+
+
+def test_a_name_the_tagger_misreads_after_an_inverted_said_is_the_speaker(extractor: Extractor) -> None:
+    quote = only(run(extractor, "“The water has been rising for days now,” said Skelly, a local fisherman."))
+    assert quote.speaker is not None and quote.speaker.text.startswith("Skelly")

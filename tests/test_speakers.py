@@ -53,6 +53,19 @@ def test_he_skips_a_woman_named_after_him(extractor: Extractor) -> None:
     assert speaker is not None and speaker.name == "Paul Grant"
 
 
+def test_a_pronoun_chosen_among_several_people_gives_nobody_a_gender(extractor: Extractor) -> None:
+    """ "she" went to Casey Nolan, the nearest of three people: no evidence that Nolan is a woman, so a
+    later "he" may still be Nolan rather than the man named first."""
+    text = (
+        "Mayor Ana Rivera met Tom Baker and Casey Nolan at the harbour on Monday. Nolan spoke first. "
+        "“We have a lot of work ahead of us,” she said.\n"
+        "Later, Nolan took questions. “The water keeps rising every single year,” he said."
+    )
+    result, _ = speakers(extractor, text)
+    speaker = _quote_about(result, "water keeps rising").speaker
+    assert speaker is not None and speaker.name == "Casey Nolan"
+
+
 def test_surname_resolves_to_the_full_name(extractor: Extractor) -> None:
     text = "Police chief Daniel Reyes spoke to reporters on Monday.\n\n“We have arrested two suspects,” Reyes said."
     _, (speaker,) = speakers(extractor, text)

@@ -328,7 +328,7 @@ class Coref:
             if entity is not None:
                 add_mention(entity, self.doc, head.idx, head.idx + len(head))
                 if lower in _PERSONAL:
-                    self.gender[entity.id] = _PERSONAL[lower]
+                    self._learn_gender(entity, _PERSONAL[lower], start)
             return entity
         antecedent = relative_antecedent(head)
         if antecedent is not None:
@@ -528,6 +528,16 @@ class Coref:
                 pronoun.lower_, self._living(self._candidates(start, len(self.sentence_starts)), start)
             )
         return found
+
+    def _learn_gender(self, entity: Entity, gender: str, start: int) -> None:
+        """A pronoun tells a person's gender only when nobody else was there for it to mean: one chosen as
+        the nearest of several people may be the wrong one, and the gender it gave would send every later
+        pronoun past them."""
+        if entity.id in self.gender:
+            return
+        people = {e.id for e in self._candidates(start) if e.type == "PERSON"}
+        if people == {entity.id}:
+            self.gender[entity.id] = gender
 
     def _living(self, candidates: list[Entity], before: int) -> list[Entity]:
         """The candidates, those the text has said died before ``before`` last: "Epstein was found dead in his

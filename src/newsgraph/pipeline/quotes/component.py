@@ -27,6 +27,7 @@ from newsgraph.pipeline.quotes.cues import (
     SUBJECTS,
     according_source,
     adjacent_subject,
+    bare_cue,
     can_speak,
     cue_end,
     is_according,
@@ -45,6 +46,8 @@ from newsgraph.pipeline.quotes.weighing import to_read, weigh
 
 # How far (in words) a cue may stand from the quote it attributes.
 _CUE_REACH = 8
+# How the words of a quote end before the tag that attributes it: "“…,” he said", "“…?” she asked".
+_TAG_ENDS = frozenset({",", "?", "!", "—", "–"})
 # After a quote closed by a full stop: only "Smith said." or "Jane Smith told reporters." still attributes it.
 _NAME_AND_CUE = 3
 # Participles that name what follows in marks: "a show called “Ask Dr. Mike”", "a bill dubbed “…”".
@@ -195,9 +198,16 @@ def _nearby_speaker(cue: Token, marked: Marked) -> tuple[int, int] | None:
         while token.dep_ in {"compound", "flat"} and token.head.i != token.i:
             token = token.head
         inside = marked.start <= token.idx < marked.end
-        if token.pos_ in {"PROPN", "PRON", "NOUN"} and not inside and can_speak(token, cue):
+        nominal = token.pos_ in {"PROPN", "PRON", "NOUN"} or _named_after_inverted(token, cue, marked)
+        if nominal and not inside and can_speak(token, cue):
             return phrase_bounds(token, cue)
     return None
+
+
+def _named_after_inverted(word: Token, cue: Token, marked: Marked) -> bool:
+    """ "“…,” said Skelly, …": the tagger may read a name it does not know as an adverb; a capitalised word
+    right after a cue that follows its quote is the cue's subject whatever its tag."""
+    return cue.idx >= marked.end and word.i == cue.i + 1 and word.is_alpha and word.text[:1].isupper()
 
 
 def _verb_read_as_noun(word: Token, lemmas: frozenset[str]) -> Token | None:
@@ -393,6 +403,8 @@ class QuoteFinder:
         # unless it opens with who said it ("Smith said.", "He Jianxiong, the former director, said").
         closed = context.text[max(start - 60, 0) : start - 1].rstrip("’'”\"»").endswith(tuple(_SENTENCE_END))
         writers = going_on = False
+        # "“…,” Bolton charged.": a verb that reports only on its own does so after a quote ending as a tag's does.
+        tagged = context.text[: max(start - 1, 0)].rstrip("’'”\"»")[-1:] in _TAG_ENDS
         for token in context.tokens(start, end):
             if token.is_space:
                 continue
@@ -410,7 +422,8 @@ class QuoteFinder:
                 reachable = (not writers and (words < _NAME_AND_CUE or named)) or (going_on and named)
             else:
                 reachable = words < _CUE_REACH or _subject_between(token, start)
-            if cue is None and (is_cue(token, self.direct_lemmas) or is_according(token)) and reachable:
+            saying = is_cue(token, self.direct_lemmas) or is_according(token) or (tagged and bare_cue(token))
+            if cue is None and saying and reachable:
                 cue = token
             if not token.is_punct:
                 words += 1

@@ -52,6 +52,9 @@ _PLATFORMS = frozenset(load_data("entities_en.json")["platforms"])
 _DOCUMENTS = frozenset(load_data("coref_names.json")["said_nouns"])
 # Who can be a source: a named person, group or place (and so open a paragraph with "Name:").
 SPEAKING_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# What a bare cue must not take: "charged him", "charged that …", "went on to say", "charged with murder".
+_OBJECTS_AND_CLAUSES = frozenset({"dobj", "ccomp", "xcomp", "dative", "attr", "oprd", "agent", "nsubjpass", "auxpass"})
+_GOALS = frozenset({"with", "into", "against", "through", "toward", "towards", "to", "at"})
 # What completes a verb's object: "urged him [to resign]", "called him [a liar]".
 COMPLETIONS = frozenset({"xcomp", "oprd"})
 # Labels of page furniture, never a speaker: "Photo:", "VIDEO:", "Gallery:", "Editor's note:", "More AP NBA:".
@@ -95,6 +98,7 @@ class Lexicon:
     impersonal_adjectives: frozenset[str]
     findings: frozenset[str]
     questioning: frozenset[str]
+    phrasal_speech: dict[str, str]
 
     @property
     def direct(self) -> frozenset[str]:
@@ -130,12 +134,51 @@ def lexicon() -> Lexicon:
         impersonal_adjectives=frozenset(data["impersonal_adjectives"]),
         findings=frozenset(data["findings"]),
         questioning=frozenset(data["questioning"]),
+        phrasal_speech=dict(data["phrasal_speech"]),
     )
 
 
 def is_cue(token: Token, lemmas: frozenset[str]) -> bool:
     """A verb whose lemma is one of these reporting lemmas."""
     return token.pos_ in VERB_TAGS and token.lemma_.lower() in lemmas
+
+
+def bare_cue(token: Token) -> bool:
+    """ "“…,” Bolton charged.", "“…,” he went on.": a speech verb that is a cue only with a clause of its own
+    ("charged that …", not "charged with murder"), or a verb that says something only with its particle,
+    standing with neither object nor clause and ending its clause as a quote's tag does (the "agree" of
+    "some governments did not agree" or the "recommended" of "as the “autopsy” recommended, and …" goes on)."""
+    # The quote before the verb is its clause; one after it ("charged that …") makes it an ordinary cue.
+    if token.pos_ not in VERB_TAGS or any(_takes_something(child) for child in token.rights):
+        return False
+    words = lexicon()
+    lemma = token.lemma_.lower()
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    particle = words.phrasal_speech.get(lemma)
+    if particle is not None:
+        if following is None or following.lower_ != particle:
+            return False
+        following = token.doc[following.i + 1] if following.i + 1 < len(token.doc) else None
+    elif lemma not in words.speech & words.indirect_only:
+        return False
+    elif following is not None and following.dep_ == "prt":
+        following = token.doc[following.i + 1] if following.i + 1 < len(token.doc) else None
+    return following is None or following.is_punct or _its_subject(following, token) or _when(following)
+
+
+def _when(word: Token) -> bool:
+    """ "Bolton charged on Tuesday": a time after the cue still ends its clause."""
+    return any(t.ent_type_ in {"DATE", "TIME"} for t in word.subtree) and word.dep_ in {"prep", "npadvmod"}
+
+
+def _its_subject(word: Token, verb: Token) -> bool:
+    """ "“…,” charged Senator Bolton": the words right after an inverted cue are its subject."""
+    return any(word in child.subtree for child in verb.rights if child.dep_ in SUBJECTS)
+
+
+def _takes_something(child: Token) -> bool:
+    """An object, a clause or a goal: what makes "charged" an accusation or a rush, not a way of saying."""
+    return child.dep_ in _OBJECTS_AND_CLAUSES or (child.dep_ == "prep" and child.lower_ in _GOALS)
 
 
 def can_speak(subject: Token, cue: Token) -> bool:

@@ -27,6 +27,8 @@ _NOT_SPACE = re.compile(r"\S")
 # Trimmed from the inside edges of a quote: spaces, and the comma news style keeps inside the marks.
 _TRIM_END = ' \t\r\n\u00a0,“”"«»„'
 _TRIM_START = ' \t\r\n\u00a0“”"«»„'
+# What may follow a mark that closes a quote: a space, the end, or punctuation ("here,“ said", "„Ja“.").
+_AFTER_CLOSING = " \t\r\n\u00a0,.;:!?)]—–-"
 
 
 @dataclass
@@ -115,6 +117,9 @@ class _Scanner:
         self.paragraph_start = at + 1
 
     def _opening(self, at: int, char: str) -> None:
+        if self.open_at is not None and not self.continuing and _in_closing_place(self.text, at):
+            self._closing(at)  # "… here,“ said Jim Clyburn": a mark of the wrong shape, read by where it stands
+            return
         self.marks_in_paragraph += 1
         if self.open_at is None:
             self._open(at, char)
@@ -155,6 +160,14 @@ class _Scanner:
         else:
             # “… cooperating," she said: a curly quote closed by a straight mark.
             self._close(at, at)
+
+
+def _in_closing_place(text: str, at: int) -> bool:
+    """Right after a word or its punctuation and before a space or punctuation: where only a closing mark stands
+    (the German „…“ closes with this shape too)."""
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return not before.isspace() and before not in OPENING + STRAIGHT + "([" and after in _AFTER_CLOSING
 
 
 def find_marked(text: str) -> list[Marked]:

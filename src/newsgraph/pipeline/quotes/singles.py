@@ -36,6 +36,8 @@ _HEADLINE_CAPITALS = 0.8
 # A sentence of the body ends with one of these, or with a closing mark after one.
 _SENTENCE_ENDS = ".!?…\"”’'"
 _SHORT_LINE_WORDS = 20
+# What may follow a mark of the opening shape standing as a closing one.
+_AFTER_CLOSING = " \t\r\n\u00a0,.;:!?)]"
 # How a lede ends: a full stop, perhaps inside closing marks.
 _STATEMENT_END = re.compile(r"[.!…][\"”’']*\s*$")
 
@@ -72,8 +74,11 @@ def _is_opening(text: str, at: int) -> bool:
 
 
 def _is_closing(text: str, at: int) -> bool:
-    if text[at] == "‘" or at == 0 or text[at - 1].isspace() or text[at - 1] == "'":
+    if at == 0 or text[at - 1].isspace() or text[at - 1] == "'":
         return False
+    if text[at] == "‘":
+        # "‘… here,‘ he said": a mark of the opening shape after a word and before a space or punctuation.
+        return at + 1 >= len(text) or text[at + 1] in _AFTER_CLOSING
     return at + 1 >= len(text) or not (text[at + 1].isalnum() or text[at + 1] == "'")
 
 
@@ -83,7 +88,10 @@ def _possessive(text: str, at: int) -> bool:
 
 
 def _pick_closing(text: str, closings: list[int]) -> int | None:
-    """The first closing mark that is not a possessive's apostrophe, else the last one."""
+    """The first closing mark that is not a possessive's apostrophe, else the last one; one of the opening
+    shape only when no mark of the right shape can close ("rock ‘n‘ roll" inside a quote is not its end)."""
+    shaped = [at for at in closings if text[at] != "‘"]
+    closings = shaped or closings
     for at in closings:
         if not _possessive(text, at):
             return at
