@@ -153,17 +153,21 @@ def bare_cue(token: Token) -> bool:
         return False
     words = lexicon()
     lemma = token.lemma_.lower()
-    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    following = _next(token)
     particle = words.phrasal_speech.get(lemma)
     if particle is not None:
         if following is None or following.lower_ != particle:
             return False
-        following = token.doc[following.i + 1] if following.i + 1 < len(token.doc) else None
+        following = _next(following)
     elif lemma not in words.speech & words.indirect_only:
         return False
     elif following is not None and following.dep_ == "prt":
-        following = token.doc[following.i + 1] if following.i + 1 < len(token.doc) else None
+        following = _next(following)
     return following is None or following.is_punct or _its_subject(following, token) or _when(following)
+
+
+def _next(word: Token) -> Token | None:
+    return word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
 
 
 def _when(word: Token) -> bool:
@@ -268,15 +272,20 @@ def _reporting_ancestor(verb: Token) -> Token | None:
     return next((a for a in verb.head.ancestors if is_cue(a, speech) and reports_again(verb, a)), None)
 
 
-def _apposition_before(verb: Token) -> Token | None:
-    """ "In a statement to the paper, her adviser, Jake Sullivan, said: …": the parser may hang the
-    speaker in apposition to the fronted phrase's noun and leave the verb without a subject."""
+def _word_before(verb: Token) -> Token | None:
+    """The last word before the verb in its sentence, past up to two marks (", said")."""
     i = verb.i - 1
     while i >= verb.sent.start and verb.doc[i].pos_ == "PUNCT" and verb.i - i <= 2:
         i -= 1
-    if i < verb.sent.start:
+    return verb.doc[i] if i >= verb.sent.start else None
+
+
+def _apposition_before(verb: Token) -> Token | None:
+    """ "In a statement to the paper, her adviser, Jake Sullivan, said: …": the parser may hang the
+    speaker in apposition to the fronted phrase's noun and leave the verb without a subject."""
+    word = _word_before(verb)
+    if word is None:
         return None
-    word = verb.doc[i]
     while word.dep_ == "appos" and word.head.dep_ == "appos" and word.head.i < word.i:
         word = word.head
     if word.dep_ != "appos" or word.pos_ not in {"NOUN", "PROPN"} or word.right_edge.i >= verb.i:
@@ -290,12 +299,9 @@ def _apposition_before(verb: Token) -> Token | None:
 def set_off_before(verb: Token) -> Token | None:
     """ "Waiting times have grown, the clinic's director, Dr. Amir Haddad, said.": the parser may hang
     the speaker, set off by commas, on the fronted report and leave the verb without a subject."""
-    i = verb.i - 1
-    while i >= verb.sent.start and verb.doc[i].pos_ == "PUNCT" and verb.i - i <= 2:
-        i -= 1
-    if i <= verb.sent.start:
+    word = _word_before(verb)
+    if word is None:
         return None
-    word = verb.doc[i]
     while word.dep_ == "appos" and word.head.i < word.i and word.head.right_edge.i < verb.i:
         word = word.head
     before = verb.doc[word.left_edge.i - 1] if word.left_edge.i > verb.sent.start else None

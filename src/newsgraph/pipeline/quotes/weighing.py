@@ -151,12 +151,17 @@ def _tagged_speaker(doc: Doc, candidate: Candidate, tags: Tags, weighing: Weighi
     if not tags.was_read(*candidate.cue):
         return None
     pieces = [*(candidate.parts or [(candidate.start, candidate.end)]), candidate.cue]
+    return _source_beside(doc, TaggedSpan(*candidate.cue, 1.0), tags, pieces, weighing.fill_floor)
+
+
+def _source_beside(
+    doc: Doc, cue: TaggedSpan, tags: Tags, outside: list[tuple[int, int]], floor: float = 0.0
+) -> tuple[int, int] | None:
+    """The source the model tags nearest a cue, overlapping none of ``outside``, when it names someone."""
     sources = [
-        s
-        for s in tags.spans["source"]
-        if s.score >= weighing.fill_floor and not any(s.start < e and b < s.end for b, e in pieces)
+        s for s in tags.spans["source"] if s.score >= floor and not any(s.start < e and b < s.end for b, e in outside)
     ]
-    tagged = _nearest(sources, TaggedSpan(*candidate.cue, 1.0), _SOURCE_REACH, doc_text(doc))
+    tagged = _nearest(sources, cue, _SOURCE_REACH, doc_text(doc))
     return _phrase(doc, tagged) if tagged is not None else None
 
 
@@ -264,9 +269,7 @@ def _speaker(
     rules = report_speaker(cue_token, (content.start, content.end))
     if weighing.add_speaker == "rules":
         return rules
-    sources = [s for s in tags.spans["source"] if not (s.start < content.end and content.start < s.end)]
-    tagged = _nearest(sources, cue, _SOURCE_REACH, text)
-    model = _phrase(cue_token.doc, tagged) if tagged is not None else None
+    model = _source_beside(cue_token.doc, cue, tags, [(content.start, content.end)])
     if weighing.add_speaker == "model":
         return model or rules
     agree = model is not None and rules is not None and model[0] < rules[1] and rules[0] < model[1]
