@@ -27,8 +27,10 @@ _NOT_SPACE = re.compile(r"\S")
 # Trimmed from the inside edges of a quote: spaces, and the comma news style keeps inside the marks.
 _TRIM_END = ' \t\r\n\u00a0,“”"«»„'
 _TRIM_START = ' \t\r\n\u00a0“”"«»„'
-# What may follow a mark that closes a quote: a space, the end, or punctuation ("here,“ said", "„Ja“.").
-_AFTER_CLOSING = " \t\r\n\u00a0,.;:!?)]—–-"
+# What may follow a mark that closes a quote: a space, the end, or punctuation ("here,“ said", "„Ja“."),
+# and for a double mark a dash too ("„Ja“—").
+AFTER_CLOSING = " \t\r\n\u00a0,.;:!?)]"
+_AFTER_CLOSING = AFTER_CLOSING + "—–-"
 
 
 @dataclass

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.pipeline.quotes.direct import Marked, find_marked, trim
+from newsgraph.pipeline.quotes.direct import AFTER_CLOSING, Marked, find_marked, trim
 
 _SINGLE = re.compile(r"['‘’]")
 # What may stand before an opening mark: the start of a word-free stretch.
@@ -36,8 +36,6 @@ _HEADLINE_CAPITALS = 0.8
 # A sentence of the body ends with one of these, or with a closing mark after one.
 _SENTENCE_ENDS = ".!?…\"”’'"
 _SHORT_LINE_WORDS = 20
-# What may follow a mark of the opening shape standing as a closing one.
-_AFTER_CLOSING = " \t\r\n\u00a0,.;:!?)]"
 # How a lede ends: a full stop, perhaps inside closing marks.
 _STATEMENT_END = re.compile(r"[.!…][\"”’']*\s*$")
 
@@ -78,7 +76,7 @@ def _is_closing(text: str, at: int) -> bool:
         return False
     if text[at] == "‘":
         # "‘… here,‘ he said": a mark of the opening shape after a word and before a space or punctuation.
-        return at + 1 >= len(text) or text[at + 1] in _AFTER_CLOSING
+        return at + 1 >= len(text) or text[at + 1] in AFTER_CLOSING
     return at + 1 >= len(text) or not (text[at + 1].isalnum() or text[at + 1] == "'")
 
 
