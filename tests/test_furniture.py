@@ -74,6 +74,17 @@ def test_a_hover_card_in_a_sentence_is_cut_to_the_name_it_hangs_on() -> None:
     assert "Budget talks" not in article.text and "MORE" not in article.text
 
 
+def test_a_dateline_in_its_own_element_is_set_apart_from_the_first_word() -> None:
+    story = (
+        '<p><cite class="source">Port Alder (Harbour Wire)</cite>A strike by crane drivers closed the container '
+        "terminal on Monday, the port authority said in a statement.</p><p>Talks will resume on Thursday, said "
+        "the union's secretary, Mira Kowal, who called the offer an insult.</p>"
+    )
+    page = f"<html><head><title>Port strike</title></head><body><article>{story}</article></body></html>"
+    article = read_html(page, "cite.html")
+    assert "Port Alder (Harbour Wire) A strike by crane drivers" in article.text
+
+
 def test_token_score_counts_repeated_words_as_a_multiset() -> None:
     score = score_tokens("the cat the cat extra", "the cat the dog")
     assert (score.precision, score.recall) == (3 / 5, 3 / 4)

@@ -55,7 +55,7 @@ def extract_page(content: str | bytes, source: str, url: str | None = None) -> A
 
     try:
         return trafilatura.bare_extraction(
-            _without_cards(content),
+            _prepared(content),
             url=url,
             with_metadata=True,
             include_comments=False,
@@ -66,16 +66,23 @@ def extract_page(content: str | bytes, source: str, url: str | None = None) -> A
         raise InputError(source, f"HTML that cannot be parsed ({error})") from error
 
 
-def _without_cards(content: str | bytes) -> Any:
-    """The page with each hover card cut to the link it hangs on, or the page as it was when it has none.
-
-    trafilatura keeps a card's text in the sentence: "threatened to kill Rep. Ilhan
-    OmarIlhan OmarHillicon Valley: Progressives oppose …" instead of "Rep. Ilhan Omar".
-    """
+def _prepared(content: str | bytes) -> Any:
+    """The page with its hover cards cut and its credits set apart, or the page as it was when it has neither."""
     try:
         tree = lxml.html.fromstring(content)
     except (ValueError, ParserError):
         return content
+    cut = _cut_cards(tree)
+    spaced = _space_credits(tree)
+    return tree if cut or spaced else content
+
+
+def _cut_cards(tree: Any) -> bool:
+    """Cut each hover card to the link it hangs on; True when there was one.
+
+    trafilatura keeps a card's text in the sentence: "threatened to kill Rep. Ilhan
+    OmarIlhan OmarHillicon Valley: Progressives oppose …" instead of "Rep. Ilhan Omar".
+    """
     cards = [card for card in tree.xpath(_CARDS) if _own_words(card) <= _CARD_OWN_WORDS]
     cards = [card for card in cards if not any(other in cards for other in card.iterancestors("span"))]
     for card in cards:
@@ -84,7 +91,20 @@ def _without_cards(content: str | bytes) -> Any:
         name = link.text_content() if link.tag == "a" else ""
         card.clear()
         card.text, card.tail = name, tail
-    return tree if cards else content
+    return bool(cards)
+
+
+def _space_credits(tree: Any) -> bool:
+    """Put a space after each credit glued to the word that follows it; True when there was one.
+
+    Some outlets set the dateline in its own inline element with no space after it, so the
+    text reads "Hong Kong (CNN Business)A muddled view …": the credit is then not seen as a
+    dateline and its last word joins the first sentence.
+    """
+    glued = [cite for cite in tree.iter("cite") if cite.tail and cite.tail[0].isalnum()]
+    for cite in glued:
+        cite.tail = " " + cite.tail
+    return bool(glued)
 
 
 def _own_words(element: Any) -> int:
