@@ -193,6 +193,16 @@ def test_according_to_names_the_source_of_the_clause(extractor: Extractor) -> No
     assert quote.speaker is not None and quote.speaker.text == "Northfield Paper"
 
 
+def test_a_report_opening_a_story_starts_after_its_dateline(extractor: Extractor) -> None:
+    text = (
+        '(Harbour Wire) Mayor Ana Ortiz, according to City Hall, made an unplanned visit to the county hospital on '
+        'Sunday for a "routine check" as the first part of her yearly exam.'
+    )
+    quote = only(run(extractor, text))
+    assert quote.text.startswith("Mayor Ana Ortiz, according to City Hall, made an unplanned visit")
+    assert quote.speaker is not None and quote.speaker.text == "City Hall"
+
+
 def test_belief_counts_as_attribution(extractor: Extractor) -> None:
     quote = only(run(extractor, "Most economists believe that prices will fall next year."))
     assert quote.text == "that prices will fall next year"

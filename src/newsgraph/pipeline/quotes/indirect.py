@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.pipeline.datelines import credit
 from newsgraph.pipeline.intervals import Intervals
 from newsgraph.pipeline.quotes import acts
 from newsgraph.pipeline.quotes.cues import (
@@ -80,8 +81,9 @@ class Candidate:
 
 
 def trimmed(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
-    """Token range first..last (inclusive) as characters, without punctuation at its edges."""
-    while first <= last and doc[first].text in _EDGE_PUNCT:
+    """Token range first..last (inclusive) as characters, without punctuation at its edges or a dateline
+    before it ("(CNN) President Trump, according to the White House, made …" reports from "President")."""
+    while first <= last and (doc[first].text in _EDGE_PUNCT or credit(doc[first])):
         first += 1
     while last >= first and (doc[last].text in _EDGE_PUNCT or doc[last].is_space):
         last -= 1
