@@ -203,6 +203,12 @@ def test_a_report_opening_a_story_starts_after_its_dateline(extractor: Extractor
     assert quote.speaker is not None and quote.speaker.text == "City Hall"
 
 
+def test_a_dash_after_a_capitalised_subject_is_no_dateline(extractor: Extractor) -> None:
+    text = "NASA said the four firms — Orbit Works, Lunar Freight and two others — were chosen to carry its instruments."
+    quote = only(run(extractor, text))
+    assert quote.text.startswith("the four firms — Orbit Works")
+
+
 def test_belief_counts_as_attribution(extractor: Extractor) -> None:
     quote = only(run(extractor, "Most economists believe that prices will fall next year."))
     assert quote.text == "that prices will fall next year"

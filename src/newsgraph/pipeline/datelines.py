@@ -25,7 +25,10 @@ def _dateline_end(sent: Span) -> int | None:
     first = sent[0]
     if not (_opens_paragraph(sent) and first.is_alpha and first.is_upper and len(first) > 1):
         return None
-    return next((t.i for t in sent[1:12] if t.text in DASHES), None)
+    dash = next((t for t in sent[1:12] if t.text in DASHES), None)
+    if dash is None or any(t.pos_ in ("VERB", "AUX") for t in sent[: dash.i - sent.start]):
+        return None  # "NASA said the five companies — Blue Origin, … — had been selected": a sentence, not a dateline
+    return dash.i
 
 
 def _opens_paragraph(sent: Span) -> bool:
