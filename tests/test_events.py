@@ -26,6 +26,8 @@ def name(extraction: Extraction, entity_id: str | None) -> str:
         ("The foreign minister accused Belarus of hiding the convoy.", "ACCUSE", "allege", "accused"),
         ("Police in Lagos arrested two journalists on Friday.", "COERCE", "arrest", "arrested"),
         ("The junta released 30 prisoners from the northern jail.", "RETREAT", "release", "released"),
+        # Detainees are people by their verb's agent suffix ("detain-ee"), though no dictionary class lists them.
+        ("Police released the detainees late on Sunday.", "RETREAT", None, "released"),
         ("Chile and Peru agreed to meet in Lima next month.", "AGREE", None, "agreed"),
         # The PLOVER manual's SANCTION mode expel covers "the expulsion of ambassadors or similar diplomats".
         ("Norway expelled three Russian diplomats.", "SANCTION", "expel", "expelled"),
@@ -611,6 +613,8 @@ def test_a_dateline_is_not_the_actor(extractor: Extractor) -> None:
         "Kentucky Democrats beat the incumbent governor in Tuesday's election.",
         # The manual's RETREAT releases captives, not video.
         "Police released dramatic video of the rescue on Friday.",
+        # ... nor a letter: a noun ending like "protester" is no one unless its stem is a verb.
+        "In May, Governor Tom Reed released a letter from his longtime physician, Dr. Alan Pike.",
         # A visit needs a host: a border or a prison hosts no one.
         "Senator Lee visited the Mexican border near McAllen on Monday.",
     ],

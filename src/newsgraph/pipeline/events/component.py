@@ -252,22 +252,23 @@ class Draft:
 class EventCoder:
     """Codes the events of each sentence and links them to entities, quotes, dates and figures."""
 
-    def __init__(self, lex: Lexicon) -> None:
+    def __init__(self, lex: Lexicon, verbs: frozenset[str]) -> None:
         self.lex = lex
+        self.verbs = verbs
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = _DocCoder(doc, self.lex).events()
+        doc._.events = _DocCoder(doc, self.lex, self.verbs).events()
         return doc
 
 
 class _DocCoder:
     """The work on one Doc: every lookup table built once, then one pass over the sentences."""
 
-    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+    def __init__(self, doc: Doc, lex: Lexicon, verbs: frozenset[str]) -> None:
         self.doc = doc
         self.lex = lex
         self.actors = ActorFinder(doc, lex)
-        self.senses = Senses(lex, self.actors)
+        self.senses = Senses(lex, self.actors, verbs)
         self.quote_pieces = sorted(
             ((p.start, p.end, q) for q in doc._.quotes or [] for p in (q.parts or [q])),
             key=lambda piece: piece[0],
@@ -1526,8 +1527,11 @@ class _DocCoder:
         sents = list(self.doc.sents)
         index = next(i for i, sent in enumerate(sents) if sent.start <= pronoun.i < sent.end)
         start = sents[max(0, index - 1)].start
+        clause = _clause_verb(pronoun)
         for i in range(pronoun.i - 1, start - 1, -1):
             token = self.doc[i]
+            if token.head.i == clause.i and token.dep_ != "dobj":
+                continue  # "Riot police used tear gas against them": not the police, the clause's own subject
             if (
                 token.dep_ in ("nsubj", "nsubjpass", "dobj")
                 and (token.tag_ == "NNS") == plural
@@ -1726,7 +1730,18 @@ class _DocCoder:
 
 @Language.factory("newsgraph_events", assigns=["doc._.events"])
 def make_events(nlp: Language, name: str) -> EventCoder:
-    return EventCoder(lexicon())
+    return EventCoder(lexicon(), english_verbs(nlp))
+
+
+def english_verbs(nlp: Language) -> frozenset[str]:
+    """The verbs of English as WordNet lists them, which the model's rule lemmatizer ships as its index
+    (none when the pipeline has no such lemmatizer): a general word list, not one fitted to our data."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("verb", ()))
 
 
 def _accused(draft: Draft) -> Draft:
@@ -1910,6 +1925,13 @@ def _aimed_at(verb: Token) -> Token | None:
             if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
                 return pobj
     return None
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause the token is in (the token itself at the top of a verbless sentence)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _passive(verb: Token) -> bool:

@@ -112,7 +112,11 @@ PEOPLE_WORDS = frozenset(
     }
 )
 # Suffixes of English nouns for people: fisherman, worker, sailor, journalist, civilian, migrant, resident, detainee.
-AGENT_SUFFIXES = ("man", "er", "or", "ist", "ian", "ant", "ent", "ee")
+# Suffixes of nouns for people: "-man" and "-ist"/"-ian" on a word ("fishermen", "journalists",
+# "civilians"), and the agent suffixes on a verb ("protesters", "investors", "migrants",
+# "detainees"), whose stem must then be a verb: "letter", "paper", "sector" and "incident" are no one.
+NOUN_PEOPLE_SUFFIXES = ("ist", "ian")
+VERB_PEOPLE_SUFFIXES = ("er", "or", "ant", "ent", "ee")
 # Words of play that, in a sports report, mark a sentence about the game.
 GAME_WORDS = frozenset({"shot", "win", "won", "score", "scored", "final", "club", "coach", "assist", "points"})
 # "Hurricanes 4, Blackhawks 2": a result line of a games roundup.
@@ -124,9 +128,10 @@ SCORE = re.compile(r"(?<![\d.,:/-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d:/%-]|[.,]\d)
 class Senses:
     """Argument-type checks for one Doc."""
 
-    def __init__(self, lex: Lexicon, actors: ActorFinder) -> None:
+    def __init__(self, lex: Lexicon, actors: ActorFinder, verbs: frozenset[str]) -> None:
         self.lex = lex
         self.actors = actors
+        self.verbs = verbs
         classes = lex.noun_classes
         self.harmable = frozenset().union(*(classes[c] for c in HARMABLE_CLASSES + PLACE_CLASSES))
         self.means = frozenset().union(*(classes[c] for c in MEANS_CLASSES))
@@ -242,13 +247,21 @@ class Senses:
         return False
 
     def people_noun(self, token: Token) -> bool:
-        """A common noun for people by its agent suffix ("fishermen", "detainees", "protesters",
-        "journalists", "migrants"), for the many such nouns no dictionary class lists; "video",
-        "footage" and "statement" are none."""
+        """A common noun for people: a Phoenix agent or sector word ("mayor", "officer"), or by its suffix ("fishermen", "detainees",
+        "protesters", "journalists", "migrants") for the many such nouns no dictionary lists; "video",
+        "footage", "statement" and "letter" are none."""
         lemma = token.lemma_.lower()
         if token.pos_ != "NOUN" or lemma.endswith("ment"):
             return False
-        return lemma.endswith(AGENT_SUFFIXES) or token.lower_.endswith(("men", "people"))
+        if lemma in self.lex.agents or lemma in self.lex.sectors or lemma.endswith("man") or token.lower_.endswith(("men", "people")):
+            return True
+        if any(lemma.endswith(s) and len(lemma) - len(s) >= 3 for s in NOUN_PEOPLE_SUFFIXES):
+            return True
+        return any(self._verb_stem(lemma[: -len(s)]) for s in VERB_PEOPLE_SUFFIXES if lemma.endswith(s))
+
+    def _verb_stem(self, stem: str) -> bool:
+        """The stem of an agent noun is a verb: "protest-er", "vot-er", "migr-ant", "resid-ent", "employ-ee"."""
+        return any(form in self.verbs for form in (stem, stem + "e", stem + "ate"))
 
     def means_of_violence(self, token: Token) -> bool:
         """A weapon or war machine ("a drone", "shells"), or an act of violence ("a stabbing", "the attack")."""
