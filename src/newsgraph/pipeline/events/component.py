@@ -4,7 +4,8 @@ A verb ("struck", "pulled negotiators from") or an event noun ("the attack on", 
 with") is looked up in the lexicon in its frame; its subject (or the agent of a
 passive) becomes the actor and its object the target, both as entities of the article.
 What is only said, feared or asked is kept apart: threats and promises get their own
-types, negated events are marked, hypotheticals and questions are left out, and an event
+types, negated events are marked (and left out of the output unless the settings keep them),
+hypotheticals and questions are left out, and an event
 reported by someone keeps that quote as its source.
 """
 
