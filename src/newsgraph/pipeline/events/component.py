@@ -214,6 +214,8 @@ UNASSERTED = frozenset(
 WISHES = frozenset({"want", "aim", "seek", "plan", "intend", "eager", "determined", "hope", "wish"})
 # CAMEO sectors of the state: its government, armed and police forces and intelligence services.
 STATE_FORCES = frozenset({"MIL", "COP", "SPY", "GOV"})
+# The sectors of the state and its bodies: its forces, its courts and its legislature.
+STATE_BODIES = STATE_FORCES | {"JUD", "LEG"}
 # Sectors of those who command forces: the state's, and armed groups (rebels, insurgents, unidentified armed forces).
 ARMED = STATE_FORCES | {"REB", "INS", "UAF", "IMG"}
 # Works whose story is told: what happens in them is no event.
@@ -1284,10 +1286,13 @@ class _DocCoder:
         if actor is not None:
             self._describe_actor(event, actor)
             known = event.actor_country or event.actor_sector or actor.entity.type in POLITIES or actor.entity.titles
-            if not (known or self._own_forces(draft.target)):
+            at_state = actor.entity.type == "ORG" and self._state_target(target, draft.target)
+            if not (known or at_state or self._own_forces(draft.target)):
                 # As in PETRARCH and GDELT, an event is coded for actors the dictionaries know: a country,
                 # an international body, someone whose sector (GOV, MIL, LAB…) is named; a place or
-                # people the NER found, which acts through its government; or someone given a role.
+                # people the NER found, which acts through its government; or someone given a role. An
+                # organisation they do not list is in PLOVER's scope when it acts on the state ("Arvo Foods
+                # thanked the police"): the manual's economic context has "business-government relations".
                 return None
             self.last_actors[event.type] = actor.entity
         if (
@@ -1482,6 +1487,14 @@ class _DocCoder:
         if target is not None and target.type in POLITIES:
             return True
         return event.target_sector is not None and event.target_sector not in BUSINESS
+
+    def _state_target(self, target: Entity | None, words: Token | None) -> bool:
+        """The act is aimed at a state or one of its bodies: a country, or a government, its forces, police,
+        courts or legislature, named ("the Veldport police") or by a noun the dictionaries know ("the police")."""
+        if target is not None:
+            named = Actor(target, [])
+            return (target.type in POLITIES and self.actors.polity(named)) or self.actors.sector(named) in STATE_BODIES
+        return words is not None and self.actors.agent_sector(words) in STATE_BODIES
 
     def _recipient(self, target: Entity | None, words: Token | None) -> bool:
         """The event is aimed at someone: a named person, organisation, country or people, or an agent
