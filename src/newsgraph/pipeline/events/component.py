@@ -925,9 +925,15 @@ class _DocCoder:
         return entity is not None and entity.type == "PERSON"
 
     def _reciprocal(self, draft: Draft) -> bool:
-        """A meeting, or an act of English two-sided by its word ("negotiate", "clash"), which has two sides."""
+        """A meeting, or an act of English two-sided by its word ("negotiate", "clash"), which has two sides;
+        so has a stance on a meeting ("agreed to meet again")."""
         words = [draft.trigger, *draft.argument_verbs]
-        return draft.code.type in RECIPROCAL_TYPES or any(_symmetric(w) for w in words)
+        inner = draft.argument_verbs[1:] if draft.argument_verbs[:1] == [draft.trigger] else []
+        return (
+            draft.code.type in RECIPROCAL_TYPES
+            or any(_symmetric(w) for w in words)
+            or any(self.lex.default_type(w) in RECIPROCAL_TYPES for w in inner)
+        )
 
     def _event_owner(self, noun: Token, speaker: Entity | None) -> Actor | None:
         """Whose act an event noun that is a verb's subject is: "Russia's attack on Kyiv killed 12", "an Israeli
@@ -1158,6 +1164,12 @@ class _DocCoder:
             itself = self.actors.resolve(draft.target, speaker)
             if itself is not None and itself.entity is actor.entity:
                 actor = Actor(speaker, [])
+        if actor is not None and draft.actor is not None and not self._coded(actor):
+            other = self.actors.sides(draft.actor, actor.entity)
+            if other is not None and self._coded(Actor(other, [])):
+                # "Talks between the union and Keller Shipping... both sides agreed to meet": the pair stands for
+                # both parties, and the one the dictionaries code is the actor (PETRARCH codes the actors it knows).
+                actor = Actor(other, [])
         exclude = actor.entity if actor is not None else None
         target: Entity | None = None
         target_words: list[Token] = []
@@ -1185,10 +1197,15 @@ class _DocCoder:
             # act that needs a recipient has been read for one above, and "signing a contract with the Lightning"
             # gives it none).
             target, target_words = self._recipient_of_thing(draft, speaker, exclude)
-        if target is None and actor is not None and draft.actor is not None and self._reciprocal(draft):
+        placed = draft.target is not None and draft.target.dep_ == "pobj" and draft.target.head.lower_ in PLACE_PREPS
+        if (target is None or placed) and actor is not None and draft.actor is not None and self._reciprocal(draft):
             # "The two sides continue to negotiate", "both countries clashed": the manual's reciprocal events have
-            # both sides, the one the pair's words stand for first and the other as recipient.
-            target = self.actors.sides(draft.actor, actor.entity)
+            # both sides, the one the pair's words stand for first and the other as recipient ("agreed to meet at
+            # City Hall": the hall is where).
+            other = self.actors.sides(draft.actor, actor.entity)
+            if other is not None:
+                target, target_words = other, []
+                draft.target = None if placed else draft.target
         if target is None and draft.code.type == "THREATEN":
             target = self._threatened(draft, speaker, exclude)
         location = self._location(draft)
@@ -1656,6 +1673,11 @@ class _DocCoder:
 
     def _span(self, start: int, end: int) -> Span:
         return Span(start, end, doc_text(self.doc)[start:end])
+
+    def _coded(self, actor: Actor) -> bool:
+        """The dictionaries code the actor: a country, a sector, a polity the NER found, or someone given a role."""
+        entity = actor.entity
+        return bool(self.actors.country(actor) or self.actors.sector(actor) or entity.type in POLITIES or entity.titles)
 
     def _describe_actor(self, event: Event, actor: Actor) -> None:
         event.actor_country = self.actors.country(actor)
