@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from newsgraph.pipeline import Extractor
+from newsgraph.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -30,6 +31,12 @@ def need_shared(path: Path) -> Path:
 @pytest.fixture(scope="session")
 def extractor() -> Extractor:
     return Extractor()
+
+
+@pytest.fixture(scope="session")
+def keeping(extractor: Extractor) -> Extractor:
+    """The same pipeline, keeping the events told as not done (``--negated-events``)."""
+    return Extractor(Settings(negated_events=True), nlp=extractor.nlp)
 
 
 @pytest.fixture(scope="session")

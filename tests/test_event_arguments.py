@@ -143,8 +143,8 @@ def test_they_after_two_people_named_together_are_those_people(extractor: Extrac
         "The army neither attacked nor shelled the town of Goma.",
     ],
 )
-def test_a_denial_the_parser_loses_still_negates(extractor: Extractor, text: str) -> None:
-    extraction = run(extractor, text)
+def test_a_denial_the_parser_loses_still_negates(keeping: Extractor, text: str) -> None:
+    extraction = run(keeping, text)
     assert extraction.events
     assert all(e.negated for e in extraction.events)
 

@@ -120,10 +120,16 @@ def test_nominal_event_without_verb(extractor: Extractor) -> None:
     assert run(extractor, "Officials described the fight against the rebels as the hardest yet.").events == []
 
 
-def test_negated_event_is_marked(extractor: Extractor) -> None:
-    event = only(run(extractor, "Iran did not attack the tanker, the navy said."), "ASSAULT")
+def test_negated_event_is_marked(keeping: Extractor) -> None:
+    event = only(run(keeping, "Iran did not attack the tanker, the navy said."), "ASSAULT")
     assert event.negated is True
     assert event.to_dict()["negated"] is True
+
+
+def test_negated_events_are_left_out_by_default(extractor: Extractor) -> None:
+    # The PLOVER manual: "Negated events can be excluded from the final event dataset".
+    extraction = run(extractor, "Iran did not attack the tanker, but its navy seized a Greek ship.")
+    assert [(e.type, e.trigger.text) for e in extraction.events] == [("COERCE", "seized")]
 
 
 def test_threat_is_not_the_act(extractor: Extractor) -> None:
@@ -470,9 +476,9 @@ def test_a_pledge_by_someone_is_still_an_agreement(extractor: Extractor) -> None
     assert [e.type for e in extraction.events] == ["AGREE"]
 
 
-def test_failing_to_act_is_no_refusal(extractor: Extractor) -> None:
-    assert coded(run(extractor, "The rebels failed to produce a list of the captives by Friday.")) == []
-    extraction = run(extractor, "The junta failed to release the detained reporters on Monday.")
+def test_failing_to_act_is_no_refusal(keeping: Extractor) -> None:
+    assert coded(run(keeping, "The rebels failed to produce a list of the captives by Friday.")) == []
+    extraction = run(keeping, "The junta failed to release the detained reporters on Monday.")
     assert coded(extraction) == [("RETREAT", "failed", True)]
 
 
@@ -481,9 +487,9 @@ def test_failing_to_agree_is_still_a_rejection(extractor: Extractor) -> None:
     assert "REJECT" in [e.type for e in extraction.events]
 
 
-def test_no_arrests_and_nobody_are_negations(extractor: Extractor) -> None:
+def test_no_arrests_and_nobody_are_negations(keeping: Extractor) -> None:
     # Arrests with no one arrested are no event to count; if one is told, it is as not done.
-    extraction = run(extractor, "Police said the rally was calm and that no arrests had been made.")
+    extraction = run(keeping, "Police said the rally was calm and that no arrests had been made.")
     assert all(e.negated for e in extraction.events if e.type == "COERCE")
 
 

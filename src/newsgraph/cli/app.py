@@ -38,11 +38,21 @@ def options(
             "fast: the rules alone, quicker. Also NEWSGRAPH_QUOTES.",
         ),
     ] = None,
+    negated_events: Annotated[
+        bool,
+        typer.Option(
+            "--negated-events",
+            help="Keep events told as not done ('did not attack', 'left without arresting anyone'), marked "
+            "negated; by default they are left out, as the PLOVER manual allows. Also NEWSGRAPH_NEGATED_EVENTS=1.",
+        ),
+    ] = False,
 ) -> None:
     """Who said what, about whom, when, and with which numbers, in news articles."""
     # Through the environment, so that worker processes and every Settings() agree.
     if quotes is not None:
         os.environ["NEWSGRAPH_QUOTES"] = quotes.value
+    if negated_events:
+        os.environ["NEWSGRAPH_NEGATED_EVENTS"] = "1"
 
 
 eval_app = typer.Typer(help="Score newsgraph against gold annotations and print precision, recall and F1.")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import spacy
 from spacy.language import Language
@@ -167,9 +167,15 @@ class Extractor:
             while order and order[0][0] != key:
                 yield self._failure(order.pop(0), failures)
             order.pop(0)
-            yield to_extraction(doc, pending.pop(key))
+            yield self._told(to_extraction(doc, pending.pop(key)))
         while order:
             yield self._failure(order.pop(0), failures)
+
+    def _told(self, extraction: Extraction) -> Extraction:
+        """Without the events told as not done, unless the settings keep them (``negated_events``)."""
+        if not self.settings.negated_events:
+            extraction.events = [e for e in extraction.events if not e.negated]
+        return extraction
 
     @staticmethod
     def _failure(
@@ -209,8 +215,12 @@ _default: Extractor | None = None
 
 
 def default_extractor() -> Extractor:
-    """A process-wide extractor, loaded on first use."""
+    """A process-wide extractor, loaded on first use; a change of ``negated_events`` since (the CLI's
+    ``--negated-events``) takes effect on the loaded model, which that setting does not touch."""
     global _default
     if _default is None:
         _default = Extractor()
+    negated_events = Settings().negated_events
+    if _default.settings.negated_events != negated_events:
+        _default = Extractor(replace(_default.settings, negated_events=negated_events), nlp=_default.nlp)
     return _default

@@ -4,7 +4,8 @@ A verb ("struck", "pulled negotiators from") or an event noun ("the attack on", 
 with") is looked up in the lexicon in its frame; its subject (or the agent of a
 passive) becomes the actor and its object the target, both as entities of the article.
 What is only said, feared or asked is kept apart: threats and promises get their own
-types, negated events are marked, hypotheticals and questions are left out, and an event
+types, negated events are marked (and left out of the output unless the settings keep them),
+hypotheticals and questions are left out, and an event
 reported by someone keeps that quote as its source.
 """
 
@@ -213,6 +214,8 @@ UNASSERTED = frozenset(
 WISHES = frozenset({"want", "aim", "seek", "plan", "intend", "eager", "determined", "hope", "wish"})
 # CAMEO sectors of the state: its government, armed and police forces and intelligence services.
 STATE_FORCES = frozenset({"MIL", "COP", "SPY", "GOV"})
+# The sectors of the state and its bodies: its forces, its courts and its legislature.
+STATE_BODIES = STATE_FORCES | {"JUD", "LEG"}
 # Sectors of those who command forces: the state's, and armed groups (rebels, insurgents, unidentified armed forces).
 ARMED = STATE_FORCES | {"REB", "INS", "UAF", "IMG"}
 # Works whose story is told: what happens in them is no event.
@@ -923,9 +926,15 @@ class _DocCoder:
         return entity is not None and entity.type == "PERSON"
 
     def _reciprocal(self, draft: Draft) -> bool:
-        """A meeting, or an act of English two-sided by its word ("negotiate", "clash"), which has two sides."""
+        """A meeting, or an act of English two-sided by its word ("negotiate", "clash"), which has two sides;
+        so has a stance on a meeting ("agreed to meet again")."""
         words = [draft.trigger, *draft.argument_verbs]
-        return draft.code.type in RECIPROCAL_TYPES or any(_symmetric(w) for w in words)
+        inner = draft.argument_verbs[1:] if draft.argument_verbs[:1] == [draft.trigger] else []
+        return (
+            draft.code.type in RECIPROCAL_TYPES
+            or any(_symmetric(w) for w in words)
+            or any(self.lex.default_type(w) in RECIPROCAL_TYPES for w in inner)
+        )
 
     def _event_owner(self, noun: Token, speaker: Entity | None) -> Actor | None:
         """Whose act an event noun that is a verb's subject is: "Russia's attack on Kyiv killed 12", "an Israeli
@@ -1156,6 +1165,12 @@ class _DocCoder:
             itself = self.actors.resolve(draft.target, speaker)
             if itself is not None and itself.entity is actor.entity:
                 actor = Actor(speaker, [])
+        if actor is not None and draft.actor is not None and not self._coded(actor):
+            other = self.actors.sides(draft.actor, actor.entity)
+            if other is not None and self._coded(Actor(other, [])):
+                # "Talks between the union and Keller Shipping... both sides agreed to meet": the pair stands for
+                # both parties, and the one the dictionaries code is the actor (PETRARCH codes the actors it knows).
+                actor = Actor(other, [])
         exclude = actor.entity if actor is not None else None
         target: Entity | None = None
         target_words: list[Token] = []
@@ -1183,10 +1198,15 @@ class _DocCoder:
             # act that needs a recipient has been read for one above, and "signing a contract with the Lightning"
             # gives it none).
             target, target_words = self._recipient_of_thing(draft, speaker, exclude)
-        if target is None and actor is not None and draft.actor is not None and self._reciprocal(draft):
+        placed = draft.target is not None and draft.target.dep_ == "pobj" and draft.target.head.lower_ in PLACE_PREPS
+        if (target is None or placed) and actor is not None and draft.actor is not None and self._reciprocal(draft):
             # "The two sides continue to negotiate", "both countries clashed": the manual's reciprocal events have
-            # both sides, the one the pair's words stand for first and the other as recipient.
-            target = self.actors.sides(draft.actor, actor.entity)
+            # both sides, the one the pair's words stand for first and the other as recipient ("agreed to meet at
+            # City Hall": the hall is where).
+            other = self.actors.sides(draft.actor, actor.entity)
+            if other is not None:
+                target, target_words = other, []
+                draft.target = None if placed else draft.target
         if target is None and draft.code.type == "THREATEN":
             target = self._threatened(draft, speaker, exclude)
         location = self._location(draft)
@@ -1284,10 +1304,13 @@ class _DocCoder:
         if actor is not None:
             self._describe_actor(event, actor)
             known = event.actor_country or event.actor_sector or actor.entity.type in POLITIES or actor.entity.titles
-            if not (known or self._own_forces(draft.target)):
+            at_state = actor.entity.type == "ORG" and self._state_target(target, draft.target)
+            if not (known or at_state or self._own_forces(draft.target)):
                 # As in PETRARCH and GDELT, an event is coded for actors the dictionaries know: a country,
                 # an international body, someone whose sector (GOV, MIL, LAB…) is named; a place or
-                # people the NER found, which acts through its government; or someone given a role.
+                # people the NER found, which acts through its government; or someone given a role. An
+                # organisation they do not list is in PLOVER's scope when it acts on the state ("Arvo Foods
+                # thanked the police"): the manual's economic context has "business-government relations".
                 return None
             self.last_actors[event.type] = actor.entity
         if (
@@ -1483,6 +1506,14 @@ class _DocCoder:
             return True
         return event.target_sector is not None and event.target_sector not in BUSINESS
 
+    def _state_target(self, target: Entity | None, words: Token | None) -> bool:
+        """The act is aimed at a state or one of its bodies: a country, or a government, its forces, police,
+        courts or legislature, named ("the Veldport police") or by a noun the dictionaries know ("the police")."""
+        if target is not None:
+            named = Actor(target, [])
+            return (target.type in POLITIES and self.actors.polity(named)) or self.actors.sector(named) in STATE_BODIES
+        return words is not None and self.actors.agent_sector(words) in STATE_BODIES
+
     def _recipient(self, target: Entity | None, words: Token | None) -> bool:
         """The event is aimed at someone: a named person, organisation, country or people, or an agent
         the dictionaries know ("the police", "rebels"); not a thing of theirs ("studies U.S.-Canada trade")."""
@@ -1646,6 +1677,11 @@ class _DocCoder:
 
     def _span(self, start: int, end: int) -> Span:
         return Span(start, end, doc_text(self.doc)[start:end])
+
+    def _coded(self, actor: Actor) -> bool:
+        """The dictionaries code the actor: a country, a sector, a polity the NER found, or someone given a role."""
+        entity = actor.entity
+        return bool(self.actors.country(actor) or self.actors.sector(actor) or entity.type in POLITIES or entity.titles)
 
     def _describe_actor(self, event: Event, actor: Actor) -> None:
         event.actor_country = self.actors.country(actor)

@@ -79,9 +79,11 @@ DENIALS = frozenset({"not", "n't", "n’t", "never", "neither", "nor"})
 
 
 def negated(token: Token) -> bool:
-    """ "did not strike", "refused [not] to", and "no arrests were made", "nobody was hurt"."""
+    """ "did not strike", "refused [not] to", "no arrests were made", "nobody was hurt", and "left without
+    arresting anyone": what "without" governs (a gerund, parsed as its complement or object) was not done."""
     return (
         any(c.dep_ == "neg" for c in token.children)
+        or (token.dep_ in ("pcomp", "pobj") and token.head.lower_ == "without")
         or _denied_before(token)
         or (token.dep_ == "xcomp" and any(c.dep_ == "neg" for c in token.head.children))
         or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and no_one(c) for c in token.children)

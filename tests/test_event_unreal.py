@@ -1,0 +1,54 @@
+"""Events that did not happen, on sentences of our own: told as not done, they are marked negated and left out
+of the output unless asked for (the PLOVER manual: "Negated events can be excluded from the final event
+dataset"); a refusal is an event of its own (REJECT: "All rejections and refusals")."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from tests.events_support import run
+from typer.testing import CliRunner
+
+from newsgraph.cli import app
+from newsgraph.pipeline import Extractor
+
+
+def coded(extractor: Extractor, text: str) -> list[tuple[str, str, bool]]:
+    return [(e.type, e.trigger.text, e.negated) for e in run(extractor, text).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "trigger"),
+    [
+        ("The soldiers crossed the border without firing a shot at the villagers.", "ASSAULT", "firing"),
+        ("Riot police cleared the square without arresting any of the students.", "COERCE", "arresting"),
+    ],
+)
+def test_what_without_governs_was_not_done(
+    keeping: Extractor, extractor: Extractor, text: str, kind: str, trigger: str
+) -> None:
+    assert (kind, trigger, True) in coded(keeping, text)
+    assert kind not in [t for t, _, _ in coded(extractor, text)]
+
+
+def test_a_refusal_is_a_rejection_that_happened(extractor: Extractor) -> None:
+    assert coded(extractor, "Kenya refused to extradite the opposition leader to Uganda.") == [
+        ("REJECT", "refused", False)
+    ]
+
+
+def test_the_cli_flag_keeps_negated_events(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSGRAPH_NEGATED_EVENTS", "")
+    path = tmp_path / "news.txt"
+    path.write_text("The navy did not attack the tanker on Monday.\n", encoding="utf-8")
+    plain = CliRunner().invoke(app, ["extract", str(path), "--published", "2024-03-07", "--format", "json"])
+    assert plain.exit_code == 0, plain.output
+    assert json.loads(plain.output)["events"] == []
+    kept = CliRunner().invoke(
+        app, ["--negated-events", "extract", str(path), "--published", "2024-03-07", "--format", "json"]
+    )
+    assert kept.exit_code == 0, kept.output
+    events = json.loads(kept.output)["events"]
+    assert [(e["type"], e["negated"]) for e in events] == [("ASSAULT", True)]
