@@ -24,9 +24,11 @@ def coded(extractor: Extractor, text: str) -> list[tuple[str, str, bool]]:
     [
         ("The soldiers crossed the border without firing a shot at the villagers.", "ASSAULT", "firing"),
         ("Riot police cleared the square without arresting any of the students.", "COERCE", "arresting"),
+        # ... and what a denial says did not happen.
+        ("The defence ministry denied that its troops had fired on the protesters.", "ASSAULT", "fired"),
     ],
 )
-def test_what_without_governs_was_not_done(
+def test_what_without_governs_or_a_denial_denies_was_not_done(
     keeping: Extractor, extractor: Extractor, text: str, kind: str, trigger: str
 ) -> None:
     assert (kind, trigger, True) in coded(keeping, text)

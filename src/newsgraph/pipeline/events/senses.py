@@ -289,7 +289,7 @@ class Senses:
         if words & (self.harmable | self.lex.things | PLACE_DESCRIPTIONS | PEOPLE_WORDS):
             # ("invaded the country", "attacked the regime": a polity told by its noun.)
             return True
-        return any(w in self.lex.agents or w in self.lex.sectors for w in words)
+        return any(w in self.lex.agents or w in self.lex.sectors for w in words) or self.people_noun(head)
 
     def _vehicle(self, token: Token) -> bool:
         return token.lemma_.lower() in self.vehicles and token.lemma_.lower() not in self.means

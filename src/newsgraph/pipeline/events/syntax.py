@@ -76,16 +76,20 @@ def imperative(token: Token) -> bool:
 # Words that deny the verb right after them, read by position where the parser loses them: "weren’t
 # “asking", "neither attacked nor shelled".
 DENIALS = frozenset({"not", "n't", "n’t", "never", "neither", "nor"})
+# Verbs that say their clause did not happen: "denied that troops had fired", "denied firing".
+DENYING = frozenset({"deny", "refute", "rebut"})
 
 
 def negated(token: Token) -> bool:
-    """ "did not strike", "refused [not] to", "no arrests were made", "nobody was hurt", and "left without
-    arresting anyone": what "without" governs (a gerund, parsed as its complement or object) was not done."""
+    """ "did not strike", "refused [not] to", "no arrests were made", "nobody was hurt", "denied that troops
+    had fired", and "left without arresting anyone": what "without" governs (a gerund, parsed as its
+    complement or object) was not done."""
     return (
         any(c.dep_ == "neg" for c in token.children)
         or (token.dep_ in ("pcomp", "pobj") and token.head.lower_ == "without")
         or _denied_before(token)
         or (token.dep_ == "xcomp" and any(c.dep_ == "neg" for c in token.head.children))
+        or (token.dep_ in ("ccomp", "xcomp") and token.head.lemma_.lower() in DENYING)
         or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and no_one(c) for c in token.children)
     )
 
