@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from newsgraph.pipeline.extensions import doc_text
 from newsgraph.pipeline.syntax import object_of
 
 NO_ONE = frozenset({"nobody", "none", "nothing", "noone", "neither"})
@@ -22,7 +23,7 @@ def attribution(token: Token) -> bool:
 
 
 def is_question(sent: SpacySpan) -> bool:
-    return sent.text.rstrip().rstrip("\"'”’»)").endswith("?")
+    return doc_text(sent.doc)[sent.start_char : sent.end_char].rstrip().rstrip("\"'”’»)").endswith("?")
 
 
 def infinitive(token: Token) -> bool:
