@@ -1830,16 +1830,15 @@ def _stranded_subject(verb: Token) -> Token | None:
             verb = verb.head
             continue
         before = verb.i - 1
+        start = verb.sent.start
         while (
-            before > verb.sent.start
-            and verb.doc[before].head.i == verb.i
-            and verb.doc[before].dep_ in ("aux", "neg", "advmod")
+            before > start and verb.doc[before].head.i == verb.i and verb.doc[before].dep_ in ("aux", "neg", "advmod")
         ):
             before -= 1
         finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in (verb, *verb.children) if t.i > before)
-        if before <= verb.sent.start or not finite:
+        if before <= start or not finite:
             return None
-        return _phrase_after_comma(verb.doc[verb.sent.start : before + 1])
+        return _phrase_after_comma(verb.doc[start : before + 1])
     return None
 
 

@@ -93,9 +93,10 @@ def _denied_before(verb: Token) -> bool:
     """A denial just before the verb, past quotation marks and auxiliaries ("weren’t “asking", where the
     parser takes a curly "n’t" for a noun; "nor shelled")."""
     i = verb.i - 1
-    while i >= verb.sent.start and (verb.doc[i].is_quote or verb.doc[i].dep_ in ("aux", "auxpass")):
+    start = verb.sent.start
+    while i >= start and (verb.doc[i].is_quote or verb.doc[i].dep_ in ("aux", "auxpass")):
         i -= 1
-    return verb.pos_ == "VERB" and i >= verb.sent.start and verb.doc[i].lower_ in DENIALS
+    return verb.pos_ == "VERB" and i >= start and verb.doc[i].lower_ in DENIALS
 
 
 def no_one(token: Token) -> bool:
