@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 # name -> default; lists are created per Doc by a getter-free default of None and
@@ -27,6 +28,13 @@ def doc_text(doc: Doc) -> str:
     if not isinstance(text, str):
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """Every token's text, read from spaCy's arrays: a scan of a whole Doc that makes a Token for each word spends
+    more on making them than on its test."""
+    strings = doc.vocab.strings
+    return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
 
 
 def register_extensions() -> None:
