@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from spacy.attrs import ORTH
+from collections.abc import Collection
+
+from spacy.attrs import LOWER, ORTH, POS
+from spacy.parts_of_speech import IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 # name -> default; lists are created per Doc by a getter-free default of None and
@@ -35,6 +39,18 @@ def token_texts(doc: Doc) -> list[str]:
     more on making them than on its test."""
     strings = doc.vocab.strings
     return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+
+
+def indices_where(
+    doc: Doc, pos: Collection[str] = (), lower: Collection[str] = (), orth: Collection[str] = ()
+) -> list[int]:
+    """The indices of the tokens with one of these parts of speech, lower-case forms or texts, in order, read from
+    spaCy's arrays: a scan that tests a few words of a Doc needs no Token for the others."""
+    pos_ids = {IDS[tag] for tag in pos}
+    lower_ids = {get_string_id(word) for word in lower}
+    orth_ids = {get_string_id(text) for text in orth}
+    rows = doc.to_array([POS, LOWER, ORTH]).tolist()
+    return [i for i, (tag, form, text) in enumerate(rows) if tag in pos_ids or form in lower_ids or text in orth_ids]
 
 
 def register_extensions() -> None:

@@ -13,7 +13,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from spacy.attrs import POS
 from spacy.language import Language
+from spacy.parts_of_speech import IDS
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -249,6 +251,11 @@ class Draft:
     by_default: bool = False
 
 
+VERBAL_IDS = frozenset(IDS[tag] for tag in ("VERB", "ADJ", "AUX"))
+NOMINAL_IDS = frozenset(IDS[tag] for tag in ("NOUN", "PROPN"))
+NOUN_ID = IDS["NOUN"]
+
+
 class EventCoder:
     """Codes the events of each sentence and links them to entities, quotes, dates and figures."""
 
@@ -266,6 +273,8 @@ class _DocCoder:
     def __init__(self, doc: Doc, lex: Lexicon) -> None:
         self.doc = doc
         self.lex = lex
+        # Each word's part of speech, read once from spaCy's arrays: every sentence is scanned for its verbs and nouns.
+        self.pos: list[int] = doc.to_array(POS).tolist()
         self.actors = ActorFinder(doc, lex)
         self.senses = Senses(lex, self.actors)
         self.quote_pieces = sorted(
@@ -302,15 +311,15 @@ class _DocCoder:
         """A sentence that tells a work's story ("In the novel, the detective kills the senator", "The film's plot
         follows a spy who bombs"): PLOVER codes what actors did, and a plot's acts were done by no one. A work
         named as what is acted on ("China banned the film") tells a real act."""
+        nouns = (self.doc[i] for i in range(sent.start, sent.end) if self.pos[i] == NOUN_ID)
         return any(
-            t.pos_ == "NOUN"
-            and t.lemma_.lower() in FICTION
+            t.lemma_.lower() in FICTION
             and (
                 (t.dep_ == "pobj" and t.head.lower_ == "in")
                 or t.dep_ == "poss"
                 or (t.dep_ == "nsubj" and t.head.dep_ == "ROOT")
             )
-            for t in sent
+            for t in nouns
         )
 
     def _criticism(self, draft: Draft) -> Draft:
@@ -396,16 +405,16 @@ class _DocCoder:
     def _sentence(self, sent: SpacySpan) -> list[Draft]:
         drafts: list[Draft] = []
         consumed: set[int] = set()
-        for token in sent:
-            if token.i in consumed:
+        for i in range(sent.start, sent.end):
+            if i in consumed or self.pos[i] not in VERBAL_IDS:
                 continue
-            draft = self._verbal(token, consumed) if token.pos_ in ("VERB", "ADJ", "AUX") else None
+            draft = self._verbal(self.doc[i], consumed)
             if draft is not None:
                 drafts.append(draft)
                 consumed.add(draft.trigger.i)
-        for token in sent:
-            if token.i not in consumed and token.pos_ in ("NOUN", "PROPN"):
-                draft = self._nominal(token, consumed)
+        for i in range(sent.start, sent.end):
+            if i not in consumed and self.pos[i] in NOMINAL_IDS:
+                draft = self._nominal(self.doc[i], consumed)
                 if draft is not None:
                     drafts.append(draft)
         return drafts
