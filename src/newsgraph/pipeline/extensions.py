@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
+from typing import Any
 
+import numpy as np
 from spacy.attrs import LOWER, ORTH, POS
 from spacy.parts_of_speech import IDS
 from spacy.strings import get_string_id
@@ -46,11 +48,17 @@ def indices_where(
 ) -> list[int]:
     """The indices of the tokens with one of these parts of speech, lower-case forms or texts, in order, read from
     spaCy's arrays: a scan that tests a few words of a Doc needs no Token for the others."""
-    pos_ids = {IDS[tag] for tag in pos}
-    lower_ids = {get_string_id(word) for word in lower}
-    orth_ids = {get_string_id(text) for text in orth}
-    rows = doc.to_array([POS, LOWER, ORTH]).tolist()
-    return [i for i, (tag, form, text) in enumerate(rows) if tag in pos_ids or form in lower_ids or text in orth_ids]
+    rows = doc.to_array([POS, LOWER, ORTH])
+    wanted = (
+        np.isin(rows[:, 0], _ids(IDS[tag] for tag in pos))
+        | np.isin(rows[:, 1], _ids(get_string_id(word) for word in lower))
+        | np.isin(rows[:, 2], _ids(get_string_id(text) for text in orth))
+    )
+    return [int(i) for i in np.flatnonzero(wanted)]
+
+
+def _ids(ids: Iterable[int]) -> np.ndarray[Any, np.dtype[np.uint64]]:
+    return np.array(list(ids), dtype=np.uint64)
 
 
 def register_extensions() -> None:

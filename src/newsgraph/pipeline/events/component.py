@@ -24,7 +24,7 @@ from newsgraph.pipeline.datelines import credit, dateline_end
 from newsgraph.pipeline.events.actors import GENERIC, PLACE_DESCRIPTIONS, Actor, ActorFinder
 from newsgraph.pipeline.events.counts import EventCounts
 from newsgraph.pipeline.events.lexicon import POLITICAL_SECTORS as LEXICON_POLITICAL_SECTORS
-from newsgraph.pipeline.events.lexicon import Code, Lexicon, has_lemma, lemma_in, lexicon
+from newsgraph.pipeline.events.lexicon import Code, Lexicon, Reading, has_lemma, lemma_in, lexicon
 from newsgraph.pipeline.events.senses import PEOPLE_WORDS, Senses
 from newsgraph.pipeline.events.syntax import (
     TARGET_PREPS,
@@ -650,7 +650,8 @@ class _DocCoder:
 
     def _plain(self, token: Token, consumed: set[int]) -> Draft | None:
         """A verb coded by its own frame, or by the event noun it governs ("held talks")."""
-        code = self.lex.verb(token, conditional_only=True)
+        reading = Reading(token)
+        code = self.lex.verb(token, conditional_only=True, reading=reading)
         framed = code is not None
         noun = None
         if code is None and has_lemma(token, self.lex.light_verbs):
@@ -670,7 +671,7 @@ class _DocCoder:
         if code is None and not has_lemma(token, self.lex.speech_verbs) and not naming:
             # "called his death a crisis": a verb with an object predicate describes its object; only
             # a pattern of its own ("called for talks") makes it an act.
-            code = self.lex.verb(token)
+            code = self.lex.verb(token, reading=reading)
             by_default = code is not None and noun is None
         if code is None:
             return None

@@ -147,10 +147,19 @@ class Lexicon:
         """Modals of what has not happened: the future and the merely possible."""
         return self.future_modals | self.hypothetical_modals | {"would"}
 
-    def verb(self, token: Token, conditional_only: bool = False) -> Code | None:
-        """The code of a verb in its frame, or None when no frame of it fits."""
+    def verb(self, token: Token, conditional_only: bool = False, reading: Reading | None = None) -> Code | None:
+        """The code of a verb in its frame, or None when no frame of it fits; a verb asked twice may bring the
+        reading of its sentence made the first time."""
         frames = self.verbs.get(lemma_in(token, self.verbs))
-        return _real(_match(frames, token, conditional_only, self.recipients, self.bodies))
+        return _real(
+            _match(
+                frames,
+                reading if reading is not None else Reading(token),
+                conditional_only,
+                self.recipients,
+                self.bodies,
+            )
+        )
 
     def default_type(self, token: Token) -> str | None:
         """The type the verb has in any frame: its unconditional code's, or None."""
@@ -159,7 +168,8 @@ class Lexicon:
 
     def noun(self, token: Token) -> Code | None:
         """The code of an event noun ("attack", "talks", "hunger strike"), or None."""
-        return _real(_match(self.nouns.get(lemma_in(token, self.nouns)), token, False, self.recipients, self.bodies))
+        frames = self.nouns.get(lemma_in(token, self.nouns))
+        return _real(_match(frames, Reading(token), False, self.recipients, self.bodies))
 
     @cached_property
     def able_nouns(self) -> frozenset[str]:
@@ -271,13 +281,16 @@ def _words(tokens: list[Token]) -> set[str]:
     return {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
 
 
-class _Reading:
+class Reading:
     """What a verb's frames may ask of its sentence, each worked out only when a frame asks: most
     verbs are settled by their first, unconditional frame."""
 
     def __init__(self, token: Token) -> None:
-        self.children = list(token.children)
         self.token = token
+
+    @cached_property
+    def children(self) -> list[Token]:
+        return list(self.token.children)
 
     @cached_property
     def objects(self) -> list[Token]:
@@ -344,14 +357,13 @@ class _Reading:
 
 def _match(
     frames: tuple[Frame, ...] | None,
-    token: Token,
+    reading: Reading,
     conditional_only: bool,
     recipients: frozenset[str],
     bodies: frozenset[str],
 ) -> Code | None:
     if not frames:
         return None
-    reading = _Reading(token)
     children = reading.children
     reachable = _reachable(frames, conditional_only)
     # Only the frames the reading can reach are read, in their order: most of a verb's frames name an object
