@@ -151,15 +151,7 @@ class Lexicon:
         """The code of a verb in its frame, or None when no frame of it fits; a verb asked twice may bring the
         reading of its sentence made the first time."""
         frames = self.verbs.get(lemma_in(token, self.verbs))
-        return _real(
-            _match(
-                frames,
-                reading if reading is not None else Reading(token),
-                conditional_only,
-                self.recipients,
-                self.bodies,
-            )
-        )
+        return _real(_match(frames, token, conditional_only, self.recipients, self.bodies, reading))
 
     def default_type(self, token: Token) -> str | None:
         """The type the verb has in any frame: its unconditional code's, or None."""
@@ -168,8 +160,7 @@ class Lexicon:
 
     def noun(self, token: Token) -> Code | None:
         """The code of an event noun ("attack", "talks", "hunger strike"), or None."""
-        frames = self.nouns.get(lemma_in(token, self.nouns))
-        return _real(_match(frames, Reading(token), False, self.recipients, self.bodies))
+        return _real(_match(self.nouns.get(lemma_in(token, self.nouns)), token, False, self.recipients, self.bodies))
 
     @cached_property
     def able_nouns(self) -> frozenset[str]:
@@ -357,13 +348,15 @@ class Reading:
 
 def _match(
     frames: tuple[Frame, ...] | None,
-    reading: Reading,
+    token: Token,
     conditional_only: bool,
     recipients: frozenset[str],
     bodies: frozenset[str],
+    reading: Reading | None = None,
 ) -> Code | None:
     if not frames:
         return None
+    reading = reading if reading is not None else Reading(token)
     children = reading.children
     reachable = _reachable(frames, conditional_only)
     # Only the frames the reading can reach are read, in their order: most of a verb's frames name an object
