@@ -18,7 +18,7 @@ from newsgraph.errors import InternalError, ModelNotFound, NewsgraphError
 from newsgraph.model import Article, Extraction
 from newsgraph.pipeline import dates, entities, events, figures, paragraphs, quotes, speakers  # noqa: F401
 from newsgraph.pipeline.bounds import refusal, time_budget
-from newsgraph.pipeline.extensions import register_extensions
+from newsgraph.pipeline.extensions import TEXT_KEY, register_extensions
 from newsgraph.settings import Settings
 
 # Runs before the parser, which keeps the sentence boundaries it sets.
@@ -148,6 +148,8 @@ class Extractor:
                     failures[key] = refused
                     continue
                 doc = self.nlp.make_doc(article.text)
+                # spaCy's tokens keep every character, so the Doc's text is the article's: not joined again.
+                doc.user_data[TEXT_KEY] = article.text
                 doc._.published = article.published
                 doc._.article_key = key
                 pending[key] = article

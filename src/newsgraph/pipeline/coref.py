@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -211,6 +212,26 @@ def _plain(text: str) -> str:
     return " ".join(words)
 
 
+def _whole_words(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` stands as a whole word, as ``re.finditer(rf"\\b{re.escape(word)}\\b", text)`` finds it, without
+    compiling a pattern for each surname of each article."""
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if _boundary(text, start) and _boundary(text, end):
+            yield start
+            start = text.find(word, end)
+        else:
+            start = text.find(word, start + 1)
+
+
+def _boundary(text: str, at: int) -> bool:
+    """``\\b`` at ``at``: a word character on one side only (a word character is alphanumeric or "_", as in re)."""
+    before = at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_")
+    after = at < len(text) and (text[at].isalnum() or text[at] == "_")
+    return before != after
+
+
 class Coref:
     """Resolves speaker mentions of one Doc, in text order, remembering what pronouns taught it."""
 
@@ -248,9 +269,9 @@ class Coref:
         for surname, owners in bearers.items():
             if len(owners) > 1:
                 continue
-            for found in re.finditer(rf"\b{re.escape(surname)}\b", self.text):
-                token = self.doc[self._token(found.start())]
-                if token.idx != found.start() or token.text != surname or token.pos_ != "PROPN":
+            for start in _whole_words(self.text, surname):
+                token = self.doc[self._token(start)]
+                if token.idx != start or token.text != surname or token.pos_ != "PROPN":
                     continue
                 before = bisect_right(self.mention_starts, token.idx) - 1
                 if before < 0 or self.mentions[before][1] <= token.idx:  # not inside a mention already known

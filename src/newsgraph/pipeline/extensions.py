@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
+from typing import Any
+
+import numpy as np
+from spacy.attrs import LOWER, ORTH, POS
+from spacy.parts_of_speech import IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 # name -> default; lists are created per Doc by a getter-free default of None and
@@ -27,6 +34,31 @@ def doc_text(doc: Doc) -> str:
     if not isinstance(text, str):
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """Every token's text, read from spaCy's arrays: a scan of a whole Doc that makes a Token for each word spends
+    more on making them than on its test."""
+    strings = doc.vocab.strings
+    return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+
+
+def indices_where(
+    doc: Doc, pos: Collection[str] = (), lower: Collection[str] = (), orth: Collection[str] = ()
+) -> list[int]:
+    """The indices of the tokens with one of these parts of speech, lower-case forms or texts, in order, read from
+    spaCy's arrays: a scan that tests a few words of a Doc needs no Token for the others."""
+    rows = doc.to_array([POS, LOWER, ORTH])
+    wanted = (
+        np.isin(rows[:, 0], _ids(IDS[tag] for tag in pos))
+        | np.isin(rows[:, 1], _ids(get_string_id(word) for word in lower))
+        | np.isin(rows[:, 2], _ids(get_string_id(text) for text in orth))
+    )
+    return [int(i) for i in np.flatnonzero(wanted)]
+
+
+def _ids(ids: Iterable[int]) -> np.ndarray[Any, np.dtype[np.uint64]]:
+    return np.array(list(ids), dtype=np.uint64)
 
 
 def register_extensions() -> None:

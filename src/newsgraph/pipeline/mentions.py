@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsgraph.pipeline.actors import ACTOR_HEADS
+from newsgraph.pipeline.extensions import token_texts
 from newsgraph.pipeline.lexicons import load_data
 from newsgraph.pipeline.names import Group, RawMention, name_key
 from newsgraph.pipeline.titles import described_as_person
@@ -138,9 +139,10 @@ def add_missed_mentions(doc: Doc, groups: list[Group]) -> None:
     for candidates in forms.values():
         candidates.sort(key=lambda c: -len(c[0]))
     taken = {i for g in groups for m in g.mentions for i in range(m.start, m.end)}
+    texts = token_texts(doc)
     i = 0
     while i < len(doc):
-        found = None if i in taken else _match(doc, i, forms.get(doc[i].text, []), taken)
+        found = None if i in taken else _match(doc, i, forms.get(texts[i], []), taken)
         if found is None:
             i += 1
             continue

@@ -13,9 +13,13 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
+from spacy.attrs import IDX, IS_ALPHA, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from newsgraph.pipeline.extensions import doc_text
 from newsgraph.pipeline.lexicons import load_data
+from newsgraph.pipeline.paragraphs import line_breaks
 from newsgraph.pipeline.syntax import is_possessive
 from newsgraph.pipeline.titles import LEXICON, is_title_word, titled_office
 
@@ -342,31 +346,27 @@ BODY_LINE_WORDS = 6
 HEADLINE_LOWER = frozenset(
     {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "as", "vs"}
 )
+# The same words as spaCy's ids of lower-case forms, which a whole Doc's scan reads without making tokens.
+_HEADLINE_LOWER_IDS = frozenset(get_string_id(word) for word in HEADLINE_LOWER)
 
 
 def title_case_lines(doc: Doc) -> tuple[set[int], int]:
     """Token indices on headline-style lines ("Obama Says Museum Tells Story"), where NER guesses,
     and the index of the first token of the body (after the headline lines at the top)."""
+    text = doc_text(doc)
+    starts, alpha, lower = (column.tolist() for column in doc.to_array([IDX, IS_ALPHA, LOWER]).T)
     found: set[int] = set()
     body_start: int | None = None
-    line: list[Token] = []
-    for token in [*doc, None]:
-        if token is not None and not (token.is_space and "\n" in token.text):
-            line.append(token)
-            continue
-        if _title_case(line):
-            found.update(t.i for t in line)
-        elif body_start is None and sum(t.is_alpha for t in line) >= BODY_LINE_WORDS:
-            body_start = line[0].i
-        line = []
+    breaks = line_breaks(doc)
+    for first, end in zip([0, *(b + 1 for b in breaks)], [*breaks, len(doc)], strict=True):
+        words = [starts[i] for i in range(first, end) if alpha[i] and lower[i] not in _HEADLINE_LOWER_IDS]
+        if len(words) >= 3 and sum(text[start].isupper() for start in words) >= 0.8 * len(words):
+            found.update(range(first, end))
+        elif body_start is None and sum(alpha[first:end]) >= BODY_LINE_WORDS:
+            body_start = first
     if len(found) * 2 >= len(doc):
         return set(), 0
     return found, body_start if body_start is not None else len(doc)
-
-
-def _title_case(line: list[Token]) -> bool:
-    words = [t for t in line if t.is_alpha and t.lower_ not in HEADLINE_LOWER]
-    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
 
 
 def settle_headline_mentions(

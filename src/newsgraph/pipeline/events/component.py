@@ -14,7 +14,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from spacy.attrs import POS
 from spacy.language import Language
+from spacy.parts_of_speech import IDS
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -23,7 +25,7 @@ from newsgraph.pipeline.datelines import credit, dateline_end
 from newsgraph.pipeline.events.actors import GENERIC, PLACE_DESCRIPTIONS, Actor, ActorFinder
 from newsgraph.pipeline.events.counts import EventCounts
 from newsgraph.pipeline.events.lexicon import POLITICAL_SECTORS as LEXICON_POLITICAL_SECTORS
-from newsgraph.pipeline.events.lexicon import Code, Lexicon, has_lemma, lemma_in, lexicon
+from newsgraph.pipeline.events.lexicon import Code, Lexicon, Reading, has_lemma, lemma_in, lexicon
 from newsgraph.pipeline.events.senses import PEOPLE_WORDS, Senses
 from newsgraph.pipeline.events.syntax import (
     TARGET_PREPS,
@@ -252,6 +254,11 @@ class Draft:
     by_default: bool = False
 
 
+VERBAL_IDS = frozenset(IDS[tag] for tag in ("VERB", "ADJ", "AUX"))
+NOMINAL_IDS = frozenset(IDS[tag] for tag in ("NOUN", "PROPN"))
+NOUN_ID = IDS["NOUN"]
+
+
 class EventCoder:
     """Codes the events of each sentence and links them to entities, quotes, dates and figures."""
 
@@ -270,6 +277,8 @@ class _DocCoder:
     def __init__(self, doc: Doc, lex: Lexicon, verbs: frozenset[str]) -> None:
         self.doc = doc
         self.lex = lex
+        # Each word's part of speech, read once from spaCy's arrays: every sentence is scanned for its verbs and nouns.
+        self.pos: list[int] = doc.to_array(POS).tolist()
         self.actors = ActorFinder(doc, lex)
         self.senses = Senses(lex, self.actors, verbs)
         self.quote_pieces = sorted(
@@ -306,15 +315,15 @@ class _DocCoder:
         """A sentence that tells a work's story ("In the novel, the detective kills the senator", "The film's plot
         follows a spy who bombs"): PLOVER codes what actors did, and a plot's acts were done by no one. A work
         named as what is acted on ("China banned the film") tells a real act."""
+        nouns = (self.doc[i] for i in range(sent.start, sent.end) if self.pos[i] == NOUN_ID)
         return any(
-            t.pos_ == "NOUN"
-            and t.lemma_.lower() in FICTION
+            t.lemma_.lower() in FICTION
             and (
                 (t.dep_ == "pobj" and t.head.lower_ == "in")
                 or t.dep_ == "poss"
                 or (t.dep_ == "nsubj" and t.head.dep_ == "ROOT")
             )
-            for t in sent
+            for t in nouns
         )
 
     def _criticism(self, draft: Draft) -> Draft:
@@ -400,16 +409,16 @@ class _DocCoder:
     def _sentence(self, sent: SpacySpan) -> list[Draft]:
         drafts: list[Draft] = []
         consumed: set[int] = set()
-        for token in sent:
-            if token.i in consumed:
+        for i in range(sent.start, sent.end):
+            if i in consumed or self.pos[i] not in VERBAL_IDS:
                 continue
-            draft = self._verbal(token, consumed) if token.pos_ in ("VERB", "ADJ", "AUX") else None
+            draft = self._verbal(self.doc[i], consumed)
             if draft is not None:
                 drafts.append(draft)
                 consumed.add(draft.trigger.i)
-        for token in sent:
-            if token.i not in consumed and token.pos_ in ("NOUN", "PROPN"):
-                draft = self._nominal(token, consumed)
+        for i in range(sent.start, sent.end):
+            if i not in consumed and self.pos[i] in NOMINAL_IDS:
+                draft = self._nominal(self.doc[i], consumed)
                 if draft is not None:
                     drafts.append(draft)
         return drafts
@@ -645,7 +654,8 @@ class _DocCoder:
 
     def _plain(self, token: Token, consumed: set[int]) -> Draft | None:
         """A verb coded by its own frame, or by the event noun it governs ("held talks")."""
-        code = self.lex.verb(token, conditional_only=True)
+        reading = Reading(token)
+        code = self.lex.verb(token, conditional_only=True, reading=reading)
         framed = code is not None
         noun = None
         if code is None and has_lemma(token, self.lex.light_verbs):
@@ -665,7 +675,7 @@ class _DocCoder:
         if code is None and not has_lemma(token, self.lex.speech_verbs) and not naming:
             # "called his death a crisis": a verb with an object predicate describes its object; only
             # a pattern of its own ("called for talks") makes it an act.
-            code = self.lex.verb(token)
+            code = self.lex.verb(token, reading=reading)
             by_default = code is not None and noun is None
         if code is None:
             return None
@@ -1881,16 +1891,15 @@ def _stranded_subject(verb: Token) -> Token | None:
             verb = verb.head
             continue
         before = verb.i - 1
+        start = verb.sent.start
         while (
-            before > verb.sent.start
-            and verb.doc[before].head.i == verb.i
-            and verb.doc[before].dep_ in ("aux", "neg", "advmod")
+            before > start and verb.doc[before].head.i == verb.i and verb.doc[before].dep_ in ("aux", "neg", "advmod")
         ):
             before -= 1
         finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in (verb, *verb.children) if t.i > before)
-        if before <= verb.sent.start or not finite:
+        if before <= start or not finite:
             return None
-        return _phrase_after_comma(verb.doc[verb.sent.start : before + 1])
+        return _phrase_after_comma(verb.doc[start : before + 1])
     return None
 
 

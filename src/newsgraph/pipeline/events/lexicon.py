@@ -147,10 +147,11 @@ class Lexicon:
         """Modals of what has not happened: the future and the merely possible."""
         return self.future_modals | self.hypothetical_modals | {"would"}
 
-    def verb(self, token: Token, conditional_only: bool = False) -> Code | None:
-        """The code of a verb in its frame, or None when no frame of it fits."""
+    def verb(self, token: Token, conditional_only: bool = False, reading: Reading | None = None) -> Code | None:
+        """The code of a verb in its frame, or None when no frame of it fits; a verb asked twice may bring the
+        reading of its sentence made the first time."""
         frames = self.verbs.get(lemma_in(token, self.verbs))
-        return _real(_match(frames, token, conditional_only, self.recipients, self.bodies))
+        return _real(_match(frames, token, conditional_only, self.recipients, self.bodies, reading))
 
     def default_type(self, token: Token) -> str | None:
         """The type the verb has in any frame: its unconditional code's, or None."""
@@ -271,13 +272,16 @@ def _words(tokens: list[Token]) -> set[str]:
     return {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
 
 
-class _Reading:
+class Reading:
     """What a verb's frames may ask of its sentence, each worked out only when a frame asks: most
     verbs are settled by their first, unconditional frame."""
 
     def __init__(self, token: Token) -> None:
-        self.children = list(token.children)
         self.token = token
+
+    @cached_property
+    def children(self) -> list[Token]:
+        return list(self.token.children)
 
     @cached_property
     def objects(self) -> list[Token]:
@@ -348,11 +352,16 @@ def _match(
     conditional_only: bool,
     recipients: frozenset[str],
     bodies: frozenset[str],
+    reading: Reading | None = None,
 ) -> Code | None:
     if not frames:
         return None
-    reading = _Reading(token)
+    reading = reading if reading is not None else Reading(token)
     children = reading.children
+    reachable = _reachable(frames, conditional_only)
+    # Only the frames the reading can reach are read, in their order: most of a verb's frames name an object
+    # none of whose words the sentence holds.
+    candidates = reachable.for_words(reading.object_words) if reachable.by_word else reachable.always
     # A frame whose object the text meets only through a word's lemma gives way to a later one that spells that
     # word as the text does: the dictionary codes "lift SANCTIONS" (085, easing) apart from "lift SANCTION" (0351).
     by_lemma: Code | None = None
@@ -360,20 +369,9 @@ def _match(
     # A frame whose object the text meets only in a modifier ("withdraw WEAPONS inspectors") gives way to a later
     # one that names the object's head ("withdraw INSPECTORS"): a noun phrase is what its head names.
     by_modifier: Code | None = None
-    for frame in frames:
-        if (
-            conditional_only
-            and (frame.recipient or frame.named_object or frame.with_party)
-            and frame.code.type != "NONE"
-        ):
-            continue  # a general code asking only for a named party is a default, not a frame
+    for frame in candidates:
         if not frame.conditional:
-            if conditional_only:
-                continue
             return by_lemma or by_modifier or frame.code
-        vocabulary = _object_vocabulary(frame.object)
-        if vocabulary is not None and vocabulary.isdisjoint(reading.object_words):
-            continue
         if by_lemma is not None and not any(
             _phrase_in(p, reading.object_forms) and _phrase_words(p) & lemma_only for p in frame.object
         ):
@@ -414,6 +412,66 @@ def _match(
             continue
         return frame.code
     return by_lemma or by_modifier
+
+
+@dataclass(frozen=True)
+class _Reachable:
+    """The frames of one word that a reading can reach, in their order, those that name an object filed under
+    each word of it: a verb has dozens of frames and its object holds a few words."""
+
+    frames: tuple[Frame, ...]
+    always: tuple[Frame, ...]
+    by_word: dict[str, tuple[int, ...]]
+    unnamed: tuple[int, ...]
+
+    def for_words(self, words: set[str]) -> list[Frame]:
+        """The frames that need no object and those whose object shares a word with the words found."""
+        found = set(self.unnamed)
+        for word in words:
+            found.update(self.by_word.get(word, ()))
+        return [self.always[i] for i in sorted(found)]
+
+
+# Each of the lexicon's frame tuples with the frames its readings can reach, by the tuple's id and mode; the tuple
+# is kept with them, so an id is never another tuple's.
+_REACHABLE: dict[tuple[int, bool], _Reachable] = {}
+
+
+def _reachable(frames: tuple[Frame, ...], conditional_only: bool) -> _Reachable:
+    found = _REACHABLE.get((id(frames), conditional_only))
+    if found is None or found.frames is not frames:
+        found = _REACHABLE[(id(frames), conditional_only)] = _reachable_frames(frames, conditional_only)
+    return found
+
+
+def _reachable_frames(frames: tuple[Frame, ...], conditional_only: bool) -> _Reachable:
+    """A match reads a word's frames in order and stops at its first unconditional one; asked for conditional
+    frames only, it passes over the unconditional ones and a general code asking only for a named party (a
+    default, not a frame)."""
+    kept: list[Frame] = []
+    for frame in frames:
+        if conditional_only and (
+            not frame.conditional
+            or ((frame.recipient or frame.named_object or frame.with_party) and frame.code.type != "NONE")
+        ):
+            continue
+        kept.append(frame)
+        if not frame.conditional:
+            break
+    by_word: dict[str, list[int]] = {}
+    unnamed: list[int] = []
+    for i, frame in enumerate(kept):
+        vocabulary = _object_vocabulary(frame.object)
+        if vocabulary is None:
+            unnamed.append(i)
+        for word in vocabulary or ():
+            by_word.setdefault(word, []).append(i)
+    return _Reachable(
+        frames,
+        tuple(kept),
+        {word: tuple(found) for word, found in by_word.items()},
+        tuple(unnamed),
+    )
 
 
 def _matched_words(frame: Frame, words: set[str]) -> frozenset[str]:

@@ -296,7 +296,8 @@ class Senses:
 
     def _score_near(self, trigger: Token) -> bool:
         """A score in the trigger's sentence: "beat Chelsea 2-1"."""
-        return SCORE.search(trigger.sent.text) is not None
+        sent = trigger.sent
+        return SCORE.search(doc_text(trigger.doc)[sent.start_char : sent.end_char]) is not None
 
 
 def _type(code: Code | None) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from newsgraph.pipeline.extensions import doc_text
 from newsgraph.pipeline.syntax import object_of
 
 NO_ONE = frozenset({"nobody", "none", "nothing", "noone", "neither"})
@@ -22,7 +23,7 @@ def attribution(token: Token) -> bool:
 
 
 def is_question(sent: SpacySpan) -> bool:
-    return sent.text.rstrip().rstrip("\"'”’»)").endswith("?")
+    return doc_text(sent.doc)[sent.start_char : sent.end_char].rstrip().rstrip("\"'”’»)").endswith("?")
 
 
 def infinitive(token: Token) -> bool:
@@ -98,9 +99,10 @@ def _denied_before(verb: Token) -> bool:
     """A denial just before the verb, past quotation marks and auxiliaries ("weren’t “asking", where the
     parser takes a curly "n’t" for a noun; "nor shelled")."""
     i = verb.i - 1
-    while i >= verb.sent.start and (verb.doc[i].is_quote or verb.doc[i].dep_ in ("aux", "auxpass")):
+    start = verb.sent.start
+    while i >= start and (verb.doc[i].is_quote or verb.doc[i].dep_ in ("aux", "auxpass")):
         i -= 1
-    return verb.pos_ == "VERB" and i >= verb.sent.start and verb.doc[i].lower_ in DENIALS
+    return verb.pos_ == "VERB" and i >= start and verb.doc[i].lower_ in DENIALS
 
 
 def no_one(token: Token) -> bool:

@@ -12,11 +12,14 @@ phone numbers or parts of names are not figures.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
+from spacy.attrs import SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.model import Figure
+from newsgraph.pipeline.extensions import token_texts
 from newsgraph.pipeline.figures import units
 from newsgraph.pipeline.figures.claims import claimed_by
 from newsgraph.pipeline.figures.context import change, counted, hedge, inherit_conversions, inherit_counted
@@ -41,11 +44,8 @@ def make_figures(nlp: Language, name: str) -> FigureFinder:
 
 def find_figures(doc: Doc) -> list[Figure]:
     """Every figure of the Doc, in text order."""
-    texts: list[str] = []
-    spaces: list[bool] = []
-    for token in doc:
-        texts.append(token.text)
-        spaces.append(bool(token.whitespace_))
+    texts = token_texts(doc)
+    spaces = [bool(space) for space in doc.to_array(SPACY).tolist()]
     ent_label = [""] * len(doc)
     for ent in doc.ents:
         for index in range(ent.start, ent.end):
@@ -67,8 +67,10 @@ def find_figures(doc: Doc) -> list[Figure]:
     return [_to_figure(doc, q) for q in found]
 
 
+@lru_cache(maxsize=1 << 14)
 def _could_start(text: str) -> bool:
-    """A cheap test on the token text, so that only a few tokens are looked at closely."""
+    """A cheap test on the token text, so that only a few tokens are looked at closely (kept for the commonest
+    words, asked of every word)."""
     lower = text.lower()
     lexicon = words()
     return (

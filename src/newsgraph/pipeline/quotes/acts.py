@@ -36,6 +36,7 @@ from typing import Final
 
 from spacy.tokens import Token
 
+from newsgraph.pipeline.extensions import doc_text
 from newsgraph.pipeline.quotes.cues import (
     COMPLETIONS,
     RELATIVE_TAGS,
@@ -196,7 +197,8 @@ def of_report(cue: Token | None, act: str, sourced: bool, marked: bool) -> str:
 
 def _asked(cue: Token) -> bool:
     """ "… and call it a revolution in banking?": a report inside the writer's question asserts nothing."""
-    sentence = cue.sent.text.strip()
+    sent = cue.sent
+    sentence = doc_text(cue.doc)[sent.start_char : sent.end_char].strip()
     return sentence.endswith("?") and not MARK.search(sentence)
 
 

@@ -6,7 +6,7 @@ The lexicon lives in ``data/cues.json`` so that it can grow without touching cod
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -100,14 +100,14 @@ class Lexicon:
     questioning: frozenset[str]
     phrasal_speech: dict[str, str]
 
-    @property
+    @cached_property
     def direct(self) -> frozenset[str]:
-        """Lemmas that may attribute a quote in marks."""
+        """Lemmas that may attribute a quote in marks (joined once: asked of every verb)."""
         return (self.speech | self.belief | self.performance) - self.indirect_only
 
-    @property
+    @cached_property
     def indirect(self) -> frozenset[str]:
-        """Lemmas that attribute a clausal complement."""
+        """Lemmas that attribute a clausal complement (joined once: asked of every verb)."""
         return self.speech | self.belief | self.evidence | self.object | self.about_only
 
 
@@ -275,9 +275,10 @@ def _reporting_ancestor(verb: Token) -> Token | None:
 def _word_before(verb: Token) -> Token | None:
     """The last word before the verb in its sentence, past up to two marks (", said")."""
     i = verb.i - 1
-    while i >= verb.sent.start and verb.doc[i].pos_ == "PUNCT" and verb.i - i <= 2:
+    start = verb.sent.start
+    while i >= start and verb.doc[i].pos_ == "PUNCT" and verb.i - i <= 2:
         i -= 1
-    return verb.doc[i] if i >= verb.sent.start else None
+    return verb.doc[i] if i >= start else None
 
 
 def _apposition_before(verb: Token) -> Token | None:

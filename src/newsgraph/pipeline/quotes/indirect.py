@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from newsgraph.pipeline.datelines import credit
+from newsgraph.pipeline.extensions import indices_where
 from newsgraph.pipeline.intervals import Intervals
 from newsgraph.pipeline.quotes import acts
 from newsgraph.pipeline.quotes.cues import (
@@ -684,7 +685,9 @@ def find_indirect(doc: Doc, quoted: Sequence[bool], text: str) -> list[Candidate
     """Every reporting verb with a clause (and every "according to") outside quote marks."""
     lemmas = lexicon().indirect
     found: list[Candidate] = []
-    for token in doc:
+    # Only these words can start a report below: "according", a colon, a verb, an adjective or a noun.
+    for i in indices_where(doc, pos=("VERB", "AUX", "ADJ", "NOUN"), lower=("according",), orth=(":",)):
+        token = doc[i]
         if quoted[token.i]:
             continue
         if token.lower_ == "according" and is_according(token):

@@ -19,6 +19,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.pipeline.extensions import indices_where
 from newsgraph.pipeline.lexicons import load_data
 from newsgraph.pipeline.quotes import acts
 from newsgraph.pipeline.quotes.cues import can_speak, cue_end, lexicon, subject_of
@@ -192,7 +193,8 @@ def features(cue: Token, construction: str, first: int, last: int, subject: Toke
 def propose(doc: Doc, taken: Sequence[bool]) -> list[Proposal]:
     """Every verb or noun outside what is already taken, with what it would report."""
     proposals = []
-    for token in doc:
+    for i in indices_where(doc, pos=("VERB", "NOUN")):
+        token = doc[i]
         if taken[token.i]:
             continue
         if token.pos_ == "VERB":

@@ -42,10 +42,13 @@ _STATEMENT_END = re.compile(r"[.!…][\"”’']*\s*$")
 
 def is_headline(paragraph: str, first: bool) -> bool:
     """A headline or a subhead: title case, or a short line that does not end as the body's sentences do."""
+    count = len(paragraph.split())
+    if count > _HEADLINE_WORDS:
+        return False
     words = _LONG_WORD.findall(paragraph)
-    if not words or len(paragraph.split()) > _HEADLINE_WORDS or paragraph.rstrip().endswith(":"):
+    if not words or paragraph.rstrip().endswith(":"):
         return False  # "Caddell continued:" opens what follows
-    short = len(paragraph.split()) <= _SHORT_LINE_WORDS
+    short = count <= _SHORT_LINE_WORDS
     if short and paragraph.rstrip()[-1] not in _SENTENCE_ENDS:
         return True
     if short and first and not _STATEMENT_END.search(paragraph):
