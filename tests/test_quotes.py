@@ -195,7 +195,7 @@ def test_according_to_names_the_source_of_the_clause(extractor: Extractor) -> No
 
 def test_a_report_opening_a_story_starts_after_its_dateline(extractor: Extractor) -> None:
     text = (
-        '(Harbour Wire) Mayor Ana Ortiz, according to City Hall, made an unplanned visit to the county hospital on '
+        "(Harbour Wire) Mayor Ana Ortiz, according to City Hall, made an unplanned visit to the county hospital on "
         'Sunday for a "routine check" as the first part of her yearly exam.'
     )
     quote = only(run(extractor, text))
@@ -204,7 +204,7 @@ def test_a_report_opening_a_story_starts_after_its_dateline(extractor: Extractor
 
 
 def test_a_dash_after_a_capitalised_subject_is_no_dateline(extractor: Extractor) -> None:
-    text = "NASA said the four firms — Orbit Works, Lunar Freight and two others — were chosen to carry its instruments."
+    text = "NASA said the four firms — Orbit Works, Lunar Freight and two others — will carry its instruments."
     quote = only(run(extractor, text))
     assert quote.text.startswith("the four firms — Orbit Works")
 

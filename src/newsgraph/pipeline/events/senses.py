@@ -247,13 +247,15 @@ class Senses:
         return False
 
     def people_noun(self, token: Token) -> bool:
-        """A common noun for people: a Phoenix agent or sector word ("mayor", "officer"), or by its suffix ("fishermen", "detainees",
-        "protesters", "journalists", "migrants") for the many such nouns no dictionary lists; "video",
-        "footage", "statement" and "letter" are none."""
+        """A common noun for people: a Phoenix agent or sector word ("mayor", "officer"), or by its suffix
+        ("fishermen", "detainees", "protesters", "journalists", "migrants") for the many such nouns no
+        dictionary lists; "video", "footage", "statement" and "letter" are none."""
         lemma = token.lemma_.lower()
         if token.pos_ != "NOUN" or lemma.endswith("ment"):
             return False
-        if lemma in self.lex.agents or lemma in self.lex.sectors or lemma.endswith("man") or token.lower_.endswith(("men", "people")):
+        if lemma in self.lex.agents or lemma in self.lex.sectors:
+            return True
+        if lemma.endswith("man") or token.lower_.endswith(("men", "people")):
             return True
         if any(lemma.endswith(s) and len(lemma) - len(s) >= 3 for s in NOUN_PEOPLE_SUFFIXES):
             return True
