@@ -89,3 +89,71 @@ def test_a_target_after_a_dative_preposition_is_named_by_its_object(extractor: E
     extraction = run(extractor, "Russia sent troops to Belarus on Monday.")
     event = only(extraction, "MOBILIZE")
     assert event.target_words is not None and event.target_words.text == "Belarus"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        # English "fight" is two-sided like "clash": "X and Y fought" is a fight between them, not one aimed at
+        # the city it happened in.
+        (
+            "Sudanese army troops and the Rapid Support Forces fought in Omdurman overnight.",
+            "Sudanese army troops",
+            "Rapid Support Forces",
+        ),
+        # The parser hangs the sides of "clashes erupted between" on the verb; they are the clashes' sides.
+        ("Clashes erupted on Friday between riot police and students.", "riot police", "students"),
+        ("Heavy fighting broke out between soldiers and Tuareg rebels on Sunday.", "soldiers", "Tuareg rebels"),
+    ],
+)
+def test_both_sides_of_a_fight(extractor: Extractor, text: str, actor: str, target: str) -> None:
+    extraction = run(extractor, text)
+    event = only(extraction, "ASSAULT")
+    assert party(extraction, event.actor, event.actor_words) == actor
+    assert party(extraction, event.target, event.target_words) == target
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "target"),
+    [
+        ("Belarus warned it would cut gas supplies to Lithuania.", "relations", "Lithuania"),
+        (
+            "Ankara warned that it would launch an offensive against Kurdish militias in Syria.",
+            "violence",
+            "Kurdish militias",
+        ),
+    ],
+)
+def test_a_warning_is_aimed_at_whom_the_warned_act_falls_on(
+    extractor: Extractor, text: str, mode: str, target: str
+) -> None:
+    extraction = run(extractor, text)
+    event = only(extraction, "THREATEN")
+    assert event.mode == mode
+    assert party(extraction, event.target, event.target_words) == target
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        # The manual's THREATEN modes are the threat's content: "restrict" covers "boycotts, strikes,
+        # blockades"; "arrest" is "Arrest, detain, imprison".
+        ("Farmers threatened to block the motorways into Madrid.", "restrict"),
+        ("The junta threatened to arrest the opposition leader Ousmane Sonko.", "arrest"),
+    ],
+)
+def test_a_threat_is_typed_by_what_it_threatens(extractor: Extractor, text: str, mode: str) -> None:
+    assert only(run(extractor, text), "THREATEN").mode == mode
+
+
+def test_a_support_verb_on_a_persons_detention_targets_that_person(extractor: Extractor) -> None:
+    extraction = run(extractor, "A Moscow court on Tuesday extended the journalist's detention by three months.")
+    event = only(extraction, "COERCE")
+    assert party(extraction, event.target, event.target_words) == "journalist"
+
+
+def test_shot_dead_is_an_assault(extractor: Extractor) -> None:
+    extraction = run(extractor, "Police shot the gunman dead on Monday.")
+    event = only(extraction, "ASSAULT")
+    assert party(extraction, event.actor, event.actor_words) == "Police"
+    assert party(extraction, event.target, event.target_words) == "gunman"

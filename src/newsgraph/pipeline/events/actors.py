@@ -340,7 +340,8 @@ class ActorFinder:
         were, not whose they are: "gunmen wearing uniforms in the heart of the Afghan capital"
         are not Afghanistan's.
         """
-        skipped = {t.i for c in head.children if c.dep_ in CLAUSES for t in c.subtree}
+        # ("soldiers and Tuareg rebels": a party joined to the head is another party, not whose the head is.)
+        skipped = {t.i for c in head.children if c.dep_ in (*CLAUSES, "conj") for t in c.subtree}
         # ("movements of displaced persons within Syria": where the persons are, at any depth, is not whose.)
         where = [
             c

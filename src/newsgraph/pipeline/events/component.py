@@ -87,6 +87,8 @@ RECIPROCAL_TYPES = frozenset({"CONSULT"})
 SYMMETRIC = frozenset(
     {
         "clash",
+        "fight",
+        "fighting",
         "skirmish",
         "spar",
         "feud",
@@ -104,6 +106,8 @@ SYMMETRIC = frozenset(
         "standoff",
     }
 )
+# Adjectives of English telling the harm a violent act left its object in: "shot dead", "beaten unconscious".
+HARM_RESULTS = frozenset({"dead", "unconscious", "senseless"})
 # Nouns of English for fighting among many, told of a place: "Hong Kong's street battles", "the unrest in Iran".
 DISORDER = frozenset(
     {
@@ -611,7 +615,10 @@ class _DocCoder:
             force = inner is not None and inner.type in self.lex.hostile and not negated(clause)
             if condition(clause) or (force and self._warns_of_own_act(verb, clause)):
                 actor, target = self._arguments(verb)
-                mode = None if not force or inner is None else "relations" if inner.type == "SANCTION" else "violence"
+                # "warned it would cut gas supplies to Moldova": with no one warned, the threat is aimed at whom
+                # the warned act falls on, as a threat told by its infinitive is ("threatened to attack Kyiv").
+                target = target or self._arguments(clause)[1]
+                mode = _threat_mode(inner) if force and inner is not None else None
                 return Draft(Code("THREATEN", mode), verb, verb, actor, target, argument_verbs=[verb, clause])
         return None
 
@@ -656,7 +663,9 @@ class _DocCoder:
                 # about or aimed at tells no agreement, demand or accusation ("made a decision to withdraw",
                 # "issued a demand for talks" do).
                 return None
-        naming = any(c.dep_ == "oprd" for c in token.children)
+        # "shot the suspect dead", "beat him unconscious": an adjective of harm done tells the act's result, not a name
+        # given to its object.
+        naming = any(c.dep_ == "oprd" and c.lower_ not in HARM_RESULTS for c in token.children)
         by_default = False
         if code is None and not has_lemma(token, self.lex.speech_verbs) and not naming:
             # "called his death a crisis": a verb with an object predicate describes its object; only
@@ -687,7 +696,11 @@ class _DocCoder:
             code = Code(code.type, code.mode, code.target)
         if noun is not None:
             # "escalated its bombardment on Gaza": the target hangs from the event noun.
-            target = prep_object(noun) or (None if target is not None and target.i == noun.i else target)
+            target = (
+                prep_object(noun)
+                or self._undergone_by(noun)
+                or (None if target is not None and target.i == noun.i else target)
+            )
         return Draft(code, token, token, actor, target, argument_verbs=[token], by_default=by_default)
 
     def _named_act(self, verb: Token) -> Token | None:
@@ -761,7 +774,7 @@ class _DocCoder:
         elif kind == "threat":
             mode = None
             if inner_code is not None:
-                mode = "relations" if inner_code.type == "SANCTION" else "violence"
+                mode = _threat_mode(inner_code)
             code = Code("THREATEN", mode)
         elif kind == "refuse" and has_lemma(inner, self.lex.speech_verbs):
             # "declined to comment": a silence, not the rejection of anything proposed.
@@ -784,7 +797,7 @@ class _DocCoder:
             # "The Americans wanted to raid a base": a wish told of someone, not a threat they made.
             code = None
         elif inner_code.type in self.lex.hostile:
-            code = Code("MOBILIZE") if kind == "prepare" else Code("THREATEN", "violence")
+            code = Code("MOBILIZE") if kind == "prepare" else Code("THREATEN", _threat_mode(inner_code))
         elif inner_code.type in ("REJECT", "REQUEST", "ACCUSE"):
             code = inner_code
         else:
@@ -836,7 +849,7 @@ class _DocCoder:
             else:
                 draft.code = Code("THREATEN", "relations") if on_condition else Code("AGREE")
         elif not draft.negated:
-            mode = "relations" if draft.code.type == "SANCTION" else "violence"
+            mode = _threat_mode(draft.code)
             draft.code = Code("THREATEN", mode, draft.code.target)
         return draft
 
@@ -872,7 +885,7 @@ class _DocCoder:
             # "Assange's arrest", "his exclusion from meetings": a person's arrest is done to them; the
             # possessive is who it falls on, and the noun names no one who did it.
             actor, target = None, actor
-        for prep in (c for c in noun.children if c.dep_ in ("prep", "agent")):
+        for prep in (*(c for c in noun.children if c.dep_ in ("prep", "agent")), *_sides_on_verb(noun)):
             pobj = object_of(prep)
             if pobj is None:
                 continue
@@ -919,7 +932,20 @@ class _DocCoder:
         if owner.lower_ in ("his", "her", "him"):
             return True
         entity = self.actors.entity_of(owner)
+        if entity is None and owner.tag_ == "NN" and self.senses.people_noun(owner):
+            # "the reporter's detention", "the activist's arrest": one person described, whom no force's sector marks
+            # as the one who holds others ("the sheriff's arrests" are his).
+            return self.actors.agent_sector(owner) not in ARMED | {"JUD"}
         return entity is not None and entity.type == "PERSON"
+
+    def _undergone_by(self, noun: Token) -> Token | None:
+        """ "extended the reporter's detention", "ordered Navalny's arrest": the person whose coercion a support verb
+        carries out is its target, as for the noun alone ("Assange's arrest")."""
+        code = self.lex.noun(noun)
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if code is None or code.type not in UNDERGONE or owner is None or not self._undergoer(owner, noun):
+            return None
+        return owner
 
     def _reciprocal(self, draft: Draft) -> bool:
         """A meeting, or an act of English two-sided by its word ("negotiate", "clash"), which has two sides."""
@@ -1769,6 +1795,28 @@ def _aimed_for(noun: Token) -> bool:
 def _protesters(noun: Token) -> Token | None:
     """The protesters the sentence of a protest names: "The Hong Kong protests ... agitating the protesters"."""
     return next((t for t in noun.sent if t.pos_ == "NOUN" and t.lemma_.lower() in PROTESTERS), None)
+
+
+def _threat_mode(act: Code) -> str:
+    """The manual's THREATEN mode is "the content of the threat": "restrict" (movement of people or goods,
+    "including boycotts, strikes, blockades, and curfews"), "arrest" ("Arrest, detain, imprison"), "relations"
+    ("suspend relations or ongoing talks"), else "violence". A sanction stays "relations": the dictionary's
+    expel mode also withdraws one's own envoys or inspectors, which expels no one."""
+    if act.type == "SANCTION":
+        return "relations"
+    if act.mode == "arrest":
+        return "arrest"
+    if act.type == "PROTEST" or act.mode == "restrict":
+        return "restrict"
+    return "violence"
+
+
+def _sides_on_verb(noun: Token) -> list[Token]:
+    """ "Clashes erupted between police and students", "fighting broke out between the army and rebels": the parser
+    hangs the sides of a fight told by its noun on the verb the noun is the subject of; they are the noun's."""
+    if noun.dep_ != "nsubj" or any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children):
+        return []
+    return [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "between"]
 
 
 def _ends(verb: Token) -> bool:
