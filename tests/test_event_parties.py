@@ -157,3 +157,41 @@ def test_shot_dead_is_an_assault(extractor: Extractor) -> None:
     event = only(extraction, "ASSAULT")
     assert party(extraction, event.actor, event.actor_words) == "Police"
     assert party(extraction, event.target, event.target_words) == "gunman"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor", "target"),
+    [
+        # The manual's REQUEST is "All requests, demands, and orders": a request sent or made is one, aimed at
+        # the body it goes to, even when the parser hangs that body on the verb.
+        (
+            "The Kenyan president sent a request to the National Assembly for flood relief funds.",
+            "REQUEST",
+            "Kenyan president",
+            "National Assembly",
+        ),
+        ("Pakistan made a request to the IMF for a new bailout.", "REQUEST", "Pakistan", "IMF"),
+        # "All rejections and refusals": turning down or brushing aside what another put forward rejects it, and
+        # the one who put it forward is the target.
+        ("Caracas turned down an offer of aid from the United States.", "REJECT", "Caracas", "United States"),
+        ("The minister brushed aside criticism from Austria over the border checks.", "REJECT", "minister", "Austria"),
+        # AGREE: "Agree to, offer, promise ...": accepting an offer agrees to it.
+        ("Poland accepted an offer of howitzers from South Korea.", "AGREE", "Poland", "South Korea"),
+    ],
+)
+def test_a_requests_or_an_offers_party_from_its_phrase(
+    extractor: Extractor, text: str, kind: str, actor: str, target: str
+) -> None:
+    extraction = run(extractor, text)
+    event = only(extraction, kind)
+    assert party(extraction, event.actor, event.actor_words) == actor
+    assert party(extraction, event.target, event.target_words) == target
+
+
+def test_a_bare_request_made_is_still_no_event(extractor: Extractor) -> None:
+    """ "as she made her request": a verbal act's noun aimed at no one and about nothing tells no request."""
+    assert not [
+        e
+        for e in run(extractor, "The mayor waited in the lobby as she made her request.").events
+        if e.type == "REQUEST"
+    ]

@@ -106,6 +106,8 @@ SYMMETRIC = frozenset(
         "standoff",
     }
 )
+# Prepositions telling whom or what a verbal act is aimed at or for: "a request to the IMF for a loan".
+AIMED_PREPS = frozenset({"to", "for", "with", "against", "on", "over", "about"})
 # Adjectives of English telling the harm a violent act left its object in: "shot dead", "beaten unconscious".
 HARM_RESULTS = frozenset({"dead", "unconscious", "senseless"})
 # Nouns of English for fighting among many, told of a place: "Hong Kong's street battles", "the unrest in Iran".
@@ -658,10 +660,11 @@ class _DocCoder:
                 # easing, as the conversion table codes it: political dissent eased is CONCEDE (082), a military
                 # engagement de-escalated, sanctions or a curfew eased are RETREAT (087, 085, 0813).
                 code = Code("CONCEDE") if code.type == "PROTEST" else Code("RETREAT")
-            if noun is not None and code is not None and code.type in SAID and _bare(noun):
+            if noun is not None and code is not None and code.type in SAID and _bare(noun) and not _aimed(token, noun):
                 # "as she made her decision", "issued a statement": a verbal act's noun with nothing it is
                 # about or aimed at tells no agreement, demand or accusation ("made a decision to withdraw",
-                # "issued a demand for talks" do).
+                # "issued a demand for talks" do, and so does "made a request to the IMF", whose phrase the parser
+                # hangs on the verb).
                 return None
         # "shot the suspect dead", "beat him unconscious": an adjective of harm done tells the act's result, not a name
         # given to its object.
@@ -699,7 +702,7 @@ class _DocCoder:
             target = (
                 prep_object(noun)
                 or self._undergone_by(noun)
-                or (None if target is not None and target.i == noun.i else target)
+                or (self._verb_aimed_at(token, noun) if target is not None and target.i == noun.i else target)
             )
         return Draft(code, token, token, actor, target, argument_verbs=[token], by_default=by_default)
 
@@ -937,6 +940,14 @@ class _DocCoder:
             # as the one who holds others ("the sheriff's arrests" are his).
             return self.actors.agent_sector(owner) not in ARMED | {"JUD"}
         return entity is not None and entity.type == "PERSON"
+
+    def _verb_aimed_at(self, verb: Token, noun: Token) -> Token | None:
+        """ "made a request to the IMF", "filed a complaint against the mayor": with the support verb's object the
+        act itself, whom it is aimed at is named by a phrase the parser hangs on the verb, if that names someone."""
+        if not _aimed(verb, noun):
+            return None
+        pobj = prep_object(verb)
+        return pobj if pobj is not None and pobj.i > noun.i and self.actors.names_actor(pobj) else None
 
     def _undergone_by(self, noun: Token) -> Token | None:
         """ "extended the reporter's detention", "ordered Navalny's arrest": the person whose coercion a support verb
@@ -1930,6 +1941,11 @@ def _unasserted(token: Token) -> bool:
         if token.pos_ == "NOUN" and token.lemma_.lower() in UNASSERTED:
             return True
     return False
+
+
+def _aimed(verb: Token, noun: Token) -> bool:
+    """A phrase after the verb's object noun that tells whom or what the act named by the noun is aimed at or for."""
+    return any(c.dep_ in ("prep", "dative") and c.lower_ in AIMED_PREPS and c.i > noun.i for c in verb.children)
 
 
 def _bare(noun: Token) -> bool:
