@@ -195,3 +195,29 @@ def test_a_bare_request_made_is_still_no_event(extractor: Extractor) -> None:
         for e in run(extractor, "The mayor waited in the lobby as she made her request.").events
         if e.type == "REQUEST"
     ]
+
+
+def test_the_suspect_is_the_person_named_not_the_one_who_said_so(extractor: Extractor) -> None:
+    """ "The suspect" points back to the person named as such, not to the minister whose words named him."""
+    extraction = run(
+        extractor,
+        "Interior Minister Gérald Darmanin said police had identified Karim Benali as the attacker. "
+        "The suspect was detained in Marseille on Sunday.",
+    )
+    event = only(extraction, "COERCE")
+    assert party(extraction, event.target, event.target_words) == "Karim Benali"
+
+
+def test_a_persons_possessive_before_a_noun_for_a_person_names_someone_else(extractor: Extractor) -> None:
+    """ "Jordan Neely's attacker" is not Jordan Neely."""
+    extraction = run(extractor, "Police in Manhattan arrested Jordan Neely's attacker on Friday.")
+    event = only(extraction, "COERCE")
+    assert party(extraction, event.target, event.target_words) == "Jordan Neely's attacker"
+
+
+def test_an_act_on_a_thing_between_two_parties_is_aimed_at_them(extractor: Extractor) -> None:
+    """ "brokered a truce between Israel and Hamas": the mediator acts on the two sides the thing is between."""
+    extraction = run(extractor, "Qatar brokered a truce between Israel and Hamas on Friday.")
+    event = only(extraction, "CONSULT")
+    assert party(extraction, event.actor, event.actor_words) == "Qatar"
+    assert party(extraction, event.target, event.target_words) == "Israel"

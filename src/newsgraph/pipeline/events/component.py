@@ -106,8 +106,6 @@ SYMMETRIC = frozenset(
         "standoff",
     }
 )
-# Prepositions telling whom or what a verbal act is aimed at or for: "a request to the IMF for a loan".
-AIMED_PREPS = frozenset({"to", "for", "with", "against", "on", "over", "about"})
 # Adjectives of English telling the harm a violent act left its object in: "shot dead", "beaten unconscious".
 HARM_RESULTS = frozenset({"dead", "unconscious", "senseless"})
 # Nouns of English for fighting among many, told of a place: "Hong Kong's street battles", "the unrest in Iran".
@@ -186,8 +184,8 @@ RECIPIENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Prepositions naming whom a thing given or imposed reaches: "asylum to", "sanctions on", "a ban against".
 RECEIVING_PREPS = frozenset({"to", "on", "upon", "against"})
 # Prepositions naming whom an act on a thing is aimed at: "closed its borders with Syria", "sent arms to Ukraine",
-# "dismissed criticism from Britain".
-AIMED_PREPS = RECEIVING_PREPS | {"with", "from", "toward", "towards"}
+# "dismissed criticism from Britain", "brokered a truce between Israel and Hamas".
+AIMED_PREPS = RECEIVING_PREPS | {"with", "from", "toward", "towards", "between"}
 POLITICAL_SECTORS = LEXICON_POLITICAL_SECTORS | {"NGO", "IMG", "OPP", "PTY"}
 # CAMEO's codes of firms: a business, a multinational.
 BUSINESS = frozenset({"BUS", "MNC"})
@@ -664,7 +662,7 @@ class _DocCoder:
                 # "as she made her decision", "issued a statement": a verbal act's noun with nothing it is
                 # about or aimed at tells no agreement, demand or accusation ("made a decision to withdraw",
                 # "issued a demand for talks" do, and so does "made a request to the IMF", whose phrase the parser
-                # hangs on the verb).
+                # hangs on the verb: AIMED_PREPS).
                 return None
         # "shot the suspect dead", "beat him unconscious": an adjective of harm done tells the act's result, not a name
         # given to its object.
@@ -1944,7 +1942,7 @@ def _unasserted(token: Token) -> bool:
 
 
 def _aimed(verb: Token, noun: Token) -> bool:
-    """A phrase after the verb's object noun that tells whom or what the act named by the noun is aimed at or for."""
+    """A phrase after the verb's object noun that tells whom the act named by the noun is aimed at."""
     return any(c.dep_ in ("prep", "dative") and c.lower_ in AIMED_PREPS and c.i > noun.i for c in verb.children)
 
 
