@@ -140,6 +140,10 @@ def test_a_warning_is_aimed_at_whom_the_warned_act_falls_on(
         # blockades"; "arrest" is "Arrest, detain, imprison".
         ("Farmers threatened to block the motorways into Madrid.", "restrict"),
         ("The junta threatened to arrest the opposition leader Ousmane Sonko.", "arrest"),
+        # The conversion table: "Threaten to impose curfew" (1323) is restrict, "Threaten with political dissent,
+        # protest" (133) relations.
+        ("The army threatened to impose a curfew on the capital.", "restrict"),
+        ("Protesters threatened to march on the parliament in Nairobi.", "relations"),
     ],
 )
 def test_a_threat_is_typed_by_what_it_threatens(extractor: Extractor, text: str, mode: str) -> None:

@@ -1807,16 +1807,20 @@ def _protesters(noun: Token) -> Token | None:
 
 
 def _threat_mode(act: Code) -> str:
-    """The manual's THREATEN mode is "the content of the threat": "restrict" (movement of people or goods,
-    "including boycotts, strikes, blockades, and curfews"), "arrest" ("Arrest, detain, imprison"), "relations"
-    ("suspend relations or ongoing talks"), else "violence". A sanction stays "relations": the dictionary's
-    expel mode also withdraws one's own envoys or inspectors, which expels no one."""
+    """The manual's THREATEN mode is "the content of the threat", read as the conversion table reads CAMEO's
+    threats: sanctions, aid cut or relations broken (1311-1313), a protest (133) are "relations"; a blockade,
+    a curfew or martial law (1381, 1323-1324), and the manual's strikes and boycotts ("Restrict movement of people
+    or goods---including boycotts, strikes, blockades, and curfews"), are "restrict"; an arrest is "arrest";
+    force (137, 138) is "violence", and so, as before, is any other hostile act. The dictionary's SANCTION expel also
+    withdraws one's own envoys or inspectors, which expels no one, so a sanction stays "relations"."""
     if act.type == "SANCTION":
         return "relations"
+    if act.type == "PROTEST":
+        return "restrict" if act.mode in ("strike", "boycott", "obstruct") else "relations"
+    if act.mode in ("restrict", "curfew", "martial-law", "blockade"):
+        return "restrict"
     if act.mode == "arrest":
         return "arrest"
-    if act.type == "PROTEST" or act.mode == "restrict":
-        return "restrict"
     return "violence"
 
 
