@@ -225,3 +225,11 @@ def test_an_act_on_a_thing_between_two_parties_is_aimed_at_them(extractor: Extra
     event = only(extraction, "CONSULT")
     assert party(extraction, event.actor, event.actor_words) == "Qatar"
     assert party(extraction, event.target, event.target_words) == "Israel"
+
+
+def test_a_modifier_saying_whose_forces_does_not_code_the_act(extractor: Extractor) -> None:
+    """ "fought government troops": "government" says whose troops, it does not make the fight a criticism of a
+    government (a pattern of the dictionary's FIGHT block met only in the object's modifier)."""
+    extraction = run(extractor, "Tuareg rebels fought government troops near Kidal on Sunday.")
+    event = only(extraction, "ASSAULT")
+    assert party(extraction, event.target, event.target_words) == "government troops"
