@@ -104,6 +104,9 @@ def test_a_target_after_a_dative_preposition_is_named_by_its_object(extractor: E
         # The parser hangs the sides of "clashes erupted between" on the verb; they are the clashes' sides.
         ("Clashes erupted on Friday between riot police and students.", "riot police", "students"),
         ("Heavy fighting broke out between soldiers and Tuareg rebels on Sunday.", "soldiers", "Tuareg rebels"),
+        # A gerund subject names its act as a noun does; a verb of outbreak coded itself takes the fight's sides.
+        ("Fighting between Armenia and Azerbaijan resumed on Tuesday.", "Armenia", "Azerbaijan"),
+        ("Fighting erupted between Hamas and Fatah in Gaza City.", "Hamas", "Fatah"),
     ],
 )
 def test_both_sides_of_a_fight(extractor: Extractor, text: str, actor: str, target: str) -> None:

@@ -401,14 +401,14 @@ class _DocCoder:
         drafts: list[Draft] = []
         consumed: set[int] = set()
         for token in sent:
-            if token.i in consumed:
+            if token.i in consumed or _gerund_subject(token):
                 continue
             draft = self._verbal(token, consumed) if token.pos_ in ("VERB", "ADJ", "AUX") else None
             if draft is not None:
                 drafts.append(draft)
                 consumed.add(draft.trigger.i)
         for token in sent:
-            if token.i not in consumed and token.pos_ in ("NOUN", "PROPN"):
+            if token.i not in consumed and (token.pos_ in ("NOUN", "PROPN") or _gerund_subject(token)):
                 draft = self._nominal(token, consumed)
                 if draft is not None:
                     drafts.append(draft)
@@ -691,6 +691,9 @@ class _DocCoder:
         if noun is not None:
             consumed.add(noun.i)
         actor, target = self._arguments(token)
+        if actor is not None and target is None and (sides := self._sides_of_fight(actor)) is not None:
+            # "Fighting erupted between Hamas and Fatah gunmen": the fight's sides, not the fight, act and suffer.
+            actor, target = sides
         if code.reverse:
             # "The US faced criticism from the Arab League": the League acts, on the US.
             actor, target = _source(token), actor
@@ -946,6 +949,19 @@ class _DocCoder:
             return None
         pobj = prep_object(verb)
         return pobj if pobj is not None and pobj.i > noun.i and self.actors.names_actor(pobj) else None
+
+    def _sides_of_fight(self, noun: Token) -> tuple[Token, Token] | None:
+        """The two sides a hostile event noun names with "between" ("clashes between police and students"), on the
+        noun or, as the parser hangs them, on the verb it is the subject of."""
+        code = self.lex.noun(noun)
+        if code is None or code.type not in self.lex.hostile:
+            return None
+        for prep in (*(c for c in noun.children if c.dep_ == "prep"), *_sides_on_verb(noun)):
+            first = object_of(prep) if prep.lower_ == "between" else None
+            second = next((c for c in first.children if c.dep_ == "conj"), None) if first is not None else None
+            if first is not None and second is not None:
+                return first, second
+        return None
 
     def _undergone_by(self, noun: Token) -> Token | None:
         """ "extended the reporter's detention", "ordered Navalny's arrest": the person whose coercion a support verb
@@ -1822,6 +1838,12 @@ def _threat_mode(act: Code) -> str:
     if act.mode == "arrest":
         return "arrest"
     return "violence"
+
+
+def _gerund_subject(token: Token) -> bool:
+    """ "Fighting between Armenia and Azerbaijan resumed": a gerund subject names its act as a noun does, with its
+    parties in its own phrases, not as a verb with a subject and an object."""
+    return token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass")
 
 
 def _sides_on_verb(noun: Token) -> list[Token]:
