@@ -236,3 +236,10 @@ def test_a_modifier_saying_whose_forces_does_not_code_the_act(extractor: Extract
     extraction = run(extractor, "Tuareg rebels fought government troops near Kidal on Sunday.")
     event = only(extraction, "ASSAULT")
     assert party(extraction, event.target, event.target_words) == "government troops"
+
+
+def test_a_persons_offer_is_still_theirs(extractor: Extractor) -> None:
+    """ "Maria Lopez's offer": an "-er" noun that names no doer ("offer", "border") is the person's own thing."""
+    extraction = run(extractor, "Prosecutors rejected Maria Lopez's offer of a plea deal.")
+    event = only(extraction, "REJECT")
+    assert party(extraction, event.target, event.target_words) == "Maria Lopez"

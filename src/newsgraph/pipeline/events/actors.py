@@ -62,8 +62,8 @@ PARTITIVE = frozenset(
 )
 # Nouns of English for one person, by which a story refers back to someone it named ("the man", "the woman").
 PERSON_NOUNS = frozenset({"man", "woman", "boy", "girl", "teenager", "youth", "suspect"})
-# Endings of English nouns for one who does something ("attacker", "lawyer", "assistant").
-PERSON_SUFFIXES = ("er", "or", "ist", "ant", "ent", "ee")
+# Endings of English nouns for one who does what a verb names ("attacker", "adviser", "supervisor").
+PERSON_SUFFIXES = ("er", "or")
 # Heads of descriptions that point back to a named organisation or country ("the militant group").
 ORG_DESCRIPTIONS = frozenset({"group", "organization", "organisation", "movement", "militant", "faction", "party"})
 PLACE_DESCRIPTIONS = frozenset({"country", "nation", "government", "regime", "state", "kingdom", "republic"})
@@ -485,8 +485,18 @@ class ActorFinder:
             return False
         entity = self.entity_of(word)
         lemma = head.lemma_.lower()
-        person_noun = lemma in PERSON_NOUNS or lemma.endswith(PERSON_SUFFIXES)
-        return entity is not None and entity.type == "PERSON" and person_noun and lemma not in self.lex.sectors
+        return entity is not None and entity.type == "PERSON" and self._one_person(lemma)
+
+    def _one_person(self, lemma: str) -> bool:
+        """A noun for one person that no sector of the state or of arms marks: "the man", an agent of the
+        dictionaries ("lawyer"), or one who does what a verb of the dictionary names ("attacker", "adviser"), not
+        "offer" or "border"."""
+        if lemma in self.lex.sectors:
+            return False
+        if lemma in PERSON_NOUNS or lemma in self.lex.agents:
+            return True
+        stems = [lemma[: -len(suffix)] for suffix in PERSON_SUFFIXES if lemma.endswith(suffix)]
+        return any(stem in self.lex.verbs or stem + "e" in self.lex.verbs for stem in stems)
 
     def _only_speaks(self, entity: Entity, token: Token) -> bool:
         """Named before only as the one saying something ("Minister Darmanin said police had identified Karim Benali.
