@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -62,6 +62,8 @@ PARTITIVE = frozenset(
 )
 # Nouns of English for one person, by which a story refers back to someone it named ("the man", "the woman").
 PERSON_NOUNS = frozenset({"man", "woman", "boy", "girl", "teenager", "youth", "suspect"})
+# Endings of English nouns for one who does what a verb names ("attacker", "adviser", "supervisor").
+PERSON_SUFFIXES = ("er", "or")
 # Heads of descriptions that point back to a named organisation or country ("the militant group").
 ORG_DESCRIPTIONS = frozenset({"group", "organization", "organisation", "movement", "militant", "faction", "party"})
 PLACE_DESCRIPTIONS = frozenset({"country", "nation", "government", "regime", "state", "kingdom", "republic"})
@@ -182,7 +184,7 @@ class ActorFinder:
             # "Obama's involvement offers a reminder", "the Apple deals promise": a thing of someone's is the
             # subject, and it does nothing; its owner is not the actor.
             return None
-        named = [self.entity_of(t) for t in words if t.i != head.i]
+        named = [self.entity_of(t) for t in words if t.i != head.i and not self._someone_elses(t, head)]
         named_orgs = [e for e in named if e is not None and e.type in ("ORG", "PERSON")]
         if named_orgs:
             return Actor(named_orgs[0], words)
@@ -222,7 +224,7 @@ class ActorFinder:
             kept = [c for c in head.children if c.dep_ in ("poss", "compound", "amod") and c.i < head.i]
             kept += [c for c in head.children if c.dep_ == "prep" and c.lower_ in RECEIVING_PREPS]
             words_in = [t for c in kept for t in c.subtree] + _owner_after_of(head)
-        inner = [self.entity_of(t) for t in words_in]
+        inner = [self.entity_of(t) for t in words_in if not self._someone_elses(t, head)]
         found = next((e for e in inner if e is not None and e.type in acting and e is not exclude), None)
         return Actor(found, words) if found is not None else None
 
@@ -340,7 +342,8 @@ class ActorFinder:
         were, not whose they are: "gunmen wearing uniforms in the heart of the Afghan capital"
         are not Afghanistan's.
         """
-        skipped = {t.i for c in head.children if c.dep_ in CLAUSES for t in c.subtree}
+        # ("soldiers and Tuareg rebels": a party joined to the head is another party, not whose the head is.)
+        skipped = {t.i for c in head.children if c.dep_ in (*CLAUSES, "conj") for t in c.subtree}
         # ("movements of displaced persons within Syria": where the persons are, at any depth, is not whose.)
         where = [
             c
@@ -470,7 +473,36 @@ class ActorFinder:
             return None
         if any(c.dep_ in ("relcl", "acl", "prep", "appos") for c in head.children):
             return None
-        return self._nearest_before(head, ("PERSON",), lambda e: e is not exclude and not _common_name(e))
+        return self._nearest_before(
+            head, ("PERSON",), lambda e: e is not exclude and not _common_name(e) and not self._only_speaks(e, head)
+        )
+
+    def _someone_elses(self, word: Token, head: Token) -> bool:
+        """ "Jordan Neely's attacker", "Trump's lawyer": a person's possessive before a noun for one person names
+        someone else, related to them ("Trump's campaign" is Trump's, "Putin's troops" act for him)."""
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None or head.tag_ != "NN" or not owner.left_edge.i <= word.i <= owner.i:
+            return False
+        entity = self.entity_of(word)
+        lemma = head.lemma_.lower()
+        return entity is not None and entity.type == "PERSON" and self._one_person(lemma)
+
+    def _one_person(self, lemma: str) -> bool:
+        """A noun for one person that no sector of the state or of arms marks: "the man", an agent of the
+        dictionaries ("lawyer"), or one who does what a verb of the dictionary names ("attacker", "adviser"), not
+        "offer" or "border"."""
+        if lemma in self.lex.sectors:
+            return False
+        if lemma in PERSON_NOUNS or lemma in self.lex.agents:
+            return True
+        stems = [lemma[: -len(suffix)] for suffix in PERSON_SUFFIXES if lemma.endswith(suffix)]
+        return any(stem in self.lex.verbs or stem + "e" in self.lex.verbs for stem in stems)
+
+    def _only_speaks(self, entity: Entity, token: Token) -> bool:
+        """Named before only as the one saying something ("Minister Darmanin said police had identified Karim Benali.
+        The suspect was detained"): a source of the report, not the person "the suspect" or "the man" describes."""
+        seen = [i for i in range(max(0, token.i - 200), token.i) if self.by_token.get(i) is entity]
+        return bool(seen) and all(_says(self.doc[i], self.lex.speech_verbs) for i in seen)
 
     def sides(self, token: Token, first: Entity) -> Entity | None:
         """The other of the two parties "the two sides" or "both countries" stand for, when one of them is
@@ -803,6 +835,17 @@ def _where(token: Token) -> bool:
         if token.dep_ == "pobj":
             return token.head.lower_ in WHERE_PREPS
         if token.dep_ not in ("compound", "amod", "flat") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _says(token: Token, speech_verbs: Collection[str]) -> bool:
+    """The token is in the subject of a verb of saying ("Minister [Gérald Darmanin] said")."""
+    for _ in range(3):
+        if token.dep_ == "nsubj":
+            return has_lemma(token.head, speech_verbs)
+        if token.dep_ not in ("compound", "amod", "flat", "appos") or token.head.i == token.i:
             return False
         token = token.head
     return False

@@ -90,6 +90,8 @@ RECIPROCAL_TYPES = frozenset({"CONSULT"})
 SYMMETRIC = frozenset(
     {
         "clash",
+        "fight",
+        "fighting",
         "skirmish",
         "spar",
         "feud",
@@ -107,6 +109,8 @@ SYMMETRIC = frozenset(
         "standoff",
     }
 )
+# Adjectives of English telling the harm a violent act left its object in: "shot dead", "beaten unconscious".
+HARM_RESULTS = frozenset({"dead", "unconscious", "senseless"})
 # Nouns of English for fighting among many, told of a place: "Hong Kong's street battles", "the unrest in Iran".
 DISORDER = frozenset(
     {
@@ -183,8 +187,8 @@ RECIPIENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Prepositions naming whom a thing given or imposed reaches: "asylum to", "sanctions on", "a ban against".
 RECEIVING_PREPS = frozenset({"to", "on", "upon", "against"})
 # Prepositions naming whom an act on a thing is aimed at: "closed its borders with Syria", "sent arms to Ukraine",
-# "dismissed criticism from Britain".
-AIMED_PREPS = RECEIVING_PREPS | {"with", "from", "toward", "towards"}
+# "dismissed criticism from Britain", "brokered a truce between Israel and Hamas".
+AIMED_PREPS = RECEIVING_PREPS | {"with", "from", "toward", "towards", "between"}
 POLITICAL_SECTORS = LEXICON_POLITICAL_SECTORS | {"NGO", "IMG", "OPP", "PTY"}
 # CAMEO's codes of firms: a business, a multinational.
 BUSINESS = frozenset({"BUS", "MNC"})
@@ -410,14 +414,15 @@ class _DocCoder:
         drafts: list[Draft] = []
         consumed: set[int] = set()
         for i in range(sent.start, sent.end):
-            if i in consumed or self.pos[i] not in VERBAL_IDS:
+            if i in consumed or self.pos[i] not in VERBAL_IDS or _gerund_subject(self.doc[i]):
                 continue
             draft = self._verbal(self.doc[i], consumed)
             if draft is not None:
                 drafts.append(draft)
                 consumed.add(draft.trigger.i)
         for i in range(sent.start, sent.end):
-            if i not in consumed and self.pos[i] in NOMINAL_IDS:
+            nominal = self.pos[i] in NOMINAL_IDS or (self.pos[i] in VERBAL_IDS and _gerund_subject(self.doc[i]))
+            if i not in consumed and nominal:
                 draft = self._nominal(self.doc[i], consumed)
                 if draft is not None:
                     drafts.append(draft)
@@ -624,7 +629,10 @@ class _DocCoder:
             force = inner is not None and inner.type in self.lex.hostile and not negated(clause)
             if condition(clause) or (force and self._warns_of_own_act(verb, clause)):
                 actor, target = self._arguments(verb)
-                mode = None if not force or inner is None else "relations" if inner.type == "SANCTION" else "violence"
+                # "warned it would cut gas supplies to Moldova": with no one warned, the threat is aimed at whom
+                # the warned act falls on, as a threat told by its infinitive is ("threatened to attack Kyiv").
+                target = target or self._arguments(clause)[1]
+                mode = _threat_mode(inner) if force and inner is not None else None
                 return Draft(Code("THREATEN", mode), verb, verb, actor, target, argument_verbs=[verb, clause])
         return None
 
@@ -665,12 +673,15 @@ class _DocCoder:
                 # easing, as the conversion table codes it: political dissent eased is CONCEDE (082), a military
                 # engagement de-escalated, sanctions or a curfew eased are RETREAT (087, 085, 0813).
                 code = Code("CONCEDE") if code.type == "PROTEST" else Code("RETREAT")
-            if noun is not None and code is not None and code.type in SAID and _bare(noun):
+            if noun is not None and code is not None and code.type in SAID and _bare(noun) and not _aimed(token, noun):
                 # "as she made her decision", "issued a statement": a verbal act's noun with nothing it is
                 # about or aimed at tells no agreement, demand or accusation ("made a decision to withdraw",
-                # "issued a demand for talks" do).
+                # "issued a demand for talks" do, and so does "made a request to the IMF", whose phrase the parser
+                # hangs on the verb: AIMED_PREPS).
                 return None
-        naming = any(c.dep_ == "oprd" for c in token.children)
+        # "shot the suspect dead", "beat him unconscious": an adjective of harm done tells the act's result, not a name
+        # given to its object.
+        naming = any(c.dep_ == "oprd" and c.lower_ not in HARM_RESULTS for c in token.children)
         by_default = False
         if code is None and not has_lemma(token, self.lex.speech_verbs) and not naming:
             # "called his death a crisis": a verb with an object predicate describes its object; only
@@ -695,13 +706,20 @@ class _DocCoder:
         if noun is not None:
             consumed.add(noun.i)
         actor, target = self._arguments(token)
+        if actor is not None and target is None and (sides := self._sides_of_fight(actor)) is not None:
+            # "Fighting erupted between Hamas and Fatah gunmen": the fight's sides, not the fight, act and suffer.
+            actor, target = sides
         if code.reverse:
             # "The US faced criticism from the Arab League": the League acts, on the US.
             actor, target = _source(token), actor
             code = Code(code.type, code.mode, code.target)
         if noun is not None:
             # "escalated its bombardment on Gaza": the target hangs from the event noun.
-            target = prep_object(noun) or (None if target is not None and target.i == noun.i else target)
+            target = (
+                prep_object(noun)
+                or self._undergone_by(noun)
+                or (self._verb_aimed_at(token, noun) if target is not None and target.i == noun.i else target)
+            )
         return Draft(code, token, token, actor, target, argument_verbs=[token], by_default=by_default)
 
     def _named_act(self, verb: Token) -> Token | None:
@@ -775,7 +793,7 @@ class _DocCoder:
         elif kind == "threat":
             mode = None
             if inner_code is not None:
-                mode = "relations" if inner_code.type == "SANCTION" else "violence"
+                mode = _threat_mode(inner_code)
             code = Code("THREATEN", mode)
         elif kind == "refuse" and has_lemma(inner, self.lex.speech_verbs):
             # "declined to comment": a silence, not the rejection of anything proposed.
@@ -798,7 +816,7 @@ class _DocCoder:
             # "The Americans wanted to raid a base": a wish told of someone, not a threat they made.
             code = None
         elif inner_code.type in self.lex.hostile:
-            code = Code("MOBILIZE") if kind == "prepare" else Code("THREATEN", "violence")
+            code = Code("MOBILIZE") if kind == "prepare" else Code("THREATEN", _threat_mode(inner_code))
         elif inner_code.type in ("REJECT", "REQUEST", "ACCUSE"):
             code = inner_code
         else:
@@ -850,7 +868,7 @@ class _DocCoder:
             else:
                 draft.code = Code("THREATEN", "relations") if on_condition else Code("AGREE")
         elif not draft.negated:
-            mode = "relations" if draft.code.type == "SANCTION" else "violence"
+            mode = _threat_mode(draft.code)
             draft.code = Code("THREATEN", mode, draft.code.target)
         return draft
 
@@ -886,7 +904,7 @@ class _DocCoder:
             # "Assange's arrest", "his exclusion from meetings": a person's arrest is done to them; the
             # possessive is who it falls on, and the noun names no one who did it.
             actor, target = None, actor
-        for prep in (c for c in noun.children if c.dep_ in ("prep", "agent")):
+        for prep in (*(c for c in noun.children if c.dep_ in ("prep", "agent")), *_sides_on_verb(noun)):
             pobj = object_of(prep)
             if pobj is None:
                 continue
@@ -933,7 +951,41 @@ class _DocCoder:
         if owner.lower_ in ("his", "her", "him"):
             return True
         entity = self.actors.entity_of(owner)
+        if entity is None and owner.tag_ == "NN" and self.senses.people_noun(owner):
+            # "the reporter's detention", "the activist's arrest": one person described, whom no force's sector marks
+            # as the one who holds others ("the sheriff's arrests" are his).
+            return self.actors.agent_sector(owner) not in ARMED | {"JUD"}
         return entity is not None and entity.type == "PERSON"
+
+    def _verb_aimed_at(self, verb: Token, noun: Token) -> Token | None:
+        """ "made a request to the IMF", "filed a complaint against the mayor": with the support verb's object the
+        act itself, whom it is aimed at is named by a phrase the parser hangs on the verb, if that names someone."""
+        if not _aimed(verb, noun):
+            return None
+        pobj = prep_object(verb)
+        return pobj if pobj is not None and pobj.i > noun.i and self.actors.names_actor(pobj) else None
+
+    def _sides_of_fight(self, noun: Token) -> tuple[Token, Token] | None:
+        """The two sides a hostile event noun names with "between" ("clashes between police and students"), on the
+        noun or, as the parser hangs them, on the verb it is the subject of."""
+        code = self.lex.noun(noun)
+        if code is None or code.type not in self.lex.hostile:
+            return None
+        for prep in (*(c for c in noun.children if c.dep_ == "prep"), *_sides_on_verb(noun)):
+            first = object_of(prep) if prep.lower_ == "between" else None
+            second = next((c for c in first.children if c.dep_ == "conj"), None) if first is not None else None
+            if first is not None and second is not None:
+                return first, second
+        return None
+
+    def _undergone_by(self, noun: Token) -> Token | None:
+        """ "extended the reporter's detention", "ordered Navalny's arrest": the person whose coercion a support verb
+        carries out is its target, as for the noun alone ("Assange's arrest")."""
+        code = self.lex.noun(noun)
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if code is None or code.type not in UNDERGONE or owner is None or not self._undergoer(owner, noun):
+            return None
+        return owner
 
     def _reciprocal(self, draft: Draft) -> bool:
         """A meeting, or an act of English two-sided by its word ("negotiate", "clash"), which has two sides;
@@ -1832,6 +1884,38 @@ def _protesters(noun: Token) -> Token | None:
     return next((t for t in noun.sent if t.pos_ == "NOUN" and t.lemma_.lower() in PROTESTERS), None)
 
 
+def _threat_mode(act: Code) -> str:
+    """The manual's THREATEN mode is "the content of the threat", read as the conversion table reads CAMEO's
+    threats: sanctions, aid cut or relations broken (1311-1313), a protest (133) are "relations"; a blockade,
+    a curfew or martial law (1381, 1323-1324), and the manual's strikes and boycotts ("Restrict movement of people
+    or goods---including boycotts, strikes, blockades, and curfews"), are "restrict"; an arrest is "arrest";
+    force (137, 138) is "violence", and so, as before, is any other hostile act. The dictionary's SANCTION expel also
+    withdraws one's own envoys or inspectors, which expels no one, so a sanction stays "relations"."""
+    if act.type == "SANCTION":
+        return "relations"
+    if act.type == "PROTEST":
+        return "restrict" if act.mode in ("strike", "boycott", "obstruct") else "relations"
+    if act.mode in ("restrict", "curfew", "martial-law", "blockade"):
+        return "restrict"
+    if act.mode == "arrest":
+        return "arrest"
+    return "violence"
+
+
+def _gerund_subject(token: Token) -> bool:
+    """ "Fighting between Armenia and Azerbaijan resumed": a gerund subject names its act as a noun does, with its
+    parties in its own phrases, not as a verb with a subject and an object."""
+    return token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _sides_on_verb(noun: Token) -> list[Token]:
+    """ "Clashes erupted between police and students", "fighting broke out between the army and rebels": the parser
+    hangs the sides of a fight told by its noun on the verb the noun is the subject of; they are the noun's."""
+    if noun.dep_ != "nsubj" or any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children):
+        return []
+    return [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "between"]
+
+
 def _ends(verb: Token) -> bool:
     """ "the truce ended", "talks broke down"; but "clashes broke out" begin."""
     return has_lemma(verb, ENDING_VERBS) and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
@@ -1942,6 +2026,11 @@ def _unasserted(token: Token) -> bool:
         if token.pos_ == "NOUN" and token.lemma_.lower() in UNASSERTED:
             return True
     return False
+
+
+def _aimed(verb: Token, noun: Token) -> bool:
+    """A phrase after the verb's object noun that tells whom the act named by the noun is aimed at."""
+    return any(c.dep_ in ("prep", "dative") and c.lower_ in AIMED_PREPS and c.i > noun.i for c in verb.children)
 
 
 def _bare(noun: Token) -> bool:

@@ -401,7 +401,10 @@ def _match(
         if frame.object and not any(
             _phrase_in(p, reading.object_words) and _phrase_words(p) & reading.head_words for p in frame.object
         ):
-            by_modifier = by_modifier or frame.code
+            # ("fought government troops", "arrested opposition leaders": a modifier of people or forces says whose
+            # they are, not what the act is done to, so it does not code the act.)
+            if not reading.head_words & recipients:
+                by_modifier = by_modifier or frame.code
             continue
         if by_lemma is None and frame.object and not any(_phrase_in(p, reading.object_forms) for p in frame.object):
             by_lemma = frame.code
