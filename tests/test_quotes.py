@@ -736,3 +736,24 @@ def test_a_cry_in_a_noun_phrase_stays_a_quote(extractor: Extractor) -> None:
 
 def test_a_time_is_no_report_of_what_was_said(extractor: Extractor) -> None:
     assert not run(extractor, "They have been discussing several weeks.").quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ('"His legend will live on," Spencer said as a few young fighters worked out inside the gym.', "as a few"),
+        (
+            '"Very good reporter, very good reporter this guy," Trump said when Boyle asked him a question.',
+            "when Boyle",
+        ),
+        ("He said if elected president he could work effectively with GOP leadership.", None),
+    ],
+)
+def test_a_clause_telling_when_it_was_said_is_not_what_was_said(
+    extractor: Extractor, text: str, said: str | None
+) -> None:
+    quotes = [q.text for q in run(extractor, text).quotes]
+    if said is None:
+        assert any(q.startswith("if elected") for q in quotes), quotes
+    else:
+        assert not any(q.startswith(said) for q in quotes), quotes
