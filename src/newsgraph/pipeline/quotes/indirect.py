@@ -81,6 +81,8 @@ class Candidate:
     act: str = acts.SPEECH
     # The quote this one goes on with, speaker and all, having no cue of its own.
     continues: Candidate | None = None
+    # Proposed by the report scorer (``learned.py``) rather than read by the rules from a listed cue.
+    scored: bool = False
 
 
 def trimmed(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
