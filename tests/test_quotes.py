@@ -725,3 +725,51 @@ def test_a_verb_that_goes_on_is_no_bare_cue(extractor: Extractor, text: str, ver
 def test_a_name_the_tagger_misreads_after_an_inverted_said_is_the_speaker(extractor: Extractor) -> None:
     quote = only(run(extractor, "“The water has been rising for days now,” said Skelly, a local fisherman."))
     assert quote.speaker is not None and quote.speaker.text.startswith("Skelly")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ('In an interview with "Fox and Friends," Donald Trump pointed to China as the enforcer.', "Fox and Friends"),
+        (
+            'Hemsley, the co-author of "Going Viral," about the rapid spread of information, said the days were over.',
+            "Going Viral",
+        ),
+        (
+            'Serafinowicz, who has starred in "Parks and Recreation," posted the clip to YouTube on Thursday.',
+            "Parks and Recreation",
+        ),
+    ],
+)
+def test_a_title_in_a_noun_phrase_is_no_quote(extractor: Extractor, text: str, title: str) -> None:
+    assert title not in [q.text.rstrip(",") for q in run(extractor, text).quotes]
+
+
+def test_a_cry_in_a_noun_phrase_stays_a_quote(extractor: Extractor) -> None:
+    text = 'Walking into the office to chants of "Marco! Marco!," the senator said he was happy.'
+    assert "Marco! Marco!" in [q.text for q in run(extractor, text).quotes]
+
+
+def test_a_time_is_no_report_of_what_was_said(extractor: Extractor) -> None:
+    assert not run(extractor, "They have been discussing several weeks.").quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ('"His legend will live on," Spencer said as a few young fighters worked out inside the gym.', "as a few"),
+        (
+            '"Very good reporter, very good reporter this guy," Trump said when Boyle asked him a question.',
+            "when Boyle",
+        ),
+        ("He said if elected president he could work effectively with GOP leadership.", None),
+    ],
+)
+def test_a_clause_telling_when_it_was_said_is_not_what_was_said(
+    extractor: Extractor, text: str, said: str | None
+) -> None:
+    quotes = [q.text for q in run(extractor, text).quotes]
+    if said is None:
+        assert any(q.startswith("if elected") for q in quotes), quotes
+    else:
+        assert not any(q.startswith(said) for q in quotes), quotes

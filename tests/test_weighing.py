@@ -1,4 +1,4 @@
-"""Reports the attribution model adds: spoken by whom the rules would say, and only where the model agrees."""
+"""Reports the attribution model adds (spoken by whom the rules would say, only where the model agrees) and drops."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ import pytest
 from spacy.language import Language
 
 from newsgraph.pipeline import Extractor
+from newsgraph.pipeline.quotes import acts
 from newsgraph.pipeline.quotes.attribution import TaggedSpan, Tags
 from newsgraph.pipeline.quotes.component import QuoteFinder
-from newsgraph.pipeline.quotes.indirect import report_speaker
+from newsgraph.pipeline.quotes.indirect import Candidate, report_speaker
 from newsgraph.pipeline.quotes.weighing import Weighing, paragraphs, weigh
 from newsgraph.settings import Settings
 
@@ -71,3 +72,27 @@ def test_an_added_report_where_model_and_rules_name_different_speakers_is_not_ad
     assert weigh(doc, [], _tags("the council"), Weighing(add=True, add_speaker="agree")) == []
     (taken,) = weigh(doc, [], _tags("the council"), Weighing(add=True, add_speaker="model"))
     assert taken.speaker is not None and _TEXT[taken.speaker[0] : taken.speaker[1]] == "the council"
+
+
+def _stance(scored: bool) -> Candidate:
+    start = _TEXT.index("the bridge to reopen")
+    cue = _TEXT.index("pushed")
+    return Candidate(
+        kind="indirect",
+        start=start,
+        end=start + len("the bridge to reopen in May"),
+        cue=(cue, cue + len("pushed")),
+        speaker=None,
+        act=acts.STANCE,
+        scored=scored,
+    )
+
+
+@pytest.mark.parametrize("scored", [True, False])
+def test_a_stance_the_scorer_proposed_needs_its_content_tagged(nlp: Language, scored: bool) -> None:
+    doc = nlp(_TEXT)
+    cue_only = Tags(read=paragraphs(_TEXT))
+    cue_only.spans["cue"].append(TaggedSpan(_TEXT.index("pushed"), _TEXT.index("pushed") + len("pushed"), 0.9))
+    kept = weigh(doc, [_stance(scored)], cue_only, Weighing(fill_speaker=False))
+    assert len(kept) == (0 if scored else 1)
+    assert len(weigh(doc, [_stance(scored)], _tags("Roe"), Weighing(fill_speaker=False))) == 1

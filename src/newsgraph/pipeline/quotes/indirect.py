@@ -45,6 +45,10 @@ _QUESTION_WORDS = frozenset({"when", "how", "what", "whether", "if", "why", "whe
 _TOPICS = frozenset({"for", "on", "about", "of", "against"})
 # What opens a reported condition ("said if elected …", "said unless the council pays …").
 _CONDITIONS = frozenset({"if", "unless", "once", "when"})
+# Conditions that may rather tell when something was said.
+_TIMES = frozenset({"when", "once"})
+# What opens a clause that tells when or why something was said, never what: "said as the crowd cheered".
+_ADVERBIAL_MARKS = frozenset({"as", "while", "because", "since", "after", "before", "until", "although", "though"})
 # What opens the writer's aside after a dash: "— which is …".
 _ASIDES = frozenset({"which"})
 # What turns a joined clause against the report: "…, but the Chinese have been reluctant".
@@ -79,6 +83,8 @@ class Candidate:
     act: str = acts.SPEECH
     # The quote this one goes on with, speaker and all, having no cue of its own.
     continues: Candidate | None = None
+    # Proposed by the report scorer (``learned.py``) rather than read by the rules from a listed cue.
+    scored: bool = False
 
 
 def trimmed(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
@@ -207,7 +213,7 @@ def _reported_clause(verb: Token) -> Token | None:
     preferred Clinton") is a sentence of its own, and a verb that only takes a stance
     ("preferred", "supported") never has its report fronted.
     """
-    clauses = [c for c in verb.children if c.dep_ in _CLAUSES and not dateline(c)]
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSES and not dateline(c) and not _adverbial(c)]
     after = next((c for c in clauses if c.i > verb.i), None)
     if after is not None:
         return after
@@ -239,6 +245,12 @@ def _split_clause(verb: Token) -> tuple[int, int] | None:
     return obj.left_edge.i, rest.right_edge.i
 
 
+def _adverbial(clause: Token) -> bool:
+    """ "“…,” Spencer said as a few young fighters worked out": a clause opened by "as", "while" or "because"
+    tells when or why it was said, not what; the parser may still take it for the verb's complement."""
+    return any(c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS for c in clause.children)
+
+
 def dateline(clause: Token) -> bool:
     """ "WASHINGTON (AP) — A report said …": the parser may take the dateline for what was said."""
     after = clause.right_edge.i + 1
@@ -252,7 +264,11 @@ def _conditional_clause(verb: Token) -> Token | None:
     clause = next((c for c in verb.rights if c.dep_ == "advcl" and c.left_edge.i == verb.i + 1), None)
     if clause is None or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children):
         return None
-    return clause if clause.left_edge.lower_ in _CONDITIONS else None
+    opener = clause.left_edge
+    # "when" opening the clause itself ("“…,” Trump said [when] Boyle asked him") tells when the words were
+    # said; a report holds it in a clause of its own ("said [when he was young] he wanted to fly").
+    timed = opener.lower_ in _TIMES and opener.head.i == clause.i
+    return clause if opener.lower_ in _CONDITIONS and not timed else None
 
 
 def _misattached_clause(verb: Token) -> Token | None:

@@ -244,6 +244,7 @@ def find_learned(doc: Doc, taken: Sequence[bool], scorer: ReportScorer) -> list[
                 speaker=speaker_span(proposal.subject, proposal.cue) if proposal.subject is not None else None,
                 cue_token=proposal.cue.i,
                 act=_act(proposal, span.text if span is not None else ""),
+                scored=True,
             )
         )
     return found
