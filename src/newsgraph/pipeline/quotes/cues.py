@@ -286,6 +286,8 @@ def _apposition_before(verb: Token) -> Token | None:
     word = _word_before(verb)
     if word is None:
         return None
+    while word.dep_ == "conj" and word.head.i < word.i:
+        word = word.head  # "…, the club's president and general manager, suggested"
     while word.dep_ == "appos" and word.head.dep_ == "appos" and word.head.i < word.i:
         word = word.head
     if word.dep_ != "appos" or word.pos_ not in {"NOUN", "PROPN"} or word.right_edge.i >= verb.i:
@@ -487,8 +489,10 @@ def _closes(bracket: Token, left: Token) -> bool:
 def _past_dateline(head: Token) -> Token:
     """ "HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper said": the parser may make the dateline's
     place the subject, with the speaker in apposition after the dash."""
-    dash = dateline_end(head) if head.i == head.sent.start else None
-    return head if dash is None else next((c for c in head.rights if c.dep_ == "appos" and c.i > dash), head)
+    dash = dateline_end(head)
+    if dash is None or head.i > dash:
+        return head  # no dateline, or a head after it
+    return next((c for c in head.rights if c.dep_ == "appos" and c.i > dash), head)
 
 
 def name_before_colon(colon: Token) -> tuple[int, int] | None:
