@@ -554,6 +554,12 @@ def test_a_dash_and_which_after_the_report_open_the_writers_aside(extractor: Ext
         ("Even Mayor Tom Berg said the plan was too expensive.", "Mayor Tom Berg"),
         ("Ana Ruiz and Tom Berg both said the plan would fail.", "Ana Ruiz and Tom Berg"),
         ("Ana Ruiz, clearly frustrated, said the council had ignored the plan.", "Ana Ruiz"),
+        # A quote the parser read into the speaker's phrase ends at its closing mark.
+        (
+            "Sarandon spoke on Monday.\n\n“That’s a legitimate concern, because they’re very passionate and very "
+            "principled,” Sarandon, 69, told MSNBC Monday.",
+            "Sarandon, 69",
+        ),
         # A speaker the parser hung in apposition to a fronted place, its titles joined by "and".
         (
             "At Boca West, where it costs new members $70,000 to sign up, Jay Moreno, the club's 78-year-old "
