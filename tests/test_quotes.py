@@ -566,8 +566,7 @@ def test_a_dash_and_which_after_the_report_open_the_writers_aside(extractor: Ext
             "president and general manager, suggested that fees would rise next year.",
             "Jay Moreno, the club's 78-year-old president and general manager",
         ),
-        # ", who …" tells more of someone the text has named, but introduces a newcomer (PolNeAR train).
-        ("Ana Ruiz won in May. Ruiz, who has served two terms, said the budget would pass.", "Ruiz"),
+        # ", who …" stays with the speaker it tells of.
         (
             "Ana Ruiz, who has served two terms on the council, said the budget would pass.",
             "Ana Ruiz, who has served two terms on the council",
