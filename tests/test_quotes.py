@@ -562,12 +562,31 @@ def test_a_dash_and_which_after_the_report_open_the_writers_aside(extractor: Ext
         # A relative clause holding a report of its own (a cue, or words in marks) is that report's.
         ("The plant will close in May, said Dana Holt, who has argued that the town needs new jobs.", "Dana Holt"),
         ("The vote was rushed, said Ana Ruiz, who called the plan “a disaster for the town.”", "Ana Ruiz"),
-        # A dateline the parser hung on the speaker's name.
+        # A dateline the parser hung on the speaker's name, in capitals or crediting an agency.
+        ("Philadelphia (AFP) – US President Barack Obama said the economy was strong.", "US President Barack Obama"),
+        ("New York (AFP) – Vice President Joe Biden said the plan would work.", "Vice President Joe Biden"),
         ("BOSTON - City council member Ana Ruiz said the budget would pass next week.", "City council member Ana Ruiz"),
         # A focus "even", a floated quantifier, a set-off aside: not who spoke.
         ("Even Mayor Tom Berg said the plan was too expensive.", "Mayor Tom Berg"),
         ("Ana Ruiz and Tom Berg both said the plan would fail.", "Ana Ruiz and Tom Berg"),
         ("Ana Ruiz, clearly frustrated, said the council had ignored the plan.", "Ana Ruiz"),
+        # A quote the parser read into the speaker's phrase ends at its closing mark.
+        (
+            "Sarandon spoke on Monday.\n\n“That’s a legitimate concern, because they’re very passionate and very "
+            "principled,” Sarandon, 69, told MSNBC Monday.",
+            "Sarandon, 69",
+        ),
+        # A speaker the parser hung in apposition to a fronted place, its titles joined by "and".
+        (
+            "At Boca West, where it costs new members $70,000 to sign up, Jay Moreno, the club's 78-year-old "
+            "president and general manager, suggested that fees would rise next year.",
+            "Jay Moreno, the club's 78-year-old president and general manager",
+        ),
+        # ", who …" stays with the speaker it tells of.
+        (
+            "Ana Ruiz, who has served two terms on the council, said the budget would pass.",
+            "Ana Ruiz, who has served two terms on the council",
+        ),
     ],
 )
 def test_speaker_phrase_is_who_spoke_not_what_else_is_told_of_them(
@@ -773,3 +792,25 @@ def test_a_clause_telling_when_it_was_said_is_not_what_was_said(
         assert any(q.startswith("if elected") for q in quotes), quotes
     else:
         assert not any(q.startswith(said) for q in quotes), quotes
+
+
+def test_a_quote_opening_the_paragraph_after_a_report_goes_on_with_its_speaker(extractor: Extractor) -> None:
+    text = (
+        "Defense Secretary Ash Carter said that critics had long predicted a withdrawal, but this would not happen."
+        "\n\n“That’s because this region remains the most consequential for our own security and prosperity.”"
+    )
+    result = run(extractor, text)
+    quote = next(q for q in result.quotes if q.kind == "direct")
+    assert quote.speaker is not None and quote.speaker.name == "Ash Carter"
+    assert_offsets(result)
+
+
+def test_a_participle_set_off_after_a_report_quotes_its_speaker_not_a_name_inside_it(extractor: Extractor) -> None:
+    text = (
+        "Trump told Newsmax that Mitt Romney “had a crazy policy of self-deportation which was maniacal,” "
+        "adding, “He lost all of the Latino vote.”"
+    )
+    result = run(extractor, text)
+    quote = next(q for q in result.quotes if q.kind == "direct")
+    assert quote.speaker is not None and quote.speaker.text == "Trump"
+    assert_offsets(result)

@@ -53,6 +53,31 @@ def test_he_skips_a_woman_named_after_him(extractor: Extractor) -> None:
     assert speaker is not None and speaker.name == "Paul Grant"
 
 
+def test_a_noun_of_one_sex_outweighs_a_first_name(extractor: Extractor) -> None:
+    """ "Jordan" is a man's name in the list, but "Congresswoman" says this Jordan is a woman: "he" is the other man."""
+    text = (
+        "Congresswoman Jordan Lee met Sam Park at the harbour on Monday.\n\n"
+        "“We will not close the shelter this winter,” he said."
+    )
+    _, (speaker,) = speakers(extractor, text)
+    assert speaker is not None and speaker.name == "Sam Park"
+
+
+def test_an_honorific_outweighs_a_first_name(extractor: Extractor) -> None:
+    text = "Ms. Jordan Smith met Mark Park at the harbour on Monday.\n\n“We will not close the shelter,” she said."
+    _, (speaker,) = speakers(extractor, text)
+    assert speaker is not None and speaker.name == "Jordan Smith"
+
+
+def test_a_spokeswoman_set_beside_a_name_is_a_woman(extractor: Extractor) -> None:
+    text = (
+        "Jordan Hale, a spokeswoman for the port, met Tom Baker on Monday.\n\n"
+        "“We have a lot of work ahead of us,” he said."
+    )
+    _, (speaker,) = speakers(extractor, text)
+    assert speaker is not None and speaker.name == "Tom Baker"
+
+
 def test_a_pronoun_chosen_among_several_people_gives_nobody_a_gender(extractor: Extractor) -> None:
     """ "she" went to Casey Nolan, the nearest of three people: no evidence that Nolan is a woman, so a
     later "he" may still be Nolan rather than the man named first."""

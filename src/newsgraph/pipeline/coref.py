@@ -94,6 +94,8 @@ class Names:
     female: frozenset[str]
     honorifics_male: frozenset[str]
     honorifics_female: frozenset[str]
+    nouns_male: frozenset[str]
+    nouns_female: frozenset[str]
     org_nouns: frozenset[str]
     person_nouns: frozenset[str]
     said_nouns: frozenset[str]
@@ -278,13 +280,8 @@ class Coref:
                     self._index(token.idx, token.idx + len(token), owners[0])
 
     def _learn(self, entity: Entity) -> None:
-        """Gender from first names and honorifics; descriptions from titles and the words before a name."""
-        first = entity.name.split()[0].lower() if entity.name.split() else ""
-        if entity.type == "PERSON":
-            if first in self.words.male:
-                self.gender[entity.id] = "m"
-            elif first in self.words.female:
-                self.gender[entity.id] = "f"
+        """Gender from honorifics, nouns of one sex and first names; descriptions from titles and the words
+        before a name."""
         words = {w.lower() for title in entity.titles for w in title.split()}
         # "Gov. Eric Holcomb" is "the governor".
         words |= {TITLES.abbreviations[w.rstrip(".")] for w in words if w.rstrip(".") in TITLES.abbreviations}
@@ -293,22 +290,37 @@ class Coref:
             # the word before its "of" or "for" in "the Department of Justice", "the Office for the … District".
             words.add(entity.name.split()[-1].lower())
             words.add(_ORG_HEAD.split(entity.name)[0].split()[-1].lower())
+        before: set[str] = set()  # the words right before each mention, as written ("Ms.", "Sir")
         for mention in entity.mentions:
             index = self._token(mention.start)
+            if index > 0:
+                before.add(self.doc[index - 1].lower_)
             for i in range(index - 1, max(index - 5, -1), -1):
                 token = self.doc[i]
                 if token.pos_ not in {"NOUN", "ADJ", "PROPN"} or token.ent_type_ in {"PERSON", "GPE"}:
                     break
                 words.add(token.lemma_.lower())
-                if token.lower_ in self.words.honorifics_male:
-                    self.gender.setdefault(entity.id, "m")
-                elif token.lower_ in self.words.honorifics_female:
-                    self.gender.setdefault(entity.id, "f")
-            if index > 0 and self.doc[index - 1].lower_ in self.words.honorifics_male:
-                self.gender.setdefault(entity.id, "m")
-            elif index > 0 and self.doc[index - 1].lower_ in self.words.honorifics_female:
-                self.gender.setdefault(entity.id, "f")
+                before.add(token.lower_)
+        if entity.type == "PERSON":
+            gender = self._sex(entity.name, words, before)
+            if gender is not None:
+                self.gender[entity.id] = gender
         self.descriptors[entity.id] = words
+
+    def _sex(self, name: str, nouns: set[str], before: set[str]) -> str | None:
+        """ "m" or "f" when the text tells: an honorific ("Ms.", "Sir") or a noun of one sex ("Congresswoman
+        Jordan Lee", "Taylor Morgan, a spokeswoman for the city", "her husband, Tom") says so outright, and
+        wins over a first name's usual sex ("Jordan"); a name in no list and a title for anyone ("senator")
+        leave it open, so either pronoun may still mean them."""
+        words = self.words
+        male = bool(before & words.honorifics_male or nouns & words.nouns_male)
+        female = bool(before & words.honorifics_female or nouns & words.nouns_female)
+        if male != female:
+            return "m" if male else "f"
+        first = name.split()[0].lower() if name.split() else ""
+        if first in words.male:
+            return "m"
+        return "f" if first in words.female else None
 
     def _name(self, entity: Entity, start: int, end: int) -> None:
         """A name or description found to be the entity's: a mention later pronouns may go back to
@@ -650,6 +662,10 @@ class Coref:
             return None
         begin, end = core_phrase(self.doc, first, last, head)
         self._name(found, self.doc[begin].idx, self.doc[end].idx + len(self.doc[end]))
+        if found.type == "PERSON" and found.id not in self.gender:
+            gender = self._sex("", {lemma}, set())
+            if gender is not None:
+                self.gender[found.id] = gender
         return found
 
     def spoke(self, entity: Entity, end: int) -> None:

@@ -6,7 +6,7 @@ speakers and events' actors both look past it.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 DASHES = frozenset({"—", "–", "--", "-"})
 
@@ -22,13 +22,26 @@ def dateline_end(token: Token) -> int | None:
 
 
 def _dateline_end(sent: Span) -> int | None:
+    """A dateline in capitals ("HANOI, Vietnam —"), or one in any case that credits an agency in brackets
+    right before its dash ("Philadelphia (AFP) –", "Dec 29 (Reuters) -")."""
     first = sent[0]
-    if not (_opens_paragraph(sent) and first.is_alpha and first.is_upper and len(first) > 1):
+    if not (_opens_paragraph(sent) and first.is_alpha and len(first) > 1):
         return None
     dash = next((t for t in sent[1:12] if t.text in DASHES), None)
     if dash is None or any(t.pos_ in ("VERB", "AUX") for t in sent[: dash.i - sent.start]):
         return None  # "NASA said the five companies — Blue Origin, … — had been selected": a sentence, not a dateline
-    return dash.i
+    if first.is_upper:
+        return dash.i
+    return dash.i if first.text[:1].isupper() and _agency_before(sent.doc, dash.i) else None
+
+
+def _agency_before(doc: Doc, dash: int) -> bool:
+    """ "(AFP) –", "(Reuters) -": one capitalised word in brackets right before the dash, not a party and
+    state ("Tom Berg (R-Texas) — the chairman —") nor an initial ("(D)")."""
+    if dash < 3 or doc[dash - 1].text != ")" or doc[dash - 3].text != "(":
+        return False
+    agency = doc[dash - 2]
+    return agency.is_alpha and len(agency) > 1 and agency.text[:1].isupper()
 
 
 def _opens_paragraph(sent: Span) -> bool:

@@ -39,6 +39,8 @@ _WHEN_OR_WHERE = frozenset({"in", "on", "at", "during"})
 _FLOATING = frozenset({"both", "all", "each"})
 # A digest line's topic ends at a spaced dash: "Pollsters agree - Carl Bialik:".
 _DASHES = frozenset({"-", "—", "–", "―"})
+# What ends the words of a quote before its closing mark (a title in marks ends in none of them).
+_QUOTE_ENDS = frozenset({",", ".", "?", "!"})
 _FROM_WORDS = frozenset({"more", "from"})
 # How a speaker was when speaking, set off by a comma: "Clinton, clearly frustrated", "Cruz, when asked".
 _ASIDES = frozenset({"amod", "advmod", "advcl", "acl", "npadvmod"})
@@ -287,6 +289,8 @@ def _apposition_before(verb: Token) -> Token | None:
     word = _word_before(verb)
     if word is None:
         return None
+    while word.dep_ == "conj" and word.head.i < word.i:
+        word = word.head  # "…, the club's president and general manager, suggested"
     while word.dep_ == "appos" and word.head.dep_ == "appos" and word.head.i < word.i:
         word = word.head
     if word.dep_ != "appos" or word.pos_ not in {"NOUN", "PROPN"} or word.right_edge.i >= verb.i:
@@ -466,13 +470,16 @@ def _before_when_or_where_said(head: Token, end: Token) -> Token:
 
 def _past_closed_quote(left: Token, head: Token) -> Token:
     """ "“Very good reporter,” Trump, the frontrunner, said": the parse may start the speaker's phrase
-    inside the quote before it; the phrase starts after a closing mark it does not open."""
+    inside the quote before it; the phrase starts after a closing mark it does not open, or one that
+    closes a sentence or a clause ("“…, and very principled,” Sarandon, 69, told"), which a title in
+    marks ("the “Pose” actor") never does."""
     start, depth, straight = left.i, 0, []
     for token in head.doc[left.i : head.i]:
         if token.text in OPENING:
             depth += 1
         elif token.text in CLOSING:
-            depth, start = (depth - 1, start) if depth else (0, token.i + 1)
+            quoted = token.i > 0 and token.doc[token.i - 1].text in _QUOTE_ENDS
+            depth, start = (depth - 1, start) if depth and not quoted else (0, token.i + 1)
         elif token.text in {STRAIGHT, DOUBLED}:
             straight.append(token.i)
     if len(straight) % 2:
@@ -488,8 +495,10 @@ def _closes(bracket: Token, left: Token) -> bool:
 def _past_dateline(head: Token) -> Token:
     """ "HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper said": the parser may make the dateline's
     place the subject, with the speaker in apposition after the dash."""
-    dash = dateline_end(head) if head.i == head.sent.start else None
-    return head if dash is None else next((c for c in head.rights if c.dep_ == "appos" and c.i > dash), head)
+    dash = dateline_end(head)
+    if dash is None or head.i > dash:
+        return head  # no dateline, or a head after it
+    return next((c for c in head.rights if c.dep_ == "appos" and c.i > dash), head)
 
 
 def name_before_colon(colon: Token) -> tuple[int, int] | None:

@@ -459,11 +459,16 @@ def _reporter(verb: Token) -> Token | None:
     for a participle set off inside an earlier report ("…, claiming that …"), that report's speaker."""
     if verb.lemma_.lower() in lexicon().asked_about and _unnamed(verb):
         return None
-    if _set_off_participle(verb) and not any(c.dep_ in SUBJECTS for c in verb.children):
-        outer = next((a for a in verb.ancestors if is_cue(a, lexicon().indirect) and subject_of(a) is not None), None)
-        if outer is not None:
-            return subject_of(outer)
-    return subject_of(verb)
+    return set_off_reporter(verb) or subject_of(verb)
+
+
+def set_off_reporter(verb: Token) -> Token | None:
+    """ "Trump told Newsmax that Romney “had a crazy policy,” adding, “…”": a reporting participle set off
+    inside an earlier report is that report's speaker's next one, whatever clause the parser hangs it on."""
+    if not _set_off_participle(verb) or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    outer = next((a for a in verb.ancestors if is_cue(a, lexicon().indirect) and subject_of(a) is not None), None)
+    return None if outer is None else subject_of(outer)
 
 
 def report_speaker(cue: Token, content: tuple[int, int]) -> tuple[int, int] | None:
