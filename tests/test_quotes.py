@@ -563,7 +563,7 @@ def test_a_dash_and_which_after_the_report_open_the_writers_aside(extractor: Ext
         ("The plant will close in May, said Dana Holt, who has argued that the town needs new jobs.", "Dana Holt"),
         ("The vote was rushed, said Ana Ruiz, who called the plan “a disaster for the town.”", "Ana Ruiz"),
         # A dateline the parser hung on the speaker's name, in capitals or crediting an agency.
-        ("Philadelphia (AFP) – US President Barack Obama said the economy was strong.", "US President Barack Obama"),
+        ("Lisbon (AFP) – Prime Minister Rui Matos said the economy was strong.", "Prime Minister Rui Matos"),
         ("New York (AFP) – Vice President Joe Biden said the plan would work.", "Vice President Joe Biden"),
         ("BOSTON - City council member Ana Ruiz said the budget would pass next week.", "City council member Ana Ruiz"),
         # A focus "even", a floated quantifier, a set-off aside: not who spoke.
@@ -572,15 +572,15 @@ def test_a_dash_and_which_after_the_report_open_the_writers_aside(extractor: Ext
         ("Ana Ruiz, clearly frustrated, said the council had ignored the plan.", "Ana Ruiz"),
         # A quote the parser read into the speaker's phrase ends at its closing mark.
         (
-            "Sarandon spoke on Monday.\n\n“That’s a legitimate concern, because they’re very passionate and very "
-            "principled,” Sarandon, 69, told MSNBC Monday.",
-            "Sarandon, 69",
+            "Vela spoke on Monday.\n\n“That’s a real concern, because they’re very passionate and very "
+            "principled,” Vela, 69, told Channel 4 Monday.",
+            "Vela, 69",
         ),
         # A speaker the parser hung in apposition to a fronted place, its titles joined by "and".
         (
-            "At Boca West, where it costs new members $70,000 to sign up, Jay Moreno, the club's 78-year-old "
+            "At Pine Ridge, where it costs new members $40,000 to sign up, Jay Moreno, the club's 71-year-old "
             "president and general manager, suggested that fees would rise next year.",
-            "Jay Moreno, the club's 78-year-old president and general manager",
+            "Jay Moreno, the club's 71-year-old president and general manager",
         ),
         # ", who …" stays with the speaker it tells of.
         (
@@ -749,14 +749,14 @@ def test_a_name_the_tagger_misreads_after_an_inverted_said_is_the_speaker(extrac
 @pytest.mark.parametrize(
     ("text", "title"),
     [
-        ('In an interview with "Fox and Friends," Donald Trump pointed to China as the enforcer.', "Fox and Friends"),
+        ('In an interview with "Morning Desk," Mayor Ana Ruiz pointed to the port as the cause.', "Morning Desk"),
         (
-            'Hemsley, the co-author of "Going Viral," about the rapid spread of information, said the days were over.',
-            "Going Viral",
+            'Holt, the co-author of "Open Water," about the history of the harbour, said the cheap days were over.',
+            "Open Water",
         ),
         (
-            'Serafinowicz, who has starred in "Parks and Recreation," posted the clip to YouTube on Thursday.',
-            "Parks and Recreation",
+            'Berg, who has starred in "Harbour Lights and Shadows," posted the clip online on Thursday.',
+            "Harbour Lights and Shadows",
         ),
     ],
 )
@@ -776,10 +776,10 @@ def test_a_time_is_no_report_of_what_was_said(extractor: Extractor) -> None:
 @pytest.mark.parametrize(
     ("text", "said"),
     [
-        ('"His legend will live on," Spencer said as a few young fighters worked out inside the gym.', "as a few"),
+        ('"Her work will live on," Moreno said as a few young volunteers cleared the hall.', "as a few"),
         (
-            '"Very good reporter, very good reporter this guy," Trump said when Boyle asked him a question.',
-            "when Boyle",
+            '"Good question, a very good question that one," Ruiz said when Holt asked her a question.',
+            "when Holt",
         ),
         ("He said if elected president he could work effectively with GOP leadership.", None),
     ],
@@ -796,21 +796,21 @@ def test_a_clause_telling_when_it_was_said_is_not_what_was_said(
 
 def test_a_quote_opening_the_paragraph_after_a_report_goes_on_with_its_speaker(extractor: Extractor) -> None:
     text = (
-        "Defense Secretary Ash Carter said that critics had long predicted a withdrawal, but this would not happen."
-        "\n\n“That’s because this region remains the most consequential for our own security and prosperity.”"
+        "Harbour Commissioner Lena Ortiz said that critics had long predicted a closure, but this would not happen."
+        "\n\n“That’s because this port remains the most important for our own jobs and trade.”"
     )
     result = run(extractor, text)
     quote = next(q for q in result.quotes if q.kind == "direct")
-    assert quote.speaker is not None and quote.speaker.name == "Ash Carter"
+    assert quote.speaker is not None and quote.speaker.name == "Lena Ortiz"
     assert_offsets(result)
 
 
 def test_a_participle_set_off_after_a_report_quotes_its_speaker_not_a_name_inside_it(extractor: Extractor) -> None:
     text = (
-        "Trump told Newsmax that Mitt Romney “had a crazy policy of self-deportation which was maniacal,” "
-        "adding, “He lost all of the Latino vote.”"
+        "Ruiz told the Harbour Wire that Tom Berg “had a reckless plan for the port which was doomed,” "
+        "adding, “He lost all of the dock workers’ votes.”"
     )
     result = run(extractor, text)
     quote = next(q for q in result.quotes if q.kind == "direct")
-    assert quote.speaker is not None and quote.speaker.text == "Trump"
+    assert quote.speaker is not None and quote.speaker.text == "Ruiz"
     assert_offsets(result)
