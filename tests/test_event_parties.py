@@ -208,7 +208,7 @@ def test_the_suspect_is_the_person_named_not_the_one_who_said_so(extractor: Extr
     """ "The suspect" points back to the person named as such, not to the minister whose words named him."""
     extraction = run(
         extractor,
-        "Interior Minister Gérald Darmanin said police had identified Karim Benali as the attacker. "
+        "Interior Minister Paul Marchand said police had identified Karim Benali as the attacker. "
         "The suspect was detained in Marseille on Sunday.",
     )
     event = only(extraction, "COERCE")
@@ -216,10 +216,10 @@ def test_the_suspect_is_the_person_named_not_the_one_who_said_so(extractor: Extr
 
 
 def test_a_persons_possessive_before_a_noun_for_a_person_names_someone_else(extractor: Extractor) -> None:
-    """ "Jordan Neely's attacker" is not Jordan Neely."""
-    extraction = run(extractor, "Police in Manhattan arrested Jordan Neely's attacker on Friday.")
+    """ "Tomas Varga's attacker" is not Tomas Varga."""
+    extraction = run(extractor, "Police in Manhattan arrested Tomas Varga's attacker on Friday.")
     event = only(extraction, "COERCE")
-    assert party(extraction, event.target, event.target_words) == "Jordan Neely's attacker"
+    assert party(extraction, event.target, event.target_words) == "Tomas Varga's attacker"
 
 
 def test_an_act_on_a_thing_between_two_parties_is_aimed_at_them(extractor: Extractor) -> None:
