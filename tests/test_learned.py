@@ -55,7 +55,7 @@ def rule_cues(extractor: Extractor, text: str) -> list[str]:
             "the mayor",
         ),
         (
-            "After the storm, the mayor vouched for the emergency crews on Tuesday.",
+            "The mayor vouched for the emergency crews after the storm.",
             "vouched",
             "the emergency crews",
             "the mayor",
