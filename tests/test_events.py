@@ -621,6 +621,9 @@ def test_a_dateline_is_not_the_actor(extractor: Extractor) -> None:
         "Police released dramatic video of the rescue on Friday.",
         # ... nor a letter: a noun ending like "protester" is no one unless its stem is a verb.
         "In May, Governor Tom Reed released a letter from his longtime physician, Dr. Alan Pike.",
+        # ... and a "giant" is no one whose sales can be hit ("gi-" is no verb to make an agent of).
+        "Arvo Motors, the Swedish truck giant, won a large order on Monday. The order is crucial for the Swedish "
+        "manufacturing giant, whose sales have been badly hit following two recalls.",
         # A visit needs a host: a border or a prison hosts no one.
         "Senator Lee visited the Mexican border near McAllen on Monday.",
     ],

@@ -259,7 +259,8 @@ class Senses:
             return True
         if any(lemma.endswith(s) and len(lemma) - len(s) >= 3 for s in NOUN_PEOPLE_SUFFIXES):
             return True
-        return any(self._verb_stem(lemma[: -len(s)]) for s in VERB_PEOPLE_SUFFIXES if lemma.endswith(s))
+        stems = (lemma[: -len(s)] for s in VERB_PEOPLE_SUFFIXES if lemma.endswith(s))
+        return any(len(stem) >= 3 and self._verb_stem(stem) for stem in stems)  # not "gi-ant"
 
     def _verb_stem(self, stem: str) -> bool:
         """The stem of an agent noun is a verb: "protest-er", "vot-er", "migr-ant", "resid-ent", "employ-ee"."""
