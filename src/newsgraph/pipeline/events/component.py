@@ -21,31 +21,54 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsgraph.model import Entity, Event, Quote, Span
-from newsgraph.pipeline.datelines import credit, dateline_end
+from newsgraph.pipeline.datelines import credit
 from newsgraph.pipeline.events.actors import GENERIC, PLACE_DESCRIPTIONS, Actor, ActorFinder
 from newsgraph.pipeline.events.counts import EventCounts
 from newsgraph.pipeline.events.lexicon import Code, Lexicon, Reading, has_lemma, lemma_in, lexicon
 from newsgraph.pipeline.events.senses import PEOPLE_WORDS, Senses
 from newsgraph.pipeline.events.syntax import (
+    SUBJECTS,
     TARGET_PREPS,
     absolute_of,
+    aimed_after,
+    aimed_at,
+    aimed_for,
+    and_joined,
     asks_whether,
     attribution,
+    bare_noun,
+    clause_verb,
     condition,
     conditional,
     counterfactual,
     depth,
+    each_other,
+    ends,
+    for_subject,
+    gerund_subject,
     going_to,
+    has_aux,
     has_mark,
     imperative,
     infinitive,
     infinitive_of,
     is_question,
+    joined_passive,
     negated,
+    passive,
+    past_dateline,
     place_words,
     prep_object,
     prospect,
+    protesters,
+    reduced_passive,
+    sides_on_verb,
+    source,
     state_of_object,
+    stranded_subject,
+    symmetric,
+    topic,
+    unasserted,
 )
 from newsgraph.pipeline.events.words import (
     AIMED_PREPS,
@@ -59,7 +82,6 @@ from newsgraph.pipeline.events.words import (
     DEPARTING,
     DESCRIBED_PRONOUNS,
     DISORDER,
-    ENDING_VERBS,
     EVERYDAY,
     FICTION,
     FIRST_PERSON,
@@ -79,8 +101,6 @@ from newsgraph.pipeline.events.words import (
     PLACE_TYPES,
     POLITICAL_SECTORS,
     POLITIES,
-    PROSPECTS,
-    PROTESTERS,
     RECEIVING_PREPS,
     RECIPIENTS,
     RECIPROCAL_TYPES,
@@ -95,7 +115,6 @@ from newsgraph.pipeline.events.words import (
     STOPPING,
     SYMMETRIC,
     THREAT_MARKS,
-    UNASSERTED,
     UNCLAIMED,
     UNDERGONE,
     VOTES,
@@ -103,8 +122,6 @@ from newsgraph.pipeline.events.words import (
 )
 from newsgraph.pipeline.extensions import doc_text
 from newsgraph.pipeline.syntax import object_of
-
-SUBJECTS = ("nsubj", "csubj")
 
 
 @dataclass
@@ -278,14 +295,14 @@ class _DocCoder:
         drafts: list[Draft] = []
         consumed: set[int] = set()
         for i in range(sent.start, sent.end):
-            if i in consumed or self.pos[i] not in VERBAL_IDS or _gerund_subject(self.doc[i]):
+            if i in consumed or self.pos[i] not in VERBAL_IDS or gerund_subject(self.doc[i]):
                 continue
             draft = self._verbal(self.doc[i], consumed)
             if draft is not None:
                 drafts.append(draft)
                 consumed.add(draft.trigger.i)
         for i in range(sent.start, sent.end):
-            nominal = self.pos[i] in NOMINAL_IDS or (self.pos[i] in VERBAL_IDS and _gerund_subject(self.doc[i]))
+            nominal = self.pos[i] in NOMINAL_IDS or (self.pos[i] in VERBAL_IDS and gerund_subject(self.doc[i]))
             if i not in consumed and nominal:
                 draft = self._nominal(self.doc[i], consumed)
                 if draft is not None:
@@ -355,7 +372,7 @@ class _DocCoder:
         present of a kind of people ("felons are barred from possessing firearms", "all visitors are searched"), or a
         bar from doing with no date ("Webb, who was barred from possessing guns"). "was barred on Monday", "has been
         arrested" and "Noel is charged with five counts" tell acts."""
-        if not _passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+        if not passive(verb) or any(c.dep_ == "agent" for c in verb.children):
             return False
         helpers = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -537,7 +554,13 @@ class _DocCoder:
                 # easing, as the conversion table codes it: political dissent eased is CONCEDE (082), a military
                 # engagement de-escalated, sanctions or a curfew eased are RETREAT (087, 085, 0813).
                 code = Code("CONCEDE") if code.type == "PROTEST" else Code("RETREAT")
-            if noun is not None and code is not None and code.type in SAID and _bare(noun) and not _aimed(token, noun):
+            if (
+                noun is not None
+                and code is not None
+                and code.type in SAID
+                and bare_noun(noun)
+                and not aimed_after(token, noun)
+            ):
                 # "as she made her decision", "issued a statement": a verbal act's noun with nothing it is
                 # about or aimed at tells no agreement, demand or accusation ("made a decision to withdraw",
                 # "issued a demand for talks" do, and so does "made a request to the IMF", whose phrase the parser
@@ -575,7 +598,7 @@ class _DocCoder:
             actor, target = sides
         if code.reverse:
             # "The US faced criticism from the Arab League": the League acts, on the US.
-            actor, target = _source(token), actor
+            actor, target = source(token), actor
             code = Code(code.type, code.mode, code.target)
         if noun is not None:
             # "escalated its bombardment on Gaza": the target hangs from the event noun.
@@ -746,7 +769,7 @@ class _DocCoder:
         if code is None or noun.dep_ == "compound" or (noun.is_title and not noun.is_sent_start):
             # "the War on Terror", "Meet the Press": names, not events.
             return None
-        if noun.dep_ in ("nsubj", "nsubjpass") and (noun.head.i in consumed or _ends(noun.head)):
+        if noun.dep_ in ("nsubj", "nsubjpass") and (noun.head.i in consumed or ends(noun.head)):
             # "The attack killed 12" is coded at "killed"; "the truce ended" is no retreat. A verb that codes
             # nothing leaves the noun its own event: "clashes between protesters and police broke out".
             return None
@@ -758,7 +781,7 @@ class _DocCoder:
         if conditional(clause):
             # "faces a maximum sentence of 175 years if convicted": a noun under a condition is not told as done.
             return None
-        if _aimed_for(noun):
+        if aimed_for(noun):
             # "paved the way for the annexation of the settlements", "renewed calls for the release of": what is
             # aimed at, asked for or feared has not happened.
             return None
@@ -768,7 +791,7 @@ class _DocCoder:
             # "Assange's arrest", "his exclusion from meetings": a person's arrest is done to them; the
             # possessive is who it falls on, and the noun names no one who did it.
             actor, target = None, actor
-        for prep in (*(c for c in noun.children if c.dep_ in ("prep", "agent")), *_sides_on_verb(noun)):
+        for prep in (*(c for c in noun.children if c.dep_ in ("prep", "agent")), *sides_on_verb(noun)):
             pobj = object_of(prep)
             if pobj is None:
                 continue
@@ -792,7 +815,7 @@ class _DocCoder:
             # "Hong Kong protests", "Indiana's biggest teacher protest", "Hong Kong's street battles": the place
             # where people protest or fight; a government does not march. The people are those the sentence names
             # as protesting ("agitating the protesters"), if it names any.
-            actor = _protesters(noun) if code.type == "PROTEST" else None
+            actor = protesters(noun) if code.type == "PROTEST" else None
         if actor is None and target is None:
             return None
         return Draft(code, noun, noun, actor, target)
@@ -824,7 +847,7 @@ class _DocCoder:
     def _verb_aimed_at(self, verb: Token, noun: Token) -> Token | None:
         """ "made a request to the IMF", "filed a complaint against the mayor": with the support verb's object the
         act itself, whom it is aimed at is named by a phrase the parser hangs on the verb, if that names someone."""
-        if not _aimed(verb, noun):
+        if not aimed_after(verb, noun):
             return None
         pobj = prep_object(verb)
         return pobj if pobj is not None and pobj.i > noun.i and self.actors.names_actor(pobj) else None
@@ -835,7 +858,7 @@ class _DocCoder:
         code = self.lex.noun(noun)
         if code is None or code.type not in self.lex.hostile:
             return None
-        for prep in (*(c for c in noun.children if c.dep_ == "prep"), *_sides_on_verb(noun)):
+        for prep in (*(c for c in noun.children if c.dep_ == "prep"), *sides_on_verb(noun)):
             first = object_of(prep) if prep.lower_ == "between" else None
             second = next((c for c in first.children if c.dep_ == "conj"), None) if first is not None else None
             if first is not None and second is not None:
@@ -858,7 +881,7 @@ class _DocCoder:
         inner = draft.argument_verbs[1:] if draft.argument_verbs[:1] == [draft.trigger] else []
         return (
             draft.code.type in RECIPROCAL_TYPES
-            or any(_symmetric(w) for w in words)
+            or any(symmetric(w) for w in words)
             or any(self.lex.default_type(w) in RECIPROCAL_TYPES for w in inner)
         )
 
@@ -901,11 +924,11 @@ class _DocCoder:
         if passive_subject is not None or (verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN"):
             actor = agent
             target = passive_subject if passive_subject is not None else verb.head
-        elif _reduced_passive(verb, subject, target):
+        elif reduced_passive(verb, subject, target):
             # "US Chinook helicopter shot down and destroyed", "3 demonstrators killed in clashes": a
             # headline's passive without its auxiliary; its subject is the one it was done to.
             actor, target = agent, subject
-        elif _joined_passive(verb, subject, target):
+        elif joined_passive(verb, subject, target):
             # "he was hauled out by the UK police and taken into custody": a participle joined to a passive
             # shares it; its doer is the agent, the one it was done to the passive's subject (never the
             # subject of a clause further up, "Swedish prosecutors decided to reopen ... after").
@@ -914,7 +937,7 @@ class _DocCoder:
                 (c for a in head_children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"), None
             )
             target = next((c for c in head_children if c.dep_ == "nsubjpass"), None)
-        elif verb.dep_ == "advcl" and verb.tag_ == "VBN" and subject is None and (not _has_aux(verb) or _passive(verb)):
+        elif verb.dep_ == "advcl" and verb.tag_ == "VBN" and subject is None and (not has_aux(verb) or passive(verb)):
             # "when asked about the fight", "once released", "having been annexed by Germany": a passive with no
             # subject of its own, whose doer is only its agent; the main clause's subject is the one it was done to.
             actor = agent
@@ -924,7 +947,7 @@ class _DocCoder:
             if actor is None:
                 # "With the signing of an accord, the government and the rebels have agreed to": the parser hangs
                 # the subject on the opening phrase as its apposition and leaves the verb with none.
-                actor = _stranded_subject(verb)
+                actor = stranded_subject(verb)
         if actor is None and verb.tag_ == "VBN":
             actor = self._fought_with(verb)
         if actor is not None and actor.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -935,7 +958,7 @@ class _DocCoder:
             # object "that" may be the parser's misreading of "tells the paper that he fought").
             target = verb.head
         if actor is not None:
-            actor = _past_dateline(verb, actor)
+            actor = past_dateline(verb, actor)
         if target is not None and target.lower_ in REFLEXIVES:
             # "distanced themselves from the US position", "challenging itself to run on renewables": the
             # subject's own self is no target; the phrase after the verb may name one.
@@ -943,17 +966,17 @@ class _DocCoder:
         if target is not None and target.dep_ == "dobj" and self._thrown(verb, target):
             # "fired four shells at targets in Jericho", "dropped bombs on the town", "fired tear gas at
             # protesters": what is fired or thrown is the means, what it is aimed at the target.
-            target = _aimed_at(verb) or target
+            target = aimed_at(verb) or target
         if target is not None and target.dep_ == "dobj" and has_lemma(verb, INSTRUMENTAL):
             # "use force on them", "used tear gas against the crowd": what is used is the means, whom it is used
             # on the target.
-            target = _aimed_at(verb) or target
+            target = aimed_at(verb) or target
         if target is None:
             target = prep_object(verb)
         if target is None:
             # "set a deadline for the administration to respond": whom the act is aimed at is the subject of its
             # "for ... to" clause, which the parser hangs on the verb.
-            target = next((w for c in children if (w := _for_subject(c)) is not None), None)
+            target = next((w for c in children if (w := for_subject(c)) is not None), None)
         if target is None and passive_subject is None:
             # "killed and ate a wild rabbit": verbs joined before one object share it.
             target = next((g for c in children if c.dep_ == "conj" for g in c.children if g.dep_ == "dobj"), None)
@@ -1033,7 +1056,7 @@ class _DocCoder:
         if "would" in modals and (self._reporter(token) is None or token.dep_ == "advcl"):
             # "before the administration would agree": a "would" clause hung on another is its condition.
             return True
-        return self._wished(token) or _unasserted(token)
+        return self._wished(token) or unasserted(token)
 
     def _wished(self, token: Token) -> bool:
         """A clause hanging from a wish or a possibility ("would like to see China agree", "could help
@@ -1336,9 +1359,9 @@ class _DocCoder:
         found_entity, words = self._receiver(draft, speaker, exclude, aimed=True)
         if found_entity is not None:
             return found_entity, words
-        clause = next((w for c in draft.trigger.children if (w := _for_subject(c)) is not None), None)
+        clause = next((w for c in draft.trigger.children if (w := for_subject(c)) is not None), None)
         thing = draft.target
-        joined = _joined(thing) if thing is not None else None
+        joined = and_joined(thing) if thing is not None else None
         for phrase in (clause, joined if joined is not None and self.actors.names_actor(joined) else None):
             if phrase is None:
                 continue
@@ -1364,7 +1387,7 @@ class _DocCoder:
             if head is None:
                 continue
             for prep in head.children:
-                if prep.dep_ != "prep" or prep.lower_ not in preps or (aimed and _topic(head, prep, draft.target)):
+                if prep.dep_ != "prep" or prep.lower_ not in preps or (aimed and topic(head, prep, draft.target)):
                     continue
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                     found = self.actors.resolve(pobj, speaker, exclude=exclude)
@@ -1484,7 +1507,7 @@ class _DocCoder:
         sents = list(self.doc.sents)
         index = next(i for i, sent in enumerate(sents) if sent.start <= pronoun.i < sent.end)
         start = sents[max(0, index - 1)].start
-        clause = _clause_verb(pronoun)
+        clause = clause_verb(pronoun)
         for i in range(pronoun.i - 1, start - 1, -1):
             token = self.doc[i]
             if token.head.i == clause.i and token.dep_ != "dobj":
@@ -1515,7 +1538,7 @@ class _DocCoder:
         return (
             draft.code.mode == "allege"
             and has_lemma(draft.trigger, JUDICIAL_CHARGES)
-            and _passive(draft.trigger)
+            and passive(draft.trigger)
             and draft.target is not None
             and (
                 draft.target.pos_ == "PRON"
@@ -1718,36 +1741,6 @@ def _accused(draft: Draft) -> Draft:
     return draft
 
 
-def _for_subject(clause: Token) -> Token | None:
-    """The subject of a "for X to do" clause ("for Uganda to withdraw"), or None."""
-    if clause.dep_ not in ("advcl", "ccomp", "xcomp", "acl") or not has_mark(clause, frozenset({"for"})):
-        return None
-    return next((c for c in clause.children if c.dep_ == "nsubj"), None)
-
-
-def _topic(head: Token, prep: Token, thing: Token | None) -> bool:
-    """After a thing, "on" tells what it is about ("the opposition's policies on Estria"), not whom an act on it
-    is aimed at (for acts that fall on a recipient, "sanctions on Iran", the caller reads "on" as their own)."""
-    return head is thing and prep.lower_ in ("on", "upon")
-
-
-def _aimed_for(noun: Token) -> bool:
-    """The event noun is what another noun aims at, asks for or fears ("the way for the annexation", "calls for the
-    release", "the threat of an invasion", "plans for a strike")."""
-    prep = noun.head
-    return (
-        noun.dep_ == "pobj"
-        and prep.lower_ in ("for", "to", "of", "toward", "towards")
-        and prep.head.pos_ == "NOUN"
-        and prep.head.lemma_.lower() in PROSPECTS
-    )
-
-
-def _protesters(noun: Token) -> Token | None:
-    """The protesters the sentence of a protest names: "The Hong Kong protests ... agitating the protesters"."""
-    return next((t for t in noun.sent if t.pos_ == "NOUN" and t.lemma_.lower() in PROTESTERS), None)
-
-
 def _threat_mode(act: Code) -> str:
     """The manual's THREATEN mode is "the content of the threat", read as the conversion table reads CAMEO's
     threats: sanctions, aid cut or relations broken (1311-1313), a protest (133) are "relations"; a blockade,
@@ -1766,33 +1759,14 @@ def _threat_mode(act: Code) -> str:
     return "violence"
 
 
-def _gerund_subject(token: Token) -> bool:
-    """ "Fighting between Armenia and Azerbaijan resumed": a gerund subject names its act as a noun does, with its
-    parties in its own phrases, not as a verb with a subject and an object."""
-    return token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass")
-
-
-def _sides_on_verb(noun: Token) -> list[Token]:
-    """ "Clashes erupted between police and students", "fighting broke out between the army and rebels": the parser
-    hangs the sides of a fight told by its noun on the verb the noun is the subject of; they are the noun's."""
-    if noun.dep_ != "nsubj" or any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children):
-        return []
-    return [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "between"]
-
-
-def _ends(verb: Token) -> bool:
-    """ "the truce ended", "talks broke down"; but "clashes broke out" begin."""
-    return has_lemma(verb, ENDING_VERBS) and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
-
-
 def _two_sided(draft: Draft) -> Draft:
     """A reciprocal act told of sides named together ("Washington and the Taliban held talks", "protesters and
     police clashed", "attacked each other"): the first side is the actor, the second the recipient, as the
     manual's Side A and Side B, so neither side is lost."""
-    reciprocal = draft.target is not None and _each_other(draft.target)
+    reciprocal = draft.target is not None and each_other(draft.target)
     if draft.target is not None and not reciprocal:
         return draft
-    if not reciprocal and draft.code.type not in RECIPROCAL_TYPES and not _symmetric(draft.trigger):
+    if not reciprocal and draft.code.type not in RECIPROCAL_TYPES and not symmetric(draft.trigger):
         return draft
     side_b = None
     if draft.actor is not None:
@@ -1800,172 +1774,7 @@ def _two_sided(draft: Draft) -> Draft:
         owners = [
             g for c in draft.actor.children if c.dep_ == "prep" and c.lower_ in ("of", "from") for g in c.children
         ]
-        side_b = next((j for t in (draft.actor, *owners) if (j := _joined(t)) is not None), None)
+        side_b = next((j for t in (draft.actor, *owners) if (j := and_joined(t)) is not None), None)
     if side_b is not None:
         draft.target = side_b
     return draft
-
-
-def _symmetric(trigger: Token) -> bool:
-    """A two-sided act by its word or by the noun its light verb takes ("engaged in a fierce battle")."""
-    nouns = [c for c in trigger.children if c.dep_ == "dobj"]
-    nouns += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in LIGHT_PREPS | {"in"} for g in c.children]
-    return any(has_lemma(t, SYMMETRIC) for t in (trigger, *nouns))
-
-
-def _each_other(token: Token) -> bool:
-    """ "each other", "one another": the reciprocal pronoun, which names the subject's sides to each other."""
-    return (token.lower_ == "other" and any(c.lower_ == "each" for c in token.children)) or (
-        token.lower_ == "another" and any(c.lower_ == "one" for c in token.children)
-    )
-
-
-def _joined(token: Token) -> Token | None:
-    """The second of two phrases joined by "and" ("the US and China", "protesters and police")."""
-    if not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in token.children):
-        return None
-    return next((c for c in token.children if c.dep_ == "conj"), None)
-
-
-def _stranded_subject(verb: Token) -> Token | None:
-    """The noun phrase just before a finite verb with no subject, when the parser hung it as the apposition or
-    conjunct of a noun in an opening phrase: a noun phrase set after a comma right before the verb is its subject
-    ("With the signing of a Memorandum on Ceasefire, the government and FLN/A have agreed"). Climbs joined verbs
-    ("... have agreed and signed") to the one the phrase stands before."""
-    for _ in range(3):
-        if any(c.dep_ in (*SUBJECTS, "nsubjpass", "expl") for c in verb.children):
-            return None
-        if verb.dep_ in ("conj", "xcomp") and verb.head.i < verb.i:
-            verb = verb.head
-            continue
-        before = verb.i - 1
-        start = verb.sent.start
-        while (
-            before > start and verb.doc[before].head.i == verb.i and verb.doc[before].dep_ in ("aux", "neg", "advmod")
-        ):
-            before -= 1
-        finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in (verb, *verb.children) if t.i > before)
-        if before <= start or not finite:
-            return None
-        return _phrase_after_comma(verb.doc[start : before + 1])
-    return None
-
-
-def _phrase_after_comma(words: SpacySpan) -> Token | None:
-    """The head noun of the words after the last comma, when the parser hung it on the phrase before the comma
-    as an apposition or a conjunct ("..., the government and FLN/A")."""
-    comma = next((t.i for t in reversed(words) if t.lower_ == ","), None)
-    if comma is None:
-        return None
-    roots = [t for t in words if t.i > comma and not comma < t.head.i < words.end]
-    if len(roots) != 1:
-        return None
-    noun = roots[0]
-    if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in ("appos", "conj") and noun.head.i < comma:
-        return noun
-    return None
-
-
-def _reduced_passive(verb: Token, subject: Token | None, target: Token | None) -> bool:
-    """A past participle with a subject, no auxiliary and no object heads a clause of its own: a headline's
-    passive ("helicopter shot down"), not a past tense ("Police arrested six people" is VBD)."""
-    return (
-        verb.tag_ == "VBN"
-        and subject is not None
-        and target is None
-        and verb.dep_ in ("ROOT", "conj", "ccomp")
-        and not _has_aux(verb)
-        and not (verb.dep_ == "conj" and _has_aux(verb.head))
-    )
-
-
-def _unasserted(token: Token) -> bool:
-    """The clause is the content of a noun of doubt or charge ("accusations that it favors American products",
-    "conspiracy theories suggesting he had been murdered"): a proposition told, not an act the text says
-    happened (the accusation itself is coded at its own word)."""
-    for _ in range(3):
-        if token.dep_ not in ("acl", "ccomp") or token.head.i == token.i:
-            return False
-        token = token.head
-        if token.pos_ == "NOUN" and token.lemma_.lower() in UNASSERTED:
-            return True
-    return False
-
-
-def _aimed(verb: Token, noun: Token) -> bool:
-    """A phrase after the verb's object noun that tells whom the act named by the noun is aimed at."""
-    return any(c.dep_ in ("prep", "dative") and c.lower_ in AIMED_PREPS and c.i > noun.i for c in verb.children)
-
-
-def _bare(noun: Token) -> bool:
-    """A noun with no complement: no preposition, clause or infinitive hangs from it ("her decision")."""
-    return not any(c.dep_ in ("prep", "acl", "relcl", "ccomp", "xcomp", "advcl") for c in noun.children)
-
-
-def _joined_passive(verb: Token, subject: Token | None, target: Token | None) -> bool:
-    """A past participle with no subject or object of its own joined to a passive told as done ("was hauled out
-    and taken"); one under a modal ("should be impeached and removed") is left to the modal's reading."""
-    return (
-        verb.dep_ == "conj"
-        and verb.tag_ == "VBN"
-        and subject is None
-        and target is None
-        and any(c.dep_ == "nsubjpass" for c in verb.head.children)
-        and not any(c.dep_ == "aux" for c in verb.head.children)
-    )
-
-
-def _aimed_at(verb: Token) -> Token | None:
-    """The object of "at", "on", "upon", "into" or "against" after a verb: where what it fires is aimed."""
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("at", "on", "upon", "into", "against"):
-            pobj = object_of(prep)
-            if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
-                return pobj
-    return None
-
-
-def _clause_verb(token: Token) -> Token:
-    """The verb of the clause the token is in (the token itself at the top of a verbless sentence)."""
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
-    return token
-
-
-def _passive(verb: Token) -> bool:
-    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
-
-
-def _has_aux(verb: Token) -> bool:
-    return any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-
-
-def _past_dateline(verb: Token, actor: Token) -> Token | None:
-    """The subject after a dateline or credit the parser took for it: "HANOI (AP) — Mark Esper accused" is Esper's
-    act, "KAMPALA (Nile Wire)A protester attacked" the protester's.
-
-    Another subject of the verb after the dateline comes first, then a name hung on the dateline
-    ("Esper" as its apposition); with neither, no one is named.
-    """
-    end = dateline_end(actor)
-    if (end is None or actor.i > end) and not credit(actor):
-        return actor
-    later = [c for c in verb.children if c.dep_ in SUBJECTS and c.i > actor.i and not credit(c)]
-    later += [c for c in actor.children if c.dep_ in ("appos", "conj") and not credit(c)]
-    return later[0] if later else None
-
-
-def _source(verb: Token) -> Token | None:
-    """Who does what a verb's subject undergoes: the object of "from" or "by" ("criticism from X")."""
-    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
-    return next(
-        (
-            g
-            for h in heads
-            for c in h.children
-            if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
-            for g in c.children
-            if g.dep_ == "pobj"
-        ),
-        None,
-    )
