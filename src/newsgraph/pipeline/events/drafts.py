@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsgraph.pipeline.events.actors import ActorFinder
+from newsgraph.pipeline.events.arguments import Arguments
 from newsgraph.pipeline.events.lexicon import Code, Lexicon, Reading, has_lemma, lemma_in
 from newsgraph.pipeline.events.senses import Senses
 from newsgraph.pipeline.events.syntax import (
@@ -25,7 +26,6 @@ from newsgraph.pipeline.events.syntax import (
     TARGET_PREPS,
     absolute_of,
     aimed_after,
-    aimed_at,
     aimed_for,
     asks_whether,
     attribution,
@@ -34,27 +34,21 @@ from newsgraph.pipeline.events.syntax import (
     conditional,
     counterfactual,
     ends,
-    for_subject,
     gerund_subject,
     going_to,
-    has_aux,
     has_mark,
     imperative,
     infinitive,
     infinitive_of,
-    joined_passive,
     negated,
     passive,
-    past_dateline,
     place_words,
     prep_object,
     prospect,
     protesters,
-    reduced_passive,
     sides_on_verb,
     source,
     state_of_object,
-    stranded_subject,
     unasserted,
 )
 from newsgraph.pipeline.events.words import (
@@ -67,15 +61,12 @@ from newsgraph.pipeline.events.words import (
     FIRST_PERSON,
     HARM_RESULTS,
     HYPOTHETICAL_MARKS,
-    INSTRUMENTAL,
     LIGHT_PREPS,
     PAYING,
     PLACE_PREPS,
     PLACE_TYPES,
     RECIPROCAL_TYPES,
-    REFLEXIVES,
     RELATIVE_PRONOUNS,
-    REPORT_NOUNS,
     SAID,
     SENDING,
     STATE_FORCES,
@@ -118,6 +109,7 @@ class DraftFinder:
         self.actors = actors
         self.senses = senses
         self.dates = dates
+        self.arguments = Arguments(lex, senses)
 
     def sentence(self, sent: SpacySpan) -> list[Draft]:
         drafts: list[Draft] = []
@@ -164,7 +156,7 @@ class DraftFinder:
         if draft is None and wrapper == "threat":
             draft = self._warning(token)
         if draft is None and self._obligation(token):
-            draft = Draft(Code("REQUEST"), token, token, *self._arguments(token), argument_verbs=[token])
+            draft = Draft(Code("REQUEST"), token, token, *self.arguments.of(token), argument_verbs=[token])
         if draft is None or (draft.actor is not None and self.actors.inanimate(draft.actor)):
             # "a barge struck the pier", "the bridge will reopen": things do no PLOVER event.
             return None
@@ -236,8 +228,8 @@ class DraftFinder:
             # only relief is the manual's exception.
             return None
         consumed.add(purpose.i)
-        actor, _ = self._arguments(verb)
-        _, target = self._arguments(purpose)
+        actor, _ = self.arguments.of(verb)
+        _, target = self.arguments.of(purpose)
         return Draft(code, verb, verb, actor, target, argument_verbs=[verb, purpose])
 
     def _ordered(self, verb: Token, draft: Draft | None, consumed: set[int]) -> Draft | None:
@@ -255,7 +247,7 @@ class DraftFinder:
         act = next((c for c in verb.children if c.dep_ == "xcomp" and infinitive(c)), None)
         if ordered is None or act is None:
             return None
-        actor, _ = self._arguments(verb)
+        actor, _ = self.arguments.of(verb)
         forces = self.actors.agent_sector(ordered) in STATE_FORCES - {"GOV"}
         code: Code | None = None
         if has_lemma(act, PAYING) and actor is not None and self.actors.agent_sector(actor) == "JUD":
@@ -268,7 +260,7 @@ class DraftFinder:
             code = Code("COERCE", "restrict")
         elif forces and (inner := self.lex.verb(act)) is not None:
             code = Code("MOBILIZE") if inner.type in self.lex.hostile else inner
-            ordered = self._arguments(act)[1]
+            ordered = self.arguments.of(act)[1]
         if code is None:
             return None
         consumed.add(act.i)
@@ -337,10 +329,10 @@ class DraftFinder:
             inner = self.lex.verb(clause)
             force = inner is not None and inner.type in self.lex.hostile and not negated(clause)
             if condition(clause) or (force and self._warns_of_own_act(verb, clause)):
-                actor, target = self._arguments(verb)
+                actor, target = self.arguments.of(verb)
                 # "warned it would cut gas supplies to Moldova": with no one warned, the threat is aimed at whom
                 # the warned act falls on, as a threat told by its infinitive is ("threatened to attack Kyiv").
-                target = target or self._arguments(clause)[1]
+                target = target or self.arguments.of(clause)[1]
                 mode = _threat_mode(inner) if force and inner is not None else None
                 return Draft(Code("THREATEN", mode), verb, verb, actor, target, argument_verbs=[verb, clause])
         return None
@@ -420,7 +412,7 @@ class DraftFinder:
             noun = self._named_act(token)
         if noun is not None:
             consumed.add(noun.i)
-        actor, target = self._arguments(token)
+        actor, target = self.arguments.of(token)
         if actor is not None and target is None and (sides := self._sides_of_fight(actor)) is not None:
             # "Fighting erupted between Hamas and Fatah gunmen": the fight's sides, not the fight, act and suffer.
             actor, target = sides
@@ -538,8 +530,8 @@ class DraftFinder:
             code = Code("AGREE")
         if code is None:
             return None
-        actor, _ = self._arguments(wrapper)
-        _, target = self._arguments(inner)
+        actor, _ = self.arguments.of(wrapper)
+        _, target = self.arguments.of(inner)
         if code.target == "partner" or (inner_code is not None and inner_code.target == "partner"):
             code = Code(code.type, code.mode, "partner")
         undone = kind == "fail" and code.type != "REJECT"
@@ -713,127 +705,6 @@ class DraftFinder:
     def _place_word(self, token: Token) -> bool:
         entity = self.actors.entity_of(token)
         return entity is not None and entity.type in PLACE_TYPES
-
-    def _arguments(self, verb: Token) -> tuple[Token | None, Token | None]:
-        """The actor and target words of a verb, passives inverted."""
-        children = list(verb.children)
-        subject = next((c for c in children if c.dep_ in SUBJECTS), None)
-        passive_subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
-        agent = next((c for a in children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"), None)
-        target = next((c for c in children if c.dep_ == "dative"), None)
-        if target is not None and target.pos_ == "ADP":
-            # "sent troops to Belarus": the parser may mark the preposition as the dative; whom it names is its object.
-            target = object_of(target)
-        target = target or next((c for c in children if c.dep_ == "dobj"), None)
-        if passive_subject is not None or (verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN"):
-            actor = agent
-            target = passive_subject if passive_subject is not None else verb.head
-        elif reduced_passive(verb, subject, target):
-            # "US Chinook helicopter shot down and destroyed", "3 demonstrators killed in clashes": a
-            # headline's passive without its auxiliary; its subject is the one it was done to.
-            actor, target = agent, subject
-        elif joined_passive(verb, subject, target):
-            # "he was hauled out by the UK police and taken into custody": a participle joined to a passive
-            # shares it; its doer is the agent, the one it was done to the passive's subject (never the
-            # subject of a clause further up, "Swedish prosecutors decided to reopen ... after").
-            head_children = list(verb.head.children)
-            actor = agent or next(
-                (c for a in head_children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"), None
-            )
-            target = next((c for c in head_children if c.dep_ == "nsubjpass"), None)
-        elif verb.dep_ == "advcl" and verb.tag_ == "VBN" and subject is None and (not has_aux(verb) or passive(verb)):
-            # "when asked about the fight", "once released", "having been annexed by Germany": a passive with no
-            # subject of its own, whose doer is only its agent; the main clause's subject is the one it was done to.
-            actor = agent
-            target = target or self._inherited_subject(verb)
-        else:
-            actor = subject if subject is not None else self._inherited_subject(verb)
-            if actor is None:
-                # "With the signing of an accord, the government and the rebels have agreed to": the parser hangs
-                # the subject on the opening phrase as its apposition and leaves the verb with none.
-                actor = stranded_subject(verb)
-        if actor is None and verb.tag_ == "VBN":
-            actor = self._fought_with(verb)
-        if actor is not None and actor.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            actor = verb.head
-        relative = target is not None and (target.lower_ in ("who", "whom", "which") or target.dep_ == "nsubjpass")
-        if target is not None and relative and target.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            # "hostages who had been held by the Taliban": the relative pronoun stands for the noun it hangs on (an
-            # object "that" may be the parser's misreading of "tells the paper that he fought").
-            target = verb.head
-        if actor is not None:
-            actor = past_dateline(verb, actor)
-        if target is not None and target.lower_ in REFLEXIVES:
-            # "distanced themselves from the US position", "challenging itself to run on renewables": the
-            # subject's own self is no target; the phrase after the verb may name one.
-            target = None
-        if target is not None and target.dep_ == "dobj" and self._thrown(verb, target):
-            # "fired four shells at targets in Jericho", "dropped bombs on the town", "fired tear gas at
-            # protesters": what is fired or thrown is the means, what it is aimed at the target.
-            target = aimed_at(verb) or target
-        if target is not None and target.dep_ == "dobj" and has_lemma(verb, INSTRUMENTAL):
-            # "use force on them", "used tear gas against the crowd": what is used is the means, whom it is used
-            # on the target.
-            target = aimed_at(verb) or target
-        if target is None:
-            target = prep_object(verb)
-        if target is None:
-            # "set a deadline for the administration to respond": whom the act is aimed at is the subject of its
-            # "for ... to" clause, which the parser hangs on the verb.
-            target = next((w for c in children if (w := for_subject(c)) is not None), None)
-        if target is None and passive_subject is None:
-            # "killed and ate a wild rabbit": verbs joined before one object share it.
-            target = next((g for c in children if c.dep_ == "conj" for g in c.children if g.dep_ == "dobj"), None)
-        return actor, target
-
-    def _fought_with(self, verb: Token) -> Token | None:
-        """ "demonstrators were killed in clashes with police": with no agent, the harm a passive tells was done by
-        the other side of the fighting it happened in."""
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
-            for noun in (c for c in prep.children if c.dep_ == "pobj"):
-                code = self.lex.noun(noun)
-                if code is not None and code.type == "ASSAULT":
-                    with_ = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"), None)
-                    if with_ is not None:
-                        return object_of(with_)
-        return None
-
-    def _thrown(self, verb: Token, thing: Token) -> bool:
-        """The object of a verb of violence is what it sends, not whom it harms: a weapon, or a thing no
-        violence can harm ("tear gas", "stones") when the verb names where it is aimed."""
-        if self.senses.means_of_violence(thing):
-            return True
-        return self.lex.default_type(verb) == "ASSAULT" and not self.senses.can_suffer(thing)
-
-    def _inherited_subject(self, verb: Token) -> Token | None:
-        """The subject a verb shares with the one it hangs from ("…and issued", "agreed to share")."""
-        if verb.tag_ == "VBG" and verb.i > 0:
-            before = verb.doc[verb.i - 1]
-            if before.dep_ == "pobj" and before.pos_ in ("PROPN", "NOUN") and before.head.head.i != verb.i:
-                return before
-        if verb.dep_ == "acl" and verb.tag_ == "VBG":
-            head = verb.head
-            if self.lex.noun(head) is None and head.lemma_.lower() not in REPORT_NOUNS:
-                return head
-            if head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "ADP"):
-                owner = head.head if head.head.pos_ == "VERB" else head.head.head
-                return next((c for c in owner.children if c.dep_ in SUBJECTS), None)
-            return None
-        if verb.dep_ == "acomp":
-            return next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
-        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
-            # "Garrett responded by hitting Rudolph", "the jury deliberated before convicting Webb": the
-            # gerund's doer is the subject of the verb its phrase hangs on.
-            owner = verb.head.head
-            found = next((c for c in owner.children if c.dep_ in SUBJECTS), None)
-            return found if found is not None else self._inherited_subject(owner)
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
-            head = verb.head
-            subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
-            if subject is None and head.dep_ in ("conj", "xcomp", "advcl") and head.head.i != head.i:
-                return self._inherited_subject(head)
-            return subject
-        return None
 
     def reporter(self, verb: Token) -> Token | None:
         """The speech verb an event is reported under ("The military said … it struck")."""
