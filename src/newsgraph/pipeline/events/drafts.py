@@ -112,6 +112,8 @@ class DraftFinder:
         self.arguments = Arguments(lex, senses)
 
     def sentence(self, sent: SpacySpan) -> list[Draft]:
+        """The drafts of one sentence: its verbs first, so that an event noun a verb has taken ("held talks",
+        "threatened to stage a strike") is not told twice, then the event nouns left."""
         drafts: list[Draft] = []
         consumed: set[int] = set()
         for i in range(sent.start, sent.end):
