@@ -21,6 +21,7 @@ from newsgraph.pipeline.events.actors import GENERIC, PLACE_DESCRIPTIONS, Actor,
 from newsgraph.pipeline.events.counts import EventCounts
 from newsgraph.pipeline.events.drafts import Draft, DraftFinder
 from newsgraph.pipeline.events.lexicon import Lexicon, has_lemma
+from newsgraph.pipeline.events.modality import Modality
 from newsgraph.pipeline.events.senses import PEOPLE_WORDS, Senses
 from newsgraph.pipeline.events.syntax import (
     SUBJECTS,
@@ -72,6 +73,7 @@ class EventBuilder:
         self.actors = actors
         self.senses = senses
         self.finder = finder
+        self.modality = Modality(lex, actors)
         self.dates = dates
         self.quote_pieces = sorted(
             ((p.start, p.end, q) for q in doc._.quotes or [] for p in (q.parts or [q])),
@@ -90,7 +92,7 @@ class EventBuilder:
             # that blocks a crossing or protests to another is its government: "Jordan blocked the crossing").
             draft.actor = None
         quote = self._quote_at(draft.trigger.idx)
-        reporter = self.finder.reporter(draft.anchor)
+        reporter = self.modality.reporter(draft.anchor)
         speaker = self._speaker(quote, reporter)
         actor = self.actors.resolve(draft.actor, speaker, places=False) if draft.actor is not None else None
         if actor is None and draft.actor is not None:

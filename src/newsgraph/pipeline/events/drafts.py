@@ -20,6 +20,7 @@ from spacy.tokens import Span as SpacySpan
 from newsgraph.pipeline.events.actors import ActorFinder
 from newsgraph.pipeline.events.arguments import Arguments
 from newsgraph.pipeline.events.lexicon import Code, Lexicon, Reading, has_lemma, lemma_in
+from newsgraph.pipeline.events.modality import Modality
 from newsgraph.pipeline.events.senses import Senses
 from newsgraph.pipeline.events.syntax import (
     SUBJECTS,
@@ -32,7 +33,6 @@ from newsgraph.pipeline.events.syntax import (
     bare_noun,
     condition,
     conditional,
-    counterfactual,
     ends,
     gerund_subject,
     going_to,
@@ -49,7 +49,6 @@ from newsgraph.pipeline.events.syntax import (
     sides_on_verb,
     source,
     state_of_object,
-    unasserted,
 )
 from newsgraph.pipeline.events.words import (
     ALLEGED,
@@ -58,9 +57,7 @@ from newsgraph.pipeline.events.words import (
     COMMANDS,
     DEPARTING,
     DISORDER,
-    FIRST_PERSON,
     HARM_RESULTS,
-    HYPOTHETICAL_MARKS,
     LIGHT_PREPS,
     PAYING,
     PLACE_PREPS,
@@ -110,6 +107,7 @@ class DraftFinder:
         self.senses = senses
         self.dates = dates
         self.arguments = Arguments(lex, senses)
+        self.modality = Modality(lex, actors)
 
     def sentence(self, sent: SpacySpan) -> list[Draft]:
         """The drafts of one sentence: its verbs first, so that an event noun a verb has taken ("held talks",
@@ -141,7 +139,7 @@ class DraftFinder:
             return None
         if attribution(token) or self._attributive(token):
             return None
-        if infinitive(token) or self._hypothetical(token) or state_of_object(token) or self._content(token):
+        if infinitive(token) or self.modality.hypothetical(token) or state_of_object(token) or self._content(token):
             return None
         if self._standing(token):
             return None
@@ -157,7 +155,7 @@ class DraftFinder:
         draft = self._sent_for(token, draft, consumed) or self._ordered(token, draft, consumed) or draft
         if draft is None and wrapper == "threat":
             draft = self._warning(token)
-        if draft is None and self._obligation(token):
+        if draft is None and self.modality.obligation(token):
             draft = Draft(Code("REQUEST"), token, token, *self.arguments.of(token), argument_verbs=[token])
         if draft is None or (draft.actor is not None and self.actors.inanimate(draft.actor)):
             # "a barge struck the pier", "the bridge will reopen": things do no PLOVER event.
@@ -176,7 +174,7 @@ class DraftFinder:
             # studies.
             return None
         draft.negated = draft.negated or negated(token)
-        return self._modality(draft)
+        return self._recast(draft)
 
     def _attributive(self, verb: Token) -> bool:
         """ "told visiting Ukraine officials", "warned fleeing families": a participle right before the noun a verb of
@@ -347,21 +345,6 @@ class DraftFinder:
         if subject is None or warner is None:
             return False
         return subject.lower_ in ("it", "they", "we", "he", "she", "i") or subject.lower_ == warner.lower_
-
-    def _obligation(self, verb: Token) -> bool:
-        """ "X said Y must do Z": a demand on Y, whatever Z is."""
-        modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-        if not (modals & self.lex.obligation_modals) or self.reporter(verb) is None or conditional(verb):
-            # "they should let their doctor know if they have symptoms": advice for a case, asked of no one.
-            return False
-        # Only someone can be asked to act: "the house's future use should send a signal" asks no one.
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        return subject is not None and self._someone_else(subject)
-
-    def _someone_else(self, subject: Token) -> bool:
-        """Someone other than the speaker: "we must teach him love" urges the speaker's own side, and the
-        PLOVER manual's REQUEST is made of another."""
-        return subject.lower_ not in FIRST_PERSON and self.actors.names_actor(subject)
 
     def _plain(self, token: Token, consumed: set[int]) -> Draft | None:
         """A verb coded by its own frame, or by the event noun it governs ("held talks")."""
@@ -541,16 +524,16 @@ class DraftFinder:
         alone = inner_code is None and code == own
         return Draft(code, wrapper, wrapper, actor, target, undone, [wrapper, inner], by_default=alone)
 
-    def _modality(self, draft: Draft) -> Draft | None:
+    def _recast(self, draft: Draft) -> Draft | None:
         """Future acts become promises or threats; obligations reported by someone become requests."""
         verb = draft.anchor
         modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-        reporter = self.reporter(verb)
+        reporter = self.modality.reporter(verb)
         future = bool(modals & self.lex.future_modals) or ("would" in modals and reporter is not None)
         future = future or going_to(verb)
         if modals & self.lex.obligation_modals:
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if reporter is None or subject is None or not self._someone_else(subject) or conditional(verb):
+            if reporter is None or subject is None or not self.modality.someone_else(subject) or conditional(verb):
                 # "X should do Z" demands only of someone: "the weather should ease by Thursday" asks no one.
                 return None
             subject = next((c for c in reporter.children if c.dep_ in SUBJECTS), None)
@@ -598,7 +581,7 @@ class DraftFinder:
         clause = noun.head
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
-        if infinitive(clause) or self._hypothetical(clause) or (noun.dep_ == "nsubj" and prospect(clause)):
+        if infinitive(clause) or self.modality.hypothetical(clause) or (noun.dep_ == "nsubj" and prospect(clause)):
             return None
         if conditional(clause):
             # "faces a maximum sentence of 175 years if convicted": a noun under a condition is not told as done.
@@ -707,52 +690,6 @@ class DraftFinder:
     def _place_word(self, token: Token) -> bool:
         entity = self.actors.entity_of(token)
         return entity is not None and entity.type in PLACE_TYPES
-
-    def reporter(self, verb: Token) -> Token | None:
-        """The speech verb an event is reported under ("The military said … it struck")."""
-        token = verb
-        for _ in range(4):
-            if token.dep_ not in ("ccomp", "conj", "xcomp", "advcl", "parataxis") or token.head.i == token.i:
-                return None
-            token = token.head
-            if has_lemma(token, self.lex.speech_verbs):
-                return token
-        return None
-
-    def _hypothetical(self, token: Token) -> bool:
-        """Conditions, possibilities and questions are not events ("if", "could", "might")."""
-        if has_mark(token, HYPOTHETICAL_MARKS) or counterfactual(token):
-            return True
-        modals = {c.lower_ for c in token.children if c.dep_ == "aux"}
-        if token.dep_ == "conj" and not any(c.dep_ in (*SUBJECTS, "nsubjpass", "aux") for c in token.children):
-            # "South Dakota can lead the country and demonstrate ways": a verb joined to another without a
-            # subject or auxiliary of its own shares that verb's modal.
-            modals |= {c.lower_ for c in token.head.children if c.dep_ == "aux"}
-        if modals & (self.lex.hypothetical_modals - self.lex.obligation_modals):
-            return True
-        if "would" in modals and (self.reporter(token) is None or token.dep_ == "advcl"):
-            # "before the administration would agree": a "would" clause hung on another is its condition.
-            return True
-        return self._wished(token) or unasserted(token)
-
-    def _wished(self, token: Token) -> bool:
-        """A clause hanging from a wish or a possibility ("would like to see China agree", "could help
-        them reach a deal"): not told as done. The walk stops at a verb of saying, whose clause is reported."""
-        for _ in range(3):
-            if token.dep_ not in ("xcomp", "ccomp") or token.head.i == token.i:
-                return False
-            token = token.head
-            if has_lemma(token, self.lex.speech_verbs):
-                return False
-            if has_lemma(token, WISHES):
-                # "hoped the swap would pave the way for talks": what is hoped for has not happened.
-                return True
-            modals = {c.lower_ for c in token.children if c.dep_ == "aux"}
-            if modals & ((self.lex.hypothetical_modals - self.lex.obligation_modals) | {"would"}):
-                return True
-        return False
-
-    # From words to the output contract
 
     def location(self, draft: Draft) -> str | None:
         """A place named in a prepositional phrase of the event ("in Gaza"), nearest first."""
