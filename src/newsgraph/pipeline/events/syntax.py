@@ -2,7 +2,10 @@
 
 Small predicates over spaCy tokens, shared by the event coder: infinitives and wrappers
 ("threatened [to strike]"), orders, negation, "if" clauses, and the objects of
-prepositions that name targets and places.
+prepositions that name targets and places; passives, full or reduced ("helicopter shot
+down"); subjects the parser hangs elsewhere (after an opening phrase, on a dateline);
+phrases joined by "and" and the reciprocal "each other", which name the sides of a
+two-sided act; and the clauses whose content is only aimed at, charged or feared.
 """
 
 from __future__ import annotations
@@ -10,10 +13,22 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from newsgraph.pipeline.datelines import credit, dateline_end
+from newsgraph.pipeline.events.lexicon import has_lemma
+from newsgraph.pipeline.events.words import (
+    AIMED_PREPS,
+    ENDING_VERBS,
+    LIGHT_PREPS,
+    PROSPECTS,
+    PROTESTERS,
+    SYMMETRIC,
+    UNASSERTED,
+)
 from newsgraph.pipeline.extensions import doc_text
 from newsgraph.pipeline.syntax import object_of
 
 NO_ONE = frozenset({"nobody", "none", "nothing", "noone", "neither"})
+SUBJECTS = ("nsubj", "csubj")
 TARGET_PREPS = ("on", "against", "with", "to", "at", "into", "upon", "toward", "towards", "from", "of", "for")
 
 
@@ -208,4 +223,220 @@ def prospect(clause: Token) -> bool:
     """ "Talks are due to resume", "the vote is set to take place": what is expected, not what happened."""
     return any(
         c.dep_ == "acomp" and any(x.dep_ == "xcomp" and infinitive(x) for x in c.children) for c in clause.children
+    )
+
+
+def for_subject(clause: Token) -> Token | None:
+    """The subject of a "for X to do" clause ("for Uganda to withdraw"), or None."""
+    if clause.dep_ not in ("advcl", "ccomp", "xcomp", "acl") or not has_mark(clause, frozenset({"for"})):
+        return None
+    return next((c for c in clause.children if c.dep_ == "nsubj"), None)
+
+
+def topic(head: Token, prep: Token, thing: Token | None) -> bool:
+    """After a thing, "on" tells what it is about ("the opposition's policies on Estria"), not whom an act on it
+    is aimed at (for acts that fall on a recipient, "sanctions on Iran", the caller reads "on" as their own)."""
+    return head is thing and prep.lower_ in ("on", "upon")
+
+
+def aimed_for(noun: Token) -> bool:
+    """The event noun is what another noun aims at, asks for or fears ("the way for the annexation", "calls for the
+    release", "the threat of an invasion", "plans for a strike")."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ in ("for", "to", "of", "toward", "towards")
+        and prep.head.pos_ == "NOUN"
+        and prep.head.lemma_.lower() in PROSPECTS
+    )
+
+
+def protesters(noun: Token) -> Token | None:
+    """The protesters the sentence of a protest names: "The Hong Kong protests ... agitating the protesters"."""
+    return next((t for t in noun.sent if t.pos_ == "NOUN" and t.lemma_.lower() in PROTESTERS), None)
+
+
+def gerund_subject(token: Token) -> bool:
+    """ "Fighting between Armenia and Azerbaijan resumed": a gerund subject names its act as a noun does, with its
+    parties in its own phrases, not as a verb with a subject and an object."""
+    return token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass")
+
+
+def sides_on_verb(noun: Token) -> list[Token]:
+    """ "Clashes erupted between police and students", "fighting broke out between the army and rebels": the parser
+    hangs the sides of a fight told by its noun on the verb the noun is the subject of; they are the noun's."""
+    if noun.dep_ != "nsubj" or any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children):
+        return []
+    return [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "between"]
+
+
+def ends(verb: Token) -> bool:
+    """ "the truce ended", "talks broke down"; but "clashes broke out" begin."""
+    return has_lemma(verb, ENDING_VERBS) and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+
+
+def symmetric(trigger: Token) -> bool:
+    """A two-sided act by its word or by the noun its light verb takes ("engaged in a fierce battle")."""
+    nouns = [c for c in trigger.children if c.dep_ == "dobj"]
+    nouns += [g for c in trigger.children if c.dep_ == "prep" and c.lower_ in LIGHT_PREPS | {"in"} for g in c.children]
+    return any(has_lemma(t, SYMMETRIC) for t in (trigger, *nouns))
+
+
+def each_other(token: Token) -> bool:
+    """ "each other", "one another": the reciprocal pronoun, which names the subject's sides to each other."""
+    return (token.lower_ == "other" and any(c.lower_ == "each" for c in token.children)) or (
+        token.lower_ == "another" and any(c.lower_ == "one" for c in token.children)
+    )
+
+
+def and_joined(token: Token) -> Token | None:
+    """The second of two phrases joined by "and" ("the US and China", "protesters and police")."""
+    if not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in token.children):
+        return None
+    return next((c for c in token.children if c.dep_ == "conj"), None)
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """The noun phrase just before a finite verb with no subject, when the parser hung it as the apposition or
+    conjunct of a noun in an opening phrase: a noun phrase set after a comma right before the verb is its subject
+    ("With the signing of a Memorandum on Ceasefire, the government and FLN/A have agreed"). Climbs joined verbs
+    ("... have agreed and signed") to the one the phrase stands before."""
+    for _ in range(3):
+        if any(c.dep_ in (*SUBJECTS, "nsubjpass", "expl") for c in verb.children):
+            return None
+        if verb.dep_ in ("conj", "xcomp") and verb.head.i < verb.i:
+            verb = verb.head
+            continue
+        before = verb.i - 1
+        start = verb.sent.start
+        while (
+            before > start and verb.doc[before].head.i == verb.i and verb.doc[before].dep_ in ("aux", "neg", "advmod")
+        ):
+            before -= 1
+        finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in (verb, *verb.children) if t.i > before)
+        if before <= start or not finite:
+            return None
+        return phrase_after_comma(verb.doc[start : before + 1])
+    return None
+
+
+def phrase_after_comma(words: SpacySpan) -> Token | None:
+    """The head noun of the words after the last comma, when the parser hung it on the phrase before the comma
+    as an apposition or a conjunct ("..., the government and FLN/A")."""
+    comma = next((t.i for t in reversed(words) if t.lower_ == ","), None)
+    if comma is None:
+        return None
+    roots = [t for t in words if t.i > comma and not comma < t.head.i < words.end]
+    if len(roots) != 1:
+        return None
+    noun = roots[0]
+    if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in ("appos", "conj") and noun.head.i < comma:
+        return noun
+    return None
+
+
+def reduced_passive(verb: Token, subject: Token | None, target: Token | None) -> bool:
+    """A past participle with a subject, no auxiliary and no object heads a clause of its own: a headline's
+    passive ("helicopter shot down"), not a past tense ("Police arrested six people" is VBD)."""
+    return (
+        verb.tag_ == "VBN"
+        and subject is not None
+        and target is None
+        and verb.dep_ in ("ROOT", "conj", "ccomp")
+        and not has_aux(verb)
+        and not (verb.dep_ == "conj" and has_aux(verb.head))
+    )
+
+
+def unasserted(token: Token) -> bool:
+    """The clause is the content of a noun of doubt or charge ("accusations that it favors American products",
+    "conspiracy theories suggesting he had been murdered"): a proposition told, not an act the text says
+    happened (the accusation itself is coded at its own word)."""
+    for _ in range(3):
+        if token.dep_ not in ("acl", "ccomp") or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ == "NOUN" and token.lemma_.lower() in UNASSERTED:
+            return True
+    return False
+
+
+def aimed_after(verb: Token, noun: Token) -> bool:
+    """A phrase after the verb's object noun that tells whom the act named by the noun is aimed at."""
+    return any(c.dep_ in ("prep", "dative") and c.lower_ in AIMED_PREPS and c.i > noun.i for c in verb.children)
+
+
+def bare_noun(noun: Token) -> bool:
+    """A noun with no complement: no preposition, clause or infinitive hangs from it ("her decision")."""
+    return not any(c.dep_ in ("prep", "acl", "relcl", "ccomp", "xcomp", "advcl") for c in noun.children)
+
+
+def joined_passive(verb: Token, subject: Token | None, target: Token | None) -> bool:
+    """A past participle with no subject or object of its own joined to a passive told as done ("was hauled out
+    and taken"); one under a modal ("should be impeached and removed") is left to the modal's reading."""
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and subject is None
+        and target is None
+        and any(c.dep_ == "nsubjpass" for c in verb.head.children)
+        and not any(c.dep_ == "aux" for c in verb.head.children)
+    )
+
+
+def aimed_at(verb: Token) -> Token | None:
+    """The object of "at", "on", "upon", "into" or "against" after a verb: where what it fires is aimed."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("at", "on", "upon", "into", "against"):
+            pobj = object_of(prep)
+            if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
+                return pobj
+    return None
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb of the clause the token is in (the token itself at the top of a verbless sentence)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def passive(verb: Token) -> bool:
+    """A participle with a passive auxiliary ("was arrested"): its subject is the one the act was done to."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def has_aux(verb: Token) -> bool:
+    """An auxiliary of any kind: a participle with none may head a headline's passive ("helicopter shot down")."""
+    return any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def past_dateline(verb: Token, actor: Token) -> Token | None:
+    """The subject after a dateline or credit the parser took for it: "HANOI (AP) — Mark Esper accused" is Esper's
+    act, "KAMPALA (Nile Wire)A protester attacked" the protester's.
+
+    Another subject of the verb after the dateline comes first, then a name hung on the dateline
+    ("Esper" as its apposition); with neither, no one is named.
+    """
+    end = dateline_end(actor)
+    if (end is None or actor.i > end) and not credit(actor):
+        return actor
+    later = [c for c in verb.children if c.dep_ in SUBJECTS and c.i > actor.i and not credit(c)]
+    later += [c for c in actor.children if c.dep_ in ("appos", "conj") and not credit(c)]
+    return later[0] if later else None
+
+
+def source(verb: Token) -> Token | None:
+    """Who does what a verb's subject undergoes: the object of "from" or "by" ("criticism from X")."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return next(
+        (
+            g
+            for h in heads
+            for c in h.children
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
     )
