@@ -524,9 +524,8 @@ class EventBuilder:
         if pronoun is None or pronoun.lower_ not in DESCRIBED_PRONOUNS:
             return None
         plural = pronoun.lower_ in ("they", "them")
-        sents = list(self.doc.sents)
-        index = next(i for i, sent in enumerate(sents) if sent.start <= pronoun.i < sent.end)
-        start = sents[max(0, index - 1)].start
+        sent = pronoun.sent
+        start = self.doc[sent.start - 1].sent.start if sent.start > 0 else 0
         clause = clause_verb(pronoun)
         for i in range(pronoun.i - 1, start - 1, -1):
             token = self.doc[i]
