@@ -234,6 +234,7 @@ def _is_no_one(subject: Token) -> bool:
 # Words of a source's wish to go unnamed ("requested anonymity", "asked not to be identified").
 _ANONYMOUS = frozenset({"anonymity", "anonymously"})
 _UNNAMED = frozenset({"name", "identify", "quote"})
+_CONDITIONS = frozenset({"on", "under"})
 # "was not authorized to discuss …": the source had no leave to speak, which is why they go unnamed.
 _PERMITTED = frozenset({"authorize", "allow", "permit", "clear", "empower"})
 
@@ -271,8 +272,13 @@ def _asks_anonymity(verb: Token) -> bool:
 
 
 def _anonymous(verb: Token) -> bool:
-    """ "spoke on (the) condition of anonymity", "spoke anonymously", "requested anonymity"."""
+    """ "spoke on (the) condition of anonymity", "spoke anonymously", "requested anonymity".
+
+    Only "on" or "under" the condition: "according to two senators who requested anonymity"
+    hangs off the verb too, but the anonymity there is the senators', not the verb's subject's.
+    """
     return _asks_anonymity(verb) or any(
-        (c.dep_ == "prep" and any(t.lower_ in _ANONYMOUS for t in c.subtree)) or c.lower_ in _ANONYMOUS
+        (c.dep_ == "prep" and c.lower_ in _CONDITIONS and any(t.lower_ in _ANONYMOUS for t in c.subtree))
+        or c.lower_ in _ANONYMOUS
         for c in verb.children
     )
