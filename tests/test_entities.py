@@ -86,6 +86,15 @@ def test_a_surname_shared_by_two_people_joins_neither() -> None:
     assert all(len(e.mentions) == 1 for e in found)
 
 
+def test_mr_joins_a_mans_full_name_and_mrs_of_the_same_surname_stays_apart() -> None:
+    text = "Daniel Varrow was held. Mr. Varrow denied it. Mrs. Varrow wept. Varrow was freed. Mr. Varrow thanked her."
+    found = tagged(text, [("Daniel Varrow", "PERSON"), ("Varrow", "PERSON")])
+    assert [m.text for m in named(found, "Daniel Varrow").mentions] == ["Daniel Varrow"] + ["Varrow"] * 3
+    wife = next(e for e in found if e.name == "Varrow")
+    assert text[wife.mentions[0].start - 5 : wife.mentions[0].start] == "Mrs. "
+    assert len(wife.mentions) == 1
+
+
 def test_a_participle_opening_the_sentence_is_no_first_name() -> None:
     text = "Port director Tom Keller spoke on Tuesday.\n\nHosting Keller at the gala was an honour, Berg said."
     found = tagged(text, [("Tom Keller", "PERSON"), ("Hosting Keller", "PERSON"), ("Berg", "PERSON")])

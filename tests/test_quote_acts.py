@@ -221,3 +221,24 @@ def test_a_report_inside_the_writers_question_is_not_said(extractor: Extractor) 
     )
     found = attributions(extractor, text)
     assert found["the bridge would open"][0] == "unsaid", found
+
+
+def test_why_a_source_goes_unnamed_is_not_what_they_said(extractor: Extractor) -> None:
+    text = (
+        "The mayor of Harlow will not run again, according to two council members who requested anonymity "
+        "to reveal private conversations.\n\n"
+        "A port official said on condition of anonymity that the ferry had been seized."
+    )
+    found = {q.text: q.act for q in extractor.extract(Article(text=text)).quotes}
+    assert found.get("anonymity to reveal private conversations", "intent") != "speech"
+    assert found["that the ferry had been seized"] == "speech"
+    assert found["The mayor of Harlow will not run again"] == "speech"
+
+
+def test_a_source_named_after_according_to_lends_no_anonymity_to_the_report(extractor: Extractor) -> None:
+    text = (
+        "Senator Mara Quill used a private lunch to complain that the mayor's plan was hurting the party, "
+        "according to two senators present who requested anonymity to reveal private conversations."
+    )
+    found = {q.text: q.act for q in extractor.extract(Article(text=text)).quotes}
+    assert found["that the mayor's plan was hurting the party"] == "speech"

@@ -694,3 +694,40 @@ def test_a_premodifier_parsed_as_a_second_subject_does_not_head_the_speaker() ->
     )
     assert phrase_head(doc, 0, 3).text == "Ekdal"
     assert phrase_head(doc, 1, 3).text == "Ekdal"
+
+
+def test_a_middle_name_is_not_the_surname_two_others_bear(extractor: Extractor) -> None:
+    text = (
+        "Harold Tabb and Edgar Tabb run a ferry company. Their sister, Rosalind Tabb Corrigan, sold her share in 2010."
+        "\n\n“We never wanted to sell,” Mr. Tabb said."
+    )
+    _, (speaker,) = speakers(extractor, text)
+    assert speaker is not None and speaker.name == "Tabb"
+
+
+def test_mrs_is_not_the_man_of_the_same_surname(extractor: Extractor) -> None:
+    text = "Daniel Varrow, a builder, was arrested in May.\n\n“My husband is innocent,” Mrs. Varrow said on Friday."
+    _, (speaker,) = speakers(extractor, text)
+    assert speaker is not None and speaker.name == "Varrow"
+
+
+def test_mr_and_mrs_of_one_surname_are_two_people_a_full_name_joins_neither_without_evidence(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Tomas Pelkin runs the mill in Dornfeld. Mr. Pelkin hired twelve people last year.\n\n"
+        "“We keep the books honest,” Mrs. Pelkin said."
+    )
+    result, (speaker,) = speakers(extractor, text)
+    assert speaker is not None and speaker.name == "Pelkin"
+    wife = result.entity(speaker.entity)
+    assert wife is not None and [m.text for m in wife.mentions] == ["Pelkin"]
+
+
+def test_of_two_who_bear_a_surname_the_one_the_story_names_more(extractor: Extractor) -> None:
+    text = (
+        "The mill was opened by Peter Hallam in 1990. Peter Hallam sold it last year, and Peter Hallam now farms. "
+        "The buyer, Annabella Hallam, kept the staff.\n\n“We never wanted to sell,” Hallam said."
+    )
+    _, (speaker,) = speakers(extractor, text)
+    assert speaker is not None and speaker.name == "Peter Hallam"

@@ -27,6 +27,7 @@ from newsgraph.model import Entity, Quote
 from newsgraph.pipeline.entities import add_entity, add_mention, entity_at
 from newsgraph.pipeline.extensions import doc_text
 from newsgraph.pipeline.lexicons import load_data
+from newsgraph.pipeline.names import honorific_sex, name_words
 from newsgraph.pipeline.quotes.cues import RELATIVE_TAGS, SPEAKING_TYPES, age_description
 from newsgraph.pipeline.titles import LEXICON as TITLES
 from newsgraph.pipeline.titles import described_as_person
@@ -371,7 +372,7 @@ class Coref:
         named = entity_at(self.doc, head.idx, head.idx + len(head))
         if named is not None and named.type in SPEAKING_TYPES:
             if named.type == "PERSON" and len(named.name.split()) == 1:
-                return self._by_name(head, start) or named
+                return self._by_name(head, start, self._shared(named)) or named
             return named
         if head.pos_ == "PROPN":
             found = self._by_name(head, start) or self._apposed(head, last)
@@ -590,31 +591,57 @@ class Coref:
                 return entity
         return None
 
-    def _by_name(self, head: Token, start: int) -> Entity | None:
+    def _by_name(self, head: Token, start: int, shared: bool = False) -> Entity | None:
         """A surname or first name alone: the person whose full name holds it.
 
         Of two who share a surname ("Teresa Nielsen Hayden", "Patrick Nielsen Hayden"), the
-        one whose other names the phrase also gives.
+        one whose other names the phrase also gives, else the one the text has called by
+        that name more often so far (the story's "Trump" is Donald, not Melania, named once);
+        of two as often, neither. A word that is only the middle or maiden name of one person
+        ("Trump" of "Maryanne Trump Barry") is rather the first or last name of another who
+        bears it so. An honorific of the other sex ("Mrs. Abedini" after "Saeed Abedini",
+        known as a man) rules a person out; when the surname is ``shared`` by a "Mr." and a
+        "Mrs." the text keeps apart, the person must be known to be of the honorific's sex.
         """
         word = head.text.lower()
-        matches = [
+        sex = honorific_sex(self.doc, head.i)
+        bearers = [
             e
             for e in self.doc._.entities or []
-            if e.type == "PERSON" and word in {w.lower() for w in e.name.split()} and len(e.name.split()) > 1
+            if e.type == "PERSON" and len(e.name.split()) > 1 and word in {w.lower() for w in e.name.split()}
         ]
-        if not matches:
-            return None
+        matches = [e for e in bearers if sex is None or self.gender.get(e.id, sex) == sex]
+        if shared and sex is not None:
+            matches = self._of_sex(matches, sex, bearers)
+        borne = [e for e in matches if word in {name_words(e.name)[0], name_words(e.name)[-1]}]
         given = {t.lower_ for t in self.doc[head.left_edge.i : head.i]}
-        entity = max(
-            matches,
-            key=lambda e: (
-                len(given & {w.lower() for w in e.name.split()}),
-                len(e.name),
-                -e.mentions[0].start if e.mentions else 0,
+        ranked = sorted(
+            (
+                (len(given & {w.lower() for w in e.name.split()}), self._named_before(e, word, start), e)
+                for e in borne or matches
             ),
+            key=lambda r: r[:2],
+            reverse=True,
         )
+        if not ranked or (len(ranked) > 1 and ranked[0][:2] == ranked[1][:2]):
+            return None
+        entity = ranked[0][2]
         self._name(entity, head.idx, head.idx + len(head))
         return entity
+
+    def _of_sex(self, matches: list[Entity], sex: str, bearers: list[Entity]) -> list[Entity]:
+        """Of the people a "Mrs." could be, those the text says are women; or, when the name's other
+        bearers are all known to be men, those left ("Mrs. Clinton" beside "Bill Clinton")."""
+        known = [e for e in matches if self.gender.get(e.id) == sex]
+        if known:
+            return known
+        others = [e for e in bearers if e not in matches]
+        return matches if others and all(self.gender.get(e.id) for e in others) else []
+
+    def _named_before(self, entity: Entity, word: str, start: int) -> int:
+        """How often the text has called the entity by ``word`` before ``start``: "Freddy" many times and
+        "Freddy Trump" once make him no likelier the "Mr. Trump" than a brother named in full once."""
+        return sum(1 for m in entity.mentions if m.start < start and word in m.text.lower().split())
 
     def _described(self, first: int, last: int, head: Token, start: int) -> Entity | None:
         """ "the militant group" after "militant group Hamas": the latest entity so described.
@@ -777,6 +804,14 @@ class Coref:
             first, last, head = owner.left_edge.i, owner.right_edge.i, owner
         begin, stop = core_phrase(self.doc, first, last, head)
         return self.text[self.doc[begin].idx : self.doc[stop].idx + len(self.doc[stop])]
+
+    def _shared(self, named: Entity) -> bool:
+        """Whether another person of the article is named by the same lone word: entities kept apart
+        ("Mr. Abedini" and "Mrs. Abedini") that a full name joins only on evidence of sex."""
+        return any(
+            e is not named and e.type == "PERSON" and e.name.lower() == named.name.lower()
+            for e in self.doc._.entities or []
+        )
 
     def _surname_holder(self, surname: Token) -> Entity | None:
         """ "Montell Figgins" when NER found only a later "Figgins": the same person, named in full here."""

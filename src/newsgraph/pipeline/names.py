@@ -220,6 +220,11 @@ _LEXICON = load_data("entities_en.json")
 _SAME_NAME = _LEXICON["same_name"]
 SAME_KEY = {name_key(variant): name_key(names[0]) for names in _SAME_NAME for variant in names}
 SAINT_INSTITUTIONS = frozenset(_LEXICON["saint_institutions"])
+_PEOPLE = load_data("coref_names.json")
+_HONORIFICS_MALE = frozenset(_PEOPLE["honorifics_male"])
+_HONORIFICS_FEMALE = frozenset(_PEOPLE["honorifics_female"])
+_FIRST_MALE = frozenset(_PEOPLE["male"])
+_FIRST_FEMALE = frozenset(_PEOPLE["female"])
 # When mentions of one name disagree on the label and the votes tie, the earlier label here wins.
 LABEL_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT")
 # Labels a bare surname is often mistagged with; GPE and LOC are left out ("Washington", "Jordan").
@@ -286,18 +291,75 @@ def _merge_person_variants(doc: Doc, groups: list[Group]) -> list[Group]:
         if id(group) not in merged:
             for word in _ends_of_forms(doc, group):
                 by_word.setdefault(word, []).append(group)
+    kept: list[Group] = []
     for group in groups:
         if len(group.words) != 1 or (group.label != "PERSON" and group.label not in SURNAME_MISLABELS):
+            kept.append(group)
             continue
         if group.words[0] in SAME_KEY or _acronym(doc, group):
-            continue  # "U.N." is no surname of "Kim Jong Un"
+            kept.append(group)  # "U.N." is no surname of "Kim Jong Un"
+            continue
         owners = by_word.get(group.words[0], [])
         if group.label != "PERSON":
             owners = [g for g in owners if g.words[-1] == group.words[0]]
-        if len(owners) == 1:
-            owners[0].mentions.extend(group.mentions)
-            merged.add(id(group))
-    return [g for g in groups if id(g) not in merged]
+        parts = _by_honorific(doc, group)
+        for part in parts:
+            if len(owners) == 1 and _sexes_agree(doc, part, owners[0], len(parts) > 1):
+                owners[0].mentions.extend(part.mentions)
+            else:
+                kept.append(part)
+    return [g for g in kept if id(g) not in merged]
+
+
+def honorific_sex(doc: Doc, start: int) -> str | None:
+    """ "m" or "f" when the name starting at token ``start`` follows a gendered honorific ("Mr.", "Mrs.")."""
+    if start == 0:
+        return None
+    word = doc[start - 1].lower_
+    if word in _HONORIFICS_MALE:
+        return "m"
+    return "f" if word in _HONORIFICS_FEMALE else None
+
+
+def _by_honorific(doc: Doc, group: Group) -> list[Group]:
+    """A surname said with both "Mr." and "Mrs." names two people ("Mr. Abedini" and his wife): one part each.
+
+    The mentions with no honorific cannot be told apart: they stay with the sex the text
+    names more often, or, when both are named as often, are a part of their own.
+    """
+    parts: dict[str | None, list[RawMention]] = {}
+    for mention in group.mentions:
+        parts.setdefault(honorific_sex(doc, mention.start), []).append(mention)
+    if not ("m" in parts and "f" in parts):
+        return [group]
+    if None in parts and len(parts["m"]) != len(parts["f"]):
+        parts["m" if len(parts["m"]) > len(parts["f"]) else "f"].extend(parts.pop(None))
+    return [Group(sorted(ms, key=lambda m: m.start), group.label, group.words) for ms in parts.values()]
+
+
+def _sexes_agree(doc: Doc, short: Group, owner: Group, split: bool) -> bool:
+    """Whether the honorifics of a lone surname fit the full name's person: "Mrs. Abedini" is not
+    "Saeed Abedini" when the text calls him "Mr." or his first name is a man's.
+
+    A lone surname said with both honorifics has one part that is not the full name's
+    person; which one, only evidence of the owner's sex tells: without it neither joins.
+    """
+    said = {honorific_sex(doc, m.start) for m in short.mentions} - {None}
+    sex = _sex_of(doc, owner) if said else None
+    if sex is None:
+        return not split  # bare mentions, or an owner of unknown sex: either of two people
+    return said == {sex}
+
+
+def _sex_of(doc: Doc, group: Group) -> str | None:
+    """A full name's sex from its first name, or from an honorific before the full name itself."""
+    first = group.words[0]
+    if first in _FIRST_MALE and first not in _FIRST_FEMALE:
+        return "m"
+    if first in _FIRST_FEMALE and first not in _FIRST_MALE:
+        return "f"
+    said = {honorific_sex(doc, m.start) for m in group.mentions} - {None}
+    return said.pop() if len(said) == 1 else None
 
 
 def _ends_of_forms(doc: Doc, group: Group) -> set[str]:

@@ -167,6 +167,9 @@ def of_report(cue: Token | None, act: str, sourced: bool, marked: bool) -> str:
     if cue.dep_ == "acl" and cue.head.pos_ == "NOUN" and any(c.tag_ == "TO" for c in cue.children):
         # "his refusal to say …", "a duty to remind …": what is to be said, not what was.
         return INTENT
+    unnamed = _why_unnamed(cue)
+    if unnamed is not None:
+        return unnamed
     subject = subject_of(cue)
     if subject is not None and subject.tag_ in RELATIVE_TAGS and cue.dep_ == "relcl":
         subject = cue.head
@@ -225,4 +228,57 @@ def _is_no_one(subject: Token) -> bool:
     """ "no one", "no official": a subject that names nobody."""
     return any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children) or (
         subject.lower_ == "one" and subject.i > 0 and subject.doc[subject.i - 1].lower_ == "no"
+    )
+
+
+# Words of a source's wish to go unnamed ("requested anonymity", "asked not to be identified").
+_ANONYMOUS = frozenset({"anonymity", "anonymously"})
+_UNNAMED = frozenset({"name", "identify", "quote"})
+_CONDITIONS = frozenset({"on", "under"})
+# "was not authorized to discuss …": the source had no leave to speak, which is why they go unnamed.
+_PERMITTED = frozenset({"authorize", "allow", "permit", "clear", "empower"})
+
+
+def _why_unnamed(cue: Token) -> str | None:
+    """The reason a source gives for not being named is not what they said.
+
+    "who requested anonymity [to discuss the talks]" asks for something (an intent);
+    "speaking on condition of anonymity to describe [the talks]" and "was not authorized to
+    discuss [the talks]" tell what the source spoke about, not what they said (a topic).
+    Only a to-infinitive climbs to the clause that asks for anonymity: "spoke on condition of
+    anonymity, saying …" and "said on condition of anonymity that …" still report words.
+    """
+    if _asks_anonymity(cue):
+        return INTENT
+    verb = cue
+    while verb.dep_ in ("xcomp", "advcl") and any(c.tag_ == "TO" for c in verb.children):
+        verb = verb.head
+        if _anonymous(verb) or (verb.lemma_.lower() in _PERMITTED and any(c.dep_ == "neg" for c in verb.children)):
+            return TOPIC
+    return None
+
+
+def _asks_anonymity(verb: Token) -> bool:
+    """ "requested anonymity", "asking for anonymity", "asked not to be named"."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in _ANONYMOUS:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "for" and any(t.lower_ in _ANONYMOUS for t in child.children):
+            return True
+        passive = any(c.dep_ == "auxpass" for c in child.children)
+        if child.dep_ == "xcomp" and passive and child.lemma_.lower() in _UNNAMED:
+            return True
+    return False
+
+
+def _anonymous(verb: Token) -> bool:
+    """ "spoke on (the) condition of anonymity", "spoke anonymously", "requested anonymity".
+
+    Only "on" or "under" the condition: "according to two senators who requested anonymity"
+    hangs off the verb too, but the anonymity there is the senators', not the verb's subject's.
+    """
+    return _asks_anonymity(verb) or any(
+        (c.dep_ == "prep" and c.lower_ in _CONDITIONS and any(t.lower_ in _ANONYMOUS for t in c.subtree))
+        or c.lower_ in _ANONYMOUS
+        for c in verb.children
     )
