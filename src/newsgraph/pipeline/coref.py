@@ -27,7 +27,7 @@ from newsgraph.model import Entity, Quote
 from newsgraph.pipeline.entities import add_entity, add_mention, entity_at
 from newsgraph.pipeline.extensions import doc_text
 from newsgraph.pipeline.lexicons import load_data
-from newsgraph.pipeline.names import honorific_sex, name_words
+from newsgraph.pipeline.names import first_name_sex, honorific_sex, name_words
 from newsgraph.pipeline.quotes.cues import RELATIVE_TAGS, SPEAKING_TYPES, age_description
 from newsgraph.pipeline.titles import LEXICON as TITLES
 from newsgraph.pipeline.titles import described_as_person
@@ -318,10 +318,7 @@ class Coref:
         female = bool(before & words.honorifics_female or nouns & words.nouns_female)
         if male != female:
             return "m" if male else "f"
-        first = name.split()[0].lower() if name.split() else ""
-        if first in words.male:
-            return "m"
-        return "f" if first in words.female else None
+        return first_name_sex(name.split()[0].lower()) if name.split() else None
 
     def _name(self, entity: Entity, start: int, end: int) -> None:
         """A name or description found to be the entity's: a mention later pronouns may go back to

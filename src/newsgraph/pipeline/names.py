@@ -351,13 +351,18 @@ def _sexes_agree(doc: Doc, short: Group, owner: Group, split: bool) -> bool:
     return said == {sex}
 
 
+def first_name_sex(first: str) -> str | None:
+    """ "m" or "f" for a lower-case first name in the name lists (which share none), else None."""
+    if first in _FIRST_MALE:
+        return "m"
+    return "f" if first in _FIRST_FEMALE else None
+
+
 def _sex_of(doc: Doc, group: Group) -> str | None:
     """A full name's sex from its first name, or from an honorific before the full name itself."""
-    first = group.words[0]
-    if first in _FIRST_MALE and first not in _FIRST_FEMALE:
-        return "m"
-    if first in _FIRST_FEMALE and first not in _FIRST_MALE:
-        return "f"
+    sex = first_name_sex(group.words[0])
+    if sex is not None:
+        return sex
     said = {honorific_sex(doc, m.start) for m in group.mentions} - {None}
     return said.pop() if len(said) == 1 else None
 
