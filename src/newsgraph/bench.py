@@ -45,19 +45,38 @@ class BenchReport:
         return self.words / self.stages[stage].best
 
     def ratio(self, stage: str, base: str) -> float:
+        """Time of ``stage`` over time of ``base``, fastest rounds: above 1 is slower."""
         return self.stages[stage].best / self.stages[base].best
 
+    def round_speeds(self, stage: str, base: str) -> list[float]:
+        """Speed of ``stage`` relative to ``base`` in each round: a load change on a shared machine hits both
+        stages of one round alike, so the spread of these paired ratios shows how far one run can be trusted."""
+        return [b / s for s, b in zip(self.stages[stage].seconds, self.stages[base].seconds, strict=True)]
+
     def render(self) -> str:
-        lines = [f"{self.articles} articles, {self.words:,} words; best of {len(self.stages['spacy'].seconds)} rounds"]
-        lines.append(f"{'stage':<10} {'seconds':>9} {'words/s':>10}  ratio")
+        rounds = len(self.stages["spacy"].seconds)
+        lines = [f"{self.articles} articles, {self.words:,} words; best of {rounds} rounds"]
+        lines.append(f"{'stage':<10} {'seconds':>9} {'words/s':>10}  {'speed':>6}  {'rounds':<11}  time ratio")
         bases = {"spacy": None, "extract": "spacy", "fast": "spacy", "ingest": "extract"}
         for name, base in bases.items():
             if name not in self.stages:
                 continue
-            ratio = f"{self.ratio(name, base):.3f}x {base}" if base else "1.000x (bare spaCy)"
-            lines.append(f"{name:<10} {self.stages[name].best:>9.2f} {self.words_per_second(name):>10,.0f}  {ratio}")
+            head = f"{name:<10} {self.stages[name].best:>9.2f} {self.words_per_second(name):>10,.0f}"
+            if base is None:
+                lines.append(f"{head}  {1:>6.3f}  {'':<11}  1.000x (bare spaCy)")
+                continue
+            speeds = sorted(self.round_speeds(name, base))
+            spread = f"{speeds[0]:.3f}-{speeds[-1]:.3f}"
+            lines.append(
+                f"{head}  {1 / self.ratio(name, base):>6.3f}  {spread:<11}  {self.ratio(name, base):.3f}x {base}"
+            )
         if "ingest" in self.stages:
-            lines.append(f"{'':<10} {'':>9} {'':>10}  {self.ratio('ingest', 'spacy'):.3f}x spacy (ingest)")
+            lines.append(
+                f"{'':<10} {'':>9} {'':>10}  {1 / self.ratio('ingest', 'spacy'):>6.3f}  {'':<11}  "
+                f"{self.ratio('ingest', 'spacy'):.3f}x spacy (ingest)"
+            )
+        lines.append("speed: words/s relative to the base stage (bare spaCy; extract for ingest), fastest rounds;")
+        lines.append("rounds: the lowest and highest of that ratio taken round by round")
         lines.append(f"peak memory (max RSS of this process): {self.peak_rss_mb:,.0f} MB")
         return "\n".join(lines)
 
