@@ -407,14 +407,15 @@ def _merge_acronyms(doc: Doc, groups: list[Group]) -> list[Group]:
     return [g for g in groups if id(g) not in merged]
 
 
-# Short words a headline leaves in lower case ("Trump Takes Aim at the Fed").
+# Short words a title leaves in lower case, in headlines ("Trump Takes Aim at the Fed") and in the names of
+# works ("Flip the Script with Liz Plank").
+TITLE_LOWER = frozenset(
+    {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "vs"}
+)
 # A line with this many words that is not in title case is body text: the headline is above it.
 BODY_LINE_WORDS = 6
-HEADLINE_LOWER = frozenset(
-    {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "as", "vs"}
-)
 # The same words as spaCy's ids of lower-case forms, which a whole Doc's scan reads without making tokens.
-_HEADLINE_LOWER_IDS = frozenset(get_string_id(word) for word in HEADLINE_LOWER)
+_TITLE_LOWER_IDS = frozenset(get_string_id(word) for word in TITLE_LOWER)
 
 
 def title_case_lines(doc: Doc) -> tuple[set[int], int]:
@@ -426,7 +427,7 @@ def title_case_lines(doc: Doc) -> tuple[set[int], int]:
     body_start: int | None = None
     breaks = line_breaks(doc)
     for first, end in zip([0, *(b + 1 for b in breaks)], [*breaks, len(doc)], strict=True):
-        words = [starts[i] for i in range(first, end) if alpha[i] and lower[i] not in _HEADLINE_LOWER_IDS]
+        words = [starts[i] for i in range(first, end) if alpha[i] and lower[i] not in _TITLE_LOWER_IDS]
         if len(words) >= 3 and sum(text[start].isupper() for start in words) >= 0.8 * len(words):
             found.update(range(first, end))
         elif body_start is None and sum(alpha[first:end]) >= BODY_LINE_WORDS:

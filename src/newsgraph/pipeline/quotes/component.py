@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.model import Part, Quote, Span, Speaker
 from newsgraph.pipeline.extensions import doc_text
 from newsgraph.pipeline.intervals import Intervals
+from newsgraph.pipeline.names import TITLE_LOWER
 from newsgraph.pipeline.quotes import acts
 from newsgraph.pipeline.quotes.attribution import load_model
 from newsgraph.pipeline.quotes.cues import (
@@ -55,10 +56,7 @@ _NAMING = frozenset({"call", "name", "dub", "title", "entitle", "nickname", "lab
 # How the parse hangs a name in a noun phrase: "with “Fox and Friends”", "the movie “Bridge of Spies”"
 # ("of “Going Viral”" parses as a gerund, "pcomp").
 _NAME_LINKS = frozenset({"pobj", "pcomp", "appos", "compound", "nmod", "poss"})
-# The words a title leaves in lower case ("Flip the Script with Liz Plank"), and how long a title runs.
-_SMALL_WORDS = frozenset(
-    {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "vs"}
-)
+# How long a title runs.
 _TITLE_WORDS = 10
 # Verbs that name with "as": "known as “…”", "billed as “…”".
 _NAMING_AS = frozenset({"know", "bill", "refer", "describe", "brand", "market", "style"})
@@ -610,7 +608,7 @@ def _name_in_phrase(context: _Context, quote: Marked) -> bool:
 def _title_case(words: str) -> bool:
     """A title's words: each capitalised but the small ones, not all capitals (a shout), and a few of them."""
     found = re.findall(r"[^\W\d_][\w'’-]*", words)
-    big = [w for w in found if w.lower() not in _SMALL_WORDS]
+    big = [w for w in found if w.lower() not in TITLE_LOWER]
     if not big or len(found) > _TITLE_WORDS or words.isupper():
         return False
     return found[0][0].isupper() and all(w[0].isupper() for w in big)
