@@ -94,6 +94,13 @@ def imperative(token: Token) -> bool:
 DENIALS = frozenset({"not", "n't", "n’t", "never", "neither", "nor"})
 # Verbs that say their clause did not happen: "denied that troops had fired", "denied firing".
 DENYING = frozenset({"deny", "refute", "rebut"})
+# Verbs of keeping from an act, whose "from" gerund was not done: "refrained from sending troops", "were barred
+# from entering", "stopped the crowd from storming".
+KEEPING_FROM = frozenset(
+    {"refrain", "abstain", "desist", "prevent", "stop", "bar", "block", "ban", "prohibit", "keep", "deter", "restrain"}
+)
+# Words that set an act against the one done: "shelled the town instead of negotiating", "rather than negotiate".
+IN_PLACE_OF = (("instead", "of"), ("rather", "than"))
 
 
 def negated(token: Token) -> bool:
@@ -103,11 +110,29 @@ def negated(token: Token) -> bool:
     return (
         any(c.dep_ == "neg" for c in token.children)
         or (token.dep_ in ("pcomp", "pobj") and token.head.lower_ == "without")
+        or _kept_from(token)
+        or _in_place_of(token)
         or _denied_before(token)
         or (token.dep_ == "xcomp" and any(c.dep_ == "neg" for c in token.head.children))
         or (token.dep_ in ("ccomp", "xcomp") and token.head.lemma_.lower() in DENYING)
         or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and no_one(c) for c in token.children)
     )
+
+
+def _kept_from(verb: Token) -> bool:
+    """ "refrained from sending troops", "were barred from arresting": an act kept from is not done."""
+    return (
+        verb.dep_ in ("pcomp", "pobj") and verb.head.lower_ == "from" and verb.head.head.lemma_.lower() in KEEPING_FROM
+    )
+
+
+def _in_place_of(verb: Token) -> bool:
+    """The verb comes right after "instead of" or "rather than" (read by position, as the parser hangs "than" and
+    "of" in several ways): the act set aside for another was not done."""
+    i = verb.i - 1
+    if i >= verb.sent.start and verb.doc[i].lower_ == "to":
+        i -= 1
+    return i - 1 >= verb.sent.start and (verb.doc[i - 1].lower_, verb.doc[i].lower_) in IN_PLACE_OF
 
 
 def _denied_before(verb: Token) -> bool:
