@@ -315,8 +315,15 @@ class Reading:
 
     @cached_property
     def particles(self) -> set[str]:
-        # The parser tags "walk out" and "pull back" as particles or adverbs, and "out of" as a preposition in another.
-        return {c.lower_ for c in self.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.tag_ in ("RP", "RB"))}
+        # The parser tags "walk out" and "pull back" as particles or adverbs, and the "out" of "pulled out of Kherson"
+        # as a preposition with no object of its own, only a second preposition: the verb's particle all the same.
+        return {
+            c.lower_
+            for c in self.children
+            if c.dep_ == "prt"
+            or (c.dep_ == "advmod" and c.tag_ in ("RP", "RB"))
+            or (c.dep_ == "prep" and _bare_preposition(c))
+        }
 
     @cached_property
     def preps(self) -> set[str]:
@@ -344,6 +351,11 @@ class Reading:
     @cached_property
     def modifiers(self) -> set[str]:
         return _words([c for c in self.children if c.dep_ in ("compound", "amod", "nmod")])
+
+
+def _bare_preposition(prep: Token) -> bool:
+    """ "out" in "pulled out of Kherson": a preposition whose only complement is another preposition."""
+    return not any(c.dep_ in ("pobj", "pcomp") for c in prep.children) and any(c.dep_ == "prep" for c in prep.children)
 
 
 def _match(
