@@ -74,3 +74,13 @@ def test_a_sanction_on_a_described_party_keeps_it_as_recipient(extractor: Extrac
     assert "rebels" in found.target_words.text
     (imposed,) = events(extractor, "The government imposed sanctions on the militia.")
     assert imposed.type == "SANCTION" and imposed.target_words is not None
+
+
+def test_forces_massed_or_weapons_deployed_are_a_mobilization(extractor: Extractor) -> None:
+    # The PLOVER manual's MOBILIZE: "All military or police moves that fall short of the actual use of force";
+    # "Mobilizing weapons, ships, or vehicles should be coded as MOBILIZE `weapons'".
+    massed = events(extractor, "Estria has massed thousands of troops near the border with Veldland.")
+    assert [(e.type, e.mode, e.trigger.text) for e in massed] == [("MOBILIZE", "troops", "massed")]
+    deployed = events(extractor, "The Estrian army deployed tanks to the capital on Sunday.")
+    assert [(e.type, e.mode, e.trigger.text) for e in deployed] == [("MOBILIZE", "weapons", "deployed")]
+    assert events(extractor, "Fans massed outside the stadium before the final.") == []
