@@ -286,6 +286,11 @@ class Reading:
     @cached_property
     def objects(self) -> list[Token]:
         children, token = self.children, self.token
+        if token.pos_ == "NOUN":
+            # An act noun's object is what its "of" names or its modifier ("the expulsion of diplomats", "the troop
+            # deployment"), as the verb's is what follows it ("expelled diplomats").
+            ofs = [g for c in children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            return ofs + [c for c in children if c.dep_ == "compound" and c.i < token.i]
         # An object predicate is what the pattern names after the verb as well ("was found GUILTY", "found him GUILTY").
         objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative", "oprd")]
         objects += [c for c in children if c.dep_ == "ccomp" and c.pos_ == "ADJ"]

@@ -89,6 +89,8 @@ def imperative(token: Token) -> bool:
     )
 
 
+# Verbs whose object act is only held out or dreaded: "threatened retaliation", "warned of reprisals".
+FEARING = frozenset({"threaten", "warn", "fear", "dread"})
 # Words that deny the verb right after them, read by position where the parser loses them: "weren’t
 # “asking", "neither attacked nor shelled".
 DENIALS = frozenset({"not", "n't", "n’t", "never", "neither", "nor"})
@@ -273,6 +275,20 @@ def aimed_for(noun: Token) -> bool:
         and prep.lower_ in ("for", "to", "of", "toward", "towards")
         and prep.head.pos_ == "NOUN"
         and prep.head.lemma_.lower() in PROSPECTS
+    )
+
+
+def feared(noun: Token) -> bool:
+    """The event noun is what a verb threatens, warns of or fears ("threatened retaliation", "threatened Seoul with
+    nuclear strikes", "warned of reprisals", "fear an invasion"): an act held out, not one done."""
+    head = noun.head
+    if noun.dep_ == "dobj":
+        return head.lemma_.lower() in FEARING
+    return (
+        noun.dep_ == "pobj"
+        and head.lower_ in ("of", "with", "against", "about")
+        and head.head.pos_ == "VERB"
+        and head.head.lemma_.lower() in FEARING
     )
 
 
