@@ -91,3 +91,22 @@ def test_the_cli_flag_keeps_negated_events(tmp_path: Path, monkeypatch: pytest.M
     assert kept.exit_code == 0, kept.output
     events = json.loads(kept.output)["events"]
     assert [(e["type"], e["negated"]) for e in events] == [("ASSAULT", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The Estrian government did not accept the union's offer on Friday.", "union"),
+        ("Kenya did not approve the extradition request from Uganda.", "Uganda"),
+    ],
+)
+def test_acceptance_withheld_from_a_proposal_is_a_rejection(extractor: Extractor, text: str, target: str) -> None:
+    extraction = run(extractor, text)
+    (event,) = extraction.events
+    assert (event.type, event.negated) == ("REJECT", False)
+    named = extraction.entity(event.target)
+    assert target in (named.name if named is not None else getattr(event.target_words, "text", ""))
+
+
+def test_an_acceptance_not_yet_given_is_no_rejection(keeping: Extractor) -> None:
+    assert "REJECT" not in [t for t, _, _ in coded(keeping, "Israel has not yet accepted the ceasefire proposal.")]

@@ -63,6 +63,7 @@ from newsgraph.pipeline.events.words import (
     PAYING,
     PLACE_PREPS,
     PLACE_TYPES,
+    PROPOSALS,
     RECIPROCAL_TYPES,
     RELATIVE_PRONOUNS,
     SAID,
@@ -175,7 +176,28 @@ class DraftFinder:
             # studies.
             return None
         draft.negated = draft.negated or negated(token)
+        if draft.negated and draft.code.type in ("AGREE", "SUPPORT", "CONCEDE"):
+            draft = self._turned_down(token, draft)
         return self._recast(draft)
+
+    def _turned_down(self, verb: Token, draft: Draft) -> Draft:
+        """ "did not accept the union's offer", "did not approve the request from Uganda": acceptance withheld from
+        what was proposed is the manual's REJECT ("All rejections and refusals"), aimed at whoever proposed it. "Has
+        not yet accepted" leaves it open."""
+        if any(c.lower_ == "yet" for c in verb.children):
+            return draft
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "on") for g in c.children]
+        offer = next((o for o in objects if o.dep_ in ("dobj", "pobj") and o.lemma_.lower() in PROPOSALS), None)
+        if offer is None:
+            return draft
+        owner = next((c for c in offer.children if c.dep_ == "poss"), None)
+        proposer = owner or next(
+            (g for c in offer.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "by") for g in c.children),
+            None,
+        )
+        target = proposer if proposer is not None else (None if draft.target is offer else draft.target)
+        return Draft(Code("REJECT"), draft.trigger, draft.anchor, draft.actor, target, False, draft.argument_verbs)
 
     def _attributive(self, verb: Token) -> bool:
         """ "told visiting Ukraine officials", "warned fleeing families": a participle right before the noun a verb of
