@@ -619,6 +619,46 @@ def nominalizations(verbs: dict[str, list[object]]) -> dict[str, str]:
     return nouns
 
 
+def object_nominalizations(verbs: dict[str, list[object]], english: frozenset[str]) -> dict[str, list[object]]:
+    """The act nouns of verbs coded only by their object ("deploy TROOPS", "expel DIPLOMATS"), with those frames:
+    "the deployment of troops", "the expulsion of diplomats" do the verb's act on the noun's "of" object, and
+    "the deployment" alone names none. Only the material conflict types, whose bare noun names the act, and only
+    the derived forms that are nouns of English (``english``): the verb's own form often names a thing ("a ban")."""
+    nouns: dict[str, list[object]] = {}
+    for verb, frames in verbs.items():
+        if " " in verb or (frames and isinstance(frames[-1], str) and frames[-1] != NO_EVENT):
+            continue
+        kept = [f for f in frames if _object_only(f)]
+        if not kept:
+            continue
+        stem = verb[:-1] if verb.endswith("e") else verb
+        forms = [verb + "ment", verb + "al", stem + "al", stem + "ion", stem + "ation"]
+        forms += [verb[: -len(end)] + noun for end, noun in NOMINAL_ENDINGS if verb.endswith(end)]
+        for form in forms:
+            if form in english:
+                nouns.setdefault(form, kept)
+    return nouns
+
+
+def english_nouns() -> frozenset[str]:
+    """The nouns of English as WordNet lists them, which the pipeline's model ships as its lemmatizer's index."""
+    import spacy
+
+    from newsgraph.settings import Settings
+
+    lookups = spacy.load(Settings().model).get_pipe("lemmatizer").lookups
+    return frozenset(lookups.get_table("lemma_index").get("noun", ()))
+
+
+def _object_only(frame: object) -> bool:
+    return (
+        isinstance(frame, dict)
+        and set(frame) <= {"object", "type", "target"}
+        and bool(frame.get("object"))
+        and str(frame["type"]).split("/")[0] in MATERIAL_CONFLICT
+    )
+
+
 def _gerunds(verb: str) -> list[str]:
     """The -ing forms English spelling allows: "stone" -> "stoning", "kidnap" -> "kidnapping" or "kidnaping"."""
     if verb.endswith("e") and not verb.endswith("ee"):
@@ -841,6 +881,9 @@ def build(dictionaries: Path, hand_path: Path) -> dict[str, object]:
     with_defaults(verbs, described_defaults(descriptions, table, verbs))
     derived = {**nominalizations(verbs), **build_nouns(blocks, verbs)}
     nouns: dict[str, list[object]] = {noun: [code] for noun, code in sorted(derived.items())}
+    for noun, frames in object_nominalizations(verbs, english_nouns()).items():
+        nouns.setdefault(noun, frames)
+    nouns = dict(sorted(nouns.items()))
     for word, entry in hand["nouns"].items():
         nouns[word] = _with_hand(nouns.get(word, []), entry, synsets)
     return {

@@ -74,3 +74,45 @@ def test_a_sanction_on_a_described_party_keeps_it_as_recipient(extractor: Extrac
     assert "rebels" in found.target_words.text
     (imposed,) = events(extractor, "The government imposed sanctions on the militia.")
     assert imposed.type == "SANCTION" and imposed.target_words is not None
+
+
+def test_forces_massed_or_weapons_deployed_are_a_mobilization(extractor: Extractor) -> None:
+    # The PLOVER manual's MOBILIZE: "All military or police moves that fall short of the actual use of force";
+    # "Mobilizing weapons, ships, or vehicles should be coded as MOBILIZE `weapons'".
+    massed = events(extractor, "Estria has massed thousands of troops near the border with Veldland.")
+    assert [(e.type, e.mode, e.trigger.text) for e in massed] == [("MOBILIZE", "troops", "massed")]
+    deployed = events(extractor, "The Estrian army deployed tanks to the capital on Sunday.")
+    assert [(e.type, e.mode, e.trigger.text) for e in deployed] == [("MOBILIZE", "weapons", "deployed")]
+    assert events(extractor, "Fans massed outside the stadium before the final.") == []
+
+
+def test_the_noun_of_an_act_coded_by_its_object_takes_the_verbs_frames(extractor: Extractor) -> None:
+    # "deploy TROOPS", "expel DIPLOMATS": their nouns do the act on what "of" names, and only then.
+    (deployment,) = events(extractor, "Estria's deployment of troops to Veldland alarmed its neighbours.")
+    assert (deployment.type, deployment.mode, deployment.trigger.text) == ("MOBILIZE", "troops", "deployment")
+    assert deployment.target_words is None or deployment.target_words.text != "troops"
+    (expulsion,) = events(extractor, "Britain's expulsion of two Estrian diplomats angered the Estrian government.")
+    assert (expulsion.type, expulsion.mode) == ("SANCTION", "expel")
+    assert events(extractor, "The deployment of the new payroll software was delayed again.") == []
+
+
+def test_a_buildup_of_forces_is_a_mobilization_and_of_debt_none(extractor: Extractor) -> None:
+    found = events(extractor, "Estria's troop buildup near the border alarmed its neighbours.")
+    assert [(e.type, e.mode, e.trigger.text) for e in found] == [("MOBILIZE", "troops", "buildup")]
+    assert events(extractor, "The buildup of household debt worried the central bank.") == []
+
+
+def test_an_act_threatened_or_warned_of_is_the_threats_mode_not_an_act(extractor: Extractor) -> None:
+    threat = events(extractor, "Russia threatened retaliation against Finland on Monday.")
+    assert [(e.type, e.mode) for e in threat] == [("THREATEN", "violence")]
+    nuclear = events(extractor, "Estria threatened Veldland with nuclear strikes.")
+    assert [(e.type, e.mode) for e in nuclear] == [("THREATEN", "violence")]
+    assert [e.type for e in events(extractor, "Estria warned of retaliation against Veldland.")] == []
+
+
+def test_readying_force_mobilizes_and_readying_sanctions_threatens(extractor: Extractor) -> None:
+    # The manual's MOBILIZE is "All military or police moves that fall short of the actual use of force".
+    force = events(extractor, "The army is preparing to attack the rebels in Goma.")
+    assert [e.type for e in force] == ["MOBILIZE"]
+    sanctions = events(extractor, "The European Union is preparing to impose sanctions on Iran.")
+    assert [(e.type, e.mode) for e in sanctions] == [("THREATEN", "relations")]

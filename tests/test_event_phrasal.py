@@ -36,6 +36,23 @@ def test_multi_word_verbs_take_their_block_code(
     assert (kind, mode, trigger) in found, found
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "mode"),
+    [
+        # RETREAT [080] "+PULL_OUT" with "&MILITARY *" (0874, retreat militarily): the parser reads the "out" of
+        # "out of" as a preposition with no object of its own.
+        ("Russian troops pulled out of Kherson on Friday.", "RETREAT", "disarm"),
+        # "+DROP_OUT" in CONCEDE [080]'s yielding.
+        ("The opposition dropped out of the presidential race on Monday.", "CONCEDE", None),
+    ],
+)
+def test_a_particle_before_a_second_preposition_is_the_verbs_particle(
+    extractor: Extractor, text: str, kind: str, mode: str | None
+) -> None:
+    found = [(e.type, e.mode) for e in events(extractor, text)]
+    assert (kind, mode) in found, found
+
+
 def test_a_pattern_written_for_a_multi_word_verb_codes_it_with_its_act_on_the_target(extractor: Extractor) -> None:
     # "- * RAID [190] # CARRIED_OUT": the raid is the act, and what it falls on hangs from the noun.
     (event,) = events(extractor, "The militia carried out a raid on the police station in Bunia.")

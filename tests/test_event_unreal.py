@@ -35,6 +35,43 @@ def test_what_without_governs_or_a_denial_denies_was_not_done(
     assert kind not in [t for t, _, _ in coded(extractor, text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "trigger"),
+    [
+        # An act kept from ("refrained from", "were barred from", "stopped ... from") ...
+        ("Beijing has so far refrained from sending troops to the border.", "MOBILIZE", "sending"),
+        ("Riot police were barred from arresting the students inside the campus.", "COERCE", "arresting"),
+        ("Police stopped the protesters from storming the parliament.", "ASSAULT", "storming"),
+        # ... or set aside for another ("instead of", "rather than").
+        ("The army shelled the villages instead of negotiating with the rebels.", "SUPPORT", "negotiating"),
+        ("The junta jailed the mayor rather than negotiate with the opposition.", "SUPPORT", "negotiate"),
+        ("Rather than attack the city, the rebels besieged it.", "ASSAULT", "attack"),
+    ],
+)
+def test_an_act_kept_from_or_set_aside_was_not_done(
+    keeping: Extractor, extractor: Extractor, text: str, kind: str, trigger: str
+) -> None:
+    assert (kind, trigger, True) in coded(keeping, text)
+    assert (kind, trigger) not in [(t, w) for t, w, _ in coded(extractor, text)]
+
+
+def test_the_act_done_in_place_of_another_stays(extractor: Extractor) -> None:
+    assert ("ASSAULT", "shelled", False) in coded(
+        extractor, "The army shelled the villages instead of negotiating with the rebels."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia considered sanctioning the Baltic states over the pipeline.",
+        "The cabinet discussed deploying troops to the northern border.",
+    ],
+)
+def test_an_act_only_weighed_is_no_event(keeping: Extractor, text: str) -> None:
+    assert coded(keeping, text) == []
+
+
 def test_a_refusal_is_a_rejection_that_happened(extractor: Extractor) -> None:
     assert coded(extractor, "Kenya refused to extradite the opposition leader to Uganda.") == [
         ("REJECT", "refused", False)
@@ -54,3 +91,22 @@ def test_the_cli_flag_keeps_negated_events(tmp_path: Path, monkeypatch: pytest.M
     assert kept.exit_code == 0, kept.output
     events = json.loads(kept.output)["events"]
     assert [(e["type"], e["negated"]) for e in events] == [("ASSAULT", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The Estrian government did not accept the union's offer on Friday.", "union"),
+        ("Kenya did not approve the extradition request from Uganda.", "Uganda"),
+    ],
+)
+def test_acceptance_withheld_from_a_proposal_is_a_rejection(extractor: Extractor, text: str, target: str) -> None:
+    extraction = run(extractor, text)
+    (event,) = extraction.events
+    assert (event.type, event.negated) == ("REJECT", False)
+    named = extraction.entity(event.target)
+    assert target in (named.name if named is not None else getattr(event.target_words, "text", ""))
+
+
+def test_an_acceptance_not_yet_given_is_no_rejection(keeping: Extractor) -> None:
+    assert "REJECT" not in [t for t, _, _ in coded(keeping, "Israel has not yet accepted the ceasefire proposal.")]

@@ -34,6 +34,7 @@ from newsgraph.pipeline.events.syntax import (
     condition,
     conditional,
     ends,
+    feared,
     gerund_subject,
     going_to,
     has_mark,
@@ -62,6 +63,7 @@ from newsgraph.pipeline.events.words import (
     PAYING,
     PLACE_PREPS,
     PLACE_TYPES,
+    PROPOSALS,
     RECIPROCAL_TYPES,
     RELATIVE_PRONOUNS,
     SAID,
@@ -174,7 +176,28 @@ class DraftFinder:
             # studies.
             return None
         draft.negated = draft.negated or negated(token)
+        if draft.negated and draft.code.type in ("AGREE", "SUPPORT", "CONCEDE"):
+            draft = self._turned_down(token, draft)
         return self._recast(draft)
+
+    def _turned_down(self, verb: Token, draft: Draft) -> Draft:
+        """ "did not accept the union's offer", "did not approve the request from Uganda": acceptance withheld from
+        what was proposed is the manual's REJECT ("All rejections and refusals"), aimed at whoever proposed it. "Has
+        not yet accepted" leaves it open."""
+        if any(c.lower_ == "yet" for c in verb.children):
+            return draft
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "on") for g in c.children]
+        offer = next((o for o in objects if o.dep_ in ("dobj", "pobj") and o.lemma_.lower() in PROPOSALS), None)
+        if offer is None:
+            return draft
+        owner = next((c for c in offer.children if c.dep_ == "poss"), None)
+        proposer = owner or next(
+            (g for c in offer.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "by") for g in c.children),
+            None,
+        )
+        target = proposer if proposer is not None else (None if draft.target is offer else draft.target)
+        return Draft(Code("REJECT"), draft.trigger, draft.anchor, draft.actor, target, False, draft.argument_verbs)
 
     def _attributive(self, verb: Token) -> bool:
         """ "told visiting Ukraine officials", "warned fleeing families": a participle right before the noun a verb of
@@ -412,7 +435,17 @@ class DraftFinder:
                 or self._undergone_by(noun)
                 or (self._verb_aimed_at(token, noun) if target is not None and target.i == noun.i else target)
             )
+        if code.type == "THREATEN" and code.mode is None and (act := self._threatened_act(token)) is not None:
+            code = Code("THREATEN", _threat_mode(act), code.target)
         return Draft(code, token, token, actor, target, argument_verbs=[token], by_default=by_default)
+
+    def _threatened_act(self, verb: Token) -> Code | None:
+        """ "threatened retaliation", "threatened Seoul with nuclear strikes": the hostile act a threat holds out,
+        whose kind is the manual's THREATEN mode ("the content of the threat")."""
+        nouns = [c for c in verb.children if c.dep_ == "dobj"]
+        nouns += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "of") for g in c.children]
+        codes = (self.lex.noun(n) for n in nouns if n.dep_ in ("dobj", "pobj"))
+        return next((c for c in codes if c is not None and c.type in self.lex.hostile), None)
 
     def _named_act(self, verb: Token) -> Token | None:
         """The verb's direct object when it is an event noun."""
@@ -508,7 +541,10 @@ class DraftFinder:
             # "The Americans wanted to raid a base": a wish told of someone, not a threat they made.
             code = None
         elif inner_code.type in self.lex.hostile:
-            code = Code("MOBILIZE") if kind == "prepare" else Code("THREATEN", _threat_mode(inner_code))
+            # Readying force is the manual's MOBILIZE ("All military or police moves that fall short of the actual use
+            # of force"); readying sanctions or a strike moves no force, and is held out as a threat is.
+            force = kind == "prepare" and inner_code.type in ("ASSAULT", "COERCE")
+            code = Code("MOBILIZE") if force else Code("THREATEN", _threat_mode(inner_code))
         elif inner_code.type in ("REJECT", "REQUEST", "ACCUSE"):
             code = inner_code
         else:
@@ -586,7 +622,7 @@ class DraftFinder:
         if conditional(clause):
             # "faces a maximum sentence of 175 years if convicted": a noun under a condition is not told as done.
             return None
-        if aimed_for(noun):
+        if aimed_for(noun) or feared(noun):
             # "paved the way for the annexation of the settlements", "renewed calls for the release of": what is
             # aimed at, asked for or feared has not happened.
             return None
@@ -605,6 +641,10 @@ class DraftFinder:
             elif prep.lower_ == "between":
                 actor = actor or pobj
                 target = target or next((c for c in pobj.children if c.dep_ == "conj"), None)
+            elif prep.lower_ == "of" and code.type == "MOBILIZE":
+                # "the deployment of troops": the forces moved, not those the manual's MOBILIZE recipient is, "against
+                # whom the actor mobilizes its military capabilities".
+                continue
             elif prep.lower_ in TARGET_PREPS:
                 target = target or pobj
         if actor is None:

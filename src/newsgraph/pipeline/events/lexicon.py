@@ -286,6 +286,11 @@ class Reading:
     @cached_property
     def objects(self) -> list[Token]:
         children, token = self.children, self.token
+        if token.pos_ == "NOUN":
+            # An act noun's object is what its "of" names or its modifier ("the expulsion of diplomats", "the troop
+            # deployment"), as the verb's is what follows it ("expelled diplomats").
+            ofs = [g for c in children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            return ofs + [c for c in children if c.dep_ == "compound" and c.i < token.i]
         # An object predicate is what the pattern names after the verb as well ("was found GUILTY", "found him GUILTY").
         objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative", "oprd")]
         objects += [c for c in children if c.dep_ == "ccomp" and c.pos_ == "ADJ"]
@@ -315,8 +320,15 @@ class Reading:
 
     @cached_property
     def particles(self) -> set[str]:
-        # The parser tags "walk out" and "pull back" as particles or adverbs, and "out of" as a preposition in another.
-        return {c.lower_ for c in self.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.tag_ in ("RP", "RB"))}
+        # The parser tags "walk out" and "pull back" as particles or adverbs, and the "out" of "pulled out of Kherson"
+        # as a preposition with no object of its own, only a second preposition: the verb's particle all the same.
+        return {
+            c.lower_
+            for c in self.children
+            if c.dep_ == "prt"
+            or (c.dep_ == "advmod" and c.tag_ in ("RP", "RB"))
+            or (c.dep_ == "prep" and _bare_preposition(c))
+        }
 
     @cached_property
     def preps(self) -> set[str]:
@@ -344,6 +356,11 @@ class Reading:
     @cached_property
     def modifiers(self) -> set[str]:
         return _words([c for c in self.children if c.dep_ in ("compound", "amod", "nmod")])
+
+
+def _bare_preposition(prep: Token) -> bool:
+    """ "out" in "pulled out of Kherson": a preposition whose only complement is another preposition."""
+    return not any(c.dep_ in ("pobj", "pcomp") for c in prep.children) and any(c.dep_ == "prep" for c in prep.children)
 
 
 def _match(

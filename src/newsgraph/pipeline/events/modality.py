@@ -19,6 +19,7 @@ from newsgraph.pipeline.events.syntax import (
     unasserted,
 )
 from newsgraph.pipeline.events.words import (
+    CONTEMPLATING,
     FIRST_PERSON,
     HYPOTHETICAL_MARKS,
     WISHES,
@@ -83,8 +84,9 @@ class Modality:
             token = token.head
             if has_lemma(token, self.lex.speech_verbs):
                 return False
-            if has_lemma(token, WISHES):
-                # "hoped the swap would pave the way for talks": what is hoped for has not happened.
+            if has_lemma(token, WISHES | CONTEMPLATING):
+                # "hoped the swap would pave the way for talks", "considered sanctioning": what is hoped for or
+                # weighed has not happened.
                 return True
             modals = {c.lower_ for c in token.children if c.dep_ == "aux"}
             if modals & ((self.lex.hypothetical_modals - self.lex.obligation_modals) | {"would"}):

@@ -89,11 +89,20 @@ def imperative(token: Token) -> bool:
     )
 
 
+# Verbs whose object act is only held out or dreaded: "threatened retaliation", "warned of reprisals".
+FEARING = frozenset({"threaten", "warn", "fear", "dread"})
 # Words that deny the verb right after them, read by position where the parser loses them: "weren’t
 # “asking", "neither attacked nor shelled".
 DENIALS = frozenset({"not", "n't", "n’t", "never", "neither", "nor"})
 # Verbs that say their clause did not happen: "denied that troops had fired", "denied firing".
 DENYING = frozenset({"deny", "refute", "rebut"})
+# Verbs of keeping from an act, whose "from" gerund was not done: "refrained from sending troops", "were barred
+# from entering", "stopped the crowd from storming".
+KEEPING_FROM = frozenset(
+    {"refrain", "abstain", "desist", "prevent", "stop", "bar", "block", "ban", "prohibit", "keep", "deter", "restrain"}
+)
+# Words that set an act against the one done: "shelled the town instead of negotiating", "rather than negotiate".
+IN_PLACE_OF = (("instead", "of"), ("rather", "than"))
 
 
 def negated(token: Token) -> bool:
@@ -103,11 +112,29 @@ def negated(token: Token) -> bool:
     return (
         any(c.dep_ == "neg" for c in token.children)
         or (token.dep_ in ("pcomp", "pobj") and token.head.lower_ == "without")
+        or _kept_from(token)
+        or _in_place_of(token)
         or _denied_before(token)
         or (token.dep_ == "xcomp" and any(c.dep_ == "neg" for c in token.head.children))
         or (token.dep_ in ("ccomp", "xcomp") and token.head.lemma_.lower() in DENYING)
         or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and no_one(c) for c in token.children)
     )
+
+
+def _kept_from(verb: Token) -> bool:
+    """ "refrained from sending troops", "were barred from arresting": an act kept from is not done."""
+    return (
+        verb.dep_ in ("pcomp", "pobj") and verb.head.lower_ == "from" and verb.head.head.lemma_.lower() in KEEPING_FROM
+    )
+
+
+def _in_place_of(verb: Token) -> bool:
+    """The verb comes right after "instead of" or "rather than" (read by position, as the parser hangs "than" and
+    "of" in several ways): the act set aside for another was not done."""
+    i = verb.i - 1
+    if i >= verb.sent.start and verb.doc[i].lower_ == "to":
+        i -= 1
+    return i - 1 >= verb.sent.start and (verb.doc[i - 1].lower_, verb.doc[i].lower_) in IN_PLACE_OF
 
 
 def _denied_before(verb: Token) -> bool:
@@ -248,6 +275,20 @@ def aimed_for(noun: Token) -> bool:
         and prep.lower_ in ("for", "to", "of", "toward", "towards")
         and prep.head.pos_ == "NOUN"
         and prep.head.lemma_.lower() in PROSPECTS
+    )
+
+
+def feared(noun: Token) -> bool:
+    """The event noun is what a verb threatens, warns of or fears ("threatened retaliation", "threatened Seoul with
+    nuclear strikes", "warned of reprisals", "fear an invasion"): an act held out, not one done."""
+    head = noun.head
+    if noun.dep_ == "dobj":
+        return head.lemma_.lower() in FEARING
+    return (
+        noun.dep_ == "pobj"
+        and head.lower_ in ("of", "with", "against", "about")
+        and head.head.pos_ == "VERB"
+        and head.head.lemma_.lower() in FEARING
     )
 
 

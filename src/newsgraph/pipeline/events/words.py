@@ -176,6 +176,12 @@ UNASSERTED = frozenset(
     }
 )
 WISHES = frozenset({"want", "aim", "seek", "plan", "intend", "eager", "determined", "hope", "wish"})
+# Nouns of what one side puts to another, whose acceptance withheld is a rejection: "did not accept the offer".
+PROPOSALS = frozenset(
+    {"offer", "proposal", "plan", "demand", "request", "deal", "terms", "invitation", "bid", "appeal", "ultimatum"}
+)
+# Verbs of weighing an act not yet decided: "considered sanctioning the Baltic states", "discussed sending troops".
+CONTEMPLATING = frozenset({"consider", "contemplate", "weigh", "mull", "ponder", "debate", "discuss", "explore"})
 # CAMEO sectors of the state: its government, armed and police forces and intelligence services.
 STATE_FORCES = frozenset({"MIL", "COP", "SPY", "GOV"})
 # The sectors of the state and its bodies: its forces, its courts and its legislature.
