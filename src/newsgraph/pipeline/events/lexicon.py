@@ -362,6 +362,7 @@ def _match(
     # Only the frames the reading can reach are read, in their order: most of a verb's frames name an object
     # none of whose words the sentence holds.
     candidates = reachable.for_words(reading.object_words) if reachable.by_word else reachable.always
+    candidates = _modified_first(candidates, reading)
     # A frame whose object the text meets only through a word's lemma gives way to a later one that spells that
     # word as the text does: the dictionary codes "lift SANCTIONS" (085, easing) apart from "lift SANCTION" (0351).
     by_lemma: Code | None = None
@@ -415,6 +416,22 @@ def _match(
             continue
         return frame.code
     return by_lemma or by_modifier
+
+
+def _modified_first(frames: list[Frame], reading: Reading) -> list[Frame]:
+    """A frame whose object phrase names the object's head with its modifier ("humanitarian MISSION", "military
+    CAMPAIGN") is read before those naming the head alone or with a preposition ("MISSION", "CAMPAIGN against"):
+    a noun phrase is what its modifiers make it, and the dictionary codes the bare "launch a mission" AGREE but a
+    humanitarian one AID, and the campaign against someone ACCUSE but a military one ASSAULT."""
+    if not reading.objects or len(reading.object_tokens) == len(reading.objects):
+        return frames
+    modified = [f for f in frames if any(_names_modified(p, reading) for p in f.object)]
+    return [*modified, *(f for f in frames if f not in modified)] if modified else frames
+
+
+def _names_modified(phrase: str, reading: Reading) -> bool:
+    words = _phrase_words(phrase)
+    return len(words) > 1 and words <= reading.object_words and bool(words & reading.head_words)
 
 
 @dataclass(frozen=True)
