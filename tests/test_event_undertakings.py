@@ -3,8 +3,10 @@ names their act, on news-style sentences written for these tests."""
 
 from __future__ import annotations
 
-from newsgraph.pipeline import Extractor
+import pytest
 from tests.events_support import run
+
+from newsgraph.pipeline import Extractor
 
 
 def types(extractor: Extractor, text: str) -> list[str]:
@@ -14,3 +16,56 @@ def types(extractor: Extractor, text: str) -> list[str]:
 def test_a_military_campaign_is_no_criticism(extractor: Extractor) -> None:
     # The dictionary's "military campaign" (ASSAULT) is read before its "campaign against" (ACCUSE).
     assert "ACCUSE" not in types(extractor, "The government launched a military campaign against the rebels.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor launched the campaign in Ohio on Monday.",
+        "The opposition launched a campaign to unseat the mayor.",
+        "The army launched a rescue mission to free the hostages.",
+    ],
+)
+def test_a_bare_campaign_or_mission_names_no_act(extractor: Extractor, text: str) -> None:
+    assert types(extractor, text) == []
+
+
+def test_a_campaign_against_someone_is_still_criticism(extractor: Extractor) -> None:
+    assert types(extractor, "Residents launched a campaign against the mayor.") == ["ACCUSE"]
+
+
+def test_a_humanitarian_mission_is_aid(extractor: Extractor) -> None:
+    assert types(extractor, "The United Nations launched a humanitarian mission in Sudan.") == ["AID"]
+
+
+def test_sanctions_slapped_are_the_imposers_act(extractor: Extractor) -> None:
+    # "slap" does what its object names, as "impose" does; the verb, not the bare noun, carries the actor.
+    (event,) = run(extractor, "The United States slapped sanctions on Iran.").events
+    assert (event.type, event.trigger.text) == ("SANCTION", "slapped")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The European Union imposed tariffs on Chinese electric vehicles.",
+        "The president slapped tariffs on Chinese goods.",
+    ],
+)
+def test_tariffs_imposed_are_sanctions(extractor: Extractor, text: str) -> None:
+    assert types(extractor, text) == ["SANCTION"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NASA awarded task orders to three companies on Tuesday.",
+        "The agency supplied a warning label with every package.",
+    ],
+)
+def test_handing_things_over_says_nothing(extractor: Extractor, text: str) -> None:
+    # "ISSUE * ORDERS [138]" and "ISSUE * WARNING" are issue's own, not its block's verbs of giving.
+    assert [t for t in types(extractor, text) if t in ("THREATEN", "REQUEST")] == []
+
+
+def test_issuing_a_warning_is_still_a_threat(extractor: Extractor) -> None:
+    assert types(extractor, "The ministry issued a warning to the rebels.") == ["THREATEN"]
