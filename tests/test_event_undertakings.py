@@ -58,6 +58,30 @@ def test_tariffs_imposed_are_sanctions(extractor: Extractor, text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "The company halted operations at the plant in Texas.",
+        "The probe focused on operations at the Brooklyn facility where the inmate died.",
+    ],
+)
+def test_business_operations_are_no_assault(extractor: Extractor, text: str) -> None:
+    assert "ASSAULT" not in types(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israeli forces carried out an operation in Jenin.",
+        "Police launched an operation against drug gangs.",
+        "The army launched a military operation in the north.",
+        "Hamas launched an operation in southern Israel.",
+    ],
+)
+def test_operations_of_forces_are_assaults(extractor: Extractor, text: str) -> None:
+    assert "ASSAULT" in types(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "NASA awarded task orders to three companies on Tuesday.",
         "The agency supplied a warning label with every package.",
     ],

@@ -7,7 +7,7 @@ a word's frame (its object, particle, preposition or modifiers) against the pars
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, cached_property, lru_cache
 from typing import Any
@@ -361,8 +361,8 @@ def _match(
     reachable = _reachable(frames, conditional_only)
     # Only the frames the reading can reach are read, in their order: most of a verb's frames name an object
     # none of whose words the sentence holds.
-    candidates = reachable.for_words(reading.object_words) if reachable.by_word else reachable.always
-    candidates = _modified_first(candidates, reading)
+    reached = reachable.for_words(reading.object_words) if reachable.by_word else reachable.always
+    candidates = _modified_first(reached, reading)
     # A frame whose object the text meets only through a word's lemma gives way to a later one that spells that
     # word as the text does: the dictionary codes "lift SANCTIONS" (085, easing) apart from "lift SANCTION" (0351).
     by_lemma: Code | None = None
@@ -418,7 +418,7 @@ def _match(
     return by_lemma or by_modifier
 
 
-def _modified_first(frames: list[Frame], reading: Reading) -> list[Frame]:
+def _modified_first(frames: Sequence[Frame], reading: Reading) -> Sequence[Frame]:
     """A frame whose object phrase names the object's head with its modifier ("humanitarian MISSION", "military
     CAMPAIGN") is read before those naming the head alone or with a preposition ("MISSION", "CAMPAIGN against"):
     a noun phrase is what its modifiers make it, and the dictionary codes the bare "launch a mission" AGREE but a
