@@ -93,3 +93,29 @@ def test_handing_things_over_says_nothing(extractor: Extractor, text: str) -> No
 
 def test_issuing_a_warning_is_still_a_threat(extractor: Extractor) -> None:
     assert types(extractor, "The ministry issued a warning to the rebels.") == ["THREATEN"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The state issued orders to evacuate the town.",
+        "The general gave orders to his troops to retreat.",
+    ],
+)
+def test_an_order_given_or_issued_is_a_request(extractor: Extractor, text: str) -> None:
+    assert types(extractor, text) == ["REQUEST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some of that money went to farmers hit by retaliatory Chinese tariffs.",
+        "Exporters were hit by new sanctions from Washington.",
+    ],
+)
+def test_hit_by_an_act_of_another_type_is_no_assault(extractor: Extractor, text: str) -> None:
+    assert "ASSAULT" not in types(extractor, text)
+
+
+def test_hit_by_shelling_is_still_an_assault(extractor: Extractor) -> None:
+    assert "ASSAULT" in types(extractor, "The town was hit by Russian shelling overnight.")

@@ -175,7 +175,7 @@ class Senses:
         """
         if self._score_near(trigger) or self.contest(trigger) or self._striving(trigger):
             return False
-        if actor is not None and self._vehicle(actor):
+        if actor is not None and (self._vehicle(actor) or self._other_act(actor)):
             return False
         if self._dismissal(trigger, target):
             return False
@@ -196,6 +196,12 @@ class Senses:
         harm."""
         words = {t.lemma_.lower() for t in trigger.sent}
         return bool(words & ACCIDENTS) and not words & self.means
+
+    def _other_act(self, actor: Token) -> bool:
+        """ "farmers hit by retaliatory tariffs", "a region hit by strikes": an act of another type that strikes
+        is its own event (a sanction, a protest), and its hitting figurative."""
+        code = self.lex.noun(actor) if actor.pos_ == "NOUN" else None
+        return code is not None and code.type != "ASSAULT"
 
     def _forceful_undertaking(self, trigger: Token, actor: Token | None) -> bool:
         """ "operations at the Manhattan facility", "halted operations at the plant": an operation is the PLOVER
