@@ -119,3 +119,25 @@ def test_hit_by_an_act_of_another_type_is_no_assault(extractor: Extractor, text:
 
 def test_hit_by_shelling_is_still_an_assault(extractor: Extractor) -> None:
     assert "ASSAULT" in types(extractor, "The town was hit by Russian shelling overnight.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Negotiators from both sides clashed over the text of the deal.",
+        "The two parties have battled over the budget for months.",
+    ],
+)
+def test_a_fight_over_an_issue_is_no_assault(extractor: Extractor, text: str) -> None:
+    assert "ASSAULT" not in types(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels and government troops fought over the town for weeks.",
+        "Farmers clashed over water rights with machetes.",
+    ],
+)
+def test_a_fight_by_armed_men_or_with_weapons_is_still_an_assault(extractor: Extractor, text: str) -> None:
+    assert "ASSAULT" in types(extractor, text)

@@ -87,6 +87,9 @@ CONTEST_NOUNS = frozenset(
         "goal",
     }
 )
+# Verbs of fighting that tell a quarrel as readily, and the prepositions of what a quarrel is about.
+QUARRELS = frozenset({"clash", "fight", "battle", "spar", "tussle", "wrangle", "feud", "struggle", "scuffle"})
+ISSUE_PREPS = frozenset({"over", "about"})
 # Nouns of accidents, whose tolls no one inflicted deliberately.
 ACCIDENTS = frozenset({"crash", "accident", "collision", "derailment", "wreck", "pileup"})
 # Nouns of an undertaking that the dictionary codes ASSAULT ("LAUNCH * OPERATION"), which in news name as often a
@@ -177,6 +180,8 @@ class Senses:
             return False
         if actor is not None and (self._vehicle(actor) or self._other_act(actor)):
             return False
+        if self._quarrel(trigger, actor):
+            return False
         if self._dismissal(trigger, target):
             return False
         if actor is None and self._accident(trigger):
@@ -196,6 +201,24 @@ class Senses:
         harm."""
         words = {t.lemma_.lower() for t in trigger.sent}
         return bool(words & ACCIDENTS) and not words & self.means
+
+    def _quarrel(self, trigger: Token, actor: Token | None) -> bool:
+        """ "Negotiators from both sides clashed over the text of the deal", "the two sides clashed over fishing
+        rights": a fight over an issue, by no one who bears arms and with no weapon named, is a dispute, not the
+        PLOVER manual's ASSAULT ("deliberate actions which can potentially result in substantial physical harm");
+        "police clashed with protesters over the law" and "rebels fought over the town" stay."""
+        if not has_lemma(trigger, QUARRELS) or (actor is not None and self._armed(actor)):
+            return False
+        if {t.lemma_.lower() for t in trigger.sent} & self.means:
+            return False
+        issues = [
+            g
+            for c in trigger.children
+            if c.dep_ == "prep" and c.lower_ in ISSUE_PREPS
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        return any(g.pos_ == "NOUN" and not self.can_suffer(g) for g in issues)
 
     def _other_act(self, actor: Token) -> bool:
         """ "farmers hit by retaliatory tariffs", "a region hit by strikes": an act of another type that strikes
