@@ -141,3 +141,26 @@ def test_a_fight_over_an_issue_is_no_assault(extractor: Extractor, text: str) ->
 )
 def test_a_fight_by_armed_men_or_with_weapons_is_still_an_assault(extractor: Extractor, text: str) -> None:
     assert "ASSAULT" in types(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The spokeswoman defended the budget, offering the example of a recent prevention campaign.",
+        "The company will offer the space agency its new lunar lander.",
+    ],
+)
+def test_offering_a_thing_is_no_agreement(extractor: Extractor, text: str) -> None:
+    assert "AGREE" not in types(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels offered a ceasefire to the government.",
+        "The government offered the rebels a peace deal.",
+        "The president offered concessions to the opposition.",
+    ],
+)
+def test_offering_cooperation_is_an_agreement(extractor: Extractor, text: str) -> None:
+    assert types(extractor, text) == ["AGREE"]
