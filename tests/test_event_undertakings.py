@@ -164,3 +164,16 @@ def test_offering_a_thing_is_no_agreement(extractor: Extractor, text: str) -> No
 )
 def test_offering_cooperation_is_an_agreement(extractor: Extractor, text: str) -> None:
     assert types(extractor, text) == ["AGREE"]
+
+
+def test_a_scholar_studying_something_investigates_no_one(extractor: Extractor) -> None:
+    text = (
+        "The budget office projects that the tariffs will reduce GDP by 0.3 percent by 2020. If that holds up, that "
+        "would be a $75.3 billion hit on growth, said Ross Burkhart, a Boise State University political scientist "
+        "who studies U.S.-Canada trade."
+    )
+    assert "ACCUSE" not in types(extractor, text)
+
+
+def test_a_university_investigating_someone_is_still_an_inquiry(extractor: Extractor) -> None:
+    assert types(extractor, "The university investigated the professor over the plagiarism claims.") == ["ACCUSE"]
