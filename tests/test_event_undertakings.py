@@ -160,6 +160,7 @@ def test_offering_a_thing_is_no_agreement(extractor: Extractor, text: str) -> No
         "The rebels offered a ceasefire to the government.",
         "The government offered the rebels a peace deal.",
         "The president offered concessions to the opposition.",
+        "Syria has offered to hand over two of its citizens wanted for the bombing, a newspaper said.",
     ],
 )
 def test_offering_cooperation_is_an_agreement(extractor: Extractor, text: str) -> None:

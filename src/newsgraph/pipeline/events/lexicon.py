@@ -43,6 +43,7 @@ class Frame:
     named_object: bool = False
     with_party: bool = False
     passive: bool = False  # the verb in the passive voice ("was charged with fraud")
+    infinitive: bool = False  # the verb governs an act to be done ("offered to hand over")
 
     @property
     def names_act(self) -> bool:
@@ -64,6 +65,7 @@ class Frame:
             or self.named_object
             or self.with_party
             or self.passive
+            or self.infinitive
         )
 
 
@@ -98,6 +100,7 @@ def _frames(spec: str | list[Any], blocks: dict[str, tuple[Frame, ...]] | None =
                     named_object=bool(item.get("named_object", False)),
                     with_party=bool(item.get("with_party", False)),
                     passive=bool(item.get("passive", False)),
+                    infinitive=bool(item.get("infinitive", False)),
                 )
             )
     return tuple(frames)
@@ -398,6 +401,8 @@ def _match(
         if frame.with_party and not _with_party(children):
             continue
         if frame.passive and not any(c.dep_ == "auxpass" for c in children):
+            continue
+        if frame.infinitive and not any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in children):
             continue
         if frame.object and not any(
             _phrase_in(p, reading.object_words) and _phrase_words(p) & reading.head_words for p in frame.object
