@@ -178,3 +178,7 @@ def test_a_scholar_studying_something_investigates_no_one(extractor: Extractor) 
 
 def test_a_university_investigating_someone_is_still_an_inquiry(extractor: Extractor) -> None:
     assert types(extractor, "The university investigated the professor over the plagiarism claims.") == ["ACCUSE"]
+
+
+def test_competing_expresses_no_disapproval(extractor: Extractor) -> None:
+    assert types(extractor, "The Democrats and the Republicans are competing for the same voters.") == []
