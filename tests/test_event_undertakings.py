@@ -182,3 +182,12 @@ def test_a_university_investigating_someone_is_still_an_inquiry(extractor: Extra
 
 def test_competing_expresses_no_disapproval(extractor: Extractor) -> None:
     assert types(extractor, "The Democrats and the Republicans are competing for the same voters.") == []
+
+
+def test_tariffs_imposed_by_a_state_are_no_coercion(extractor: Extractor) -> None:
+    # The participle does the act of the noun it hangs on: a tariff is a SANCTION (here with no recipient named).
+    assert "COERCE" not in types(extractor, "Retaliatory tariffs imposed by China have particularly hurt U.S. farmers.")
+
+
+def test_a_curfew_imposed_by_the_army_is_still_coercion(extractor: Extractor) -> None:
+    assert types(extractor, "The curfew imposed by the army on the city was lifted on Monday.") == ["COERCE"]
