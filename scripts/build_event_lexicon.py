@@ -48,6 +48,14 @@ NOUN_CLASSES = (
     "&PEOPLE", "&MILITARY", "&LEADER", "&OPPOSITION", "&SUSPECT", "&REFUGEE", "&HOSTAGE", "&NEGOTIATOR",
     "&TOWN", "&STRONGHOLD", "&CAR", "&AIRCRAFT", "&WEAPON",
 )  # fmt: skip
+# Nouns of an undertaking, which name no act until a modifier or a preposition does ("military campaign", "campaign
+# against", "peacekeeping mission"): the dictionary codes the bare noun as whatever its verb's coder met ("LAUNCH *
+# CAMPAIGN [020]", an appeal; "* MISSION" 036, 045, 050, 074, 160 and 1712 under eight verbs), and the block's other
+# verbs share the pattern, so "launched the campaign" was a REQUEST, which the PLOVER manual keeps for verbal acts
+# ("All requests, demands, and orders ... All requests are verbal acts"), and "launched a rescue mission" an AGREE.
+UNDERTAKINGS = frozenset({"campaign", "campaigns", "mission", "missions"})
+# The PLOVER manual's quad categories VERBAL COOPERATION and VERBAL CONFLICT: acts that are said.
+VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 # The PLOVER manual's quad category MATERIAL CONFLICT (and PROTEST): acts whose bare noun names the act.
 MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 # Objects that make CAMEO's "strike or boycott" a strike: the work abandoned.
@@ -359,9 +367,14 @@ def read_blocks(lines: list[str], table: dict[str, str], synsets: dict[str, list
             multi = next((m for m in block.multi if pattern is not None and m.spelt(pattern.origin)), None)
             if pattern is not None and multi is not None:
                 multi.patterns.append(pattern)
-            elif pattern is not None and pattern.conditions() and _phrasal(pattern) and pattern.origin in block.verbs:
+            elif (
+                pattern is not None
+                and pattern.conditions()
+                and (_phrasal(pattern) or _said_in_deeds(pattern, block))
+                and pattern.origin in block.verbs
+            ):
                 block.phrasal.setdefault(pattern.origin, []).append(pattern)
-            elif pattern is not None and pattern.conditions():
+            elif pattern is not None and pattern.conditions() and not _undertaking(pattern):
                 block.patterns.append(pattern)
         elif line.startswith("+"):
             multi = read_multi(body[1:], code)
@@ -406,6 +419,22 @@ def asked_for(pattern: Pattern, code: str) -> str:
     if not asks or not all(p.startswith("for ") for p in pattern.preps) or code.startswith("REQUEST"):
         return code
     return "REQUEST"
+
+
+def _said_in_deeds(pattern: Pattern, block: Block) -> bool:
+    """A pattern of a verbal act in a block of material ones: "ISSUE * ORDERS [138]", "GIVE * {NEGATIVE RESPONSE}"
+    under GRANT (060, material cooperation). The PLOVER manual's verbal categories are said ("All requests are
+    verbal acts"; threats "are generally verbal acts"): issuing or giving words is the verb's own idiom, which the
+    block's verbs of handing things over do not share ("awarded task orders", "supplied a warning")."""
+    said = pattern.code.split("/")[0] in VERBAL
+    done = block.default is not None and block.default.split("/")[0] not in VERBAL | {NO_EVENT}
+    return said and done
+
+
+def _undertaking(pattern: Pattern) -> bool:
+    """A pattern whose only condition is a bare noun of an undertaking (``UNDERTAKINGS``)."""
+    bare = not pattern.subject and not pattern.particle and not pattern.preps
+    return bare and bool(pattern.objects) and set(pattern.objects) <= UNDERTAKINGS
 
 
 def _phrasal(pattern: Pattern) -> bool:
@@ -567,7 +596,8 @@ def build_nouns(blocks: list[Block], verbs: dict[str, list[object]]) -> dict[str
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     origins: dict[tuple[str, str], set[str]] = defaultdict(set)
     for block in blocks:
-        for pattern in block.patterns:
+        # (A doing verb's own patterns count with its block's: "HOLD * TALKS" is hold's own, said in deeds.)
+        for pattern in [*block.patterns, *(p for own in block.phrasal.values() for p in own)]:
             if pattern.origin not in DOING_VERBS or pattern.subject or pattern.preps or pattern.particle:
                 continue
             if pattern.code == NO_EVENT:

@@ -61,6 +61,9 @@ from newsgraph.pipeline.events.words import (
 from newsgraph.pipeline.extensions import doc_text
 from newsgraph.pipeline.syntax import object_of
 
+# Verbs of scholarship, which the dictionary files with inquiries.
+STUDYING = frozenset({"study", "research", "analyze", "analyse", "examine", "survey", "explore"})
+
 
 class EventBuilder:
     """Turns one Doc's drafts into events, remembering the actors and targets already told."""
@@ -321,6 +324,12 @@ class EventBuilder:
             # The manual's COOPERATE is "mutual material cooperation or exchange" between political actors: a payment
             # to a firm or to someone of no sector ("paid an ad agency for their work") is a purchase, which PLOVER
             # does not code; a state paying another ("Moravia paid Estria for the gas") is an exchange.
+            return None
+        if event.mode == "investigate" and event.actor_sector == "EDU" and has_lemma(draft.trigger, STUDYING):
+            # The manual's ACCUSE investigate is "Any investigation, including commissions, grand juries, judicial or
+            # political": a scholar or a university that studies something ("a political scientist who studies
+            # U.S.-Canada trade") does research, not an inquiry into anyone ("the university investigated the
+            # professor" stays).
             return None
         commander = event.actor_sector in ARMED
         if event.type == "MOBILIZE" and actor is not None and actor.entity.type == "PERSON" and not commander:

@@ -464,6 +464,12 @@ class DraftFinder:
         return None
 
     def _light_object(self, verb: Token) -> tuple[Token | None, Code | None]:
+        if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and verb.head.pos_ == "NOUN":
+            # "the sanctions imposed by the EU", "tariffs imposed by China": a participle on the noun it does, which
+            # is its object as in a frame's reading.
+            code = self.lex.noun(verb.head)
+            if code is not None:
+                return verb.head, code
         for child in verb.children:
             if child.dep_ == "xcomp" and child.pos_ == "VERB" and not infinitive(child):
                 code = self.lex.verb(child)

@@ -7,7 +7,7 @@ a word's frame (its object, particle, preposition or modifiers) against the pars
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, cached_property, lru_cache
 from typing import Any
@@ -43,6 +43,7 @@ class Frame:
     named_object: bool = False
     with_party: bool = False
     passive: bool = False  # the verb in the passive voice ("was charged with fraud")
+    infinitive: bool = False  # the verb governs an act to be done ("offered to hand over")
 
     @property
     def names_act(self) -> bool:
@@ -64,6 +65,7 @@ class Frame:
             or self.named_object
             or self.with_party
             or self.passive
+            or self.infinitive
         )
 
 
@@ -98,6 +100,7 @@ def _frames(spec: str | list[Any], blocks: dict[str, tuple[Frame, ...]] | None =
                     named_object=bool(item.get("named_object", False)),
                     with_party=bool(item.get("with_party", False)),
                     passive=bool(item.get("passive", False)),
+                    infinitive=bool(item.get("infinitive", False)),
                 )
             )
     return tuple(frames)
@@ -378,7 +381,8 @@ def _match(
     reachable = _reachable(frames, conditional_only)
     # Only the frames the reading can reach are read, in their order: most of a verb's frames name an object
     # none of whose words the sentence holds.
-    candidates = reachable.for_words(reading.object_words) if reachable.by_word else reachable.always
+    reached = reachable.for_words(reading.object_words) if reachable.by_word else reachable.always
+    candidates = _modified_first(reached, reading)
     # A frame whose object the text meets only through a word's lemma gives way to a later one that spells that
     # word as the text does: the dictionary codes "lift SANCTIONS" (085, easing) apart from "lift SANCTION" (0351).
     by_lemma: Code | None = None
@@ -415,6 +419,8 @@ def _match(
             continue
         if frame.passive and not any(c.dep_ == "auxpass" for c in children):
             continue
+        if frame.infinitive and not any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in children):
+            continue
         if frame.object and not any(
             _phrase_in(p, reading.object_words) and _phrase_words(p) & reading.head_words for p in frame.object
         ):
@@ -432,6 +438,22 @@ def _match(
             continue
         return frame.code
     return by_lemma or by_modifier
+
+
+def _modified_first(frames: Sequence[Frame], reading: Reading) -> Sequence[Frame]:
+    """A frame whose object phrase names the object's head with its modifier ("humanitarian MISSION", "military
+    CAMPAIGN") is read before those naming the head alone or with a preposition ("MISSION", "CAMPAIGN against"):
+    a noun phrase is what its modifiers make it, and the dictionary codes the bare "launch a mission" AGREE but a
+    humanitarian one AID, and the campaign against someone ACCUSE but a military one ASSAULT."""
+    if not reading.objects or len(reading.object_tokens) == len(reading.objects):
+        return frames
+    modified = [f for f in frames if any(_names_modified(p, reading) for p in f.object)]
+    return [*modified, *(f for f in frames if f not in modified)] if modified else frames
+
+
+def _names_modified(phrase: str, reading: Reading) -> bool:
+    words = _phrase_words(phrase)
+    return len(words) > 1 and words <= reading.object_words and bool(words & reading.head_words)
 
 
 @dataclass(frozen=True)

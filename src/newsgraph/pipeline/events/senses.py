@@ -87,8 +87,17 @@ CONTEST_NOUNS = frozenset(
         "goal",
     }
 )
+# Verbs of fighting that tell a quarrel as readily, and the prepositions of what a quarrel is about.
+QUARRELS = frozenset({"clash", "fight", "battle", "spar", "tussle", "wrangle", "feud", "struggle", "scuffle"})
+ISSUE_PREPS = frozenset({"over", "about"})
 # Nouns of accidents, whose tolls no one inflicted deliberately.
 ACCIDENTS = frozenset({"crash", "accident", "collision", "derailment", "wreck", "pileup"})
+# Nouns of an undertaking that the dictionary codes ASSAULT ("LAUNCH * OPERATION"), which in news name as often a
+# business's or a maintenance crew's work ("operations at the facility", "mining operations"): violence only when
+# force is named in them.
+UNDERTAKING_NOUNS = frozenset({"operation"})
+# Phoenix sectors of those who use force: military, police, rebels, intelligence, unaligned armed groups, insurgents.
+ARMED_SECTORS = ("MIL", "COP", "REB", "SPY", "UAF", "INS")
 # A verb of violence that, with a person as object, tells a dismissal ("was fired", "fired the coach").
 DISMISSING = frozenset({"fire"})
 AIMING_PREPS = frozenset({"at", "on", "upon", "into", "against", "toward", "towards"})
@@ -136,6 +145,8 @@ class Senses:
         self.harmable = frozenset().union(*(classes[c] for c in HARMABLE_CLASSES + PLACE_CLASSES))
         self.means = frozenset().union(*(classes[c] for c in MEANS_CLASSES))
         self.vehicles = frozenset().union(*(classes[c] for c in VEHICLE_CLASSES))
+        # The forces class with the heads of its phrases ("armed force", "special force" -> "force").
+        self.forces = classes["military"] | {phrase.split()[-1] for phrase in classes["military"]}
         # Two scores or more ("6-3, 7-6", "4-1"): a report of games, where "beat", "rallied"
         # and "fought back" are contests, not violence or protest.
         text = doc_text(actors.doc)
@@ -167,11 +178,15 @@ class Senses:
         """
         if self._score_near(trigger) or self.contest(trigger) or self._striving(trigger):
             return False
-        if actor is not None and self._vehicle(actor):
+        if actor is not None and (self._vehicle(actor) or self._other_act(actor)):
+            return False
+        if self._quarrel(trigger, actor):
             return False
         if self._dismissal(trigger, target):
             return False
         if actor is None and self._accident(trigger):
+            return False
+        if not self._forceful_undertaking(trigger, actor):
             return False
         if target is None:
             return True
@@ -186,6 +201,55 @@ class Senses:
         harm."""
         words = {t.lemma_.lower() for t in trigger.sent}
         return bool(words & ACCIDENTS) and not words & self.means
+
+    def _quarrel(self, trigger: Token, actor: Token | None) -> bool:
+        """ "Negotiators from both sides clashed over the text of the deal", "the two sides clashed over fishing
+        rights": a fight over an issue, by no one who bears arms and with no weapon named, is a dispute, not the
+        PLOVER manual's ASSAULT ("deliberate actions which can potentially result in substantial physical harm");
+        "police clashed with protesters over the law" and "rebels fought over the town" stay."""
+        if not has_lemma(trigger, QUARRELS) or (actor is not None and self._armed(actor)):
+            return False
+        if {t.lemma_.lower() for t in trigger.sent} & self.means:
+            return False
+        issues = [
+            g
+            for c in trigger.children
+            if c.dep_ == "prep" and c.lower_ in ISSUE_PREPS
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        return any(g.pos_ == "NOUN" and not self.can_suffer(g) for g in issues)
+
+    def _other_act(self, actor: Token) -> bool:
+        """ "farmers hit by retaliatory tariffs", "a region hit by strikes": an act of another type that strikes
+        is its own event (a sanction, a protest), and its hitting figurative."""
+        code = self.lex.noun(actor) if actor.pos_ == "NOUN" else None
+        return code is not None and code.type != "ASSAULT"
+
+    def _forceful_undertaking(self, trigger: Token, actor: Token | None) -> bool:
+        """ "operations at the Manhattan facility", "halted operations at the plant": an operation is the PLOVER
+        manual's ASSAULT ("deliberate actions which can potentially result in substantial physical harm") only when
+        force is named in it: by those who carry it out (the Phoenix sectors of armed forces, police and rebels:
+        "Israeli forces carried out an operation"), by its modifier ("a military operation", "a police
+        operation"), or by whom it is aimed against ("an operation against drug gangs")."""
+        nouns = [trigger] if trigger.pos_ == "NOUN" else [c for c in trigger.children if c.dep_ == "dobj"]
+        noun = next((n for n in nouns if n.lemma_.lower() in UNDERTAKING_NOUNS), None)
+        if noun is None:
+            return True
+        if any(c.dep_ == "prep" and c.lower_ == "against" for c in (*noun.children, *trigger.children)):
+            return True
+        modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
+        return any(self._armed(t) for t in (*modifiers, *([actor] if actor is not None else [])))
+
+    def _armed(self, token: Token) -> bool:
+        """A word for those who use force: a force or police by the dictionaries' classes or Phoenix sectors
+        ("troops", "army", "police", "military"), or a name the Phoenix actors code as such ("Hamas", "IDF")."""
+        words = {token.lemma_.lower(), token.lower_}
+        if words & self.forces or self.actors.agent_sector(token) in ARMED_SECTORS:
+            return True
+        name = doc_text(token.doc)[token.left_edge.idx : token.idx + len(token)].lower().removeprefix("the ")
+        code = self.lex.actor_codes.get(name) or self.lex.actor_codes.get(token.lower_) or ""
+        return any(code[i : i + 3] in ARMED_SECTORS for i in range(3, len(code), 3))
 
     def _dismissal(self, trigger: Token, target: Token | None) -> bool:
         """ "He was later fired", "fired its chief executive": "fire" with a person as its object and nothing
