@@ -71,6 +71,20 @@ def test_eval_events_lists_confusions_and_misses(tmp_path: Path) -> None:
     assert "T-4: ACCUSE (accused), gold SUPPORT" in result.output
 
 
+def test_eval_events_lists_misses_of_the_folds_asked_only(tmp_path: Path) -> None:
+    # Records 0 and 1 are in folds 0 and 1 (record i in fold i mod 5); both are coded wrong.
+    wrong = [dict(RECORDS[1], event="SUPPORT", id="T-5"), dict(RECORDS[1], event="SUPPORT", id="T-6")]
+    gold = str(write(tmp_path, wrong))
+    result = CliRunner().invoke(app, ["eval", "events", "--gold", gold, "--misses", "5", "--folds", "1"])
+    assert result.exit_code == 0, result.output
+    assert "misses in folds 1:" in result.output
+    assert "T-6: ACCUSE (accused)" in result.output
+    assert "T-5" not in result.output, "a fold kept unread is not listed"
+    refused = CliRunner().invoke(app, ["eval", "events", "--gold", gold, "--misses", "5", "--folds", "7"])
+    assert refused.exit_code == 1
+    assert "--folds takes fold numbers from 0 to 4" in refused.output
+
+
 def test_eval_events_refuses_a_file_that_is_not_plover(tmp_path: Path) -> None:
     path = tmp_path / "bad.json"
     path.write_text('{"text": "not a list"}', encoding="utf-8")

@@ -78,7 +78,8 @@ class EventReport:
     first: int = 0
     with_events: int = 0
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
-    misses: list[str] = field(default_factory=list)
+    # (record index, what went wrong), so that misses can be listed for some folds only.
+    misses: list[tuple[int, str]] = field(default_factory=list)
     # Per record, in order: (top-1 type right, and with a right actor), for the folds.
     outcomes: list[tuple[bool, bool]] = field(default_factory=list)
 
@@ -99,11 +100,12 @@ class EventReport:
                 self.top1_source += 1
             else:
                 actor = next(iter(actor_texts(extraction, top)), None)
-                self.misses.append(f"{record.id}: actor {actor!r}, gold {record.sources}")
+                self.misses.append((self.records - 1, f"{record.id}: actor {actor!r}, gold {record.sources}"))
         else:
             self.confusion[(record.type, predicted)] += 1
             trigger = top.trigger.text if top is not None else "-"
-            self.misses.append(f"{record.id}: {predicted} ({trigger}), gold {record.type} ({record.event_text})")
+            miss = f"{record.id}: {predicted} ({trigger}), gold {record.type} ({record.event_text})"
+            self.misses.append((self.records - 1, miss))
 
     def ratio(self, count: int) -> float:
         return count / self.records if self.records else 0.0
@@ -130,7 +132,9 @@ class EventReport:
             return 0.0, 0.0
         return sum(t for t, _ in figures) / len(figures), sum(a for _, a in figures) / len(figures)
 
-    def render(self, show_misses: int = 0, top_errors: int = 10) -> str:
+    def render(self, show_misses: int = 0, top_errors: int = 10, folds: set[int] | None = None) -> str:
+        """The figures, and up to ``show_misses`` misses; with ``folds``, only misses of records in those folds, so
+        that folds kept unread for honest validation stay unread while the others are studied."""
         lines = [
             f"PLOVER records: {self.records} ({self.failed} failed), with any event: {self.with_events}",
             f"type recall (gold type among the sentence's events): {self.ratio(self.recalled):.3f}",
@@ -140,24 +144,25 @@ class EventReport:
             f"type + source actor accuracy (top-1 type right and actor shares a word with a gold source): "
             f"{self.ratio(self.top1_source):.3f}",
         ]
-        folds = self.folds()
-        if folds:
+        figures = self.folds()
+        if figures:
             top1, source = self.cross_validated()
             lines += [
                 f"{FOLDS}-fold cross-validated (nothing tuned or learned on these records, so no refit per fold): "
-                f"top-1 {top1:.3f} (folds {min(t for t, _ in folds):.3f}-{max(t for t, _ in folds):.3f}), "
-                f"type + source {source:.3f} (folds {min(a for _, a in folds):.3f}-{max(a for _, a in folds):.3f})",
+                f"top-1 {top1:.3f} (folds {min(t for t, _ in figures):.3f}-{max(t for t, _ in figures):.3f}), "
+                f"type + source {source:.3f} (folds {min(a for _, a in figures):.3f}-{max(a for _, a in figures):.3f})",
                 f"folds (record i in fold i mod {FOLDS}), top-1: "
-                + " / ".join(f"{t:.3f}" for t, _ in folds)
+                + " / ".join(f"{t:.3f}" for t, _ in figures)
                 + "; type + source: "
-                + " / ".join(f"{a:.3f}" for _, a in folds),
+                + " / ".join(f"{a:.3f}" for _, a in figures),
             ]
         lines.append("most frequent type errors (gold -> ours):")
         for (gold, ours), count in self.confusion.most_common(top_errors):
             lines.append(f"  {gold:>9} -> {ours:<9} {count}")
         if show_misses:
-            lines.append("misses:")
-            lines.extend(f"  {m}" for m in self.misses[:show_misses])
+            shown = [m for i, m in self.misses if folds is None or i % FOLDS in folds]
+            lines.append("misses:" if folds is None else f"misses in folds {', '.join(map(str, sorted(folds)))}:")
+            lines.extend(f"  {m}" for m in shown[:show_misses])
         return "\n".join(lines)
 
 
