@@ -5,7 +5,7 @@ misses."""
 from __future__ import annotations
 
 import pytest
-from tests.events_support import only, run
+from tests.events_support import only, party, run
 
 from newsgraph.pipeline import Extractor
 
@@ -34,6 +34,40 @@ def test_a_plain_message_or_signal_sent_is_no_consultation(extractor: Extractor,
 )
 def test_a_letter_or_message_sent_to_a_party_stays_a_consultation(extractor: Extractor, text: str) -> None:
     assert types(extractor, text) == ["CONSULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Refugees must not be forced to return to a country at war, the minister said.",
+        "Journalists should not be detained for their work, the rights group said.",
+    ],
+)
+def test_a_norm_in_the_passive_with_no_one_to_act_is_no_request(extractor: Extractor, text: str) -> None:
+    assert "REQUEST" not in types(extractor, text)
+
+
+def test_a_passive_obligation_with_its_doer_named_is_a_request(extractor: Extractor) -> None:
+    result = run(extractor, "The prisoners must be released by the government, the minister said.")
+    request = only(result, "REQUEST")
+    assert party(result, request.target, request.target_words) == "government"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Authorities ordered residents to leave the coastal towns ahead of the hurricane.",
+        "Officials ordered thousands of people to evacuate their homes as the wildfire spread.",
+        "The mayor ordered residents to stay indoors as the storm approached the city.",
+    ],
+)
+def test_emergency_orders_against_natural_hazards_are_not_coerce_or_requests(extractor: Extractor, text: str) -> None:
+    assert [t for t in types(extractor, text) if t in ("COERCE", "REQUEST")] == []
+
+
+def test_an_order_to_leave_a_country_stays_an_expulsion(extractor: Extractor) -> None:
+    result = run(extractor, "Russia ordered the British diplomats to leave the country within a week.")
+    assert only(result, "COERCE").mode == "deport"
 
 
 @pytest.mark.parametrize(
@@ -69,3 +103,28 @@ def test_a_truce_reached_is_an_agreement(extractor: Extractor, text: str) -> Non
 )
 def test_a_payment_to_an_agency_is_no_cooperation(extractor: Extractor, text: str) -> None:
     assert "COOPERATE" not in types(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"I want to thank the firefighters for their courage," the mayor said.',
+        "The governor will thank the volunteers at a ceremony on Friday.",
+        "We would like to congratulate the new government on its victory, the minister said.",
+    ],
+)
+def test_thanks_wished_or_announced_are_no_agreement(extractor: Extractor, text: str) -> None:
+    assert "AGREE" not in types(extractor, text)
+
+
+def test_an_intent_to_support_stays_an_agreement(extractor: Extractor) -> None:
+    assert "AGREE" in types(extractor, "France will support the peace plan, the foreign minister said.")
+
+
+def test_thanks_in_a_speakers_own_words_are_no_agreement(extractor: Extractor) -> None:
+    text = (
+        'Governor Maria Lindqvist opened the new ferry terminal on Monday. "Crews worked through the storms to finish '
+        'it," Lindqvist told reporters.\n\n"I want to thank every one of them, and I want to thank the people of the '
+        'harbour district, who have been patient."'
+    )
+    assert types(extractor, text) == []
