@@ -99,6 +99,7 @@ def test_a_truce_reached_is_an_agreement(extractor: Extractor, text: str) -> Non
     [
         "Tesla paid the Environmental Protection Agency last year.",
         "Boeing paid the Federal Aviation Administration last month.",
+        "The state's Department of Transport paid an Ohio consultancy $200,000 for its report.",
     ],
 )
 def test_a_payment_to_an_agency_is_no_cooperation(extractor: Extractor, text: str) -> None:
@@ -128,3 +129,18 @@ def test_thanks_in_a_speakers_own_words_are_no_agreement(extractor: Extractor) -
         'harbour district, who have been patient."'
     )
     assert types(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A deal struck is a deal agreed, as one reached or clinched (the manual's AGREE) ...
+        ("Iran struck a deal with China on oil sales.", "AGREE"),
+        # ... and one finalised, sealed or concluded is signed (SUPPORT: "ratify, sign, or finalize an agreement").
+        ("The two governments sealed an agreement on fishing rights.", "SUPPORT"),
+        ("Egypt and Sudan concluded a deal on the dam.", "SUPPORT"),
+        ("Kenya and Uganda finalized a trade deal on Tuesday.", "SUPPORT"),
+    ],
+)
+def test_deals_struck_are_agreed_and_deals_finalised_are_signed(extractor: Extractor, text: str, kind: str) -> None:
+    assert types(extractor, text) == [kind]
