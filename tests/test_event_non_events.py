@@ -144,3 +144,14 @@ def test_thanks_in_a_speakers_own_words_are_no_agreement(extractor: Extractor) -
 )
 def test_deals_struck_are_agreed_and_deals_finalised_are_signed(extractor: Extractor, text: str, kind: str) -> None:
     assert types(extractor, text) == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The city council said on Monday that it had approved the extra money for the repairs.",
+        "The parliament approved the funds for the new stadium.",
+    ],
+)
+def test_money_approved_for_no_one_is_a_budget_not_an_event(extractor: Extractor, text: str) -> None:
+    assert types(extractor, text) == []
