@@ -934,7 +934,7 @@ def _with_hand(frames: list[object], entry: dict[str, Any], synsets: dict[str, l
     code a WordNet neighbour takes from its block ("need" beside DEMAND), which is a default too.
 
     A hand frame's object list may name a synonym set of the dictionary ("&NEGOTIATOR"); "not_as_block" leaves
-    out the block's shared patterns; "drop" names frames of the verb's own that the manual codes otherwise.
+    out the block's shared patterns.
     """
     neighbour = ("recipient", "named_object", "with_party")
     conditional = [f for f in frames if isinstance(f, dict) and not any(f.get(k) for k in neighbour)]
@@ -943,7 +943,6 @@ def _with_hand(frames: list[object], entry: dict[str, Any], synsets: dict[str, l
         # The word is no member of its block's act ("need" beside DEMAND): the patterns written for the block's
         # other verbs ("URGE &SECURITY") are not its own.
         conditional = [f for f in conditional if not (isinstance(f, dict) and "block" in f)]
-    conditional = [f for f in conditional if f not in entry.get("drop", [])]
     if "default" in entry:
         default = [entry["default"]]
     added = [_expanded(f, synsets) for f in entry.get("frames", [])]

@@ -65,6 +65,11 @@ def test_emergency_orders_against_natural_hazards_are_not_coerce_or_requests(ext
     assert [t for t in types(extractor, text) if t in ("COERCE", "REQUEST")] == []
 
 
+def test_a_request_for_disaster_relief_stays_a_request(extractor: Extractor) -> None:
+    text = "The Kenyan president sent a request to the National Assembly for flood relief funds."
+    assert types(extractor, text) == ["REQUEST"]
+
+
 def test_an_order_to_leave_a_country_stays_an_expulsion(extractor: Extractor) -> None:
     result = run(extractor, "Russia ordered the British diplomats to leave the country within a week.")
     assert only(result, "COERCE").mode == "deport"
@@ -99,7 +104,6 @@ def test_a_truce_reached_is_an_agreement(extractor: Extractor, text: str) -> Non
     [
         "Tesla paid the Environmental Protection Agency last year.",
         "Boeing paid the Federal Aviation Administration last month.",
-        "The state's Department of Transport paid an Ohio consultancy $200,000 for its report.",
     ],
 )
 def test_a_payment_to_an_agency_is_no_cooperation(extractor: Extractor, text: str) -> None:
@@ -155,3 +159,22 @@ def test_deals_struck_are_agreed_and_deals_finalised_are_signed(extractor: Extra
 )
 def test_money_approved_for_no_one_is_a_budget_not_an_event(extractor: Extractor, text: str) -> None:
     assert types(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China has rejected the latest American offer. A prolonged trade war offers the president some political "
+        "advantages: it allows him to keep a tough public stance.",
+        "Russia cut gas deliveries in the spring. The new pipeline gives Germany more options, and it allows Berlin "
+        "to cut its imports further.",
+    ],
+)
+def test_it_taking_up_a_thing_names_no_one_who_concedes(extractor: Extractor, text: str) -> None:
+    assert "CONCEDE" not in types(extractor, text)
+
+
+def test_it_taking_up_a_country_still_names_it(extractor: Extractor) -> None:
+    result = run(extractor, "China said on Monday that it allows foreign banks to open branches in Shanghai.")
+    concession = only(result, "CONCEDE")
+    assert party(result, concession.actor, concession.actor_words) == "China"

@@ -166,7 +166,7 @@ class DraftFinder:
             return None
         if (draft.code.type == "REQUEST" and asks_whether(token)) or self._blames_no_one(draft):
             return None
-        if draft.code.type in ("COERCE", "REQUEST") and draft.code.mode not in ("arrest", "seize") and hazard(token):
+        if self._emergency_measure(token, draft):
             return None
         inquiry = self._tells_of_event_noun(token, draft.code) if draft.code.mode == "investigate" else None
         if inquiry is None and draft.code.mode == "investigate" and self._searched_thing(draft.target):
@@ -300,6 +300,14 @@ class DraftFinder:
         if any(c.dep_ == "prep" and c.lower_ == "into" for c in (*noun.children, *verb.children)):
             return True
         return target is not None and target.i != noun.i and self.actors.entity_of(target) is not None
+
+    def _emergency_measure(self, verb: Token, draft: Draft) -> bool:
+        """A restriction imposed, or an act asked of people ("ordered residents to leave"), in a sentence naming a
+        natural hazard: the manual's COERCE leaves emergency measures against national disasters uncoded, and an
+        order to evacuate before a storm is no political request either."""
+        restriction = draft.code.type == "COERCE" and draft.code.mode not in ("arrest", "seize")
+        asked = draft.code.type == "REQUEST" and any(c.dep_ == "xcomp" and infinitive(c) for c in verb.children)
+        return (restriction or asked) and hazard(verb)
 
     def _searched_thing(self, target: Token | None) -> bool:
         return (
@@ -803,7 +811,5 @@ def _threat_mode(act: Code) -> str:
 
 
 def hazard(verb: Token) -> bool:
-    """Whether the verb's sentence names a natural hazard ("ordered residents to leave ahead of the hurricane"):
-    the manual's COERCE leaves emergency measures against national disasters uncoded, and an order to evacuate
-    before a storm is no political request either."""
+    """Whether the verb's sentence names a natural hazard ("ahead of the hurricane", "as the storm approached")."""
     return any(t.pos_ == "NOUN" and t.lemma_.lower() in NATURAL_HAZARDS for t in verb.sent)
