@@ -535,6 +535,8 @@ class ActorFinder:
             return self._nearest_before(token, ("PERSON",), agrees)
         if speaker is not None and (speaker.type != "PERSON" or (lower in PLURAL and self._plural(speaker))):
             return speaker
+        if lower in THING and self._takes_up_a_thing(token):
+            return None
         found = self._nearest_before(token, ("ORG", "GPE", "NORP"), descriptions=True)
         pair = self._joined_people(token) if lower in PLURAL else None
         if pair is not None and (found is None or self._last_before(found, token) < pair[0]):
@@ -542,6 +544,32 @@ class ActorFinder:
             # criticised": "they" are the people just named together, the first of them for the actor.
             return pair[1]
         return found
+
+    def _takes_up_a_thing(self, token: Token) -> bool:
+        """ "it" as the subject of a main clause takes up the subject of the clause before it: the one its verb is
+        joined to, or the main one of the sentence before. When that is a thing ("The new pipeline gives Germany
+        options, and it allows Berlin to cut imports", "A prolonged trade war offers Mr. Trump advantages. It allows
+        him to"), "it" names no one, not the last country or body named."""
+        verb = token.head
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        before = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < token.i]
+        if before:
+            # "A trade war offers him advantages: it allows him to": the parser hangs the clause before on this one.
+            previous = before[-1]
+        elif verb.dep_ == "conj":
+            previous = verb.head
+        elif verb.dep_ == "ROOT" and verb.sent.start > 0:
+            previous = self.doc[verb.sent.start - 1].sent.root
+        else:
+            return False
+        subject = next((c for c in previous.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return (
+            subject is not None
+            and subject.pos_ == "NOUN"
+            and self.entity_of(subject) is None
+            and not self.names_actor(subject)
+        )
 
     def _speaking_name(self, speaker: Entity) -> bool:
         """A speaker NER took for a place the article never uses as one nor the dictionaries know ("Sondland has

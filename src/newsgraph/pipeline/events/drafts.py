@@ -56,10 +56,12 @@ from newsgraph.pipeline.events.words import (
     ARMED,
     CEASING,
     COMMANDS,
+    COURTESIES,
     DEPARTING,
     DISORDER,
     HARM_RESULTS,
     LIGHT_PREPS,
+    NATURAL_HAZARDS,
     PAYING,
     PLACE_PREPS,
     PLACE_TYPES,
@@ -163,6 +165,8 @@ class DraftFinder:
             # "a barge struck the pier", "the bridge will reopen": things do no PLOVER event.
             return None
         if (draft.code.type == "REQUEST" and asks_whether(token)) or self._blames_no_one(draft):
+            return None
+        if self._emergency_measure(token, draft):
             return None
         inquiry = self._tells_of_event_noun(token, draft.code) if draft.code.mode == "investigate" else None
         if inquiry is None and draft.code.mode == "investigate" and self._searched_thing(draft.target):
@@ -296,6 +300,14 @@ class DraftFinder:
         if any(c.dep_ == "prep" and c.lower_ == "into" for c in (*noun.children, *verb.children)):
             return True
         return target is not None and target.i != noun.i and self.actors.entity_of(target) is not None
+
+    def _emergency_measure(self, verb: Token, draft: Draft) -> bool:
+        """A restriction imposed, or an act asked of people ("ordered residents to leave"), in a sentence naming a
+        natural hazard: the manual's COERCE leaves emergency measures against national disasters uncoded, and an
+        order to evacuate before a storm is no political request either."""
+        restriction = draft.code.type == "COERCE" and draft.code.mode not in ("arrest", "seize")
+        asked = draft.code.type == "REQUEST" and any(c.dep_ == "xcomp" and infinitive(c) for c in verb.children)
+        return (restriction or asked) and hazard(verb)
 
     def _searched_thing(self, target: Token | None) -> bool:
         return (
@@ -553,6 +565,9 @@ class DraftFinder:
             code = Code("MOBILIZE") if force else Code("THREATEN", _threat_mode(inner_code))
         elif inner_code.type in ("REJECT", "REQUEST", "ACCUSE"):
             code = inner_code
+        elif has_lemma(inner, COURTESIES):
+            # "I want to thank the volunteers": thanks wished or announced commit to no cooperation.
+            code = None
         else:
             code = Code("AGREE")
         if code is None:
@@ -578,6 +593,10 @@ class DraftFinder:
             if reporter is None or subject is None or not self.modality.someone_else(subject) or conditional(verb):
                 # "X should do Z" demands only of someone: "the weather should ease by Thursday" asks no one.
                 return None
+            if subject.dep_ == "nsubjpass" and draft.actor is None:
+                # "refugees must not be forced to return": the one a passive's subject names undergoes the act, and
+                # no one is named to do it or refrain, so it states a norm, not a request made of another.
+                return None
             subject = next((c for c in reporter.children if c.dep_ in SUBJECTS), None)
             # "said Uganda must not close the border" is a demand made, of an act not to be done: the "not" is the
             # demanded act's, and the request itself happened.
@@ -594,6 +613,9 @@ class DraftFinder:
             return draft
         if not any(word is not None and self.actors.names_actor(word) for word in (draft.actor, draft.target)):
             # "The crossing will reopen to lorries": a plan with no one named who pledges it, nor to whom.
+            return None
+        if draft.code.type in self.lex.cooperative and has_lemma(draft.trigger, COURTESIES):
+            # "The mayor will thank the volunteers on Friday": an announced thanks, no promise to cooperate.
             return None
         if draft.code.type in self.lex.cooperative:
             on_condition = any(c.dep_ == "advcl" and has_mark(c, THREAT_MARKS) for c in verb.children)
@@ -786,3 +808,8 @@ def _threat_mode(act: Code) -> str:
     if act.mode == "arrest":
         return "arrest"
     return "violence"
+
+
+def hazard(verb: Token) -> bool:
+    """Whether the verb's sentence names a natural hazard ("ahead of the hurricane", "as the storm approached")."""
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in NATURAL_HAZARDS for t in verb.sent)

@@ -134,6 +134,33 @@ COMMANDS = frozenset({"order", "command", "direct", "instruct", "enjoin"})
 # ordered to leave.
 CEASING = frozenset({"stop", "suspend", "halt", "cease", "close", "shut", "end", "disband"})
 DEPARTING = frozenset({"leave", "quit", "depart", "vacate"})
+# Natural hazards of general English. The PLOVER manual, COERCE: "State of emergencies in relation to national
+# disasters should generally not be coded as COERCE `restrict' absent evidence for their use as a repressive tactic":
+# evacuations, closures and orders to stay indoors ahead of a storm restrict and ask no one for a political end.
+NATURAL_HAZARDS = frozenset(
+    {
+        "hurricane",
+        "typhoon",
+        "cyclone",
+        "storm",
+        "tornado",
+        "flood",
+        "flooding",
+        "wildfire",
+        "bushfire",
+        "earthquake",
+        "quake",
+        "tsunami",
+        "eruption",
+        "volcano",
+        "landslide",
+        "mudslide",
+        "avalanche",
+        "blizzard",
+        "heatwave",
+        "drought",
+    }
+)
 # Prepositions that name the party an act is aimed at ("cut ties WITH the rebels", "withdrew aid FROM the region").
 PARTY_PREPOSITIONS = frozenset({"with", "from", "to", "on", "against"})
 PAYING = frozenset({"pay", "compensate", "refund", "repay"})
@@ -151,6 +178,9 @@ POLITICAL_SECTORS = LEXICON_POLITICAL_SECTORS | {"NGO", "IMG", "OPP", "PTY"}
 # CAMEO's codes of firms: a business, a multinational.
 BUSINESS = frozenset({"BUS", "MNC"})
 FIRST_PERSON = frozenset({"i", "we"})
+# Verbs of thanks and praise: CAMEO codes a thanks that is only announced as a symbolic act ("THANK: - WILL * [017]"),
+# which the CAMEO -> PLOVER table leaves uncoded, not as the intent to cooperate the manual's AGREE is.
+COURTESIES = frozenset({"thank", "congratulate", "salute", "commend", "praise", "applaud", "acknowledge"})
 # Wrappers that tell a wish or an aim, not a commitment: they code only what they govern.
 VOTES = frozenset({"vote"})
 # Nouns whose clause is a proposition not asserted by the text: charges, theories, fears, possibilities.
