@@ -455,9 +455,29 @@ def _from_verb(verb: Token) -> Candidate | None:
     if span is None:
         return None
     report = _verb_report(verb, span, subject, act)
+    lead = lead or _fronted(verb, subject, first)
     if lead is not None and lead[1] <= verb.idx:
         report.start, report.parts = lead[0], [lead, span]
     return report
+
+
+def _fronted(verb: Token, subject: Token | None, first: int) -> tuple[int, int] | None:
+    """ "It is no surprise, Mr. Garin said, that …": a clause of its own set off before the speaker is the first
+    part of what was said when the report goes on after the verb; PolNeAR takes it as the content's first piece.
+    One holding a report of its own ("While he admitted that …, he argued …"), opened by a preposition (the
+    parser's "In a statement released after …, he said …") or without a tensed verb is not."""
+    if subject is None or not subject.i < verb.i < first or verb.lemma_.lower() not in lexicon().speech:
+        return None
+    doc = verb.doc
+    clause = next((c for c in verb.lefts if c.dep_ == "ccomp" and c.i < subject.left_edge.i), None)
+    if clause is None or clause.left_edge.pos_ in {"ADP", "SCONJ", "CCONJ"} or not _finite(clause):
+        return None
+    if doc[clause.right_edge.i + 1].text != "," or clause.right_edge.i + 2 != subject.left_edge.i:
+        return None
+    words = list(clause.subtree)
+    if any(t.text in _DASHES or is_cue(t, lexicon().indirect) or is_according(t) for t in words):
+        return None  # a dateline ("WASHINGTON — …"), or a report of its own
+    return trimmed(doc, clause.left_edge.i, clause.right_edge.i)
 
 
 def _relative_lead(verb: Token, first: int, last: int) -> tuple[int, int] | None:
@@ -482,6 +502,14 @@ def _relative_lead(verb: Token, first: int, last: int) -> tuple[int, int] | None
 
 def _relative(word: Token) -> bool:
     return word.tag_ in RELATIVE_TAGS or (word.lower_ == "that" and word.dep_ != "mark")
+
+
+def _finite(clause: Token) -> bool:
+    """A clause opened by its subject, with a tensed verb: "It is no surprise", not "Sitting down with …, during
+    which she touched on …"."""
+    tensed = clause.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(c.dep_ in {"aux", "auxpass"} for c in clause.children)
+    subject = next((c for c in clause.children if c.dep_ in _SUBJECT_LINKS | {"expl"}), None)
+    return tensed and subject is not None and subject.left_edge.i == clause.left_edge.i
 
 
 def _has_subject(clause: Token) -> bool:
