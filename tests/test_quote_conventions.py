@@ -174,3 +174,31 @@ def test_a_single_mark_of_the_opening_shape_in_a_closing_place_closes() -> None:
 
 def test_a_backwards_single_mark_closes_only_when_no_right_one_can() -> None:
     assert marked("‘Rock ‘n‘ roll is here to stay,’ she said.") == ["Rock ‘n‘ roll is here to stay"]
+
+
+def test_a_relative_word_that_is_the_reports_subject_is_its_first_piece(extractor: Extractor) -> None:
+    text = "The council passed new rules, which farmers said would ruin the small growers of the valley."
+    found = [q for q in quotes(extractor, text) if q.cue and q.cue.text == "said"]
+    assert [[text[p.start : p.end] for p in q.parts] for q in found] == [
+        ["which", "would ruin the small growers of the valley"]
+    ]
+
+
+def test_a_relative_word_that_is_the_speaker_stays_out_of_the_report(extractor: Extractor) -> None:
+    text = "The farmers, who said the rules would ruin the small growers, met the council on Friday."
+    found = [q for q in quotes(extractor, text) if q.cue and q.cue.text == "said"]
+    assert [(q.text, q.parts) for q in found] == [("the rules would ruin the small growers", [])]
+
+
+def test_a_clause_set_off_before_the_speaker_is_the_first_piece_of_the_report(extractor: Extractor) -> None:
+    text = "It is no surprise, Ms. Okafor said, that the ferry company raised its fares again."
+    found = [q for q in quotes(extractor, text) if q.cue and q.cue.text == "said"]
+    assert [[text[p.start : p.end] for p in q.parts] for q in found] == [
+        ["It is no surprise", "that the ferry company raised its fares again"]
+    ]
+
+
+def test_a_time_set_off_before_the_speaker_stays_out_of_the_report(extractor: Extractor) -> None:
+    text = "On Tuesday, the mayor said the bridge would reopen in May."
+    found = [q for q in quotes(extractor, text) if q.cue and q.cue.text == "said"]
+    assert [(q.text, q.parts) for q in found] == [("the bridge would reopen in May", [])]

@@ -13,6 +13,7 @@ from newsgraph.pipeline.intervals import Intervals
 from newsgraph.pipeline.quotes import acts
 from newsgraph.pipeline.quotes.cues import (
     COMPLETIONS,
+    RELATIVE_TAGS,
     SUBJECTS,
     according_source,
     adjacent_subject,
@@ -60,6 +61,7 @@ _STOPS = frozenset({"punct", "cc", "conj"})
 # How a participle set off inside a report hangs in it: "…, claiming that …", "…, calling Trump …".
 _PARTICIPLE_LINKS = frozenset({"advcl", "conj", "xcomp", "acl"})
 _SUBJECTS_AND_AUX = frozenset({"nsubj", "nsubjpass", "expl", "aux", "auxpass"})
+_SUBJECT_LINKS = frozenset({"nsubj", "nsubjpass"})
 # The marks that set an aside off, each with the mark that closes it.
 _ASIDE_MARKS = {"(": ")", "--": "--", "—": "—", "–": "–"}
 # Marks that close a sentence's first half: what stands before them is no fronted report.
@@ -432,6 +434,7 @@ def _from_verb(verb: Token) -> Candidate | None:
     if found is None:
         return None
     first, last, act = found
+    lead = _relative_lead(verb, first, last)
     if first < verb.i <= last:
         # "records that officials said would harm …": the relative pronoun opens the clause before the verb.
         first = verb.right_edge.i + 1 if verb.right_edge.i < last else verb.i + 1
@@ -451,7 +454,73 @@ def _from_verb(verb: Token) -> Candidate | None:
             subject = None
     if span is None:
         return None
-    return _verb_report(verb, span, subject, act)
+    report = _verb_report(verb, span, subject, act)
+    lead = lead or _fronted(verb, subject, first)
+    if lead is not None and lead[1] <= verb.idx:
+        report.start, report.parts = lead[0], [lead, span]
+    return report
+
+
+def _fronted(verb: Token, subject: Token | None, first: int) -> tuple[int, int] | None:
+    """ "It is no surprise, Mr. Garin said, that …": a clause of its own set off before the speaker is the first
+    part of what was said when the report goes on after the verb; PolNeAR takes it as the content's first piece.
+    One holding a report of its own ("While he admitted that …, he argued …"), opened by a preposition (the
+    parser's "In a statement released after …, he said …") or without a tensed verb is not."""
+    if subject is None or not subject.i < verb.i < first or verb.lemma_.lower() not in lexicon().speech:
+        return None
+    doc = verb.doc
+    clause = next((c for c in verb.lefts if c.dep_ == "ccomp" and c.i < subject.left_edge.i), None)
+    if clause is None or clause.left_edge.pos_ in {"ADP", "SCONJ", "CCONJ"} or not _finite(clause):
+        return None
+    if doc[clause.right_edge.i + 1].text != "," or clause.right_edge.i + 2 != subject.left_edge.i:
+        return None
+    words = list(clause.subtree)
+    if any(t.text in _DASHES or is_cue(t, lexicon().indirect) or is_according(t) for t in words):
+        return None  # a dateline ("WASHINGTON — …"), or a report of its own
+    return trimmed(doc, clause.left_edge.i, clause.right_edge.i)
+
+
+def _relative_lead(verb: Token, first: int, last: int) -> tuple[int, int] | None:
+    """ "rules which officials said [would harm …]", "candidates who many feel [need …]": a relative word that is
+    the subject of the reported clause is part of what was said; PolNeAR takes it as the content's first piece
+    ("which" + "would harm …"). One that is the object of the clause ("the force which he said he would build")
+    or the speaker ("officials who said …") is not."""
+    doc = verb.doc
+    if first < verb.i <= last:
+        word = doc[first]
+        subject = word.dep_ in _SUBJECT_LINKS and word.head.i > verb.i
+    elif verb.dep_ == "relcl" and first > verb.i:
+        # The parser may hang the relative word on the reporting verb beside the verb's own subject.
+        found = next((c for c in verb.lefts if _relative(c)), None)
+        if found is None or not any(c.dep_ in _SUBJECT_LINKS and c != found for c in verb.children):
+            return None
+        word, subject = found, not _has_subject(_clause_at(verb, doc[first]))
+    else:
+        return None
+    return (word.idx, word.idx + len(word)) if subject and _relative(word) else None
+
+
+def _relative(word: Token) -> bool:
+    return word.tag_ in RELATIVE_TAGS or (word.lower_ == "that" and word.dep_ != "mark")
+
+
+def _finite(clause: Token) -> bool:
+    """A clause opened by its subject, with a tensed verb: "It is no surprise", not "Sitting down with …, during
+    which she touched on …"."""
+    tensed = clause.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(c.dep_ in {"aux", "auxpass"} for c in clause.children)
+    subject = next((c for c in clause.children if c.dep_ in _SUBJECT_LINKS | {"expl"}), None)
+    return tensed and subject is not None and subject.left_edge.i == clause.left_edge.i
+
+
+def _has_subject(clause: Token) -> bool:
+    return any(c.dep_ in _SUBJECT_LINKS | {"expl"} for c in clause.children)
+
+
+def _clause_at(verb: Token, token: Token) -> Token:
+    """The head of the verb's complement that ``token`` belongs to."""
+    while token.head.i not in {verb.i, token.i}:
+        token = token.head
+    return token
 
 
 def _reporter(verb: Token) -> Token | None:
