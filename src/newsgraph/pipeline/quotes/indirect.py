@@ -85,6 +85,8 @@ class Candidate:
     continues: Candidate | None = None
     # Proposed by the report scorer (``learned.py``) rather than read by the rules from a listed cue.
     scored: bool = False
+    # Who relayed the speaker's words to the writer: "“…,” X said, according to [Y]".
+    via: tuple[int, int] | None = None
 
 
 def trimmed(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
