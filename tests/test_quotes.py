@@ -208,6 +208,18 @@ def test_according_to_inside_the_quoted_words_is_the_speaker_s_own(extractor: Ex
     assert quote.via is None and "via" not in quote.to_dict()
 
 
+def test_an_as_clause_opening_a_sentence_names_the_source_of_the_rest(extractor: Extractor) -> None:
+    quote = only(run(extractor, "As the Harbour Gazette reported last week, the mayor was planning to close the port."))
+    assert quote.text == "the mayor was planning to close the port"
+    assert quote.cue is not None and quote.cue.text == "reported"
+    assert quote.speaker is not None and quote.speaker.text == "the Harbour Gazette"
+
+
+def test_an_as_clause_telling_when_names_no_source(extractor: Extractor) -> None:
+    text = "As the judge read the verdict, Tom Hale held his head in his hands."
+    assert not [q for q in run(extractor, text).quotes if q.cue is not None and q.cue.text == "read"]
+
+
 def test_a_report_opening_a_story_starts_after_its_dateline(extractor: Extractor) -> None:
     text = (
         "(Harbour Wire) Mayor Ana Ortiz, according to City Hall, made an unplanned visit to the county hospital on "
