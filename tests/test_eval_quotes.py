@@ -11,10 +11,10 @@ from typer.testing import CliRunner
 from newsgraph.cli import app
 from newsgraph.errors import GoldFormatError
 from newsgraph.eval.brat import read_brat
-from newsgraph.eval.gold import read_gold_json
+from newsgraph.eval.gold import GoldDoc, GoldQuote, read_gold_json
 from newsgraph.eval.matching import characters, match, trim
-from newsgraph.eval.quotes import one_per_cue
-from newsgraph.model import Quote
+from newsgraph.eval.quotes import Report, one_per_cue, score_document
+from newsgraph.model import Article, Extraction, Quote, Span, Speaker
 
 TEXT = (
     "“The harbour will reopen on Monday,” the port director said.\n\n"
@@ -137,3 +137,29 @@ def test_eval_scores_a_quote_and_its_continuation_as_one_polnear_content(tmp_pat
         "continuations scored with the quote they continue in their paragraph (PolNeAR's one content per cue): 1"
         in (result.output)
     )
+
+
+def test_polnear_scores_a_relayed_quote_against_its_relay() -> None:
+    """PolNeAR gives "“…,” X said, according to Y" to Y; gold JSON, which names speakers, keeps X."""
+    text = "“We will not close the port,” Hale said, according to the Gazette."
+    words, hale, gazette = text.index("We will"), text.index("Hale"), text.index("the Gazette")
+    quote = Quote(
+        id="q1",
+        kind="direct",
+        text=text[words : words + 27],
+        start=words,
+        end=words + 27,
+        speaker=Speaker(entity=None, name="Hale", text="Hale", start=hale, end=hale + 4),
+        via=Span(gazette, gazette + 11, "the Gazette"),
+    )
+    extraction = Extraction(article=Article(text=text), quotes=[quote])
+    relayed = GoldQuote(content=[(words, words + 27)], source=[(gazette, gazette + 11)])
+    brat, named = Report(), Report()
+    score_document(brat, GoldDoc(name="port", text=text, quotes=[relayed], one_per_cue=True), extraction)
+    score_document(
+        named,
+        GoldDoc(name="port", text=text, quotes=[GoldQuote(content=[(words, words + 27)], speaker="Hale")]),
+        extraction,
+    )
+    assert (brat.speaker_right, brat.speaker_scored, brat.source_exact.tp) == (1, 1, 1)
+    assert (named.speaker_right, named.speaker_scored) == (1, 1)

@@ -193,6 +193,33 @@ def test_according_to_names_the_source_of_the_clause(extractor: Extractor) -> No
     assert quote.speaker is not None and quote.speaker.text == "Northfield Paper"
 
 
+def test_a_relayed_quote_keeps_its_speaker_and_names_who_relayed_it(extractor: Extractor) -> None:
+    text = "“I ask you not to protest on the floor tonight,” Mark Holloway said, according to the Harbour Gazette."
+    quote = only(run(extractor, text))
+    assert quote.speaker is not None and quote.speaker.text == "Mark Holloway"
+    assert quote.via is not None and quote.via.text == "the Harbour Gazette"
+    assert quote.to_dict()["via"] == {"text": "the Harbour Gazette", "start": quote.via.start, "end": quote.via.end}
+
+
+def test_according_to_inside_the_quoted_words_is_the_speaker_s_own(extractor: Extractor) -> None:
+    text = "Mayor Ana Ortiz told the radio that “the driver fired first, according to the officers on the bridge.”"
+    quote = only(run(extractor, text))
+    assert quote.speaker is not None and quote.speaker.text == "Mayor Ana Ortiz"
+    assert quote.via is None and "via" not in quote.to_dict()
+
+
+def test_an_as_clause_opening_a_sentence_names_the_source_of_the_rest(extractor: Extractor) -> None:
+    quote = only(run(extractor, "As the Harbour Gazette reported last week, the mayor was planning to close the port."))
+    assert quote.text == "the mayor was planning to close the port"
+    assert quote.cue is not None and quote.cue.text == "reported"
+    assert quote.speaker is not None and quote.speaker.text == "the Harbour Gazette"
+
+
+def test_an_as_clause_telling_when_names_no_source(extractor: Extractor) -> None:
+    text = "As the judge read the verdict, Tom Hale held his head in his hands."
+    assert not [q for q in run(extractor, text).quotes if q.cue is not None and q.cue.text == "read"]
+
+
 def test_a_report_opening_a_story_starts_after_its_dateline(extractor: Extractor) -> None:
     text = (
         "(Harbour Wire) Mayor Ana Ortiz, according to City Hall, made an unplanned visit to the county hospital on "

@@ -194,6 +194,8 @@ class Quote:
     # writer, unattributed or headline (attributions PolNeAR counts that are not quotes; see
     # pipeline/quotes/acts.py).
     act: str = "speech"
+    # Who relayed the speaker's words to the writer: "“…,” X said, according to [Y]".
+    via: Span | None = None
 
     _KEYS = {"id", "kind", "act", "text", "start", "end", "cue", "speaker"}
 
@@ -210,6 +212,7 @@ class Quote:
             "parts": [p.to_dict() for p in self.parts],
             "date": self.date,
             "continues": self.continues,
+            "via": self.via.to_dict() if self.via else None,
         }
         return _drop_none_extras(data, self._KEYS)
 
@@ -219,6 +222,7 @@ class Quote:
         quote.cue = Span.from_dict(data["cue"]) if data.get("cue") else None
         quote.speaker = Speaker.from_dict(data["speaker"]) if data.get("speaker") else None
         quote.parts = [Part.from_dict(p) for p in data.get("parts", [])]
+        quote.via = Span.from_dict(data["via"]) if data.get("via") else None
         return quote
 
 

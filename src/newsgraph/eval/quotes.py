@@ -5,7 +5,9 @@ cue spans are matched one-to-one, exactly (after trimming edge punctuation and
 spaces) and by overlap (character Jaccard >= 0.5). Speaker accuracy is counted on
 the contents matched by overlap: the speaker is right when its mention overlaps the
 gold source (or is a mention of the same entity as the gold source), when gold and
-prediction both have no source, or, for gold JSON, when the names agree.
+prediction both have no source, or, for gold JSON, when the names agree. Brat gold
+(PolNeAR) gives a relayed report ("“…,” X said, according to Y") to Y, so a quote's
+``via`` stands for its source there.
 """
 
 from __future__ import annotations
@@ -114,7 +116,15 @@ def _names_agree(gold: str, pred: str) -> bool:
     return bool(g and p) and (g <= p or p <= g)
 
 
-def _speaker_right(text: str, gold: GoldQuote, quote: Quote, extraction: Extraction) -> bool:
+def _relayed(gold: GoldDoc, quote: Quote) -> bool:
+    """PolNeAR gives "“…,” X said, according to Y" to Y: brat gold is scored against who relayed the words."""
+    return gold.one_per_cue and quote.via is not None
+
+
+def _speaker_right(text: str, gold: GoldQuote, quote: Quote, extraction: Extraction, relayed: bool) -> bool:
+    if relayed and gold.source is not None:
+        assert quote.via is not None
+        return jaccard(characters(text, gold.source), characters(text, [(quote.via.start, quote.via.end)])) >= OVERLAP
     speaker = quote.speaker
     if gold.speaker is not None:
         return speaker is not None and _names_agree(gold.speaker, speaker.name)
@@ -166,7 +176,7 @@ def score_document(report: Report, gold: GoldDoc, extraction: Extraction) -> Doc
         report.found_by_kind[kind] += 1
         quote = quotes[paired[index]]
         report.speaker_scored += 1
-        if _speaker_right(text, g, quote, extraction):
+        if _speaker_right(text, g, quote, extraction, _relayed(gold, quote)):
             report.speaker_right += 1
             report.speaker_by_kind[kind] += 1
         else:
@@ -179,7 +189,11 @@ def score_document(report: Report, gold: GoldDoc, extraction: Extraction) -> Doc
             result.false.append(quote)
             report.false_by_kind[quote.kind] += 1
     sources = [g.source for g in gold.quotes if g.source and not g.optional]
-    speakers = [[(q.speaker.start, q.speaker.end)] for q in quotes if q.speaker]
+    speakers = [
+        [(q.via.start, q.via.end) if q.via and _relayed(gold, q) else (q.speaker.start, q.speaker.end)]
+        for q in quotes
+        if q.speaker
+    ]
     _count_spans(report.source_exact, report.source_overlap, text, sources, speakers)
     cues = [g.cue for g in gold.quotes if g.cue and not g.optional]
     pred_cues = [[(q.cue.start, q.cue.end)] for q in quotes if q.cue]

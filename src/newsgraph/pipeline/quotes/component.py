@@ -36,6 +36,7 @@ from newsgraph.pipeline.quotes.cues import (
     lexicon,
     name_before_colon,
     phrase_bounds,
+    relayed_by,
     subject_of,
 )
 from newsgraph.pipeline.quotes.direct import CLOSING, OPENING, STRAIGHT, Marked
@@ -204,6 +205,26 @@ def _without_reports_of_their_own(doc: Doc, found: list[Candidate]) -> None:
             break
 
 
+def _mark_relays(doc: Doc, found: list[Candidate]) -> None:
+    """ "“…,” Sanders said, according to CNN": Sanders speaks, CNN is where the writer had it from.
+
+    The speaker stays who spoke; the relay is kept beside it as ``via``. PolNeAR gives such a
+    report to the relay (13 times in 14 on train), so its scoring reads ``via`` as the source.
+    """
+    for candidate in found:
+        if candidate.speaker is None or candidate.cue_token is None:
+            continue
+        cue = doc[candidate.cue_token]
+        according = relayed_by(cue) if cue.pos_ in {"VERB", "AUX"} else None
+        if according is None or any(
+            s <= according.idx < e for s, e in candidate.parts or [(candidate.start, candidate.end)]
+        ):
+            continue  # "“The driver fired, according to the police,” he said": the speaker's own words
+        relay = according_source(according)
+        if relay is not None:
+            candidate.via = phrase_bounds(relay)
+
+
 def _nearby_speaker(cue: Token, marked: Marked) -> tuple[int, int] | None:
     """When the parse gives no subject outside the quote: the noun phrase right beside the cue ("…,” Ramos told)."""
     doc = cue.doc
@@ -303,6 +324,7 @@ class QuoteFinder:
         if self.model:
             found = weigh(doc, found, load_model().tag(doc_text(doc), to_read(doc, found)))
         _without_reports_of_their_own(doc, found)
+        _mark_relays(doc, found)
         text = doc_text(doc)
         for candidate in found:
             _close_open_quote(text, candidate)
@@ -758,6 +780,7 @@ def to_quotes(text: str, found: list[Candidate]) -> list[Quote]:
             if candidate.cue
             else None
         )
+        via = Span(*candidate.via, text[candidate.via[0] : candidate.via[1]]) if candidate.via else None
         quotes.append(
             Quote(
                 id=f"q{number}",
@@ -770,6 +793,7 @@ def to_quotes(text: str, found: list[Candidate]) -> list[Quote]:
                 speaker=speaker,
                 parts=[Part(s, e) for s, e in candidate.parts],
                 continues=ids.get(id(candidate.continues)) if candidate.continues else None,
+                via=via,
             )
         )
     return quotes

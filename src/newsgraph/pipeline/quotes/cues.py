@@ -224,6 +224,11 @@ def according_source(token: Token) -> Token | None:
     return None
 
 
+def relayed_by(cue: Token) -> Token | None:
+    """The "according" of "“…,” X said, according to Y": on the cue verb, after it, it names who relayed the words."""
+    return next((child for child in cue.rights if is_according(child)), None)
+
+
 def cue_end(token: Token) -> int:
     """End offset of a cue: the verb with its particle ("point out"), or "according to"."""
     end = token.idx + len(token)
