@@ -229,6 +229,12 @@ _FIRST_FEMALE = frozenset(_PEOPLE["female"])
 LABEL_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT")
 # Labels a bare surname is often mistagged with; GPE and LOC are left out ("Washington", "Jordan").
 SURNAME_MISLABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP", "EVENT", "LAW"})
+# Labels NER gives a full person's name by mistake.
+PERSON_MISLABELS = frozenset({"ORG", "GPE", "FAC"})
+# Honorifics only a person takes ("Mother Jones" and "King Abdullah" are left out).
+PERSONAL_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss"})
+# Words that end or fill the names of organisations and places, never a surname.
+_THING_WORDS = frozenset(_LEXICON["org_name_endings"]) | frozenset(_LEXICON["actor_heads"]) | {"and", "of", "the"}
 ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "on", "in"})
 
 
@@ -242,14 +248,66 @@ class Group:
     words: tuple[str, ...]
 
 
-def group_mentions(doc: Doc, mentions: list[RawMention]) -> list[Group]:
-    """One group per referent: same key (any label, majority wins), then person and acronym variants."""
+def group_mentions(doc: Doc, mentions: list[RawMention], common_words: frozenset[str] | None = None) -> list[Group]:
+    """One group per referent: same key (any label, majority wins), then person and acronym variants.
+
+    ``common_words`` are the lower-case English nouns and adjectives of a dictionary, which
+    tell a surname from a word naming a thing ("Sharon Statement"); None when unknown.
+    """
     by_key: dict[str, list[RawMention]] = {}
     for mention in mentions:
         by_key.setdefault(SAME_KEY.get(mention.key, mention.key), []).append(mention)
     groups = [Group(ms, majority_label(ms), _fullest_words(doc, ms)) for ms in by_key.values()]
+    for group in groups:
+        if group.label in PERSON_MISLABELS and reads_as_person_name(doc, group, common_words):
+            group.label = "PERSON"
+    _retype_people_institutions(groups)
     groups = _merge_person_variants(doc, groups)
     return _merge_acronyms(doc, groups)
+
+
+def reads_as_person_name(doc: Doc, group: Group, common_words: frozenset[str] | None) -> bool:
+    """Whether a name reads as a person's full name, whatever NER made of it ("Naghmeh Abedini" tagged ORG).
+
+    A listed first name, then one or two capitalised words that name no kind of thing. The
+    surname must be no dictionary word ("Sharon Statement", "Henry Realty") unless the text
+    itself calls its bearer "Mr." or "Ms." ("Ms. Haley").
+    """
+    if not 2 <= len(group.words) <= 3:
+        return False
+    if first_name_sex(group.words[0]) is None or any(w in _THING_WORDS for w in group.words[1:]):
+        return False
+    mention = max(group.mentions, key=lambda m: m.end - m.start)
+    if not all(_name_word(token) for token in doc[mention.start : mention.end]):
+        return False
+    surname = group.words[-1]
+    if common_words is not None and surname not in common_words:
+        return True
+    return any(_after_personal_honorific(doc, token) for token in doc if token.lower_ == surname)
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word as names are spelt ("Abedini", "O'Neil", "R."), not run-together debris."""
+    letters = token.text.replace("'", "").replace("’", "").replace("-", "").rstrip(".")
+    return letters.isalpha() and token.text[:1].isupper() and sum(ch.isupper() for ch in letters) <= 2
+
+
+def _after_personal_honorific(doc: Doc, token: Token) -> bool:
+    return token.i > 0 and doc[token.i - 1].lower_ in PERSONAL_HONORIFICS
+
+
+def _retype_people_institutions(groups: list[Group]) -> None:
+    """ "the Obama White House" tagged PERSON is the White House of Obama's time: an organisation.
+
+    Its words are a person's surname named elsewhere in the text, then a name the text
+    also gives an organisation or a place; left a person, "White House" joins it as a surname.
+    """
+    institutions = {g.words for g in groups if g.label != "PERSON" and len(g.words) > 1}
+    for group in groups:
+        if group.label != "PERSON" or len(group.words) < 3 or group.words[1:] not in institutions:
+            continue
+        if any(g is not group and g.label == "PERSON" and g.words[-1] == group.words[0] for g in groups):
+            group.label = "ORG"
 
 
 def _fullest_words(doc: Doc, mentions: list[RawMention]) -> tuple[str, ...]:
