@@ -469,3 +469,16 @@ def test_a_white_house_named_after_a_president_is_an_organisation() -> None:
     assert named(found, "Darrow White House").type == "ORG"
     assert named(found, "White House").type == "ORG"
     assert named(found, "Lena Darrow").type == "PERSON"
+
+
+def test_a_first_name_misspelt_once_joins_the_usual_spelling() -> None:
+    text = "Marisol Quenneth arrived. Marysol Quenneth spoke first. Marisol Quenneth left. Quenneth said it was late."
+    found = tagged(text, [("Marisol Quenneth", "PERSON"), ("Marysol Quenneth", "PERSON"), ("Quenneth", "PERSON")])
+    person = named(found, "Marisol Quenneth")
+    assert (len(found), len(person.mentions)) == (1, 4)
+
+
+def test_two_spellings_each_used_again_are_two_people() -> None:
+    text = "Ivona Darrel spoke. Ivonka Darrel spoke too. Ivona Darrel left, and Ivonka Darrel stayed."
+    found = tagged(text, [("Ivona Darrel", "PERSON"), ("Ivonka Darrel", "PERSON")])
+    assert sorted(e.name for e in found) == ["Ivona Darrel", "Ivonka Darrel"]

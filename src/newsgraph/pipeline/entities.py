@@ -122,7 +122,8 @@ def _entity(doc: Doc, group: Group) -> Entity:
         known = forms.get(fold(form))
         forms[fold(form)] = (known[0] if known else form, (known[1] if known else 0) + 1)
     if group.label == "PERSON":
-        name = _person_name([form for form, _ in forms.values()], forms)
+        spelt = {key: form for key, form in forms.items() if name_key(key) not in group.misspelt}
+        name = _person_name([form for form, _ in spelt.values()], spelt)
     else:
         # "The United Nations" is no fuller than "United Nations": the article's usual form wins.
         name = max(forms.values(), key=lambda f: (len(name_key(f[0]).split()), f[1], len(f[0])))[0]

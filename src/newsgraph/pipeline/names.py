@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from spacy.attrs import IDX, IS_ALPHA, LOWER
@@ -235,6 +235,8 @@ PERSON_MISLABELS = frozenset({"ORG", "GPE", "FAC"})
 PERSONAL_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss"})
 # Words that end or fill the names of organisations and places, never a surname.
 _THING_WORDS = frozenset(_LEXICON["org_name_endings"]) | frozenset(_LEXICON["actor_heads"]) | {"and", "of", "the"}
+# First names shorter than this are names of their own one letter apart ("Jon", "Jan"), not misspellings.
+MIN_MISSPELT_LENGTH = 4
 ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "on", "in"})
 
 
@@ -246,6 +248,8 @@ class Group:
     label: str
     # The words of its fullest name, for matching surnames and first names.
     words: tuple[str, ...]
+    # Keys of misspelt forms among its mentions ("hilary clinton"), which never name the entity.
+    misspelt: set[str] = field(default_factory=set)
 
 
 def group_mentions(doc: Doc, mentions: list[RawMention], common_words: frozenset[str] | None = None) -> list[Group]:
@@ -262,7 +266,7 @@ def group_mentions(doc: Doc, mentions: list[RawMention], common_words: frozenset
         if group.label in PERSON_MISLABELS and reads_as_person_name(doc, group, common_words):
             group.label = "PERSON"
     _retype_people_institutions(groups)
-    groups = _merge_person_variants(doc, groups)
+    groups = _merge_person_variants(doc, _merge_misspellings(doc, groups))
     return _merge_acronyms(doc, groups)
 
 
@@ -308,6 +312,54 @@ def _retype_people_institutions(groups: list[Group]) -> None:
             continue
         if any(g is not group and g.label == "PERSON" and g.words[-1] == group.words[0] for g in groups):
             group.label = "ORG"
+
+
+def _merge_misspellings(doc: Doc, groups: list[Group]) -> list[Group]:
+    """ "Hilary Clinton" once beside "Hillary Clinton": one person, her first name misspelt once.
+
+    Only a full name said once, whose first name is one letter off another full name's
+    and whose other words are the same, joins that name, and only when nothing says they
+    are two people: a spelling the text uses again is deliberate ("Ivana" and "Ivanka
+    Trump"), two listed first names are two names ("Sara", "Sarah"), sexes must agree.
+    """
+    full = [g for g in groups if g.label == "PERSON" and len(g.words) > 1]
+    merged: set[int] = set()
+    for rare in full:
+        if len(rare.mentions) != 1:
+            continue
+        owners = [g for g in full if g is not rare and id(g) not in merged and _misspelling_of(doc, rare, g)]
+        if len(owners) == 1:
+            owners[0].mentions.extend(rare.mentions)
+            owners[0].misspelt.add(rare.mentions[0].key)
+            merged.add(id(rare))
+    return [g for g in groups if id(g) not in merged]
+
+
+def _misspelling_of(doc: Doc, rare: Group, usual: Group) -> bool:
+    """Whether the one-off full name ``rare`` is ``usual`` with its first name misspelt."""
+    first, other = rare.words[0], usual.words[0]
+    if rare.words[1:] != usual.words[1:] or min(len(first), len(other)) < MIN_MISSPELT_LENGTH:
+        return False
+    if not _one_edit_apart(first, other):
+        return False
+    listed = first_name_sex(first) is not None, first_name_sex(other) is not None
+    if all(listed):
+        return False
+    sexes = {_sex_of(doc, rare), _sex_of(doc, usual)} - {None}
+    if len(sexes) > 1:
+        return False
+    # Said as often, the listed spelling is the usual one; neither listed, nothing tells which.
+    return len(usual.mentions) > len(rare.mentions) or (listed[1] and not listed[0])
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One letter changed, added or dropped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _fullest_words(doc: Doc, mentions: list[RawMention]) -> tuple[str, ...]:
