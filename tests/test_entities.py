@@ -482,3 +482,22 @@ def test_two_spellings_each_used_again_are_two_people() -> None:
     text = "Ivona Darrel spoke. Ivonka Darrel spoke too. Ivona Darrel left, and Ivonka Darrel stayed."
     found = tagged(text, [("Ivona Darrel", "PERSON"), ("Ivonka Darrel", "PERSON")])
     assert sorted(e.name for e in found) == ["Ivona Darrel", "Ivonka Darrel"]
+
+
+def test_a_bare_surname_two_people_bear_is_the_one_last_named() -> None:
+    text = (
+        "Amanda Quell opened the hearing. Carl Quell spoke next. Quell said the budget was short. "
+        "Amanda Quell closed it. Quell thanked the staff. Mr. Quell left early."
+    )
+    found = tagged(text, [("Amanda Quell", "PERSON"), ("Carl Quell", "PERSON"), ("Quell", "PERSON")])
+    sentences = {e.name: [text.rfind(". ", 0, m.start) for m in e.mentions] for e in found}
+    said, thanked, carl, amanda = (text.index(". " + w) for w in ("Quell said", "Quell thanked", "Carl", "Amanda"))
+    mister = text.index("Mr. ") + 2
+    assert sentences == {"Amanda Quell": [-1, amanda, thanked], "Carl Quell": [carl, said, mister]}
+
+
+def test_a_bare_surname_passes_over_a_dictionary_word_glued_to_it(extractor: Extractor) -> None:
+    text = "Carl Quell spoke on Monday. Amanda Quell agreed. Team Quell cheered. Quell said it was over."
+    ents = [("Carl Quell", "PERSON"), ("Amanda Quell", "PERSON"), ("Team Quell", "PERSON"), ("Quell", "PERSON")]
+    found = parsed_with(extractor, text, ents)
+    assert [m.start for m in named(found, "Amanda Quell").mentions] == [text.index("Amanda"), text.rindex("Quell")]
