@@ -501,3 +501,9 @@ def test_a_bare_surname_passes_over_a_dictionary_word_glued_to_it(extractor: Ext
     ents = [("Carl Quell", "PERSON"), ("Amanda Quell", "PERSON"), ("Team Quell", "PERSON"), ("Quell", "PERSON")]
     found = parsed_with(extractor, text, ents)
     assert [m.start for m in named(found, "Amanda Quell").mentions] == [text.index("Amanda"), text.rindex("Quell")]
+
+
+def test_a_first_name_with_another_ending_is_another_person() -> None:
+    text = "Joren Vandal died in 2014. Joren Vandal was 43. His daughter Jorena Vandal spoke at the rally."
+    found = tagged(text, [("Joren Vandal", "PERSON"), ("Jorena Vandal", "PERSON")])
+    assert sorted(e.name for e in found) == ["Joren Vandal", "Jorena Vandal"]

@@ -320,7 +320,8 @@ def _merge_misspellings(doc: Doc, groups: list[Group]) -> list[Group]:
     Only a full name said once, whose first name is one letter off another full name's
     and whose other words are the same, joins that name, and only when nothing says they
     are two people: a spelling the text uses again is deliberate ("Ivana" and "Ivanka
-    Trump"), two listed first names are two names ("Sara", "Sarah"), sexes must agree.
+    Trump"), two listed first names are two names ("Sara", "Sarah"), sexes must agree,
+    and the names must end alike ("Eric" and "Erica Garner", father and daughter).
     """
     full = [g for g in groups if g.label == "PERSON" and len(g.words) > 1]
     merged: set[int] = set()
@@ -340,8 +341,8 @@ def _misspelling_of(doc: Doc, rare: Group, usual: Group) -> bool:
     first, other = rare.words[0], usual.words[0]
     if rare.words[1:] != usual.words[1:] or min(len(first), len(other)) < MIN_MISSPELT_LENGTH:
         return False
-    if not _one_edit_apart(first, other):
-        return False
+    if first[-1] != other[-1] or not _one_edit_apart(first, other):
+        return False  # an ending changed or added is another name, often the other sex's ("Eric", "Erica")
     listed = first_name_sex(first) is not None, first_name_sex(other) is not None
     if all(listed):
         return False
