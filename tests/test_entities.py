@@ -507,3 +507,9 @@ def test_a_first_name_with_another_ending_is_another_person() -> None:
     text = "Joren Vandal died in 2014. Joren Vandal was 43. His daughter Jorena Vandal spoke at the rally."
     found = tagged(text, [("Joren Vandal", "PERSON"), ("Jorena Vandal", "PERSON")])
     assert sorted(e.name for e in found) == ["Joren Vandal", "Jorena Vandal"]
+
+
+def test_a_surname_two_people_bear_stays_a_person_where_it_qualifies_a_noun(extractor: Extractor) -> None:
+    text = "Quell supporters gathered early. Amanda Quell spoke first. Carl Quell spoke next."
+    found = parsed_with(extractor, text, [("Amanda Quell", "PERSON"), ("Carl Quell", "PERSON"), ("Quell", "PERSON")])
+    assert named(found, "Quell").type == "PERSON"

@@ -165,7 +165,8 @@ def _read_context(doc: Doc, entity: Entity, group: Group, affiliations: Affiliat
     """
     mentions = group.mentions
     _read_mentions(doc, entity, mentions, affiliations)
-    lone = entity.type == "PERSON" and not entity.titles and len(name_words(entity.name)) == 1
+    # A surname that people of the article bear is theirs even where it reads as a place ("in Clinton's camp").
+    lone = entity.type == "PERSON" and not entity.titles and len(name_words(entity.name)) == 1 and not group.borne
     if lone and reads_as_place(doc, mentions):
         entity.type, entity.affiliation = "GPE", None
         return

@@ -250,6 +250,8 @@ class Group:
     words: tuple[str, ...]
     # Keys of misspelt forms among its mentions ("hilary clinton"), which never name the entity.
     misspelt: set[str] = field(default_factory=set)
+    # A surname that people of the article bear, left over where none of them could be told.
+    borne: bool = False
 
 
 def group_mentions(doc: Doc, mentions: list[RawMention], common_words: frozenset[str] | None = None) -> list[Group]:
@@ -468,7 +470,7 @@ def _to_bearers(
             left.append(mention)
         else:
             owners[chosen].mentions.append(mention)
-    return [Group(left, part.label, part.words)] if left else []
+    return [Group(left, part.label, part.words, borne=True)] if left else []
 
 
 def _said_before(owner: Group, named: dict[int, list[int]], start: int) -> list[int]:
