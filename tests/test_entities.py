@@ -411,3 +411,105 @@ def test_a_lone_name_used_only_as_a_place_is_a_place(extractor: Extractor) -> No
     found = list(EntityGrouper()(doc)._.entities)
     assert named(found, "Korvik").type == "GPE"
     assert named(found, "Hale").type == "PERSON"
+
+
+def parsed_with(extractor: Extractor, text: str, ents: list[tuple[str, str]]) -> list[Entity]:
+    """Entities from the shipped entities component on a parsed text whose NER mentions we set ourselves."""
+    doc = extractor.nlp.make_doc(text)
+    for name, component in extractor.nlp.pipeline:
+        if name in MODEL_PIPES and name not in ("ner", "newsgraph_entities"):
+            doc = component(doc)
+    spans: list[SpacySpan] = []
+    for surface, label in ents:
+        start = 0
+        while (found := text.find(surface, start)) >= 0:
+            span = doc.char_span(found, found + len(surface), label=label)
+            assert span is not None, surface
+            if all(s.end <= span.start or span.end <= s.start for s in spans):
+                spans.append(span)
+            start = found + len(surface)
+    doc.ents = sorted(spans, key=lambda s: s.start)
+    return list(extractor.nlp.get_pipe("newsgraph_entities")(doc)._.entities)
+
+
+def test_a_first_name_and_an_unknown_surname_tagged_org_is_a_person(extractor: Extractor) -> None:
+    text = "Amanda Quenneth spoke to reporters on Monday. Quenneth said the vote was close."
+    found = parsed_with(extractor, text, [("Amanda Quenneth", "ORG"), ("Quenneth", "ORG")])
+    person = named(found, "Amanda Quenneth")
+    assert (person.type, len(person.mentions)) == ("PERSON", 2)
+
+
+def test_a_first_name_before_a_dictionary_word_stays_an_organisation(extractor: Extractor) -> None:
+    text = "Henry Lumber opened a yard in the valley. Henry Lumber hired forty people."
+    found = parsed_with(extractor, text, [("Henry Lumber", "ORG")])
+    assert named(found, "Henry Lumber").type == "ORG"
+
+
+def test_a_dictionary_surname_the_text_calls_ms_is_a_person() -> None:
+    text = "Grace Fletcher spoke to reporters. Ms. Fletcher said the vote was close."
+    found = tagged(text, [("Grace Fletcher", "ORG"), ("Fletcher", "ORG")])
+    person = named(found, "Grace Fletcher")
+    assert (person.type, len(person.mentions)) == ("PERSON", 2)
+
+
+def test_a_person_described_by_an_organisation_word_stays_a_person(extractor: Extractor) -> None:
+    text = "Tom Vellor's campaign, Amanda Quenneth, said the race was open. Quenneth left in May."
+    found = parsed_with(
+        extractor, text, [("Tom Vellor", "PERSON"), ("Amanda Quenneth", "PERSON"), ("Quenneth", "PERSON")]
+    )
+    assert named(found, "Amanda Quenneth").type == "PERSON"
+
+
+def test_a_white_house_named_after_a_president_is_an_organisation() -> None:
+    text = (
+        "Lena Darrow spoke at the White House. An adviser in the Darrow White House said so. "
+        "The White House declined to comment."
+    )
+    found = tagged(text, [("Lena Darrow", "PERSON"), ("Darrow White House", "PERSON"), ("White House", "ORG")])
+    assert named(found, "Darrow White House").type == "ORG"
+    assert named(found, "White House").type == "ORG"
+    assert named(found, "Lena Darrow").type == "PERSON"
+
+
+def test_a_first_name_misspelt_once_joins_the_usual_spelling() -> None:
+    text = "Marisol Quenneth arrived. Marysol Quenneth spoke first. Marisol Quenneth left. Quenneth said it was late."
+    found = tagged(text, [("Marisol Quenneth", "PERSON"), ("Marysol Quenneth", "PERSON"), ("Quenneth", "PERSON")])
+    person = named(found, "Marisol Quenneth")
+    assert (len(found), len(person.mentions)) == (1, 4)
+
+
+def test_two_spellings_each_used_again_are_two_people() -> None:
+    text = "Ivona Darrel spoke. Ivonka Darrel spoke too. Ivona Darrel left, and Ivonka Darrel stayed."
+    found = tagged(text, [("Ivona Darrel", "PERSON"), ("Ivonka Darrel", "PERSON")])
+    assert sorted(e.name for e in found) == ["Ivona Darrel", "Ivonka Darrel"]
+
+
+def test_a_bare_surname_two_people_bear_is_the_one_last_named() -> None:
+    text = (
+        "Amanda Quell opened the hearing. Carl Quell spoke next. Quell said the budget was short. "
+        "Amanda Quell closed it. Quell thanked the staff. Mr. Quell left early."
+    )
+    found = tagged(text, [("Amanda Quell", "PERSON"), ("Carl Quell", "PERSON"), ("Quell", "PERSON")])
+    sentences = {e.name: [text.rfind(". ", 0, m.start) for m in e.mentions] for e in found}
+    said, thanked, carl, amanda = (text.index(". " + w) for w in ("Quell said", "Quell thanked", "Carl", "Amanda"))
+    mister = text.index("Mr. ") + 2
+    assert sentences == {"Amanda Quell": [-1, amanda, thanked], "Carl Quell": [carl, said, mister]}
+
+
+def test_a_bare_surname_passes_over_a_dictionary_word_glued_to_it(extractor: Extractor) -> None:
+    text = "Carl Quell spoke on Monday. Amanda Quell agreed. Team Quell cheered. Quell said it was over."
+    ents = [("Carl Quell", "PERSON"), ("Amanda Quell", "PERSON"), ("Team Quell", "PERSON"), ("Quell", "PERSON")]
+    found = parsed_with(extractor, text, ents)
+    assert [m.start for m in named(found, "Amanda Quell").mentions] == [text.index("Amanda"), text.rindex("Quell")]
+
+
+def test_a_first_name_with_another_ending_is_another_person() -> None:
+    text = "Joren Vandal died in 2014. Joren Vandal was 43. His daughter Jorena Vandal spoke at the rally."
+    found = tagged(text, [("Joren Vandal", "PERSON"), ("Jorena Vandal", "PERSON")])
+    assert sorted(e.name for e in found) == ["Joren Vandal", "Jorena Vandal"]
+
+
+def test_a_surname_two_people_bear_stays_a_person_where_it_qualifies_a_noun(extractor: Extractor) -> None:
+    text = "Quell supporters gathered early. Amanda Quell spoke first. Carl Quell spoke next."
+    found = parsed_with(extractor, text, [("Amanda Quell", "PERSON"), ("Carl Quell", "PERSON"), ("Quell", "PERSON")])
+    assert named(found, "Quell").type == "PERSON"

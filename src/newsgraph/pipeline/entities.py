@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -45,6 +46,7 @@ from newsgraph.pipeline.names import (
     group_mentions,
     name_key,
     name_words,
+    reads_as_person_name,
     repair,
     settle_headline_mentions,
     title_case_lines,
@@ -61,13 +63,25 @@ NOUN_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 class EntityGrouper:
     """Builds the article's entities from NER mentions, their context and acting noun phrases."""
 
+    def __init__(self, lemmatizer: Lemmatizer | None = None) -> None:
+        # The lemmatizer's WordNet index is read from disk after the pipeline is built: looked up on first use.
+        self._lemmatizer = lemmatizer
+        self._common_words: frozenset[str] | None = None
+
+    def common_words(self) -> frozenset[str] | None:
+        """The English nouns and adjectives of the lemmatizer's WordNet index, None without one."""
+        if self._common_words is None and self._lemmatizer is not None:
+            index = self._lemmatizer.lookups.get_table("lemma_index", {})
+            self._common_words = frozenset(w for pos in ("noun", "adj") for w in index.get(pos, []))
+        return self._common_words or None
+
     def __call__(self, doc: Doc) -> Doc:
         mentions = [
             m for ent in doc.ents if ent.label_ in NAMED_LABELS for m in repair(doc, ent.start, ent.end, ent.label_)
         ]
         mentions = settle_headline_mentions(doc, mentions, *title_case_lines(doc))
         relabel_people(doc, mentions)
-        groups = group_mentions(doc, mentions)
+        groups = group_mentions(doc, mentions, self.common_words())
         retype_organisations(doc, groups)
         retype_things(doc, groups)
         groups = merge_short_forms(groups)
@@ -79,8 +93,9 @@ class EntityGrouper:
                 i: e for e, g in zip(entities, groups, strict=True) for m in g.mentions for i in range(m.start, m.end)
             }
             affiliations = Affiliations(doc, owner)
+            common = self.common_words()
             for entity, group in zip(entities, groups, strict=True):
-                _read_context(doc, entity, group.mentions, affiliations)
+                _read_context(doc, entity, group, affiliations, reads_as_person_name(doc, group, common))
             entities = _add_actors(doc, entities, owner)
         entities.sort(key=lambda e: e.mentions[0].start)
         for number, entity in enumerate(entities, 1):
@@ -93,7 +108,8 @@ class EntityGrouper:
 
 @Language.factory("newsgraph_entities", requires=["doc.ents"], assigns=["doc._.entities"])
 def make_entities(nlp: Language, name: str) -> EntityGrouper:
-    return EntityGrouper()
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    return EntityGrouper(lemmatizer if isinstance(lemmatizer, Lemmatizer) else None)
 
 
 def _entity(doc: Doc, group: Group) -> Entity:
@@ -106,7 +122,8 @@ def _entity(doc: Doc, group: Group) -> Entity:
         known = forms.get(fold(form))
         forms[fold(form)] = (known[0] if known else form, (known[1] if known else 0) + 1)
     if group.label == "PERSON":
-        name = _person_name([form for form, _ in forms.values()], forms)
+        spelt = {key: form for key, form in forms.items() if name_key(key) not in group.misspelt}
+        name = _person_name([form for form, _ in spelt.values()], spelt)
     else:
         # "The United Nations" is no fuller than "United Nations": the article's usual form wins.
         name = max(forms.values(), key=lambda f: (len(name_key(f[0]).split()), f[1], len(f[0])))[0]
@@ -138,19 +155,23 @@ def _person_name(forms: list[str], counts: dict[str, tuple[str, int]]) -> str:
     return name
 
 
-def _read_context(doc: Doc, entity: Entity, mentions: list[RawMention], affiliations: Affiliations) -> None:
+def _read_context(doc: Doc, entity: Entity, group: Group, affiliations: Affiliations, person_name: bool) -> None:
     """Titles, affiliation and descriptions from the words around each mention, in text order.
 
     A "person" described as an organisation ("rebel group Ansar Dine") is an organisation NER
-    mislabelled. Other descriptions of people are mostly parser debris and are not kept.
+    mislabelled, unless the name reads as a person's (``person_name``: "Trump's campaign
+    chairman, Paul Manafort" gives Manafort the description "campaign"). Other descriptions
+    of people are mostly parser debris and are not kept.
     """
+    mentions = group.mentions
     _read_mentions(doc, entity, mentions, affiliations)
-    lone = entity.type == "PERSON" and not entity.titles and len(name_words(entity.name)) == 1
+    # A surname that people of the article bear is theirs even where it reads as a place ("in Clinton's camp").
+    lone = entity.type == "PERSON" and not entity.titles and len(name_words(entity.name)) == 1 and not group.borne
     if lone and reads_as_place(doc, mentions):
         entity.type, entity.affiliation = "GPE", None
         return
     if entity.type == "PERSON" and entity.descriptions:
-        if entity.titles:
+        if entity.titles or person_name:
             entity.descriptions.clear()
         else:
             entity.type = "ORG"

@@ -67,8 +67,8 @@ def retype_things(doc: Doc, groups: list[Group]) -> None:
     """
     platforms = frozenset(_LEXICON["platforms"])
     for group in groups:
-        if group.label != "PERSON" or len(group.words) != 1:
-            continue
+        if group.label != "PERSON" or len(group.words) != 1 or group.borne:
+            continue  # a surname people of the article bear is theirs ("Clinton supporters")
         if group.words[0].lower() in platforms:
             group.label = "ORG"  # "Twitter": the company, when it is anyone
         elif all(_as_thing(doc, m) for m in group.mentions):
