@@ -264,13 +264,14 @@ class EventBuilder:
         if actor is not None:
             self._describe_actor(event, actor)
             known = event.actor_country or event.actor_sector or actor.entity.type in POLITIES or actor.entity.titles
-            at_state = actor.entity.type == "ORG" and self._state_target(target, draft.target)
+            at_state = self._acts_on_state(actor.entity, target, draft.target)
             if not (known or at_state or self._own_forces(draft.target)):
                 # As in PETRARCH and GDELT, an event is coded for actors the dictionaries know: a country,
                 # an international body, someone whose sector (GOV, MIL, LAB…) is named; a place or
                 # people the NER found, which acts through its government; or someone given a role. An
                 # organisation they do not list is in PLOVER's scope when it acts on the state ("Arvo Foods
-                # thanked the police"): the manual's economic context has "business-government relations".
+                # thanked the police"): the manual's economic context has "business-government relations";
+                # so is a person they do not list who acts on a state or its named officer.
                 return None
             self.last_actors[event.type] = actor.entity
         if (
@@ -483,6 +484,16 @@ class EventBuilder:
         if target is not None and target.type in POLITIES:
             return True
         return event.target_sector is not None and event.target_sector not in BUSINESS
+
+    def _acts_on_state(self, actor: Entity, target: Entity | None, words: Token | None) -> bool:
+        """An actor the dictionaries do not list acts on the state: an organisation on a state body named or
+        told by a noun ("Arvo Foods thanked the police"), a person on a country or a state's officer named
+        ("Emmanuel Macron met Vladimir Putin", whom the Phoenix dictionary codes RUSGOV; a Phoenix dictionary
+        older than Macron's office does not know him). A person's act on a body told by a common noun ("Mary
+        Jones thanked the police") stays a private person's."""
+        if actor.type == "ORG":
+            return self._state_target(target, words)
+        return actor.type == "PERSON" and target is not None and self._state_target(target, None)
 
     def _state_target(self, target: Entity | None, words: Token | None) -> bool:
         """The act is aimed at a state or one of its bodies: a country, or a government, its forces, police,
