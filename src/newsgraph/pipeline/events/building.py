@@ -355,11 +355,15 @@ class EventBuilder:
 
     def _event_owner(self, noun: Token, speaker: Entity | None) -> Actor | None:
         """Whose act an event noun that is a verb's subject is: "Russia's attack on Kyiv killed 12", "an Israeli
-        airstrike killed 12" were done by Russia and Israel; "Hong Kong's street battles" by no state."""
+        airstrike killed 12", "the airstrikes by Israel killed 12" were done by Russia and Israel; "Hong Kong's
+        street battles" by no state."""
         code = self.lex.noun(noun)
         if code is None or code.type not in self.lex.hostile:
             return None
         owner = next((c for c in noun.children if c.dep_ in ("poss", "amod", "compound") and c.i < noun.i), None)
+        if owner is None:
+            by = (c for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by")
+            owner = next((object_of(c) for c in by), None)
         if (
             owner is None
             or self.actors.entity_of(owner) is None
