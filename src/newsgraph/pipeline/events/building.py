@@ -417,11 +417,32 @@ class EventBuilder:
             found = self.actors.resolve(phrase, speaker, exclude=exclude)
             if found is not None and found.entity is not exclude:
                 return found.entity, found.words
+        described = self._described_party(thing)
+        if described is not None:
+            # "called for an explanation from the government": no name, but a noun the dictionaries give a sector
+            # names whom it is aimed at, and its words stand for it.
+            draft.target = described
         return None, []
 
+    def _described_party(self, thing: Token | None) -> Token | None:
+        """The party a thing's own phrase names by a noun the dictionaries give a sector ("an explanation from the
+        government", "an apology to the rebels")."""
+        if thing is None:
+            return None
+        for prep in (c for c in thing.children if c.dep_ == "prep" and c.lower_ in AIMED_PREPS):
+            pobj = object_of(prep)
+            own = pobj is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in pobj.children)
+            if pobj is not None and pobj.pos_ == "NOUN" and not own and self.actors.agent_sector(pobj) is not None:
+                # "cuts on its local newspapers": the actor's own are no other party.
+                return pobj
+        return None
+
     def _thing_object(self, thing: Token | None) -> bool:
-        """The object is a thing, which names no one an act could be aimed at ("its borders", "arms", "weapons")."""
-        if thing is None or thing.dep_ != "dobj" or thing.pos_ != "NOUN":
+        """The object is a thing, which names no one an act could be aimed at ("its borders", "arms", "weapons"),
+        whether the verb takes it or the verb's preposition ("called for an apology from Germany")."""
+        if thing is None or thing.pos_ != "NOUN":
+            return False
+        if thing.dep_ != "dobj" and not (thing.dep_ == "pobj" and thing.head.head.pos_ == "VERB"):
             return False
         return not self.actors.names_actor(thing) or self.senses.means_of_violence(thing)
 
