@@ -448,7 +448,10 @@ class DraftFinder:
         return next((c for c in codes if c is not None and c.type in self.lex.hostile), None)
 
     def _named_act(self, verb: Token) -> Token | None:
-        """The verb's direct object when it is an event noun."""
+        """The verb's direct object when it is an event noun, or the event noun a participle hangs on, which is its
+        object as in a frame's reading ("the sanctions imposed by the EU on Russia")."""
+        if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and self.lex.noun(verb.head) is not None:
+            return verb.head
         return next((c for c in verb.children if c.dep_ == "dobj" and self.lex.noun(c) is not None), None)
 
     def _tells_of_event_noun(self, verb: Token, code: Code) -> Token | None:
