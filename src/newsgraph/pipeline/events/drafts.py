@@ -424,6 +424,10 @@ class DraftFinder:
         if actor is not None and target is None and (sides := self._sides_of_fight(actor)) is not None:
             # "Fighting erupted between Hamas and Fatah gunmen": the fight's sides, not the fight, act and suffer.
             actor, target = sides
+        if actor is not None and target is None and self.lex.noun(actor) == code:
+            # "US-China trade talks resumed", "talks with Hamas resumed": the act the verb carries on is its
+            # subject's, done by those the noun names.
+            actor, target = self._noun_parties(actor, code)
         if code.reverse:
             # "The US faced criticism from the Arab League": the League acts, on the US.
             actor, target = source(token), actor
@@ -635,6 +639,14 @@ class DraftFinder:
             # "paved the way for the annexation of the settlements", "renewed calls for the release of": what is
             # aimed at, asked for or feared has not happened.
             return None
+        actor, target = self._noun_parties(noun, code)
+        if actor is None and target is None:
+            return None
+        return Draft(code, noun, noun, actor, target)
+
+    def _noun_parties(self, noun: Token, code: Code) -> tuple[Token | None, Token | None]:
+        """Who does the act an event noun names and whom it is aimed at, from the noun's own words: its possessive,
+        its "by", "between" and aimed phrases, a named modifier, two sides joined by a hyphen ("US-China talks")."""
         actor = next((c for c in noun.children if c.dep_ == "poss"), None)
         target = None
         if actor is not None and code.type in UNDERGONE and self._undergoer(actor, noun):
@@ -670,9 +682,7 @@ class DraftFinder:
             # where people protest or fight; a government does not march. The people are those the sentence names
             # as protesting ("agitating the protesters"), if it names any.
             actor = protesters(noun) if code.type == "PROTEST" else None
-        if actor is None and target is None:
-            return None
-        return Draft(code, noun, noun, actor, target)
+        return actor, target
 
     def _hyphened_sides(self, noun: Token) -> tuple[Token, Token] | None:
         """Two named modifiers of a noun joined by a hyphen ("Israeli-Palestinian", "US-China"), in text order."""
