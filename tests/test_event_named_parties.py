@@ -34,6 +34,9 @@ from newsgraph.pipeline import Extractor
         ),
         ("Talks between Israel and Hamas resumed in Cairo.", "CONSULT", "Israel", "Hamas"),
         ("Delegates attended the US-Canada talks in Ottawa.", "CONSULT", "US", "Canada"),
+        # The PLOVER manual's AID: "Hostage rescues ... should be coded as AID", the people rescued its recipient.
+        ("Pakistani troops rescued 10 hostages near the border.", "AID", "Pakistani troops", "10 hostages"),
+        ("The army rescued the stranded villagers after the flood.", "AID", "army", "stranded villagers"),
     ],
 )
 def test_parties_named_in_the_sentence(extractor: Extractor, text: str, kind: str, actor: str, target: str) -> None:
@@ -49,6 +52,7 @@ def test_parties_named_in_the_sentence(extractor: Extractor, text: str, kind: st
         "Mary Jones met her sister in Paris on Monday.",
         "Mary Jones thanked the police for their help.",
         "John Smith accused his neighbour of theft.",
+        "The government sent aid on Monday.",
     ],
 )
 def test_a_private_persons_act_stays_out(extractor: Extractor, text: str) -> None:

@@ -204,7 +204,11 @@ class EventBuilder:
             return None
         unnamed = self._unnamed_party(draft)
         needs_recipient = draft.code.type in self.lex.requires_recipient
-        if target is None and needs_recipient and not (self._convicted(draft) or unnamed is not None):
+        if (
+            target is None
+            and needs_recipient
+            and not (self._convicted(draft) or unnamed is not None or self._rescued(draft))
+        ):
             # The PLOVER manual: COOPERATE, AID and SANCTION "Requires recipient: Yes"; "the company
             # shelved its plans" sanctions no one.
             return None
@@ -473,6 +477,15 @@ class EventBuilder:
             and visited.lemma_.lower() not in PLACE_DESCRIPTIONS
             and not self.actors.names_actor(visited)
         )
+
+    def _rescued(self, draft: Draft) -> bool:
+        """The people an AID is done to are its recipient, named by a common noun: the PLOVER manual has "Hostage
+        rescues, e.g. 'Pakistan's military rescued 10 hostages from the border region with Afghanistan yesterday'
+        ... should be coded as AID"; what is given ("sent aid") names no one and still needs one it goes to."""
+        thing = draft.target
+        if draft.code.type != "AID" or thing is None or thing.dep_ != "dobj":
+            return False
+        return self._people(self.actors.through_partitive(thing))
 
     def _captives(self, released: Token | None) -> bool:
         """What a retreat gives up is people, forces or a place, not a thing ("released two videos");
