@@ -34,6 +34,19 @@ from newsgraph.pipeline import Extractor
         ),
         ("Talks between Israel and Hamas resumed in Cairo.", "CONSULT", "Israel", "Hamas"),
         ("Delegates attended the US-Canada talks in Ottawa.", "CONSULT", "US", "Canada"),
+        # A demand or an accusation in a participle's clause is made to the one the speech verb names as told.
+        (
+            "Senator Maria Lopez told Minister Tom Brandt, repeatedly calling for an explanation of the escape.",
+            "REQUEST",
+            "Maria Lopez",
+            "Tom Brandt",
+        ),
+        (
+            "The minister told Parliament on Tuesday, accusing the opposition of lying.",
+            "ACCUSE",
+            "minister",
+            "opposition",
+        ),
         # The PLOVER manual's AID: "Hostage rescues ... should be coded as AID", the people rescued its recipient.
         ("Pakistani troops rescued 10 hostages near the border.", "AID", "Pakistani troops", "10 hostages"),
         ("The army rescued the stranded villagers after the flood.", "AID", "army", "stranded villagers"),

@@ -34,6 +34,7 @@ from newsgraph.pipeline.events.syntax import (
     topic,
 )
 from newsgraph.pipeline.events.words import (
+    ADDRESSED,
     AIMED_PREPS,
     ARMED,
     BARE,
@@ -169,6 +170,9 @@ class EventBuilder:
                 draft.target = None if placed else draft.target
         if target is None and draft.code.type == "THREATEN":
             target = self._threatened(draft, speaker, exclude)
+        named = draft.target is not None and self.actors.names_actor(draft.target)
+        if target is None and draft.code.type in ADDRESSED and not named:
+            target = self._addressee(draft.trigger, speaker, exclude)
         location = self.finder.location(draft)
         if target is not None and draft.code.mode == "strike" and (self.actors.thing(target) or target.id == location):
             # "stopped work at the Port of Veldport": the place of a strike, not the employer it is aimed at.
@@ -638,6 +642,17 @@ class EventBuilder:
         if doer is not None and doer.pos_ == "PRON":
             return doer.lower_ in PERSONAL_PRONOUNS
         return doer is None or doer.pos_ == "PROPN" or self.senses.means_of_violence(doer)
+
+    def _addressee(self, verb: Token, speaker: Entity | None, exclude: Entity | None) -> Entity | None:
+        """Whom a demand or an accusation told in a participle's clause is made to: the one named as told on the verb
+        the clause hangs on ("Sasse told Warden Hale, repeatedly calling for an explanation", "told the minister,
+        accusing him of negligence")."""
+        head = verb.head
+        if verb.dep_ != "advcl" or verb.tag_ != "VBG" or not has_lemma(head, self.lex.speech_verbs):
+            return None
+        told = next((c for c in head.children if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP"), None)
+        found = self.actors.resolve(told, speaker, exclude=exclude) if told is not None else None
+        return found.entity if found is not None and found.entity is not exclude else None
 
     def _threatened(self, draft: Draft, speaker: Entity | None, exclude: Entity | None) -> Entity | None:
         """Whom a threat is aimed at: the subject of its "if" clause ("if the company goes ahead").

@@ -35,6 +35,9 @@ POLITIES = frozenset({"GPE", "NORP"})
 # The PLOVER manual's verbal categories that are statements, not meetings (CONSULT is "All consultations
 # and meetings", which happen where a noun can tell them: "talks with Hamas").
 SAID = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+# The PLOVER manual's verbal acts made to someone, whose recipient is the one spoken to: "All requests, demands, and
+# orders" (REQUEST), "Express disapproval; condemn; complain" (ACCUSE), "All rejections and refusals" (REJECT), threats.
+ADDRESSED = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 # Entity types of places, which a bare noun of violence may name as struck ("the attack on Kharkiv").
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # Types whose word alone tells the act with no one it is aimed at: violence and repression fall on
