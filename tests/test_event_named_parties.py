@@ -47,6 +47,9 @@ from newsgraph.pipeline import Extractor
             "minister",
             "opposition",
         ),
+        # An offer told by a participle is made to the one who takes it up or turns it down.
+        ("Ukraine accepted the aid offered by Germany on Monday.", "AGREE", "Germany", "Ukraine"),
+        ("Zambia turned to Kenya and rejected the loan offered by China.", "AGREE", "China", "Zambia"),
         # The PLOVER manual's AID: "Hostage rescues ... should be coded as AID", the people rescued its recipient.
         ("Pakistani troops rescued 10 hostages near the border.", "AID", "Pakistani troops", "10 hostages"),
         ("The army rescued the stranded villagers after the flood.", "AID", "army", "stranded villagers"),

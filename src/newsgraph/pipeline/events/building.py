@@ -42,6 +42,7 @@ from newsgraph.pipeline.events.words import (
     DESCRIBED_PRONOUNS,
     EVERYDAY,
     JUDICIAL_CHARGES,
+    OFFERED,
     PARTY_PREPOSITIONS,
     PAYING,
     PERSONAL_PRONOUNS,
@@ -56,6 +57,7 @@ from newsgraph.pipeline.events.words import (
     ROLES,
     STATE_BODIES,
     STATE_FORCES,
+    TAKING,
     UNCLAIMED,
     VOTES,
 )
@@ -173,6 +175,8 @@ class EventBuilder:
         named = draft.target is not None and self.actors.names_actor(draft.target)
         if target is None and draft.code.type in ADDRESSED and not named:
             target = self._addressee(draft.trigger, speaker, exclude)
+        if target is None and draft.code.type in OFFERED:
+            target = self._taker(draft.trigger, speaker, exclude)
         location = self.finder.location(draft)
         if target is not None and draft.code.mode == "strike" and (self.actors.thing(target) or target.id == location):
             # "stopped work at the Port of Veldport": the place of a strike, not the employer it is aimed at.
@@ -652,6 +656,16 @@ class EventBuilder:
             return None
         told = next((c for c in head.children if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP"), None)
         found = self.actors.resolve(told, speaker, exclude=exclude) if told is not None else None
+        return found.entity if found is not None and found.entity is not exclude else None
+
+    def _taker(self, verb: Token, speaker: Entity | None, exclude: Entity | None) -> Entity | None:
+        """Whom an offer told by a participle is made to: the one who takes it up or turns it down ("Kenya rejected
+        the deal offered by the IMF", "his client chose not to accept a plea agreement offered by prosecutors")."""
+        offer = verb.head
+        if verb.dep_ != "acl" or verb.tag_ != "VBN" or offer.dep_ != "dobj" or not has_lemma(offer.head, TAKING):
+            return None
+        taker, _ = self.finder.arguments.of(offer.head)
+        found = self.actors.resolve(taker, speaker, exclude=exclude) if taker is not None else None
         return found.entity if found is not None and found.entity is not exclude else None
 
     def _threatened(self, draft: Draft, speaker: Entity | None, exclude: Entity | None) -> Entity | None:

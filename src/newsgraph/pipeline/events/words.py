@@ -38,6 +38,11 @@ SAID = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", 
 # The PLOVER manual's verbal acts made to someone, whose recipient is the one spoken to: "All requests, demands, and
 # orders" (REQUEST), "Express disapproval; condemn; complain" (ACCUSE), "All rejections and refusals" (REJECT), threats.
 ADDRESSED = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+# What is offered, whose recipient is the one who takes it up or turns it down: the manual's AGREE ("Agree to, offer,
+# promise ...") and AID ("All provision of humanitarian and development aid").
+OFFERED = frozenset({"AGREE", "AID"})
+# Verbs of English by which the one an offer is made to takes it up or turns it down.
+TAKING = frozenset({"accept", "reject", "refuse", "decline", "spurn", "rebuff", "take", "welcome"})
 # Entity types of places, which a bare noun of violence may name as struck ("the attack on Kharkiv").
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # Types whose word alone tells the act with no one it is aimed at: violence and repression fall on
