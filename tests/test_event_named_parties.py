@@ -69,6 +69,7 @@ def test_parties_named_in_the_sentence(extractor: Extractor, text: str, kind: st
         "Mary Jones thanked the police for their help.",
         "John Smith accused his neighbour of theft.",
         "The government sent aid on Monday.",
+        "This week, Mary Jones launched a tour of early-voting states, visiting Nevada and Iowa.",
     ],
 )
 def test_a_private_persons_act_stays_out(extractor: Extractor, text: str) -> None:

@@ -533,13 +533,15 @@ class EventBuilder:
 
     def _acts_on_state(self, actor: Entity, target: Entity | None, words: Token | None) -> bool:
         """An actor the dictionaries do not list acts on the state: an organisation on a state body named or
-        told by a noun ("Arvo Foods thanked the police"), a person on a country or a state's officer named
-        ("Emmanuel Macron met Vladimir Putin", whom the Phoenix dictionary codes RUSGOV; a Phoenix dictionary
-        older than Macron's office does not know him). A person's act on a body told by a common noun ("Mary
-        Jones thanked the police") stays a private person's."""
+        told by a noun ("Arvo Foods thanked the police"), a person on a state's officer or body named ("Emmanuel
+        Macron met Vladimir Putin", whom the Phoenix dictionary codes RUSGOV; a Phoenix dictionary older than
+        Macron's office does not know him). A person's act on a body told by a common noun ("Mary Jones thanked the
+        police") or on a place ("visiting Nevada and Iowa" on a campaign tour, "Winnipeg defeated Nashville" where
+        NER took the team for a person) stays a private person's."""
         if actor.type == "ORG":
             return self._state_target(target, words)
-        return actor.type == "PERSON" and target is not None and self._state_target(target, None)
+        officer = target is not None and target.type in ("PERSON", "ORG")
+        return actor.type == "PERSON" and officer and self._state_target(target, None)
 
     def _state_target(self, target: Entity | None, words: Token | None) -> bool:
         """The act is aimed at a state or one of its bodies: a country, or a government, its forces, police,
