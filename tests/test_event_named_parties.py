@@ -53,6 +53,8 @@ from newsgraph.pipeline import Extractor
         # The PLOVER manual's AID: "Hostage rescues ... should be coded as AID", the people rescued its recipient.
         ("Pakistani troops rescued 10 hostages near the border.", "AID", "Pakistani troops", "10 hostages"),
         ("The army rescued the stranded villagers after the flood.", "AID", "army", "stranded villagers"),
+        # A rescue operation is the AID its modifier names; whom it is for, the object of its purpose.
+        ("Special forces launched a rescue operation to free the hostages.", "AID", "Special forces", "hostages"),
     ],
 )
 def test_parties_named_in_the_sentence(extractor: Extractor, text: str, kind: str, actor: str, target: str) -> None:
@@ -80,3 +82,9 @@ def test_a_private_persons_act_stays_out(extractor: Extractor, text: str) -> Non
 def test_a_firms_cuts_on_its_own_papers_name_no_party(extractor: Extractor) -> None:
     """ "imposed cuts on its local newspapers": the actor's own are no party an act is aimed at."""
     assert run(extractor, "Keller Media Inc. imposed sharp cuts on its local newspapers.").events == []
+
+
+def test_a_rescue_of_no_one_named_is_no_event(extractor: Extractor) -> None:
+    """A rescue operation names no one rescued: no AID (the manual requires its recipient), and no military
+    operation, which the frame's bare object would make it."""
+    assert run(extractor, "Israeli forces carried out a rescue operation in Gaza.").events == []

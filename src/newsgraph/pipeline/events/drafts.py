@@ -73,6 +73,7 @@ from newsgraph.pipeline.events.words import (
     SYMMETRIC,
     THREAT_MARKS,
     UNDERGONE,
+    UNDERTAKINGS,
     WISHES,
 )
 from newsgraph.pipeline.syntax import object_of
@@ -405,6 +406,13 @@ class DraftFinder:
             by_default = code is not None and noun is None
         if code is None:
             return None
+        undertaking = self._kind_of_undertaking(token)
+        if undertaking is not None and undertaking[1].type != code.type:
+            # "launched a rescue operation", "carried out a rescue operation": the undertaking is of the kind its
+            # modifier names (the PLOVER manual: "Hostage rescues ... should be coded as AID"), not the military
+            # operation the frame's bare object would make it.
+            noun, code = undertaking
+            framed = False
         told = self._tells_of_event_noun(token, code) if noun is None else None
         if told is not None and not has_lemma(token, self.lex.light_verbs):
             # "described the attack": the attack is the event, told at its noun, not at the verb.
@@ -439,6 +447,9 @@ class DraftFinder:
                 or self._undergone_by(noun)
                 or (self._verb_aimed_at(token, noun) if target is not None and target.i == noun.i else target)
             )
+        if undertaking is not None and noun is undertaking[0] and (target is None or target.i == noun.i):
+            # "launched a rescue operation to free the hostages": whom it is for is the object of its purpose.
+            target = purpose_object(token, noun)
         if code.type == "THREATEN" and code.mode is None and (act := self._threatened_act(token)) is not None:
             code = Code("THREATEN", _threat_mode(act), code.target)
         return Draft(code, token, token, actor, target, argument_verbs=[token], by_default=by_default)
@@ -450,6 +461,18 @@ class DraftFinder:
         nouns += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "of") for g in c.children]
         codes = (self.lex.noun(n) for n in nouns if n.dep_ in ("dobj", "pobj"))
         return next((c for c in codes if c is not None and c.type in self.lex.hostile), None)
+
+    def _kind_of_undertaking(self, verb: Token) -> tuple[Token, Code] | None:
+        """The verb's object when it names an undertaking ("operation", "mission") whose kind an event noun before
+        it tells ("rescue operation"), with that noun's code."""
+        undertaking = next((c for c in verb.children if c.dep_ == "dobj" and has_lemma(c, UNDERTAKINGS)), None)
+        if undertaking is None:
+            return None
+        for kind in (c for c in undertaking.children if c.dep_ == "compound" and c.i < undertaking.i):
+            code = self.lex.noun(kind)
+            if code is not None:
+                return undertaking, code
+        return None
 
     def _named_act(self, verb: Token) -> Token | None:
         """The verb's direct object when it is an event noun, or the event noun a participle hangs on, which is its
@@ -799,3 +822,15 @@ def _threat_mode(act: Code) -> str:
     if act.mode == "arrest":
         return "arrest"
     return "violence"
+
+
+def purpose_object(verb: Token, undertaking: Token) -> Token | None:
+    """The object of the infinitive of purpose on the verb or on its object ("launched an operation to free the
+    hostages")."""
+    for clause in (*undertaking.children, *verb.children):
+        purpose = clause.dep_ in ("advcl", "acl", "relcl", "xcomp") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+        )
+        if purpose:
+            return next((c for c in clause.children if c.dep_ == "dobj"), None)
+    return None
