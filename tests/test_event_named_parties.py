@@ -34,6 +34,9 @@ from newsgraph.pipeline import Extractor
         ),
         ("Talks between Israel and Hamas resumed in Cairo.", "CONSULT", "Israel", "Hamas"),
         ("Delegates attended the US-Canada talks in Ottawa.", "CONSULT", "US", "Canada"),
+        # A named modifier of the event noun is the other party when the actor is named otherwise.
+        ("Britain opened its India trade talks in Delhi on Monday.", "CONSULT", "Britain", "India"),
+        ("Washington's Cuba trade talks resumed on Monday.", "CONSULT", "Washington", "Cuba"),
         # A demand or an accusation in a participle's clause is made to the one the speech verb names as told.
         (
             "Senator Maria Lopez told Minister Tom Brandt, repeatedly calling for an explanation of the escape.",

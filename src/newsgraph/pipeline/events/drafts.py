@@ -60,6 +60,7 @@ from newsgraph.pipeline.events.words import (
     DISORDER,
     HARM_RESULTS,
     LIGHT_PREPS,
+    PARTY_TYPES,
     PAYING,
     PLACE_PREPS,
     PLACE_TYPES,
@@ -446,6 +447,7 @@ class DraftFinder:
                 prep_object(noun)
                 or self._undergone_by(noun)
                 or (self._verb_aimed_at(token, noun) if target is not None and target.i == noun.i else target)
+                or (self._modifier_party(noun, actor) if actor is not None else None)
             )
         if undertaking is not None and noun is undertaking[0] and (target is None or target.i == noun.i):
             # "launched a rescue operation to free the hostages": whom it is for is the object of its purpose.
@@ -461,6 +463,18 @@ class DraftFinder:
         nouns += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "of") for g in c.children]
         codes = (self.lex.noun(n) for n in nouns if n.dep_ in ("dobj", "pobj"))
         return next((c for c in codes if c is not None and c.type in self.lex.hostile), None)
+
+    def _modifier_party(self, noun: Token, actor: Token) -> Token | None:
+        """The other party an event noun's named modifier tells, when the actor is named otherwise: "Washington's
+        China trade talks", "Britain opened its India trade talks", "Russia's Ukraine offensive"."""
+        doer = self.actors.entity_of(actor)
+        for modifier in noun.subtree:
+            if modifier.i >= noun.i or modifier.dep_ != "compound" or modifier.i == actor.i:
+                continue
+            named = self.actors.entity_of(modifier)
+            if named is not None and named is not doer and named.type in PARTY_TYPES:
+                return modifier
+        return None
 
     def _kind_of_undertaking(self, verb: Token) -> tuple[Token, Code] | None:
         """The verb's object when it names an undertaking ("operation", "mission") whose kind an event noun before
@@ -700,6 +714,8 @@ class DraftFinder:
         if pair is not None and (code.type in RECIPROCAL_TYPES or has_lemma(noun, SYMMETRIC)):
             # "the Israeli-Palestinian conflict", "US-China talks": the two sides joined by a hyphen.
             actor, target = pair
+        if actor is not None and target is None:
+            target = self._modifier_party(noun, actor)
         if self.where_people_act(code, noun, actor, target):
             # "Hong Kong protests", "Indiana's biggest teacher protest", "Hong Kong's street battles": the place
             # where people protest or fight; a government does not march. The people are those the sentence names

@@ -38,6 +38,8 @@ SAID = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", 
 # The PLOVER manual's verbal acts made to someone, whose recipient is the one spoken to: "All requests, demands, and
 # orders" (REQUEST), "Express disapproval; condemn; complain" (ACCUSE), "All rejections and refusals" (REJECT), threats.
 ADDRESSED = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+# Entity types a modifier of an event noun names the other party by ("Washington's China trade talks").
+PARTY_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 # Nouns of English for an undertaking whose kind the noun before them tells ("rescue operation", "relief mission").
 UNDERTAKINGS = frozenset({"operation", "mission", "effort", "campaign"})
 # What is offered, whose recipient is the one who takes it up or turns it down: the manual's AGREE ("Agree to, offer,
