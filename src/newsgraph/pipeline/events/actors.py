@@ -155,7 +155,8 @@ class ActorFinder:
         Samarra, though an event there may be aimed at it.
         """
         head = self.through_partitive(token)
-        lower = head.lower_
+        # "US" is the country, not "us": a pronoun's word in capitals is a name when NER takes it for one.
+        lower = head.lower_ if not (head.text.isupper() and self.entity_of(head) is not None) else head.text
         if head.pos_ == "PRON" or lower in PERSONAL | THING | PLURAL | SPEAKER:
             if lower not in PERSONAL | THING | PLURAL | SPEAKER:
                 return None  # "This led to…", "everyone", "who": no one in particular

@@ -34,6 +34,7 @@ from newsgraph.pipeline.events.syntax import (
     topic,
 )
 from newsgraph.pipeline.events.words import (
+    ADDRESSED,
     AIMED_PREPS,
     ARMED,
     BARE,
@@ -41,6 +42,7 @@ from newsgraph.pipeline.events.words import (
     DESCRIBED_PRONOUNS,
     EVERYDAY,
     JUDICIAL_CHARGES,
+    OFFERED,
     PARTY_PREPOSITIONS,
     PAYING,
     PERSONAL_PRONOUNS,
@@ -55,6 +57,7 @@ from newsgraph.pipeline.events.words import (
     ROLES,
     STATE_BODIES,
     STATE_FORCES,
+    TAKING,
     UNCLAIMED,
     VOTES,
 )
@@ -169,6 +172,11 @@ class EventBuilder:
                 draft.target = None if placed else draft.target
         if target is None and draft.code.type == "THREATEN":
             target = self._threatened(draft, speaker, exclude)
+        named = draft.target is not None and self.actors.names_actor(draft.target)
+        if target is None and draft.code.type in ADDRESSED and not named:
+            target = self._addressee(draft.trigger, speaker, exclude)
+        if target is None and draft.code.type in OFFERED:
+            target = self._taker(draft.trigger, speaker, exclude)
         location = self.finder.location(draft)
         if target is not None and draft.code.mode == "strike" and (self.actors.thing(target) or target.id == location):
             # "stopped work at the Port of Veldport": the place of a strike, not the employer it is aimed at.
@@ -204,7 +212,11 @@ class EventBuilder:
             return None
         unnamed = self._unnamed_party(draft)
         needs_recipient = draft.code.type in self.lex.requires_recipient
-        if target is None and needs_recipient and not (self._convicted(draft) or unnamed is not None):
+        if (
+            target is None
+            and needs_recipient
+            and not (self._convicted(draft) or unnamed is not None or self._rescued(draft))
+        ):
             # The PLOVER manual: COOPERATE, AID and SANCTION "Requires recipient: Yes"; "the company
             # shelved its plans" sanctions no one.
             return None
@@ -264,13 +276,14 @@ class EventBuilder:
         if actor is not None:
             self._describe_actor(event, actor)
             known = event.actor_country or event.actor_sector or actor.entity.type in POLITIES or actor.entity.titles
-            at_state = actor.entity.type == "ORG" and self._state_target(target, draft.target)
+            at_state = self._acts_on_state(actor.entity, target, draft.target)
             if not (known or at_state or self._own_forces(draft.target)):
                 # As in PETRARCH and GDELT, an event is coded for actors the dictionaries know: a country,
                 # an international body, someone whose sector (GOV, MIL, LAB…) is named; a place or
                 # people the NER found, which acts through its government; or someone given a role. An
                 # organisation they do not list is in PLOVER's scope when it acts on the state ("Arvo Foods
-                # thanked the police"): the manual's economic context has "business-government relations".
+                # thanked the police"): the manual's economic context has "business-government relations";
+                # so is a person they do not list who acts on a state or its named officer.
                 return None
             self.last_actors[event.type] = actor.entity
         if (
@@ -354,11 +367,15 @@ class EventBuilder:
 
     def _event_owner(self, noun: Token, speaker: Entity | None) -> Actor | None:
         """Whose act an event noun that is a verb's subject is: "Russia's attack on Kyiv killed 12", "an Israeli
-        airstrike killed 12" were done by Russia and Israel; "Hong Kong's street battles" by no state."""
+        airstrike killed 12", "the airstrikes by Israel killed 12" were done by Russia and Israel; "Hong Kong's
+        street battles" by no state."""
         code = self.lex.noun(noun)
         if code is None or code.type not in self.lex.hostile:
             return None
         owner = next((c for c in noun.children if c.dep_ in ("poss", "amod", "compound") and c.i < noun.i), None)
+        if owner is None:
+            by = (c for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by")
+            owner = next((object_of(c) for c in by), None)
         if (
             owner is None
             or self.actors.entity_of(owner) is None
@@ -412,11 +429,32 @@ class EventBuilder:
             found = self.actors.resolve(phrase, speaker, exclude=exclude)
             if found is not None and found.entity is not exclude:
                 return found.entity, found.words
+        described = self._described_party(thing)
+        if described is not None:
+            # "called for an explanation from the government": no name, but a noun the dictionaries give a sector
+            # names whom it is aimed at, and its words stand for it.
+            draft.target = described
         return None, []
 
+    def _described_party(self, thing: Token | None) -> Token | None:
+        """The party a thing's own phrase names by a noun the dictionaries give a sector ("an explanation from the
+        government", "an apology to the rebels")."""
+        if thing is None:
+            return None
+        for prep in (c for c in thing.children if c.dep_ == "prep" and c.lower_ in AIMED_PREPS):
+            pobj = object_of(prep)
+            own = pobj is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in pobj.children)
+            if pobj is not None and pobj.pos_ == "NOUN" and not own and self.actors.agent_sector(pobj) is not None:
+                # "cuts on its local newspapers": the actor's own are no other party.
+                return pobj
+        return None
+
     def _thing_object(self, thing: Token | None) -> bool:
-        """The object is a thing, which names no one an act could be aimed at ("its borders", "arms", "weapons")."""
-        if thing is None or thing.dep_ != "dobj" or thing.pos_ != "NOUN":
+        """The object is a thing, which names no one an act could be aimed at ("its borders", "arms", "weapons"),
+        whether the verb takes it or the verb's preposition ("called for an apology from Germany")."""
+        if thing is None or thing.pos_ != "NOUN":
+            return False
+        if thing.dep_ != "dobj" and not (thing.dep_ == "pobj" and thing.head.head.pos_ == "VERB"):
             return False
         return not self.actors.names_actor(thing) or self.senses.means_of_violence(thing)
 
@@ -447,6 +485,15 @@ class EventBuilder:
             and visited.lemma_.lower() not in PLACE_DESCRIPTIONS
             and not self.actors.names_actor(visited)
         )
+
+    def _rescued(self, draft: Draft) -> bool:
+        """The people an AID is done to are its recipient, named by a common noun: the PLOVER manual has "Hostage
+        rescues, e.g. 'Pakistan's military rescued 10 hostages from the border region with Afghanistan yesterday'
+        ... should be coded as AID"; what is given ("sent aid") names no one and still needs one it goes to."""
+        thing = draft.target
+        if draft.code.type != "AID" or thing is None or thing.dep_ != "dobj":
+            return False
+        return self._people(self.actors.through_partitive(thing))
 
     def _captives(self, released: Token | None) -> bool:
         """What a retreat gives up is people, forces or a place, not a thing ("released two videos");
@@ -483,6 +530,18 @@ class EventBuilder:
         if target is not None and target.type in POLITIES:
             return True
         return event.target_sector is not None and event.target_sector not in BUSINESS
+
+    def _acts_on_state(self, actor: Entity, target: Entity | None, words: Token | None) -> bool:
+        """An actor the dictionaries do not list acts on the state: an organisation on a state body named or
+        told by a noun ("Arvo Foods thanked the police"), a person on a state's officer or body named ("Emmanuel
+        Macron met Vladimir Putin", whom the Phoenix dictionary codes RUSGOV; a Phoenix dictionary older than
+        Macron's office does not know him). A person's act on a body told by a common noun ("Mary Jones thanked the
+        police") or on a place ("visiting Nevada and Iowa" on a campaign tour, "Winnipeg defeated Nashville" where
+        NER took the team for a person) stays a private person's."""
+        if actor.type == "ORG":
+            return self._state_target(target, words)
+        officer = target is not None and target.type in ("PERSON", "ORG")
+        return actor.type == "PERSON" and officer and self._state_target(target, None)
 
     def _state_target(self, target: Entity | None, words: Token | None) -> bool:
         """The act is aimed at a state or one of its bodies: a country, or a government, its forces, police,
@@ -589,6 +648,27 @@ class EventBuilder:
         if doer is not None and doer.pos_ == "PRON":
             return doer.lower_ in PERSONAL_PRONOUNS
         return doer is None or doer.pos_ == "PROPN" or self.senses.means_of_violence(doer)
+
+    def _addressee(self, verb: Token, speaker: Entity | None, exclude: Entity | None) -> Entity | None:
+        """Whom a demand or an accusation told in a participle's clause is made to: the one named as told on the verb
+        the clause hangs on ("Sasse told Warden Hale, repeatedly calling for an explanation", "told the minister,
+        accusing him of negligence")."""
+        head = verb.head
+        if verb.dep_ != "advcl" or verb.tag_ != "VBG" or not has_lemma(head, self.lex.speech_verbs):
+            return None
+        told = next((c for c in head.children if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP"), None)
+        found = self.actors.resolve(told, speaker, exclude=exclude) if told is not None else None
+        return found.entity if found is not None and found.entity is not exclude else None
+
+    def _taker(self, verb: Token, speaker: Entity | None, exclude: Entity | None) -> Entity | None:
+        """Whom an offer told by a participle is made to: the one who takes it up or turns it down ("Kenya rejected
+        the deal offered by the IMF", "his client chose not to accept a plea agreement offered by prosecutors")."""
+        offer = verb.head
+        if verb.dep_ != "acl" or verb.tag_ != "VBN" or offer.dep_ != "dobj" or not has_lemma(offer.head, TAKING):
+            return None
+        taker, _ = self.finder.arguments.of(offer.head)
+        found = self.actors.resolve(taker, speaker, exclude=exclude) if taker is not None else None
+        return found.entity if found is not None and found.entity is not exclude else None
 
     def _threatened(self, draft: Draft, speaker: Entity | None, exclude: Entity | None) -> Entity | None:
         """Whom a threat is aimed at: the subject of its "if" clause ("if the company goes ahead").

@@ -62,6 +62,7 @@ from newsgraph.pipeline.events.words import (
     HARM_RESULTS,
     LIGHT_PREPS,
     NATURAL_HAZARDS,
+    PARTY_TYPES,
     PAYING,
     PLACE_PREPS,
     PLACE_TYPES,
@@ -75,6 +76,7 @@ from newsgraph.pipeline.events.words import (
     SYMMETRIC,
     THREAT_MARKS,
     UNDERGONE,
+    UNDERTAKINGS,
     WISHES,
 )
 from newsgraph.pipeline.syntax import object_of
@@ -417,6 +419,13 @@ class DraftFinder:
             by_default = code is not None and noun is None
         if code is None:
             return None
+        undertaking = self._kind_of_undertaking(token)
+        if undertaking is not None and undertaking[1].type != code.type:
+            # "launched a rescue operation", "carried out a rescue operation": the undertaking is of the kind its
+            # modifier names (the PLOVER manual: "Hostage rescues ... should be coded as AID"), not the military
+            # operation the frame's bare object would make it.
+            noun, code = undertaking
+            framed = False
         told = self._tells_of_event_noun(token, code) if noun is None else None
         if told is not None and not has_lemma(token, self.lex.light_verbs):
             # "described the attack": the attack is the event, told at its noun, not at the verb.
@@ -436,6 +445,10 @@ class DraftFinder:
         if actor is not None and target is None and (sides := self._sides_of_fight(actor)) is not None:
             # "Fighting erupted between Hamas and Fatah gunmen": the fight's sides, not the fight, act and suffer.
             actor, target = sides
+        if actor is not None and target is None and self.lex.noun(actor) == code:
+            # "US-China trade talks resumed", "talks with Hamas resumed": the act the verb carries on is its
+            # subject's, done by those the noun names.
+            actor, target = self._noun_parties(actor, code)
         if code.reverse:
             # "The US faced criticism from the Arab League": the League acts, on the US.
             actor, target = source(token), actor
@@ -446,7 +459,11 @@ class DraftFinder:
                 prep_object(noun)
                 or self._undergone_by(noun)
                 or (self._verb_aimed_at(token, noun) if target is not None and target.i == noun.i else target)
+                or (self._modifier_party(noun, actor) if actor is not None else None)
             )
+        if undertaking is not None and noun is undertaking[0] and (target is None or target.i == noun.i):
+            # "launched a rescue operation to free the hostages": whom it is for is the object of its purpose.
+            target = purpose_object(token, noun)
         if code.type == "THREATEN" and code.mode is None and (act := self._threatened_act(token)) is not None:
             code = Code("THREATEN", _threat_mode(act), code.target)
         return Draft(code, token, token, actor, target, argument_verbs=[token], by_default=by_default)
@@ -459,8 +476,35 @@ class DraftFinder:
         codes = (self.lex.noun(n) for n in nouns if n.dep_ in ("dobj", "pobj"))
         return next((c for c in codes if c is not None and c.type in self.lex.hostile), None)
 
+    def _modifier_party(self, noun: Token, actor: Token) -> Token | None:
+        """The other party an event noun's named modifier tells, when the actor is named otherwise: "Washington's
+        China trade talks", "Britain opened its India trade talks", "Russia's Ukraine offensive"."""
+        doer = self.actors.entity_of(actor)
+        for modifier in noun.subtree:
+            if modifier.i >= noun.i or modifier.dep_ != "compound" or modifier.i == actor.i:
+                continue
+            named = self.actors.entity_of(modifier)
+            if named is not None and named is not doer and named.type in PARTY_TYPES:
+                return modifier
+        return None
+
+    def _kind_of_undertaking(self, verb: Token) -> tuple[Token, Code] | None:
+        """The verb's object when it names an undertaking ("operation", "mission") whose kind an event noun before
+        it tells ("rescue operation"), with that noun's code."""
+        undertaking = next((c for c in verb.children if c.dep_ == "dobj" and has_lemma(c, UNDERTAKINGS)), None)
+        if undertaking is None:
+            return None
+        for kind in (c for c in undertaking.children if c.dep_ == "compound" and c.i < undertaking.i):
+            code = self.lex.noun(kind)
+            if code is not None:
+                return undertaking, code
+        return None
+
     def _named_act(self, verb: Token) -> Token | None:
-        """The verb's direct object when it is an event noun."""
+        """The verb's direct object when it is an event noun, or the event noun a participle hangs on, which is its
+        object as in a frame's reading ("the sanctions imposed by the EU on Russia")."""
+        if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and self.lex.noun(verb.head) is not None:
+            return verb.head
         return next((c for c in verb.children if c.dep_ == "dobj" and self.lex.noun(c) is not None), None)
 
     def _tells_of_event_noun(self, verb: Token, code: Code) -> Token | None:
@@ -654,6 +698,14 @@ class DraftFinder:
             # "paved the way for the annexation of the settlements", "renewed calls for the release of": what is
             # aimed at, asked for or feared has not happened.
             return None
+        actor, target = self._noun_parties(noun, code)
+        if actor is None and target is None:
+            return None
+        return Draft(code, noun, noun, actor, target)
+
+    def _noun_parties(self, noun: Token, code: Code) -> tuple[Token | None, Token | None]:
+        """Who does the act an event noun names and whom it is aimed at, from the noun's own words: its possessive,
+        its "by", "between" and aimed phrases, a named modifier, two sides joined by a hyphen ("US-China talks")."""
         actor = next((c for c in noun.children if c.dep_ == "poss"), None)
         target = None
         if actor is not None and code.type in UNDERGONE and self._undergoer(actor, noun):
@@ -684,14 +736,14 @@ class DraftFinder:
         if pair is not None and (code.type in RECIPROCAL_TYPES or has_lemma(noun, SYMMETRIC)):
             # "the Israeli-Palestinian conflict", "US-China talks": the two sides joined by a hyphen.
             actor, target = pair
+        if actor is not None and target is None:
+            target = self._modifier_party(noun, actor)
         if self.where_people_act(code, noun, actor, target):
             # "Hong Kong protests", "Indiana's biggest teacher protest", "Hong Kong's street battles": the place
             # where people protest or fight; a government does not march. The people are those the sentence names
             # as protesting ("agitating the protesters"), if it names any.
             actor = protesters(noun) if code.type == "PROTEST" else None
-        if actor is None and target is None:
-            return None
-        return Draft(code, noun, noun, actor, target)
+        return actor, target
 
     def _hyphened_sides(self, noun: Token) -> tuple[Token, Token] | None:
         """Two named modifiers of a noun joined by a hyphen ("Israeli-Palestinian", "US-China"), in text order."""
@@ -813,3 +865,15 @@ def _threat_mode(act: Code) -> str:
 def hazard(verb: Token) -> bool:
     """Whether the verb's sentence names a natural hazard ("ahead of the hurricane", "as the storm approached")."""
     return any(t.pos_ == "NOUN" and t.lemma_.lower() in NATURAL_HAZARDS for t in verb.sent)
+
+
+def purpose_object(verb: Token, undertaking: Token) -> Token | None:
+    """The object of the infinitive of purpose on the verb or on its object ("launched an operation to free the
+    hostages")."""
+    for clause in (*undertaking.children, *verb.children):
+        purpose = clause.dep_ in ("advcl", "acl", "relcl", "xcomp") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+        )
+        if purpose:
+            return next((c for c in clause.children if c.dep_ == "dobj"), None)
+    return None

@@ -35,6 +35,18 @@ POLITIES = frozenset({"GPE", "NORP"})
 # The PLOVER manual's verbal categories that are statements, not meetings (CONSULT is "All consultations
 # and meetings", which happen where a noun can tell them: "talks with Hamas").
 SAID = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+# The PLOVER manual's verbal acts made to someone, whose recipient is the one spoken to: "All requests, demands, and
+# orders" (REQUEST), "Express disapproval; condemn; complain" (ACCUSE), "All rejections and refusals" (REJECT), threats.
+ADDRESSED = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+# Entity types a modifier of an event noun names the other party by ("Washington's China trade talks").
+PARTY_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+# Nouns of English for an undertaking whose kind the noun before them tells ("rescue operation", "relief mission").
+UNDERTAKINGS = frozenset({"operation", "mission", "effort", "campaign"})
+# What is offered, whose recipient is the one who takes it up or turns it down: the manual's AGREE ("Agree to, offer,
+# promise ...") and AID ("All provision of humanitarian and development aid").
+OFFERED = frozenset({"AGREE", "AID"})
+# Verbs of English by which the one an offer is made to takes it up or turns it down.
+TAKING = frozenset({"accept", "reject", "refuse", "decline", "spurn", "rebuff", "take", "welcome"})
 # Entity types of places, which a bare noun of violence may name as struck ("the attack on Kharkiv").
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # Types whose word alone tells the act with no one it is aimed at: violence and repression fall on
