@@ -16,7 +16,7 @@ from newsgraph.pipeline import Extractor
 FLOORS = {"quotes": 0.97, "entities": 0.95, "figures": 0.95, "dates": 0.95, "events": 0.76}
 MAX_FALSE_QUOTES = 0
 # Events matching no gold event, optional ones included (see newsgraph.eval.articles).
-MAX_FALSE_EVENTS = 3
+MAX_FALSE_EVENTS = 0
 
 
 @pytest.fixture(scope="module")
