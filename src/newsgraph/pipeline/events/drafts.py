@@ -19,8 +19,10 @@ from spacy.tokens import Span as SpacySpan
 
 from newsgraph.pipeline.events.actors import ActorFinder
 from newsgraph.pipeline.events.arguments import Arguments
-from newsgraph.pipeline.events.lexicon import Code, Lexicon, Reading, has_lemma, lemma_in
+from newsgraph.pipeline.events.frames import Code
+from newsgraph.pipeline.events.lexicon import Lexicon, has_lemma, lemma_in
 from newsgraph.pipeline.events.modality import Modality
+from newsgraph.pipeline.events.reading import Reading
 from newsgraph.pipeline.events.senses import Senses
 from newsgraph.pipeline.events.syntax import (
     SUBJECTS,
