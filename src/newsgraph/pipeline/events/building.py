@@ -93,7 +93,7 @@ class EventBuilder:
 
     def build(self, draft: Draft, event_id: str) -> Event | None:
         fighting = draft.trigger.pos_ == "VERB" and draft.code.type == "ASSAULT"
-        if fighting and self.finder.where_people_act(draft.code, draft.trigger, draft.actor, draft.target):
+        if fighting and self.finder.parties.where_people_act(draft.code, draft.trigger, draft.actor, draft.target):
             # "Xi does not see Hong Kong struggle", "Kampala rioted": the place's people fight, not its state (a place
             # that blocks a crossing or protests to another is its government: "Jordan blocked the crossing").
             draft.actor = None
@@ -379,7 +379,7 @@ class EventBuilder:
         if (
             owner is None
             or self.actors.entity_of(owner) is None
-            or self.finder.where_people_act(code, noun, owner, None)
+            or self.finder.parties.where_people_act(code, noun, owner, None)
         ):
             return None
         return self.actors.resolve(owner, speaker)

@@ -22,11 +22,11 @@ from newsgraph.pipeline.events.arguments import Arguments
 from newsgraph.pipeline.events.frames import Code
 from newsgraph.pipeline.events.lexicon import Lexicon, has_lemma, lemma_in
 from newsgraph.pipeline.events.modality import Modality
+from newsgraph.pipeline.events.noun_parties import NounParties
 from newsgraph.pipeline.events.reading import Reading
 from newsgraph.pipeline.events.senses import Senses
 from newsgraph.pipeline.events.syntax import (
     SUBJECTS,
-    TARGET_PREPS,
     absolute_of,
     aimed_after,
     aimed_for,
@@ -48,40 +48,30 @@ from newsgraph.pipeline.events.syntax import (
     place_words,
     prep_object,
     prospect,
-    protesters,
-    sides_on_verb,
     source,
     state_of_object,
 )
 from newsgraph.pipeline.events.words import (
     ALLEGED,
-    ARMED,
     CEASING,
     COMMANDS,
     COURTESIES,
     DEPARTING,
-    DISORDER,
     HARM_RESULTS,
     LIGHT_PREPS,
     NATURAL_HAZARDS,
-    PARTY_TYPES,
     PAYING,
     PLACE_PREPS,
-    PLACE_TYPES,
     PROPOSALS,
-    RECIPROCAL_TYPES,
     RELATIVE_PRONOUNS,
     SAID,
     SENDING,
     STATE_FORCES,
     STOPPING,
-    SYMMETRIC,
     THREAT_MARKS,
-    UNDERGONE,
     UNDERTAKINGS,
     WISHES,
 )
-from newsgraph.pipeline.syntax import object_of
 
 
 @dataclass
@@ -116,6 +106,7 @@ class DraftFinder:
         self.dates = dates
         self.arguments = Arguments(lex, senses)
         self.modality = Modality(lex, actors)
+        self.parties = NounParties(doc, lex, actors, senses)
 
     def sentence(self, sent: SpacySpan) -> list[Draft]:
         """The drafts of one sentence: its verbs first, so that an event noun a verb has taken ("held talks",
@@ -444,13 +435,13 @@ class DraftFinder:
         if noun is not None:
             consumed.add(noun.i)
         actor, target = self.arguments.of(token)
-        if actor is not None and target is None and (sides := self._sides_of_fight(actor)) is not None:
+        if actor is not None and target is None and (sides := self.parties.sides_of_fight(actor)) is not None:
             # "Fighting erupted between Hamas and Fatah gunmen": the fight's sides, not the fight, act and suffer.
             actor, target = sides
         if actor is not None and target is None and self.lex.noun(actor) == code:
             # "US-China trade talks resumed", "talks with Hamas resumed": the act the verb carries on is its
             # subject's, done by those the noun names.
-            actor, target = self._noun_parties(actor, code)
+            actor, target = self.parties.noun_parties(actor, code)
         if code.reverse:
             # "The US faced criticism from the Arab League": the League acts, on the US.
             actor, target = source(token), actor
@@ -459,9 +450,9 @@ class DraftFinder:
             # "escalated its bombardment on Gaza": the target hangs from the event noun.
             target = (
                 prep_object(noun)
-                or self._undergone_by(noun)
-                or (self._verb_aimed_at(token, noun) if target is not None and target.i == noun.i else target)
-                or (self._modifier_party(noun, actor) if actor is not None else None)
+                or self.parties.undergone_by(noun)
+                or (self.parties.verb_aimed_at(token, noun) if target is not None and target.i == noun.i else target)
+                or (self.parties.modifier_party(noun, actor) if actor is not None else None)
             )
         if undertaking is not None and noun is undertaking[0] and (target is None or target.i == noun.i):
             # "launched a rescue operation to free the hostages": whom it is for is the object of its purpose.
@@ -477,18 +468,6 @@ class DraftFinder:
         nouns += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "of") for g in c.children]
         codes = (self.lex.noun(n) for n in nouns if n.dep_ in ("dobj", "pobj"))
         return next((c for c in codes if c is not None and c.type in self.lex.hostile), None)
-
-    def _modifier_party(self, noun: Token, actor: Token) -> Token | None:
-        """The other party an event noun's named modifier tells, when the actor is named otherwise: "Washington's
-        China trade talks", "Britain opened its India trade talks", "Russia's Ukraine offensive"."""
-        doer = self.actors.entity_of(actor)
-        for modifier in noun.subtree:
-            if modifier.i >= noun.i or modifier.dep_ != "compound" or modifier.i == actor.i:
-                continue
-            named = self.actors.entity_of(modifier)
-            if named is not None and named is not doer and named.type in PARTY_TYPES:
-                return modifier
-        return None
 
     def _kind_of_undertaking(self, verb: Token) -> tuple[Token, Code] | None:
         """The verb's object when it names an undertaking ("operation", "mission") whose kind an event noun before
@@ -700,118 +679,10 @@ class DraftFinder:
             # "paved the way for the annexation of the settlements", "renewed calls for the release of": what is
             # aimed at, asked for or feared has not happened.
             return None
-        actor, target = self._noun_parties(noun, code)
+        actor, target = self.parties.noun_parties(noun, code)
         if actor is None and target is None:
             return None
         return Draft(code, noun, noun, actor, target)
-
-    def _noun_parties(self, noun: Token, code: Code) -> tuple[Token | None, Token | None]:
-        """Who does the act an event noun names and whom it is aimed at, from the noun's own words: its possessive,
-        its "by", "between" and aimed phrases, a named modifier, two sides joined by a hyphen ("US-China talks")."""
-        actor = next((c for c in noun.children if c.dep_ == "poss"), None)
-        target = None
-        if actor is not None and code.type in UNDERGONE and self._undergoer(actor, noun):
-            # "Assange's arrest", "his exclusion from meetings": a person's arrest is done to them; the
-            # possessive is who it falls on, and the noun names no one who did it.
-            actor, target = None, actor
-        for prep in (*(c for c in noun.children if c.dep_ in ("prep", "agent")), *sides_on_verb(noun)):
-            pobj = object_of(prep)
-            if pobj is None:
-                continue
-            if prep.lower_ == "by":
-                actor = actor or pobj
-            elif prep.lower_ == "between":
-                actor = actor or pobj
-                target = target or next((c for c in pobj.children if c.dep_ == "conj"), None)
-            elif prep.lower_ == "of" and code.type == "MOBILIZE":
-                # "the deployment of troops": the forces moved, not those the manual's MOBILIZE recipient is, "against
-                # whom the actor mobilizes its military capabilities".
-                continue
-            elif prep.lower_ in TARGET_PREPS:
-                target = target or pobj
-        if actor is None:
-            actor = next(
-                (c for c in noun.children if c.dep_ in ("amod", "compound") and self.actors.entity_of(c) is not None),
-                None,
-            )
-        pair = self._hyphened_sides(noun) if target is None else None
-        if pair is not None and (code.type in RECIPROCAL_TYPES or has_lemma(noun, SYMMETRIC)):
-            # "the Israeli-Palestinian conflict", "US-China talks": the two sides joined by a hyphen.
-            actor, target = pair
-        if actor is not None and target is None:
-            target = self._modifier_party(noun, actor)
-        if self.where_people_act(code, noun, actor, target):
-            # "Hong Kong protests", "Indiana's biggest teacher protest", "Hong Kong's street battles": the place
-            # where people protest or fight; a government does not march. The people are those the sentence names
-            # as protesting ("agitating the protesters"), if it names any.
-            actor = protesters(noun) if code.type == "PROTEST" else None
-        return actor, target
-
-    def _hyphened_sides(self, noun: Token) -> tuple[Token, Token] | None:
-        """Two named modifiers of a noun joined by a hyphen ("Israeli-Palestinian", "US-China"), in text order."""
-        modifiers = [t for t in noun.subtree if t.i < noun.i and t.dep_ in ("amod", "compound")]
-        named = [t for t in modifiers if self.actors.entity_of(t) is not None]
-        for first, second in zip(named, named[1:], strict=False):
-            hyphen = second.i - first.i == 2 and self.doc[first.i + 1].tag_ == "HYPH"
-            if hyphen and self.actors.entity_of(first) is not self.actors.entity_of(second):
-                return first, second
-        return None
-
-    def _undergoer(self, owner: Token, noun: Token) -> bool:
-        """A person's possessive before a noun of coercion with no "of" object of its own ("Israel's release of
-        prisoners" names what was done and to whom, so Israel did it)."""
-        if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
-            return False
-        if owner.lower_ in ("his", "her", "him"):
-            return True
-        entity = self.actors.entity_of(owner)
-        if entity is None and owner.tag_ == "NN" and self.senses.people_noun(owner):
-            # "the reporter's detention", "the activist's arrest": one person described, whom no force's sector marks
-            # as the one who holds others ("the sheriff's arrests" are his).
-            return self.actors.agent_sector(owner) not in ARMED | {"JUD"}
-        return entity is not None and entity.type == "PERSON"
-
-    def _verb_aimed_at(self, verb: Token, noun: Token) -> Token | None:
-        """ "made a request to the IMF", "filed a complaint against the mayor": with the support verb's object the
-        act itself, whom it is aimed at is named by a phrase the parser hangs on the verb, if that names someone."""
-        if not aimed_after(verb, noun):
-            return None
-        pobj = prep_object(verb)
-        return pobj if pobj is not None and pobj.i > noun.i and self.actors.names_actor(pobj) else None
-
-    def _sides_of_fight(self, noun: Token) -> tuple[Token, Token] | None:
-        """The two sides a hostile event noun names with "between" ("clashes between police and students"), on the
-        noun or, as the parser hangs them, on the verb it is the subject of."""
-        code = self.lex.noun(noun)
-        if code is None or code.type not in self.lex.hostile:
-            return None
-        for prep in (*(c for c in noun.children if c.dep_ == "prep"), *sides_on_verb(noun)):
-            first = object_of(prep) if prep.lower_ == "between" else None
-            second = next((c for c in first.children if c.dep_ == "conj"), None) if first is not None else None
-            if first is not None and second is not None:
-                return first, second
-        return None
-
-    def _undergone_by(self, noun: Token) -> Token | None:
-        """ "extended the reporter's detention", "ordered Navalny's arrest": the person whose coercion a support verb
-        carries out is its target, as for the noun alone ("Assange's arrest")."""
-        code = self.lex.noun(noun)
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if code is None or code.type not in UNDERGONE or owner is None or not self._undergoer(owner, noun):
-            return None
-        return owner
-
-    def where_people_act(self, code: Code, noun: Token, actor: Token | None, target: Token | None) -> bool:
-        """A place names the protest or the fighting of its people, not an act of its state, when the noun is a
-        protest or names disorder among many (no one it is aimed at): "Hong Kong's street battles", "the Hong
-        Kong struggle"; "Russia's attack on Kyiv" and "China's crackdown" are a state's acts."""
-        if actor is None or actor.i == noun.i or not self._place_word(actor):
-            return False
-        return code.type == "PROTEST" or (code.type == "ASSAULT" and target is None and has_lemma(noun, DISORDER))
-
-    def _place_word(self, token: Token) -> bool:
-        entity = self.actors.entity_of(token)
-        return entity is not None and entity.type in PLACE_TYPES
 
     def location(self, draft: Draft) -> str | None:
         """A place named in a prepositional phrase of the event ("in Gaza"), nearest first."""
