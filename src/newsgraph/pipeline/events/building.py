@@ -19,7 +19,8 @@ from newsgraph.model import Entity, Event, Quote, Span
 from newsgraph.pipeline.datelines import credit
 from newsgraph.pipeline.events.actors import GENERIC, PLACE_DESCRIPTIONS, Actor, ActorFinder
 from newsgraph.pipeline.events.counts import EventCounts
-from newsgraph.pipeline.events.drafts import Draft, DraftFinder
+from newsgraph.pipeline.events.draft import Draft
+from newsgraph.pipeline.events.drafts import DraftFinder
 from newsgraph.pipeline.events.lexicon import Lexicon, has_lemma
 from newsgraph.pipeline.events.modality import Modality
 from newsgraph.pipeline.events.senses import PEOPLE_WORDS, Senses
