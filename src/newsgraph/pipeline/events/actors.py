@@ -8,11 +8,8 @@ event's actor is the same record as the speaker of a quote and the entity of a m
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -22,85 +19,35 @@ from newsgraph.pipeline import entities as entities_module
 from newsgraph.pipeline.coref import names as coref_names
 from newsgraph.pipeline.datelines import credit, dateline_end
 from newsgraph.pipeline.entities import add_entity, add_mention
+from newsgraph.pipeline.events.actor_codes import Actor, ActorCodes, institution, name_words
+from newsgraph.pipeline.events.actor_words import (
+    ACTOR_TYPES,
+    CLAUSES,
+    DEFINITE,
+    DROP_LEADING,
+    FEMININE,
+    GENERIC,
+    MASCULINE,
+    ORG_DESCRIPTIONS,
+    ORGANISE,
+    PARTITIVE,
+    PERSON_NOUNS,
+    PERSON_SUFFIXES,
+    PERSONAL,
+    PERSONAL_RELATIVES,
+    PLACE_DESCRIPTIONS,
+    PLACE_TYPES,
+    PLURAL,
+    RECEIVING_PREPS,
+    SPEAKER,
+    STATE_SECTORS,
+    THING,
+    THING_TYPES,
+    WHERE_PREPS,
+)
 from newsgraph.pipeline.events.lexicon import Lexicon, has_lemma
 from newsgraph.pipeline.extensions import doc_text
 from newsgraph.pipeline.syntax import object_of
-
-PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
-MASCULINE = frozenset({"he", "him", "his", "himself"})
-FEMININE = frozenset({"she", "her", "hers", "herself"})
-THING = frozenset({"it", "its", "itself"})
-PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
-SPEAKER = frozenset({"i", "we", "me", "us", "our", "my"})
-PERSONAL_RELATIVES = frozenset({"who", "whom", "whose"})
-# Group nouns that stand for their "of" phrase: "a group of Moroccan diplomats".
-PARTITIVE = frozenset(
-    {
-        "group",
-        "number",
-        "member",
-        "dozen",
-        "hundred",
-        "thousand",
-        "some",
-        "most",
-        "many",
-        "all",
-        "part",
-        "batch",
-        "patch",
-        "contingent",
-        "team",
-        "wave",
-        "band",
-        "unit",
-        "one",
-        "two",
-        "several",
-        "couple",
-    }
-)
-# Nouns of English for one person, by which a story refers back to someone it named ("the man", "the woman").
-PERSON_NOUNS = frozenset({"man", "woman", "boy", "girl", "teenager", "youth", "suspect"})
-# Endings of English nouns for one who does what a verb names ("attacker", "adviser", "supervisor").
-PERSON_SUFFIXES = ("er", "or")
-# Heads of descriptions that point back to a named organisation or country ("the militant group").
-ORG_DESCRIPTIONS = frozenset({"group", "organization", "organisation", "movement", "militant", "faction", "party"})
-PLACE_DESCRIPTIONS = frozenset({"country", "nation", "government", "regime", "state", "kingdom", "republic"})
-ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-# Named things that cannot act: a bridge (FAC), a river (LOC), a ship's name (PRODUCT), a storm (EVENT).
-THING_TYPES = frozenset({"FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
-DEFINITE = frozenset({"the", "this", "that"})
-DROP_LEADING = frozenset({"DET", "NUM", "PUNCT", "ADP", "PRON", "CCONJ", "SYM"})
-ORGANISE = frozenset({"organiser", "organizer", "organise", "organize"})
-WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "off", "within"})
-# Quantifiers that make a group noun generic: "most people won't appreciate", "many businesses agree".
-GENERIC = frozenset({"most", "many", "few", "all", "every", "any", "no"})
-# Clauses hung on a noun, which describe its referent rather than name whose it is.
-# Prepositions through which a thing names whom it goes to, is shared with or where ("aid to Kenya",
-# "aid deliveries in Baghdad").
-RECEIVING_PREPS = frozenset({"to", "with", "for", "against", "from", "in"})
-CLAUSES = frozenset({"acl", "relcl", "appos", "advcl"})
-# CAMEO's sectors of the state: government, military, police, judiciary, legislature, intelligence.
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
-
-
-# CAMEO's codes for international actors, which have no country: organisations, NGOs, armed groups.
-INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS"})
-# The legal forms that end a company's name ("Ithaca Holdings", "McClatchy Co.", "Apple Inc."): a firm by its
-# name, CAMEO's business sector, whatever place or office its other words name ("Ithaca" is no Greece).
-FIRM_FORMS = frozenset(
-    {"inc", "corp", "corporation", "co", "company", "llc", "ltd", "limited", "plc", "holdings", "gmbh", "ag", "lp"}
-)
-
-
-@dataclass
-class Actor:
-    """An entity and the words that named it here (read for country and sector)."""
-
-    entity: Entity
-    words: list[Token]
 
 
 class ActorFinder:
@@ -109,6 +56,7 @@ class ActorFinder:
     def __init__(self, doc: Doc, lex: Lexicon) -> None:
         self.doc = doc
         self.lex = lex
+        self.codes = ActorCodes(doc, lex)
         if doc._.entities is None:
             doc._.entities = []
         self.by_token: dict[int, Entity] = {}
@@ -190,11 +138,11 @@ class ActorFinder:
         if named_orgs:
             return Actor(named_orgs[0], words)
         owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
-        if owner is not None and self._is_actor_noun(head):
+        if owner is not None and self.codes.is_actor_noun(head):
             entity = self._pronoun(owner, speaker)
             if entity is not None and entity is not exclude:
                 return Actor(entity, words)
-        if (self._is_actor_noun(head) and self._particular(head, words)) or self._unnamed_name(head):
+        if (self.codes.is_actor_noun(head) and self._particular(head, words)) or self._unnamed_name(head):
             return Actor(self._create(words), words)
         named_by = [self.entity_of(g) for c in head.children if c.dep_ == "appos" for g in (c, *c.children)]
         apposed = next((e for e in named_by if e is not None and e.type in ("PERSON", "ORG")), None)
@@ -228,25 +176,6 @@ class ActorFinder:
         inner = [self.entity_of(t) for t in words_in if not self._someone_elses(t, head)]
         found = next((e for e in inner if e is not None and e.type in acting and e is not exclude), None)
         return Actor(found, words) if found is not None else None
-
-    def polity(self, actor: Actor) -> bool:
-        """A place that acts through its government: one the dictionaries know, or one the article treats
-        as a place or a state ("in Estria", "the government of Estria", "Estria's ambassador"). A name NER
-        took for a place but that the article never uses as one ("Dashlane offers", "Brooke offered") is none."""
-        if self.country(actor) is not None:
-            return True
-        for mention in actor.entity.mentions:
-            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None:
-                continue
-            root = span.root
-            if root.dep_ == "pobj" and root.head.lower_ in WHERE_PREPS | {"of", "to", "from"}:
-                return True
-            if root.dep_ in ("poss", "compound") and (
-                root.head.lemma_.lower() in PLACE_DESCRIPTIONS or self._is_actor_noun(root.head)
-            ):
-                return True
-        return False
 
     def _company_of_place(self, head: Token, entity: Entity | None) -> Entity | None:
         """ "Lexus Philippines offers…": a country named after an organisation's name is that
@@ -324,7 +253,7 @@ class ActorFinder:
         entity = self.entity_of(head)
         if entity is not None:
             return not self.thing(entity)
-        return head.pos_ == "PROPN" or self._is_actor_noun(head)
+        return head.pos_ == "PROPN" or self.codes.is_actor_noun(head)
 
     def thing(self, entity: Entity) -> bool:
         """A named place, building or object; not a country NER took for a region ("Ivory Coast": LOC)."""
@@ -376,15 +305,10 @@ class ActorFinder:
             start += 1
         return list(self.doc[start : head.i + 1])
 
-    def _is_actor_noun(self, head: Token) -> bool:
-        return head.pos_ in ("NOUN", "PROPN") and (
-            head.lemma_.lower() in self.lex.sectors or head.lower_ in self.lex.sectors
-        )
-
     def _state_noun(self, head: Token) -> bool:
         """An agent noun of the state ("police", "officials", "troops"), which a place acts through ("Lagos police",
         "officials in Delhi"); protesters, students or workers in a place are its people, not its government."""
-        if not self._is_actor_noun(head):
+        if not self.codes.is_actor_noun(head):
             return False
         sector = self.lex.sectors.get(head.lemma_.lower()) or self.lex.sectors.get(head.lower_)
         return sector in STATE_SECTORS
@@ -458,7 +382,7 @@ class ActorFinder:
                 return (
                     entity is not exclude
                     and not _common_name(entity)
-                    and not _institution(entity.name, self.lex.sectors)
+                    and not institution(entity.name, self.lex.sectors)
                 )
 
             return self._nearest_before(head, ("ORG",), company)
@@ -577,9 +501,11 @@ class ActorFinder:
         said he has spoken"), or for an organisation of one unknown word that is no institution ("Kibera said he"):
         a person by name, whom "he" or "she" after its words stands for."""
         if speaker.type in PLACE_TYPES:
-            return not self.polity(Actor(speaker, []))
-        one_word = speaker.type == "ORG" and len(_name_words(speaker.name)) == 1
-        return one_word and self.code(Actor(speaker, [])) is None and not _institution(speaker.name, self.lex.sectors)
+            return not self.codes.polity(Actor(speaker, []))
+        one_word = speaker.type == "ORG" and len(name_words(speaker.name)) == 1
+        return (
+            one_word and self.codes.code(Actor(speaker, [])) is None and not institution(speaker.name, self.lex.sectors)
+        )
 
     def _joined_people(self, token: Token) -> tuple[int, Entity] | None:
         """The first of two people named together ("Warren and Ocasio-Cortez") in this or the previous sentence
@@ -699,94 +625,6 @@ class ActorFinder:
                 return found
         return None
 
-    def code(self, actor: Actor) -> str | None:
-        """The actor's CAMEO code from the Phoenix actor dictionary ("ISRGOV", "PSEREBHMS"), or None.
-
-        The entity's name is tried whole, then the longest run of words of its name, its
-        words here and its titles that the dictionary knows ("Israeli Prime Minister").
-        """
-        codes = self.lex.actor_codes
-        name = actor.entity.name.casefold()
-        if name in codes:
-            return codes[name]
-        if firm(actor.entity):
-            return None
-        phrases = [_without_possessive(name.split()), [t.lower_ for t in actor.words]]
-        phrases += [title.casefold().split() for title in self.office_titles(actor.entity)]
-        for words in phrases:
-            for size in (4, 3, 2, 1):
-                for i in range(len(words) - size + 1):
-                    code = codes.get(" ".join(words[i : i + size]))
-                    if code:
-                        return code
-        if actor.entity.type == "PERSON" and " " not in name:
-            # "Arafat condemned": a person named by surname alone, whom the dictionary knows by full name.
-            return self.lex.surnames.get(name)
-        return None
-
-    def country(self, actor: Actor) -> str | None:
-        """Country code of the actor: from the Phoenix actor dictionary, else from country words."""
-        code = self.code(actor)
-        if code is not None and code[:3] not in INTERNATIONAL:
-            return code[:3]
-        # "China’s ambassador to Britain" is China's: the possessive's mark comes off its word.
-        phrases = [[t.lower_ for t in actor.words], _without_possessive(actor.entity.name.casefold().split())]
-        phrases += [title.casefold().split() for title in self.office_titles(actor.entity)]
-        for words in phrases:
-            for size in (3, 2, 1):
-                for i in range(len(words) - size + 1):
-                    found = self.lex.countries.get(" ".join(words[i : i + size]))
-                    if found:
-                        return found
-        name = actor.entity.name.casefold()
-        return self.lex.countries.get(name) if actor.entity.type in ("GPE", "NORP") else None
-
-    def office_titles(self, entity: Entity) -> list[str]:
-        """The titles that name a political office: all of them, unless they are held in an organisation the
-        dictionaries do not know as political ("Blue Origin's vice president" is a firm's officer, no GOV;
-        "the Interior Ministry's spokesman" stays one)."""
-        affiliation = entity.affiliation
-        if not affiliation or not entity.titles:
-            return entity.titles
-        name = affiliation.casefold()
-        words = _without_possessive(name.split())
-        known = (
-            name in self.lex.actor_codes
-            or any(w in self.lex.countries or w in self.lex.actor_codes for w in words)
-            or _institution(affiliation, self.lex.sectors)
-            or any(w in self.lex.agents for w in words)
-        )
-        return entity.titles if known else []
-
-    def sector(self, actor: Actor) -> str | None:
-        """Sector code of the actor (GOV, MIL, REB…): the Phoenix code's, else its agent nouns' or titles'.
-
-        International actors have their kind as sector (IGO, NGO, IMG for armed groups).
-        """
-        code = self.code(actor)
-        if code is not None and code[:3] in INTERNATIONAL:
-            return code[:3]
-        if code is not None and len(code) >= 6:
-            return code[3:6]
-        if actor.entity.type == "GPE" and len(actor.words) <= 2 and self.polity(actor):
-            return "GOV"
-        if firm(actor.entity):
-            return "BUS"
-        # The longest run of words the agent dictionary knows wins, as in PETRARCH's own matching:
-        # "Attorney General" is GOV, though "general" alone is MIL.
-        phrases = [[t.lemma_.lower() for t in actor.words], [t.lower_ for t in actor.words]]
-        phrases += [[w.strip("'’") for w in actor.entity.name.casefold().split()]]
-        phrases += [[w.strip("'’").rstrip("s") for w in actor.entity.name.casefold().split()]]
-        phrases += [title.casefold().split() for title in self.office_titles(actor.entity)]
-        for size in (4, 3, 2, 1):
-            for words in phrases:
-                for i in reversed(range(len(words) - size + 1)):
-                    phrase = " ".join(words[i : i + size])
-                    found = self.lex.agents.get(phrase) or self.lex.sectors.get(phrase)
-                    if found:
-                        return found
-        return None
-
 
 def _gender_agrees(pronoun: str) -> Callable[[Entity], bool]:
     """Whether a person may be "he" or "she": not when their first name is one English gives the other gender
@@ -801,35 +639,14 @@ def _gender_agrees(pronoun: str) -> Callable[[Entity], bool]:
     return agrees
 
 
-def firm(entity: Entity) -> bool:
-    """An organisation whose name ends in a company's legal form ("Ithaca Holdings", "McClatchy Co.")."""
-    words = _name_words(entity.name)
-    return entity.type == "ORG" and bool(words) and words[-1] in FIRM_FORMS
-
-
 def _common_name(entity: Entity) -> bool:
     """An entity named only by a common noun ("company"): a description still to resolve, not a name."""
     return entity.name[:1].islower()
 
 
 def _last_name_word(entity: Entity) -> str:
-    words = _name_words(entity.name)
+    words = name_words(entity.name)
     return words[-1] if words else ""
-
-
-@lru_cache(maxsize=4096)
-def _name_words(name: str) -> tuple[str, ...]:
-    """The words of a name in lower case (cached: the same few names are asked for again and again)."""
-    return tuple(re.findall(r"[a-z]+", name.casefold()))
-
-
-def _institution(name: str, sectors: dict[str, str]) -> bool:
-    """A name with a sector word ("Workers' Union", "Police"): an institution, not a company."""
-    return any(w in sectors or w.rstrip("s") in sectors for w in _name_words(name))
-
-
-def _without_possessive(words: list[str]) -> list[str]:
-    return [re.sub(r"['\u2019]s$", "", w) for w in words]
 
 
 def _owner_after_of(head: Token) -> list[Token]:

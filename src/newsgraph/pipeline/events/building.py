@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.model import Entity, Event, Quote, Span
 from newsgraph.pipeline.datelines import credit
-from newsgraph.pipeline.events.actors import Actor, ActorFinder
+from newsgraph.pipeline.events.actor_codes import Actor
+from newsgraph.pipeline.events.actors import ActorFinder
 from newsgraph.pipeline.events.counts import EventCounts
 from newsgraph.pipeline.events.draft import Draft
 from newsgraph.pipeline.events.drafts import DraftFinder
@@ -370,15 +371,20 @@ class EventBuilder:
     def _coded(self, actor: Actor) -> bool:
         """The dictionaries code the actor: a country, a sector, a polity the NER found, or someone given a role."""
         entity = actor.entity
-        return bool(self.actors.country(actor) or self.actors.sector(actor) or entity.type in POLITIES or entity.titles)
+        return bool(
+            self.actors.codes.country(actor)
+            or self.actors.codes.sector(actor)
+            or entity.type in POLITIES
+            or entity.titles
+        )
 
     def _describe_actor(self, event: Event, actor: Actor) -> None:
-        event.actor_country = self.actors.country(actor)
-        event.actor_sector = self.actors.sector(actor)
+        event.actor_country = self.actors.codes.country(actor)
+        event.actor_sector = self.actors.codes.sector(actor)
 
     def _describe_target(self, event: Event, target: Actor) -> None:
-        event.target_country = self.actors.country(target)
-        event.target_sector = self.actors.sector(target)
+        event.target_country = self.actors.codes.country(target)
+        event.target_sector = self.actors.codes.sector(target)
 
     def _speaker(self, quote: Quote | None, reporter: Token | None) -> Entity | None:
         if quote is not None and quote.speaker is not None and quote.speaker.entity:

@@ -11,7 +11,9 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsgraph.model import Entity, Event
-from newsgraph.pipeline.events.actors import GENERIC, PLACE_DESCRIPTIONS, Actor, ActorFinder
+from newsgraph.pipeline.events.actor_codes import Actor
+from newsgraph.pipeline.events.actor_words import GENERIC, PLACE_DESCRIPTIONS
+from newsgraph.pipeline.events.actors import ActorFinder
 from newsgraph.pipeline.events.draft import Draft
 from newsgraph.pipeline.events.drafts import DraftFinder
 from newsgraph.pipeline.events.lexicon import Lexicon, has_lemma
@@ -221,10 +223,10 @@ class EventParties:
         police, rebels, opposition, courts, legislature, international bodies and NGOs)."""
         if actor is not None and actor.entity.type in POLITIES:
             # A place acts as a polity only when it is one: NER calls "Dashlane" a GPE.
-            return actor.entity.type == "NORP" or self.actors.polity(actor)
+            return actor.entity.type == "NORP" or self.actors.codes.polity(actor)
         if event.actor_sector in BUSINESS:
             return False
-        code = self.actors.code(actor) if actor is not None else None
+        code = self.actors.codes.code(actor) if actor is not None else None
         # A country's code alone on an organisation ("Japan's Nikkei", "Lexus Philippines") says where it is,
         # not that it is a state's or a political body: a firm of that country.
         firm_of_country = code is not None and len(code) == 3 and actor is not None and actor.entity.type == "ORG"
@@ -260,7 +262,9 @@ class EventParties:
         courts or legislature, named ("the Veldport police") or by a noun the dictionaries know ("the police")."""
         if target is not None:
             named = Actor(target, [])
-            return (target.type in POLITIES and self.actors.polity(named)) or self.actors.sector(named) in STATE_BODIES
+            return (target.type in POLITIES and self.actors.codes.polity(named)) or self.actors.codes.sector(
+                named
+            ) in STATE_BODIES
         return words is not None and self.actors.agent_sector(words) in STATE_BODIES
 
     def recipient(self, target: Entity | None, words: Token | None) -> bool:
