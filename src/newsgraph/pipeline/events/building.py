@@ -59,7 +59,6 @@ class EventBuilder:
         self.doc = doc
         self.lex = lex
         self.actors = actors
-        self.senses = senses
         self.finder = finder
         self.modality = Modality(lex, actors)
         self.dates = dates

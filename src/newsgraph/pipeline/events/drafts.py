@@ -71,7 +71,6 @@ class DraftFinder:
         # Each word's part of speech, read once from spaCy's arrays: every sentence is scanned for its verbs and nouns.
         self.pos: list[int] = doc.to_array(POS).tolist()
         self.actors = actors
-        self.senses = senses
         self.dates = dates
         self.arguments = Arguments(lex, senses)
         self.modality = Modality(lex, actors)
