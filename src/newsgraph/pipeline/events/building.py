@@ -111,7 +111,7 @@ class EventBuilder:
             if itself is not None and itself.entity is actor.entity:
                 actor = Actor(speaker, [])
         if actor is not None and draft.actor is not None and not self._coded(actor):
-            other = self.actors.sides(draft.actor, actor.entity)
+            other = self.actors.antecedents.sides(draft.actor, actor.entity)
             if other is not None and self._coded(Actor(other, [])):
                 # "Talks between the union and Keller Shipping... both sides agreed to meet": the pair stands for
                 # both parties, and the one the dictionaries code is the actor (PETRARCH codes the actors it knows).
@@ -153,7 +153,7 @@ class EventBuilder:
             # "The two sides continue to negotiate", "both countries clashed": the manual's reciprocal events have
             # both sides, the one the pair's words stand for first and the other as recipient ("agreed to meet at
             # City Hall": the hall is where).
-            other = self.actors.sides(draft.actor, actor.entity)
+            other = self.actors.antecedents.sides(draft.actor, actor.entity)
             if other is not None:
                 target, target_words = other, []
                 draft.target = None if placed else draft.target
