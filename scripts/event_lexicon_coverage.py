@@ -107,8 +107,9 @@ def reach(lexicon: dict[str, object], size: int, seed: int) -> Counter[str]:
     party's frames need sentences of their own), parsed by the shipped model.
     """
     from newsgraph.pipeline import Extractor
-    from newsgraph.pipeline.events.lexicon import _frames, _match
+    from newsgraph.pipeline.events.frames import _frames
     from newsgraph.pipeline.events.lexicon import lexicon as shipped
+    from newsgraph.pipeline.events.matching import _match
 
     frames = [(verb, frame) for verb, spec in lexicon["verbs"].items() for frame in _plain(spec, lexicon["blocks"])]  # type: ignore[union-attr]
     sample = random.Random(seed).sample(frames, min(size, len(frames)))

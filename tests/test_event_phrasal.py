@@ -7,7 +7,9 @@ import pytest
 
 from newsgraph.model import Article, Event
 from newsgraph.pipeline import Extractor
-from newsgraph.pipeline.events.lexicon import Code, Frame, _match, lemma_in, lexicon
+from newsgraph.pipeline.events.frames import Code, Frame
+from newsgraph.pipeline.events.lexicon import lemma_in, lexicon
+from newsgraph.pipeline.events.matching import _match
 
 
 def events(extractor: Extractor, text: str) -> list[Event]:

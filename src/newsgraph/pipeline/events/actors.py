@@ -8,99 +8,38 @@ event's actor is the same record as the speaker of a quote and the entity of a m
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
-from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
-
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Entity
-from newsgraph.pipeline import entities as entities_module
-from newsgraph.pipeline.coref import names as coref_names
-from newsgraph.pipeline.datelines import credit, dateline_end
+from newsgraph.pipeline.datelines import credit
 from newsgraph.pipeline.entities import add_entity, add_mention
+from newsgraph.pipeline.events.actor_codes import Actor, ActorCodes
+from newsgraph.pipeline.events.actor_words import (
+    ACTOR_TYPES,
+    CLAUSES,
+    DROP_LEADING,
+    GENERIC,
+    ORG_DESCRIPTIONS,
+    ORGANISE,
+    PARTITIVE,
+    PERSON_NOUNS,
+    PERSON_SUFFIXES,
+    PERSONAL,
+    PERSONAL_RELATIVES,
+    PLACE_DESCRIPTIONS,
+    PLACE_TYPES,
+    PLURAL,
+    RECEIVING_PREPS,
+    SPEAKER,
+    STATE_SECTORS,
+    THING,
+    THING_TYPES,
+    WHERE_PREPS,
+)
+from newsgraph.pipeline.events.antecedents import Antecedents, common_name
 from newsgraph.pipeline.events.lexicon import Lexicon, has_lemma
 from newsgraph.pipeline.extensions import doc_text
 from newsgraph.pipeline.syntax import object_of
-
-PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
-MASCULINE = frozenset({"he", "him", "his", "himself"})
-FEMININE = frozenset({"she", "her", "hers", "herself"})
-THING = frozenset({"it", "its", "itself"})
-PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
-SPEAKER = frozenset({"i", "we", "me", "us", "our", "my"})
-PERSONAL_RELATIVES = frozenset({"who", "whom", "whose"})
-# Group nouns that stand for their "of" phrase: "a group of Moroccan diplomats".
-PARTITIVE = frozenset(
-    {
-        "group",
-        "number",
-        "member",
-        "dozen",
-        "hundred",
-        "thousand",
-        "some",
-        "most",
-        "many",
-        "all",
-        "part",
-        "batch",
-        "patch",
-        "contingent",
-        "team",
-        "wave",
-        "band",
-        "unit",
-        "one",
-        "two",
-        "several",
-        "couple",
-    }
-)
-# Nouns of English for one person, by which a story refers back to someone it named ("the man", "the woman").
-PERSON_NOUNS = frozenset({"man", "woman", "boy", "girl", "teenager", "youth", "suspect"})
-# Endings of English nouns for one who does what a verb names ("attacker", "adviser", "supervisor").
-PERSON_SUFFIXES = ("er", "or")
-# Heads of descriptions that point back to a named organisation or country ("the militant group").
-ORG_DESCRIPTIONS = frozenset({"group", "organization", "organisation", "movement", "militant", "faction", "party"})
-PLACE_DESCRIPTIONS = frozenset({"country", "nation", "government", "regime", "state", "kingdom", "republic"})
-ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-# Named things that cannot act: a bridge (FAC), a river (LOC), a ship's name (PRODUCT), a storm (EVENT).
-THING_TYPES = frozenset({"FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
-DEFINITE = frozenset({"the", "this", "that"})
-DROP_LEADING = frozenset({"DET", "NUM", "PUNCT", "ADP", "PRON", "CCONJ", "SYM"})
-ORGANISE = frozenset({"organiser", "organizer", "organise", "organize"})
-WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "off", "within"})
-# Quantifiers that make a group noun generic: "most people won't appreciate", "many businesses agree".
-GENERIC = frozenset({"most", "many", "few", "all", "every", "any", "no"})
-# Clauses hung on a noun, which describe its referent rather than name whose it is.
-# Prepositions through which a thing names whom it goes to, is shared with or where ("aid to Kenya",
-# "aid deliveries in Baghdad").
-RECEIVING_PREPS = frozenset({"to", "with", "for", "against", "from", "in"})
-CLAUSES = frozenset({"acl", "relcl", "appos", "advcl"})
-# CAMEO's sectors of the state: government, military, police, judiciary, legislature, intelligence.
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
-
-
-# CAMEO's codes for international actors, which have no country: organisations, NGOs, armed groups.
-INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS"})
-# The legal forms that end a company's name ("Ithaca Holdings", "McClatchy Co.", "Apple Inc."): a firm by its
-# name, CAMEO's business sector, whatever place or office its other words name ("Ithaca" is no Greece).
-FIRM_FORMS = frozenset(
-    {"inc", "corp", "corporation", "co", "company", "llc", "ltd", "limited", "plc", "holdings", "gmbh", "ag", "lp"}
-)
-
-
-@dataclass
-class Actor:
-    """An entity and the words that named it here (read for country and sector)."""
-
-    entity: Entity
-    words: list[Token]
 
 
 class ActorFinder:
@@ -109,17 +48,16 @@ class ActorFinder:
     def __init__(self, doc: Doc, lex: Lexicon) -> None:
         self.doc = doc
         self.lex = lex
+        self.codes = ActorCodes(doc, lex)
         if doc._.entities is None:
             doc._.entities = []
         self.by_token: dict[int, Entity] = {}
         # The entities named outside datelines and credits (by their ids in memory): the only ones that can act.
         self.named: set[int] = set()
-        self.noun_subjects: frozenset[int] | None = None
-        self.sent_starts: list[int] | None = None
         for entity in doc._.entities:
             for mention in entity.mentions:
                 self._index(entity, mention.start, mention.end)
-        self._describe: Callable[..., Any] | None = getattr(entities_module, "resolve_description", None)
+        self.antecedents = Antecedents(self)
         self._organiser: Actor | None = None
         self._organiser_sought = False
         self._labour: Actor | None = None
@@ -160,25 +98,25 @@ class ActorFinder:
         if head.pos_ == "PRON" or lower in PERSONAL | THING | PLURAL | SPEAKER:
             if lower not in PERSONAL | THING | PLURAL | SPEAKER:
                 return None  # "This led to…", "everyone", "who": no one in particular
-            entity = self._pronoun(head, speaker)
+            entity = self.antecedents.pronoun(head, speaker)
             return Actor(entity, [head]) if entity is not None and entity is not exclude else None
         words = self._phrase(head)
         entity = self.entity_of(head)
         company = self._company_of_place(head, entity)
         if company is not None:
             return Actor(company, words)
-        if entity is not None and entity.type in ACTOR_TYPES and not _common_name(entity):
+        if entity is not None and entity.type in ACTOR_TYPES and not common_name(entity):
             return Actor(entity, words)
-        described = self._common_noun(head, speaker, exclude)
+        described = self.antecedents.common_noun(head, speaker, exclude)
         if described is not None:
             return Actor(described, words)
         if entity is not None and entity.type in ACTOR_TYPES:
             return Actor(entity, words)
-        person = self._described_person(head, exclude)
+        person = self.antecedents.described_person(head, exclude)
         if person is not None:
             return Actor(person, words)
         if self._is_description(head):
-            entity = self._description(head)
+            entity = self.antecedents.description(head)
             if entity is not None and entity is not exclude:
                 return Actor(entity, words)
         if not places and self._names_a_thing(head) and entity is None:
@@ -190,11 +128,11 @@ class ActorFinder:
         if named_orgs:
             return Actor(named_orgs[0], words)
         owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
-        if owner is not None and self._is_actor_noun(head):
-            entity = self._pronoun(owner, speaker)
+        if owner is not None and self.codes.is_actor_noun(head):
+            entity = self.antecedents.pronoun(owner, speaker)
             if entity is not None and entity is not exclude:
                 return Actor(entity, words)
-        if (self._is_actor_noun(head) and self._particular(head, words)) or self._unnamed_name(head):
+        if (self.codes.is_actor_noun(head) and self._particular(head, words)) or self._unnamed_name(head):
             return Actor(self._create(words), words)
         named_by = [self.entity_of(g) for c in head.children if c.dep_ == "appos" for g in (c, *c.children)]
         apposed = next((e for e in named_by if e is not None and e.type in ("PERSON", "ORG")), None)
@@ -228,25 +166,6 @@ class ActorFinder:
         inner = [self.entity_of(t) for t in words_in if not self._someone_elses(t, head)]
         found = next((e for e in inner if e is not None and e.type in acting and e is not exclude), None)
         return Actor(found, words) if found is not None else None
-
-    def polity(self, actor: Actor) -> bool:
-        """A place that acts through its government: one the dictionaries know, or one the article treats
-        as a place or a state ("in Estria", "the government of Estria", "Estria's ambassador"). A name NER
-        took for a place but that the article never uses as one ("Dashlane offers", "Brooke offered") is none."""
-        if self.country(actor) is not None:
-            return True
-        for mention in actor.entity.mentions:
-            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None:
-                continue
-            root = span.root
-            if root.dep_ == "pobj" and root.head.lower_ in WHERE_PREPS | {"of", "to", "from"}:
-                return True
-            if root.dep_ in ("poss", "compound") and (
-                root.head.lemma_.lower() in PLACE_DESCRIPTIONS or self._is_actor_noun(root.head)
-            ):
-                return True
-        return False
 
     def _company_of_place(self, head: Token, entity: Entity | None) -> Entity | None:
         """ "Lexus Philippines offers…": a country named after an organisation's name is that
@@ -324,7 +243,7 @@ class ActorFinder:
         entity = self.entity_of(head)
         if entity is not None:
             return not self.thing(entity)
-        return head.pos_ == "PROPN" or self._is_actor_noun(head)
+        return head.pos_ == "PROPN" or self.codes.is_actor_noun(head)
 
     def thing(self, entity: Entity) -> bool:
         """A named place, building or object; not a country NER took for a region ("Ivory Coast": LOC)."""
@@ -376,15 +295,10 @@ class ActorFinder:
             start += 1
         return list(self.doc[start : head.i + 1])
 
-    def _is_actor_noun(self, head: Token) -> bool:
-        return head.pos_ in ("NOUN", "PROPN") and (
-            head.lemma_.lower() in self.lex.sectors or head.lower_ in self.lex.sectors
-        )
-
     def _state_noun(self, head: Token) -> bool:
         """An agent noun of the state ("police", "officials", "troops"), which a place acts through ("Lagos police",
         "officials in Delhi"); protesters, students or workers in a place are its people, not its government."""
-        if not self._is_actor_noun(head):
+        if not self.codes.is_actor_noun(head):
             return False
         sector = self.lex.sectors.get(head.lemma_.lower()) or self.lex.sectors.get(head.lower_)
         return sector in STATE_SECTORS
@@ -422,62 +336,6 @@ class ActorFinder:
             and not any(self.entity_of(c) is not None for c in head.children)
         )
 
-    def _common_noun(self, head: Token, speaker: Entity | None, exclude: Entity | None) -> Entity | None:
-        """The named entity a common noun points back to: "the union", "union negotiators", "both sides".
-
-        A noun that ends a name mentioned before ("the union" after "Harbour Workers'
-        Union", "the police" after "Police") stands for that name, the speaker's first
-        (but "the state" is no "Islamic State": place nouns are left to the describer).
-        "The company" stands for the last organisation named that is no union, police or
-        ministry; "both sides" and "both governments" for the last party named.
-        """
-        if head.pos_ != "NOUN":
-            return None
-        lemma = head.lemma_.lower()
-        determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "predet", "nummod")}
-        pair_types = self.lex.pair_nouns.get(lemma)
-        if pair_types and head.tag_ == "NNS" and determiners & self.lex.pair_words:
-            return self._nearest_before(head, pair_types, lambda e: e is not exclude and not _common_name(e))
-        definite = bool(determiners & DEFINITE)
-        nouns = [head] if definite else []
-        nouns += [c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
-        for noun in (n for n in nouns if n.lemma_.lower() not in PLACE_DESCRIPTIONS):
-            words = {noun.lower_, noun.lemma_.lower()}
-
-            def named(entity: Entity, words: set[str] = words) -> bool:
-                return entity is not exclude and not _common_name(entity) and _last_name_word(entity) in words
-
-            if speaker is not None and named(speaker):
-                return speaker
-            found = self._nearest_before(noun, ("ORG", "GPE", "NORP"), named)
-            if found is not None:
-                return found
-        if definite and lemma in self.lex.company_nouns:
-
-            def company(entity: Entity) -> bool:
-                return (
-                    entity is not exclude
-                    and not _common_name(entity)
-                    and not _institution(entity.name, self.lex.sectors)
-                )
-
-            return self._nearest_before(head, ("ORG",), company)
-        return None
-
-    def _described_person(self, head: Token, exclude: Entity | None) -> Entity | None:
-        """The person named before whom "the man" or "the woman" points back to ("Omar Diallo, 41, was arrested
-        ... officers shot the man"); a description with a clause or phrase of its own ("the man who fired") may
-        be someone new."""
-        if head.pos_ != "NOUN" or head.lemma_.lower() not in PERSON_NOUNS or head.tag_ != "NN":
-            return None
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
-            return None
-        if any(c.dep_ in ("relcl", "acl", "prep", "appos") for c in head.children):
-            return None
-        return self._nearest_before(
-            head, ("PERSON",), lambda e: e is not exclude and not _common_name(e) and not self._only_speaks(e, head)
-        )
-
     def _someone_elses(self, word: Token, head: Token) -> bool:
         """ "Jordan Neely's attacker", "Trump's lawyer": a person's possessive before a noun for one person names
         someone else, related to them ("Trump's campaign" is Trump's, "Putin's troops" act for him)."""
@@ -498,174 +356,6 @@ class ActorFinder:
             return True
         stems = [lemma[: -len(suffix)] for suffix in PERSON_SUFFIXES if lemma.endswith(suffix)]
         return any(stem in self.lex.verbs or stem + "e" in self.lex.verbs for stem in stems)
-
-    def _only_speaks(self, entity: Entity, token: Token) -> bool:
-        """Named before only as the one saying something ("Minister Darmanin said police had identified Karim Benali.
-        The suspect was detained"): a source of the report, not the person "the suspect" or "the man" describes."""
-        seen = [i for i in range(max(0, token.i - 200), token.i) if self.by_token.get(i) is entity]
-        return bool(seen) and all(_says(self.doc[i], self.lex.speech_verbs) for i in seen)
-
-    def sides(self, token: Token, first: Entity) -> Entity | None:
-        """The other of the two parties "the two sides" or "both countries" stand for, when one of them is
-        ``first``: "The United States and China reached a deal. The two sides continue to negotiate"."""
-        head = self.through_partitive(token)
-        lemma = head.lemma_.lower()
-        pair_types = self.lex.pair_nouns.get(lemma)
-        determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "predet", "nummod")}
-        if not pair_types or head.tag_ != "NNS" or not determiners & self.lex.pair_words:
-            return None
-        return self._nearest_before(head, pair_types, lambda e: e is not first and not _common_name(e))
-
-    def _description(self, head: Token) -> Entity | None:
-        if self._describe is not None:
-            span = self.doc[head.left_edge.i : head.i + 1]
-            found = self._describe(self.doc, span)
-            if isinstance(found, Entity):
-                return found
-        wanted = ("GPE",) if head.lemma_.lower() in PLACE_DESCRIPTIONS else ("ORG",)
-        return self._nearest_before(head, wanted)
-
-    def _pronoun(self, token: Token, speaker: Entity | None) -> Entity | None:
-        lower = token.lower_
-        if lower in SPEAKER:
-            return speaker
-        if lower in PERSONAL:
-            agrees = _gender_agrees(lower)
-            if speaker is not None and (speaker.type == "PERSON" or self._speaking_name(speaker)) and agrees(speaker):
-                return speaker
-            return self._nearest_before(token, ("PERSON",), agrees)
-        if speaker is not None and (speaker.type != "PERSON" or (lower in PLURAL and self._plural(speaker))):
-            return speaker
-        if lower in THING and self._takes_up_a_thing(token):
-            return None
-        found = self._nearest_before(token, ("ORG", "GPE", "NORP"), descriptions=True)
-        pair = self._joined_people(token) if lower in PLURAL else None
-        if pair is not None and (found is None or self._last_before(found, token) < pair[0]):
-            # "two Democratic politicians: Senator Elizabeth Warren and congresswoman Alexandria Ocasio-Cortez. They
-            # criticised": "they" are the people just named together, the first of them for the actor.
-            return pair[1]
-        return found
-
-    def _takes_up_a_thing(self, token: Token) -> bool:
-        """ "it" as the subject of a main clause takes up the subject of the clause before it: the one its verb is
-        joined to, or the main one of the sentence before. When that is a thing ("The new pipeline gives Germany
-        options, and it allows Berlin to cut imports", "A prolonged trade war offers Mr. Trump advantages. It allows
-        him to"), "it" names no one, not the last country or body named."""
-        verb = token.head
-        if token.dep_ not in ("nsubj", "nsubjpass"):
-            return False
-        before = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < token.i]
-        if before:
-            # "A trade war offers him advantages: it allows him to": the parser hangs the clause before on this one.
-            previous = before[-1]
-        elif verb.dep_ == "conj":
-            previous = verb.head
-        elif verb.dep_ == "ROOT" and verb.sent.start > 0:
-            previous = self.doc[verb.sent.start - 1].sent.root
-        else:
-            return False
-        subject = next((c for c in previous.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        return (
-            subject is not None
-            and subject.pos_ == "NOUN"
-            and self.entity_of(subject) is None
-            and not self.names_actor(subject)
-        )
-
-    def _speaking_name(self, speaker: Entity) -> bool:
-        """A speaker NER took for a place the article never uses as one nor the dictionaries know ("Sondland has
-        said he has spoken"), or for an organisation of one unknown word that is no institution ("Kibera said he"):
-        a person by name, whom "he" or "she" after its words stands for."""
-        if speaker.type in PLACE_TYPES:
-            return not self.polity(Actor(speaker, []))
-        one_word = speaker.type == "ORG" and len(_name_words(speaker.name)) == 1
-        return one_word and self.code(Actor(speaker, [])) is None and not _institution(speaker.name, self.lex.sectors)
-
-    def _joined_people(self, token: Token) -> tuple[int, Entity] | None:
-        """The first of two people named together ("Warren and Ocasio-Cortez") in this or the previous sentence
-        before the token, with the index of the second."""
-        if self.sent_starts is None:
-            self.sent_starts = [sent.start for sent in self.doc.sents]
-        index = max(0, bisect_right(self.sent_starts, token.i) - 1)
-        start = self.sent_starts[index - 1] if index > 0 else 0
-        for i in range(token.i - 1, start - 1, -1):
-            second = self.by_token.get(i)
-            word = self.doc[i]
-            if second is None or second.type != "PERSON" or word.dep_ != "conj":
-                continue
-            first = self.by_token.get(word.head.i)
-            if first is not None and first is not second and first.type == "PERSON":
-                return i, first
-        return None
-
-    def _last_before(self, entity: Entity, token: Token) -> int:
-        """The index of the entity's last word before the token, or -1."""
-        return max((i for i in range(max(0, token.i - 200), token.i) if self.by_token.get(i) is entity), default=-1)
-
-    def _noun_subjects(self) -> frozenset[int]:
-        """Token indices of common nouns that head a subject ("The union has not said"), found once."""
-        if self.noun_subjects is None:
-            self.noun_subjects = frozenset(
-                t.i for t in self.doc if t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass")
-            )
-        return self.noun_subjects
-
-    def _plural(self, entity: Entity) -> bool:
-        """A name NER took for a person but that names many ("Bosnian Serbs"), by its last word's tag."""
-        for mention in entity.mentions:
-            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is not None and len(span) and span[-1].tag_ in ("NNS", "NNPS"):
-                return True
-        return False
-
-    def _nearest_before(
-        self,
-        token: Token,
-        types: Iterable[str],
-        accept: Callable[[Entity], bool] | None = None,
-        descriptions: bool = False,
-    ) -> Entity | None:
-        """The entity of the given types a pronoun most likely stands for.
-
-        A subject of this or the previous sentence comes first ("Netanyahu pulled… He
-        blamed…"); else the last entity of those types mentioned within a few sentences.
-        With ``descriptions``, a subject such as "the union" counts as the name it points
-        back to ("The union has not said… Its last strike").
-        """
-        wanted = set(types)
-        if self.sent_starts is None:
-            self.sent_starts = [sent.start for sent in self.doc.sents]
-        index = max(0, bisect_right(self.sent_starts, token.i) - 1)
-        sent_start = self.sent_starts[index] if self.sent_starts else 0
-        previous = self.sent_starts[index - 1] if index > 0 else sent_start
-        for i in range(token.i - 1, previous - 1, -1):
-            entity = self.by_token.get(i)
-            if descriptions and i in self._noun_subjects():
-                described = self._common_noun(self.doc[i], None, None)
-                if described is not None and described.type in wanted:
-                    return described
-            if (
-                entity is not None
-                and entity.type in wanted
-                and _in_subject(self.doc[i])
-                and not _in_dateline(self.doc[i])
-                and (accept is None or accept(entity))
-            ):
-                # ("WASHINGTON – Two officers were charged ... stating they had": a dateline is no subject.)
-                return entity
-        limit = max(0, sent_start - 200)
-        for i in range(token.i - 1, limit - 1, -1):
-            entity = self.by_token.get(i)
-            if (
-                entity is not None
-                and entity.type in wanted
-                and (accept is None or accept(entity))
-                and not (entity.type in PLACE_TYPES and (_where(self.doc[i]) or _in_dateline(self.doc[i])))
-            ):
-                # "the Keck Observatory in Hawaii, which… the light they release": a place named as where
-                # something is stands for no one a pronoun could mean.
-                return entity
-        return None
 
     def _create(self, words: list[Token]) -> Entity:
         """An ORG entity for a group actor NER missed ("Israeli military"), merged by name."""
@@ -699,138 +389,6 @@ class ActorFinder:
                 return found
         return None
 
-    def code(self, actor: Actor) -> str | None:
-        """The actor's CAMEO code from the Phoenix actor dictionary ("ISRGOV", "PSEREBHMS"), or None.
-
-        The entity's name is tried whole, then the longest run of words of its name, its
-        words here and its titles that the dictionary knows ("Israeli Prime Minister").
-        """
-        codes = self.lex.actor_codes
-        name = actor.entity.name.casefold()
-        if name in codes:
-            return codes[name]
-        if firm(actor.entity):
-            return None
-        phrases = [_without_possessive(name.split()), [t.lower_ for t in actor.words]]
-        phrases += [title.casefold().split() for title in self.office_titles(actor.entity)]
-        for words in phrases:
-            for size in (4, 3, 2, 1):
-                for i in range(len(words) - size + 1):
-                    code = codes.get(" ".join(words[i : i + size]))
-                    if code:
-                        return code
-        if actor.entity.type == "PERSON" and " " not in name:
-            # "Arafat condemned": a person named by surname alone, whom the dictionary knows by full name.
-            return self.lex.surnames.get(name)
-        return None
-
-    def country(self, actor: Actor) -> str | None:
-        """Country code of the actor: from the Phoenix actor dictionary, else from country words."""
-        code = self.code(actor)
-        if code is not None and code[:3] not in INTERNATIONAL:
-            return code[:3]
-        # "China’s ambassador to Britain" is China's: the possessive's mark comes off its word.
-        phrases = [[t.lower_ for t in actor.words], _without_possessive(actor.entity.name.casefold().split())]
-        phrases += [title.casefold().split() for title in self.office_titles(actor.entity)]
-        for words in phrases:
-            for size in (3, 2, 1):
-                for i in range(len(words) - size + 1):
-                    found = self.lex.countries.get(" ".join(words[i : i + size]))
-                    if found:
-                        return found
-        name = actor.entity.name.casefold()
-        return self.lex.countries.get(name) if actor.entity.type in ("GPE", "NORP") else None
-
-    def office_titles(self, entity: Entity) -> list[str]:
-        """The titles that name a political office: all of them, unless they are held in an organisation the
-        dictionaries do not know as political ("Blue Origin's vice president" is a firm's officer, no GOV;
-        "the Interior Ministry's spokesman" stays one)."""
-        affiliation = entity.affiliation
-        if not affiliation or not entity.titles:
-            return entity.titles
-        name = affiliation.casefold()
-        words = _without_possessive(name.split())
-        known = (
-            name in self.lex.actor_codes
-            or any(w in self.lex.countries or w in self.lex.actor_codes for w in words)
-            or _institution(affiliation, self.lex.sectors)
-            or any(w in self.lex.agents for w in words)
-        )
-        return entity.titles if known else []
-
-    def sector(self, actor: Actor) -> str | None:
-        """Sector code of the actor (GOV, MIL, REB…): the Phoenix code's, else its agent nouns' or titles'.
-
-        International actors have their kind as sector (IGO, NGO, IMG for armed groups).
-        """
-        code = self.code(actor)
-        if code is not None and code[:3] in INTERNATIONAL:
-            return code[:3]
-        if code is not None and len(code) >= 6:
-            return code[3:6]
-        if actor.entity.type == "GPE" and len(actor.words) <= 2 and self.polity(actor):
-            return "GOV"
-        if firm(actor.entity):
-            return "BUS"
-        # The longest run of words the agent dictionary knows wins, as in PETRARCH's own matching:
-        # "Attorney General" is GOV, though "general" alone is MIL.
-        phrases = [[t.lemma_.lower() for t in actor.words], [t.lower_ for t in actor.words]]
-        phrases += [[w.strip("'’") for w in actor.entity.name.casefold().split()]]
-        phrases += [[w.strip("'’").rstrip("s") for w in actor.entity.name.casefold().split()]]
-        phrases += [title.casefold().split() for title in self.office_titles(actor.entity)]
-        for size in (4, 3, 2, 1):
-            for words in phrases:
-                for i in reversed(range(len(words) - size + 1)):
-                    phrase = " ".join(words[i : i + size])
-                    found = self.lex.agents.get(phrase) or self.lex.sectors.get(phrase)
-                    if found:
-                        return found
-        return None
-
-
-def _gender_agrees(pronoun: str) -> Callable[[Entity], bool]:
-    """Whether a person may be "he" or "she": not when their first name is one English gives the other gender
-    ("officers rescued her" is no Michael Webb)."""
-    words = coref_names()
-    other = words.female if pronoun in MASCULINE else words.male if pronoun in FEMININE else frozenset()
-
-    def agrees(entity: Entity) -> bool:
-        first = entity.name.split()[0].casefold() if entity.name.split() else ""
-        return first not in other
-
-    return agrees
-
-
-def firm(entity: Entity) -> bool:
-    """An organisation whose name ends in a company's legal form ("Ithaca Holdings", "McClatchy Co.")."""
-    words = _name_words(entity.name)
-    return entity.type == "ORG" and bool(words) and words[-1] in FIRM_FORMS
-
-
-def _common_name(entity: Entity) -> bool:
-    """An entity named only by a common noun ("company"): a description still to resolve, not a name."""
-    return entity.name[:1].islower()
-
-
-def _last_name_word(entity: Entity) -> str:
-    words = _name_words(entity.name)
-    return words[-1] if words else ""
-
-
-@lru_cache(maxsize=4096)
-def _name_words(name: str) -> tuple[str, ...]:
-    """The words of a name in lower case (cached: the same few names are asked for again and again)."""
-    return tuple(re.findall(r"[a-z]+", name.casefold()))
-
-
-def _institution(name: str, sectors: dict[str, str]) -> bool:
-    """A name with a sector word ("Workers' Union", "Police"): an institution, not a company."""
-    return any(w in sectors or w.rstrip("s") in sectors for w in _name_words(name))
-
-
-def _without_possessive(words: list[str]) -> list[str]:
-    return [re.sub(r"['\u2019]s$", "", w) for w in words]
-
 
 def _owner_after_of(head: Token) -> list[Token]:
     """The name after "of" that owns a thing ("inspectors of the IAEA"): its words, without the phrases that hang
@@ -850,42 +408,3 @@ def _doer(head: Token) -> Token | None:
         # international law by China"); an active verb has no agent, and "by doing" is a means, not a doer.
         preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > head.i]
     return next((g for p in preps for g in p.children if g.dep_ == "pobj" and g.tag_ != "VBG"), None)
-
-
-def _in_dateline(token: Token) -> bool:
-    """The token is in the dateline that opens its paragraph ("WASHINGTON –")."""
-    end = dateline_end(token)
-    return end is not None and token.i < end
-
-
-def _where(token: Token) -> bool:
-    """The token names where something is or happens: inside the object of "in", "at", "near"…"""
-    for _ in range(3):
-        if token.dep_ == "pobj":
-            return token.head.lower_ in WHERE_PREPS
-        if token.dep_ not in ("compound", "amod", "flat") or token.head.i == token.i:
-            return False
-        token = token.head
-    return False
-
-
-def _says(token: Token, speech_verbs: Collection[str]) -> bool:
-    """The token is in the subject of a verb of saying ("Minister [Gérald Darmanin] said")."""
-    for _ in range(3):
-        if token.dep_ == "nsubj":
-            return has_lemma(token.head, speech_verbs)
-        if token.dep_ not in ("compound", "amod", "flat", "appos") or token.head.i == token.i:
-            return False
-        token = token.head
-    return False
-
-
-def _in_subject(token: Token) -> bool:
-    """The token heads a subject or modifies the head of one ("Prime Minister [Netanyahu] pulled")."""
-    for _ in range(3):
-        if token.dep_ in ("nsubj", "nsubjpass"):
-            return True
-        if token.dep_ not in ("compound", "amod", "flat", "appos") or token.head.i == token.i:
-            return False
-        token = token.head
-    return False

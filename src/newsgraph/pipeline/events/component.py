@@ -24,8 +24,10 @@ from spacy.tokens import Span as SpacySpan
 from newsgraph.model import Event
 from newsgraph.pipeline.events.actors import ActorFinder
 from newsgraph.pipeline.events.building import EventBuilder
-from newsgraph.pipeline.events.drafts import Draft, DraftFinder, clause_dates
-from newsgraph.pipeline.events.lexicon import Code, Lexicon, has_lemma, lexicon
+from newsgraph.pipeline.events.draft import Draft
+from newsgraph.pipeline.events.drafts import DraftFinder, clause_dates
+from newsgraph.pipeline.events.frames import Code
+from newsgraph.pipeline.events.lexicon import Lexicon, has_lemma, lexicon
 from newsgraph.pipeline.events.senses import Senses
 from newsgraph.pipeline.events.syntax import (
     and_joined,

@@ -10,8 +10,6 @@ someone a request.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from spacy.attrs import POS
 from spacy.parts_of_speech import IDS
 from spacy.tokens import Doc, Token
@@ -19,25 +17,25 @@ from spacy.tokens import Span as SpacySpan
 
 from newsgraph.pipeline.events.actors import ActorFinder
 from newsgraph.pipeline.events.arguments import Arguments
-from newsgraph.pipeline.events.lexicon import Code, Lexicon, Reading, has_lemma, lemma_in
+from newsgraph.pipeline.events.draft import Draft
+from newsgraph.pipeline.events.frames import Code
+from newsgraph.pipeline.events.lexicon import Lexicon, has_lemma, lemma_in
 from newsgraph.pipeline.events.modality import Modality
+from newsgraph.pipeline.events.noun_parties import NounParties
+from newsgraph.pipeline.events.reading import Reading
 from newsgraph.pipeline.events.senses import Senses
+from newsgraph.pipeline.events.stances import Stances, threat_mode
 from newsgraph.pipeline.events.syntax import (
-    SUBJECTS,
-    TARGET_PREPS,
     absolute_of,
     aimed_after,
     aimed_for,
     asks_whether,
     attribution,
     bare_noun,
-    condition,
     conditional,
     ends,
     feared,
     gerund_subject,
-    going_to,
-    has_mark,
     imperative,
     infinitive,
     infinitive_of,
@@ -46,56 +44,19 @@ from newsgraph.pipeline.events.syntax import (
     place_words,
     prep_object,
     prospect,
-    protesters,
-    sides_on_verb,
     source,
     state_of_object,
 )
 from newsgraph.pipeline.events.words import (
     ALLEGED,
-    ARMED,
-    CEASING,
-    COMMANDS,
-    COURTESIES,
-    DEPARTING,
-    DISORDER,
     HARM_RESULTS,
-    LIGHT_PREPS,
     NATURAL_HAZARDS,
-    PARTY_TYPES,
-    PAYING,
     PLACE_PREPS,
-    PLACE_TYPES,
-    PROPOSALS,
-    RECIPROCAL_TYPES,
     RELATIVE_PRONOUNS,
     SAID,
-    SENDING,
-    STATE_FORCES,
     STOPPING,
-    SYMMETRIC,
-    THREAT_MARKS,
-    UNDERGONE,
     UNDERTAKINGS,
-    WISHES,
 )
-from newsgraph.pipeline.syntax import object_of
-
-
-@dataclass
-class Draft:
-    """An event being built: the words found so far, before they become entity ids."""
-
-    code: Code
-    trigger: Token
-    anchor: Token
-    actor: Token | None = None
-    target: Token | None = None
-    negated: bool = False
-    argument_verbs: list[Token] = field(default_factory=list)
-    # Coded by the word alone, no pattern of the dictionary matched ("offers a free version": AGREE).
-    by_default: bool = False
-
 
 VERBAL_IDS = frozenset(IDS[tag] for tag in ("VERB", "ADJ", "AUX"))
 NOMINAL_IDS = frozenset(IDS[tag] for tag in ("NOUN", "PROPN"))
@@ -110,10 +71,11 @@ class DraftFinder:
         # Each word's part of speech, read once from spaCy's arrays: every sentence is scanned for its verbs and nouns.
         self.pos: list[int] = doc.to_array(POS).tolist()
         self.actors = actors
-        self.senses = senses
         self.dates = dates
         self.arguments = Arguments(lex, senses)
         self.modality = Modality(lex, actors)
+        self.parties = NounParties(doc, lex, actors, senses)
+        self.stances = Stances(lex, actors, self.arguments, self.modality)
 
     def sentence(self, sent: SpacySpan) -> list[Draft]:
         """The drafts of one sentence: its verbs first, so that an event noun a verb has taken ("held talks",
@@ -154,13 +116,13 @@ class DraftFinder:
             # "would reopen, with lorries allowed back after an inspection": as planned as its verb.
             return None
         if inner is not None and wrapper is not None:
-            draft = self._wrapped(token, inner, wrapper, consumed)
+            draft = self.stances.wrapped(token, inner, wrapper, consumed)
             consumed.add(inner.i)
         else:
             draft = self._plain(token, consumed)
-        draft = self._sent_for(token, draft, consumed) or self._ordered(token, draft, consumed) or draft
+        draft = self.stances.sent_for(token, draft, consumed) or self.stances.ordered(token, draft, consumed) or draft
         if draft is None and wrapper == "threat":
-            draft = self._warning(token)
+            draft = self.stances.warning(token)
         if draft is None and self.modality.obligation(token):
             draft = Draft(Code("REQUEST"), token, token, *self.arguments.of(token), argument_verbs=[token])
         if draft is None or (draft.actor is not None and self.actors.inanimate(draft.actor)):
@@ -183,27 +145,8 @@ class DraftFinder:
             return None
         draft.negated = draft.negated or negated(token)
         if draft.negated and draft.code.type in ("AGREE", "SUPPORT", "CONCEDE"):
-            draft = self._turned_down(token, draft)
-        return self._recast(draft)
-
-    def _turned_down(self, verb: Token, draft: Draft) -> Draft:
-        """ "did not accept the union's offer", "did not approve the request from Uganda": acceptance withheld from
-        what was proposed is the manual's REJECT ("All rejections and refusals"), aimed at whoever proposed it. "Has
-        not yet accepted" leaves it open."""
-        if any(c.lower_ == "yet" for c in verb.children):
-            return draft
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
-        objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "on") for g in c.children]
-        offer = next((o for o in objects if o.dep_ in ("dobj", "pobj") and o.lemma_.lower() in PROPOSALS), None)
-        if offer is None:
-            return draft
-        owner = next((c for c in offer.children if c.dep_ == "poss"), None)
-        proposer = owner or next(
-            (g for c in offer.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "by") for g in c.children),
-            None,
-        )
-        target = proposer if proposer is not None else (None if draft.target is offer else draft.target)
-        return Draft(Code("REJECT"), draft.trigger, draft.anchor, draft.actor, target, False, draft.argument_verbs)
+            draft = self.stances.turned_down(token, draft)
+        return self.stances.recast(draft)
 
     def _attributive(self, verb: Token) -> bool:
         """ "told visiting Ukraine officials", "warned fleeing families": a participle right before the noun a verb of
@@ -239,61 +182,6 @@ class DraftFinder:
             return False
         determiners = {c.lower_ for c in subject.children if c.dep_ in ("det", "predet", "poss", "nummod")}
         return determiners <= {"all", "any", "every"} and (subject.tag_ == "NNS" or bool(determiners))
-
-    def _sent_for(self, verb: Token, draft: Draft | None, consumed: set[int]) -> Draft | None:
-        """ "sent 30 officials to Estria to investigate the killings": people sent for a purpose do the purpose's
-        act for the sender, whose act it is. The manual types a move by what it is for ("Mobilizing police or
-        military forces for disaster relief should be coded as AID", the one purpose that retypes forces sent); a
-        hostile purpose is only an aim, not told as done ("If a document reports a MOBILIZE event in the context of
-        an ASSAULT, only the ASSAULT should be coded": with no assault told, the move stays MOBILIZE)."""
-        if not has_lemma(verb, SENDING) or (draft is not None and draft.code.type != "MOBILIZE"):
-            return None
-        purpose = next((c for c in verb.children if c.dep_ == "advcl" and infinitive(c)), None)
-        code = self.lex.verb(purpose) if purpose is not None else None
-        if purpose is None or code is None or code.type in self.lex.hostile or code.type == "MOBILIZE":
-            return None
-        if draft is not None and code.type != "AID":
-            # Forces sent to "restore order" or to "secure the border" make a military move whatever it is for;
-            # only relief is the manual's exception.
-            return None
-        consumed.add(purpose.i)
-        actor, _ = self.arguments.of(verb)
-        _, target = self.arguments.of(purpose)
-        return Draft(code, verb, verb, actor, target, argument_verbs=[verb, purpose])
-
-    def _ordered(self, verb: Token, draft: Draft | None, consumed: set[int]) -> Draft | None:
-        """ "ordered the radio station to stop broadcasting", "ordered the army to withdraw": an order is coded by
-        what it orders, as CAMEO's own ORDER patterns are ("ORDER SUSPENSION OF + ACTIVITIES [172]", "ORDER
-        &SECURITY FORCE TO STOP PROTEST [153]", "ORDER AMBASSADOR TO RETURN [161]"). Another party ordered to cease
-        its activity or to leave has it imposed on it, the manual's COERCE ("coercive uses of power": "restrict",
-        "Expel or deport individuals"); forces ordered to act do the orderer's act, a hostile one only as a move
-        (MOBILIZE, "military or police moves that fall short of the actual use of force"); a court ordering a
-        payment sanctions the one who pays. Any other order stays the manual's REQUEST ("All requests, demands,
-        and orders")."""
-        if not has_lemma(verb, COMMANDS) or (draft is not None and draft.code.type != "REQUEST"):
-            return None
-        ordered = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        act = next((c for c in verb.children if c.dep_ == "xcomp" and infinitive(c)), None)
-        if ordered is None or act is None:
-            return None
-        actor, _ = self.arguments.of(verb)
-        forces = self.actors.agent_sector(ordered) in STATE_FORCES - {"GOV"}
-        code: Code | None = None
-        if has_lemma(act, PAYING) and actor is not None and self.actors.agent_sector(actor) == "JUD":
-            # The manual: "court-ordered payments should be coded as SANCTION events with the winner and court as
-            # actor and guilty party as recipient".
-            code = Code("SANCTION")
-        elif has_lemma(act, DEPARTING) and not forces:
-            code = Code("COERCE", "deport")
-        elif has_lemma(act, CEASING) and not forces:
-            code = Code("COERCE", "restrict")
-        elif forces and (inner := self.lex.verb(act)) is not None:
-            code = Code("MOBILIZE") if inner.type in self.lex.hostile else inner
-            ordered = self.arguments.of(act)[1]
-        if code is None:
-            return None
-        consumed.add(act.i)
-        return Draft(code, verb, verb, actor, ordered, argument_verbs=[verb, act])
 
     def _inquiry_into(self, verb: Token, noun: Token, target: Token | None) -> bool:
         """An investigation named by its noun is into what happened ("into the deaths", on the noun or, as the
@@ -355,34 +243,6 @@ class DraftFinder:
             objects += [verb.head] if any(o.lower_ in RELATIVE_PRONOUNS for o in objects) else []
         return bool(objects) and not any(self.actors.names_actor(o) or self.actors.inanimate(o) for o in objects)
 
-    def _warning(self, verb: Token) -> Draft | None:
-        """ "warned that the firm might move its traffic if the strike went on", "warned that it would retaliate":
-        a threat by the one warning, of what it may do on a condition or of force it will use (the manual's
-        THREATEN: "threats of force", warnings "with serious potential repercussions")."""
-        for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")):
-            modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
-            if not modals & (self.lex.future_modals | self.lex.hypothetical_modals | {"would"}):
-                continue
-            inner = self.lex.verb(clause)
-            force = inner is not None and inner.type in self.lex.hostile and not negated(clause)
-            if condition(clause) or (force and self._warns_of_own_act(verb, clause)):
-                actor, target = self.arguments.of(verb)
-                # "warned it would cut gas supplies to Moldova": with no one warned, the threat is aimed at whom
-                # the warned act falls on, as a threat told by its infinitive is ("threatened to attack Kyiv").
-                target = target or self.arguments.of(clause)[1]
-                mode = _threat_mode(inner) if force and inner is not None else None
-                return Draft(Code("THREATEN", mode), verb, verb, actor, target, argument_verbs=[verb, clause])
-        return None
-
-    def _warns_of_own_act(self, verb: Token, clause: Token) -> bool:
-        """The warned act is the warner's own: its subject is a pronoun or the warner itself ("Brazil warned that
-        it would strike"), not someone else's ("warned that storms would hit the coast")."""
-        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        warner = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-        if subject is None or warner is None:
-            return False
-        return subject.lower_ in ("it", "they", "we", "he", "she", "i") or subject.lower_ == warner.lower_
-
     def _plain(self, token: Token, consumed: set[int]) -> Draft | None:
         """A verb coded by its own frame, or by the event noun it governs ("held talks")."""
         reading = Reading(token)
@@ -390,7 +250,7 @@ class DraftFinder:
         framed = code is not None
         noun = None
         if code is None and has_lemma(token, self.lex.light_verbs):
-            noun, code = self._light_object(token)
+            noun, code = self.stances.light_object(token)
             if noun is not None and code is not None and code.type in self.lex.hostile and has_lemma(token, STOPPING):
                 # "ended the siege", "stopped its bombardment of Gaza": ending a hostile act is no such act but its
                 # easing, as the conversion table codes it: political dissent eased is CONCEDE (082), a military
@@ -442,13 +302,13 @@ class DraftFinder:
         if noun is not None:
             consumed.add(noun.i)
         actor, target = self.arguments.of(token)
-        if actor is not None and target is None and (sides := self._sides_of_fight(actor)) is not None:
+        if actor is not None and target is None and (sides := self.parties.sides_of_fight(actor)) is not None:
             # "Fighting erupted between Hamas and Fatah gunmen": the fight's sides, not the fight, act and suffer.
             actor, target = sides
         if actor is not None and target is None and self.lex.noun(actor) == code:
             # "US-China trade talks resumed", "talks with Hamas resumed": the act the verb carries on is its
             # subject's, done by those the noun names.
-            actor, target = self._noun_parties(actor, code)
+            actor, target = self.parties.noun_parties(actor, code)
         if code.reverse:
             # "The US faced criticism from the Arab League": the League acts, on the US.
             actor, target = source(token), actor
@@ -457,15 +317,15 @@ class DraftFinder:
             # "escalated its bombardment on Gaza": the target hangs from the event noun.
             target = (
                 prep_object(noun)
-                or self._undergone_by(noun)
-                or (self._verb_aimed_at(token, noun) if target is not None and target.i == noun.i else target)
-                or (self._modifier_party(noun, actor) if actor is not None else None)
+                or self.parties.undergone_by(noun)
+                or (self.parties.verb_aimed_at(token, noun) if target is not None and target.i == noun.i else target)
+                or (self.parties.modifier_party(noun, actor) if actor is not None else None)
             )
         if undertaking is not None and noun is undertaking[0] and (target is None or target.i == noun.i):
             # "launched a rescue operation to free the hostages": whom it is for is the object of its purpose.
             target = purpose_object(token, noun)
         if code.type == "THREATEN" and code.mode is None and (act := self._threatened_act(token)) is not None:
-            code = Code("THREATEN", _threat_mode(act), code.target)
+            code = Code("THREATEN", threat_mode(act), code.target)
         return Draft(code, token, token, actor, target, argument_verbs=[token], by_default=by_default)
 
     def _threatened_act(self, verb: Token) -> Code | None:
@@ -475,18 +335,6 @@ class DraftFinder:
         nouns += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "of") for g in c.children]
         codes = (self.lex.noun(n) for n in nouns if n.dep_ in ("dobj", "pobj"))
         return next((c for c in codes if c is not None and c.type in self.lex.hostile), None)
-
-    def _modifier_party(self, noun: Token, actor: Token) -> Token | None:
-        """The other party an event noun's named modifier tells, when the actor is named otherwise: "Washington's
-        China trade talks", "Britain opened its India trade talks", "Russia's Ukraine offensive"."""
-        doer = self.actors.entity_of(actor)
-        for modifier in noun.subtree:
-            if modifier.i >= noun.i or modifier.dep_ != "compound" or modifier.i == actor.i:
-                continue
-            named = self.actors.entity_of(modifier)
-            if named is not None and named is not doer and named.type in PARTY_TYPES:
-                return modifier
-        return None
 
     def _kind_of_undertaking(self, verb: Token) -> tuple[Token, Code] | None:
         """The verb's object when it names an undertaking ("operation", "mission") whose kind an event noun before
@@ -519,159 +367,6 @@ class DraftFinder:
                     return child
         return None
 
-    def _light_object(self, verb: Token) -> tuple[Token | None, Code | None]:
-        if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and verb.head.pos_ == "NOUN":
-            # "the sanctions imposed by the EU", "tariffs imposed by China": a participle on the noun it does, which
-            # is its object as in a frame's reading.
-            code = self.lex.noun(verb.head)
-            if code is not None:
-                return verb.head, code
-        for child in verb.children:
-            if child.dep_ == "xcomp" and child.pos_ == "VERB" and not infinitive(child):
-                code = self.lex.verb(child)
-                if code is not None:
-                    return child, code
-            nouns = [child] if child.dep_ in ("dobj", "nsubjpass", "attr") else []
-            if child.dep_ == "prep" and child.lower_ in LIGHT_PREPS:
-                nouns = [c for c in child.children if c.dep_ == "pobj"]
-            for noun in list(nouns):
-                nouns += [c for c in noun.children if c.dep_ == "compound"]
-                for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
-                    nouns += [c for c in of.children if c.dep_ == "pobj"]
-            for noun in nouns:
-                code = self.lex.noun(noun)
-                if code is not None:
-                    return noun, code
-        return None, None
-
-    def _wrapped(self, wrapper: Token, inner: Token, kind: str, consumed: set[int]) -> Draft | None:
-        """ "threatened to strike", "vowed to release", "refused to deploy": the stance, not the act.
-
-        "failed to release" is no refusal: the act itself, marked as not done.
-        """
-        for _ in range(3):
-            deeper = (
-                infinitive_of(inner) if self.lex.wrappers.get(lemma_in(inner, self.lex.wrappers)) == "act" else None
-            )
-            if deeper is None:
-                break
-            inner = deeper
-        inner_code = self.lex.verb(inner, conditional_only=True)
-        if inner_code is None and has_lemma(inner, self.lex.light_verbs):
-            noun, inner_code = self._light_object(inner)
-            if noun is not None:
-                # "threatened to stage a strike": the strike is only threatened, not told on its own.
-                consumed.add(noun.i)
-        if inner_code is None and not has_lemma(inner, self.lex.speech_verbs):
-            # As for a plain verb, a verb of saying codes only through a pattern of its own ("continues to
-            # insist his tactics will work" says something; "insisted on the release of" would ask it).
-            inner_code = self.lex.verb(inner)
-        if inner.lemma_ == "be" and kind not in ("threat", "refuse"):
-            # "the deals promise to be even better": a forecast of a state, no commitment to act.
-            return None
-        own = self.lex.verb(wrapper)
-        inner_negated = negated(inner)
-        code: Code | None
-        if kind == "threat" and inner_code is None and wrapper.lemma_.lower() != "threaten":
-            # "warned people to stay away": the lexicon's entry for "warn" (the manual's THREATEN is a warning
-            # "with serious potential repercussions") reads the repercussion from what the warning governs; a
-            # warning that governs no act coded is advice.
-            code = None
-        elif kind == "threat":
-            mode = None
-            if inner_code is not None:
-                mode = _threat_mode(inner_code)
-            code = Code("THREATEN", mode)
-        elif kind == "refuse" and has_lemma(inner, self.lex.speech_verbs):
-            # "declined to comment": a silence, not the rejection of anything proposed.
-            code = None
-        elif kind == "refuse":
-            code = Code("REJECT")
-        elif kind == "fail" and inner_code is not None and inner_code.type == "AGREE":
-            # "failed to reach agreement": each side turned down the other's terms.
-            code = Code("REJECT")
-        elif kind in ("act", "fail"):
-            code = inner_code
-        elif inner_code is None:
-            # The manual's AGREE is "willingness or commitment to cooperate": a wish or an aim to do what is no
-            # event ("wants to help manufacturers", "we aim to build on this") commits to nothing.
-            wish = has_lemma(wrapper, WISHES)
-            code = own if own is not None and own.type in ("AGREE", "REQUEST") and not wish else None
-        elif inner_negated and inner_code.type in self.lex.cooperative:
-            code = Code("REJECT")
-        elif inner_code.type in self.lex.hostile and has_lemma(wrapper, WISHES):
-            # "The Americans wanted to raid a base": a wish told of someone, not a threat they made.
-            code = None
-        elif inner_code.type in self.lex.hostile:
-            # Readying force is the manual's MOBILIZE ("All military or police moves that fall short of the actual use
-            # of force"); readying sanctions or a strike moves no force, and is held out as a threat is.
-            force = kind == "prepare" and inner_code.type in ("ASSAULT", "COERCE")
-            code = Code("MOBILIZE") if force else Code("THREATEN", _threat_mode(inner_code))
-        elif inner_code.type in ("REJECT", "REQUEST", "ACCUSE"):
-            code = inner_code
-        elif has_lemma(inner, COURTESIES):
-            # "I want to thank the volunteers": thanks wished or announced commit to no cooperation.
-            code = None
-        else:
-            code = Code("AGREE")
-        if code is None:
-            return None
-        actor, _ = self.arguments.of(wrapper)
-        _, target = self.arguments.of(inner)
-        if code.target == "partner" or (inner_code is not None and inner_code.target == "partner"):
-            code = Code(code.type, code.mode, "partner")
-        undone = kind == "fail" and code.type != "REJECT"
-        # "Google intends to have a catalogue", "aims to put a woman on the moon": the stance word alone codes it.
-        alone = inner_code is None and code == own
-        return Draft(code, wrapper, wrapper, actor, target, undone, [wrapper, inner], by_default=alone)
-
-    def _recast(self, draft: Draft) -> Draft | None:
-        """Future acts become promises or threats; obligations reported by someone become requests."""
-        verb = draft.anchor
-        modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-        reporter = self.modality.reporter(verb)
-        future = bool(modals & self.lex.future_modals) or ("would" in modals and reporter is not None)
-        future = future or going_to(verb)
-        if modals & self.lex.obligation_modals:
-            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if reporter is None or subject is None or not self.modality.someone_else(subject) or conditional(verb):
-                # "X should do Z" demands only of someone: "the weather should ease by Thursday" asks no one.
-                return None
-            if subject.dep_ == "nsubjpass" and draft.actor is None:
-                # "refugees must not be forced to return": the one a passive's subject names undergoes the act, and
-                # no one is named to do it or refrain, so it states a norm, not a request made of another.
-                return None
-            subject = next((c for c in reporter.children if c.dep_ in SUBJECTS), None)
-            # "said Uganda must not close the border" is a demand made, of an act not to be done: the "not" is the
-            # demanded act's, and the request itself happened.
-            return Draft(Code("REQUEST"), draft.trigger, draft.anchor, subject, draft.actor)
-        if future and draft.code.mode == "investigate":
-            # "Engineers will carry out the inspection on Tuesday": an investigation is an act, not a
-            # statement, and one only planned is not told as done; nor is it a cooperative or hostile
-            # intent the manual codes as AGREE or THREATEN.
-            return None
-        if future and draft.negated and draft.code.type in self.lex.cooperative:
-            draft.code, draft.negated = Code("REJECT"), False
-            return draft
-        if not future or draft.code.type in ("THREATEN", "REJECT", "REQUEST", "ACCUSE", "AGREE"):
-            return draft
-        if not any(word is not None and self.actors.names_actor(word) for word in (draft.actor, draft.target)):
-            # "The crossing will reopen to lorries": a plan with no one named who pledges it, nor to whom.
-            return None
-        if draft.code.type in self.lex.cooperative and has_lemma(draft.trigger, COURTESIES):
-            # "The mayor will thank the volunteers on Friday": an announced thanks, no promise to cooperate.
-            return None
-        if draft.code.type in self.lex.cooperative:
-            on_condition = any(c.dep_ == "advcl" and has_mark(c, THREAT_MARKS) for c in verb.children)
-            if draft.negated:
-                draft.code, draft.negated = Code("REJECT"), False
-            else:
-                draft.code = Code("THREATEN", "relations") if on_condition else Code("AGREE")
-        elif not draft.negated:
-            mode = _threat_mode(draft.code)
-            draft.code = Code("THREATEN", mode, draft.code.target)
-        return draft
-
     def _nominal(self, noun: Token, consumed: set[int]) -> Draft | None:
         """ "the attack on Gaza", "talks with Hamas", "Israel's release of prisoners"."""
         code = self.lex.noun(noun)
@@ -698,118 +393,10 @@ class DraftFinder:
             # "paved the way for the annexation of the settlements", "renewed calls for the release of": what is
             # aimed at, asked for or feared has not happened.
             return None
-        actor, target = self._noun_parties(noun, code)
+        actor, target = self.parties.noun_parties(noun, code)
         if actor is None and target is None:
             return None
         return Draft(code, noun, noun, actor, target)
-
-    def _noun_parties(self, noun: Token, code: Code) -> tuple[Token | None, Token | None]:
-        """Who does the act an event noun names and whom it is aimed at, from the noun's own words: its possessive,
-        its "by", "between" and aimed phrases, a named modifier, two sides joined by a hyphen ("US-China talks")."""
-        actor = next((c for c in noun.children if c.dep_ == "poss"), None)
-        target = None
-        if actor is not None and code.type in UNDERGONE and self._undergoer(actor, noun):
-            # "Assange's arrest", "his exclusion from meetings": a person's arrest is done to them; the
-            # possessive is who it falls on, and the noun names no one who did it.
-            actor, target = None, actor
-        for prep in (*(c for c in noun.children if c.dep_ in ("prep", "agent")), *sides_on_verb(noun)):
-            pobj = object_of(prep)
-            if pobj is None:
-                continue
-            if prep.lower_ == "by":
-                actor = actor or pobj
-            elif prep.lower_ == "between":
-                actor = actor or pobj
-                target = target or next((c for c in pobj.children if c.dep_ == "conj"), None)
-            elif prep.lower_ == "of" and code.type == "MOBILIZE":
-                # "the deployment of troops": the forces moved, not those the manual's MOBILIZE recipient is, "against
-                # whom the actor mobilizes its military capabilities".
-                continue
-            elif prep.lower_ in TARGET_PREPS:
-                target = target or pobj
-        if actor is None:
-            actor = next(
-                (c for c in noun.children if c.dep_ in ("amod", "compound") and self.actors.entity_of(c) is not None),
-                None,
-            )
-        pair = self._hyphened_sides(noun) if target is None else None
-        if pair is not None and (code.type in RECIPROCAL_TYPES or has_lemma(noun, SYMMETRIC)):
-            # "the Israeli-Palestinian conflict", "US-China talks": the two sides joined by a hyphen.
-            actor, target = pair
-        if actor is not None and target is None:
-            target = self._modifier_party(noun, actor)
-        if self.where_people_act(code, noun, actor, target):
-            # "Hong Kong protests", "Indiana's biggest teacher protest", "Hong Kong's street battles": the place
-            # where people protest or fight; a government does not march. The people are those the sentence names
-            # as protesting ("agitating the protesters"), if it names any.
-            actor = protesters(noun) if code.type == "PROTEST" else None
-        return actor, target
-
-    def _hyphened_sides(self, noun: Token) -> tuple[Token, Token] | None:
-        """Two named modifiers of a noun joined by a hyphen ("Israeli-Palestinian", "US-China"), in text order."""
-        modifiers = [t for t in noun.subtree if t.i < noun.i and t.dep_ in ("amod", "compound")]
-        named = [t for t in modifiers if self.actors.entity_of(t) is not None]
-        for first, second in zip(named, named[1:], strict=False):
-            hyphen = second.i - first.i == 2 and self.doc[first.i + 1].tag_ == "HYPH"
-            if hyphen and self.actors.entity_of(first) is not self.actors.entity_of(second):
-                return first, second
-        return None
-
-    def _undergoer(self, owner: Token, noun: Token) -> bool:
-        """A person's possessive before a noun of coercion with no "of" object of its own ("Israel's release of
-        prisoners" names what was done and to whom, so Israel did it)."""
-        if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
-            return False
-        if owner.lower_ in ("his", "her", "him"):
-            return True
-        entity = self.actors.entity_of(owner)
-        if entity is None and owner.tag_ == "NN" and self.senses.people_noun(owner):
-            # "the reporter's detention", "the activist's arrest": one person described, whom no force's sector marks
-            # as the one who holds others ("the sheriff's arrests" are his).
-            return self.actors.agent_sector(owner) not in ARMED | {"JUD"}
-        return entity is not None and entity.type == "PERSON"
-
-    def _verb_aimed_at(self, verb: Token, noun: Token) -> Token | None:
-        """ "made a request to the IMF", "filed a complaint against the mayor": with the support verb's object the
-        act itself, whom it is aimed at is named by a phrase the parser hangs on the verb, if that names someone."""
-        if not aimed_after(verb, noun):
-            return None
-        pobj = prep_object(verb)
-        return pobj if pobj is not None and pobj.i > noun.i and self.actors.names_actor(pobj) else None
-
-    def _sides_of_fight(self, noun: Token) -> tuple[Token, Token] | None:
-        """The two sides a hostile event noun names with "between" ("clashes between police and students"), on the
-        noun or, as the parser hangs them, on the verb it is the subject of."""
-        code = self.lex.noun(noun)
-        if code is None or code.type not in self.lex.hostile:
-            return None
-        for prep in (*(c for c in noun.children if c.dep_ == "prep"), *sides_on_verb(noun)):
-            first = object_of(prep) if prep.lower_ == "between" else None
-            second = next((c for c in first.children if c.dep_ == "conj"), None) if first is not None else None
-            if first is not None and second is not None:
-                return first, second
-        return None
-
-    def _undergone_by(self, noun: Token) -> Token | None:
-        """ "extended the reporter's detention", "ordered Navalny's arrest": the person whose coercion a support verb
-        carries out is its target, as for the noun alone ("Assange's arrest")."""
-        code = self.lex.noun(noun)
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if code is None or code.type not in UNDERGONE or owner is None or not self._undergoer(owner, noun):
-            return None
-        return owner
-
-    def where_people_act(self, code: Code, noun: Token, actor: Token | None, target: Token | None) -> bool:
-        """A place names the protest or the fighting of its people, not an act of its state, when the noun is a
-        protest or names disorder among many (no one it is aimed at): "Hong Kong's street battles", "the Hong
-        Kong struggle"; "Russia's attack on Kyiv" and "China's crackdown" are a state's acts."""
-        if actor is None or actor.i == noun.i or not self._place_word(actor):
-            return False
-        return code.type == "PROTEST" or (code.type == "ASSAULT" and target is None and has_lemma(noun, DISORDER))
-
-    def _place_word(self, token: Token) -> bool:
-        entity = self.actors.entity_of(token)
-        return entity is not None and entity.type in PLACE_TYPES
 
     def location(self, draft: Draft) -> str | None:
         """A place named in a prepositional phrase of the event ("in Gaza"), nearest first."""
@@ -842,24 +429,6 @@ def clause_dates(doc: Doc) -> dict[int, str]:
             token = token.head
         by_verb.setdefault(token.i, ref.value)
     return by_verb
-
-
-def _threat_mode(act: Code) -> str:
-    """The manual's THREATEN mode is "the content of the threat", read as the conversion table reads CAMEO's
-    threats: sanctions, aid cut or relations broken (1311-1313), a protest (133) are "relations"; a blockade,
-    a curfew or martial law (1381, 1323-1324), and the manual's strikes and boycotts ("Restrict movement of people
-    or goods---including boycotts, strikes, blockades, and curfews"), are "restrict"; an arrest is "arrest";
-    force (137, 138) is "violence", and so, as before, is any other hostile act. The dictionary's SANCTION expel also
-    withdraws one's own envoys or inspectors, which expels no one, so a sanction stays "relations"."""
-    if act.type == "SANCTION":
-        return "relations"
-    if act.type == "PROTEST":
-        return "restrict" if act.mode in ("strike", "boycott", "obstruct") else "relations"
-    if act.mode in ("restrict", "curfew", "martial-law", "blockade"):
-        return "restrict"
-    if act.mode == "arrest":
-        return "arrest"
-    return "violence"
 
 
 def hazard(verb: Token) -> bool:

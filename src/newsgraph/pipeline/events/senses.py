@@ -14,8 +14,10 @@ import re
 
 from spacy.tokens import Token
 
-from newsgraph.pipeline.events.actors import PLACE_DESCRIPTIONS, ActorFinder
-from newsgraph.pipeline.events.lexicon import Code, Lexicon, has_lemma
+from newsgraph.pipeline.events.actor_words import PLACE_DESCRIPTIONS
+from newsgraph.pipeline.events.actors import ActorFinder
+from newsgraph.pipeline.events.frames import Code
+from newsgraph.pipeline.events.lexicon import Lexicon, has_lemma
 from newsgraph.pipeline.extensions import doc_text
 
 # Named things that violence can reach: people, groups, countries, places, buildings, vehicles.
