@@ -46,7 +46,6 @@ PERSON_SUFFIXES = ("er", "or")
 ORG_DESCRIPTIONS = frozenset({"group", "organization", "organisation", "movement", "militant", "faction", "party"})
 PLACE_DESCRIPTIONS = frozenset({"country", "nation", "government", "regime", "state", "kingdom", "republic"})
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # Named things that cannot act: a bridge (FAC), a river (LOC), a ship's name (PRODUCT), a storm (EVENT).
 THING_TYPES = frozenset({"FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 DEFINITE = frozenset({"the", "this", "that"})
@@ -55,10 +54,10 @@ ORGANISE = frozenset({"organiser", "organizer", "organise", "organize"})
 WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "off", "within"})
 # Quantifiers that make a group noun generic: "most people won't appreciate", "many businesses agree".
 GENERIC = frozenset({"most", "many", "few", "all", "every", "any", "no"})
-# Clauses hung on a noun, which describe its referent rather than name whose it is.
 # Prepositions through which a thing names whom it goes to, is shared with or where ("aid to Kenya",
 # "aid deliveries in Baghdad").
-RECEIVING_PREPS = frozenset({"to", "with", "for", "against", "from", "in"})
+THING_PARTY_PREPS = frozenset({"to", "with", "for", "against", "from", "in"})
+# Clauses hung on a noun, which describe its referent rather than name whose it is.
 CLAUSES = frozenset({"acl", "relcl", "appos", "advcl"})
 # CAMEO's sectors of the state: government, military, police, judiciary, legislature, intelligence.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})

@@ -27,17 +27,17 @@ from newsgraph.pipeline.events.actor_words import (
     PERSONAL,
     PERSONAL_RELATIVES,
     PLACE_DESCRIPTIONS,
-    PLACE_TYPES,
     PLURAL,
-    RECEIVING_PREPS,
     SPEAKER,
     STATE_SECTORS,
     THING,
+    THING_PARTY_PREPS,
     THING_TYPES,
     WHERE_PREPS,
 )
 from newsgraph.pipeline.events.antecedents import Antecedents, common_name
 from newsgraph.pipeline.events.lexicon import Lexicon, has_lemma
+from newsgraph.pipeline.events.words import PLACE_TYPES
 from newsgraph.pipeline.extensions import doc_text
 from newsgraph.pipeline.syntax import object_of
 
@@ -161,7 +161,7 @@ class ActorFinder:
             # its owner ("China's policies", "inspectors of the IAEA", not "the launch of a campaign with the
             # slogan 'Meth'") or at whom it goes ("suspended aid to Kenya"), not at whatever its other phrases name.
             kept = [c for c in head.children if c.dep_ in ("poss", "compound", "amod") and c.i < head.i]
-            kept += [c for c in head.children if c.dep_ == "prep" and c.lower_ in RECEIVING_PREPS]
+            kept += [c for c in head.children if c.dep_ == "prep" and c.lower_ in THING_PARTY_PREPS]
             words_in = [t for c in kept for t in c.subtree] + _owner_after_of(head)
         inner = [self.entity_of(t) for t in words_in if not self._someone_elses(t, head)]
         found = next((e for e in inner if e is not None and e.type in acting and e is not exclude), None)

@@ -23,13 +23,13 @@ from newsgraph.pipeline.events.actor_words import (
     PERSON_NOUNS,
     PERSONAL,
     PLACE_DESCRIPTIONS,
-    PLACE_TYPES,
     PLURAL,
     SPEAKER,
     THING,
     WHERE_PREPS,
 )
 from newsgraph.pipeline.events.lexicon import has_lemma
+from newsgraph.pipeline.events.words import PLACE_TYPES
 
 if TYPE_CHECKING:
     from newsgraph.pipeline.events.actors import ActorFinder
