@@ -40,9 +40,10 @@ from newsgraph.pipeline.quotes.cues import (
     subject_of,
 )
 from newsgraph.pipeline.quotes.direct import CLOSING, OPENING, STRAIGHT, Marked
-from newsgraph.pipeline.quotes.indirect import Candidate, find_indirect, set_off_reporter
+from newsgraph.pipeline.quotes.indirect import Candidate, find_indirect
 from newsgraph.pipeline.quotes.learned import find_learned, load_scorer
 from newsgraph.pipeline.quotes.posts import find_posts
+from newsgraph.pipeline.quotes.reporters import set_off_reporter
 from newsgraph.pipeline.quotes.singles import find_quotes, headlines
 from newsgraph.pipeline.quotes.weighing import to_read, weigh
 

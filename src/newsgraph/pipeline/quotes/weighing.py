@@ -28,7 +28,8 @@ from newsgraph.pipeline.quotes import acts
 from newsgraph.pipeline.quotes.attribution import TaggedSpan, Tags
 from newsgraph.pipeline.quotes.cues import is_according, is_cue, lexicon
 from newsgraph.pipeline.quotes.direct import MARK
-from newsgraph.pipeline.quotes.indirect import Candidate, report_speaker
+from newsgraph.pipeline.quotes.indirect import Candidate
+from newsgraph.pipeline.quotes.reporters import report_speaker
 
 # Reports from the parse; quotes in marks keep the rules' verdict.
 _WEIGHED = frozenset({"indirect", "mixed"})
