@@ -4,7 +4,9 @@ The rules find quotes in marks (``direct.py``, ``singles.py``, ``posts.py``) and
 in the parse (``indirect.py``; what a verb reports in ``content.py``, whom a report is by in
 ``reporters.py``, cue lexicon in ``cues.py``); a scorer learned from PolNeAR
 adds reports the lexicon lacks (``learned.py``); the attribution model (``attribution.py``)
-weighs them (``weighing.py``). ``component.py`` puts them together. Speakers are resolved
+weighs them (``weighing.py``). ``component.py`` puts them together (speakers of quotes in
+marks in ``direct_speakers.py``, reports meeting marks in ``mixed.py``, the last pass in
+``finishing.py``). Speakers are resolved
 to entities by the separate ``newsgraph_speakers`` component (``pipeline/speakers.py``).
 
 Importing the package registers the ``newsgraph_quotes`` factory.
