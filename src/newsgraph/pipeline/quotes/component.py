@@ -23,16 +23,7 @@ from newsgraph.pipeline.extensions import doc_text
 from newsgraph.pipeline.names import TITLE_LOWER
 from newsgraph.pipeline.quotes import acts
 from newsgraph.pipeline.quotes.attribution import load_model
-from newsgraph.pipeline.quotes.cues import (
-    bare_cue,
-    cue_end,
-    is_according,
-    is_cue,
-    lexicon,
-    name_before_colon,
-    phrase_bounds,
-    subject_of,
-)
+from newsgraph.pipeline.quotes.cues import bare_cue, cue_end, is_according, is_cue, lexicon
 from newsgraph.pipeline.quotes.direct import CLOSING, STRAIGHT, Marked
 from newsgraph.pipeline.quotes.direct_speakers import direct_speaker
 from newsgraph.pipeline.quotes.finishing import (
@@ -46,10 +37,13 @@ from newsgraph.pipeline.quotes.finishing import (
     without_reports_of_their_own,
 )
 from newsgraph.pipeline.quotes.indirect import Candidate, find_indirect
+from newsgraph.pipeline.quotes.labels import name_before_colon
 from newsgraph.pipeline.quotes.learned import find_learned, load_scorer
 from newsgraph.pipeline.quotes.mixed import close_open_quote, combine, inherit_from_reports
 from newsgraph.pipeline.quotes.posts import find_posts
 from newsgraph.pipeline.quotes.singles import find_quotes
+from newsgraph.pipeline.quotes.speaker_phrase import phrase_bounds
+from newsgraph.pipeline.quotes.subjects import subject_of
 from newsgraph.pipeline.quotes.weighing import to_read, weigh
 
 # How far (in words) a cue may stand from the quote it attributes.

@@ -9,7 +9,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.pipeline.quotes import acts
-from newsgraph.pipeline.quotes.cues import COMPLETIONS, is_cue, lexicon, reports_again
+from newsgraph.pipeline.quotes.cues import COMPLETIONS, is_cue, lexicon
+from newsgraph.pipeline.quotes.subjects import reports_again
 
 # Complements that carry what was said; "ask whether …" and "know how …" parse the same way.
 _CLAUSES = frozenset({"ccomp"})

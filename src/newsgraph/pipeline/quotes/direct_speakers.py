@@ -5,18 +5,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.pipeline.quotes.cues import (
-    SUBJECTS,
-    according_source,
-    adjacent_subject,
-    can_speak,
-    is_according,
-    name_before_colon,
-    phrase_bounds,
-    subject_of,
-)
+from newsgraph.pipeline.quotes.cues import SUBJECTS, according_source, is_according
 from newsgraph.pipeline.quotes.direct import Marked
+from newsgraph.pipeline.quotes.labels import name_before_colon
 from newsgraph.pipeline.quotes.reporters import set_off_reporter
+from newsgraph.pipeline.quotes.speaker_phrase import phrase_bounds
+from newsgraph.pipeline.quotes.subjects import adjacent_subject, can_speak, subject_of
 
 # The cue's objects after it name who was told or asked ("told AFP"), never the speaker.
 _ADDRESSEES = frozenset({"dobj", "dative", "iobj"})

@@ -15,10 +15,11 @@ from spacy.tokens import Doc
 from newsgraph.model import Part, Quote, Span, Speaker
 from newsgraph.pipeline.intervals import Intervals
 from newsgraph.pipeline.quotes import acts
-from newsgraph.pipeline.quotes.cues import according_source, lexicon, phrase_bounds, relayed_by
+from newsgraph.pipeline.quotes.cues import according_source, lexicon, relayed_by
 from newsgraph.pipeline.quotes.direct import OPENING, STRAIGHT
 from newsgraph.pipeline.quotes.indirect import Candidate
 from newsgraph.pipeline.quotes.singles import headlines
+from newsgraph.pipeline.quotes.speaker_phrase import phrase_bounds
 
 _OPENING_MARKS = OPENING + STRAIGHT
 # A quote this long repeated word for word elsewhere is the same quote told twice.

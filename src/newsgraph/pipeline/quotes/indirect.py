@@ -12,20 +12,10 @@ from newsgraph.pipeline.extensions import indices_where
 from newsgraph.pipeline.intervals import Intervals
 from newsgraph.pipeline.quotes import acts
 from newsgraph.pipeline.quotes.content import DASHES, reported_range
-from newsgraph.pipeline.quotes.cues import (
-    RELATIVE_TAGS,
-    according_source,
-    can_speak,
-    cue_end,
-    demonstrative,
-    is_according,
-    is_cue,
-    lexicon,
-    name_before_colon,
-    set_off_before,
-    subject_of,
-)
+from newsgraph.pipeline.quotes.cues import RELATIVE_TAGS, according_source, cue_end, is_according, is_cue, lexicon
+from newsgraph.pipeline.quotes.labels import name_before_colon
 from newsgraph.pipeline.quotes.reporters import claim_owner, reporter, speaker_span
+from newsgraph.pipeline.quotes.subjects import can_speak, demonstrative, set_off_before, subject_of
 
 # What a raising verb says of its subject: "appears [to be dead]", "seems [uneasy]", "It appears [that …]".
 _RAISED = frozenset({"xcomp", "acomp", "ccomp", "attr"})

@@ -9,18 +9,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.pipeline.quotes.content import set_off_participle, unnamed
-from newsgraph.pipeline.quotes.cues import (
-    SUBJECTS,
-    according_source,
-    adjacent_subject,
-    can_speak,
-    is_according,
-    is_cue,
-    lexicon,
-    name_before_colon,
-    phrase_bounds,
-    subject_of,
-)
+from newsgraph.pipeline.quotes.cues import SUBJECTS, according_source, is_according, is_cue, lexicon
+from newsgraph.pipeline.quotes.labels import name_before_colon
+from newsgraph.pipeline.quotes.speaker_phrase import phrase_bounds
+from newsgraph.pipeline.quotes.subjects import adjacent_subject, can_speak, subject_of
 
 # Verbs that put forward a claim noun as their subject's own ("made the argument that …").
 _VOICING = frozenset({"make", "issue", "repeat", "offer", "voice", "express", "raise", "reiterate", "deliver", "share"})
