@@ -1,7 +1,7 @@
 """Who a report is by: the speaker the rules give a reporting verb, a claim noun, "according to" or a colon.
 
 Shared by the rules' own reports (``indirect.py``), the quotes in marks they attribute
-(``component.py``) and the reports the attribution model finds (``weighing.py``).
+(``direct_speakers.py``) and the reports the attribution model finds (``weighing.py``).
 """
 
 from __future__ import annotations

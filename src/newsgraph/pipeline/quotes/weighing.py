@@ -11,7 +11,7 @@ Three uses, each measured on a held-out slice of PolNeAR train by
   does not keep it.
 - **Missed reports:** a content the model tags, with a cue it tags beside it, that no rule
   found becomes an indirect quote. Its speaker is the one the rules give that cue
-  (``indirect.report_speaker``; ``speakers.py`` then resolves it as it resolves theirs), and
+  (``reporters.report_speaker``; ``speakers.py`` then resolves it as it resolves theirs), and
   the report is added only when the source the model tags by the cue is that same phrase:
   where the two disagree, or either finds no one, the speaker would be a guess.
 - **Boundaries:** an indirect report takes the model's content span when the two mostly agree.
