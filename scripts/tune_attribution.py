@@ -21,7 +21,8 @@ from newsgraph.eval.quotes import Report, score_document
 from newsgraph.model import Article, Entity
 from newsgraph.pipeline import COMPONENTS, Extractor, to_extraction
 from newsgraph.pipeline.quotes.attribution import Tags, load_model
-from newsgraph.pipeline.quotes.component import QuoteFinder, _without_repeats, one_per_span, to_quotes
+from newsgraph.pipeline.quotes.component import QuoteFinder
+from newsgraph.pipeline.quotes.finishing import one_per_span, to_quotes, without_repeats
 from newsgraph.pipeline.quotes.indirect import Candidate
 from newsgraph.pipeline.quotes.learned import find_learned, load_scorer
 from newsgraph.pipeline.quotes.weighing import Weighing, to_read, weigh
@@ -70,7 +71,7 @@ def score(prepared: list[Prepared], extractor: Extractor, weighing: Weighing | N
             found = weigh(item.doc, found, _within(item.tags, to_read(item.doc, found, weighing)), weighing)
         doc = item.doc
         doc._.entities = copy.deepcopy(item.entities)
-        doc._.quotes = to_quotes(doc.text, _without_repeats(doc.text, one_per_span(found)))
+        doc._.quotes = to_quotes(doc.text, without_repeats(doc.text, one_per_span(found)))
         doc = speakers(doc)
         score_document(report, item.gold, to_extraction(doc, Article(text=item.gold.text)))
     return report

@@ -9,7 +9,8 @@ from spacy.vocab import Vocab
 from newsgraph.model import Article, Extraction, Quote, Speaker
 from newsgraph.pipeline import Extractor, load_model
 from newsgraph.pipeline.coref import phrase_head
-from newsgraph.pipeline.quotes.cues import phrase_bounds, subject_of
+from newsgraph.pipeline.quotes.speaker_phrase import phrase_bounds
+from newsgraph.pipeline.quotes.subjects import subject_of
 from newsgraph.settings import Settings
 
 

@@ -9,7 +9,8 @@ from newsgraph.pipeline import Extractor
 from newsgraph.pipeline.quotes import acts
 from newsgraph.pipeline.quotes.attribution import TaggedSpan, Tags
 from newsgraph.pipeline.quotes.component import QuoteFinder
-from newsgraph.pipeline.quotes.indirect import Candidate, report_speaker
+from newsgraph.pipeline.quotes.indirect import Candidate
+from newsgraph.pipeline.quotes.reporters import report_speaker
 from newsgraph.pipeline.quotes.weighing import Weighing, paragraphs, weigh
 from newsgraph.settings import Settings
 

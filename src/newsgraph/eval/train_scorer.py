@@ -25,7 +25,8 @@ from newsgraph.eval.matching import OVERLAP, characters, jaccard, match
 from newsgraph.eval.quotes import Report, one_per_cue, pieces, score_document
 from newsgraph.model import Article, Extraction
 from newsgraph.pipeline import COMPONENTS, Extractor
-from newsgraph.pipeline.quotes.component import QuoteFinder, to_quotes
+from newsgraph.pipeline.quotes.component import QuoteFinder
+from newsgraph.pipeline.quotes.finishing import to_quotes
 from newsgraph.pipeline.quotes.indirect import Candidate
 from newsgraph.pipeline.quotes.learned import Proposal, ReportScorer, find_learned, propose
 

@@ -37,16 +37,9 @@ from typing import Final
 from spacy.tokens import Token
 
 from newsgraph.pipeline.extensions import doc_text
-from newsgraph.pipeline.quotes.cues import (
-    COMPLETIONS,
-    RELATIVE_TAGS,
-    SPEAKING_TYPES,
-    SUBJECTS,
-    VERB_TAGS,
-    lexicon,
-    subject_of,
-)
+from newsgraph.pipeline.quotes.cues import COMPLETIONS, RELATIVE_TAGS, SPEAKING_TYPES, SUBJECTS, VERB_TAGS, lexicon
 from newsgraph.pipeline.quotes.direct import MARK
+from newsgraph.pipeline.quotes.subjects import subject_of
 from newsgraph.pipeline.syntax import object_of
 
 SPEECH: Final = "speech"

@@ -4,13 +4,14 @@ Direct quotes come from the marks in the text (``direct.py``) and are attributed
 the reporting verb in the words around them: after the quote (",” Kirby said",
 ",” said Kirby"), or before it ("Kirby said: “…”"). A quote with no cue of its own
 that opens its sentence continues the speaker of the quote just before. Indirect
-speech comes from the parse (``indirect.py``). The speaker left here is the mention
-in the text; ``speakers.py`` resolves it to an entity.
+speech comes from the parse (``indirect.py``); where it meets words in marks, ``mixed.py``
+settles it, and ``finishing.py`` makes the last pass. The speaker of a quote in marks
+(``direct_speakers.py``) left here is the mention in the text; ``speakers.py`` resolves it
+to an entity.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -18,32 +19,31 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from newsgraph.model import Part, Quote, Span, Speaker
 from newsgraph.pipeline.extensions import doc_text
-from newsgraph.pipeline.intervals import Intervals
 from newsgraph.pipeline.names import TITLE_LOWER
 from newsgraph.pipeline.quotes import acts
 from newsgraph.pipeline.quotes.attribution import load_model
-from newsgraph.pipeline.quotes.cues import (
-    SUBJECTS,
-    according_source,
-    adjacent_subject,
-    bare_cue,
-    can_speak,
-    cue_end,
-    is_according,
-    is_cue,
-    lexicon,
-    name_before_colon,
-    phrase_bounds,
-    relayed_by,
-    subject_of,
+from newsgraph.pipeline.quotes.cues import bare_cue, cue_end, is_according, is_cue, lexicon
+from newsgraph.pipeline.quotes.direct import CLOSING, STRAIGHT, Marked
+from newsgraph.pipeline.quotes.direct_speakers import direct_speaker
+from newsgraph.pipeline.quotes.finishing import (
+    mark_headlines,
+    mark_relays,
+    one_per_span,
+    only_a_time,
+    performed,
+    to_quotes,
+    without_repeats,
+    without_reports_of_their_own,
 )
-from newsgraph.pipeline.quotes.direct import CLOSING, OPENING, STRAIGHT, Marked
-from newsgraph.pipeline.quotes.indirect import Candidate, find_indirect, set_off_reporter
+from newsgraph.pipeline.quotes.indirect import Candidate, find_indirect
+from newsgraph.pipeline.quotes.labels import name_before_colon
 from newsgraph.pipeline.quotes.learned import find_learned, load_scorer
+from newsgraph.pipeline.quotes.mixed import close_open_quote, combine, inherit_from_reports
 from newsgraph.pipeline.quotes.posts import find_posts
-from newsgraph.pipeline.quotes.singles import find_quotes, headlines
+from newsgraph.pipeline.quotes.singles import find_quotes
+from newsgraph.pipeline.quotes.speaker_phrase import phrase_bounds
+from newsgraph.pipeline.quotes.subjects import subject_of
 from newsgraph.pipeline.quotes.weighing import to_read, weigh
 
 # How far (in words) a cue may stand from the quote it attributes.
@@ -67,21 +67,10 @@ _SENTENCE_END = frozenset({".", "!", "?"})
 _INTRODUCERS = frozenset({":", ",", "that", "—", "–", "-"})
 _OPENERS = frozenset(".!?:;—–")
 _DASHES = frozenset({"―", "—", "–", "-", "--"})
-# The cue's objects after it name who was told or asked ("told AFP"), never the speaker.
-_ADDRESSEES = frozenset({"dobj", "dative", "iobj"})
-_ADDRESSING = frozenset({"tell", "ask", "inform", "assure", "reassure", "warn", "remind", "advise", "urge", "brief"})
-# How the words of a description set off after a name hang on it: "Ramos, 58,", "Cohen, Democrat of Tennessee,".
-_DESCRIBING = frozenset({"appos", "pobj", "prep", "compound", "flat", "amod", "nummod"})
-# A quote this long repeated word for word elsewhere is the same quote told twice.
-_REPEAT_WORDS = 5
 # A signature under a quote is a name: a few words at most.
 _SIGNATURE_REACH = 7
 _TRAILING = " .,!?;:"
-_TIMES = frozenset({"DATE", "TIME"})
 _CLOSING_MARKS = frozenset(CLOSING + STRAIGHT)
-_OPENING_MARKS = OPENING + STRAIGHT
-# What may stand between the end of a report and the mark closing the words it ends in.
-_CLOSING_AFTER = re.compile(r'([,.;:!?]?)([”"])')
 
 
 @dataclass
@@ -106,150 +95,10 @@ class _Context:
         return [self.doc[i] for i in range(self.token_at(start), self.token_at(end))]
 
 
-def _performed(doc: Doc, candidate: Candidate) -> bool:
-    """Words sung, chanted or recited ("“…,” she sings")."""
-    return candidate.cue_token is not None and doc[candidate.cue_token].lemma_.lower() in lexicon().performance
-
-
-def _mark_headlines(text: str, found: list[Candidate]) -> None:
-    """A headline is never a quote's only source: the story under it tells what was said, by whom and where.
-
-    On real pages every report read from a headline, a subhead or a teaser for another
-    story ("LAUREN ALAINA SAYS …") was judged not a quote of this article. PolNeAR
-    annotates them, so they stay, as headlines; a signed quote ("“…” — Name") is no headline.
-    """
-    lines = Intervals((start, end, True) for start, end in headlines(text))
-    for candidate in found:
-        signed = candidate.cue is None and candidate.speaker is not None
-        if not signed and lines.containing(*_anchor(candidate)):
-            candidate.act = acts.HEADLINE
-
-
-def _only_a_time(doc: Doc, candidate: Candidate) -> bool:
-    """ "reported Wednesday", "talked today", "discussing several weeks": a time the parse took for the
-    report's object says when it was made, never what was said. On PolNeAR train all such reports
-    overlapped no attribution's content."""
-    if candidate.kind == "direct":
-        return False
-    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
-    words = [t for t in span or [] if not t.is_punct and not t.is_space]
-    return bool(words) and all(t.ent_type_ in _TIMES for t in words)
-
-
-def _anchor(candidate: Candidate) -> tuple[int, int]:
-    """Where a report is told: its cue, or the quote itself when it has none."""
-    start = candidate.cue[0] if candidate.cue is not None else candidate.start
-    return start, start + 1
-
-
-def _close_open_quote(text: str, candidate: Candidate) -> None:
-    """'said waterboarding is “peanuts,” comparing …': a report that ends inside words in marks runs to the
-    closing mark, with the comma or full stop before it. Of 72 such ends on PolNeAR train, the gold content
-    ends at the closing mark in 52, runs further in 14 and stops earlier in 6."""
-    if candidate.kind == "direct":
-        return
-    words = text[candidate.start : candidate.end]
-    curly = words.count("“") > words.count("”")
-    if not curly and words.count('"') % 2 == 0:
-        return
-    closing = _CLOSING_AFTER.match(text, candidate.end)
-    if closing is not None and (closing.group(2) == "”") == curly:
-        _extend(candidate, closing.end())
-
-
 def _paragraph(text: str, at: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
     return start, len(text) if end < 0 else end
-
-
-def _speaker_of(cue: Token) -> tuple[int, int] | None:
-    if cue.text == ":":
-        return name_before_colon(cue)
-    subject = according_source(cue) if is_according(cue) else set_off_reporter(cue) or subject_of(cue)
-    if subject is None or not can_speak(subject, cue):
-        return None if is_according(cue) else adjacent_subject(cue)
-    return phrase_bounds(subject, cue)
-
-
-def _without_reports_of_their_own(doc: Doc, found: list[Candidate]) -> None:
-    """ "said Kunin, who has been critical of Sanders": a relative clause that holds a report of its own
-    (a report's cue, or words in quote marks) is that report's (PolNeAR's source of it is "who"),
-    not part of who the speaker is.
-
-    On PolNeAR train, a speaker's relative clause holding another report's cue was left out
-    of the source 38 times in 44; one holding none, about as often in as out (so it stays). A
-    ", who …" after a one-word name the text gave before, said before the cue, is left out 59 times
-    in 84, but cutting it there gained 10 exact sources and lost 18 right speakers on train (a
-    speaker cut short of a gold source that keeps the clause no longer overlaps it), so it stays too.
-    """
-    cues = {c.cue_token for c in found if c.cue_token is not None}
-    for candidate in found:
-        if candidate.speaker is None:
-            continue
-        span = doc.char_span(*candidate.speaker, alignment_mode="expand")
-        if span is None:
-            continue
-        others = cues - {candidate.cue_token}
-        for clause in span:
-            first = clause.left_edge.i
-            if clause.dep_ != "relcl" or not span.start <= clause.head.i < first:
-                continue
-            if not any(t.i in others or t.text in _OPENING_MARKS for t in clause.subtree):
-                continue
-            last = first - 1
-            while last > span.start and doc[last].pos_ in {"PUNCT", "SPACE"}:
-                last -= 1
-            if last >= clause.head.i:
-                candidate.speaker = (candidate.speaker[0], doc[last].idx + len(doc[last]))
-            break
-
-
-def _mark_relays(doc: Doc, found: list[Candidate]) -> None:
-    """ "“…,” Sanders said, according to CNN": Sanders speaks, CNN is where the writer had it from.
-
-    The speaker stays who spoke; the relay is kept beside it as ``via``. PolNeAR gives such a
-    report to the relay (13 times in 14 on train), so its scoring reads ``via`` as the source.
-    """
-    for candidate in found:
-        if candidate.speaker is None or candidate.cue_token is None:
-            continue
-        cue = doc[candidate.cue_token]
-        according = relayed_by(cue) if cue.pos_ in {"VERB", "AUX"} else None
-        if according is None or any(
-            s <= according.idx < e for s, e in candidate.parts or [(candidate.start, candidate.end)]
-        ):
-            continue  # "“The driver fired, according to the police,” he said": the speaker's own words
-        relay = according_source(according)
-        if relay is not None:
-            candidate.via = phrase_bounds(relay)
-
-
-def _nearby_speaker(cue: Token, marked: Marked) -> tuple[int, int] | None:
-    """When the parse gives no subject outside the quote: the noun phrase right beside the cue ("…,” Ramos told)."""
-    doc = cue.doc
-    for i in (cue.i - 1, cue.i + 1, cue.i + 2):
-        if not 0 <= i < len(doc):
-            continue
-        token = doc[i]
-        addressed = token.dep_ in _ADDRESSEES and cue.lemma_.lower() in _ADDRESSING
-        if i > cue.i and token.head.i == cue.i and addressed:
-            continue  # "told AFP": the one told, not the one telling ("wrote a man …" is inverted)
-        if i == cue.i - 1 and token.text == "," and i > 0:
-            token = _described(doc[i - 1], marked) or token
-        while token.dep_ in {"compound", "flat"} and token.head.i != token.i:
-            token = token.head
-        inside = marked.start <= token.idx < marked.end
-        nominal = token.pos_ in {"PROPN", "PRON", "NOUN"} or _named_after_inverted(token, cue, marked)
-        if nominal and not inside and can_speak(token, cue):
-            return phrase_bounds(token, cue)
-    return None
-
-
-def _named_after_inverted(word: Token, cue: Token, marked: Marked) -> bool:
-    """ "“…,” said Skelly, …": the tagger may read a name it does not know as an adverb; a capitalised word
-    right after a cue that follows its quote is the cue's subject whatever its tag."""
-    return cue.idx >= marked.end and word.i == cue.i + 1 and word.is_alpha and word.text[:1].isupper()
 
 
 def _verb_read_as_noun(word: Token, lemmas: frozenset[str]) -> Token | None:
@@ -265,42 +114,13 @@ def _verb_read_as_noun(word: Token, lemmas: frozenset[str]) -> Token | None:
     return None if any(t.pos_ in {"VERB", "AUX"} for t in word.doc[opened : word.i]) else word
 
 
-def _words_before(cue: Token, marked: Marked) -> tuple[int, int] | None:
-    """The words between the quote and its cue, its speaker's phrase when the parse gives none."""
-    words = [t for t in cue.doc[: cue.i] if t.idx >= marked.end and not t.is_punct and not t.is_space]
-    return (words[0].idx, words[-1].idx + len(words[-1])) if words else None
-
-
-def _described(word: Token, marked: Marked) -> Token | None:
-    """ "“…,” Ramos, 58, told", "“…,” Representative Steve Cohen, Democrat of Tennessee, told": from the last
-    word of an apposition set off before the cue, the name it describes (never a word inside the quote)."""
-    while word.dep_ in _DESCRIBING and word.head.i < word.i:
-        if word.dep_ == "appos":
-            name = word.head
-            return None if marked.start <= name.idx < marked.end else name
-        word = word.head
-    return None
-
-
-def _direct_speaker(cue: Token, marked: Marked) -> tuple[int, int] | None:
-    """The speaker of a quote in marks, never a phrase inside the quote itself."""
-    if cue.pos_ == "NOUN" and cue.idx >= marked.end:
-        return _words_before(cue, marked)  # a cue the tagger read as a noun ("a statement from her label read")
-    speaker = _speaker_of(cue)
-    if speaker is not None and speaker[0] < marked.end and marked.start < speaker[1]:
-        # "“… One of the brightest,” Rep. Roe said": the parser may give the cue a subject on each side.
-        outside = [c for c in cue.children if c.dep_ in SUBJECTS and not marked.start <= c.idx < marked.end]
-        speaker = phrase_bounds(outside[0], cue) if outside and can_speak(outside[0], cue) else None
-    return speaker if speaker is not None else _nearby_speaker(cue, marked)
-
-
 def _as_candidate(marked: Marked, cue: Token | None, kind: str = "direct") -> Candidate:
     return Candidate(
         kind=kind,
         start=marked.start,
         end=marked.end,
         cue=(cue.idx, cue_end(cue)) if cue is not None else None,
-        speaker=_direct_speaker(cue, marked) if cue is not None else None,
+        speaker=direct_speaker(cue, marked) if cue is not None else None,
         cue_token=cue.i if cue is not None else None,
         parts=list(marked.pieces) if len(marked.pieces) > 1 else [],
         paragraph=marked.last_paragraph,
@@ -320,22 +140,22 @@ class QuoteFinder:
         found, taken = self.rules(doc)
         if self.learned:
             found = sorted(found + find_learned(doc, taken, load_scorer()), key=lambda c: c.start)
-        found = [c for c in found if not _only_a_time(doc, c)]
+        found = [c for c in found if not only_a_time(doc, c)]
         if self.model:
             found = weigh(doc, found, load_model().tag(doc_text(doc), to_read(doc, found)))
-        _without_reports_of_their_own(doc, found)
-        _mark_relays(doc, found)
+        without_reports_of_their_own(doc, found)
+        mark_relays(doc, found)
         text = doc_text(doc)
         for candidate in found:
-            _close_open_quote(text, candidate)
+            close_open_quote(text, candidate)
         for candidate in found:
             cue = doc[candidate.cue_token] if candidate.cue_token is not None else None
             sourced = candidate.speaker is not None
             candidate.act = acts.of_report(cue, candidate.act, sourced, candidate.kind == "direct")
-            if candidate.continues is not None and cue is None and _performed(doc, candidate.continues):
+            if candidate.continues is not None and cue is None and performed(doc, candidate.continues):
                 candidate.act = acts.UNATTRIBUTED  # the next verse of a song sung
-        _mark_headlines(text, found)
-        doc._.quotes = to_quotes(text, _without_repeats(text, one_per_span(found)))
+        mark_headlines(text, found)
+        doc._.quotes = to_quotes(text, without_repeats(text, one_per_span(found)))
         return doc
 
     def rules(self, doc: Doc) -> tuple[list[Candidate], list[bool]]:
@@ -350,8 +170,8 @@ class QuoteFinder:
         for start, end in pieces + [(f.start, f.end) for f in fragments if f.end - f.start > 40]:
             context.take(taken, start, end)
         indirect = find_indirect(doc, taken, context.text)
-        found = _combine(context.text, direct, indirect, fragments)
-        _inherit_from_reports(context.text, found)
+        found = combine(context.text, direct, indirect, fragments)
+        inherit_from_reports(context.text, found)
         for candidate in found:
             for start, end in [
                 *(candidate.parts or [(candidate.start, candidate.end)]),
@@ -538,49 +358,6 @@ class QuoteFinder:
         return not before or before[-1] == "\n" or before[-1] in _OPENERS
 
 
-def _inherit_from_reports(text: str, found: list[Candidate]) -> None:
-    """ "…, Schiff said. “The other factor …”": an uncued quote goes on with the report just before it, in
-    its paragraph or opening the next one when the report closes its own ("Carter said that … would not
-    happen.¶“That's because …”"), as a quote in marks goes on with the one before it."""
-    for before, quote in itertools.pairwise(found):
-        uncued = quote.kind == "direct" and quote.cue is None and quote.speaker is None
-        if uncued and before.kind != "direct" and _next_to(text[before.end : quote.start], before.act):
-            quote.speaker = before.speaker
-
-
-def _next_to(between: str, act: str) -> bool:
-    """Nothing but marks between a report and a quote: in one paragraph, or, for a report of speech, the next."""
-    if "\n" not in between:
-        return True
-    return act == acts.SPEECH and not any(ch.isalnum() for ch in between)
-
-
-def _words(text: str, candidate: Candidate) -> str:
-    """A quote's words, lower case, without punctuation: what a repeat of it shares."""
-    return " ".join(re.findall(r"\w+", text[candidate.start : candidate.end].lower()))
-
-
-def _without_repeats(text: str, found: list[Candidate]) -> list[Candidate]:
-    """A quote repeated in a caption, a pull quote or a repeated block of the page is one quote.
-
-    A repeat is a quote whose words (at least ``_REPEAT_WORDS`` of them) all stand,
-    in order, inside another quote of another paragraph; of the two, the one with a
-    cue wins, then the longer, then the first.
-    """
-    words = [_words(text, c) for c in found]
-    dropped: set[int] = set()
-    for i, j in itertools.combinations(range(len(found)), 2):
-        first, second = sorted((found[i], found[j]), key=lambda c: c.start)
-        if i in dropped or j in dropped or "\n" not in text[first.end : second.start]:
-            continue
-        short, long_ = (i, j) if len(words[i]) <= len(words[j]) else (j, i)
-        if len(words[short].split()) < _REPEAT_WORDS or f" {words[short]} " not in f" {words[long_]} ":
-            continue
-        rank = {k: (found[k].cue is not None, len(words[k]), -k) for k in (i, j)}
-        dropped.add(min((i, j), key=lambda k: rank[k]))
-    return [c for k, c in enumerate(found) if k not in dropped]
-
-
 def _subject_between(cue: Token, quote_end: int, opening: bool = False) -> bool:
     """ "“…,” Jane Roe, a fellow at an institute, said": a cue past the reach, its named subject after the quote
     (``opening``: its own subject, opening the words after the quote). A common noun's phrase counts when it
@@ -683,120 +460,6 @@ def _signature(context: _Context, start: int) -> tuple[int, int] | None:
     if not name[0].text[:1].isupper() or not all(t.text[:1].isupper() or t.is_punct for t in name):
         return None
     return name[0].idx, name[-1].idx + len(name[-1])
-
-
-def _words_outside(text: str, outer: Candidate, inner: Candidate) -> int:
-    """How many words of ``outer`` lie outside ``inner``.
-
-    "said that “…”" is mixed, as PolNeAR reads it: its "that" makes the words reported speech.
-    """
-    outside = text[outer.start : inner.start] + " " + text[inner.end : outer.end]
-    return sum(1 for w in outside.split() if any(ch.isalnum() for ch in w))
-
-
-def _ends_within(text: str, report: Candidate, direct: Candidate) -> bool:
-    """'said the probe is “ongoing.”': the parse ends the report at the word, the marks take the full stop.
-
-    Not when the words in marks have a cue of their own inside the report ('and added, “…”'), nor
-    when a comma or colon introduces them ('According to his aunt, Jane Starner, “…”'): those
-    are whole quotes, not a fragment of the report.
-    """
-    if direct.end <= report.end:
-        return True
-    own_cue = direct.cue is not None and direct.cue != report.cue and report.start <= direct.cue[0] < direct.start
-    introduced = text[report.start : direct.start].rstrip(_OPENING_MARKS + " ").endswith((",", ":"))
-    return not own_cue and not introduced and not text[report.end : direct.end].strip(_TRAILING)
-
-
-def _close_with(text: str, report: Candidate, end: int) -> None:
-    """A report that holds a quote in marks runs to its closing mark."""
-    if end >= report.end:
-        _extend(report, end + 1 if text[end : end + 1] in _CLOSING_MARKS else end)
-
-
-def _extend(report: Candidate, end: int) -> None:
-    report.end = end
-    if report.parts:
-        report.parts[-1] = (report.parts[-1][0], end)
-
-
-def _combine(text: str, direct: list[Candidate], indirect: list[Candidate], fragments: list[Marked]) -> list[Candidate]:
-    """One report per stretch of text: direct quotes win over the parse's view of them; fragments make speech mixed."""
-    directs = Intervals((d.start, d.end, d) for d in direct)
-    dropped: set[int] = set()
-    kept_indirect: list[Candidate] = []
-    for report in indirect:
-        overlapping = [d for d in directs.overlapping(report.start, report.end) if id(d) not in dropped]
-        if not overlapping:
-            kept_indirect.append(report)
-            continue
-        if all(report.start <= d.start and _ends_within(text, report, d) for d in overlapping) and all(
-            _words_outside(text, report, d) > 0 for d in overlapping
-        ):
-            dropped.update(id(d) for d in overlapping)
-            report.kind = "mixed"
-            _close_with(text, report, max(d.end for d in overlapping))
-            kept_indirect.append(report)
-    marked = Intervals((f.start, f.end, f) for f in fragments)
-    for report in kept_indirect:
-        for f in marked.overlapping(report.start, report.end):
-            if report.start <= f.start and report.end < f.end and "\n" not in text[report.end : f.end]:
-                # 'said that China "is going to … I like. If they don't, that's it."': the parse
-                # ends the report with the sentence, but what is in marks was said whole.
-                _extend(report, f.close_mark + 1 if f.close_mark is not None else f.end)
-        if any(report.start <= f.start and f.end <= report.end for f in marked.overlapping(report.start, report.end)):
-            report.kind = "mixed"
-    kept_direct = [d for d in direct if id(d) not in dropped]
-    return sorted(kept_direct + kept_indirect, key=lambda c: c.start)
-
-
-def one_per_span(found: list[Candidate]) -> list[Candidate]:
-    """The first candidate of each stretch of text (the rules' before the scorer's): one span is one quote.
-
-    A quote that continues a dropped twin continues the kept one instead.
-    """
-    kept: dict[tuple[int, int], Candidate] = {}
-    twin: dict[int, Candidate] = {}
-    for candidate in found:
-        first = kept.setdefault((candidate.start, candidate.end), candidate)
-        if first is not candidate:
-            twin[id(candidate)] = first
-    for candidate in kept.values():
-        if candidate.continues is not None and id(candidate.continues) in twin:
-            candidate.continues = twin[id(candidate.continues)]
-    return list(kept.values())
-
-
-def to_quotes(text: str, found: list[Candidate]) -> list[Quote]:
-    quotes = []
-    ids = {id(candidate): f"q{number}" for number, candidate in enumerate(found, start=1)}
-    for number, candidate in enumerate(found, start=1):
-        speaker = None
-        if candidate.speaker is not None:
-            s, e = candidate.speaker
-            speaker = Speaker(entity=None, name=text[s:e], text=text[s:e], start=s, end=e)
-        cue = (
-            Span(candidate.cue[0], candidate.cue[1], text[candidate.cue[0] : candidate.cue[1]])
-            if candidate.cue
-            else None
-        )
-        via = Span(*candidate.via, text[candidate.via[0] : candidate.via[1]]) if candidate.via else None
-        quotes.append(
-            Quote(
-                id=f"q{number}",
-                kind=candidate.kind,
-                act=candidate.act,
-                text=text[candidate.start : candidate.end],
-                start=candidate.start,
-                end=candidate.end,
-                cue=cue,
-                speaker=speaker,
-                parts=[Part(s, e) for s, e in candidate.parts],
-                continues=ids.get(id(candidate.continues)) if candidate.continues else None,
-                via=via,
-            )
-        )
-    return quotes
 
 
 @Language.factory(

@@ -22,17 +22,11 @@ from spacy.tokens import Doc, Token
 from newsgraph.pipeline.extensions import indices_where
 from newsgraph.pipeline.lexicons import load_data
 from newsgraph.pipeline.quotes import acts
-from newsgraph.pipeline.quotes.cues import can_speak, cue_end, lexicon, subject_of
-from newsgraph.pipeline.quotes.indirect import (
-    Candidate,
-    clause_range,
-    dateline,
-    leading_prep,
-    object_range,
-    prep_object,
-    speaker_span,
-    trimmed,
-)
+from newsgraph.pipeline.quotes.content import clause_range, dateline, leading_prep, object_range, prep_object
+from newsgraph.pipeline.quotes.cues import cue_end, lexicon
+from newsgraph.pipeline.quotes.indirect import Candidate, trimmed
+from newsgraph.pipeline.quotes.reporters import speaker_span
+from newsgraph.pipeline.quotes.subjects import can_speak, subject_of
 from newsgraph.pipeline.syntax import object_of
 
 SCORER_FILE = "report_scorer.json"

@@ -11,7 +11,7 @@ Three uses, each measured on a held-out slice of PolNeAR train by
   does not keep it.
 - **Missed reports:** a content the model tags, with a cue it tags beside it, that no rule
   found becomes an indirect quote. Its speaker is the one the rules give that cue
-  (``indirect.report_speaker``; ``speakers.py`` then resolves it as it resolves theirs), and
+  (``reporters.report_speaker``; ``speakers.py`` then resolves it as it resolves theirs), and
   the report is added only when the source the model tags by the cue is that same phrase:
   where the two disagree, or either finds no one, the speaker would be a guess.
 - **Boundaries:** an indirect report takes the model's content span when the two mostly agree.
@@ -28,7 +28,8 @@ from newsgraph.pipeline.quotes import acts
 from newsgraph.pipeline.quotes.attribution import TaggedSpan, Tags
 from newsgraph.pipeline.quotes.cues import is_according, is_cue, lexicon
 from newsgraph.pipeline.quotes.direct import MARK
-from newsgraph.pipeline.quotes.indirect import Candidate, report_speaker
+from newsgraph.pipeline.quotes.indirect import Candidate
+from newsgraph.pipeline.quotes.reporters import report_speaker
 
 # Reports from the parse; quotes in marks keep the rules' verdict.
 _WEIGHED = frozenset({"indirect", "mixed"})
