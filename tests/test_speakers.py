@@ -109,6 +109,19 @@ def test_description_resolves_to_the_entity_it_described(extractor: Extractor) -
     assert entity is not None and "the militant group" in [m.text for m in entity.mentions]
 
 
+def test_a_deputy_is_not_the_office_they_deputise_for(extractor: Extractor) -> None:
+    # "the president" is President Hale even though Vice President Carter was named since; "the vice president"
+    # is still Carter.
+    text = (
+        "President Tom Hale flew to Varna on Monday. Vice President Ann Carter stayed in the capital.\n\n"
+        "“We will rebuild the port,” the president said.\n\n"
+        "“The money is ready,” the vice president said."
+    )
+    _, (president, deputy) = speakers(extractor, text)
+    assert president is not None and president.name == "Tom Hale"
+    assert deputy is not None and deputy.name == "Ann Carter"
+
+
 def test_group_ner_missed_becomes_an_organisation(extractor: Extractor) -> None:
     result, (speaker,) = speakers(extractor, "The Norwegian navy said it had rescued 40 sailors from the ferry.")
     assert speaker is not None and speaker.name == "Norwegian navy"

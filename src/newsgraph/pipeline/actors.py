@@ -108,10 +108,17 @@ def description_phrases(entity: Entity) -> list[str]:
     return phrases
 
 
+# Words that make an office another's second ("Vice President", "Deputy Minister", "Lieutenant Governor"):
+# "the president" is not the vice president, unless it says "vice" too.
+SECOND_IN_OFFICE = frozenset({"vice", "deputy", "assistant", "lieutenant", "under"})
+
+
 def matches(words: set[str], head: str, phrase_words: list[str]) -> bool:
     """A description "the militant group" fits "militant group": same head, no word beyond it."""
     if not phrase_words:
         return False
+    if SECOND_IN_OFFICE & set(phrase_words) and not SECOND_IN_OFFICE & words:
+        return False  # "the president" is not "Vice President Joe Biden"
     last = phrase_words[-1]
     return _same_noun(last, head) and all(any(_same_noun(w, p) for p in phrase_words) for w in words)
 

@@ -24,6 +24,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Entity, Quote
+from newsgraph.pipeline.actors import SECOND_IN_OFFICE
 from newsgraph.pipeline.entities import add_entity, add_mention, entity_at
 from newsgraph.pipeline.extensions import doc_text
 from newsgraph.pipeline.lexicons import load_data
@@ -664,6 +665,8 @@ class Coref:
                 same_name = same_name or entity
                 continue
             if lemma not in described or (marks and not marks <= described | {w.lower() for w in entity.name.split()}):
+                continue
+            if described & SECOND_IN_OFFICE and not described & SECOND_IN_OFFICE & set(re.findall(r"[a-z]+", phrase)):
                 continue
             if head.tag_ == "NNS" and entity.type == "PERSON":
                 continue  # "defense attorneys" are not the one attorney general
