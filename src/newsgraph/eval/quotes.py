@@ -116,15 +116,16 @@ def _names_agree(gold: str, pred: str) -> bool:
     return bool(g and p) and (g <= p or p <= g)
 
 
-def _relayed(gold: GoldDoc, quote: Quote) -> bool:
+def _relay(gold: GoldDoc, quote: Quote) -> tuple[int, int] | None:
     """PolNeAR gives "“…,” X said, according to Y" to Y: brat gold is scored against who relayed the words."""
-    return gold.one_per_cue and quote.via is not None
+    return (quote.via.start, quote.via.end) if gold.one_per_cue and quote.via is not None else None
 
 
-def _speaker_right(text: str, gold: GoldQuote, quote: Quote, extraction: Extraction, relayed: bool) -> bool:
-    if relayed and gold.source is not None:
-        assert quote.via is not None
-        return jaccard(characters(text, gold.source), characters(text, [(quote.via.start, quote.via.end)])) >= OVERLAP
+def _speaker_right(
+    text: str, gold: GoldQuote, quote: Quote, extraction: Extraction, relay: tuple[int, int] | None
+) -> bool:
+    if relay is not None and gold.source is not None:
+        return jaccard(characters(text, gold.source), characters(text, [relay])) >= OVERLAP
     speaker = quote.speaker
     if gold.speaker is not None:
         return speaker is not None and _names_agree(gold.speaker, speaker.name)
@@ -176,7 +177,7 @@ def score_document(report: Report, gold: GoldDoc, extraction: Extraction) -> Doc
         report.found_by_kind[kind] += 1
         quote = quotes[paired[index]]
         report.speaker_scored += 1
-        if _speaker_right(text, g, quote, extraction, _relayed(gold, quote)):
+        if _speaker_right(text, g, quote, extraction, _relay(gold, quote)):
             report.speaker_right += 1
             report.speaker_by_kind[kind] += 1
         else:
@@ -189,11 +190,7 @@ def score_document(report: Report, gold: GoldDoc, extraction: Extraction) -> Doc
             result.false.append(quote)
             report.false_by_kind[quote.kind] += 1
     sources = [g.source for g in gold.quotes if g.source and not g.optional]
-    speakers = [
-        [(q.via.start, q.via.end) if q.via and _relayed(gold, q) else (q.speaker.start, q.speaker.end)]
-        for q in quotes
-        if q.speaker
-    ]
+    speakers = [[_relay(gold, q) or (q.speaker.start, q.speaker.end)] for q in quotes if q.speaker]
     _count_spans(report.source_exact, report.source_overlap, text, sources, speakers)
     cues = [g.cue for g in gold.quotes if g.cue and not g.optional]
     pred_cues = [[(q.cue.start, q.cue.end)] for q in quotes if q.cue]
