@@ -28,6 +28,7 @@ from newsgraph.pipeline.actors import (
 )
 from newsgraph.pipeline.affiliation import Affiliations
 from newsgraph.pipeline.extensions import doc_text
+from newsgraph.pipeline.lexicons import wordnet_words
 from newsgraph.pipeline.mention_index import existing_index, mention_index
 from newsgraph.pipeline.mentions import (
     add_missed_mentions,
@@ -71,8 +72,7 @@ class EntityGrouper:
     def common_words(self) -> frozenset[str] | None:
         """The English nouns and adjectives of the lemmatizer's WordNet index, None without one."""
         if self._common_words is None and self._lemmatizer is not None:
-            index = self._lemmatizer.lookups.get_table("lemma_index", {})
-            self._common_words = frozenset(w for pos in ("noun", "adj") for w in index.get(pos, []))
+            self._common_words = wordnet_words(self._lemmatizer, "noun", "adj")
         return self._common_words or None
 
     def __call__(self, doc: Doc) -> Doc:

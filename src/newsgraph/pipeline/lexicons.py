@@ -18,3 +18,13 @@ def load_data(name: str) -> dict[str, Any]:
     text = resources.files("newsgraph.pipeline").joinpath("data", name).read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
+
+
+def wordnet_words(lemmatizer: object, *parts: str) -> frozenset[str]:
+    """English words of these parts of speech ("noun", "verb", "adj") as WordNet lists them, from the index the
+    model's rule lemmatizer ships: a general word list, not one fitted to our data (none without that index)."""
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    return frozenset(word for part in parts for word in index.get(part, ()))

@@ -46,6 +46,7 @@ from newsgraph.pipeline.events.words import (
     POLITICAL_SECTORS,
     RECIPROCAL_TYPES,
 )
+from newsgraph.pipeline.lexicons import wordnet_words
 from newsgraph.pipeline.syntax import object_of
 
 NOUN_ID = IDS["NOUN"]
@@ -204,18 +205,8 @@ class _DocCoder:
 
 @Language.factory("newsgraph_events", assigns=["doc._.events"])
 def make_events(nlp: Language, name: str) -> EventCoder:
-    return EventCoder(lexicon(), english_verbs(nlp))
-
-
-def english_verbs(nlp: Language) -> frozenset[str]:
-    """The verbs of English as WordNet lists them, which the model's rule lemmatizer ships as its index
-    (none when the pipeline has no such lemmatizer): a general word list, not one fitted to our data."""
-    if "lemmatizer" not in nlp.pipe_names:
-        return frozenset()
-    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
-    if lookups is None or not lookups.has_table("lemma_index"):
-        return frozenset()
-    return frozenset(lookups.get_table("lemma_index").get("verb", ()))
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    return EventCoder(lexicon(), wordnet_words(lemmatizer, "verb"))
 
 
 def _accused(draft: Draft) -> Draft:
