@@ -513,3 +513,24 @@ def test_a_surname_two_people_bear_stays_a_person_where_it_qualifies_a_noun(extr
     text = "Quell supporters gathered early. Amanda Quell spoke first. Carl Quell spoke next."
     found = parsed_with(extractor, text, [("Amanda Quell", "PERSON"), ("Carl Quell", "PERSON"), ("Quell", "PERSON")])
     assert named(found, "Quell").type == "PERSON"
+
+
+def test_a_surname_tagged_as_a_place_joins_its_bearer_unless_the_text_uses_it_as_one(extractor: Extractor) -> None:
+    text = (
+        "Ambassador Henrik Brandland testified on Tuesday. Brandland said he had followed orders. "
+        "Brandland’s lawyers stayed silent. Lena Jordan chairs the panel; Jordan sent aid. "
+        "Carla Mirhaven runs the port. Ferries in Mirhaven stopped, and Mirhaven lost trade."
+    )
+    people = [("Henrik Brandland", "PERSON"), ("Lena Jordan", "PERSON"), ("Carla Mirhaven", "PERSON")]
+    found = parsed_with(extractor, text, people + [("Brandland", "GPE"), ("Jordan", "GPE"), ("Mirhaven", "GPE")])
+    mentions = [m.text for m in named(found, "Henrik Brandland").mentions]
+    assert mentions[:3] == ["Henrik Brandland", "Brandland", "Brandland"]
+    assert named(found, "Jordan").type == "GPE"
+    assert named(found, "Mirhaven").type == "GPE"
+    assert len(named(found, "Carla Mirhaven").mentions) == 1
+
+
+def test_a_place_is_no_surname_of_a_name_that_no_person_bears(extractor: Extractor) -> None:
+    text = "The agency said N. Korea fired two missiles. Officials in Seoul said Korea must talk."
+    found = parsed_with(extractor, text, [("N. Korea", "PERSON"), ("Korea", "GPE")])
+    assert named(found, "Korea").type == "GPE"

@@ -229,6 +229,12 @@ _FIRST_FEMALE = frozenset(_PEOPLE["female"])
 LABEL_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT")
 # Labels a bare surname is often mistagged with; GPE and LOC are left out ("Washington", "Jordan").
 SURNAME_MISLABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP", "EVENT", "LAW"})
+# Labels a bare surname gets from its ending ("Sondland" a GPE); taken as the surname only where nothing says place.
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Country names, capitals and short forms, which stay places even beside a namesake ("Jordan", "Washington").
+_LISTED_PLACES = frozenset(name for names in load_data("events_countries.json")["codes"].values() for name in names)
+# Prepositions before a name that say it is a place ("in Sondland" would; "to" and "from" take people too).
+_PLACE_PREPOSITIONS = frozenset({"in", "into", "inside", "near", "outside", "across", "throughout", "around"})
 # Labels NER gives a full person's name by mistake.
 PERSON_MISLABELS = frozenset({"ORG", "GPE", "FAC"})
 # Honorifics only a person takes ("Mother Jones" and "King Abdullah" are left out).
@@ -406,7 +412,9 @@ def _merge_person_variants(doc: Doc, groups: list[Group], common_words: frozense
     kept: list[Group] = []
     named: dict[int, list[int]] = {}
     for group in groups:
-        if len(group.words) != 1 or (group.label != "PERSON" and group.label not in SURNAME_MISLABELS):
+        if len(group.words) != 1 or not (
+            group.label == "PERSON" or group.label in SURNAME_MISLABELS or _surname_as_place(doc, group)
+        ):
             kept.append(group)
             continue
         if group.words[0] in SAME_KEY or _acronym(doc, group):
@@ -415,6 +423,8 @@ def _merge_person_variants(doc: Doc, groups: list[Group], common_words: frozense
         owners = by_word.get(group.words[0], [])
         if group.label != "PERSON":
             owners = [g for g in owners if g.words[-1] == group.words[0]]
+        if group.label in PLACE_LABELS:  # "N. Korea" tagged PERSON is no bearer of "Korea"
+            owners = [g for g in owners if _first_name_like(g, common_words)]
         parts = _by_honorific(doc, group)
         for part in parts:
             if len(owners) == 1 and _sexes_agree(doc, part, owners[0], len(parts) > 1):
@@ -424,6 +434,23 @@ def _merge_person_variants(doc: Doc, groups: list[Group], common_words: frozense
             else:
                 kept.append(part)
     return [g for g in kept if id(g) not in merged]
+
+
+def _surname_as_place(doc: Doc, group: Group) -> bool:
+    """A one-word GPE or LOC that may be a mistagged surname ("Sondland" after "Gordon Sondland").
+
+    The surname's bearer must still be named in full elsewhere; here it is only ruled out that
+    the word names a place: a listed country or capital, or a word the text puts after a
+    preposition of place that is not a possessor ("in Sondland's testimony" is about him).
+    """
+    if group.label not in PLACE_LABELS or group.words[0] in _LISTED_PLACES:
+        return False
+    for mention in group.mentions:
+        after = doc[mention.end] if mention.end < len(doc) else None
+        possessor = after is not None and is_possessive(after)
+        if mention.start > 0 and doc[mention.start - 1].lower_ in _PLACE_PREPOSITIONS and not possessor:
+            return False
+    return True
 
 
 def _to_bearers(
