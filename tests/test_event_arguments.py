@@ -35,6 +35,9 @@ def test_an_agency_credit_is_no_actor(extractor: Extractor, text: str) -> None:
         ("Reporting by Miriam Achieng; Editing by Peter Kamau", "Kamau", True),
         ("By Monday, Miriam Achieng had accused the army of shelling the town.", "Achieng", False),
         ("KAMPALA police arrested two men on Monday.", "KAMPALA", False),
+        # A hyphen joining two names opens no dateline: both are parties to the talks.
+        ("UK-Kenya trade talks resumed in Nairobi on Monday.", "UK", False),
+        ("NAIROBI - Kenyan officials resumed trade talks on Monday.", "NAIROBI", True),
     ],
 )
 def test_datelines_and_credits_are_told_apart_from_the_story(

@@ -27,12 +27,18 @@ def _dateline_end(sent: Span) -> int | None:
     first = sent[0]
     if not (_opens_paragraph(sent) and first.is_alpha and len(first) > 1):
         return None
-    dash = next((t for t in sent[1:12] if t.text in DASHES), None)
+    dash = next((t for t in sent[1:12] if t.text in DASHES and not _joins_words(t)), None)
     if dash is None or any(t.pos_ in ("VERB", "AUX") for t in sent[: dash.i - sent.start]):
         return None  # "NASA said the five companies — Blue Origin, … — had been selected": a sentence, not a dateline
     if first.is_upper:
         return dash.i
     return dash.i if first.text[:1].isupper() and _agency_before(sent.doc, dash.i) else None
+
+
+def _joins_words(dash: Token) -> bool:
+    """A hyphen with a word glued on each side joins them ("US-China talks"); a dateline's dash stands apart."""
+    before = dash.doc[dash.i - 1]
+    return dash.text == "-" and not before.whitespace_ and not dash.whitespace_
 
 
 def _agency_before(doc: Doc, dash: int) -> bool:
