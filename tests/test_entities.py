@@ -534,3 +534,21 @@ def test_a_place_is_no_surname_of_a_name_that_no_person_bears(extractor: Extract
     text = "The agency said N. Korea fired two missiles. Officials in Seoul said Korea must talk."
     found = parsed_with(extractor, text, [("N. Korea", "PERSON"), ("Korea", "GPE")])
     assert named(found, "Korea").type == "GPE"
+
+
+def test_a_surname_ner_missed_joins_the_one_person_who_bears_it(extractor: Extractor) -> None:
+    text = (
+        "Keir Starmer arrived in Paris on Sunday. Starmer met the French president on Monday. "
+        "Economist Mark Price spoke on Sunday. Price rises hit shoppers, and Price said so. "
+        "Investor Patrick Soon-Shiong bought a stake; Shiong is a place in the story."
+    )
+    found = parsed_with(
+        extractor, text, [("Keir Starmer", "PERSON"), ("Mark Price", "PERSON"), ("Patrick Soon-Shiong", "PERSON")]
+    )
+    assert [m.text for m in named(found, "Keir Starmer").mentions] == ["Keir Starmer", "Starmer"]
+    price = named(found, "Mark Price").mentions
+    assert [m.text for m in price] == ["Mark Price", "Price"]
+    assert (
+        text[price[1].start - 5 : price[1].start] == "and "[-5:] or text[price[1].start - 4 : price[1].start] == "and "
+    )
+    assert len(named(found, "Patrick Soon-Shiong").mentions) == 1

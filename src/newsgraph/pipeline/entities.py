@@ -85,7 +85,7 @@ class EntityGrouper:
         retype_organisations(doc, groups)
         retype_things(doc, groups)
         groups = merge_short_forms(groups)
-        add_missed_mentions(doc, groups)
+        add_missed_mentions(doc, groups, self.common_words())
         entities = [_entity(doc, group) for group in groups]
         parsed = doc.has_annotation("DEP")
         if parsed:

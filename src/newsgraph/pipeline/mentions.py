@@ -8,12 +8,12 @@ the names already found, never guess new ones, and cost one walk over the tokens
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.pipeline.actors import ACTOR_HEADS
 from newsgraph.pipeline.extensions import token_texts
 from newsgraph.pipeline.lexicons import load_data
-from newsgraph.pipeline.names import Group, RawMention, name_key
+from newsgraph.pipeline.names import LISTED_PLACES, PERSONAL_HONORIFICS, Group, RawMention, name_key
 from newsgraph.pipeline.titles import described_as_person
 
 _LEXICON = load_data("entities_en.json")
@@ -115,12 +115,15 @@ def merge_short_forms(groups: list[Group]) -> list[Group]:
     return [g for g in groups if id(g) not in merged]
 
 
-def add_missed_mentions(doc: Doc, groups: list[Group]) -> None:
+def add_missed_mentions(doc: Doc, groups: list[Group], common_words: frozenset[str] | None = None) -> None:
     """Every other place the text spells a known name exactly, as a whole name, becomes a mention.
 
     A form is searched only when one group alone uses it; an occurrence counts only when
     no name runs on into it from either side ("Veldport" in "Radio Veldport" is not the
-    city) and NER did not read it as a date or a number.
+    city) and NER did not read it as a date or a number. A person's surname is searched
+    too, as the small model misses names newer than its training ("Starmer met Macron"
+    after "Keir Starmer"), but one that is also an English word only where it cannot be
+    the word: a proper noun inside a sentence ("Price" opening one is more likely prices).
     """
     forms: dict[str, list[tuple[tuple[str, ...], Group]]] = {}
     seen: dict[tuple[str, ...], Group | None] = {}
@@ -131,6 +134,9 @@ def add_missed_mentions(doc: Doc, groups: list[Group]) -> None:
             form = tuple(t.text for t in doc[mention.start : mention.end])
             if form[0][:1].isupper() and sum(ch.isalpha() for ch in "".join(form)) > 1:
                 seen[form] = group if seen.get(form, group) is group else None
+    surnames = {form: owner for form, owner in _surnames(doc, groups).items() if form not in seen}
+    seen.update(surnames)
+    words = {form[0] for form in surnames if common_words is None or form[0].lower() in common_words}
     for form, owner in seen.items():
         if owner is not None:
             forms.setdefault(form[0], []).append((form, owner))
@@ -142,7 +148,7 @@ def add_missed_mentions(doc: Doc, groups: list[Group]) -> None:
     texts = token_texts(doc)
     i = 0
     while i < len(doc):
-        found = None if i in taken else _match(doc, i, forms.get(texts[i], []), taken)
+        found = None if i in taken or _reads_as_word(doc[i], words) else _match(doc, i, forms.get(texts[i], []), taken)
         if found is None:
             i += 1
             continue
@@ -150,6 +156,37 @@ def add_missed_mentions(doc: Doc, groups: list[Group]) -> None:
         group.mentions.append(RawMention(i, i + len(form), group.label, name_key(" ".join(form))))
         taken.update(range(i, i + len(form)))
         i += len(form)
+
+
+def _surnames(doc: Doc, groups: list[Group]) -> dict[tuple[str, ...], Group | None]:
+    """The last word of each person's full name, with its bearer, or None where two people bear it.
+
+    A country or capital ("Jordan", "Washington") is left to be the place, and a word after
+    "Mr." or "Mrs." to the honorific's reading (the grouping of names weighs the sex).
+    """
+    found: dict[tuple[str, ...], Group | None] = {}
+    for group in groups:
+        if group.label != "PERSON" or not 2 <= len(group.words) <= 3:
+            continue  # "Alliance to Reclaim Our Schools" tagged PERSON has no surname "Schools"
+        for mention in group.mentions:
+            last, before = doc[mention.end - 1], doc[mention.end - 2]
+            if mention.end - mention.start < 2 or not before.whitespace_ or not before.text[:1].isupper():
+                continue  # "Soon-Shiong" has no surname "Shiong", nor "® Honey" one "Honey"
+            if not (last.is_alpha and last.text[:1].isupper() and len(last) > 1):
+                continue
+            if last.lower_ not in LISTED_PLACES:
+                found[(last.text,)] = group if found.get((last.text,), group) is group else None
+    return found
+
+
+def _reads_as_word(token: Token, words: set[str]) -> bool:
+    """A surname that is also an English word, where it may be the word: opening a sentence, not a proper
+    noun, or after an honorific that may be another bearer's ("Mrs. Price")."""
+    if token.text not in words:
+        return False
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    after_honorific = previous is not None and previous.lower_ in PERSONAL_HONORIFICS
+    return token.is_sent_start or token.pos_ != "PROPN" or after_honorific
 
 
 def _match(

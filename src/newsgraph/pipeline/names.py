@@ -232,7 +232,7 @@ SURNAME_MISLABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP", "
 # Labels a bare surname gets from its ending ("Sondland" a GPE); taken as the surname only where nothing says place.
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Country names, capitals and short forms, which stay places even beside a namesake ("Jordan", "Washington").
-_LISTED_PLACES = frozenset(name for names in load_data("events_countries.json")["codes"].values() for name in names)
+LISTED_PLACES = frozenset(name for names in load_data("events_countries.json")["codes"].values() for name in names)
 # Prepositions before a name that say it is a place ("in Sondland" would; "to" and "from" take people too).
 _PLACE_PREPOSITIONS = frozenset({"in", "into", "inside", "near", "outside", "across", "throughout", "around"})
 # Labels NER gives a full person's name by mistake.
@@ -443,7 +443,7 @@ def _surname_as_place(doc: Doc, group: Group) -> bool:
     the word names a place: a listed country or capital, or a word the text puts after a
     preposition of place that is not a possessor ("in Sondland's testimony" is about him).
     """
-    if group.label not in PLACE_LABELS or group.words[0] in _LISTED_PLACES:
+    if group.label not in PLACE_LABELS or group.words[0] in LISTED_PLACES:
         return False
     for mention in group.mentions:
         after = doc[mention.end] if mention.end < len(doc) else None
