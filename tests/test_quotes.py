@@ -844,3 +844,29 @@ def test_a_participle_set_off_after_a_report_quotes_its_speaker_not_a_name_insid
     quote = next(q for q in result.quotes if q.kind == "direct")
     assert quote.speaker is not None and quote.speaker.text == "Ruiz"
     assert_offsets(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces", "speaker"),
+    [
+        (
+            "The harbour, she said, is “busier than it has been in a decade.”",
+            ["The harbour", "is “busier than it has been in a decade.”"],
+            "she",
+        ),
+        (
+            "The council's new budget, Ana Ruiz said, “leaves the libraries with nothing” for next year.",
+            ["The council's new budget", "leaves the libraries with nothing” for next year"],
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_a_set_off_cue_before_words_in_marks_makes_one_mixed_report(
+    extractor: Extractor, text: str, pieces: list[str], speaker: str
+) -> None:
+    """The words around "she said" are all hers, the ones in marks verbatim: one report, not the marks alone."""
+    extraction = run(extractor, text)
+    quote = only(extraction)
+    assert quote.kind == "mixed"
+    assert [extraction.article.text[p.start : p.end] for p in quote.parts] == pieces
+    assert quote.speaker is not None and quote.speaker.text == speaker

@@ -209,7 +209,9 @@ def _from_parenthetical(verb: Token, quoted: Sequence[bool]) -> Candidate | None
     if verb.lemma_.lower() not in lexicon().speech | lexicon().belief:
         return None
     head = verb.head
-    if any(quoted[i] for i in range(head.left_edge.i, head.right_edge.i + 1)):
+    # Words in marks after the set-off verb make the report mixed ("The industry, she said, is “doing better”");
+    # before it, they are someone's own words that the verb attributes as a quote.
+    if any(quoted[i] for i in range(head.left_edge.i, verb.i)):
         return None
     subject = subject_of(verb)
     kept = _around(head, verb)
