@@ -870,3 +870,16 @@ def test_a_set_off_cue_before_words_in_marks_makes_one_mixed_report(
     assert quote.kind == "mixed"
     assert [extraction.article.text[p.start : p.end] for p in quote.parts] == pieces
     assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+def test_a_second_speakers_report_set_against_the_first_is_its_own(extractor: Extractor) -> None:
+    """ "…, while other residents said …": the parser may hang the second report inside the first one's words."""
+    text = (
+        "Several fishermen said the new pier had made the harbour safer for small boats,"
+        " while other residents said they had not noticed any change at all."
+    )
+    quotes = run(extractor, text).quotes
+    assert [(q.text, q.speaker.text if q.speaker else None) for q in quotes] == [
+        ("the new pier had made the harbour safer for small boats", "Several fishermen"),
+        ("they had not noticed any change at all", "other residents"),
+    ]
