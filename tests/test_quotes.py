@@ -215,6 +215,38 @@ def test_an_as_clause_opening_a_sentence_names_the_source_of_the_rest(extractor:
     assert quote.speaker is not None and quote.speaker.text == "the Harbour Gazette"
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "But as the city's engineers noted, the port has lost half its ferries.",
+            "the port has lost half its ferries",
+        ),
+        (
+            "But the port has lost half its ferries, as the city's engineers noted.",
+            "the port has lost half its ferries",
+        ),
+    ],
+)
+def test_an_as_clause_after_a_joining_word_or_closing_the_sentence_names_the_source(
+    extractor: Extractor, text: str, said: str
+) -> None:
+    quote = only(run(extractor, text))
+    assert quote.text == said
+    assert quote.speaker is not None and quote.speaker.text == "the city's engineers"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The crowd cheered loudly, as the mayor said goodbye.",
+        "The mayor smiled broadly, as she pointed to the harbour.",
+    ],
+)
+def test_an_as_clause_with_an_object_or_a_gesture_names_no_source(extractor: Extractor, text: str) -> None:
+    assert not [q for q in run(extractor, text).quotes if q.text.startswith("The ")]
+
+
 def test_an_as_clause_telling_when_names_no_source(extractor: Extractor) -> None:
     text = "As the judge read the verdict, Tom Hale held his head in his hands."
     assert not [q for q in run(extractor, text).quotes if q.cue is not None and q.cue.text == "read"]
