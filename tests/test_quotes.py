@@ -215,6 +215,38 @@ def test_an_as_clause_opening_a_sentence_names_the_source_of_the_rest(extractor:
     assert quote.speaker is not None and quote.speaker.text == "the Harbour Gazette"
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "But as the city's engineers noted, the port has lost half its ferries.",
+            "the port has lost half its ferries",
+        ),
+        (
+            "But the port has lost half its ferries, as the city's engineers noted.",
+            "the port has lost half its ferries",
+        ),
+    ],
+)
+def test_an_as_clause_after_a_joining_word_or_closing_the_sentence_names_the_source(
+    extractor: Extractor, text: str, said: str
+) -> None:
+    quote = only(run(extractor, text))
+    assert quote.text == said
+    assert quote.speaker is not None and quote.speaker.text == "the city's engineers"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The crowd cheered loudly, as the mayor said goodbye.",
+        "The mayor smiled broadly, as she pointed to the harbour.",
+    ],
+)
+def test_an_as_clause_with_an_object_or_a_gesture_names_no_source(extractor: Extractor, text: str) -> None:
+    assert not [q for q in run(extractor, text).quotes if q.text.startswith("The ")]
+
+
 def test_an_as_clause_telling_when_names_no_source(extractor: Extractor) -> None:
     text = "As the judge read the verdict, Tom Hale held his head in his hands."
     assert not [q for q in run(extractor, text).quotes if q.cue is not None and q.cue.text == "read"]
@@ -844,3 +876,42 @@ def test_a_participle_set_off_after_a_report_quotes_its_speaker_not_a_name_insid
     quote = next(q for q in result.quotes if q.kind == "direct")
     assert quote.speaker is not None and quote.speaker.text == "Ruiz"
     assert_offsets(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces", "speaker"),
+    [
+        (
+            "The harbour, she said, is “busier than it has been in a decade.”",
+            ["The harbour", "is “busier than it has been in a decade.”"],
+            "she",
+        ),
+        (
+            "The council's new budget, Ana Ruiz said, “leaves the libraries with nothing” for next year.",
+            ["The council's new budget", "leaves the libraries with nothing” for next year"],
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_a_set_off_cue_before_words_in_marks_makes_one_mixed_report(
+    extractor: Extractor, text: str, pieces: list[str], speaker: str
+) -> None:
+    """The words around "she said" are all hers, the ones in marks verbatim: one report, not the marks alone."""
+    extraction = run(extractor, text)
+    quote = only(extraction)
+    assert quote.kind == "mixed"
+    assert [extraction.article.text[p.start : p.end] for p in quote.parts] == pieces
+    assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+def test_a_second_speakers_report_set_against_the_first_is_its_own(extractor: Extractor) -> None:
+    """ "…, while other residents said …": the parser may hang the second report inside the first one's words."""
+    text = (
+        "Several fishermen said the new pier had made the harbour safer for small boats,"
+        " while other residents said they had not noticed any change at all."
+    )
+    quotes = run(extractor, text).quotes
+    assert [(q.text, q.speaker.text if q.speaker else None) for q in quotes] == [
+        ("the new pier had made the harbour safer for small boats", "Several fishermen"),
+        ("they had not noticed any change at all", "other residents"),
+    ]

@@ -70,7 +70,15 @@ def _ends_within(text: str, report: Candidate, direct: Candidate) -> bool:
         return True
     own_cue = direct.cue is not None and direct.cue != report.cue and report.start <= direct.cue[0] < direct.start
     introduced = text[report.start : direct.start].rstrip(_OPENING_MARKS + " ").endswith((",", ":"))
+    introduced = introduced and not _set_off(text, report, direct)
     return not own_cue and not introduced and not text[report.end : direct.end].strip(_TRAILING)
+
+
+def _set_off(text: str, report: Candidate, direct: Candidate) -> bool:
+    """ "The industry, she said, is “doing better”": the comma before the marks closes the report's own
+    set-off cue, which stands inside the report; it introduces nothing."""
+    cue = report.cue
+    return cue is not None and report.start < cue[0] and not text[cue[1] : direct.start].strip(_OPENING_MARKS + " ,")
 
 
 def _close_with(text: str, report: Candidate, end: int) -> None:
