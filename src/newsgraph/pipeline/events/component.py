@@ -27,6 +27,7 @@ from newsgraph.pipeline.events.building import EventBuilder
 from newsgraph.pipeline.events.draft import Draft
 from newsgraph.pipeline.events.drafts import DraftFinder, clause_dates
 from newsgraph.pipeline.events.frames import Code
+from newsgraph.pipeline.events.joined import each_party, kept
 from newsgraph.pipeline.events.lexicon import Lexicon, has_lemma, lexicon
 from newsgraph.pipeline.events.senses import Senses
 from newsgraph.pipeline.events.syntax import (
@@ -89,11 +90,14 @@ class _DocCoder:
                 if self._literal(d)
             ]
             drafts.sort(key=lambda d: (depth(d.anchor), d.trigger.i))
-            for draft in drafts:
+            for draft, roles in (each for d in drafts for each in self._each_party(d)):
                 event = self.builder.build(draft, f"v{len(events) + 1}")
-                if event is not None:
+                if event is not None and kept(event, roles, events):
                     events.append(event)
         return events
+
+    def _each_party(self, draft: Draft) -> list[tuple[Draft, tuple[str, ...]]]:
+        return each_party(draft, self.actors, self.builder.parties.reciprocal(draft))
 
     def _fiction(self, sent: SpacySpan) -> bool:
         """A sentence that tells a work's story ("In the novel, the detective kills the senator", "The film's plot
