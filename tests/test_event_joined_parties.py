@@ -61,3 +61,13 @@ def test_parties_joined_in_a_two_sided_act_are_its_two_sides(extractor: Extracto
     """The manual's reciprocal acts have both sides; an agreement to meet is as two-sided as the meeting."""
     extraction = run(extractor, "Chile and Peru agreed to meet in Lima next month.")
     assert pairs(extraction, "AGREE") == [("Chile", "Peru")]
+
+
+def test_they_and_them_stand_for_each_party_named_together(extractor: Extractor) -> None:
+    text = (
+        "Police in Nairobi arrested Karim Haddad and Leila Mansour on Friday. "
+        "Prosecutors charged them with fraud on Monday."
+    )
+    extraction = run(extractor, text)
+    assert pairs(extraction, "ACCUSE") == [("Prosecutors", "Karim Haddad"), ("Prosecutors", "Leila Mansour")]
+

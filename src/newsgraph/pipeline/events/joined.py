@@ -56,6 +56,42 @@ def each_party(draft: Draft, actors: ActorFinder, two_sided: bool) -> list[tuple
     return copies
 
 
+def pronoun_parties(draft: Draft, event: Event, actors: ActorFinder) -> list[tuple[Draft, tuple[str, ...]]]:
+    """Copies for the others of the parties "they" or "them" stand for, when the one it was read as was named
+    together with them: "two politicians: Senator Warren and Representative Ocasio-Cortez. They criticised",
+    "trade partners, including Europe, Japan, Canada and Mexico, threatening them with tariffs"."""
+    copies: list[tuple[Draft, tuple[str, ...]]] = []
+    for role in ("actor", "target"):
+        word: Token | None = getattr(draft, role)
+        entity_id = getattr(event, role)
+        if word is None or entity_id is None or word.lower_ not in ("they", "them"):
+            continue
+        for other in _named_with(word, entity_id, actors):
+            copy = replace(draft, actor=other) if role == "actor" else replace(draft, target=other)
+            copies.append((copy, (role,)))
+    return copies
+
+
+def _named_with(pronoun: Token, entity_id: str, actors: ActorFinder) -> list[Token]:
+    """The parties named together with the entity's last mention before the pronoun (in its sentence or the one
+    before), other than the entity itself."""
+    start = pronoun.sent.start
+    if start > 0:
+        start = pronoun.doc[start - 1].sent.start
+    for i in range(pronoun.i - 1, start - 1, -1):
+        word = pronoun.doc[i]
+        entity = actors.entity_of(word)
+        if entity is None or entity.id != entity_id or word.pos_ not in NOMINAL:
+            continue
+        first = word
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        group = [first, *conjuncts(first)] if conjuncts(first) else []
+        named = [(t, actors.entity_of(t)) for t in group]
+        return [t for t, e in named if e is not None and e.id != entity_id and _party(t, actors)]
+    return []
+
+
 def kept(event: Event, roles: tuple[str, ...], events: list[Event]) -> bool:
     """A copy is an event of its own when it names a party in each role it was copied for and came to other parties
     than the events before it ("Tova Noel and Noel's lawyer" may both be Noel)."""
