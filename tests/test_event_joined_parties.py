@@ -71,3 +71,12 @@ def test_they_and_them_stand_for_each_party_named_together(extractor: Extractor)
     extraction = run(extractor, text)
     assert pairs(extraction, "ACCUSE") == [("Prosecutors", "Karim Haddad"), ("Prosecutors", "Leila Mansour")]
 
+
+def test_a_passive_participle_clause_tells_of_the_main_subject(extractor: Extractor) -> None:
+    """Fronted ("Arrested by police in May, Haddad was released") or perfect ("..., having been annexed by Moscow",
+    wherever the parser hangs it), the participle has no subject of its own: the one it was done to is the main
+    clause's."""
+    extraction = run(extractor, "Arrested by police in May, Karim Haddad was released on bail on Friday.")
+    assert pairs(extraction, "COERCE") == [("police", "Karim Haddad")]
+    text = "Lithuania insisted for decades that it was an occupied nation, having been annexed by Moscow in 1940."
+    assert pairs(run(extractor, text), "COERCE") == [("Moscow", "Lithuania")]

@@ -51,7 +51,12 @@ class Arguments:
             # "sent troops to Belarus": the parser may mark the preposition as the dative; whom it names is its object.
             target = object_of(target)
         target = target or next((c for c in children if c.dep_ == "dobj"), None)
-        if passive_subject is not None or (verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN"):
+        perfect = _perfect_participle(verb) if passive_subject is None else None
+        if perfect is not None:
+            # "Austria argued that it was the first victim, having been annexed by Germany": a perfect participle
+            # tells of the main clause's subject, wherever the parser hung it ("decades ... having been annexed").
+            actor, target = agent, perfect
+        elif passive_subject is not None or (verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN"):
             actor = agent
             target = passive_subject if passive_subject is not None else verb.head
         elif reduced_passive(verb, subject, target):
@@ -69,9 +74,10 @@ class Arguments:
             target = next((c for c in head_children if c.dep_ == "nsubjpass"), None)
         elif verb.dep_ == "advcl" and verb.tag_ == "VBN" and subject is None and (not has_aux(verb) or passive(verb)):
             # "when asked about the fight", "once released", "having been annexed by Germany": a passive with no
-            # subject of its own, whose doer is only its agent; the main clause's subject is the one it was done to.
+            # subject of its own, whose doer is only its agent; the main clause's subject is the one it was done to,
+            # whatever that clause's voice ("Arrested by police in May, Haddad was released on bail").
             actor = agent
-            target = target or self._inherited_subject(verb)
+            target = target or self._inherited_subject(verb) or _passive_subject(verb.head)
         else:
             actor = subject if subject is not None else self._inherited_subject(verb)
             if actor is None:
@@ -160,3 +166,24 @@ class Arguments:
                 return self._inherited_subject(head)
             return subject
         return None
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def _perfect_participle(verb: Token) -> Token | None:
+    """The subject a passive "having been" participle clause with none of its own is about: the subject of the
+    nearest verb above it that has one."""
+    words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ != "VBN" or not {"having", "been"} <= words:
+        return None
+    head = verb.head
+    for _ in range(4):
+        subject = next((c for c in head.children if c.dep_ in (*SUBJECTS, "nsubjpass") and c.i < verb.i), None)
+        if head.pos_ in ("VERB", "AUX") and subject is not None:
+            return subject
+        if head.head.i == head.i:
+            return None
+        head = head.head
+    return None
