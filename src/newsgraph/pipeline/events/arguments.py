@@ -93,6 +93,11 @@ class Arguments:
             # "hostages who had been held by the Taliban": the relative pronoun stands for the noun it hangs on (an
             # object "that" may be the parser's misreading of "tells the paper that he fought").
             target = verb.head
+        if verb.dep_ in ("relcl", "acl"):
+            # "its president is a criminal who was exonerated by a special counsel": what the relative clause hangs
+            # on is said of the copula's subject, who is the one it was done to (or who did it).
+            actor = _predicated(actor) if actor is not None and actor.i == verb.head.i else actor
+            target = _predicated(target) if target is not None and target.i == verb.head.i else target
         if actor is not None:
             actor = past_dateline(verb, actor)
         if target is not None and target.lower_ in REFLEXIVES:
@@ -187,3 +192,14 @@ def _perfect_participle(verb: Token) -> Token | None:
             return None
         head = head.head
     return None
+
+
+def _predicated(noun: Token) -> Token:
+    """The subject a noun is predicated of ("the governor is [a criminal]"), else the noun itself; "there is" and
+    "it is" predicate it of no one."""
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return noun
+    subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in ("it", "there", "this", "that", "which", "who"):
+        return noun
+    return subject
