@@ -16,3 +16,17 @@ def test_a_relative_clause_on_a_predicate_tells_of_the_subject(extractor: Extrac
     extraction = run(extractor, "Karim Haddad is the activist who was arrested by police on Friday.")
     event = only(extraction, "COERCE")
     assert party(extraction, event.target, event.target_words) == "Karim Haddad"
+
+
+def test_a_present_verb_joined_to_a_perfect_one_belongs_to_the_clause_above(extractor: Extractor) -> None:
+    extraction = run(
+        extractor, "Western diplomats say that Moscow has armed the rebels and urge the United Nations to act."
+    )
+    event = only(extraction, "REQUEST")
+    assert party(extraction, event.actor, event.actor_words) == "Western diplomats"
+    assert party(extraction, event.target, event.target_words) == "United Nations"
+
+
+def test_verbs_sharing_a_modal_or_a_tense_share_the_subject(extractor: Extractor) -> None:
+    extraction = run(extractor, "Officials say that Beijing will arrest the activists and hold them without trial.")
+    assert [party(extraction, e.actor, e.actor_words) for e in extraction.events] == ["Beijing"]

@@ -164,6 +164,11 @@ class Arguments:
             owner = verb.head.head
             found = next((c for c in owner.children if c.dep_ in SUBJECTS), None)
             return found if found is not None else self._inherited_subject(owner)
+        above = _joined_above(verb)
+        if above is not None:
+            # "businesses agree that China has taken advantage and support Trump's efforts": a plain present verb
+            # cannot share "has taken"'s subject; it is joined to the clause that one hangs from ("agree").
+            return next((c for c in above.children if c.dep_ in SUBJECTS), None)
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             head = verb.head
             subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
@@ -192,6 +197,31 @@ def _perfect_participle(verb: Token) -> Token | None:
             return None
         head = head.head
     return None
+
+
+# What lets a base-form verb share the tense of the verb it is joined to ("will take and hold", "did not meet or call").
+SHARED_AUX = frozenset(
+    {"will", "would", "shall", "should", "can", "could", "may", "might", "must", "to", "do", "does", "did"}
+)
+
+
+def _joined_above(verb: Token) -> Token | None:
+    """The present verb a plain present verb is joined to when the parser joined it to the clause that verb
+    governs, a clause in another tense (see _form_breaks)."""
+    if verb.dep_ != "conj" or verb.head.dep_ != "ccomp":
+        return None
+    owner = verb.head.head
+    return owner if owner.tag_ == "VBP" and _form_breaks(verb) else None
+
+
+def _form_breaks(verb: Token) -> bool:
+    """A verb in its plain present form ("support") joined to a verb in another tense ("has taken", "took",
+    "takes") with no auxiliary both could share: English gives the two different subjects."""
+    head = verb.head
+    if verb.tag_ not in ("VB", "VBP") or any(c.dep_ in ("aux", "auxpass", *SUBJECTS) for c in verb.children):
+        return False
+    shared = any(c.dep_ in ("aux", "auxpass") and c.lower_ in SHARED_AUX for c in head.children)
+    return head.tag_ in ("VBN", "VBZ", "VBD") and not shared
 
 
 def _predicated(noun: Token) -> Token:
