@@ -30,3 +30,16 @@ def test_a_present_verb_joined_to_a_perfect_one_belongs_to_the_clause_above(extr
 def test_verbs_sharing_a_modal_or_a_tense_share_the_subject(extractor: Extractor) -> None:
     extraction = run(extractor, "Officials say that Beijing will arrest the activists and hold them without trial.")
     assert [party(extraction, e.actor, e.actor_words) for e in extraction.events] == ["Beijing"]
+
+
+def test_she_is_the_owner_of_the_subject_before_and_him_is_not_she(extractor: Extractor) -> None:
+    """ "Taylor Brandt's lawyers were questioned by Senator Castellanos. Later she accused him": the one whose
+    lawyers are the subject is who "she" takes up, and "him" is the other one."""
+    text = (
+        "Taylor Brandt's lawyers were questioned by Senator Kip Castellanos on Monday. "
+        "Later she accused him of bullying."
+    )
+    extraction = run(extractor, text)
+    event = only(extraction, "ACCUSE")
+    assert party(extraction, event.actor, event.actor_words) == "Taylor Brandt"
+    assert party(extraction, event.target, event.target_words) == "Kip Castellanos"
