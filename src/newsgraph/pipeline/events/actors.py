@@ -98,7 +98,7 @@ class ActorFinder:
         if head.pos_ == "PRON" or lower in PERSONAL | THING | PLURAL | SPEAKER:
             if lower not in PERSONAL | THING | PLURAL | SPEAKER:
                 return None  # "This led to…", "everyone", "who": no one in particular
-            entity = self.antecedents.pronoun(head, speaker)
+            entity = self.antecedents.pronoun(head, speaker, exclude)
             return Actor(entity, [head]) if entity is not None and entity is not exclude else None
         words = self._phrase(head)
         entity = self.entity_of(head)

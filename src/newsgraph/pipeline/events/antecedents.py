@@ -129,7 +129,9 @@ class Antecedents:
         wanted = ("GPE",) if head.lemma_.lower() in PLACE_DESCRIPTIONS else ("ORG",)
         return self._nearest_before(head, wanted)
 
-    def pronoun(self, token: Token, speaker: Entity | None) -> Entity | None:
+    def pronoun(self, token: Token, speaker: Entity | None, other: Entity | None = None) -> Entity | None:
+        """The entity a pronoun stands for; a personal one is never ``other``, the other side of its own act ("she
+        accused him": him is not she)."""
         lower = token.lower_
         if lower in SPEAKER:
             return speaker
@@ -137,7 +139,7 @@ class Antecedents:
             agrees = _gender_agrees(lower)
             if speaker is not None and (speaker.type == "PERSON" or self._speaking_name(speaker)) and agrees(speaker):
                 return speaker
-            return self._nearest_before(token, ("PERSON",), agrees)
+            return self._nearest_before(token, ("PERSON",), lambda e: e is not other and agrees(e))
         if speaker is not None and (speaker.type != "PERSON" or (lower in PLURAL and self._plural(speaker))):
             return speaker
         if lower in THING and self._takes_up_a_thing(token):
@@ -326,11 +328,12 @@ def _says(token: Token, speech_verbs: Collection[str]) -> bool:
 
 
 def _in_subject(token: Token) -> bool:
-    """The token heads a subject or modifies the head of one ("Prime Minister [Netanyahu] pulled")."""
+    """The token heads a subject or modifies the head of one ("Prime Minister [Netanyahu] pulled"), or owns a
+    person's subject ("[Taylor Swift]'s albums were released ... she described")."""
     for _ in range(3):
         if token.dep_ in ("nsubj", "nsubjpass"):
             return True
-        if token.dep_ not in ("compound", "amod", "flat", "appos") or token.head.i == token.i:
+        if token.dep_ not in ("compound", "amod", "flat", "appos", "poss") or token.head.i == token.i:
             return False
         token = token.head
     return False

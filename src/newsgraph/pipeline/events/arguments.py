@@ -51,7 +51,12 @@ class Arguments:
             # "sent troops to Belarus": the parser may mark the preposition as the dative; whom it names is its object.
             target = object_of(target)
         target = target or next((c for c in children if c.dep_ == "dobj"), None)
-        if passive_subject is not None or (verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN"):
+        perfect = _perfect_participle(verb) if passive_subject is None else None
+        if perfect is not None:
+            # "Austria argued that it was the first victim, having been annexed by Germany": a perfect participle
+            # tells of the main clause's subject, wherever the parser hung it ("decades ... having been annexed").
+            actor, target = agent, perfect
+        elif passive_subject is not None or (verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN"):
             actor = agent
             target = passive_subject if passive_subject is not None else verb.head
         elif reduced_passive(verb, subject, target):
@@ -69,9 +74,10 @@ class Arguments:
             target = next((c for c in head_children if c.dep_ == "nsubjpass"), None)
         elif verb.dep_ == "advcl" and verb.tag_ == "VBN" and subject is None and (not has_aux(verb) or passive(verb)):
             # "when asked about the fight", "once released", "having been annexed by Germany": a passive with no
-            # subject of its own, whose doer is only its agent; the main clause's subject is the one it was done to.
+            # subject of its own, whose doer is only its agent; the main clause's subject is the one it was done to,
+            # whatever that clause's voice ("Arrested by police in May, Haddad was released on bail").
             actor = agent
-            target = target or self._inherited_subject(verb)
+            target = target or self._inherited_subject(verb) or _passive_subject(verb.head)
         else:
             actor = subject if subject is not None else self._inherited_subject(verb)
             if actor is None:
@@ -87,6 +93,11 @@ class Arguments:
             # "hostages who had been held by the Taliban": the relative pronoun stands for the noun it hangs on (an
             # object "that" may be the parser's misreading of "tells the paper that he fought").
             target = verb.head
+        if verb.dep_ in ("relcl", "acl"):
+            # "its president is a criminal who was exonerated by a special counsel": what the relative clause hangs
+            # on is said of the copula's subject, who is the one it was done to (or who did it).
+            actor = _predicated(actor) if actor is not None and actor.i == verb.head.i else actor
+            target = _predicated(target) if target is not None and target.i == verb.head.i else target
         if actor is not None:
             actor = past_dateline(verb, actor)
         if target is not None and target.lower_ in REFLEXIVES:
@@ -153,6 +164,11 @@ class Arguments:
             owner = verb.head.head
             found = next((c for c in owner.children if c.dep_ in SUBJECTS), None)
             return found if found is not None else self._inherited_subject(owner)
+        above = _joined_above(verb)
+        if above is not None:
+            # "businesses agree that China has taken advantage and support Trump's efforts": a plain present verb
+            # cannot share "has taken"'s subject; it is joined to the clause that one hangs from ("agree").
+            return next((c for c in above.children if c.dep_ in SUBJECTS), None)
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             head = verb.head
             subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
@@ -160,3 +176,60 @@ class Arguments:
                 return self._inherited_subject(head)
             return subject
         return None
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def _perfect_participle(verb: Token) -> Token | None:
+    """The subject a passive "having been" participle clause with none of its own is about: the subject of the
+    nearest verb above it that has one."""
+    words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ != "VBN" or not {"having", "been"} <= words:
+        return None
+    head = verb.head
+    for _ in range(4):
+        subject = next((c for c in head.children if c.dep_ in (*SUBJECTS, "nsubjpass") and c.i < verb.i), None)
+        if head.pos_ in ("VERB", "AUX") and subject is not None:
+            return subject
+        if head.head.i == head.i:
+            return None
+        head = head.head
+    return None
+
+
+# What lets a base-form verb share the tense of the verb it is joined to ("will take and hold", "did not meet or call").
+SHARED_AUX = frozenset(
+    {"will", "would", "shall", "should", "can", "could", "may", "might", "must", "to", "do", "does", "did"}
+)
+
+
+def _joined_above(verb: Token) -> Token | None:
+    """The present verb a plain present verb is joined to when the parser joined it to the clause that verb
+    governs, a clause in another tense (see _form_breaks)."""
+    if verb.dep_ != "conj" or verb.head.dep_ != "ccomp":
+        return None
+    owner = verb.head.head
+    return owner if owner.tag_ == "VBP" and _form_breaks(verb) else None
+
+
+def _form_breaks(verb: Token) -> bool:
+    """A verb in its plain present form ("support") joined to a verb in another tense ("has taken", "took",
+    "takes") with no auxiliary both could share: English gives the two different subjects."""
+    head = verb.head
+    if verb.tag_ not in ("VB", "VBP") or any(c.dep_ in ("aux", "auxpass", *SUBJECTS) for c in verb.children):
+        return False
+    shared = any(c.dep_ in ("aux", "auxpass") and c.lower_ in SHARED_AUX for c in head.children)
+    return head.tag_ in ("VBN", "VBZ", "VBD") and not shared
+
+
+def _predicated(noun: Token) -> Token:
+    """The subject a noun is predicated of ("the governor is [a criminal]"), else the noun itself; "there is" and
+    "it is" predicate it of no one."""
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return noun
+    subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in ("it", "there", "this", "that", "which", "who"):
+        return noun
+    return subject

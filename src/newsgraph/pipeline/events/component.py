@@ -16,6 +16,8 @@ them into events.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.parts_of_speech import IDS
 from spacy.tokens import Doc, Token
@@ -27,6 +29,7 @@ from newsgraph.pipeline.events.building import EventBuilder
 from newsgraph.pipeline.events.draft import Draft
 from newsgraph.pipeline.events.drafts import DraftFinder, clause_dates
 from newsgraph.pipeline.events.frames import Code
+from newsgraph.pipeline.events.joined import each_party, kept, pronoun_parties
 from newsgraph.pipeline.events.lexicon import Lexicon, has_lemma, lexicon
 from newsgraph.pipeline.events.senses import Senses
 from newsgraph.pipeline.events.syntax import (
@@ -89,11 +92,24 @@ class _DocCoder:
                 if self._literal(d)
             ]
             drafts.sort(key=lambda d: (depth(d.anchor), d.trigger.i))
-            for draft in drafts:
-                event = self.builder.build(draft, f"v{len(events) + 1}")
-                if event is not None:
-                    events.append(event)
+            for draft, roles in (each for d in drafts for each in self._each_party(d)):
+                self._code(draft, roles, events)
         return events
+
+    def _code(self, draft: Draft, roles: tuple[str, ...], events: list[Event]) -> None:
+        """Builds the draft's event, and one for each other party a "they" or "them" in it stands for."""
+        unbuilt = replace(draft)
+        event = self.builder.build(draft, f"v{len(events) + 1}")
+        if event is None or not kept(event, roles, events):
+            return
+        events.append(event)
+        for copy, copy_roles in pronoun_parties(unbuilt, event, self.actors):
+            other = self.builder.build(copy, f"v{len(events) + 1}")
+            if other is not None and kept(other, copy_roles, events):
+                events.append(other)
+
+    def _each_party(self, draft: Draft) -> list[tuple[Draft, tuple[str, ...]]]:
+        return each_party(draft, self.actors, self.builder.parties.reciprocal(draft))
 
     def _fiction(self, sent: SpacySpan) -> bool:
         """A sentence that tells a work's story ("In the novel, the detective kills the senator", "The film's plot
