@@ -1,0 +1,37 @@
+"""Acts the dictionary's codes type otherwise than the PLOVER manual's definitions, on news-style sentences of our
+own: an arrest or expulsion of protesters is coercion, not violence."""
+
+from __future__ import annotations
+
+import pytest
+from tests.events_support import run
+
+from newsgraph.pipeline import Extractor
+
+
+def codes(extractor: Extractor, text: str) -> list[tuple[str, str | None]]:
+    return [(e.type, e.mode) for e in run(extractor, text).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Police arrested the journalist at the airport on Monday.", "arrest"),
+        ("Riot police arrested 40 demonstrators during the protest.", "arrest"),
+        ("Officers arrested protesters after the march.", "arrest"),
+        ("The regime expelled the protester from the country.", "deport"),
+    ],
+)
+def test_an_arrest_or_expulsion_of_protesters_is_coercion(extractor: Extractor, text: str, mode: str) -> None:
+    # The manual's COERCE: "Repression, restrictions on rights, or coercive uses of power falling short of
+    # violence" (arrest: "Arrest, detain"; deport: "Expel or deport individuals"), where CAMEO's 175 patterns made
+    # it ASSAULT.
+    assert codes(extractor, text) == [("COERCE", mode)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Police killed two demonstrators during the protest.", "Riot police fired tear gas at the protesters."],
+)
+def test_violence_against_protesters_stays_an_assault(extractor: Extractor, text: str) -> None:
+    assert [t for t, _ in codes(extractor, text)] == ["ASSAULT"]
