@@ -35,3 +35,26 @@ def test_an_arrest_or_expulsion_of_protesters_is_coercion(extractor: Extractor, 
 )
 def test_violence_against_protesters_stays_an_assault(extractor: Extractor, text: str) -> None:
     assert [t for t, _ in codes(extractor, text)] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Firefighters battled the blaze for six hours on Sunday.",
+        "Hundreds of firefighters fought the wildfire near the town.",
+        "Doctors are fighting the outbreak in the northern province.",
+        "The central bank is fighting inflation with higher interest rates.",
+        "The government attacked inflation with a new budget.",
+    ],
+)
+def test_a_force_of_nature_a_disease_or_the_economy_fought_is_no_assault(extractor: Extractor, text: str) -> None:
+    # The manual's ASSAULT: "deliberate actions which can potentially result in substantial physical harm".
+    assert codes(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Rebels attacked the pipeline near the border.", "Troops fired on the ship off the coast."],
+)
+def test_a_structure_or_a_vessel_attacked_stays_an_assault(extractor: Extractor, text: str) -> None:
+    assert [t for t, _ in codes(extractor, text)] == ["ASSAULT"]

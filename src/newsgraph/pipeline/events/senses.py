@@ -355,6 +355,10 @@ class Senses:
         if head.ent_type_ in HARMABLE_ENTITIES or self.actors.entity_of(head) is not None:
             return True
         words = {head.lemma_.lower(), head.lower_}
+        if words & self.lex.hazards:
+            # "firefighters battled the blaze", "the bank is fighting inflation": a force of nature, a disease or
+            # the economy is fought only in a figure of speech.
+            return False
         if words & (self.harmable | self.lex.things | PLACE_DESCRIPTIONS | PEOPLE_WORDS):
             # ("invaded the country", "attacked the regime": a polity told by its noun.)
             return True
