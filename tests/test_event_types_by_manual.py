@@ -58,3 +58,24 @@ def test_a_force_of_nature_a_disease_or_the_economy_fought_is_no_assault(extract
 )
 def test_a_structure_or_a_vessel_attacked_stays_an_assault(extractor: Extractor, text: str) -> None:
     assert [t for t, _ in codes(extractor, text)] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If Oxfam fails to find new donors, barring any major change, the programme will close.",
+        "Russia will hold the vote in March, barring a major escalation.",
+        "The Senate will pass the bill this week, barring a last-minute objection.",
+    ],
+)
+def test_barring_as_a_preposition_restricts_no_one(extractor: Extractor, text: str) -> None:
+    # "barring a major escalation": unless there is one. No act of the verb "bar" (COERCE restrict) is told.
+    assert "COERCE" not in [t for t, _ in codes(extractor, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The government is barring journalists from the region.", "Police cordoned off the square, barring protesters."],
+)
+def test_barring_someone_stays_a_restriction(extractor: Extractor, text: str) -> None:
+    assert ("COERCE", "restrict") in codes(extractor, text)

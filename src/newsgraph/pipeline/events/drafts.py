@@ -51,6 +51,7 @@ from newsgraph.pipeline.events.words import (
     ALLEGED,
     HARM_RESULTS,
     NATURAL_HAZARDS,
+    PARTICIPLE_PREPOSITIONS,
     PLACE_PREPS,
     RELATIVE_PRONOUNS,
     SAID,
@@ -105,7 +106,7 @@ class DraftFinder:
             return None
         if self.actors.entity_of(token) is not None or (token.is_title and not token.is_sent_start):
             return None
-        if attribution(token) or self._attributive(token):
+        if attribution(token) or self._attributive(token) or self._prepositional(token):
             return None
         if infinitive(token) or self.modality.hypothetical(token) or state_of_object(token) or self._content(token):
             return None
@@ -147,6 +148,18 @@ class DraftFinder:
         if draft.negated and draft.code.type in ("AGREE", "SUPPORT", "CONCEDE"):
             draft = self.stances.turned_down(token, draft)
         return self.stances.recast(draft)
+
+    def _prepositional(self, verb: Token) -> bool:
+        """ "barring any major upside effects, the grant will have failed": a participle English also uses as a
+        preposition ("barring": unless there is), heading a phrase with no subject of its own, tells no act, and so
+        none of its verb's (COERCE restrict). One whose object names someone ("police cordoned off the square,
+        barring protesters from it") is the verb."""
+        if verb.lower_ not in PARTICIPLE_PREPOSITIONS or verb.dep_ in ("ROOT", "conj", "ccomp"):
+            return False
+        if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+            return False
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "pobj")]
+        return not any(self.actors.names_actor(o) for o in objects)
 
     def _attributive(self, verb: Token) -> bool:
         """ "told visiting Ukraine officials", "warned fleeing families": a participle right before the noun a verb of
