@@ -79,3 +79,28 @@ def test_barring_as_a_preposition_restricts_no_one(extractor: Extractor, text: s
 )
 def test_barring_someone_stays_a_restriction(extractor: Extractor, text: str) -> None:
     assert ("COERCE", "restrict") in codes(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("Amnesty condemned the systematic impunity for security forces who kill protesters.", "kill"),
+        ("The law protects journalists who criticize the government.", "criticize"),
+        ("Militants who attack aid convoys will face justice, the general said.", "attack"),
+    ],
+)
+def test_a_kind_of_people_told_by_what_they_do_is_no_event(extractor: Extractor, text: str, verb: str) -> None:
+    # "security forces who kill protesters": a relative clause in the simple present tells what a kind of people do;
+    # no killing nor criticism is reported.
+    assert verb not in [e.trigger.text for e in run(extractor, text).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("The officer who shot the teenager in March was charged on Monday.", "shot"),
+        ("Police arrested the gunmen who attacked a bus in Kabul.", "attacked"),
+    ],
+)
+def test_an_act_told_in_a_relative_clause_stays(extractor: Extractor, text: str, verb: str) -> None:
+    assert verb in [e.trigger.text for e in run(extractor, text).events]

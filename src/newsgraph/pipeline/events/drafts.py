@@ -39,6 +39,7 @@ from newsgraph.pipeline.events.syntax import (
     imperative,
     infinitive,
     infinitive_of,
+    kind_of_doer,
     negated,
     passive,
     place_words,
@@ -109,6 +110,8 @@ class DraftFinder:
         if attribution(token) or self._attributive(token) or self._prepositional(token):
             return None
         if infinitive(token) or self.modality.hypothetical(token) or state_of_object(token) or self._content(token):
+            return None
+        if kind_of_doer(token):
             return None
         if self._standing(token):
             return None

@@ -297,6 +297,21 @@ def protesters(noun: Token) -> Token | None:
     return next((t for t in noun.sent if t.pos_ == "NOUN" and t.lemma_.lower() in PROTESTERS), None)
 
 
+def kind_of_doer(verb: Token) -> bool:
+    """ "impunity for security forces who kill protesters", "a law that protects journalists who criticize the
+    government": a relative clause in the simple present, on a common noun no definite word picks out, tells what a
+    kind of people do, not an act done ("the officer who shot the teenager", "the rebels who attack" stay)."""
+    if verb.dep_ != "relcl" or verb.tag_ not in ("VBP", "VBZ") or verb.head.pos_ != "NOUN":
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children):
+        return False
+    return not any(c.dep_ in ("det", "poss") and c.lower_ not in KIND_DETERMINERS for c in verb.head.children)
+
+
+# Determiners of a kind, not of someone picked out: "a man who attacks", "any state that invades".
+KIND_DETERMINERS = frozenset({"a", "an", "any", "every", "all", "no", "each"})
+
+
 def gerund_subject(token: Token) -> bool:
     """ "Fighting between Armenia and Azerbaijan resumed": a gerund subject names its act as a noun does, with its
     parties in its own phrases, not as a verb with a subject and an object."""
