@@ -104,3 +104,19 @@ def test_a_kind_of_people_told_by_what_they_do_is_no_event(extractor: Extractor,
 )
 def test_an_act_told_in_a_relative_clause_stays(extractor: Extractor, text: str, verb: str) -> None:
     assert verb in [e.trigger.text for e in run(extractor, text).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("The president threatened to veto the bill.", None),
+        ("The governor threatened to sue the federal government over the rule.", None),
+        ("Russia threatened to reject the peace plan.", None),
+        ("The rebels threatened to kill the hostages.", "violence"),
+        ("The minister threatened to arrest the protest leaders.", "arrest"),
+    ],
+)
+def test_a_threat_of_no_force_has_no_mode_of_violence(extractor: Extractor, text: str, mode: str | None) -> None:
+    # The manual's THREATEN mode is "the content of the threat"; the conversion table's 130 "Threaten" and 131
+    # "Threaten non-force" have none, its 137 and 138 (repression, military force) are "violence".
+    assert codes(extractor, text) == [("THREATEN", mode)]
