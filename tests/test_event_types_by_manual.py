@@ -120,3 +120,20 @@ def test_a_threat_of_no_force_has_no_mode_of_violence(extractor: Extractor, text
     # The manual's THREATEN mode is "the content of the threat"; the conversion table's 130 "Threaten" and 131
     # "Threaten non-force" have none, its 137 and 138 (repression, military force) are "violence".
     assert codes(extractor, text) == [("THREATEN", mode)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The driver struck a pedestrian on Main Street.",
+        "A drunk driver hit a family of four on the highway.",
+        "A motorist struck and killed two teenagers on Friday.",
+    ],
+)
+def test_a_driver_hitting_someone_is_a_crash_not_an_assault(extractor: Extractor, text: str) -> None:
+    # The manual's ASSAULT is "deliberate actions which can potentially result in substantial physical harm".
+    assert "ASSAULT" not in [t for t, _ in codes(extractor, text)]
+
+
+def test_a_driver_who_shoots_someone_assaults(extractor: Extractor) -> None:
+    assert [t for t, _ in codes(extractor, "The driver shot a police officer in Dallas on Monday.")] == ["ASSAULT"]

@@ -34,6 +34,11 @@ PLACE_CLASSES = ("town", "stronghold")
 MEANS_CLASSES = ("aircraft", "weapon")
 # A road vehicle as the one who "hit" something is an accident, not an attack.
 VEHICLE_CLASSES = ("car",)
+# Nouns of English for people by the road vehicle they drive, and the verbs of a collision: "a drunk driver hit a
+# family", "a motorist struck and killed a cyclist" tell a crash, as "a car hit a pillar" does, not the manual's ASSAULT
+# ("deliberate actions"); a driver who shoots or stabs, or one told with a weapon, is no crash.
+DRIVERS = frozenset({"driver", "motorist", "trucker", "motorcyclist", "chauffeur"})
+COLLIDING = frozenset({"hit", "strike", "kill", "run", "crash", "slam", "smash", "knock", "mow"})
 # Verbs that tell a contest as readily as violence, and the nouns of contests that decide between them:
 # the PLOVER manual's election context ("elections and campaigns") and games.
 CONTEST_VERBS = frozenset(
@@ -180,7 +185,7 @@ class Senses:
         """
         if self._score_near(trigger) or self.contest(trigger) or self._striving(trigger):
             return False
-        if actor is not None and (self._vehicle(actor) or self._other_act(actor)):
+        if actor is not None and (self._vehicle(actor) or self._other_act(actor) or self._crash(trigger, actor)):
             return False
         if self._quarrel(trigger, actor):
             return False
@@ -363,6 +368,12 @@ class Senses:
             # ("invaded the country", "attacked the regime": a polity told by its noun.)
             return True
         return any(w in self.lex.agents or w in self.lex.sectors for w in words) or self.people_noun(head)
+
+    def _crash(self, trigger: Token, actor: Token) -> bool:
+        """A driver hitting, striking or killing someone, with no weapon in the sentence (``DRIVERS``)."""
+        if actor.lemma_.lower() not in DRIVERS or not has_lemma(trigger, COLLIDING):
+            return False
+        return not {t.lemma_.lower() for t in trigger.sent} & self.means
 
     def _vehicle(self, token: Token) -> bool:
         return token.lemma_.lower() in self.vehicles and token.lemma_.lower() not in self.means
