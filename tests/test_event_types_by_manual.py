@@ -137,3 +137,17 @@ def test_a_driver_hitting_someone_is_a_crash_not_an_assault(extractor: Extractor
 
 def test_a_driver_who_shoots_someone_assaults(extractor: Extractor) -> None:
     assert [t for t, _ in codes(extractor, "The driver shot a police officer in Dallas on Monday.")] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Teachers struck for a third day on Wednesday.", ("PROTEST", "strike")),
+        ("The union threatened to strike if wages were not raised.", ("THREATEN", "restrict")),
+        ("Workers struck a deal with the company on Friday.", ("AGREE", None)),
+    ],
+)
+def test_workers_who_strike_abandon_work(extractor: Extractor, text: str, code: tuple[str, str | None]) -> None:
+    # The manual's PROTEST strike: "members of an organization or union engage in the abandonment of work"; its
+    # THREATEN restrict includes strikes.
+    assert codes(extractor, text) == [code]
