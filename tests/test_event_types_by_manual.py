@@ -151,3 +151,25 @@ def test_workers_who_strike_abandon_work(extractor: Extractor, text: str, code: 
     # The manual's PROTEST strike: "members of an organization or union engage in the abandonment of work"; its
     # THREATEN restrict includes strikes.
     assert codes(extractor, text) == [code]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Many Americans support a ban on assault weapons.",
+        "Many Ukrainians blame Russia for the war.",
+        "Some senators oppose the nomination of the judge.",
+    ],
+)
+def test_what_a_share_of_a_group_holds_is_no_act(extractor: Extractor, text: str) -> None:
+    # The simple present told of many, most or some of a group is what they think as a rule: no support expressed nor
+    # accusation made on a day.
+    assert codes(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Several Republicans criticized the trade policy on Monday.", "Police arrest six in drug raid."],
+)
+def test_an_act_of_a_share_or_a_headline_in_the_present_stays(extractor: Extractor, text: str) -> None:
+    assert codes(extractor, text) != []

@@ -45,6 +45,7 @@ from newsgraph.pipeline.events.syntax import (
     place_words,
     prep_object,
     prospect,
+    share_holds,
     source,
     state_of_object,
 )
@@ -111,7 +112,7 @@ class DraftFinder:
             return None
         if infinitive(token) or self.modality.hypothetical(token) or state_of_object(token) or self._content(token):
             return None
-        if kind_of_doer(token):
+        if kind_of_doer(token) or share_holds(token):
             return None
         if self._standing(token):
             return None

@@ -312,6 +312,24 @@ def kind_of_doer(verb: Token) -> bool:
 KIND_DETERMINERS = frozenset({"a", "an", "any", "every", "all", "no", "each"})
 
 
+def share_holds(verb: Token) -> bool:
+    """ "Many Americans support a ban on assault weapons", "most voters blame Congress", "many businesses agree ...
+    and support his efforts": the simple present told of a share of a group (many, most, some, a majority) is what
+    that share thinks or does as a rule, as a poll finds it, not an act done."""
+    if verb.tag_ not in ("VBP", "VBZ") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "conj":
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    return subject.lower_ in SHARES or any(c.dep_ in ("det", "amod") and c.lower_ in SHARES for c in subject.children)
+
+
+# Words of English for a share of a group.
+SHARES = frozenset({"many", "most", "some", "few", "several", "majority", "minority", "half"})
+
+
 def gerund_subject(token: Token) -> bool:
     """ "Fighting between Armenia and Azerbaijan resumed": a gerund subject names its act as a noun does, with its
     parties in its own phrases, not as a verb with a subject and an object."""
