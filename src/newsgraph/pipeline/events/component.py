@@ -34,6 +34,7 @@ from newsgraph.pipeline.events.syntax import (
     depth,
     each_other,
     is_question,
+    subjunctive,
     symmetric,
 )
 from newsgraph.pipeline.events.words import (
@@ -84,7 +85,8 @@ class _DocCoder:
             drafts = [
                 d
                 for d in map(
-                    self._criticism, map(_two_sided, map(_accused, map(self._asked_from, self.finder.sentence(sent))))
+                    self._criticism,
+                    map(_two_sided, map(_accused, map(_asked_of, map(self._asked_from, self.finder.sentence(sent))))),
                 )
                 if self._literal(d)
             ]
@@ -216,6 +218,18 @@ def _accused(draft: Draft) -> Draft:
         return draft
     for clause in (c for c in draft.trigger.children if c.dep_ == "ccomp"):
         draft.target = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if draft.target is not None:
+            break
+    return draft
+
+
+def _asked_of(draft: Draft) -> Draft:
+    """ "The UN demanded that Israel withdraw its troops": a demand told by what it asks, in the subjunctive, is made
+    of that clause's subject (the manual's REQUEST: "All requests, demands, and orders")."""
+    if draft.code.type != "REQUEST" or draft.target is not None or draft.trigger.pos_ != "VERB":
+        return draft
+    for clause in (c for c in draft.trigger.children if c.dep_ == "ccomp" and subjunctive(c)):
+        draft.target = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if draft.target is not None:
             break
     return draft

@@ -48,6 +48,7 @@ from newsgraph.pipeline.events.syntax import (
     share_holds,
     source,
     state_of_object,
+    subjunctive,
 )
 from newsgraph.pipeline.events.words import (
     ALLEGED,
@@ -112,7 +113,7 @@ class DraftFinder:
             return None
         if infinitive(token) or self.modality.hypothetical(token) or state_of_object(token) or self._content(token):
             return None
-        if kind_of_doer(token) or share_holds(token):
+        if kind_of_doer(token) or share_holds(token) or subjunctive(token):
             return None
         if self._standing(token):
             return None

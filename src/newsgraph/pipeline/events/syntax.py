@@ -326,6 +326,18 @@ def share_holds(verb: Token) -> bool:
     return subject.lower_ in SHARES or any(c.dep_ in ("det", "amod") and c.lower_ in SHARES for c in subject.children)
 
 
+def subjunctive(verb: Token) -> bool:
+    """ "demanded that Israel withdraw its troops", "recommended that the government release the prisoners", "ordered
+    that the prisoner be released": a clause whose verb is in its bare form with a subject of its own and no modal (the
+    mandative subjunctive) tells what is asked or proposed, not what was done."""
+    if verb.dep_ not in ("ccomp", "conj") or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VB":
+        return not auxiliaries
+    return verb.tag_ == "VBN" and len(auxiliaries) == 1 and auxiliaries[0].lower_ == "be"
+
+
 # Words of English for a share of a group.
 SHARES = frozenset({"many", "most", "some", "few", "several", "majority", "minority", "half"})
 
