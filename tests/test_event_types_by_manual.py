@@ -204,3 +204,22 @@ def test_an_act_proposed_in_the_subjunctive_is_not_done(extractor: Extractor, te
 def test_an_act_reported_in_a_that_clause_stays(extractor: Extractor) -> None:
     text = "The ministry said that the army withdrew its troops from the city on Monday."
     assert [t for t, _ in codes(extractor, text)] == ["RETREAT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said Russia threatens the stability of the region.",
+        "Officials said the dispute threatens the independence of the central bank.",
+    ],
+)
+def test_threatening_a_quality_or_a_state_endangers_it(extractor: Extractor, text: str) -> None:
+    # The manual's THREATEN: "All threats, coercive or forceful warnings with serious potential repercussions".
+    assert codes(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Iran threatened Israel on Monday.", "China threatened sanctions against the senators."]
+)
+def test_threatening_someone_or_an_act_stays_a_threat(extractor: Extractor, text: str) -> None:
+    assert [t for t, _ in codes(extractor, text)] == ["THREATEN"]

@@ -56,6 +56,8 @@ from newsgraph.pipeline.events.words import (
     NATURAL_HAZARDS,
     PARTICIPLE_PREPOSITIONS,
     PLACE_PREPS,
+    QUALITIES,
+    QUALITY_SUFFIXES,
     RELATIVE_PRONOUNS,
     SAID,
     STOPPING,
@@ -135,6 +137,8 @@ class DraftFinder:
             # "a barge struck the pier", "the bridge will reopen": things do no PLOVER event.
             return None
         if (draft.code.type == "REQUEST" and asks_whether(token)) or self._blames_no_one(draft):
+            return None
+        if self._endangers(draft):
             return None
         if self._emergency_measure(token, draft):
             return None
@@ -260,6 +264,19 @@ class DraftFinder:
             # "the militia, which Estria accuses of smuggling arms": the relative pronoun stands for the noun.
             objects += [verb.head] if any(o.lower_ in RELATIVE_PRONOUNS for o in objects) else []
         return bool(objects) and not any(self.actors.names_actor(o) or self.actors.inanimate(o) for o in objects)
+
+    def _endangers(self, draft: Draft) -> bool:
+        """ "settlements threaten the physical viability of a two-state solution", "the cuts threaten the future of the
+        programme": "threaten" with an object that names a quality or a state (``QUALITIES``) means to endanger it.
+        The manual's THREATEN is "All threats, coercive or forceful warnings with serious potential repercussions",
+        made to someone or of an act ("threatened Israel", "threatened sanctions", "threatens confidence vote" stay)."""
+        verb = draft.trigger
+        if draft.code.type != "THREATEN" or verb.pos_ != "VERB" or verb.lemma_.lower() != "threaten":
+            return False
+        if any(c.dep_ in ("xcomp", "ccomp", "advcl") or (c.dep_, c.lower_) == ("prep", "with") for c in verb.children):
+            return False
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        return bool(objects) and all(_quality(o) and not self.actors.names_actor(o) for o in objects)
 
     def _plain(self, token: Token, consumed: set[int]) -> Draft | None:
         """A verb coded by its own frame, or by the event noun it governs ("held talks")."""
@@ -464,3 +481,10 @@ def purpose_object(verb: Token, undertaking: Token) -> Token | None:
         if purpose:
             return next((c for c in clause.children if c.dep_ == "dobj"), None)
     return None
+
+
+def _quality(noun: Token) -> bool:
+    """A noun of a quality or a state: by the suffixes of English that make them ("viability", "independence",
+    "livelihood", "readiness"), or one of the few that have none (``QUALITIES``)."""
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and (lemma in QUALITIES or lemma.endswith(QUALITY_SUFFIXES))

@@ -29,6 +29,10 @@ PARTICIPLE_PREPOSITIONS = frozenset(
         "saving",
     }
 )
+# Suffixes of English nouns of a quality or a state, and such nouns without one: what is endangered when something
+# "threatens" it ("the viability of", "the independence of", "the future of").
+QUALITY_SUFFIXES = ("ity", "ness", "hood", "ence", "ance")
+QUALITIES = frozenset({"future", "survival", "safety", "health", "peace", "way"})
 # A promise with "unless" is a threat: "will withdraw its force unless a ceasefire is arranged".
 THREAT_MARKS = frozenset({"unless"})
 PLACE_PREPS = frozenset({"in", "at", "near", "across", "inside", "outside", "throughout", "around", "into", "within"})
