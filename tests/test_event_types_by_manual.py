@@ -223,3 +223,20 @@ def test_threatening_a_quality_or_a_state_endangers_it(extractor: Extractor, tex
 )
 def test_threatening_someone_or_an_act_stays_a_threat(extractor: Extractor, text: str) -> None:
     assert [t for t, _ in codes(extractor, text)] == ["THREATEN"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said the government would likely approve the deal next month.",
+        "The army will probably attack the town next week, officials said.",
+        "Analysts said China will likely retaliate with tariffs.",
+    ],
+)
+def test_a_forecast_is_no_promise_nor_threat(extractor: Extractor, text: str) -> None:
+    # The manual's AGREE is a "commitment to cooperate" and its THREATEN a warning; "will likely" commits no one.
+    assert codes(extractor, text) == []
+
+
+def test_a_future_act_said_by_its_doer_stays_a_threat(extractor: Extractor) -> None:
+    assert codes(extractor, "Iran said it would retaliate against any attack.") == [("THREATEN", "violence")]

@@ -33,6 +33,8 @@ PARTICIPLE_PREPOSITIONS = frozenset(
 # "threatens" it ("the viability of", "the independence of", "the future of").
 QUALITY_SUFFIXES = ("ity", "ness", "hood", "ence", "ance")
 QUALITIES = frozenset({"future", "survival", "safety", "health", "peace", "way"})
+# Adverbs of English that make a future a forecast: "will likely", "would probably".
+LIKELIHOOD = frozenset({"likely", "probably", "possibly", "perhaps", "maybe", "presumably", "conceivably"})
 # A promise with "unless" is a threat: "will withdraw its force unless a ceasefire is arranged".
 THREAT_MARKS = frozenset({"unless"})
 PLACE_PREPS = frozenset({"in", "at", "near", "across", "inside", "outside", "throughout", "around", "into", "within"})
