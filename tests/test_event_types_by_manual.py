@@ -4,7 +4,7 @@ own: an arrest or expulsion of protesters is coercion, not violence."""
 from __future__ import annotations
 
 import pytest
-from tests.events_support import party, run
+from tests.events_support import only, party, run
 
 from newsgraph.pipeline import Extractor
 
@@ -240,3 +240,23 @@ def test_a_forecast_is_no_promise_nor_threat(extractor: Extractor, text: str) ->
 
 def test_a_future_act_said_by_its_doer_stays_a_threat(extractor: Extractor) -> None:
     assert codes(extractor, "Iran said it would retaliate against any attack.") == [("THREATEN", "violence")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vindman told lawmakers it was his duty to report the call, as he deflected Republican attacks on his loyalty.",
+        "The senator brushed off Democratic attacks on his record.",
+    ],
+)
+def test_a_party_attack_on_an_issue_is_criticism(extractor: Extractor, text: str) -> None:
+    # The manual's ACCUSE: "criticize, defame, denigrate responsible parties"; violence cannot reach a record.
+    assert [t for t, _ in codes(extractor, text)] == ["ACCUSE"]
+
+
+def test_the_one_whose_loyalty_is_attacked_is_the_target(extractor: Extractor) -> None:
+    result = run(
+        extractor, "Vindman said he was proud of his service, as he deflected Republican attacks on his loyalty."
+    )
+    accusation = only(result, "ACCUSE")
+    assert party(result, accusation.target, accusation.target_words) == "Vindman"

@@ -120,6 +120,11 @@ class _DocCoder:
         ):
             # ("Carolina beat Chicago for their fourth straight victory" is a game, no criticism.)
             draft.code = Code("ACCUSE", "disapprove")
+            issue = self._issue(draft.trigger) if draft.target is None else None
+            # "attacks on his loyalty" are aimed at the one whose loyalty it is.
+            draft.target = (
+                next((c for c in issue.children if c.dep_ == "poss"), None) if issue is not None else draft.target
+            )
         return draft
 
     def _political_attack(self, draft: Draft) -> bool:
@@ -131,8 +136,10 @@ class _DocCoder:
         whose attack falls on an office-holder. A means of violence named (a mode: firearms, aerial) keeps the
         assault."""
         actor, target = draft.actor, draft.target
-        if draft.code.mode is not None or actor is None or target is None or not has_lemma(draft.trigger, ATTACKS):
+        if draft.code.mode is not None or actor is None or not has_lemma(draft.trigger, ATTACKS):
             # ("Kentucky Democrats beat Gov. Bevin" is an election won: only attacking is said of words.)
+            return False
+        if target is None and self._issue(draft.trigger) is None:
             return False
         sector = self.actors.agent_sector(actor)
         head = self.actors.agent_head(actor).lemma_.lower()
@@ -140,8 +147,26 @@ class _DocCoder:
             return True
         words = {actor.lower_, actor.lemma_.lower()}
         uncoded = not any(w in self.lex.countries or w in self.lex.actor_codes or w in self.lex.agents for w in words)
-        office = self.actors.agent_sector(target) in OFFICES or target.ent_type_ == "PERSON"
+        office = target is None or self.actors.agent_sector(target) in OFFICES or target.ent_type_ == "PERSON"
         return actor.ent_type_ == "NORP" and uncoded and office
+
+    def _issue(self, trigger: Token) -> Token | None:
+        """ "deflected Republican attacks on his loyalty", "Democratic attacks on his record": what an attack is
+        aimed at that no violence can reach, or None."""
+        preps = list(trigger.children)
+        if trigger.pos_ == "NOUN":
+            # The parser may hang the noun's "on" on the verb that takes it ("brushed off attacks on his record").
+            preps += [c for c in trigger.head.children if c.i == trigger.right_edge.i + 1]
+        aimed = [
+            g
+            for c in preps
+            if c.dep_ == "prep" and c.lower_ in ("on", "against")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        if not aimed or not all(g.pos_ == "NOUN" and not self.senses.can_suffer(g) for g in aimed):
+            return None
+        return aimed[0]
 
     def _literal(self, draft: Draft) -> bool:
         """The draft's words are meant as its type says: an ASSAULT needs violence that can harm,
