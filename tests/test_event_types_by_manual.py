@@ -260,3 +260,21 @@ def test_the_one_whose_loyalty_is_attacked_is_the_target(extractor: Extractor) -
     )
     accusation = only(result, "ACCUSE")
     assert party(result, accusation.target, accusation.target_words) == "Vindman"
+
+
+@pytest.mark.parametrize(
+    ("text", "force"),
+    [
+        ("Militants attacked an army base near the border.", "army"),
+        ("Gunmen attacked a police station in the city.", "police"),
+    ],
+)
+def test_armed_men_striking_what_a_force_holds_strike_the_force(extractor: Extractor, text: str, force: str) -> None:
+    # The manual's ASSAULT: "the perpetrator is coded as the actor and the victim as the recipient".
+    result = run(extractor, text)
+    assault = only(result, "ASSAULT")
+    assert party(result, assault.target, assault.target_words) == force
+
+
+def test_a_senator_attacking_a_military_budget_does_no_violence(extractor: Extractor) -> None:
+    assert "ASSAULT" not in [t for t, _ in codes(extractor, "The senator attacked the military budget on Monday.")]

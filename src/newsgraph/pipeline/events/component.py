@@ -86,7 +86,13 @@ class _DocCoder:
                 d
                 for d in map(
                     self._criticism,
-                    map(_two_sided, map(_accused, map(_asked_of, map(self._asked_from, self.finder.sentence(sent))))),
+                    map(
+                        _two_sided,
+                        map(
+                            _accused,
+                            map(_asked_of, map(self._force_struck, map(self._asked_from, self.finder.sentence(sent)))),
+                        ),
+                    ),
                 )
                 if self._literal(d)
             ]
@@ -214,6 +220,20 @@ class _DocCoder:
             or self.actors.names_actor(word)
             or self.actors.agent_sector(word) is not None
         )
+
+    def _force_struck(self, draft: Draft) -> Draft:
+        """ "Militants attacked an army base", "rebels ambushed a military convoy", "gunmen attacked a police station":
+        armed men striking what a force holds, named by that force, strike the force (the manual's ASSAULT: "the
+        perpetrator is coded as the actor and the victim as the recipient")."""
+        target, actor = draft.target, draft.actor
+        if draft.code.type != "ASSAULT" or target is None or actor is None or self.senses.can_suffer(target):
+            return draft
+        if not self.senses.armed(actor):
+            return draft
+        force = next((c for c in target.children if c.dep_ in ("compound", "amod") and self.senses.armed(c)), None)
+        if force is not None:
+            draft.target = force
+        return draft
 
     def _asked_from(self, draft: Draft) -> Draft:
         """ "requested $2 million from the legislature", "demanded an apology from China": what is asked for

@@ -214,7 +214,7 @@ class Senses:
         rights": a fight over an issue, by no one who bears arms and with no weapon named, is a dispute, not the
         PLOVER manual's ASSAULT ("deliberate actions which can potentially result in substantial physical harm");
         "police clashed with protesters over the law" and "rebels fought over the town" stay."""
-        if not has_lemma(trigger, QUARRELS) or (actor is not None and self._armed(actor)):
+        if not has_lemma(trigger, QUARRELS) or (actor is not None and self.armed(actor)):
             return False
         if {t.lemma_.lower() for t in trigger.sent} & self.means:
             return False
@@ -246,9 +246,9 @@ class Senses:
         if any(c.dep_ == "prep" and c.lower_ == "against" for c in (*noun.children, *trigger.children)):
             return True
         modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
-        return any(self._armed(t) for t in (*modifiers, *([actor] if actor is not None else [])))
+        return any(self.armed(t) for t in (*modifiers, *([actor] if actor is not None else [])))
 
-    def _armed(self, token: Token) -> bool:
+    def armed(self, token: Token) -> bool:
         """A word for those who use force: a force or police by the dictionaries' classes or Phoenix sectors
         ("troops", "army", "police", "military"), or a name the Phoenix actors code as such ("Hamas", "IDF")."""
         words = {token.lemma_.lower(), token.lower_}
