@@ -364,6 +364,7 @@ def read_blocks(lines: list[str], table: dict[str, str], synsets: dict[str, list
                 pattern.code = "SANCTION/discontinue"
             if pattern is not None:
                 pattern.code = asked_for(pattern, judicial(cameo, pattern.origin, pattern.code))
+                pattern.code = coercive(cameo, pattern, block)
             multi = next((m for m in block.multi if pattern is not None and m.spelt(pattern.origin)), None)
             if pattern is not None and multi is not None:
                 multi.patterns.append(pattern)
@@ -405,6 +406,23 @@ def judicial(cameo: str, word: str, code: str | None) -> str | None:
     if word in CONVICTING:
         return "SANCTION/convict"
     return code
+
+
+def coercive(cameo: str, pattern: Pattern, block: Block) -> str:
+    """An arrest or an expulsion of protesters is the PLOVER manual's COERCE, not its ASSAULT.
+
+    CAMEO codes some patterns of its verbs of arresting, detaining and expelling 175, "use tactics of violent
+    repression" ("ARREST * JOURNALIST", "EXPEL * PROTESTER"), which the conversion table makes ASSAULT. The manual's
+    ASSAULT is "deliberate actions which can potentially result in substantial physical harm"; its COERCE is
+    "Repression, restrictions on rights, or coercive uses of power falling short of violence", with the modes
+    arrest ("Arrest, detain") and deport ("Expel or deport individuals"). So a 175 pattern in a block of coercive
+    acts takes the act of the verb it was written for (ARREST 173, COERCE arrest), else the block's; one under a
+    verb of violence ("KILL * DEMONSTRATOR", "FIRE * TEAR GAS") stays ASSAULT.
+    """
+    own = block.verbs.get(pattern.origin) or block.default
+    if not cameo.startswith("175") or own is None or not own.startswith("COERCE"):
+        return pattern.code
+    return own
 
 
 def asked_for(pattern: Pattern, code: str) -> str:

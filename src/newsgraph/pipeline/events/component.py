@@ -37,6 +37,7 @@ from newsgraph.pipeline.events.syntax import (
     depth,
     each_other,
     is_question,
+    subjunctive,
     symmetric,
 )
 from newsgraph.pipeline.events.words import (
@@ -87,7 +88,14 @@ class _DocCoder:
             drafts = [
                 d
                 for d in map(
-                    self._criticism, map(_two_sided, map(_accused, map(self._asked_from, self.finder.sentence(sent))))
+                    self._criticism,
+                    map(
+                        _two_sided,
+                        map(
+                            _accused,
+                            map(_asked_of, map(self._force_struck, map(self._asked_from, self.finder.sentence(sent)))),
+                        ),
+                    ),
                 )
                 if self._literal(d)
             ]
@@ -134,6 +142,11 @@ class _DocCoder:
         ):
             # ("Carolina beat Chicago for their fourth straight victory" is a game, no criticism.)
             draft.code = Code("ACCUSE", "disapprove")
+            issue = self._issue(draft.trigger) if draft.target is None else None
+            # "attacks on his loyalty" are aimed at the one whose loyalty it is.
+            draft.target = (
+                next((c for c in issue.children if c.dep_ == "poss"), None) if issue is not None else draft.target
+            )
         return draft
 
     def _political_attack(self, draft: Draft) -> bool:
@@ -145,8 +158,10 @@ class _DocCoder:
         whose attack falls on an office-holder. A means of violence named (a mode: firearms, aerial) keeps the
         assault."""
         actor, target = draft.actor, draft.target
-        if draft.code.mode is not None or actor is None or target is None or not has_lemma(draft.trigger, ATTACKS):
+        if draft.code.mode is not None or actor is None or not has_lemma(draft.trigger, ATTACKS):
             # ("Kentucky Democrats beat Gov. Bevin" is an election won: only attacking is said of words.)
+            return False
+        if target is None and self._issue(draft.trigger) is None:
             return False
         sector = self.actors.agent_sector(actor)
         head = self.actors.agent_head(actor).lemma_.lower()
@@ -154,8 +169,26 @@ class _DocCoder:
             return True
         words = {actor.lower_, actor.lemma_.lower()}
         uncoded = not any(w in self.lex.countries or w in self.lex.actor_codes or w in self.lex.agents for w in words)
-        office = self.actors.agent_sector(target) in OFFICES or target.ent_type_ == "PERSON"
+        office = target is None or self.actors.agent_sector(target) in OFFICES or target.ent_type_ == "PERSON"
         return actor.ent_type_ == "NORP" and uncoded and office
+
+    def _issue(self, trigger: Token) -> Token | None:
+        """ "deflected Republican attacks on his loyalty", "Democratic attacks on his record": what an attack is
+        aimed at that no violence can reach, or None."""
+        preps = list(trigger.children)
+        if trigger.pos_ == "NOUN":
+            # The parser may hang the noun's "on" on the verb that takes it ("brushed off attacks on his record").
+            preps += [c for c in trigger.head.children if c.i == trigger.right_edge.i + 1]
+        aimed = [
+            g
+            for c in preps
+            if c.dep_ == "prep" and c.lower_ in ("on", "against")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        if not aimed or not all(g.pos_ == "NOUN" and not self.senses.can_suffer(g) for g in aimed):
+            return None
+        return aimed[0]
 
     def _literal(self, draft: Draft) -> bool:
         """The draft's words are meant as its type says: an ASSAULT needs violence that can harm,
@@ -204,6 +237,20 @@ class _DocCoder:
             or self.actors.agent_sector(word) is not None
         )
 
+    def _force_struck(self, draft: Draft) -> Draft:
+        """ "Militants attacked an army base", "rebels ambushed a military convoy", "gunmen attacked a police station":
+        armed men striking what a force holds, named by that force, strike the force (the manual's ASSAULT: "the
+        perpetrator is coded as the actor and the victim as the recipient")."""
+        target, actor = draft.target, draft.actor
+        if draft.code.type != "ASSAULT" or target is None or actor is None or self.senses.can_suffer(target):
+            return draft
+        if not self.senses.armed(actor):
+            return draft
+        force = next((c for c in target.children if c.dep_ in ("compound", "amod") and self.senses.armed(c)), None)
+        if force is not None:
+            draft.target = force
+        return draft
+
     def _asked_from(self, draft: Draft) -> Draft:
         """ "requested $2 million from the legislature", "demanded an apology from China": what is asked for
         names no one; the one asked is the object of "from" after the verb or after the thing."""
@@ -232,6 +279,18 @@ def _accused(draft: Draft) -> Draft:
         return draft
     for clause in (c for c in draft.trigger.children if c.dep_ == "ccomp"):
         draft.target = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if draft.target is not None:
+            break
+    return draft
+
+
+def _asked_of(draft: Draft) -> Draft:
+    """ "The UN demanded that Israel withdraw its troops": a demand told by what it asks, in the subjunctive, is made
+    of that clause's subject (the manual's REQUEST: "All requests, demands, and orders")."""
+    if draft.code.type != "REQUEST" or draft.target is not None or draft.trigger.pos_ != "VERB":
+        return draft
+    for clause in (c for c in draft.trigger.children if c.dep_ == "ccomp" and subjunctive(c)):
+        draft.target = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if draft.target is not None:
             break
     return draft

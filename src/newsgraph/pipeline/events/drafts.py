@@ -39,19 +39,25 @@ from newsgraph.pipeline.events.syntax import (
     imperative,
     infinitive,
     infinitive_of,
+    kind_of_doer,
     negated,
     passive,
     place_words,
     prep_object,
     prospect,
+    share_holds,
     source,
     state_of_object,
+    subjunctive,
 )
 from newsgraph.pipeline.events.words import (
     ALLEGED,
     HARM_RESULTS,
     NATURAL_HAZARDS,
+    PARTICIPLE_PREPOSITIONS,
     PLACE_PREPS,
+    QUALITIES,
+    QUALITY_SUFFIXES,
     RELATIVE_PRONOUNS,
     SAID,
     STOPPING,
@@ -105,9 +111,11 @@ class DraftFinder:
             return None
         if self.actors.entity_of(token) is not None or (token.is_title and not token.is_sent_start):
             return None
-        if attribution(token) or self._attributive(token):
+        if attribution(token) or self._attributive(token) or self._prepositional(token):
             return None
         if infinitive(token) or self.modality.hypothetical(token) or state_of_object(token) or self._content(token):
+            return None
+        if kind_of_doer(token) or share_holds(token) or subjunctive(token):
             return None
         if self._standing(token):
             return None
@@ -130,6 +138,8 @@ class DraftFinder:
             return None
         if (draft.code.type == "REQUEST" and asks_whether(token)) or self._blames_no_one(draft):
             return None
+        if self._endangers(draft):
+            return None
         if self._emergency_measure(token, draft):
             return None
         inquiry = self._tells_of_event_noun(token, draft.code) if draft.code.mode == "investigate" else None
@@ -147,6 +157,18 @@ class DraftFinder:
         if draft.negated and draft.code.type in ("AGREE", "SUPPORT", "CONCEDE"):
             draft = self.stances.turned_down(token, draft)
         return self.stances.recast(draft)
+
+    def _prepositional(self, verb: Token) -> bool:
+        """ "barring any major upside effects, the grant will have failed": a participle English also uses as a
+        preposition ("barring": unless there is), heading a phrase with no subject of its own, tells no act, and so
+        none of its verb's (COERCE restrict). One whose object names someone ("police cordoned off the square,
+        barring protesters from it") is the verb."""
+        if verb.lower_ not in PARTICIPLE_PREPOSITIONS or verb.dep_ in ("ROOT", "conj", "ccomp"):
+            return False
+        if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+            return False
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "pobj")]
+        return not any(self.actors.names_actor(o) for o in objects)
 
     def _attributive(self, verb: Token) -> bool:
         """ "told visiting Ukraine officials", "warned fleeing families": a participle right before the noun a verb of
@@ -242,6 +264,19 @@ class DraftFinder:
             # "the militia, which Estria accuses of smuggling arms": the relative pronoun stands for the noun.
             objects += [verb.head] if any(o.lower_ in RELATIVE_PRONOUNS for o in objects) else []
         return bool(objects) and not any(self.actors.names_actor(o) or self.actors.inanimate(o) for o in objects)
+
+    def _endangers(self, draft: Draft) -> bool:
+        """ "settlements threaten the physical viability of a two-state solution", "the cuts threaten the future of the
+        programme": "threaten" with an object that names a quality or a state (``QUALITIES``) means to endanger it.
+        The manual's THREATEN is "All threats, coercive or forceful warnings with serious potential repercussions",
+        made to someone or of an act ("threatened Israel", "threatened sanctions", "threatens confidence vote" stay)."""
+        verb = draft.trigger
+        if draft.code.type != "THREATEN" or verb.pos_ != "VERB" or verb.lemma_.lower() != "threaten":
+            return False
+        if any(c.dep_ in ("xcomp", "ccomp", "advcl") or (c.dep_, c.lower_) == ("prep", "with") for c in verb.children):
+            return False
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        return bool(objects) and all(_quality(o) and not self.actors.names_actor(o) for o in objects)
 
     def _plain(self, token: Token, consumed: set[int]) -> Draft | None:
         """A verb coded by its own frame, or by the event noun it governs ("held talks")."""
@@ -446,3 +481,10 @@ def purpose_object(verb: Token, undertaking: Token) -> Token | None:
         if purpose:
             return next((c for c in clause.children if c.dep_ == "dobj"), None)
     return None
+
+
+def _quality(noun: Token) -> bool:
+    """A noun of a quality or a state: by the suffixes of English that make them ("viability", "independence",
+    "livelihood", "readiness"), or one of the few that have none (``QUALITIES``)."""
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and (lemma in QUALITIES or lemma.endswith(QUALITY_SUFFIXES))

@@ -40,6 +40,7 @@ class Lexicon:
     pair_words: frozenset[str]
     person_object: frozenset[str]
     things: frozenset[str]
+    hazards: frozenset[str]
     actor_codes: dict[str, str]
     agents: dict[str, str]
     noun_classes: dict[str, frozenset[str]]
@@ -183,6 +184,7 @@ def lexicon() -> Lexicon:
         pair_words=frozenset(words["pair_words"]),
         person_object=frozenset(words["person_object"]),
         things=frozenset(words["things"]),
+        hazards=frozenset(words["hazards"]),
         actor_codes=dict(actors["names"]),
         agents=dict(actors["agents"]),
         noun_classes={name: frozenset(nouns) for name, nouns in words["noun_classes"].items()},

@@ -22,6 +22,7 @@ from newsgraph.pipeline.events.words import (
     CONTEMPLATING,
     FIRST_PERSON,
     HYPOTHETICAL_MARKS,
+    LIKELIHOOD,
     WISHES,
 )
 
@@ -69,6 +70,10 @@ class Modality:
             # subject or auxiliary of its own shares that verb's modal.
             modals |= {c.lower_ for c in token.head.children if c.dep_ == "aux"}
         if modals & (self.lex.hypothetical_modals - self.lex.obligation_modals):
+            return True
+        if modals & self.lex.not_yet and any(c.dep_ == "advmod" and c.lower_ in LIKELIHOOD for c in token.children):
+            # "said it would likely heighten tensions", "China will probably retaliate": a forecast, which commits no
+            # one to act (no promise nor threat); "the attack was probably carried out by ISIS" tells a deed.
             return True
         if "would" in modals and (self.reporter(token) is None or token.dep_ == "advcl"):
             # "before the administration would agree": a "would" clause hung on another is its condition.

@@ -115,7 +115,11 @@ class Reading:
 
     @cached_property
     def subjects(self) -> set[str]:
-        return _words([c for c in self.children if c.dep_ in ("nsubj", "nsubjpass")])
+        subjects = [c for c in self.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and self.token.dep_ == "xcomp":
+            # "the union threatened to strike": the infinitive's subject is the one of the verb it completes.
+            subjects = [c for c in self.token.head.children if c.dep_ == "nsubj"]
+        return _words(subjects)
 
     @cached_property
     def modifiers(self) -> set[str]:

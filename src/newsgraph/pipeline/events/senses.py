@@ -34,6 +34,11 @@ PLACE_CLASSES = ("town", "stronghold")
 MEANS_CLASSES = ("aircraft", "weapon")
 # A road vehicle as the one who "hit" something is an accident, not an attack.
 VEHICLE_CLASSES = ("car",)
+# Nouns of English for people by the road vehicle they drive, and the verbs of a collision: "a drunk driver hit a
+# family", "a motorist struck and killed a cyclist" tell a crash, as "a car hit a pillar" does, not the manual's ASSAULT
+# ("deliberate actions"); a driver who shoots or stabs, or one told with a weapon, is no crash.
+DRIVERS = frozenset({"driver", "motorist", "trucker", "motorcyclist", "chauffeur"})
+COLLIDING = frozenset({"hit", "strike", "kill", "run", "crash", "slam", "smash", "knock", "mow"})
 # Verbs that tell a contest as readily as violence, and the nouns of contests that decide between them:
 # the PLOVER manual's election context ("elections and campaigns") and games.
 CONTEST_VERBS = frozenset(
@@ -180,7 +185,7 @@ class Senses:
         """
         if self._score_near(trigger) or self.contest(trigger) or self._striving(trigger):
             return False
-        if actor is not None and (self._vehicle(actor) or self._other_act(actor)):
+        if actor is not None and (self._vehicle(actor) or self._other_act(actor) or self._crash(trigger, actor)):
             return False
         if self._quarrel(trigger, actor):
             return False
@@ -209,7 +214,7 @@ class Senses:
         rights": a fight over an issue, by no one who bears arms and with no weapon named, is a dispute, not the
         PLOVER manual's ASSAULT ("deliberate actions which can potentially result in substantial physical harm");
         "police clashed with protesters over the law" and "rebels fought over the town" stay."""
-        if not has_lemma(trigger, QUARRELS) or (actor is not None and self._armed(actor)):
+        if not has_lemma(trigger, QUARRELS) or (actor is not None and self.armed(actor)):
             return False
         if {t.lemma_.lower() for t in trigger.sent} & self.means:
             return False
@@ -241,9 +246,9 @@ class Senses:
         if any(c.dep_ == "prep" and c.lower_ == "against" for c in (*noun.children, *trigger.children)):
             return True
         modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
-        return any(self._armed(t) for t in (*modifiers, *([actor] if actor is not None else [])))
+        return any(self.armed(t) for t in (*modifiers, *([actor] if actor is not None else [])))
 
-    def _armed(self, token: Token) -> bool:
+    def armed(self, token: Token) -> bool:
         """A word for those who use force: a force or police by the dictionaries' classes or Phoenix sectors
         ("troops", "army", "police", "military"), or a name the Phoenix actors code as such ("Hamas", "IDF")."""
         words = {token.lemma_.lower(), token.lower_}
@@ -355,10 +360,20 @@ class Senses:
         if head.ent_type_ in HARMABLE_ENTITIES or self.actors.entity_of(head) is not None:
             return True
         words = {head.lemma_.lower(), head.lower_}
+        if words & self.lex.hazards:
+            # "firefighters battled the blaze", "the bank is fighting inflation": a force of nature, a disease or
+            # the economy is fought only in a figure of speech.
+            return False
         if words & (self.harmable | self.lex.things | PLACE_DESCRIPTIONS | PEOPLE_WORDS):
             # ("invaded the country", "attacked the regime": a polity told by its noun.)
             return True
         return any(w in self.lex.agents or w in self.lex.sectors for w in words) or self.people_noun(head)
+
+    def _crash(self, trigger: Token, actor: Token) -> bool:
+        """A driver hitting, striking or killing someone, with no weapon in the sentence (``DRIVERS``)."""
+        if actor.lemma_.lower() not in DRIVERS or not has_lemma(trigger, COLLIDING):
+            return False
+        return not {t.lemma_.lower() for t in trigger.sent} & self.means
 
     def _vehicle(self, token: Token) -> bool:
         return token.lemma_.lower() in self.vehicles and token.lemma_.lower() not in self.means

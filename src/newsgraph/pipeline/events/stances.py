@@ -304,13 +304,14 @@ class Stances:
         return draft
 
 
-def threat_mode(act: Code) -> str:
+def threat_mode(act: Code) -> str | None:
     """The manual's THREATEN mode is "the content of the threat", read as the conversion table reads CAMEO's
     threats: sanctions, aid cut or relations broken (1311-1313), a protest (133) are "relations"; a blockade,
     a curfew or martial law (1381, 1323-1324), and the manual's strikes and boycotts ("Restrict movement of people
     or goods---including boycotts, strikes, blockades, and curfews"), are "restrict"; an arrest is "arrest";
-    force (137, 138) is "violence", and so, as before, is any other hostile act. The dictionary's SANCTION expel also
-    withdraws one's own envoys or inspectors, which expels no one, so a sanction stays "relations"."""
+    force and repression (137, 138) are "violence". Any other act threatened ("threatened to veto the bill", "to sue")
+    is the table's 130 "Threaten" or 131 "Threaten non-force", which have no mode. The dictionary's SANCTION expel
+    also withdraws one's own envoys or inspectors, which expels no one, so a sanction stays "relations"."""
     if act.type == "SANCTION":
         return "relations"
     if act.type == "PROTEST":
@@ -319,4 +320,9 @@ def threat_mode(act: Code) -> str:
         return "restrict"
     if act.mode == "arrest":
         return "arrest"
-    return "violence"
+    return "violence" if act.type in FORCE else None
+
+
+# The PLOVER types of force and repression, whose threat is the manual's THREATEN violence ("Threaten violence"; the
+# table's 137 "Threaten with violent repression", 138 "Threaten with military force").
+FORCE = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "THREATEN"})

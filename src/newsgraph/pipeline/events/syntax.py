@@ -297,6 +297,51 @@ def protesters(noun: Token) -> Token | None:
     return next((t for t in noun.sent if t.pos_ == "NOUN" and t.lemma_.lower() in PROTESTERS), None)
 
 
+def kind_of_doer(verb: Token) -> bool:
+    """ "impunity for security forces who kill protesters", "a law that protects journalists who criticize the
+    government": a relative clause in the simple present, on a common noun no definite word picks out, tells what a
+    kind of people do, not an act done ("the officer who shot the teenager", "the rebels who attack" stay)."""
+    if verb.dep_ != "relcl" or verb.tag_ not in ("VBP", "VBZ") or verb.head.pos_ != "NOUN":
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children):
+        return False
+    return not any(c.dep_ in ("det", "poss") and c.lower_ not in KIND_DETERMINERS for c in verb.head.children)
+
+
+# Determiners of a kind, not of someone picked out: "a man who attacks", "any state that invades".
+KIND_DETERMINERS = frozenset({"a", "an", "any", "every", "all", "no", "each"})
+
+
+def share_holds(verb: Token) -> bool:
+    """ "Many Americans support a ban on assault weapons", "most voters blame Congress", "many businesses agree ...
+    and support his efforts": the simple present told of a share of a group (many, most, some, a majority) is what
+    that share thinks or does as a rule, as a poll finds it, not an act done."""
+    if verb.tag_ not in ("VBP", "VBZ") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "conj":
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    return subject.lower_ in SHARES or any(c.dep_ in ("det", "amod") and c.lower_ in SHARES for c in subject.children)
+
+
+def subjunctive(verb: Token) -> bool:
+    """ "demanded that Israel withdraw its troops", "recommended that the government release the prisoners", "ordered
+    that the prisoner be released": a clause whose verb is in its bare form with a subject of its own and no modal (the
+    mandative subjunctive) tells what is asked or proposed, not what was done."""
+    if verb.dep_ not in ("ccomp", "conj") or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VB":
+        return not auxiliaries
+    return verb.tag_ == "VBN" and len(auxiliaries) == 1 and auxiliaries[0].lower_ == "be"
+
+
+# Words of English for a share of a group.
+SHARES = frozenset({"many", "most", "some", "few", "several", "majority", "minority", "half"})
+
+
 def gerund_subject(token: Token) -> bool:
     """ "Fighting between Armenia and Azerbaijan resumed": a gerund subject names its act as a noun does, with its
     parties in its own phrases, not as a verb with a subject and an object."""

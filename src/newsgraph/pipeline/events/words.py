@@ -11,6 +11,30 @@ from __future__ import annotations
 from newsgraph.pipeline.events.lexicon import POLITICAL_SECTORS as LEXICON_POLITICAL_SECTORS
 
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+# Participles that English dictionaries also list as prepositions ("barring a deal": unless there is one;
+# "excluding one-off gains", "failing that", "pending a review"): heading a phrase of their own, they tell no act.
+PARTICIPLE_PREPOSITIONS = frozenset(
+    {
+        "barring",
+        "excepting",
+        "excluding",
+        "failing",
+        "pending",
+        "including",
+        "regarding",
+        "respecting",
+        "concerning",
+        "considering",
+        "following",
+        "saving",
+    }
+)
+# Suffixes of English nouns of a quality or a state, and such nouns without one: what is endangered when something
+# "threatens" it ("the viability of", "the independence of", "the future of").
+QUALITY_SUFFIXES = ("ity", "ness", "hood", "ence", "ance")
+QUALITIES = frozenset({"future", "survival", "safety", "health", "peace", "way"})
+# Adverbs of English that make a future a forecast: "will likely", "would probably".
+LIKELIHOOD = frozenset({"likely", "probably", "possibly", "perhaps", "maybe", "presumably", "conceivably"})
 # A promise with "unless" is a threat: "will withdraw its force unless a ceasefire is arranged".
 THREAT_MARKS = frozenset({"unless"})
 PLACE_PREPS = frozenset({"in", "at", "near", "across", "inside", "outside", "throughout", "around", "into", "within"})
