@@ -22,6 +22,16 @@ from newsgraph.pipeline.syntax import object_of
 _EMPTY_SUBJECTS = frozenset({"there", "this", "what"})
 # Links from a verb up to the clause whose subject it shares.
 _CLIMB = frozenset({"xcomp", "pcomp", "prep", "acomp", "advcl", "dep"})
+# What may stand between a clause and a predicate sharing its subject: ", then says", ", and says".
+_LINKING = frozenset({"PUNCT", "CCONJ", "ADV"})
+_NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
+# How the parser hangs a share of those polled on the verb it is the subject of ("About 4 in 10 say").
+_SHARE_LINKS = frozenset({"nummod", "npadvmod", "advmod", "nsubj"})
+_SHARES = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "majority", "most"})
+_SHARE_TAGS = frozenset({"NUM", "ADV", "ADJ", "DET", "NOUN"})
+_SHARE_LINKING = frozenset({"in", "than", "of", "out", "to", "and", "or", "-"})
+# Subjects that stand for what was said, not for who says it: "That is like saying …".
+_DEMONSTRATIVES = frozenset({"that", "this"})
 # Where words appear, not who says them: platforms ("Twitter"); what people say things in is ``DOCUMENTS``.
 _PLATFORMS = frozenset(load_data("entities_en.json")["platforms"])
 
@@ -68,6 +78,8 @@ def subject_of(verb: Token) -> Token | None:
         return subject_of(_reporting_ancestor(verb) or verb.head)
     if verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN"} and not _medium(verb.head):
         return verb.head
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp":
+        return _gerund_subject(verb)
     if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj", "acl"}:
         governing = _own_subject(verb.head)
         if governing is not None and governing.pos_ in {"PROPN", "PRON"} and governing.i < verb.i:
@@ -75,7 +87,59 @@ def subject_of(verb: Token) -> Token | None:
         nearest = _nearest_subject_left(verb)
         if nearest is not None:
             return nearest
-    return _subject_above(verb) or _apposition_before(verb) or set_off_before(verb)
+    return (
+        _subject_above(verb)
+        or _apposition_before(verb)
+        or set_off_before(verb)
+        or _subject_shared_before(verb)
+        or _share_before(verb)
+    )
+
+
+def _share_before(verb: Token) -> Token | None:
+    """ "About 4 in 10 say …", "Less than a third agreed …", "after half said so": the parser hangs a share
+    of those polled on the verb as a modifier, leaving it no subject; the share is who says it."""
+    word = _word_before(verb)
+    if word is None or word.head != verb or word.dep_ not in _SHARE_LINKS or word.right_edge.i != verb.i - 1:
+        return None
+    words = list(word.subtree)
+    counted = any(t.like_num or t.lower_ in _SHARES for t in words)
+    within = all(t.pos_ in _SHARE_TAGS or t.lower_ in _SHARE_LINKING for t in words)
+    return word if counted and within else None
+
+
+def _subject_shared_before(verb: Token) -> Token | None:
+    """ "Kasich offered the man a job, then says he'll welcome advice": the parser may read a predicate
+    sharing the subject before it as a verb with no subject whose clause is the one before the comma.
+
+    Only when the words between are a comma, a conjunction or an adverb ("then"), not quote marks:
+    "“…,” says" is a quote's tag, whose speaker is after the verb or nowhere; and not "it", which
+    there stands for what follows ("It's funny to watch Romney, …, suddenly insist").
+    """
+    clause = next((c for c in verb.lefts if c.dep_ == "ccomp"), None)
+    if clause is None or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    between = verb.doc[clause.right_edge.i + 1 : verb.i]
+    if not between or any(t.is_quote or t.pos_ not in _LINKING for t in between):
+        return None
+    subject = next((c for c in clause.lefts if c.dep_ == "nsubj"), None)
+    named = subject is not None and subject.pos_ in _NOMINAL and subject.lower_ not in _DEMONSTRATIVES | {"it"}
+    return subject if named else None
+
+
+def _gerund_subject(verb: Token) -> Token | None:
+    """ "score endorsements by citing his Iowa results", "In addition to stating that …, Clinton has vowed",
+    "Trump's talking about …": a gerund after a preposition is done by its possessor, else by the subject
+    of the clause the preposition hangs on ("That is like saying …" is no one's)."""
+    owner = next((c for c in verb.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    clause = next((a for a in verb.ancestors if a.pos_ in VERB_TAGS), None)
+    subject = None if clause is None else subject_of(clause)
+    if subject is None or subject.lower_ in _DEMONSTRATIVES:
+        return None
+    # A subject whose phrase holds the gerund is a misparse ("the campaign risks … by dismissing him").
+    return None if subject.left_edge.i <= verb.i <= subject.right_edge.i else subject
 
 
 def reports_again(verb: Token, reporting: Token) -> bool:
