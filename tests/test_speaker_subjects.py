@@ -79,3 +79,24 @@ def test_a_demonstrative_does_no_saying(extractor: Extractor) -> None:
 )
 def test_a_share_of_those_polled_is_who_says_it(extractor: Extractor, text: str, cue: str, who: str) -> None:
     assert speaker(extractor, text, cue) == who
+
+
+def test_a_name_the_parser_hangs_on_a_fronted_place_is_the_subject(extractor: Extractor) -> None:
+    text = (
+        "At a campaign event in St. Clairsville, Ohio, 62-year-old Brenda Johnson also railed against the plan, "
+        "and explained how much it upset her."
+    )
+    assert speaker(extractor, text, "explained") == "62-year-old Brenda Johnson"
+
+
+def test_a_tensed_verb_joined_to_a_bare_one_goes_on_with_the_verb_above(extractor: Extractor) -> None:
+    text = (
+        "Mr. Putin forecast that the slumping economy would soon rebound and praised efforts by Secretary of "
+        "State John Kerry to find a political solution in Syria."
+    )
+    assert speaker(extractor, text, "praised") == "Mr. Putin"
+
+
+def test_an_infinitive_after_a_passive_is_its_subjects_to_do(extractor: Extractor) -> None:
+    text = "The debate was so subdued that Mr. Halvorsen was prompted to say, “So far, it is all very civil.”"
+    assert speaker(extractor, text, "say") == "Mr. Halvorsen"
