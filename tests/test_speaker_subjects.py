@@ -100,3 +100,27 @@ def test_a_tensed_verb_joined_to_a_bare_one_goes_on_with_the_verb_above(extracto
 def test_an_infinitive_after_a_passive_is_its_subjects_to_do(extractor: Extractor) -> None:
     text = "The debate was so subdued that Mr. Halvorsen was prompted to say, “So far, it is all very civil.”"
     assert speaker(extractor, text, "say") == "Mr. Halvorsen"
+
+
+def test_a_gerund_hung_on_a_noun_is_the_subject_above_its(extractor: Extractor) -> None:
+    text = (
+        "She opposed the harbour deal and outstripped his plans to defeat the cartel by calling for a curfew "
+        "in the port."
+    )
+    assert speaker(extractor, text, "calling") == "She"
+
+
+def test_a_clause_of_its_own_before_the_verb_lends_it_no_subject(extractor: Extractor) -> None:
+    text = (
+        "While the port's current expected lineup is light on new ships, Early says there is a possibility "
+        "that future ferries could be built for the harbour."
+    )
+    assert speaker(extractor, text, "says") != "the port's current expected lineup"
+
+
+def test_a_tensed_verb_goes_on_with_the_modal_verb_it_is_joined_to(extractor: Extractor) -> None:
+    text = (
+        "Earlier this year, the Harbour Group reportedly laid off more than 60 dockers (the company would not "
+        "disclose the actual number but called it “immaterial”) and the port laid off several hundred."
+    )
+    assert speaker(extractor, text, "called") == "the company"

@@ -25,6 +25,10 @@ _CLIMB = frozenset({"xcomp", "pcomp", "prep", "acomp", "advcl", "dep"})
 # What may stand between a clause and a predicate sharing its subject: ", then says", ", and says".
 _LINKING = frozenset({"PUNCT", "CCONJ", "ADV"})
 _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
+# How many clauses up a gerund after a preposition looks for who does it.
+_GERUND_REACH = 3
+# Clauses taken by a verb or a noun ("forecast that …", "his prediction that …").
+_COMPLEMENTS = frozenset({"ccomp", "acl"})
 # Tensed verb forms: "praised", "praises".
 _TENSED = frozenset({"VBD", "VBZ"})
 # What may stand between a set-off speaker and the verb: ", said", "Johnson also railed".
@@ -125,9 +129,12 @@ def _subject_shared_before(verb: Token) -> Token | None:
     clause = next((c for c in verb.lefts if c.dep_ == "ccomp"), None)
     if clause is None or any(c.dep_ in SUBJECTS for c in verb.children):
         return None
+    if any(c.dep_ == "mark" for c in clause.children):
+        return None  # "While the lineup is light, Early says …": a clause of its own, not a shared subject
     between = verb.doc[clause.right_edge.i + 1 : verb.i]
-    if not between or any(t.is_quote or t.pos_ not in _LINKING for t in between):
-        return None
+    linking = all(t.pos_ in _LINKING and not t.is_quote and not t.is_title for t in between)
+    if not between or not linking:
+        return None  # a capitalised "adverb" there is a name the tagger missed ("…, Early says")
     subject = next((c for c in clause.lefts if c.dep_ == "nsubj"), None)
     named = subject is not None and subject.pos_ in _NOMINAL and subject.lower_ not in _DEMONSTRATIVES | {"it"}
     return subject if named else None
@@ -136,16 +143,22 @@ def _subject_shared_before(verb: Token) -> Token | None:
 def _gerund_subject(verb: Token) -> Token | None:
     """ "score endorsements by citing his Iowa results", "In addition to stating that …, Clinton has vowed",
     "Trump's talking about …": a gerund after a preposition is done by its possessor, else by the subject
-    of the clause the preposition hangs on ("That is like saying …" is no one's)."""
+    of the clause the preposition hangs on ("That is like saying …" is no one's).
+
+    A subject whose phrase holds the gerund is a noun the parser hung it on ("his plans to defeat the
+    Islamic State by calling for …", "the campaign risks … by dismissing him"): the clause above is asked.
+    """
     owner = next((c for c in verb.children if c.dep_ == "poss"), None)
     if owner is not None:
         return owner
-    clause = next((a for a in verb.ancestors if a.pos_ in VERB_TAGS), None)
-    subject = None if clause is None else subject_of(clause)
-    if subject is None or subject.lower_ in _DEMONSTRATIVES:
-        return None
-    # A subject whose phrase holds the gerund is a misparse ("the campaign risks … by dismissing him").
-    return None if subject.left_edge.i <= verb.i <= subject.right_edge.i else subject
+    clauses = [a for a in verb.ancestors if a.pos_ in VERB_TAGS][:_GERUND_REACH]
+    for clause in clauses:
+        subject = subject_of(clause)
+        if subject is None or subject.lower_ in _DEMONSTRATIVES:
+            return None
+        if not subject.left_edge.i <= verb.i <= subject.right_edge.i:
+            return subject
+    return None
 
 
 def reports_again(verb: Token, reporting: Token) -> bool:
@@ -157,10 +170,10 @@ def reports_again(verb: Token, reporting: Token) -> bool:
 
 def _conjunct_in_tense(verb: Token) -> Token | None:
     """ "Mr. Putin forecast that the economy would rebound and praised efforts by Kerry": the parser joins
-    the tensed verb to the bare verb inside the clause; in the tense of a verb above that clause, it goes
-    on with that verb, and has its subject."""
-    if verb.tag_ not in _TENSED or verb.head.tag_ != "VB":
-        return None
+    the tensed verb to the bare verb inside the clause a verb or a noun above takes; in the tense of a
+    verb above that clause, it goes on with that verb, and has its subject."""
+    if verb.tag_ not in _TENSED or verb.head.tag_ != "VB" or verb.head.dep_ not in _COMPLEMENTS:
+        return None  # "(the company would not disclose the number but called it …)" goes on with "disclose"
     return next((a for a in verb.head.ancestors if a.tag_ == verb.tag_ and _own_subject(a) is not None), None)
 
 
