@@ -7,6 +7,7 @@ import pytest
 
 from newsgraph.model import Article, Quote
 from newsgraph.pipeline import Extractor, load_model
+from newsgraph.pipeline.quotes.subjects import subject_of
 from newsgraph.settings import Settings
 
 
@@ -124,3 +125,10 @@ def test_a_tensed_verb_goes_on_with_the_modal_verb_it_is_joined_to(extractor: Ex
         "disclose the actual number but called it “immaterial”) and the port laid off several hundred."
     )
     assert speaker(extractor, text, "called") == "the company"
+
+
+def test_an_infinitive_after_a_passive_naming_no_one_is_no_ones(extractor: Extractor) -> None:
+    doc = extractor.nlp("More research is needed to evaluate the long-term effects of these medications.")
+    evaluate = next(t for t in doc if t.text == "evaluate")
+    assert evaluate.dep_ == "xcomp" and any(c.dep_ == "nsubjpass" for c in evaluate.head.children)
+    assert subject_of(evaluate) is None

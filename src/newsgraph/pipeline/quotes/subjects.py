@@ -25,6 +25,8 @@ _CLIMB = frozenset({"xcomp", "pcomp", "prep", "acomp", "advcl", "dep"})
 # What may stand between a clause and a predicate sharing its subject: ", then says", ", and says".
 _LINKING = frozenset({"PUNCT", "CCONJ", "ADV"})
 _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
+# A name or a pronoun: who, for certain, not what.
+_NAMING = frozenset({"PROPN", "PRON"})
 # How many clauses up a gerund after a preposition looks for who does it.
 _GERUND_REACH = 3
 # Clauses taken by a verb or a noun ("forecast that …", "his prediction that …").
@@ -255,12 +257,13 @@ def _subject_above(verb: Token) -> Token | None:
     """ "were more likely to say", "goes on to say", "began by saying": the subject of the verb it hangs from.
 
     An infinitive after a passive is its subject's to do ("Mr. Trump was prompted to say", "Mr. Loeb was
-    allowed to speak out"). After an active verb's object it is not taken as the object's: on PolNeAR
+    allowed to speak out") when that subject names someone ("more research is needed to evaluate" names
+    no one). After an active verb's object it is not taken as the object's: on PolNeAR
     train 0-300 that gained 3 speakers ("prompted Sanders to advocate") and lost 8, the object being a
     means ("used an expletive to describe") or PolNeAR giving the words to who made them say it.
     """
     if verb.dep_ == "xcomp" and verb.head is not verb:
-        passive = next((c for c in verb.head.lefts if c.dep_ == "nsubjpass" and c.pos_ in _NOMINAL), None)
+        passive = next((c for c in verb.head.lefts if c.dep_ == "nsubjpass" and c.pos_ in _NAMING), None)
         if passive is not None:
             return passive
     current = verb
