@@ -360,5 +360,17 @@ def _that_clause(verb: Token) -> bool:
 
 
 def unnamed(verb: Token) -> bool:
-    """A participle with no one doing it: "Asked about …", "was asked about …"."""
-    return verb.tag_ == "VBN" and not any(c.dep_ in {"nsubj", "agent"} for c in verb.children)
+    """A participle with no one doing it: "Asked about …", "was asked about …".
+
+    The tagger often reads a participle opening its sentence ("Asked whether …, Mr. Trump said",
+    "When asked whom she supported, …") as a past tense: a past tense hung on the main clause with
+    no subject of its own, opening its clause, is that participle all the same.
+    """
+    if any(c.dep_ in {"nsubj", "agent"} for c in verb.children):
+        return False
+    return verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.dep_ == "advcl" and _opens_clause(verb))
+
+
+def _opens_clause(verb: Token) -> bool:
+    """Nothing of the verb's own clause before it but a word saying when ("When asked", "Once asked")."""
+    return all(t.tag_ in {"WRB", "IN"} and t.head == verb for t in verb.doc[verb.left_edge.i : verb.i])
