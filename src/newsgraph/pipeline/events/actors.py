@@ -18,6 +18,7 @@ from newsgraph.pipeline.events.actor_words import (
     ACTOR_TYPES,
     CLAUSES,
     DROP_LEADING,
+    FACILITIES,
     GENERIC,
     ORG_DESCRIPTIONS,
     ORGANISE,
@@ -100,6 +101,10 @@ class ActorFinder:
                 return None  # "This led to…", "everyone", "who": no one in particular
             entity = self.antecedents.pronoun(head, speaker, exclude)
             return Actor(entity, [head]) if entity is not None and entity is not exclude else None
+        if places and self.facility(head):
+            # "shelled an army post in Jaffna", "blocked the Rukban crossing point": aimed at who holds it.
+            held_by = self.occupant(head)
+            return self.resolve(held_by, speaker, exclude) if held_by is not None else None
         words = self._phrase(head)
         entity = self.entity_of(head)
         company = self._company_of_place(head, entity)
@@ -249,6 +254,33 @@ class ActorFinder:
         """A named place, building or object; not a country NER took for a region ("Ivory Coast": LOC)."""
         return entity.type in THING_TYPES and entity.name.casefold() not in self.lex.countries
 
+    def facility(self, token: Token) -> bool:
+        """A built place that people hold or use, not named as an organisation ("the crossing point", "an army
+        post"; not "the Rafah Crossing Authority")."""
+        head = self.through_partitive(token)
+        return head.pos_ == "NOUN" and self.entity_of(head) is None and head.lemma_.lower() in FACILITIES
+
+    def occupant(self, facility: Token) -> Token | None:
+        """Who holds a facility, as its own words name them: its possessive ("the rebels' base"), its owner after
+        "of" ("the offices of Reuters"), or a party or agent before it ("an army post", "the U.S. embassy", "a
+        police station"). A town named before it is where it is ("the Rukban crossing point", "the Aleppo
+        airport"), and a facility no one is named for is aimed at no one."""
+        head = self.through_partitive(facility)
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        owners += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        owners += sorted((c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i), key=_at)
+        return next((o for o in owners if o.dep_ == "poss" or self._holder(o)), None)
+
+    def _holder(self, word: Token) -> bool:
+        """A word that names one who can hold a place: an organisation, a person, a people, a country (or its
+        capital, which CAMEO's country dictionary codes as its government), or an agent noun ("army", "police")."""
+        entity = self.entity_of(word)
+        if entity is None:
+            return self.codes.is_actor_noun(word)
+        if entity.type in ("GPE", "LOC", "FAC"):
+            return entity.name.casefold() in self.lex.countries
+        return entity.type in ("ORG", "PERSON", "NORP")
+
     def place(self, token: Token) -> Entity | None:
         """The place entity a token belongs to ("in Gaza"), or None."""
         entity = self.entity_of(token)
@@ -388,6 +420,10 @@ class ActorFinder:
             if found:
                 return found
         return None
+
+
+def _at(token: Token) -> int:
+    return token.i
 
 
 def _owner_after_of(head: Token) -> list[Token]:
