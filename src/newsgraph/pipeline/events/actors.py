@@ -93,6 +93,9 @@ class ActorFinder:
         ``places=False`` for the one who acts: "an explosion near Samarra" did not act by
         Samarra, though an event there may be aimed at it.
         """
+        joined = self._joined_country(token)
+        if joined is not None:
+            return joined
         head = self.through_partitive(token)
         # "US" is the country, not "us": a pronoun's word in capitals is a name when NER takes it for one.
         lower = head.lower_ if not (head.text.isupper() and self.entity_of(head) is not None) else head.text
@@ -253,6 +256,25 @@ class ActorFinder:
     def thing(self, entity: Entity) -> bool:
         """A named place, building or object; not a country NER took for a region ("Ivory Coast": LOC)."""
         return entity.type in THING_TYPES and entity.name.casefold() not in self.lex.countries
+
+    def country_word(self, word: Token) -> bool:
+        """A country's name or adjective ("Syrian", "French", "Iraq")."""
+        entity = self.entity_of(word)
+        return (entity is not None and entity.type in ("NORP", "GPE")) or word.lower_ in self.lex.countries
+
+    def _joined_country(self, word: Token) -> Actor | None:
+        """The party a country word joined to another before an agent noun marks: "Syrian" in "the Russian and
+        Syrian defense ministries" is the Syrian ministry, from its word to the noun."""
+        first = word
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first is word or first.dep_ not in ("amod", "compound") or not self.country_word(word):
+            return None
+        noun = first.head
+        if noun.i < word.i or not self.codes.is_actor_noun(noun):
+            return None
+        words = list(self.doc[word.i : noun.i + 1])
+        return Actor(self._create(words), words)
 
     def facility(self, token: Token) -> bool:
         """A built place that people hold or use, not named as an organisation ("the crossing point", "an army
