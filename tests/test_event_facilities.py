@@ -33,3 +33,9 @@ def test_a_facility_owned_after_of_is_aimed_at_its_owner(extractor: Extractor) -
 
 def test_a_town_struck_is_still_the_target(extractor: Extractor) -> None:
     assert targets(run(extractor, "Russian forces shelled Kharkiv on Sunday."), "ASSAULT") == ["Kharkiv"]
+
+
+def test_a_dwelling_is_aimed_at_whom_it_houses(extractor: Extractor) -> None:
+    text = "Police raided the home of opposition leader Juan Perez in Caracas."
+    assert targets(run(extractor, text), "COERCE") == ["Juan Perez"]
+    assert targets(run(extractor, "Security forces stormed a mosque in Srinagar."), "ASSAULT") == [""]
