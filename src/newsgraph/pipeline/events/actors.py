@@ -104,8 +104,9 @@ class ActorFinder:
                 return None  # "This led to…", "everyone", "who": no one in particular
             entity = self.antecedents.pronoun(head, speaker, exclude)
             return Actor(entity, [head]) if entity is not None and entity is not exclude else None
-        if places and self.facility(head):
-            # "shelled an army post in Jaffna", "blocked the Rukban crossing point": aimed at who holds it.
+        if places and self.facility(head) and head.dep_ not in ("nsubj", "nsubjpass"):
+            # "shelled an army post in Jaffna", "blocked the Rukban crossing point": aimed at who holds it ("the
+            # embassy said" speaks for its mission, so a subject is left to the reading below).
             held_by = self.occupant(head)
             return self.resolve(held_by, speaker, exclude) if held_by is not None else None
         words = self._phrase(head)
