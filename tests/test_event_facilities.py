@@ -39,3 +39,8 @@ def test_a_dwelling_is_aimed_at_whom_it_houses(extractor: Extractor) -> None:
     text = "Police raided the home of opposition leader Juan Perez in Caracas."
     assert targets(run(extractor, text), "COERCE") == ["Juan Perez"]
     assert targets(run(extractor, "Security forces stormed a mosque in Srinagar."), "ASSAULT") == [""]
+
+
+def test_a_position_held_by_an_agent_the_dictionaries_code_is_aimed_at_it(extractor: Extractor) -> None:
+    extraction = run(extractor, "French troops attacked the rebel positions near Gao.")
+    assert [e.target_sector for e in extraction.events if e.type == "ASSAULT"] == ["REB"]

@@ -299,7 +299,7 @@ class ActorFinder:
         capital, which CAMEO's country dictionary codes as its government), or an agent noun ("army", "police")."""
         entity = self.entity_of(word)
         if entity is None:
-            return self.codes.is_actor_noun(word)
+            return self.codes.is_actor_noun(word) or self.agent_sector(word) is not None
         if entity.type in ("GPE", "LOC", "FAC"):
             return entity.name.casefold() in self.lex.countries
         return entity.type in ("ORG", "PERSON", "NORP")
