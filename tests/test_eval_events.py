@@ -133,7 +133,9 @@ def test_plover_dev_accuracy_stays_above_its_floors(extractor: Extractor) -> Non
     report = evaluate_events(need_shared(PLOVER_DEV), extractor)
     assert report.failed == 0
     # Lexicon generated from the CAMEO dictionary (scripts/build_event_lexicon.py), nothing tuned on dev.
-    # Measured 0.770 recall, 0.764 top-1 (0.764 first event), 0.739 type+source; floors at or a little under.
+    # Measured 0.776 recall, 0.770 top-1 (0.770 first event), 0.739 type+source; floors at or a little under.
+    # (0.770/0.764/0.764/0.739 before country words joined before one noun each marked a party, "the Russian and
+    # Syrian defense ministries": fold 3 rose 0.656 -> 0.688, a held-out fold no one reads.)
     # (0.764/0.758/0.758/0.733 before "US" in capitals was the country, not the pronoun "us": fold 1, one
     # record; folds 3-4 unchanged.)
     # (0.752/0.745/0.745/0.720 before a subject hung after a comma on an opening phrase was the verb's actor and
@@ -157,15 +159,15 @@ def test_plover_dev_accuracy_stays_above_its_floors(extractor: Extractor) -> Non
     # Down from 0.677/0.665/0.634: general verbs and WordNet neighbours no longer code without their
     # frame, and COOPERATE/AID/SANCTION need a recipient (the manual), a trade for precision on real
     # pages (README, "Events").
-    assert report.ratio(report.recalled) >= 0.765
-    assert report.ratio(report.top1) >= 0.76
-    assert report.ratio(report.first) >= 0.76
+    assert report.ratio(report.recalled) >= 0.77
+    assert report.ratio(report.top1) >= 0.765
+    assert report.ratio(report.first) >= 0.765
     assert report.ratio(report.top1_source) >= 0.735
     # Nothing is fitted on dev, so the 5-fold figure is the same coder scored fold by fold: its mean
     # holds the same floors, and no fold falls far under them.
     top1, source = report.cross_validated()
-    assert top1 >= 0.76 and source >= 0.735
-    assert min(t for t, _ in report.folds()) >= 0.65
+    assert top1 >= 0.765 and source >= 0.735
+    assert min(t for t, _ in report.folds()) >= 0.68
 
 
 def test_article_gold_counts_events_that_match_no_gold_event() -> None:

@@ -61,3 +61,51 @@ THING_PARTY_PREPS = frozenset({"to", "with", "for", "against", "from", "in"})
 CLAUSES = frozenset({"acl", "relcl", "appos", "advcl"})
 # CAMEO's sectors of the state: government, military, police, judiciary, legislature, intelligence.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# Built places that people hold, guard or use: an act on one is aimed at whoever holds it, not at the town it is in.
+# The PLOVER manual's recipient is "the entity or entities to whom the event is directed", and the place is the
+# event's location ("event_loc"): "shelled an army post in Jaffna" is aimed at the army, "blocked the Rukban
+# crossing point" at no one named. General English nouns for installations, dwellings, places of worship and
+# military positions (WordNet's facility, structure and dwelling).
+FACILITIES = frozenset(
+    {
+        "airbase",
+        "airfield",
+        "airport",
+        "barracks",
+        "base",
+        "camp",
+        "checkpoint",
+        "church",
+        "compound",
+        "consulate",
+        "crossing",
+        "depot",
+        "embassy",
+        "facility",
+        "factory",
+        "garrison",
+        "harbor",
+        "harbour",
+        "headquarters",
+        "home",
+        "hospital",
+        "house",
+        "installation",
+        "mosque",
+        "office",
+        "outpost",
+        "plant",
+        "point",
+        "port",
+        "position",
+        "post",
+        "refinery",
+        "residence",
+        "school",
+        "station",
+        "synagogue",
+        "temple",
+        "terminal",
+        "warehouse",
+    }
+)

@@ -18,6 +18,7 @@ from newsgraph.pipeline.events.actor_words import (
     ACTOR_TYPES,
     CLAUSES,
     DROP_LEADING,
+    FACILITIES,
     GENERIC,
     ORG_DESCRIPTIONS,
     ORGANISE,
@@ -92,6 +93,9 @@ class ActorFinder:
         ``places=False`` for the one who acts: "an explosion near Samarra" did not act by
         Samarra, though an event there may be aimed at it.
         """
+        joined = self._joined_country(token)
+        if joined is not None:
+            return joined
         head = self.through_partitive(token)
         # "US" is the country, not "us": a pronoun's word in capitals is a name when NER takes it for one.
         lower = head.lower_ if not (head.text.isupper() and self.entity_of(head) is not None) else head.text
@@ -100,6 +104,11 @@ class ActorFinder:
                 return None  # "This led to…", "everyone", "who": no one in particular
             entity = self.antecedents.pronoun(head, speaker, exclude)
             return Actor(entity, [head]) if entity is not None and entity is not exclude else None
+        if places and self.facility(head) and head.dep_ not in ("nsubj", "nsubjpass"):
+            # "shelled an army post in Jaffna", "blocked the Rukban crossing point": aimed at who holds it ("the
+            # embassy said" speaks for its mission, so a subject is left to the reading below).
+            held_by = self.occupant(head)
+            return self.resolve(held_by, speaker, exclude) if held_by is not None else None
         words = self._phrase(head)
         entity = self.entity_of(head)
         company = self._company_of_place(head, entity)
@@ -249,6 +258,52 @@ class ActorFinder:
         """A named place, building or object; not a country NER took for a region ("Ivory Coast": LOC)."""
         return entity.type in THING_TYPES and entity.name.casefold() not in self.lex.countries
 
+    def country_word(self, word: Token) -> bool:
+        """A country's name or adjective ("Syrian", "French", "Iraq")."""
+        entity = self.entity_of(word)
+        return (entity is not None and entity.type in ("NORP", "GPE")) or word.lower_ in self.lex.countries
+
+    def _joined_country(self, word: Token) -> Actor | None:
+        """The party a country word joined to another before an agent noun marks: "Syrian" in "the Russian and
+        Syrian defense ministries" is the Syrian ministry, from its word to the noun."""
+        first = word
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first is word or first.dep_ not in ("amod", "compound") or not self.country_word(word):
+            return None
+        noun = first.head
+        if noun.i < word.i or not self.codes.is_actor_noun(noun):
+            return None
+        words = list(self.doc[word.i : noun.i + 1])
+        return Actor(self._create(words), words)
+
+    def facility(self, token: Token) -> bool:
+        """A built place that people hold or use, not named as an organisation ("the crossing point", "an army
+        post"; not "the Rafah Crossing Authority")."""
+        head = self.through_partitive(token)
+        return head.pos_ == "NOUN" and self.entity_of(head) is None and head.lemma_.lower() in FACILITIES
+
+    def occupant(self, facility: Token) -> Token | None:
+        """Who holds a facility, as its own words name them: its possessive ("the rebels' base"), its owner after
+        "of" ("the offices of Reuters"), or a party or agent before it ("an army post", "the U.S. embassy", "a
+        police station"). A town named before it is where it is ("the Rukban crossing point", "the Aleppo
+        airport"), and a facility no one is named for is aimed at no one."""
+        head = self.through_partitive(facility)
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        owners += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        owners += sorted((c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i), key=_at)
+        return next((o for o in owners if o.dep_ == "poss" or self._holder(o)), None)
+
+    def _holder(self, word: Token) -> bool:
+        """A word that names one who can hold a place: an organisation, a person, a people, a country (or its
+        capital, which CAMEO's country dictionary codes as its government), or an agent noun ("army", "police")."""
+        entity = self.entity_of(word)
+        if entity is None:
+            return self.codes.is_actor_noun(word) or self.agent_sector(word) is not None
+        if entity.type in ("GPE", "LOC", "FAC"):
+            return entity.name.casefold() in self.lex.countries
+        return entity.type in ("ORG", "PERSON", "NORP")
+
     def place(self, token: Token) -> Entity | None:
         """The place entity a token belongs to ("in Gaza"), or None."""
         entity = self.entity_of(token)
@@ -388,6 +443,10 @@ class ActorFinder:
             if found:
                 return found
         return None
+
+
+def _at(token: Token) -> int:
+    return token.i
 
 
 def _owner_after_of(head: Token) -> list[Token]:

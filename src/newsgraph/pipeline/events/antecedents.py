@@ -20,6 +20,7 @@ from newsgraph.pipeline.events.actor_words import (
     DEFINITE,
     FEMININE,
     MASCULINE,
+    ORG_DESCRIPTIONS,
     PERSON_NOUNS,
     PERSONAL,
     PLACE_DESCRIPTIONS,
@@ -144,6 +145,10 @@ class Antecedents:
             return speaker
         if lower in THING and self._takes_up_a_thing(token):
             return None
+        if lower == "its" and token.dep_ == "poss":
+            owner = self._nearest_owner(token)
+            if owner is not None:
+                return owner[0]
         found = self._nearest_before(token, ("ORG", "GPE", "NORP"), descriptions=True)
         pair = self._joined_people(token) if lower in PLURAL else None
         if pair is not None and (found is None or self._last_before(found, token) < pair[0]):
@@ -151,6 +156,32 @@ class Antecedents:
             # criticised": "they" are the people just named together, the first of them for the actor.
             return pair[1]
         return found
+
+    def _nearest_owner(self, token: Token) -> tuple[Entity | None] | None:
+        """What "its" stands for when its own sentence names a body before it: the nearest name of an organisation
+        or a country ("Russia threatened Ukraine and its president": Ukraine), or the nearest singular noun for a
+        body or a country ("lecturing the nation that its president is a criminal": the nation, which is the
+        entity it describes, or no one named; not a body named sentences before). None (no answer) when the
+        sentence names none before it."""
+        for i in range(token.i - 1, token.sent.start - 1, -1):
+            word = self.doc[i]
+            entity = self.by_token.get(i)
+            if entity is not None:
+                if entity.type in ("ORG", "GPE", "NORP") and not _where(word) and not _in_dateline(word):
+                    return (entity,)
+                continue
+            if word.pos_ == "NOUN" and word.tag_ == "NN" and self._body_noun(word):
+                named = (self.by_token.get(c.i) for c in word.children if c.dep_ in ("amod", "compound"))
+                found = next((e for e in named if e is not None), None)
+                return (found or self.description(word) or self.common_noun(word, None, None),)
+        return None
+
+    def _body_noun(self, word: Token) -> bool:
+        """A noun for a body or a country, which can have a president or a leader ("the nation", "the group",
+        "the committee", "the company")."""
+        lemma = word.lemma_.lower()
+        bodies = PLACE_DESCRIPTIONS | ORG_DESCRIPTIONS | self.lex.company_nouns
+        return lemma in bodies or self.codes.is_actor_noun(word)
 
     def _takes_up_a_thing(self, token: Token) -> bool:
         """ "it" as the subject of a main clause takes up the subject of the clause before it: the one its verb is

@@ -117,6 +117,11 @@ class EventBuilder:
                 # both parties, and the one the dictionaries code is the actor (PETRARCH codes the actors it knows).
                 actor = Actor(other, [])
         exclude = actor.entity if actor is not None else None
+        struck = draft.target is not None and self.actors.facility(draft.target)
+        if struck and draft.target is not None:
+            # "shelled an army post in Jaffna", "raided the offices of Reuters": an act on a facility is aimed at
+            # whoever holds it, when its words name them; the town it is in is only where.
+            draft.target = self.actors.occupant(draft.target) or draft.target
         target: Entity | None = None
         target_words: list[Token] = []
         if draft.code.target == "partner":
@@ -182,7 +187,7 @@ class EventBuilder:
         held = draft.code.mode in ("arrest", "deport", "abduct")
         if held and target is not None and (target.type in PLACE_TYPES or self.actors.thing(target)):
             target = None
-        if target is None and location is not None and draft.code.type in PHYSICAL and not people and not held:
+        if target is None and location is not None and draft.code.type in PHYSICAL and not (people or held or struck):
             target = self.entities_by_id.get(location) or self.actors.entity_by_id(location)
         if draft.by_default and draft.code.type == "RETREAT" and not self.parties.captives(draft.target):
             # The manual's RETREAT releases "prisoners and hostages" and withdraws forces: "police released

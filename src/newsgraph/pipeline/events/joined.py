@@ -19,22 +19,34 @@ from newsgraph.pipeline.events.actors import ActorFinder
 from newsgraph.pipeline.events.draft import Draft
 
 NOMINAL = frozenset({"NOUN", "PROPN"})
+# The parser tags a country's adjective ADJ ("Syrian") or, for some, PROPN ("Emirati").
+COUNTRY_WORDS = frozenset({"ADJ", "PROPN"})
 
 
-def conjuncts(token: Token) -> list[Token]:
+def conjuncts(token: Token, kinds: frozenset[str] = NOMINAL) -> list[Token]:
     """The nouns joined to this one by "and", in order ("Iran, Russia and Syria" from "Iran": Russia, Syria);
     none when the list is joined by "or" ("Iran or Russia" names one of them, not both)."""
     chain: list[Token] = []
     todo = [token]
     while todo:
         word = todo.pop(0)
-        joined = [c for c in word.children if c.dep_ == "conj" and c.pos_ in NOMINAL]
+        joined = [c for c in word.children if c.dep_ == "conj" and c.pos_ in kinds]
         chain += joined
         todo += joined
     cues = [c.lower_ for w in (token, *chain) for c in w.children if c.dep_ in ("cc", "preconj")]
     if not chain or not any(cue in ("and", "&") for cue in cues) or any(cue in ("or", "nor", "either") for cue in cues):
         return []
     return sorted(chain, key=lambda t: t.i)
+
+
+def joined_countries(noun: Token, actors: ActorFinder) -> list[Token]:
+    """The further country words joined before a noun, each marking a party of its own ("the Russian and Syrian
+    defense ministries": Syrian, for the Syrian ministry; "British and French journalists": French). "large and
+    small firms" name no countries, so no parties."""
+    for modifier in noun.children:
+        if modifier.dep_ in ("amod", "compound") and modifier.i < noun.i and actors.country_word(modifier):
+            return [c for c in conjuncts(modifier, COUNTRY_WORDS) if actors.country_word(c)]
+    return []
 
 
 def each_party(draft: Draft, actors: ActorFinder, two_sided: bool) -> list[tuple[Draft, tuple[str, ...]]]:
@@ -44,14 +56,15 @@ def each_party(draft: Draft, actors: ActorFinder, two_sided: bool) -> list[tuple
     as the meeting's other side."""
     copies: list[tuple[Draft, tuple[str, ...]]] = [(draft, ())]
     if draft.actor is not None:
-        joined = conjuncts(draft.actor)
+        joined = conjuncts(draft.actor) or joined_countries(draft.actor, actors)
         if two_sided and draft.target is None and joined:
             draft.target = joined[0]
         elif draft.target is None or draft.target not in joined:
             # (A two-sided act's second side is its target already: "Washington and the Taliban held talks".)
             copies += [(replace(draft, actor=a), ("actor",)) for a in joined if _party(a, actors)]
     if draft.target is not None:
-        targets = [t for t in conjuncts(draft.target) if _party(t, actors) and t != draft.actor]
+        joined = conjuncts(draft.target) or joined_countries(draft.target, actors)
+        targets = [t for t in joined if _party(t, actors) and t != draft.actor]
         copies += [(replace(each, target=t), (*roles, "target")) for each, roles in list(copies) for t in targets]
     return copies
 

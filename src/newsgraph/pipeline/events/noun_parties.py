@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.pipeline.events.actor_codes import Actor
 from newsgraph.pipeline.events.actors import ActorFinder
 from newsgraph.pipeline.events.frames import Code
 from newsgraph.pipeline.events.lexicon import Lexicon, has_lemma
@@ -43,6 +44,18 @@ class NounParties:
                 return modifier
         return None
 
+    def _doer_word(self, modifier: Token) -> bool:
+        """A name before an event noun that tells who does the act: a country or a people ("Israeli airstrikes",
+        "Russian strikes"), a person ("Trump tariffs"), or an organisation the actor dictionaries list, an armed
+        group or an international body ("Hamas attacks", "NATO airstrikes"). Another organisation names where or
+        among whom the act happens ("NFL assaults" are assaults in the league, not by it)."""
+        entity = self.actors.entity_of(modifier)
+        if entity is None:
+            return False
+        if entity.type != "ORG":
+            return True
+        return self.actors.codes.code(Actor(entity, [modifier])) is not None
+
     def noun_parties(self, noun: Token, code: Code) -> tuple[Token | None, Token | None]:
         """Who does the act an event noun names and whom it is aimed at, from the noun's own words: its possessive,
         its "by", "between" and aimed phrases, a named modifier, two sides joined by a hyphen ("US-China talks")."""
@@ -68,10 +81,7 @@ class NounParties:
             elif prep.lower_ in TARGET_PREPS:
                 target = target or pobj
         if actor is None:
-            actor = next(
-                (c for c in noun.children if c.dep_ in ("amod", "compound") and self.actors.entity_of(c) is not None),
-                None,
-            )
+            actor = next((c for c in noun.children if c.dep_ in ("amod", "compound") and self._doer_word(c)), None)
         pair = self._hyphened_sides(noun) if target is None else None
         if pair is not None and (code.type in RECIPROCAL_TYPES or has_lemma(noun, SYMMETRIC)):
             # "the Israeli-Palestinian conflict", "US-China talks": the two sides joined by a hyphen.
