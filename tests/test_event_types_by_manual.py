@@ -54,7 +54,13 @@ def test_a_force_of_nature_a_disease_or_the_economy_fought_is_no_assault(extract
 
 @pytest.mark.parametrize(
     "text",
-    ["Rebels attacked the pipeline near the border.", "Troops fired on the ship off the coast."],
+    [
+        "Rebels attacked the pipeline near the border.",
+        "Troops fired on the ship off the coast.",
+        # A hazard that says how the harm was done is no issue criticised ("hammered him on his plan").
+        "Rebels set the village on fire on Sunday.",
+        "Rioters set a police officer on fire outside the court.",
+    ],
 )
 def test_a_structure_or_a_vessel_attacked_stays_an_assault(extractor: Extractor, text: str) -> None:
     assert [t for t, _ in codes(extractor, text)] == ["ASSAULT"]

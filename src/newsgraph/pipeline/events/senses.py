@@ -306,14 +306,17 @@ class Senses:
     def criticism(self, trigger: Token, target: Token | None) -> bool:
         """ "hammered Bevin on his plan", "slammed the minister over the cuts": a verb of violence aimed at
         a person about an issue is criticism (the PLOVER manual's ACCUSE: "criticize ... responsible parties").
-        A verb whose object names an act does that act ("carried out raids on homes"): no criticism."""
+        A verb whose object names an act does that act ("carried out raids on homes"), and one whose phrase
+        names a thing tells how it was done ("set the village on fire"): no criticism."""
         if target is None or trigger.pos_ != "VERB" or self.lex.noun(target) is not None:
             return False
         for prep in trigger.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("on", "over", "for"):
                 continue
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                if pobj.pos_ == "NOUN" and pobj.ent_type_ not in ("DATE", "TIME") and not self.can_be_harmed(pobj):
+                if pobj.pos_ != "NOUN" or pobj.ent_type_ in ("DATE", "TIME") or pobj.lemma_.lower() in self.lex.things:
+                    continue
+                if not self.can_be_harmed(pobj):
                     return True
         return False
 
