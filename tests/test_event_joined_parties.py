@@ -80,3 +80,12 @@ def test_a_passive_participle_clause_tells_of_the_main_subject(extractor: Extrac
     assert pairs(extraction, "COERCE") == [("police", "Karim Haddad")]
     text = "Lithuania insisted for decades that it was an occupied nation, having been annexed by Moscow in 1940."
     assert pairs(run(extractor, text), "COERCE") == [("Moscow", "Lithuania")]
+
+
+def test_sides_that_accuse_each_other_are_actor_and_recipient(extractor: Extractor) -> None:
+    # The reciprocal pronoun names the subject's two sides, Side A and Side B as in the manual, in either form.
+    for text in (
+        "Kenya and Uganda accused each other of violating the ceasefire.",
+        "Kenya and Uganda blamed one another for the attack on the dam.",
+    ):
+        assert pairs(run(extractor, text), "ACCUSE") == [("Kenya", "Uganda")], text

@@ -33,6 +33,7 @@ from newsgraph.pipeline.events.syntax import (
     attribution,
     bare_noun,
     conditional,
+    each_other,
     ends,
     feared,
     gerund_subject,
@@ -250,7 +251,8 @@ class DraftFinder:
         return code is not None and code.type == "ACCUSE"
 
     def _blames_no_one(self, draft: Draft) -> bool:
-        """ "blaming falling freight volumes": an accusing verb whose object, and every phrase, names no one.
+        """ "blaming falling freight volumes": an accusing verb whose object, and every phrase, names no one
+        ("accused each other" names the subject's sides).
 
         A thing may stand for its crew or owners ("accused Veldport trawlers of crossing"), so it counts.
         """
@@ -263,7 +265,8 @@ class DraftFinder:
         if verb.dep_ == "relcl":
             # "the militia, which Estria accuses of smuggling arms": the relative pronoun stands for the noun.
             objects += [verb.head] if any(o.lower_ in RELATIVE_PRONOUNS for o in objects) else []
-        return bool(objects) and not any(self.actors.names_actor(o) or self.actors.inanimate(o) for o in objects)
+        named = (self.actors.names_actor(o) or self.actors.inanimate(o) or each_other(o) for o in objects)
+        return bool(objects) and not any(named)
 
     def _endangers(self, draft: Draft) -> bool:
         """ "settlements threaten the physical viability of a two-state solution", "the cuts threaten the future of the

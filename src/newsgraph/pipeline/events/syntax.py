@@ -370,9 +370,8 @@ def symmetric(trigger: Token) -> bool:
 
 def each_other(token: Token) -> bool:
     """ "each other", "one another": the reciprocal pronoun, which names the subject's sides to each other."""
-    return (token.lower_ == "other" and any(c.lower_ == "each" for c in token.children)) or (
-        token.lower_ == "another" and any(c.lower_ == "one" for c in token.children)
-    )
+    partner = {"other": "each", "another": "one", "one": "another"}.get(token.lower_)
+    return partner is not None and any(c.lower_ == partner for c in token.children)
 
 
 def and_joined(token: Token) -> Token | None:
