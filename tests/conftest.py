@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from newsgraph.pipeline import Extractor
+from newsgraph.pipeline import Extractor, load_model
 from newsgraph.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +31,15 @@ def need_shared(path: Path) -> Path:
 @pytest.fixture(scope="session")
 def extractor() -> Extractor:
     return Extractor()
+
+
+@pytest.fixture(scope="session")
+def quotes_extractor() -> Extractor:
+    """spaCy with the components quotes depend on (entities) and the two under test, nothing after them."""
+    nlp = load_model(Settings().model)
+    for name in ("newsgraph_entities", "newsgraph_quotes", "newsgraph_speakers"):
+        nlp.add_pipe(name)
+    return Extractor(nlp=nlp)
 
 
 @pytest.fixture(scope="session")

@@ -6,18 +6,13 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.model import Article, Extraction, Quote
-from newsgraph.pipeline import Extractor, load_model
+from newsgraph.pipeline import Extractor
 from newsgraph.pipeline.quotes.singles import find_quotes
-from newsgraph.settings import Settings
 
 
 @pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    """spaCy with the components quotes depend on (entities) and the two under test, nothing after them."""
-    nlp = load_model(Settings().model)
-    for name in ("newsgraph_entities", "newsgraph_quotes", "newsgraph_speakers"):
-        nlp.add_pipe(name)
-    return Extractor(nlp=nlp)
+def extractor(quotes_extractor: Extractor) -> Extractor:
+    return quotes_extractor
 
 
 def quotes(extractor: Extractor, text: str) -> list[Quote]:

@@ -11,12 +11,8 @@ from newsgraph.settings import Settings
 
 
 @pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    """spaCy with the components quotes depend on (entities) and the two under test, nothing after them."""
-    nlp = load_model(Settings().model)
-    for name in ("newsgraph_entities", "newsgraph_quotes", "newsgraph_speakers"):
-        nlp.add_pipe(name)
-    return Extractor(nlp=nlp)
+def extractor(quotes_extractor: Extractor) -> Extractor:
+    return quotes_extractor
 
 
 @pytest.fixture(scope="module")

@@ -6,17 +6,13 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.model import Article, Quote
-from newsgraph.pipeline import Extractor, load_model
+from newsgraph.pipeline import Extractor
 from newsgraph.pipeline.quotes.subjects import subject_of
-from newsgraph.settings import Settings
 
 
 @pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    nlp = load_model(Settings().model)
-    for name in ("newsgraph_entities", "newsgraph_quotes", "newsgraph_speakers"):
-        nlp.add_pipe(name)
-    return Extractor(nlp=nlp)
+def extractor(quotes_extractor: Extractor) -> Extractor:
+    return quotes_extractor
 
 
 def cued(extractor: Extractor, text: str, cue: str) -> Quote:

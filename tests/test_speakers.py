@@ -7,20 +7,15 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from newsgraph.model import Article, Extraction, Quote, Speaker
-from newsgraph.pipeline import Extractor, load_model
+from newsgraph.pipeline import Extractor
 from newsgraph.pipeline.coref import phrase_head
 from newsgraph.pipeline.quotes.speaker_phrase import phrase_bounds
 from newsgraph.pipeline.quotes.subjects import subject_of
-from newsgraph.settings import Settings
 
 
 @pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    """spaCy with the components quotes depend on (entities) and the two under test, nothing after them."""
-    nlp = load_model(Settings().model)
-    for name in ("newsgraph_entities", "newsgraph_quotes", "newsgraph_speakers"):
-        nlp.add_pipe(name)
-    return Extractor(nlp=nlp)
+def extractor(quotes_extractor: Extractor) -> Extractor:
+    return quotes_extractor
 
 
 def speakers(extractor: Extractor, text: str) -> tuple[Extraction, list[Speaker | None]]:
