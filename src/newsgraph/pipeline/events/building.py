@@ -74,25 +74,87 @@ class EventBuilder:
         self.parties = EventParties(doc, lex, actors, senses, finder, self.entities_by_id, self.last_actors)
 
     def build(self, draft: Draft, event_id: str) -> Event | None:
+        """The draft's event as PLOVER codes it, or None where PLOVER would not code it. The stages run in the
+        order they read one another's results: the actor, the target its words or its context name, the checks
+        on the act, on its doer and on its scope, and the words and codes of both sides."""
+        self._people_fight(draft)
+        quote = self._quote_at(draft.trigger.idx)
+        reporter = self.modality.reporter(draft.anchor)
+        speaker = self._speaker(quote, reporter)
+        actor = self._named_actor(draft, speaker)
+        if self._ballot(draft, actor):
+            return None
+        actor = self._actor_by_role(draft, actor, speaker)
+        exclude = actor.entity if actor is not None else None
+        struck = self._struck_facility(draft)
+        target, target_words, mobilised = self._object_target(draft, speaker, exclude)
+        target, target_words = self._other_side(draft, actor, target, target_words)
+        target = self._implied_target(draft, target, speaker, exclude)
+        location = self.finder.location(draft)
+        target = self._strike_target(draft, target, location, exclude)
+        target = self._told_target(draft, target, exclude)
+        target = self._place_target(draft, target, location, struck)
+        if self._no_act(draft, target):
+            return None
+        unnamed = self.parties.unnamed_party(draft)
+        if self._missing_recipient(draft, target, unnamed):
+            return None
+        agent = self.actors.agent_sector(draft.actor) if actor is None and draft.actor is not None else None
+        unclaimed = self._unclaimed(draft, target, location)
+        # A conviction is a court's, a political sector's (JUD), whether the court is named or not.
+        convicted = self.parties.convicted(draft) and (actor is not None or self.parties.unclaimed_doer(draft))
+        if self._no_doer(draft, actor, agent, convicted, target, unclaimed):
+            return None
+        target, target_phrase = self._target_phrase(draft, target, unnamed, mobilised, speaker, exclude)
+        doer = self._described_doer(draft, actor, agent, speaker)
+        if doer is not None:
+            agent = self.actors.agent_sector(doer)
+        event = self._event(draft, event_id, actor, target, location, quote, reporter)
+        self._tell_actor(event, draft, actor, agent, doer)
+        if actor is not None:
+            self._describe_actor(event, actor)
+            if not self._known_actor(event, actor, target, draft.target):
+                return None
+            self.last_actors[event.type] = actor.entity
+        if self._everyday(draft, event, actor, target, convicted):
+            return None
+        self._tell_target(event, draft, target, target_words, target_phrase)
+        if not (event.actor or event.actor_sector or event.actor_words or event.target or event.target_words):
+            # "as many as 200 have been killed", "they were being held": no one named on either side, so no actor
+            # and no recipient, which a PLOVER event is between.
+            return None
+        self._state_obstruction(event, actor)
+        if self._private(event, draft, actor):
+            return None
+        if target is not None:
+            self.last_targets[(event.type, event.mode)] = target
+        self.counts.count(event, draft.argument_verbs[-1] if draft.argument_verbs else draft.anchor)
+        return event
+
+    def _people_fight(self, draft: Draft) -> None:
         fighting = draft.trigger.pos_ == "VERB" and draft.code.type == "ASSAULT"
         if fighting and self.finder.parties.where_people_act(draft.code, draft.trigger, draft.actor, draft.target):
             # "Xi does not see Hong Kong struggle", "Kampala rioted": the place's people fight, not its state (a place
             # that blocks a crossing or protests to another is its government: "Jordan blocked the crossing").
             draft.actor = None
-        quote = self._quote_at(draft.trigger.idx)
-        reporter = self.modality.reporter(draft.anchor)
-        speaker = self._speaker(quote, reporter)
+
+    def _named_actor(self, draft: Draft, speaker: Entity | None) -> Actor | None:
         actor = self.actors.resolve(draft.actor, speaker, places=False) if draft.actor is not None else None
         if actor is None and draft.actor is not None:
             actor = self.parties.event_owner(draft.actor, speaker)
         if actor is not None and self.actors.thing(actor.entity):
             # "workers at the Port of Veldport walked off": the port is where, not who.
             actor = None
-        if has_lemma(draft.trigger, VOTES) and (actor is None or actor.entity.type in POLITIES):
-            # The PLOVER manual has elections as a context, not an event: a ballot cast by voters, a people or
-            # a place ("they voted for control of the Legislature", "Virginia, go out and vote Republican") is
-            # no cooperation between actors; a body's vote on a proposal ("the council voted to") stays.
-            return None
+        return actor
+
+    def _ballot(self, draft: Draft, actor: Actor | None) -> bool:
+        # The PLOVER manual has elections as a context, not an event: a ballot cast by voters, a people or
+        # a place ("they voted for control of the Legislature", "Virginia, go out and vote Republican") is
+        # no cooperation between actors; a body's vote on a proposal ("the council voted to") stays.
+        return has_lemma(draft.trigger, VOTES) and (actor is None or actor.entity.type in POLITIES)
+
+    def _actor_by_role(self, draft: Draft, actor: Actor | None, speaker: Entity | None) -> Actor | None:
+        """The actor the words leave unnamed or name wrongly, told by its role in the article."""
         if actor is None and draft.code.type == "PROTEST":
             # "Thousands marched… The organisers, the dockers' union, said…": the march is theirs.
             actor = self.actors.organiser()
@@ -116,12 +178,21 @@ class EventBuilder:
                 # "Talks between the union and Keller Shipping... both sides agreed to meet": the pair stands for
                 # both parties, and the one the dictionaries code is the actor (PETRARCH codes the actors it knows).
                 actor = Actor(other, [])
-        exclude = actor.entity if actor is not None else None
+        return actor
+
+    def _struck_facility(self, draft: Draft) -> bool:
         struck = draft.target is not None and self.actors.facility(draft.target)
         if struck and draft.target is not None:
             # "shelled an army post in Jaffna", "raided the offices of Reuters": an act on a facility is aimed at
             # whoever holds it, when its words name them; the town it is in is only where.
             draft.target = self.actors.occupant(draft.target) or draft.target
+        return struck
+
+    def _object_target(
+        self, draft: Draft, speaker: Entity | None, exclude: Entity | None
+    ) -> tuple[Entity | None, list[Token], bool]:
+        """The target the act's object names, or whom what is given, imposed or acted on goes to; and whether the
+        object is forces mobilised."""
         target: Entity | None = None
         target_words: list[Token] = []
         if draft.code.target == "partner":
@@ -148,6 +219,11 @@ class EventBuilder:
             # act that needs a recipient has been read for one above, and "signing a contract with the Lightning"
             # gives it none).
             target, target_words = self.parties.recipient_of_thing(draft, speaker, exclude)
+        return target, target_words, mobilised
+
+    def _other_side(
+        self, draft: Draft, actor: Actor | None, target: Entity | None, target_words: list[Token]
+    ) -> tuple[Entity | None, list[Token]]:
         placed = draft.target is not None and draft.target.dep_ == "pobj" and draft.target.head.lower_ in PLACE_PREPS
         if (
             (target is None or placed)
@@ -162,6 +238,12 @@ class EventBuilder:
             if other is not None:
                 target, target_words = other, []
                 draft.target = None if placed else draft.target
+        return target, target_words
+
+    def _implied_target(
+        self, draft: Draft, target: Entity | None, speaker: Entity | None, exclude: Entity | None
+    ) -> Entity | None:
+        """Whom a threat, a demand or an offer is aimed at, where the clause around it names them."""
         if target is None and draft.code.type == "THREATEN":
             target = self.parties.threatened(draft, speaker, exclude)
         named = draft.target is not None and self.actors.names_actor(draft.target)
@@ -169,17 +251,28 @@ class EventBuilder:
             target = self.parties.addressee(draft.trigger, speaker, exclude)
         if target is None and draft.code.type in OFFERED:
             target = self.parties.taker(draft.trigger, speaker, exclude)
-        location = self.finder.location(draft)
+        return target
+
+    def _strike_target(
+        self, draft: Draft, target: Entity | None, location: str | None, exclude: Entity | None
+    ) -> Entity | None:
         if target is not None and draft.code.mode == "strike" and (self.actors.thing(target) or target.id == location):
             # "stopped work at the Port of Veldport": the place of a strike, not the employer it is aimed at.
             target = None
         if target is None and draft.code.mode == "strike":
             # A strike is aimed at the employer the dispute is with: "a dispute over pay with Keller".
             target = self.parties.partner(draft.trigger.sent, exclude)
+        return target
+
+    def _told_target(self, draft: Draft, target: Entity | None, exclude: Entity | None) -> Entity | None:
         if target is None and self.parties.told_before(draft):
             # "The strike was called by the union": the strike just told, with its target.
             told = self.last_targets.get((draft.code.type, draft.code.mode))
             target = told if told is not exclude else None
+        return target
+
+    def _place_target(self, draft: Draft, target: Entity | None, location: str | None, struck: bool) -> Entity | None:
+        """A place is the target of a physical act on it, never of one on the people held in it."""
         people = draft.target is not None and has_lemma(draft.target, self.lex.sectors)
         # People are arrested, deported or abducted (the manual's ASSAULT abduct: "abduct, hijack, take
         # hostage"), never the place they are held in ("held at the county jail", "held by the Taliban in
@@ -189,51 +282,73 @@ class EventBuilder:
             target = None
         if target is None and location is not None and draft.code.type in PHYSICAL and not (people or held or struck):
             target = self.entities_by_id.get(location) or self.actors.entity_by_id(location)
+        return target
+
+    def _no_act(self, draft: Draft, target: Entity | None) -> bool:
+        """The verb's word is there, but not the act the manual codes by it."""
         if draft.by_default and draft.code.type == "RETREAT" and not self.parties.captives(draft.target):
             # The manual's RETREAT releases "prisoners and hostages" and withdraws forces: "police released
             # video", "the light they release" free no one.
-            return None
+            return True
         if draft.code.mode == "visit" and (target is None or self.parties.no_host(draft.target)):
             # A visit is the visitor's with a host (the manual: "the visitor will always be coded as the
             # actor and the host will be the recipient"): "returns from injury", "led a march to the
             # headquarters", "visited the U.S.-Mexico border" or "the city's prison" visit no one.
-            return None
-        if draft.code.type == "CONSULT" and target is not None and self.actors.thing(target):
-            # The manual's CONSULT is consultations and meetings, a visit one with a host ("actor is
-            # visiting, recipient is hosting"): "visited the settlement", "a visit to the prison" meet no one.
-            return None
-        unnamed = self.parties.unnamed_party(draft)
+            return True
+        # The manual's CONSULT is consultations and meetings, a visit one with a host ("actor is
+        # visiting, recipient is hosting"): "visited the settlement", "a visit to the prison" meet no one.
+        return draft.code.type == "CONSULT" and target is not None and self.actors.thing(target)
+
+    def _missing_recipient(self, draft: Draft, target: Entity | None, unnamed: Token | None) -> bool:
+        # The PLOVER manual: COOPERATE, AID and SANCTION "Requires recipient: Yes"; "the company
+        # shelved its plans" sanctions no one.
         needs_recipient = draft.code.type in self.lex.requires_recipient
-        if (
+        return (
             target is None
             and needs_recipient
             and not (self.parties.convicted(draft) or unnamed is not None or self.parties.rescued(draft))
-        ):
-            # The PLOVER manual: COOPERATE, AID and SANCTION "Requires recipient: Yes"; "the company
-            # shelved its plans" sanctions no one.
-            return None
-        agent = self.actors.agent_sector(draft.actor) if actor is None and draft.actor is not None else None
-        victim = target is not None or draft.target is not None
+        )
+
+    def _unclaimed(self, draft: Draft, target: Entity | None, location: str | None) -> bool:
+        """Violence that may be told without its doer: its means or no doer named, and a place or a victim struck."""
         place_struck = (target is not None and target.type in PLACE_TYPES) or location is not None
-        unclaimed = self.parties.unclaimed_doer(draft) and (
+        return self.parties.unclaimed_doer(draft) and (
             place_struck or (draft.trigger.pos_ == "VERB" and self.parties.unclaimed_victim(draft))
         )
-        # A conviction is a court's, a political sector's (JUD), whether the court is named or not.
-        convicted = self.parties.convicted(draft) and (actor is not None or self.parties.unclaimed_doer(draft))
-        if (
+
+    def _no_doer(
+        self,
+        draft: Draft,
+        actor: Actor | None,
+        agent: str | None,
+        convicted: bool,
+        target: Entity | None,
+        unclaimed: bool,
+    ) -> bool:
+        # Who did it is the event (PLOVER codes an actor): a named one, or an agent the dictionary
+        # codes ("the junta", "thousands of farmers"). Only violence and repression are told
+        # without a culprit, and then only by a verb with a victim ("a bomb killed 12 in Baghdad"):
+        # a bare noun tells it only where it names the place struck ("the attack on Kharkiv");
+        # "the fight against ISIS" and "an altercation with Garrett" name an act, not who did it. A conviction
+        # is a court's: "was sentenced to life" tells it without naming the court.
+        victim = target is not None or draft.target is not None
+        return (
             actor is None
             and agent is None
             and not convicted
             and not self.parties.charged(draft)
             and (draft.code.type not in UNCLAIMED or not victim or not unclaimed)
-        ):
-            # Who did it is the event (PLOVER codes an actor): a named one, or an agent the dictionary
-            # codes ("the junta", "thousands of farmers"). Only violence and repression are told
-            # without a culprit, and then only by a verb with a victim ("a bomb killed 12 in Baghdad"):
-            # a bare noun tells it only where it names the place struck ("the attack on Kharkiv");
-            # "the fight against ISIS" and "an altercation with Garrett" name an act, not who did it. A conviction
-            # is a court's: "was sentenced to life" tells it without naming the court.
-            return None
+        )
+
+    def _target_phrase(
+        self,
+        draft: Draft,
+        target: Entity | None,
+        unnamed: Token | None,
+        mobilised: bool,
+        speaker: Entity | None,
+        exclude: Entity | None,
+    ) -> tuple[Entity | None, Token | None]:
         # A pronoun no name stands for, or one a description stands nearer before ("The man ran ... he was
         # arrested", "Students occupied the campus. Police threatened to use force on them"), is named by that
         # description; read only once the event is kept, so that a description never makes an event of its own.
@@ -243,10 +358,25 @@ class EventBuilder:
         described = self.parties.nearer_description(draft.target, speaker, exclude)
         if described is not None and draft.code.type not in self.lex.requires_recipient:
             target, target_phrase = None, described
-        doer = self.parties.nearer_description(draft.actor, speaker, None) if actor is None and agent is None else None
-        if doer is not None:
-            agent = self.actors.agent_sector(doer)
-        event = Event(
+        return target, target_phrase
+
+    def _described_doer(
+        self, draft: Draft, actor: Actor | None, agent: str | None, speaker: Entity | None
+    ) -> Token | None:
+        """The description the actor's pronoun stands for, as for the target's."""
+        return self.parties.nearer_description(draft.actor, speaker, None) if actor is None and agent is None else None
+
+    def _event(
+        self,
+        draft: Draft,
+        event_id: str,
+        actor: Actor | None,
+        target: Entity | None,
+        location: str | None,
+        quote: Quote | None,
+        reporter: Token | None,
+    ) -> Event:
+        return Event(
             id=event_id,
             type=draft.code.type,
             mode=draft.code.mode,
@@ -258,6 +388,10 @@ class EventBuilder:
             reported_by=quote.id if quote is not None else None,
             negated=draft.negated,
         )
+
+    def _tell_actor(
+        self, event: Event, draft: Draft, actor: Actor | None, agent: str | None, doer: Token | None
+    ) -> None:
         event.actor_sector = agent
         if actor is not None:
             event.actor_words = self._named_by(actor, draft.trigger)
@@ -265,33 +399,43 @@ class EventBuilder:
             event.actor_words = self._agent_words(doer)
         elif agent is not None and draft.actor is not None:
             event.actor_words = self._agent_words(draft.actor)
-        if actor is not None:
-            self._describe_actor(event, actor)
-            known = event.actor_country or event.actor_sector or actor.entity.type in POLITIES or actor.entity.titles
-            at_state = self.parties.acts_on_state(actor.entity, target, draft.target)
-            if not (known or at_state or self.parties.own_forces(draft.target)):
-                # As in PETRARCH and GDELT, an event is coded for actors the dictionaries know: a country,
-                # an international body, someone whose sector (GOV, MIL, LAB…) is named; a place or
-                # people the NER found, which acts through its government; or someone given a role. An
-                # organisation they do not list is in PLOVER's scope when it acts on the state ("Arvo Foods
-                # thanked the police"): the manual's economic context has "business-government relations";
-                # so is a person they do not list who acts on a state or its named officer.
-                return None
-            self.last_actors[event.type] = actor.entity
-        if (
+
+    def _known_actor(self, event: Event, actor: Actor, target: Entity | None, words: Token | None) -> bool:
+        # As in PETRARCH and GDELT, an event is coded for actors the dictionaries know: a country,
+        # an international body, someone whose sector (GOV, MIL, LAB…) is named; a place or
+        # people the NER found, which acts through its government; or someone given a role. An
+        # organisation they do not list is in PLOVER's scope when it acts on the state ("Arvo Foods
+        # thanked the police"): the manual's economic context has "business-government relations";
+        # so is a person they do not list who acts on a state or its named officer.
+        known = event.actor_country or event.actor_sector or actor.entity.type in POLITIES or actor.entity.titles
+        at_state = self.parties.acts_on_state(actor.entity, target, words)
+        return bool(known or at_state or self.parties.own_forces(words))
+
+    def _everyday(
+        self, draft: Draft, event: Event, actor: Actor | None, target: Entity | None, convicted: bool
+    ) -> bool:
+        # A verb read by its word alone ("Dashlane offers a free version", "the index declined 0.3%",
+        # "doctors ordered an X-ray") tells a political event (PLOVER's scope) only when a state, an
+        # armed group, an international body or another political sector does it, or when it is aimed
+        # at someone; a pattern of the dictionary ("offered aid") names the act itself. Offers, meetings
+        # and concessions are everyday acts too, pattern or not ("gave his players a pep talk", "the
+        # CEO is stepping down"), so they need the same.
+        return (
             (draft.by_default or draft.code.type in EVERYDAY)
             and draft.code.type not in BARE
             and not convicted
             and not self.parties.recipient(target, draft.target)
             and not self.parties.political(event, actor)
-        ):
-            # A verb read by its word alone ("Dashlane offers a free version", "the index declined 0.3%",
-            # "doctors ordered an X-ray") tells a political event (PLOVER's scope) only when a state, an
-            # armed group, an international body or another political sector does it, or when it is aimed
-            # at someone; a pattern of the dictionary ("offered aid") names the act itself. Offers, meetings
-            # and concessions are everyday acts too, pattern or not ("gave his players a pep talk", "the
-            # CEO is stepping down"), so they need the same.
-            return None
+        )
+
+    def _tell_target(
+        self,
+        event: Event,
+        draft: Draft,
+        target: Entity | None,
+        target_words: list[Token],
+        target_phrase: Token | None,
+    ) -> None:
         if target is not None:
             self._describe_target(event, Actor(target, target_words))
             event.target_words = self._named_by(Actor(target, target_words), draft.trigger)
@@ -304,23 +448,24 @@ class EventBuilder:
             # "fired teargas at the crowd", "the attacker was arrested": whom it fell on is named by a noun for
             # people the dictionaries give no sector; the words still tell the reader who.
             event.target_words = self._agent_words(target_phrase)
-        if not (event.actor or event.actor_sector or event.actor_words or event.target or event.target_words):
-            # "as many as 200 have been killed", "they were being held": no one named on either side, so no actor
-            # and no recipient, which a PLOVER event is between.
-            return None
+
+    def _state_obstruction(self, event: Event, actor: Actor | None) -> None:
         state = event.actor_sector in STATE_FORCES or (actor is not None and self.parties.country(actor.entity))
         if event.type == "PROTEST" and state and event.mode == "obstruct":
             # The manual's PROTEST is "All civilian demonstrations and other collective actions": a state, its soldiers
             # or its police blocking a road or a crossing restrict movement, its COERCE restrict ("Impose restrictions
             # on political freedoms or movement, including cordoning off areas").
             event.type, event.mode = "COERCE", "restrict"
+
+    def _private(self, event: Event, draft: Draft, actor: Actor | None) -> bool:
+        """The act is a private one, of a firm, a scholar or a person with no office, which PLOVER does not code."""
         firm_only = event.actor_sector in BUSINESS and not self.parties.political_target(event, draft.target)
         if firm_only and draft.code.type != "ASSAULT":
             # PLOVER codes political events: a firm's dealings with another firm or with its own business
             # ("Ithaca Holdings purchased Big Machine", "McClatchy imposed cuts on its publications": no
             # repression, which the manual's COERCE is) are none; a firm accusing a government stays, and
             # violence is violence whoever does it.
-            return None
+            return True
         if (
             event.type == "COOPERATE"
             and has_lemma(draft.trigger, PAYING)
@@ -329,22 +474,17 @@ class EventBuilder:
             # The manual's COOPERATE is "mutual material cooperation or exchange" between political actors: a payment
             # to a firm or to someone of no sector ("paid an ad agency for their work") is a purchase, which PLOVER
             # does not code; a state paying another ("Moravia paid Estria for the gas") is an exchange.
-            return None
+            return True
         if event.mode == "investigate" and event.actor_sector == "EDU" and has_lemma(draft.trigger, STUDYING):
             # The manual's ACCUSE investigate is "Any investigation, including commissions, grand juries, judicial or
             # political": a scholar or a university that studies something ("a political scientist who studies
             # U.S.-Canada trade") does research, not an inquiry into anyone ("the university investigated the
             # professor" stays).
-            return None
+            return True
         commander = event.actor_sector in ARMED
-        if event.type == "MOBILIZE" and actor is not None and actor.entity.type == "PERSON" and not commander:
-            # The manual's MOBILIZE: "All military or police moves", by militaries or "organized armed groups":
-            # a person with no office in a state or an armed group moves no forces ("so I called her up").
-            return None
-        if target is not None:
-            self.last_targets[(event.type, event.mode)] = target
-        self.counts.count(event, draft.argument_verbs[-1] if draft.argument_verbs else draft.anchor)
-        return event
+        # The manual's MOBILIZE: "All military or police moves", by militaries or "organized armed groups":
+        # a person with no office in a state or an armed group moves no forces ("so I called her up").
+        return event.type == "MOBILIZE" and actor is not None and actor.entity.type == "PERSON" and not commander
 
     def _named_by(self, actor: Actor, trigger: Token) -> Span | None:
         """The words that named an entity actor or target here; when it was found without words of this
