@@ -4,8 +4,8 @@ The actor and target words are resolved to entities (a pronoun to the name it st
 description to its words), a thing acted on gives way to whom the act is aimed at, the
 sides of a two-sided act are both kept, and an event is dropped when PLOVER would not code
 it: no one named on either side, an actor the dictionaries do not know, an everyday act of
-no political actor, a firm's dealings with another firm. What is kept carries its date, its
-place, the quote it is reported in and its casualty counts.
+no political actor, a firm's dealings with another firm (scope.py decides which). What is kept
+carries its date, its place, the quote it is reported in and its casualty counts.
 """
 
 from __future__ import annotations
@@ -24,30 +24,21 @@ from newsgraph.pipeline.events.drafts import DraftFinder
 from newsgraph.pipeline.events.lexicon import Lexicon, has_lemma
 from newsgraph.pipeline.events.modality import Modality
 from newsgraph.pipeline.events.parties import EventParties
+from newsgraph.pipeline.events.scope import EventScope
 from newsgraph.pipeline.events.senses import Senses
 from newsgraph.pipeline.events.syntax import (
     SUBJECTS,
 )
 from newsgraph.pipeline.events.words import (
     ADDRESSED,
-    ARMED,
-    BARE,
-    BUSINESS,
-    EVERYDAY,
     OFFERED,
-    PAYING,
     PHYSICAL,
     PLACE_PREPS,
     PLACE_TYPES,
     POLITIES,
     STATE_FORCES,
-    UNCLAIMED,
-    VOTES,
 )
 from newsgraph.pipeline.extensions import doc_text
-
-# Verbs of scholarship, which the dictionary files with inquiries.
-STUDYING = frozenset({"study", "research", "analyze", "analyse", "examine", "survey", "explore"})
 
 
 class EventBuilder:
@@ -72,6 +63,7 @@ class EventBuilder:
         self.last_actors: dict[str, Entity] = {}
         self.last_targets: dict[tuple[str, str | None], Entity] = {}
         self.parties = EventParties(doc, lex, actors, senses, finder, self.entities_by_id, self.last_actors)
+        self.scope = EventScope(lex, actors, senses, self.parties, self.entities_by_id)
 
     def build(self, draft: Draft, event_id: str) -> Event | None:
         """The draft's event as PLOVER codes it, or None where PLOVER would not code it. The stages run in the
@@ -82,7 +74,7 @@ class EventBuilder:
         reporter = self.modality.reporter(draft.anchor)
         speaker = self._speaker(quote, reporter)
         actor = self._named_actor(draft, speaker)
-        if self._ballot(draft, actor):
+        if self.scope.ballot(draft, actor):
             return None
         actor = self._actor_by_role(draft, actor, speaker)
         exclude = actor.entity if actor is not None else None
@@ -94,16 +86,16 @@ class EventBuilder:
         target = self._strike_target(draft, target, location, exclude)
         target = self._told_target(draft, target, exclude)
         target = self._place_target(draft, target, location, struck)
-        if self._no_act(draft, target):
+        if self.scope.no_act(draft, target):
             return None
         unnamed = self.parties.unnamed_party(draft)
-        if self._missing_recipient(draft, target, unnamed):
+        if self.scope.missing_recipient(draft, target, unnamed):
             return None
         agent = self.actors.agent_sector(draft.actor) if actor is None and draft.actor is not None else None
-        unclaimed = self._unclaimed(draft, target, location)
+        unclaimed = self.scope.unclaimed(draft, target, location)
         # A conviction is a court's, a political sector's (JUD), whether the court is named or not.
-        convicted = self.parties.convicted(draft) and (actor is not None or self.parties.unclaimed_doer(draft))
-        if self._no_doer(draft, actor, agent, convicted, target, unclaimed):
+        convicted = self.scope.convicted(draft) and (actor is not None or self.scope.unclaimed_doer(draft))
+        if self.scope.no_doer(draft, actor, agent, convicted, target, unclaimed):
             return None
         target, target_phrase = self._target_phrase(draft, target, unnamed, mobilised, speaker, exclude)
         doer = self._described_doer(draft, actor, agent, speaker)
@@ -113,10 +105,10 @@ class EventBuilder:
         self._tell_actor(event, draft, actor, agent, doer)
         if actor is not None:
             self._describe_actor(event, actor)
-            if not self._known_actor(event, actor, target, draft.target):
+            if not self.scope.known_actor(event, actor, target, draft.target):
                 return None
             self.last_actors[event.type] = actor.entity
-        if self._everyday(draft, event, actor, target, convicted):
+        if self.scope.everyday(draft, event, actor, target, convicted):
             return None
         self._tell_target(event, draft, target, target_words, target_phrase)
         if not (event.actor or event.actor_sector or event.actor_words or event.target or event.target_words):
@@ -124,7 +116,7 @@ class EventBuilder:
             # and no recipient, which a PLOVER event is between.
             return None
         self._state_obstruction(event, actor)
-        if self._private(event, draft, actor):
+        if self.scope.private(event, draft, actor):
             return None
         if target is not None:
             self.last_targets[(event.type, event.mode)] = target
@@ -146,12 +138,6 @@ class EventBuilder:
             # "workers at the Port of Veldport walked off": the port is where, not who.
             actor = None
         return actor
-
-    def _ballot(self, draft: Draft, actor: Actor | None) -> bool:
-        # The PLOVER manual has elections as a context, not an event: a ballot cast by voters, a people or
-        # a place ("they voted for control of the Legislature", "Virginia, go out and vote Republican") is
-        # no cooperation between actors; a body's vote on a proposal ("the council voted to") stays.
-        return has_lemma(draft.trigger, VOTES) and (actor is None or actor.entity.type in POLITIES)
 
     def _actor_by_role(self, draft: Draft, actor: Actor | None, speaker: Entity | None) -> Actor | None:
         """The actor the words leave unnamed or name wrongly, told by its role in the article."""
@@ -284,62 +270,6 @@ class EventBuilder:
             target = self.entities_by_id.get(location) or self.actors.entity_by_id(location)
         return target
 
-    def _no_act(self, draft: Draft, target: Entity | None) -> bool:
-        """The verb's word is there, but not the act the manual codes by it."""
-        if draft.by_default and draft.code.type == "RETREAT" and not self.parties.captives(draft.target):
-            # The manual's RETREAT releases "prisoners and hostages" and withdraws forces: "police released
-            # video", "the light they release" free no one.
-            return True
-        if draft.code.mode == "visit" and (target is None or self.parties.no_host(draft.target)):
-            # A visit is the visitor's with a host (the manual: "the visitor will always be coded as the
-            # actor and the host will be the recipient"): "returns from injury", "led a march to the
-            # headquarters", "visited the U.S.-Mexico border" or "the city's prison" visit no one.
-            return True
-        # The manual's CONSULT is consultations and meetings, a visit one with a host ("actor is
-        # visiting, recipient is hosting"): "visited the settlement", "a visit to the prison" meet no one.
-        return draft.code.type == "CONSULT" and target is not None and self.actors.thing(target)
-
-    def _missing_recipient(self, draft: Draft, target: Entity | None, unnamed: Token | None) -> bool:
-        # The PLOVER manual: COOPERATE, AID and SANCTION "Requires recipient: Yes"; "the company
-        # shelved its plans" sanctions no one.
-        needs_recipient = draft.code.type in self.lex.requires_recipient
-        return (
-            target is None
-            and needs_recipient
-            and not (self.parties.convicted(draft) or unnamed is not None or self.parties.rescued(draft))
-        )
-
-    def _unclaimed(self, draft: Draft, target: Entity | None, location: str | None) -> bool:
-        """Violence that may be told without its doer: its means or no doer named, and a place or a victim struck."""
-        place_struck = (target is not None and target.type in PLACE_TYPES) or location is not None
-        return self.parties.unclaimed_doer(draft) and (
-            place_struck or (draft.trigger.pos_ == "VERB" and self.parties.unclaimed_victim(draft))
-        )
-
-    def _no_doer(
-        self,
-        draft: Draft,
-        actor: Actor | None,
-        agent: str | None,
-        convicted: bool,
-        target: Entity | None,
-        unclaimed: bool,
-    ) -> bool:
-        # Who did it is the event (PLOVER codes an actor): a named one, or an agent the dictionary
-        # codes ("the junta", "thousands of farmers"). Only violence and repression are told
-        # without a culprit, and then only by a verb with a victim ("a bomb killed 12 in Baghdad"):
-        # a bare noun tells it only where it names the place struck ("the attack on Kharkiv");
-        # "the fight against ISIS" and "an altercation with Garrett" name an act, not who did it. A conviction
-        # is a court's: "was sentenced to life" tells it without naming the court.
-        victim = target is not None or draft.target is not None
-        return (
-            actor is None
-            and agent is None
-            and not convicted
-            and not self.parties.charged(draft)
-            and (draft.code.type not in UNCLAIMED or not victim or not unclaimed)
-        )
-
     def _target_phrase(
         self,
         draft: Draft,
@@ -400,34 +330,6 @@ class EventBuilder:
         elif agent is not None and draft.actor is not None:
             event.actor_words = self._agent_words(draft.actor)
 
-    def _known_actor(self, event: Event, actor: Actor, target: Entity | None, words: Token | None) -> bool:
-        # As in PETRARCH and GDELT, an event is coded for actors the dictionaries know: a country,
-        # an international body, someone whose sector (GOV, MIL, LAB…) is named; a place or
-        # people the NER found, which acts through its government; or someone given a role. An
-        # organisation they do not list is in PLOVER's scope when it acts on the state ("Arvo Foods
-        # thanked the police"): the manual's economic context has "business-government relations";
-        # so is a person they do not list who acts on a state or its named officer.
-        known = event.actor_country or event.actor_sector or actor.entity.type in POLITIES or actor.entity.titles
-        at_state = self.parties.acts_on_state(actor.entity, target, words)
-        return bool(known or at_state or self.parties.own_forces(words))
-
-    def _everyday(
-        self, draft: Draft, event: Event, actor: Actor | None, target: Entity | None, convicted: bool
-    ) -> bool:
-        # A verb read by its word alone ("Dashlane offers a free version", "the index declined 0.3%",
-        # "doctors ordered an X-ray") tells a political event (PLOVER's scope) only when a state, an
-        # armed group, an international body or another political sector does it, or when it is aimed
-        # at someone; a pattern of the dictionary ("offered aid") names the act itself. Offers, meetings
-        # and concessions are everyday acts too, pattern or not ("gave his players a pep talk", "the
-        # CEO is stepping down"), so they need the same.
-        return (
-            (draft.by_default or draft.code.type in EVERYDAY)
-            and draft.code.type not in BARE
-            and not convicted
-            and not self.parties.recipient(target, draft.target)
-            and not self.parties.political(event, actor)
-        )
-
     def _tell_target(
         self,
         event: Event,
@@ -456,35 +358,6 @@ class EventBuilder:
             # or its police blocking a road or a crossing restrict movement, its COERCE restrict ("Impose restrictions
             # on political freedoms or movement, including cordoning off areas").
             event.type, event.mode = "COERCE", "restrict"
-
-    def _private(self, event: Event, draft: Draft, actor: Actor | None) -> bool:
-        """The act is a private one, of a firm, a scholar or a person with no office, which PLOVER does not code."""
-        firm_only = event.actor_sector in BUSINESS and not self.parties.political_target(event, draft.target)
-        if firm_only and draft.code.type != "ASSAULT":
-            # PLOVER codes political events: a firm's dealings with another firm or with its own business
-            # ("Ithaca Holdings purchased Big Machine", "McClatchy imposed cuts on its publications": no
-            # repression, which the manual's COERCE is) are none; a firm accusing a government stays, and
-            # violence is violence whoever does it.
-            return True
-        if (
-            event.type == "COOPERATE"
-            and has_lemma(draft.trigger, PAYING)
-            and not self.parties.political_target(event, draft.target)
-        ):
-            # The manual's COOPERATE is "mutual material cooperation or exchange" between political actors: a payment
-            # to a firm or to someone of no sector ("paid an ad agency for their work") is a purchase, which PLOVER
-            # does not code; a state paying another ("Moravia paid Estria for the gas") is an exchange.
-            return True
-        if event.mode == "investigate" and event.actor_sector == "EDU" and has_lemma(draft.trigger, STUDYING):
-            # The manual's ACCUSE investigate is "Any investigation, including commissions, grand juries, judicial or
-            # political": a scholar or a university that studies something ("a political scientist who studies
-            # U.S.-Canada trade") does research, not an inquiry into anyone ("the university investigated the
-            # professor" stays).
-            return True
-        commander = event.actor_sector in ARMED
-        # The manual's MOBILIZE: "All military or police moves", by militaries or "organized armed groups":
-        # a person with no office in a state or an armed group moves no forces ("so I called her up").
-        return event.type == "MOBILIZE" and actor is not None and actor.entity.type == "PERSON" and not commander
 
     def _named_by(self, actor: Actor, trigger: Token) -> Span | None:
         """The words that named an entity actor or target here; when it was found without words of this

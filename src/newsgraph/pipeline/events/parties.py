@@ -1,8 +1,9 @@
 """The parties of an event where its words do not name them plainly, and what kind they are.
 
 A thing acted on gives way to whom the act is aimed at, a pronoun to a description nearer before
-it, a two-sided act to its other side, a strike to the employer the dispute is with; and whether an
-actor or a target is political, a state, a country or only people decides what PLOVER codes.
+it, a two-sided act to its other side, a strike to the employer the dispute is with; and whether a
+phrase names only people or an entity is a country (whether a party is political or a state, which
+decides what PLOVER codes, is scope.py's).
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newsgraph.model import Entity, Event
+from newsgraph.model import Entity
 from newsgraph.pipeline.events.actor_codes import Actor
-from newsgraph.pipeline.events.actor_words import GENERIC, PLACE_DESCRIPTIONS
+from newsgraph.pipeline.events.actor_words import GENERIC
 from newsgraph.pipeline.events.actors import ActorFinder
 from newsgraph.pipeline.events.draft import Draft
 from newsgraph.pipeline.events.drafts import DraftFinder
@@ -23,24 +24,16 @@ from newsgraph.pipeline.events.syntax import (
     clause_verb,
     condition,
     for_subject,
-    passive,
     symmetric,
     topic,
 )
 from newsgraph.pipeline.events.words import (
     AIMED_PREPS,
-    BUSINESS,
     DESCRIBED_PRONOUNS,
-    JUDICIAL_CHARGES,
     PARTY_PREPOSITIONS,
-    PERSONAL_PRONOUNS,
-    POLITICAL_SECTORS,
-    POLITIES,
     RECEIVING_PREPS,
-    RECIPIENTS,
     RECIPROCAL_TYPES,
     ROLES,
-    STATE_BODIES,
     TAKING,
 )
 from newsgraph.pipeline.syntax import object_of
@@ -117,13 +110,6 @@ class EventParties:
         ]
         return next((p for p in phrases if self.actors.agent_sector(p) is not None or self.people(p)), None)
 
-    def own_forces(self, phrase: Token | None) -> bool:
-        """ "withdrew its troops", "deployed their soldiers": one that has forces of its own is a state or an armed
-        group, whatever label the NER gave its name (the manual's RETREAT and MOBILIZE are such actors' moves)."""
-        if phrase is None or not has_lemma(phrase, self.lex.noun_classes["military"]):
-            return False
-        return any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in phrase.children)
-
     def recipient_of_thing(
         self, draft: Draft, speaker: Entity | None, exclude: Entity | None
     ) -> tuple[Entity | None, list[Token]]:
@@ -190,92 +176,6 @@ class EventParties:
                         return found.entity, found.words
         return None, []
 
-    def no_host(self, visited: Token | None) -> bool:
-        """What is visited is a thing of a place ("the U.S.-Mexico border", "the city's prison"), not a
-        name, a country ("the country") or those who can host ("the ministry", "troops")."""
-        return (
-            visited is not None
-            and visited.pos_ == "NOUN"
-            and visited.lemma_.lower() not in PLACE_DESCRIPTIONS
-            and not self.actors.names_actor(visited)
-        )
-
-    def rescued(self, draft: Draft) -> bool:
-        """The people an AID is done to are its recipient, named by a common noun: the PLOVER manual has "Hostage
-        rescues, e.g. 'Pakistan's military rescued 10 hostages from the border region with Afghanistan yesterday'
-        ... should be coded as AID"; what is given ("sent aid") names no one and still needs one it goes to."""
-        thing = draft.target
-        if draft.code.type != "AID" or thing is None or thing.dep_ != "dobj":
-            return False
-        return self.people(self.actors.through_partitive(thing))
-
-    def captives(self, released: Token | None) -> bool:
-        """What a retreat gives up is people, forces or a place, not a thing ("released two videos");
-        with no object ("the rebels withdrew") it is the actor's own retreat."""
-        if released is None:
-            return True
-        head = self.actors.through_partitive(released)  # "30 of the prisoners"; "two videos of them" stays videos
-        return self.senses.can_be_harmed(head) or self.senses.people_noun(head)
-
-    def political(self, event: Event, actor: Actor | None) -> bool:
-        """The actor is a country or people, one the Phoenix actor dictionaries list (political figures,
-        states, armed groups; not companies), or of a political sector of CAMEO (government, military,
-        police, rebels, opposition, courts, legislature, international bodies and NGOs)."""
-        if actor is not None and actor.entity.type in POLITIES:
-            # A place acts as a polity only when it is one: NER calls "Dashlane" a GPE.
-            return actor.entity.type == "NORP" or self.actors.codes.polity(actor)
-        if event.actor_sector in BUSINESS:
-            return False
-        code = self.actors.codes.code(actor) if actor is not None else None
-        # A country's code alone on an organisation ("Japan's Nikkei", "Lexus Philippines") says where it is,
-        # not that it is a state's or a political body: a firm of that country.
-        firm_of_country = code is not None and len(code) == 3 and actor is not None and actor.entity.type == "ORG"
-        if code is not None and code[:3] not in BUSINESS and not firm_of_country:
-            return True
-        return event.actor_sector in POLITICAL_SECTORS
-
-    def political_target(self, event: Event, words: Token | None) -> bool:
-        """The event is aimed at a state, a people or one the dictionaries give a sector other than business
-        (a government, a union, "the pilots' union", the opposition), not at a firm or someone of no sector."""
-        if event.target is None:
-            sector = self.actors.agent_sector(words) if words is not None else None
-            return sector is not None and sector not in BUSINESS
-        target = self.entities_by_id.get(event.target) or self.actors.entity_by_id(event.target)
-        if target is not None and target.type in POLITIES:
-            return True
-        return event.target_sector is not None and event.target_sector not in BUSINESS
-
-    def acts_on_state(self, actor: Entity, target: Entity | None, words: Token | None) -> bool:
-        """An actor the dictionaries do not list acts on the state: an organisation on a state body named or
-        told by a noun ("Arvo Foods thanked the police"), a person on a state's officer or body named ("Emmanuel
-        Macron met Vladimir Putin", whom the Phoenix dictionary codes RUSGOV; a Phoenix dictionary older than
-        Macron's office does not know him). A person's act on a body told by a common noun ("Mary Jones thanked the
-        police") or on a place ("visiting Nevada and Iowa" on a campaign tour, "Winnipeg defeated Nashville" where
-        NER took the team for a person) stays a private person's."""
-        if actor.type == "ORG":
-            return self._state_target(target, words)
-        officer = target is not None and target.type in ("PERSON", "ORG")
-        return actor.type == "PERSON" and officer and self._state_target(target, None)
-
-    def _state_target(self, target: Entity | None, words: Token | None) -> bool:
-        """The act is aimed at a state or one of its bodies: a country, or a government, its forces, police,
-        courts or legislature, named ("the Veldport police") or by a noun the dictionaries know ("the police")."""
-        if target is not None:
-            named = Actor(target, [])
-            return (target.type in POLITIES and self.actors.codes.polity(named)) or self.actors.codes.sector(
-                named
-            ) in STATE_BODIES
-        return words is not None and self.actors.agent_sector(words) in STATE_BODIES
-
-    def recipient(self, target: Entity | None, words: Token | None) -> bool:
-        """The event is aimed at someone: a named person, organisation, country or people, or an agent
-        the dictionaries know ("the police", "rebels"); not a thing of theirs ("studies U.S.-Canada trade")."""
-        if words is not None and not self.actors.names_actor(words):
-            return False
-        if target is not None:
-            return target.type in RECIPIENTS
-        return words is not None and self.actors.agent_sector(words) is not None
-
     def people(self, phrase: Token) -> bool:
         """A phrase naming particular people by a common noun ("the crowd", "the defendants", "an attacker")."""
         head = self.actors.agent_head(phrase)
@@ -325,43 +225,6 @@ class EventParties:
     def country(self, entity: Entity) -> bool:
         """A place NER found, or a country's name it took for a person ("Jordan closed its borders")."""
         return entity.type == "GPE" or (entity.type == "PERSON" and entity.name.lower() in self.lex.countries)
-
-    def convicted(self, draft: Draft) -> bool:
-        """A conviction's recipient is whoever is found guilty (the manual's SANCTION convict: "Find an entity or
-        behavior guilty"), named or not: "the journalist was sentenced", "convicted him of fraud"."""
-        return draft.code.mode == "convict" and draft.target is not None and not self.actors.inanimate(draft.target)
-
-    def charged(self, draft: Draft) -> bool:
-        """A formal charge told in the passive with no one named as its maker ("the mayor was charged with fraud",
-        "was indicted on Friday"): the manual's ACCUSE allege, "sue, indict, or charge; bring to trial", by the
-        authorities, who are left unnamed as a conviction's court is (``_convicted``). Someone is charged, a person
-        or a body ("the battery was charged with a solar panel" is none)."""
-        return (
-            draft.code.mode == "allege"
-            and has_lemma(draft.trigger, JUDICIAL_CHARGES)
-            and passive(draft.trigger)
-            and draft.target is not None
-            and (
-                draft.target.pos_ == "PRON"
-                or self.actors.entity_of(draft.target) is not None
-                or self.people(draft.target)
-            )
-        )
-
-    def unclaimed_victim(self, draft: Draft) -> bool:
-        """Violence told with no one named as its doer is an event only when it falls on people or
-        what they own ("a passenger was killed"), not on things ("tariffs imposed")."""
-        if draft.target is None or not self.senses.can_suffer(draft.target):
-            return False
-        return not (draft.target.pos_ == "NOUN" and self.actors.inanimate(draft.target))
-
-    def unclaimed_doer(self, draft: Draft) -> bool:
-        """What did it, if named, is an act of violence or its means ("a stabbing killed a passenger",
-        "a drone struck"), not "crashes that killed 346" or "a pandemic that killed millions"."""
-        doer = draft.actor
-        if doer is not None and doer.pos_ == "PRON":
-            return doer.lower_ in PERSONAL_PRONOUNS
-        return doer is None or doer.pos_ == "PROPN" or self.senses.means_of_violence(doer)
 
     def addressee(self, verb: Token, speaker: Entity | None, exclude: Entity | None) -> Entity | None:
         """Whom a demand or an accusation told in a participle's clause is made to: the one named as told on the verb
