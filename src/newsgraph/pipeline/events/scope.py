@@ -277,7 +277,7 @@ class EventScope:
     def charged(self, draft: Draft) -> bool:
         """A formal charge told in the passive with no one named as its maker ("the mayor was charged with fraud",
         "was indicted on Friday"): the manual's ACCUSE allege, "sue, indict, or charge; bring to trial", by the
-        authorities, who are left unnamed as a conviction's court is (``_convicted``). Someone is charged, a person
+        authorities, who are left unnamed as a conviction's court is (``convicted``). Someone is charged, a person
         or a body ("the battery was charged with a solar panel" is none)."""
         return (
             draft.code.mode == "allege"
