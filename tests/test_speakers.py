@@ -683,6 +683,16 @@ def test_a_speakers_phrase_never_starts_inside_the_quote_before_it() -> None:
     assert doc.text[start:end] == "Okafor , the captain"
 
 
+def test_who_spoke_along_with_the_speaker_is_part_of_the_source(extractor: Extractor) -> None:
+    text = "Ms. Lindqvist, along with the harbour master Tomas Berg, said the pier would close in May."
+    result, _ = speakers(extractor, text)
+    speaker = _quote_about(result, "pier would close").speaker
+    assert (
+        speaker is not None
+        and text[speaker.start : speaker.end] == "Ms. Lindqvist, along with the harbour master Tomas Berg"
+    )
+
+
 def test_what_a_speaker_was_doing_is_not_part_of_who_they_are(extractor: Extractor) -> None:
     text = "“It's a movement now,” said the younger Mr. Brill, surrounded by his three sisters."
     result, _ = speakers(extractor, text)

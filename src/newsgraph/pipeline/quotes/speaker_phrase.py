@@ -27,6 +27,8 @@ _ASIDES = frozenset({"amod", "advmod", "advcl", "acl", "npadvmod"})
 _SET_OFF = frozenset({"in", "on", "at", "during", "through", "after", "before", "with", "from", "via", "while"})
 # A focus word before a source: "Even Lindsey Graham".
 _FOCUS = frozenset({"even"})
+# Words opening a set-off phrase that adds co-speakers to a source: "Fields, along with reporter Ben Terris,".
+_COMPANY = frozenset({"along", "together"})
 
 
 def phrase_bounds(head: Token, cue: Token | None = None) -> tuple[int, int]:
@@ -44,6 +46,7 @@ def phrase_bounds(head: Token, cue: Token | None = None) -> tuple[int, int]:
             left = head.doc[cue.right_edge.i + 1] if cue.right_edge.i < head.i else head
     left = _past_closed_quote(_from_line_start(_past_focus(_after_dateline(left, head), head), head), head)
     end_token = _before_when_or_where_said(head, _before_aside(head, _before_participle(head, end_token)))
+    end_token = _with_company(head, end_token)
     if end_token.i > head.i and end_token.lower_ in _FLOATING:
         end_token = head.doc[end_token.i - 1]
     while left.i < head.i and left.pos_ in _EDGE_TAGS:
@@ -117,6 +120,20 @@ def _before_aside(head: Token, end: Token) -> Token:
         if child.i <= end.i and aside and not alone and comma.text == "," and comma.i > head.i:
             return doc[comma.i - 1]
     return end
+
+
+def _with_company(head: Token, end: Token) -> Token:
+    """ "Fields, along with Washington Post reporter Ben Terris, say": who spoke with the source is
+    part of it (PolNeAR's sources keep the phrase each time on train), though the parser hangs it on the verb."""
+    doc = head.doc
+    comma = end.i if end.text == "," else end.i + 1
+    if comma + 2 >= len(doc) or head.dep_ not in {"nsubj", "nsubjpass"}:
+        return end
+    company, with_ = doc[comma + 1], doc[comma + 2]
+    if doc[comma].text != "," or company.lower_ not in _COMPANY or with_.lower_ != "with":
+        return end
+    last = max(company.right_edge.i, with_.right_edge.i)
+    return doc[last] if last < head.head.i else end
 
 
 def _before_when_or_where_said(head: Token, end: Token) -> Token:
