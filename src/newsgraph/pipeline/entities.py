@@ -28,6 +28,7 @@ from newsgraph.pipeline.actors import (
 )
 from newsgraph.pipeline.affiliation import Affiliations
 from newsgraph.pipeline.extensions import doc_text
+from newsgraph.pipeline.headlines import settle_headline_mentions, title_case_lines
 from newsgraph.pipeline.lexicons import wordnet_words
 from newsgraph.pipeline.mention_index import existing_index, mention_index
 from newsgraph.pipeline.mentions import (
@@ -49,8 +50,6 @@ from newsgraph.pipeline.names import (
     name_words,
     reads_as_person_name,
     repair,
-    settle_headline_mentions,
-    title_case_lines,
 )
 from newsgraph.pipeline.titles import LEXICON, read_modifiers, titled_office
 
