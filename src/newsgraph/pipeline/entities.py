@@ -40,14 +40,12 @@ from newsgraph.pipeline.mentions import (
     retype_organisations,
     retype_things,
 )
+from newsgraph.pipeline.name_keys import fold, name_key, name_words
 from newsgraph.pipeline.names import (
     PERSONLESS_TITLES,
     Group,
     RawMention,
-    fold,
     group_mentions,
-    name_key,
-    name_words,
     reads_as_person_name,
     repair,
 )

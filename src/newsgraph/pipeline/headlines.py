@@ -11,7 +11,8 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from newsgraph.pipeline.extensions import doc_text
-from newsgraph.pipeline.names import SAME_KEY, RawMention, name_key
+from newsgraph.pipeline.name_keys import SAME_KEY, name_key
+from newsgraph.pipeline.names import RawMention
 from newsgraph.pipeline.paragraphs import line_breaks
 
 # Short words a title leaves in lower case, in headlines ("Trump Takes Aim at the Fed") and in the names of

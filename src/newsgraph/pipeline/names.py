@@ -1,4 +1,4 @@
-"""Name forms: cheap repairs of NER spans, and the keys under which variants of a name meet.
+"""Name forms: cheap repairs of NER spans, and the grouping of the variants of a name (keys in name_keys.py).
 
 spaCy's small model makes the same few span errors again and again in news: a title
 swallowed into a PERSON ("Prime Minister Benjamin Netanyahu"), a possessor swallowed
@@ -8,7 +8,6 @@ are repaired here so that every mention holds the name only.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -18,43 +17,16 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from newsgraph.pipeline.lexicons import load_data
+from newsgraph.pipeline.name_keys import SAME_KEY, name_key, name_words
 from newsgraph.pipeline.syntax import is_possessive
 from newsgraph.pipeline.titles import LEXICON, is_title_word, titled_office
 
-_FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "\u00a0": " ", "–": "-", "—": "-"})
 # Title words that also name groups or things before a name ("the union Unite", "star Wars").
 PERSONLESS_TITLES = frozenset({"union", "party", "star", "count", "head", "member", "agent"})
 # Words that leave a name unfinished when NER stops on them.
 _OPEN_ENDS = frozenset({"of", "for"})
 # Words NER leaves at the front of a name that are no part of it ("this White House").
 DETERMINERS = frozenset({"a", "an", "this", "that", "these", "those"})
-
-
-def fold(text: str) -> str:
-    """Lower-case text with one kind of apostrophe, dash and space, so spellings compare equal."""
-    return " ".join(unicodedata.normalize("NFKC", text).translate(_FOLD).casefold().split())
-
-
-def name_key(text: str) -> str:
-    """The key two mentions of one name share: no article, no possessive, no dots, one case."""
-    key = fold(text)
-    for article in ("the ", "a ", "an "):
-        if key.startswith(article):
-            key = key[len(article) :]
-            break
-    for ending in ("'s", "'"):
-        if key.endswith(ending):
-            key = key[: -len(ending)]
-            break
-    return key.replace(".", "").strip()
-
-
-def name_words(text: str) -> tuple[str, ...]:
-    """The words of a person's name for matching variants, without suffixes such as "Jr."."""
-    words = name_key(text).replace(",", " ").split()
-    while len(words) > 1 and words[-1] in LEXICON.suffixes:
-        words.pop()
-    return tuple(words)
 
 
 @dataclass
@@ -214,9 +186,6 @@ def _word(token: Token) -> str:
 
 
 _LEXICON = load_data("entities_en.json")
-# Spellings of one name ("U.S.", "United States"): every variant's key maps to the first's.
-_SAME_NAME = _LEXICON["same_name"]
-SAME_KEY = {name_key(variant): name_key(names[0]) for names in _SAME_NAME for variant in names}
 SAINT_INSTITUTIONS = frozenset(_LEXICON["saint_institutions"])
 _PEOPLE = load_data("coref_names.json")
 _HONORIFICS_MALE = frozenset(_PEOPLE["honorifics_male"])
