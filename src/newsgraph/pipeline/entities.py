@@ -41,14 +41,8 @@ from newsgraph.pipeline.mentions import (
     retype_things,
 )
 from newsgraph.pipeline.name_keys import fold, name_key, name_words
-from newsgraph.pipeline.names import (
-    PERSONLESS_TITLES,
-    Group,
-    RawMention,
-    group_mentions,
-    reads_as_person_name,
-    repair,
-)
+from newsgraph.pipeline.name_repairs import PERSONLESS_TITLES, RawMention, repair
+from newsgraph.pipeline.names import Group, group_mentions, reads_as_person_name
 from newsgraph.pipeline.titles import LEXICON, read_modifiers, titled_office
 
 # spaCy labels that name things a reader would look up; numbers and dates have their own components.

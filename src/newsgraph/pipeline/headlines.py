@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from newsgraph.pipeline.extensions import doc_text
 from newsgraph.pipeline.name_keys import SAME_KEY, name_key
-from newsgraph.pipeline.names import RawMention
+from newsgraph.pipeline.name_repairs import RawMention
 from newsgraph.pipeline.paragraphs import line_breaks
 
 # Short words a title leaves in lower case, in headlines ("Trump Takes Aim at the Fed") and in the names of

@@ -14,7 +14,8 @@ from newsgraph.pipeline.actors import ACTOR_HEADS
 from newsgraph.pipeline.extensions import token_texts
 from newsgraph.pipeline.lexicons import load_data
 from newsgraph.pipeline.name_keys import name_key
-from newsgraph.pipeline.names import LISTED_PLACES, PERSONAL_HONORIFICS, Group, RawMention
+from newsgraph.pipeline.name_repairs import RawMention
+from newsgraph.pipeline.names import LISTED_PLACES, PERSONAL_HONORIFICS, Group
 from newsgraph.pipeline.titles import described_as_person
 
 _LEXICON = load_data("entities_en.json")
