@@ -1,4 +1,9 @@
-"""Name forms: the grouping of the variants of a name, and the sex a first name or an honorific tells."""
+"""The grouping of name variants into one referent each: same key, misspellings, surnames and acronyms.
+
+A person is named in full once and by surname after ("Hillary Clinton", "Clinton",
+"Mrs. Clinton"), an organisation by name and initials; each variant joins the one full
+name it fits, never two, and a surname two people bear goes to the one the text means.
+"""
 
 from __future__ import annotations
 
@@ -13,14 +18,10 @@ from spacy.tokens import Doc, Token
 from newsgraph.pipeline.lexicons import load_data
 from newsgraph.pipeline.name_keys import SAME_KEY, name_words
 from newsgraph.pipeline.name_repairs import RawMention
+from newsgraph.pipeline.name_sex import first_name_sex, honorific_sex
 from newsgraph.pipeline.syntax import is_possessive
 
 _LEXICON = load_data("entities_en.json")
-_PEOPLE = load_data("coref_names.json")
-_HONORIFICS_MALE = frozenset(_PEOPLE["honorifics_male"])
-_HONORIFICS_FEMALE = frozenset(_PEOPLE["honorifics_female"])
-_FIRST_MALE = frozenset(_PEOPLE["male"])
-_FIRST_FEMALE = frozenset(_PEOPLE["female"])
 # When mentions of one name disagree on the label and the votes tie, the earlier label here wins.
 LABEL_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT")
 # Labels a bare surname is often mistagged with; GPE and LOC are left out ("Washington", "Jordan").
@@ -317,16 +318,6 @@ def _starts(group: Group) -> list[int]:
     return [m.start for m in group.mentions]
 
 
-def honorific_sex(doc: Doc, start: int) -> str | None:
-    """ "m" or "f" when the name starting at token ``start`` follows a gendered honorific ("Mr.", "Mrs.")."""
-    if start == 0:
-        return None
-    word = doc[start - 1].lower_
-    if word in _HONORIFICS_MALE:
-        return "m"
-    return "f" if word in _HONORIFICS_FEMALE else None
-
-
 def _by_honorific(doc: Doc, group: Group) -> list[Group]:
     """A surname said with both "Mr." and "Mrs." names two people ("Mr. Abedini" and his wife): one part each.
 
@@ -355,13 +346,6 @@ def _sexes_agree(doc: Doc, short: Group, owner: Group, split: bool) -> bool:
     if sex is None:
         return not split  # bare mentions, or an owner of unknown sex: either of two people
     return said == {sex}
-
-
-def first_name_sex(first: str) -> str | None:
-    """ "m" or "f" for a lower-case first name in the name lists (which share none), else None."""
-    if first in _FIRST_MALE:
-        return "m"
-    return "f" if first in _FIRST_FEMALE else None
 
 
 def _sex_of(doc: Doc, group: Group) -> str | None:
