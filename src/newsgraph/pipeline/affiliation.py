@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.model import Entity
 from newsgraph.pipeline.lexicons import load_data
 from newsgraph.pipeline.mentions import ORG_ENDINGS
-from newsgraph.pipeline.names import fold
+from newsgraph.pipeline.name_keys import fold
 from newsgraph.pipeline.titles import is_title_word
 
 _LEXICON = load_data("entities_en.json")

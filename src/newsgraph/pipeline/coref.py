@@ -28,7 +28,8 @@ from newsgraph.pipeline.actors import SECOND_IN_OFFICE
 from newsgraph.pipeline.entities import add_entity, add_mention, entity_at
 from newsgraph.pipeline.extensions import doc_text
 from newsgraph.pipeline.lexicons import load_data
-from newsgraph.pipeline.names import first_name_sex, honorific_sex, name_words
+from newsgraph.pipeline.name_keys import name_words
+from newsgraph.pipeline.name_sex import first_name_sex, honorific_sex
 from newsgraph.pipeline.quotes.cues import RELATIVE_TAGS, SPEAKING_TYPES
 from newsgraph.pipeline.quotes.subjects import age_description
 from newsgraph.pipeline.titles import LEXICON as TITLES

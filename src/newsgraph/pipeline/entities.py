@@ -1,10 +1,11 @@
 """Entities: one Entity per referent of an article, with its canonical name, titles and every mention.
 
-spaCy's named entities are repaired (names.py), grouped across name variants and label
-disagreements, given titles, affiliations and descriptions from the words around them
-(titles.py), joined by the noun phrases that act like organisations, and finally by the
-definite descriptions that refer back to them (actors.py). The helpers at the bottom
-are how later components (quotes, speakers, events) read and extend the entities.
+spaCy's named entities are repaired (name_repairs.py), grouped across name variants and
+label disagreements (name_groups.py), given titles, affiliations and descriptions from
+the words around them (titles.py), joined by the noun phrases that act like
+organisations, and finally by the definite descriptions that refer back to them
+(actors.py). The helpers at the bottom are how later components (quotes, speakers,
+events) read and extend the entities.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from newsgraph.pipeline.actors import (
 )
 from newsgraph.pipeline.affiliation import Affiliations
 from newsgraph.pipeline.extensions import doc_text
+from newsgraph.pipeline.headlines import settle_headline_mentions, title_case_lines
 from newsgraph.pipeline.lexicons import wordnet_words
 from newsgraph.pipeline.mention_index import existing_index, mention_index
 from newsgraph.pipeline.mentions import (
@@ -39,19 +41,9 @@ from newsgraph.pipeline.mentions import (
     retype_organisations,
     retype_things,
 )
-from newsgraph.pipeline.names import (
-    PERSONLESS_TITLES,
-    Group,
-    RawMention,
-    fold,
-    group_mentions,
-    name_key,
-    name_words,
-    reads_as_person_name,
-    repair,
-    settle_headline_mentions,
-    title_case_lines,
-)
+from newsgraph.pipeline.name_groups import Group, group_mentions, reads_as_person_name
+from newsgraph.pipeline.name_keys import fold, name_key, name_words
+from newsgraph.pipeline.name_repairs import PERSONLESS_TITLES, RawMention, repair
 from newsgraph.pipeline.titles import LEXICON, read_modifiers, titled_office
 
 # spaCy labels that name things a reader would look up; numbers and dates have their own components.

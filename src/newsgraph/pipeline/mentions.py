@@ -13,7 +13,9 @@ from spacy.tokens import Doc, Token
 from newsgraph.pipeline.actors import ACTOR_HEADS
 from newsgraph.pipeline.extensions import token_texts
 from newsgraph.pipeline.lexicons import load_data
-from newsgraph.pipeline.names import LISTED_PLACES, PERSONAL_HONORIFICS, Group, RawMention, name_key
+from newsgraph.pipeline.name_groups import LISTED_PLACES, PERSONAL_HONORIFICS, Group
+from newsgraph.pipeline.name_keys import name_key
+from newsgraph.pipeline.name_repairs import RawMention
 from newsgraph.pipeline.titles import described_as_person
 
 _LEXICON = load_data("entities_en.json")

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.pipeline.extensions import doc_text
-from newsgraph.pipeline.names import TITLE_LOWER
+from newsgraph.pipeline.headlines import TITLE_LOWER
 from newsgraph.pipeline.quotes import acts
 from newsgraph.pipeline.quotes.attribution import load_model
 from newsgraph.pipeline.quotes.cues import bare_cue, cue_end, is_according, is_cue, lexicon

@@ -1,230 +1,27 @@
-"""Name forms: cheap repairs of NER spans, and the keys under which variants of a name meet.
+"""The grouping of name variants into one referent each: same key, misspellings, surnames and acronyms.
 
-spaCy's small model makes the same few span errors again and again in news: a title
-swallowed into a PERSON ("Prime Minister Benjamin Netanyahu"), a possessor swallowed
-into it ("NBC's Kristen Welker"), a possessive or an article kept on the name. These
-are repaired here so that every mention holds the name only.
+A person is named in full once and by surname after ("Hillary Clinton", "Clinton",
+"Mrs. Clinton"), an organisation by name and initials; each variant joins the one full
+name it fits, never two, and a surname two people bear goes to the one the text means.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from spacy.attrs import IDX, IS_ALPHA, LOWER
+from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from newsgraph.pipeline.extensions import doc_text
 from newsgraph.pipeline.lexicons import load_data
-from newsgraph.pipeline.paragraphs import line_breaks
+from newsgraph.pipeline.name_keys import SAME_KEY, name_words
+from newsgraph.pipeline.name_repairs import RawMention
+from newsgraph.pipeline.name_sex import first_name_sex, honorific_sex
 from newsgraph.pipeline.syntax import is_possessive
-from newsgraph.pipeline.titles import LEXICON, is_title_word, titled_office
-
-_FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "\u00a0": " ", "–": "-", "—": "-"})
-# Title words that also name groups or things before a name ("the union Unite", "star Wars").
-PERSONLESS_TITLES = frozenset({"union", "party", "star", "count", "head", "member", "agent"})
-# Words that leave a name unfinished when NER stops on them.
-_OPEN_ENDS = frozenset({"of", "for"})
-# Words NER leaves at the front of a name that are no part of it ("this White House").
-DETERMINERS = frozenset({"a", "an", "this", "that", "these", "those"})
-
-
-def fold(text: str) -> str:
-    """Lower-case text with one kind of apostrophe, dash and space, so spellings compare equal."""
-    return " ".join(unicodedata.normalize("NFKC", text).translate(_FOLD).casefold().split())
-
-
-def name_key(text: str) -> str:
-    """The key two mentions of one name share: no article, no possessive, no dots, one case."""
-    key = fold(text)
-    for article in ("the ", "a ", "an "):
-        if key.startswith(article):
-            key = key[len(article) :]
-            break
-    for ending in ("'s", "'"):
-        if key.endswith(ending):
-            key = key[: -len(ending)]
-            break
-    return key.replace(".", "").strip()
-
-
-def name_words(text: str) -> tuple[str, ...]:
-    """The words of a person's name for matching variants, without suffixes such as "Jr."."""
-    words = name_key(text).replace(",", " ").split()
-    while len(words) > 1 and words[-1] in LEXICON.suffixes:
-        words.pop()
-    return tuple(words)
-
-
-@dataclass
-class RawMention:
-    """One NER mention after repair: token span of the name, its label, and its key."""
-
-    start: int
-    end: int
-    label: str
-    key: str
-    # The "The" of "The Associated Press" inside a sentence is part of the name, not an article.
-    proper_the: bool = False
-
-
-# Lowercase words that begin a surname in European names ("de Gaulle", "van Gogh", "al-Assad").
-_SURNAME_PARTICLES = frozenset(
-    {"al", "bin", "da", "de", "del", "della", "der", "di", "du", "el", "la", "le", "van", "von"}
-)
-
-
-def _capitalised(token: Token) -> bool:
-    return token.text[:1].isupper()
-
-
-def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Cut spaces, punctuation, possessives and a mere article off the edges of a span."""
-    first_line_end = next((i for i in range(start, end) if "\n" in doc[i].text), end)
-    end = first_line_end
-    while start < end and (doc[start].is_space or doc[start].is_punct or doc[start].lower_ in DETERMINERS):
-        start += 1
-    while end > start and (doc[end - 1].is_space or is_possessive(doc[end - 1]) or _is_edge_punct(doc[end - 1])):
-        end -= 1
-    if start < end and doc[start].text == "the":
-        start += 1
-    return start, end
-
-
-def _is_edge_punct(token: Token) -> bool:
-    # "Corp." keeps its dot (one token); a lone trailing "." or "," does not belong to a name.
-    return token.is_punct and token.text not in (")",)
-
-
-def repair(doc: Doc, start: int, end: int, label: str) -> list[RawMention]:
-    """The name mentions hidden in one NER span: possessor and name apart, title and honorific out."""
-    start, end = trim(doc, start, end)
-    # A name has a capital letter; "the state" tagged ORG is a common noun phrase.
-    if start >= end or not any(ch.isupper() for ch in doc[start:end].text):
-        return []
-    institution_end = _saint_institution(doc, start, end)
-    if institution_end is not None:
-        return [RawMention(start, institution_end, "ORG", name_key(doc[start:institution_end].text))]
-    if label == "ORG":
-        start, end = titled_office(doc, start), _finished(doc, end)
-    mentions: list[RawMention] = []
-    if label != "PERSON" and start > 0 and _introduces_person(doc[start - 1]):
-        label = "PERSON"  # "Apple CEO Tim Cook" tagged ORG: only a person bears a title
-    possessive = next((i for i in range(end - 2, start, -1) if is_possessive(doc[i])), None)
-    if label != "PERSON" and possessive is not None and not any(_capitalised(t) for t in doc[possessive + 1 : end]):
-        end = possessive  # "Obama's 2008": the possessor is the name, what follows is no part of it
-    if label == "PERSON":
-        possessive = next((i for i in range(end - 2, start, -1) if is_possessive(doc[i])), None)
-        if possessive is not None:
-            mentions.extend(repair(doc, start, possessive, "ORG"))
-            start = possessive + 1
-        start, end = _name_words_only(doc, _after_title(doc, start, end), end)
-        if start >= end:
-            return mentions
-    proper_the = doc[start].text == "The" and not _line_start(doc, start)
-    if doc[start].text == "The" and not proper_the and end - start > 1:
-        start += 1
-    key = name_key(doc[start:end].text)
-    if sum(ch.isalpha() for ch in key) > 1:
-        mentions.append(RawMention(start, end, label, key, proper_the))
-    return mentions
-
-
-def _finished(doc: Doc, end: int) -> int:
-    """ "Office for the Western District of [New York]": NER may stop a long name on "of" or "for";
-    the capitalised words right after it finish the name."""
-    if doc[end - 1].lower_ not in _OPEN_ENDS:
-        return end
-    stop = end + 1 if end < len(doc) and doc[end].lower_ == "the" else end
-    last = stop
-    while last < len(doc) and _capitalised(doc[last]) and not doc[last].is_punct and "\n" not in doc[last].text:
-        last += 1
-    return last if last > stop else end
-
-
-def _saint_institution(doc: Doc, start: int, end: int) -> int | None:
-    """The end of "St. Anne's clinic": a saint's name, its possessive and an institution noun are one name.
-
-    NER stops at the saint ("St. Anne"), but the possessive names the clinic, not the saint.
-    """
-    if _word(doc[start]) not in ("st", "saint") or end + 1 >= len(doc):
-        return None
-    if is_possessive(doc[end]) and doc[end + 1].lower_ in SAINT_INSTITUTIONS:
-        return end + 2
-    return None
-
-
-def _line_start(doc: Doc, i: int) -> bool:
-    """A sentence or a paragraph starts here (the parser often runs a dateline into the first sentence).
-
-    A line break inside a hard-wrapped sentence ("reported by\nThe Associated Press") is no start:
-    the line before must be blank or end in a mark or a number.
-    """
-    if doc[i].is_sent_start:
-        return True
-    if i == 0 or "\n" not in doc[i - 1].text:
-        return False
-    return doc[i - 1].text.count("\n") > 1 or i < 2 or not doc[i - 2].is_alpha
-
-
-def _introduces_person(token: Token) -> bool:
-    """A listed title word right before a name, as a noun ("president Enrique Peña Nieto")."""
-    word = token.lower_.rstrip(".")
-    return token.pos_ in ("NOUN", "PROPN") and word in LEXICON.heads and word not in PERSONLESS_TITLES
-
-
-def _after_title(doc: Doc, start: int, end: int) -> int:
-    """Where the name starts in a PERSON span that begins with titles ("Sen.", "Prime Minister").
-
-    Only a prefix ending in a title word moves out, and only when a capitalised word that
-    is no suffix follows it: "John Major" and "Martin Luther King Jr." stay whole.
-    """
-    cut = start
-    for i in range(start, end - 1):
-        if is_title_word(doc[i]) or _word(doc[i]) in LEXICON.honorifics:
-            rest = doc[i + 1 : end]
-            if any(_capitalised(t) and _word(t) not in LEXICON.suffixes and not is_title_word(t) for t in rest):
-                cut = i + 1
-    if cut == start and end - start == 1 and (is_title_word(doc[start]) or _word(doc[start]) in LEXICON.honorifics):
-        return end
-    if all(is_title_word(t) or _word(t) in LEXICON.honorifics for t in doc[start:end]):
-        return end
-    return cut
-
-
-def _name_words_only(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """A PERSON span without what NER glued to it: a verb or common noun before the name
-    ("rang Taylor", "rookie Emil Bemstrom", a sentence's opening "Hosting Cook") and a number
-    after it ("Megan Cook 4", a box score's "Aiden Haig 1 goal"). A lowercase particle that
-    starts a surname ("von Weizsäcker") stays; a name has no digits, so a span that starts
-    with one is no name.
-    """
-    while start < end - 1 and doc[start].text[:1].islower() and _word(doc[start]) not in _SURNAME_PARTICLES:
-        start += 1
-    if start < end - 1 and doc[start].lower_.endswith("ing") and _line_start(doc, start):
-        # "Hosting Cook at Dreamforce …", "Following Smith's exit …": a sentence opened by a participle.
-        start += 1
-    number = next((i for i in range(start, end) if any(ch.isdigit() for ch in doc[i].text)), end)
-    return start, number
-
-
-def _word(token: Token) -> str:
-    return token.lower_.rstrip(".")
-
 
 _LEXICON = load_data("entities_en.json")
-# Spellings of one name ("U.S.", "United States"): every variant's key maps to the first's.
-_SAME_NAME = _LEXICON["same_name"]
-SAME_KEY = {name_key(variant): name_key(names[0]) for names in _SAME_NAME for variant in names}
-SAINT_INSTITUTIONS = frozenset(_LEXICON["saint_institutions"])
-_PEOPLE = load_data("coref_names.json")
-_HONORIFICS_MALE = frozenset(_PEOPLE["honorifics_male"])
-_HONORIFICS_FEMALE = frozenset(_PEOPLE["honorifics_female"])
-_FIRST_MALE = frozenset(_PEOPLE["male"])
-_FIRST_FEMALE = frozenset(_PEOPLE["female"])
 # When mentions of one name disagree on the label and the votes tie, the earlier label here wins.
 LABEL_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT")
 # Labels a bare surname is often mistagged with; GPE and LOC are left out ("Washington", "Jordan").
@@ -521,16 +318,6 @@ def _starts(group: Group) -> list[int]:
     return [m.start for m in group.mentions]
 
 
-def honorific_sex(doc: Doc, start: int) -> str | None:
-    """ "m" or "f" when the name starting at token ``start`` follows a gendered honorific ("Mr.", "Mrs.")."""
-    if start == 0:
-        return None
-    word = doc[start - 1].lower_
-    if word in _HONORIFICS_MALE:
-        return "m"
-    return "f" if word in _HONORIFICS_FEMALE else None
-
-
 def _by_honorific(doc: Doc, group: Group) -> list[Group]:
     """A surname said with both "Mr." and "Mrs." names two people ("Mr. Abedini" and his wife): one part each.
 
@@ -559,13 +346,6 @@ def _sexes_agree(doc: Doc, short: Group, owner: Group, split: bool) -> bool:
     if sex is None:
         return not split  # bare mentions, or an owner of unknown sex: either of two people
     return said == {sex}
-
-
-def first_name_sex(first: str) -> str | None:
-    """ "m" or "f" for a lower-case first name in the name lists (which share none), else None."""
-    if first in _FIRST_MALE:
-        return "m"
-    return "f" if first in _FIRST_FEMALE else None
 
 
 def _sex_of(doc: Doc, group: Group) -> str | None:
@@ -615,66 +395,3 @@ def _merge_acronyms(doc: Doc, groups: list[Group]) -> list[Group]:
             owners[0].mentions.extend(group.mentions)
             merged.add(id(group))
     return [g for g in groups if id(g) not in merged]
-
-
-# Short words a title leaves in lower case, in headlines ("Trump Takes Aim at the Fed") and in the names of
-# works ("Flip the Script with Liz Plank").
-TITLE_LOWER = frozenset(
-    {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "vs"}
-)
-# A line with this many words that is not in title case is body text: the headline is above it.
-BODY_LINE_WORDS = 6
-# The same words as spaCy's ids of lower-case forms, which a whole Doc's scan reads without making tokens.
-_TITLE_LOWER_IDS = frozenset(get_string_id(word) for word in TITLE_LOWER)
-
-
-def title_case_lines(doc: Doc) -> tuple[set[int], int]:
-    """Token indices on headline-style lines ("Obama Says Museum Tells Story"), where NER guesses,
-    and the index of the first token of the body (after the headline lines at the top)."""
-    text = doc_text(doc)
-    starts, alpha, lower = (column.tolist() for column in doc.to_array([IDX, IS_ALPHA, LOWER]).T)
-    found: set[int] = set()
-    body_start: int | None = None
-    breaks = line_breaks(doc)
-    for first, end in zip([0, *(b + 1 for b in breaks)], [*breaks, len(doc)], strict=True):
-        words = [starts[i] for i in range(first, end) if alpha[i] and lower[i] not in _TITLE_LOWER_IDS]
-        if len(words) >= 3 and sum(text[start].isupper() for start in words) >= 0.8 * len(words):
-            found.update(range(first, end))
-        elif body_start is None and sum(alpha[first:end]) >= BODY_LINE_WORDS:
-            body_start = first
-    if len(found) * 2 >= len(doc):
-        return set(), 0
-    return found, body_start if body_start is not None else len(doc)
-
-
-def settle_headline_mentions(
-    doc: Doc, mentions: list[RawMention], headline: set[int], body_start: int
-) -> list[RawMention]:
-    """Keep a mention from a headline-style line only as far as it names what the body names.
-
-    "Obama Says" becomes "Obama" when the body has "Obama". A span the body never names
-    is dropped from the headline at the top and kept elsewhere (bylines, subheadings).
-    """
-    if not headline:
-        return mentions
-    body = [m for m in mentions if m.start not in headline]
-    known = {SAME_KEY.get(m.key, m.key) for m in body}
-    settled = list(body)
-    for mention in mentions:
-        if mention.start in headline:
-            part = _known_part(doc, mention, known)
-            if part is not None:
-                settled.append(part)
-            elif mention.start >= body_start:
-                settled.append(mention)
-    return sorted(settled, key=lambda m: m.start)
-
-
-def _known_part(doc: Doc, mention: RawMention, known: set[str]) -> RawMention | None:
-    """The longest prefix or suffix of the mention whose key the body knows."""
-    for size in range(mention.end - mention.start, 0, -1):
-        for start in (mention.start, mention.end - size):
-            key = name_key(doc[start : start + size].text)
-            if SAME_KEY.get(key, key) in known:
-                return RawMention(start, start + size, mention.label, key)
-    return None
