@@ -18,8 +18,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -27,9 +25,8 @@ from newsgraph.model import Entity, Quote
 from newsgraph.pipeline.actors import SECOND_IN_OFFICE
 from newsgraph.pipeline.entities import add_entity, add_mention, entity_at
 from newsgraph.pipeline.extensions import doc_text
-from newsgraph.pipeline.lexicons import load_data
 from newsgraph.pipeline.name_keys import name_words
-from newsgraph.pipeline.name_sex import first_name_sex, honorific_sex
+from newsgraph.pipeline.people_words import first_name_sex, honorific_sex, names
 from newsgraph.pipeline.quotes.cues import RELATIVE_TAGS, SPEAKING_TYPES
 from newsgraph.pipeline.quotes.subjects import age_description
 from newsgraph.pipeline.titles import LEXICON as TITLES
@@ -88,29 +85,6 @@ _NOT_NAMING = frozenset({"cc", "preconj", "advmod", "npadvmod", "prep", "mark", 
 _QUANTIFIERS = frozenset({"some", "many", "most", "others", "another", "several", "few", "both", "all", "one", "each"})
 # How many sentences back a pronoun may look for its antecedent.
 _REACH = 6
-
-
-@dataclass(frozen=True)
-class Names:
-    """Word lists for agreement and for telling organisations from people."""
-
-    male: frozenset[str]
-    female: frozenset[str]
-    honorifics_male: frozenset[str]
-    honorifics_female: frozenset[str]
-    nouns_male: frozenset[str]
-    nouns_female: frozenset[str]
-    org_nouns: frozenset[str]
-    person_nouns: frozenset[str]
-    said_nouns: frozenset[str]
-    company_nouns: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def names() -> Names:
-    """The word lists shipped with newsgraph, read once."""
-    data = load_data("coref_names.json")
-    return Names(**{key: frozenset(data[key]) for key in Names.__dataclass_fields__})
 
 
 def _salience(token: Token) -> int:

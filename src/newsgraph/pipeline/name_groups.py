@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.pipeline.lexicons import load_data
 from newsgraph.pipeline.name_keys import SAME_KEY, name_words
 from newsgraph.pipeline.name_repairs import RawMention
-from newsgraph.pipeline.name_sex import first_name_sex, honorific_sex
+from newsgraph.pipeline.people_words import first_name_sex, honorific_sex
 from newsgraph.pipeline.syntax import is_possessive
 
 _LEXICON = load_data("entities_en.json")

@@ -25,8 +25,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Entity, Speaker
-from newsgraph.pipeline.coref import AGENT_ENDINGS, MEDIA_NOUNS, Coref, names, relative_antecedent
+from newsgraph.pipeline.coref import AGENT_ENDINGS, MEDIA_NOUNS, Coref, relative_antecedent
 from newsgraph.pipeline.extensions import doc_text
+from newsgraph.pipeline.people_words import names
 from newsgraph.pipeline.quotes.acts import EVIDENCE, SAID, UNATTRIBUTED
 from newsgraph.pipeline.titles import LEXICON as TITLES
 

@@ -13,7 +13,6 @@ from spacy.tokens import Token
 
 from newsgraph.model import Entity
 from newsgraph.pipeline import entities as entities_module
-from newsgraph.pipeline.coref import names as coref_names
 from newsgraph.pipeline.datelines import dateline_end
 from newsgraph.pipeline.events.actor_codes import Actor, institution, name_words
 from newsgraph.pipeline.events.actor_words import (
@@ -31,6 +30,7 @@ from newsgraph.pipeline.events.actor_words import (
 )
 from newsgraph.pipeline.events.lexicon import has_lemma
 from newsgraph.pipeline.events.words import PLACE_TYPES
+from newsgraph.pipeline.people_words import names as coref_names
 
 if TYPE_CHECKING:
     from newsgraph.pipeline.events.actors import ActorFinder
