@@ -20,18 +20,18 @@ from newsgraph.pipeline.name_keys import SAME_KEY, name_words
 from newsgraph.pipeline.name_repairs import RawMention
 from newsgraph.pipeline.people_words import first_name_sex, honorific_sex
 from newsgraph.pipeline.syntax import is_possessive
+from newsgraph.pipeline.titles import PLACE_LABELS
 
 _LEXICON = load_data("entities_en.json")
 # When mentions of one name disagree on the label and the votes tie, the earlier label here wins.
 LABEL_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT")
 # Labels a bare surname is often mistagged with; GPE and LOC are left out ("Washington", "Jordan").
 SURNAME_MISLABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "NORP", "EVENT", "LAW"})
-# Labels a bare surname gets from its ending ("Sondland" a GPE); taken as the surname only where nothing says place.
-PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Country names, capitals and short forms, which stay places even beside a namesake ("Jordan", "Washington").
 LISTED_PLACES = frozenset(name for names in load_data("events_countries.json")["codes"].values() for name in names)
-# Prepositions before a name that say it is a place ("in Sondland" would; "to" and "from" take people too).
-_PLACE_PREPOSITIONS = frozenset({"in", "into", "inside", "near", "outside", "across", "throughout", "around"})
+# Prepositions before a name that say it is a place: the lexicon's, and those of motion into one ("into Sondland"
+# would; "to" and "from" take people too).
+_PLACE_PREPOSITIONS = frozenset(_LEXICON["place_prepositions"]) | {"into", "inside"}
 # Labels NER gives a full person's name by mistake.
 PERSON_MISLABELS = frozenset({"ORG", "GPE", "FAC"})
 # Honorifics only a person takes ("Mother Jones" and "King Abdullah" are left out).
@@ -220,7 +220,7 @@ def _merge_person_variants(doc: Doc, groups: list[Group], common_words: frozense
         owners = by_word.get(group.words[0], [])
         if group.label != "PERSON":
             owners = [g for g in owners if g.words[-1] == group.words[0]]
-        if group.label in PLACE_LABELS:  # "N. Korea" tagged PERSON is no bearer of "Korea"
+        if group.label in PLACE_LABELS:  # a surname tagged a place ("Sondland"); "N. Korea" is no bearer of "Korea"
             owners = [g for g in owners if _first_name_like(g, common_words)]
         parts = _by_honorific(doc, group)
         for part in parts:
